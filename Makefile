@@ -1,0 +1,106 @@
+# slant: build, test, install. Objects go to build/; see README.md for the tour.
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+BUILD   ?= build
+PYTHON  ?= /usr/bin/python3
+
+WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wcast-qual -Wwrite-strings -Wvla -Wformat=2
+ifdef CI
+WARN    += -Werror
+endif
+OPT     ?= -O2 -g
+PKGS    := gsl libcjson libutf8proc
+CPPFLAGS += -D_DEFAULT_SOURCE -Ianalyzer -MMD -MP
+CFLAGS  += $(WARN) $(OPT) $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -pthread
+LDLIBS  += -lstemmer $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
+
+LIB_SRC := $(filter-out analyzer/main.c analyzer/cli.c,$(wildcard analyzer/*.c))
+LIB_OBJ := $(LIB_SRC:analyzer/%.c=$(BUILD)/obj/%.o)
+LIB     := $(BUILD)/libslant.a
+BIN     := $(BUILD)/slant
+
+UNIT_SRC := $(wildcard tests/unit/*.c)
+UNIT_BIN := $(BUILD)/unit_tests
+FUZZ_TARGETS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(BUILD)/replay/%)
+
+.PHONY: all test check unit golden fuzz-replay golden-update demo setup setup-test \
+        asan ubsan valgrind fuzz bench lint install uninstall clean
+
+all: $(BIN)
+
+$(BUILD)/obj/%.o: analyzer/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+$(BIN): $(BUILD)/obj/main.o $(BUILD)/obj/cli.o $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
+$(UNIT_BIN): $(UNIT_SRC) $(LIB)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit $(UNIT_SRC) $(LIB) $(LDLIBS) -o $@
+
+$(BUILD)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $< tests/fuzz/replay.c $(LIB) $(LDLIBS) -o $@
+
+-include $(LIB_OBJ:.o=.d) $(BUILD)/obj/main.d $(BUILD)/obj/cli.d
+
+# --- set-up: Debian packages the build and the tests need ------------------------------
+setup:
+	@sh tools/setup.sh build
+
+setup-test:
+	@sh tools/setup.sh test
+
+# --- the two commands of the README ----------------------------------------------------
+demo: setup
+	@$(MAKE) --no-print-directory all
+	@sh tools/demo.sh
+
+test: setup-test
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(FUZZ_REPLAY)
+	@sh tests/run.sh
+
+check: test
+
+golden-update: all
+	@sh tests/golden/run.sh --update
+
+# --- checkers --------------------------------------------------------------------------
+asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan CC=clang \
+	    OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    LDFLAGS="-fsanitize=address,undefined" all build/asan/unit_tests $(FUZZ_TARGETS:%=build/asan/replay/%)
+	@SLANT_BUILD=build/asan ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh
+
+ubsan: asan
+
+valgrind: all $(UNIT_BIN)
+	@SLANT_VALGRIND=1 sh tests/run.sh
+
+fuzz:
+	@sh tests/fuzz/run.sh
+
+bench: all
+	@bash bench/run.sh
+
+lint:
+	@cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
+	    --suppress=missingIncludeSystem -Ianalyzer analyzer tests/unit
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/slant/lexicons
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/slant
+	cp -R lexicons/en $(DESTDIR)$(PREFIX)/share/slant/lexicons/
+	install -m 644 lexicons/FORMAT.md $(DESTDIR)$(PREFIX)/share/slant/lexicons/
+
+uninstall:
+	rm -rf $(DESTDIR)$(PREFIX)/bin/slant $(DESTDIR)$(PREFIX)/share/slant
+
+clean:
+	rm -rf $(BUILD)

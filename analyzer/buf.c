@@ -1,0 +1,85 @@
+#include "buf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+void slant_buf_init(slant_buf *b, size_t max)
+{
+    b->data = NULL;
+    b->len = 0;
+    b->cap = 0;
+    b->max = max;
+}
+
+void slant_buf_release(slant_buf *b)
+{
+    free(b->data);
+    slant_buf_init(b, b->max);
+}
+
+void slant_buf_reset(slant_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+/* Makes room for `extra` more bytes plus the terminating NUL. */
+static slant_status reserve(slant_buf *b, size_t extra)
+{
+    if (extra > b->max || b->len > b->max - extra)
+        return SLANT_ERR_LIMIT;
+    b->data = xgrow(b->data, &b->cap, b->len + extra + 1, 1);
+    return SLANT_OK;
+}
+
+slant_status slant_buf_add(slant_buf *b, const void *data, size_t len)
+{
+    if (reserve(b, len) != SLANT_OK)
+        return SLANT_ERR_LIMIT;
+    if (len)
+        memcpy(b->data + b->len, data, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+    return SLANT_OK;
+}
+
+slant_status slant_buf_addc(slant_buf *b, char c)
+{
+    return slant_buf_add(b, &c, 1);
+}
+
+slant_status slant_buf_adds(slant_buf *b, const char *s)
+{
+    return slant_buf_add(b, s, strlen(s));
+}
+
+slant_status slant_buf_addf(slant_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0 || reserve(b, (size_t)n) != SLANT_OK)
+        return SLANT_ERR_LIMIT;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+    return SLANT_OK;
+}
+
+char *slant_buf_detach(slant_buf *b, size_t *len)
+{
+    if (!b->data)
+        b->data = xcalloc(1, 1);
+    char *p = b->data;
+    if (len)
+        *len = b->len;
+    slant_buf_init(b, b->max);
+    return p;
+}

@@ -1,0 +1,40 @@
+#ifndef SLANT_BUF_H
+#define SLANT_BUF_H
+
+#include <stddef.h>
+
+#include "error.h"
+
+/*
+ * A growable byte buffer with a maximum, in the manner of git's strbuf and curl's dynbuf.
+ * `data` is always NUL-terminated after `len` bytes (once anything was added), so it can be
+ * handed to functions that want a C string. Appending beyond `max` leaves the buffer as it
+ * was and returns SLANT_ERR_LIMIT.
+ *
+ * Lifecycle: slant_buf_init() before use, slant_buf_reset() to empty it and keep its
+ * memory, slant_buf_release() to free the memory (the struct may be init'ed again).
+ */
+typedef struct {
+    char *data;
+    size_t len;
+    size_t cap;
+    size_t max;
+} slant_buf;
+
+void slant_buf_init(slant_buf *b, size_t max);
+void slant_buf_release(slant_buf *b);
+void slant_buf_reset(slant_buf *b);
+
+slant_status slant_buf_add(slant_buf *b, const void *data, size_t len);
+slant_status slant_buf_addc(slant_buf *b, char c);
+slant_status slant_buf_adds(slant_buf *b, const char *s);
+slant_status slant_buf_addf(slant_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Hands the bytes to the caller (who frees them) and leaves the buffer empty. */
+char *slant_buf_detach(slant_buf *b, size_t *len);
+
+#endif

@@ -1,0 +1,49 @@
+#ifndef SLANT_JSON_H
+#define SLANT_JSON_H
+
+#include <stddef.h>
+
+#include "article.h"
+#include "buf.h"
+#include "error.h"
+#include "manifest.h"
+#include "record.h"
+
+/*
+ * Everything slant reads or writes as JSON. This is the only file that includes cJSON.
+ * Strings are written as valid UTF-8 whatever the input held (invalid bytes become
+ * U+FFFD). A number that is undefined (a rate of an article with no words) is written as
+ * null, and the schema (docs/schema/score.md) says so for each such field.
+ *
+ * Threads: cJSON's parser writes a static error position on every call, so the parsing
+ * functions here must be called from one thread at a time (slant's reader thread). The
+ * writer only allocates and prints, and may run in every worker at once.
+ */
+
+/*
+ * Parses a lexicon manifest (lexicon.json) into `m`. Errors name `path` and, for syntax
+ * errors, the line and column.
+ */
+slant_status slant_json_parse_manifest(const char *text, size_t len, const char *path,
+                                       slant_manifest *m, slant_error *err);
+
+/* Which fields of a JSON Lines record hold what (see `slant score --help`). */
+typedef struct {
+    const char *text_field;           /* default "text" */
+    const char *id_field;             /* default "id" */
+    const char *const *keep;          /* fields passed through to the output */
+    size_t nkeep;
+} slant_jsonl_fields;
+
+/*
+ * Parses one JSON Lines record into `a`. Returns SLANT_ERR_INPUT with `err` naming
+ * `path` and `line` when the line is not a JSON object or lacks a string text field.
+ */
+slant_status slant_json_parse_article(const char *json, size_t len,
+                                      const slant_jsonl_fields *fields, const char *path,
+                                      long line, slant_article *a, slant_error *err);
+
+/* Appends the JSON Lines record of `r` (one line, with its newline) to `out`. */
+void slant_json_write_record(const slant_result *r, slant_buf *out);
+
+#endif

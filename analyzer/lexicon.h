@@ -1,0 +1,84 @@
+#ifndef SLANT_LEXICON_H
+#define SLANT_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+#include "manifest.h"
+
+/*
+ * A compiled lexicon: categories, their entries, and the structure the matcher walks.
+ * The format is lexicons/FORMAT.md.
+ *
+ * Every word of every entry becomes a *pattern*: a stem, an exact folded form, or a
+ * prefix of a folded form, interned to a dense id. An article word is looked up once per
+ * distinct form (slant_lexicon_patterns_of) to get the ids of the patterns it fits; the
+ * matcher then walks a trie of pattern-id sequences (slant_lexicon_step), so single
+ * words and multi-word expressions are found in one pass.
+ *
+ * A lexicon is immutable once loaded, so any number of threads may read it at once.
+ */
+typedef struct slant_lexicon slant_lexicon;
+
+#define SLANT_MAX_ENTRY_WORDS 8
+#define SLANT_TRIE_ROOT 0u
+#define SLANT_TRIE_NONE UINT32_MAX
+
+typedef struct {
+    const char *id;
+    const char *group;
+    const char *polarity;       /* NULL if none */
+    const char *definition;
+    slant_role role;
+    size_t nentries;
+} slant_category;
+
+typedef struct {
+    uint32_t category;
+    uint32_t nwords;
+    double weight;
+    const char *text;           /* the entry as written, without its weight */
+    const char *file;           /* the category file */
+    uint32_t line;
+} slant_entry;
+
+/*
+ * Loads the lexicon in directory `dir`. On success returns SLANT_OK and sets `*out`
+ * (free with slant_lexicon_free); on failure returns SLANT_ERR_IO or SLANT_ERR_INPUT
+ * with `err` naming the file, line and column of the first problem.
+ */
+slant_status slant_lexicon_load(const char *dir, slant_lexicon **out, slant_error *err);
+void slant_lexicon_free(slant_lexicon *lex);
+
+/* Identity for provenance; valid while the lexicon lives. */
+const char *slant_lexicon_id(const slant_lexicon *lex);
+const char *slant_lexicon_version(const slant_lexicon *lex);
+const char *slant_lexicon_language(const slant_lexicon *lex);
+const char *slant_lexicon_stemmer(const slant_lexicon *lex);
+const char *slant_lexicon_dir(const slant_lexicon *lex);
+/* "fnv1a64:" and 16 hex digits over the manifest and every category file, in order. */
+const char *slant_lexicon_hash(const slant_lexicon *lex);
+
+size_t slant_lexicon_ncategories(const slant_lexicon *lex);
+const slant_category *slant_lexicon_category(const slant_lexicon *lex, size_t i);
+size_t slant_lexicon_nentries(const slant_lexicon *lex);
+const slant_entry *slant_lexicon_entry(const slant_lexicon *lex, size_t i);
+/* Index of the category with this id, or -1. */
+long slant_lexicon_find_category(const slant_lexicon *lex, const char *id);
+
+/*
+ * The patterns a word fits, given its folded form and the stem of that form: writes up
+ * to `max` pattern ids to `out` and returns how many it found (never more than `max`).
+ */
+size_t slant_lexicon_patterns_of(const slant_lexicon *lex, const char *folded, size_t len,
+                                 const char *stem, size_t stem_len, uint32_t *out,
+                                 size_t max);
+
+/* The trie node reached from `node` by `pattern`, or SLANT_TRIE_NONE. */
+uint32_t slant_lexicon_step(const slant_lexicon *lex, uint32_t node, uint32_t pattern);
+
+/* The entries (indices, ascending) that end at `node`; sets `*n`. */
+const uint32_t *slant_lexicon_entries_at(const slant_lexicon *lex, uint32_t node, size_t *n);
+
+#endif

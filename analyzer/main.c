@@ -1,0 +1,41 @@
+/* slant: the command-line program. It only wires: pick the command, run it, check that
+ * the output reached its destination, and return the command's exit status. */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "stats.h"
+#include "version.h"
+
+static int finish(int status)
+{
+    /* A full disk or a closed pipe must not pass for success. */
+    if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+        fputs("slant: cannot write to standard output\n", stderr);
+        return status == SLANT_EXIT_OK ? SLANT_EXIT_NOTHING : status;
+    }
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    slant_stats_init();
+    if (argc < 2) {
+        slant_cli_usage();
+        return SLANT_EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        slant_cli_usage();
+        return finish(SLANT_EXIT_OK);
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        puts("slant " SLANT_VERSION);
+        return finish(SLANT_EXIT_OK);
+    }
+    if (strcmp(cmd, "score") == 0)
+        return finish(slant_cli_score(argc - 1, argv + 1));
+    fprintf(stderr, "slant: unknown command '%s'\nTry 'slant --help'.\n", cmd);
+    return SLANT_EXIT_USAGE;
+}

@@ -1,0 +1,26 @@
+#include "manifest.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void slant_manifest_release(slant_manifest *m)
+{
+    for (size_t i = 0; i < m->ncategories; i++) {
+        slant_manifest_category *c = &m->categories[i];
+        free(c->id);
+        free(c->file);
+        free(c->group);
+        free(c->polarity);
+        free(c->definition);
+        for (size_t k = 0; k < c->ninspired; k++)
+            free(c->inspired_by[k]);
+        free(c->inspired_by);
+    }
+    free(m->categories);
+    free(m->id);
+    free(m->version);
+    free(m->language);
+    free(m->stemmer);
+    free(m->description);
+    memset(m, 0, sizeof *m);
+}

@@ -1,0 +1,460 @@
+#include "read.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+#include "file.h"
+#include "xalloc.h"
+
+#define MAX_DEPTH 64
+#define CHUNK 65536
+
+/* A directory being walked: its entries sorted, and how far we are. */
+typedef struct {
+    char *path;
+    char **names;
+    size_t n, next;
+} frame;
+
+/* Lines from a stream, with a buffer we can also peek into (stdin's format guess). */
+typedef struct {
+    FILE *f;
+    int owned;            /* fclose when done (not stdin) */
+    char *path;
+    long line;
+    char buf[CHUNK];
+    size_t pos, len;
+    int eof;
+} line_stream;
+
+struct slant_reader {
+    slant_reader_options o;
+    size_t next_arg;
+    const char *arg;      /* the argument being walked: ids are relative to it */
+    frame stack[MAX_DEPTH];
+    int depth;
+    line_stream *jsonl;   /* the JSON Lines stream being read, or NULL */
+    slant_buf line;
+    size_t ignored;
+    char *ignored_names[3];
+};
+
+slant_reader *slant_reader_new(const slant_reader_options *o)
+{
+    slant_reader *r = xcalloc(1, sizeof *r);
+    r->o = *o;
+    slant_buf_init(&r->line, o->max_article_bytes + 1);
+    return r;
+}
+
+static void stream_close(slant_reader *r)
+{
+    if (!r->jsonl)
+        return;
+    if (r->jsonl->owned)
+        fclose(r->jsonl->f);
+    free(r->jsonl->path);
+    free(r->jsonl);
+    r->jsonl = NULL;
+}
+
+static void frame_release(frame *f)
+{
+    for (size_t i = 0; i < f->n; i++)
+        free(f->names[i]);
+    free(f->names);
+    free(f->path);
+}
+
+void slant_reader_free(slant_reader *r)
+{
+    if (!r)
+        return;
+    stream_close(r);
+    while (r->depth > 0)
+        frame_release(&r->stack[--r->depth]);
+    for (size_t i = 0; i < 3; i++)
+        free(r->ignored_names[i]);
+    slant_buf_release(&r->line);
+    free(r);
+}
+
+size_t slant_reader_ignored(const slant_reader *r, const char **names, size_t max)
+{
+    for (size_t i = 0; i < max && i < 3 && i < r->ignored; i++)
+        names[i] = r->ignored_names[i];
+    return r->ignored;
+}
+
+/* --- kinds of file ----------------------------------------------------------------- */
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static int is_jsonl_name(const char *path)
+{
+    return ends_with(path, ".jsonl") || ends_with(path, ".ndjson");
+}
+
+static int is_text_name(const char *path)
+{
+    return ends_with(path, ".txt") || ends_with(path, ".text");
+}
+
+/* The name of the directory that holds `path`, or NULL if the path has none. */
+static char *parent_name(const char *path)
+{
+    size_t n = strlen(path);
+    while (n > 1 && path[n - 1] == '/')
+        n--;
+    while (n > 0 && path[n - 1] != '/')
+        n--; /* now path[0..n) is the directory part, with its slash */
+    while (n > 1 && path[n - 1] == '/')
+        n--;
+    if (n == 0 || (n == 1 && path[0] == '/'))
+        return NULL;
+    size_t start = n;
+    while (start > 0 && path[start - 1] != '/')
+        start--;
+    if (n - start == 1 && path[start] == '.')
+        return NULL;
+    return xmemdup(path + start, n - start);
+}
+
+/* --- JSON Lines ------------------------------------------------------------------------ */
+
+static int stream_fill(line_stream *s)
+{
+    if (s->eof)
+        return 0;
+    if (s->pos < s->len)
+        memmove(s->buf, s->buf + s->pos, s->len - s->pos);
+    s->len -= s->pos;
+    s->pos = 0;
+    size_t got = fread(s->buf + s->len, 1, CHUNK - s->len, s->f);
+    s->len += got;
+    if (got == 0)
+        s->eof = 1;
+    return got > 0;
+}
+
+/*
+ * Reads the next line into `out` (without its line break). Returns 1 for a line, 0 at the
+ * end, -1 for a line longer than the buffer's maximum (skipped to its end).
+ */
+static int stream_line(line_stream *s, slant_buf *out)
+{
+    slant_buf_reset(out);
+    int too_long = 0, any = 0;
+    for (;;) {
+        if (s->pos == s->len && !stream_fill(s))
+            break;
+        any = 1;
+        char *start = s->buf + s->pos;
+        char *nl = memchr(start, '\n', s->len - s->pos);
+        size_t n = nl ? (size_t)(nl - start) : s->len - s->pos;
+        if (!too_long && slant_buf_add(out, start, n) != SLANT_OK)
+            too_long = 1;
+        s->pos += n;
+        if (nl) {
+            s->pos++;
+            break;
+        }
+    }
+    if (!any)
+        return 0;
+    s->line++;
+    if (too_long)
+        return -1;
+    if (out->len && out->data[out->len - 1] == '\r')
+        out->data[--out->len] = '\0';
+    return 1;
+}
+
+static int blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+            return 0;
+    return 1;
+}
+
+static slant_status next_record(slant_reader *r, slant_article *a, char **origin, long *line,
+                                slant_error *err)
+{
+    line_stream *s = r->jsonl;
+    for (;;) {
+        int got = stream_line(s, &r->line);
+        if (got == 0) {
+            int failed = ferror(s->f);
+            char *path = xstrdup(s->path);
+            stream_close(r);
+            if (failed) {
+                slant_status st = slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0,
+                                                  "cannot read '%s': %s", path, strerror(errno));
+                free(path);
+                return st;
+            }
+            free(path);
+            return SLANT_END;
+        }
+        if (got < 0)
+            return slant_error_set(err, SLANT_ERR_LIMIT, s->path, s->line, 0,
+                                   "line longer than the limit of %zu bytes (--max-bytes)",
+                                   r->o.max_article_bytes);
+        if (blank(r->line.data, r->line.len))
+            continue;
+        slant_status st = slant_json_parse_article(r->line.data, r->line.len, &r->o.fields,
+                                                   s->path, s->line, a, err);
+        if (st != SLANT_OK) {
+            slant_article_release(a);
+            return st;
+        }
+        if (!a->id) {
+            char id[64];
+            snprintf(id, sizeof id, "%ld", s->line);
+            size_t n = strlen(s->path) + strlen(id) + 2;
+            a->id = xmalloc(n);
+            snprintf(a->id, n, "%s:%s", s->path, id);
+        }
+        if (!a->source)
+            a->source = parent_name(s->path);
+        *origin = xstrdup(s->path);
+        *line = s->line;
+        return SLANT_OK;
+    }
+}
+
+static slant_status open_jsonl(slant_reader *r, const char *path, FILE *f, slant_error *err)
+{
+    if (!f) {
+        f = fopen(path, "rb");
+        if (!f)
+            return slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0, "cannot open '%s': %s", path,
+                                   strerror(errno));
+    }
+    line_stream *s = xcalloc(1, sizeof *s);
+    s->f = f;
+    s->owned = f != stdin;
+    s->path = xstrdup(path);
+    r->jsonl = s;
+    return SLANT_OK;
+}
+
+/* --- text files ------------------------------------------------------------------------ */
+
+static slant_status read_text(slant_reader *r, const char *path, const char *id,
+                              slant_article *a, char **origin, slant_error *err)
+{
+    char *data;
+    size_t len;
+    slant_status st = slant_read_file(path, r->o.max_article_bytes, &data, &len, err);
+    if (st != SLANT_OK)
+        return st;
+    char *meta_path = xmalloc(strlen(path) + 6);
+    strcpy(meta_path, path);
+    strcat(meta_path, ".meta");
+    char *meta = NULL;
+    size_t meta_len = 0;
+    slant_error ignored;
+    if (slant_read_file(meta_path, 1 << 20, &meta, &meta_len, &ignored) != SLANT_OK)
+        meta = NULL; /* no sidecar: the usual case */
+    char *source = parent_name(path);
+    st = slant_article_from_text(a, data, len, meta, meta_len, path, id, source, err);
+    free(source);
+    free(meta);
+    free(meta_path);
+    if (st != SLANT_OK) {
+        slant_article_release(a);
+        return st;
+    }
+    *origin = xstrdup(path);
+    return SLANT_OK;
+}
+
+static slant_status read_stdin(slant_reader *r, slant_article *a, char **origin,
+                               slant_error *err)
+{
+    line_stream *s = xcalloc(1, sizeof *s);
+    s->f = stdin;
+    s->path = xstrdup("-");
+    stream_fill(s);
+    slant_input_format fmt = r->o.format;
+    if (fmt == SLANT_INPUT_AUTO) {
+        size_t i = 0;
+        while (i < s->len && (s->buf[i] == ' ' || s->buf[i] == '\t' || s->buf[i] == '\n' ||
+                              s->buf[i] == '\r'))
+            i++;
+        fmt = i < s->len && s->buf[i] == '{' ? SLANT_INPUT_JSONL : SLANT_INPUT_TEXT;
+    }
+    if (fmt == SLANT_INPUT_JSONL) {
+        r->jsonl = s;
+        return next_record(r, a, origin, &(long){ 0 }, err) == SLANT_END ? SLANT_END : SLANT_OK;
+    }
+    slant_buf text;
+    slant_buf_init(&text, r->o.max_article_bytes);
+    slant_status st = slant_buf_add(&text, s->buf, s->len);
+    while (st == SLANT_OK && stream_fill(s)) {
+        st = slant_buf_add(&text, s->buf, s->len);
+        s->len = s->pos = 0;
+    }
+    free(s->path);
+    free(s);
+    if (st != SLANT_OK) {
+        slant_buf_release(&text);
+        return slant_error_set(err, SLANT_ERR_LIMIT, "-", 0, 0,
+                               "standard input is longer than the limit of %zu bytes "
+                               "(--max-bytes)",
+                               r->o.max_article_bytes);
+    }
+    size_t len;
+    char *data = slant_buf_detach(&text, &len);
+    *origin = xstrdup("-");
+    return slant_article_from_text(a, data, len, NULL, 0, "-", "-", NULL, err);
+}
+
+/* --- directories ----------------------------------------------------------------------- */
+
+static int cmp_names(const void *x, const void *y)
+{
+    return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+static slant_status push_dir(slant_reader *r, const char *path, slant_error *err)
+{
+    if (r->depth == MAX_DEPTH)
+        return slant_error_set(err, SLANT_ERR_LIMIT, NULL, 0, 0,
+                               "directory '%s' is nested more than %d deep: not read", path,
+                               MAX_DEPTH);
+    DIR *d = opendir(path);
+    if (!d)
+        return slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0, "cannot open '%s': %s", path,
+                               strerror(errno));
+    frame *f = &r->stack[r->depth];
+    memset(f, 0, sizeof *f);
+    size_t cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue; /* ., .. and hidden files */
+        f->names = xgrow(f->names, &cap, f->n + 1, sizeof *f->names);
+        f->names[f->n++] = xstrdup(e->d_name);
+    }
+    closedir(d);
+    qsort(f->names, f->n, sizeof *f->names, cmp_names);
+    f->path = xstrdup(path);
+    r->depth++;
+    return SLANT_OK;
+}
+
+static void note_ignored(slant_reader *r, const char *path)
+{
+    if (r->ignored < 3)
+        r->ignored_names[r->ignored] = xstrdup(path);
+    r->ignored++;
+}
+
+/* The id of a file found in a walk: its path relative to the argument. */
+static const char *relative_id(const slant_reader *r, const char *path)
+{
+    size_t n = strlen(r->arg);
+    if (strncmp(path, r->arg, n) == 0) {
+        path += n;
+        while (*path == '/')
+            path++;
+    }
+    return path;
+}
+
+/* Opens or reads one file found in a directory walk. Returns SLANT_END for "nothing yet". */
+static slant_status walk_file(slant_reader *r, const char *path, slant_article *a,
+                              char **origin, slant_error *err)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0, "cannot open '%s': %s", path,
+                               strerror(errno));
+    if (S_ISDIR(sb.st_mode)) {
+        slant_status st = push_dir(r, path, err);
+        return st == SLANT_OK ? SLANT_END : st;
+    }
+    if (ends_with(path, ".meta") || ends_with(path, ".md"))
+        return SLANT_END; /* a sidecar, read with its article; documentation */
+    if (is_jsonl_name(path)) {
+        slant_status st = open_jsonl(r, path, NULL, err);
+        return st == SLANT_OK ? SLANT_END : st;
+    }
+    if (!is_text_name(path)) {
+        note_ignored(r, path);
+        return SLANT_END;
+    }
+    return read_text(r, path, relative_id(r, path), a, origin, err);
+}
+
+/* --- the stream -------------------------------------------------------------------- */
+
+static slant_status next_argument(slant_reader *r, slant_article *a, char **origin,
+                                  long *line, slant_error *err)
+{
+    const char *path = r->o.paths[r->next_arg++];
+    r->arg = path;
+    if (strcmp(path, "-") == 0) {
+        slant_status st = read_stdin(r, a, origin, err);
+        if (st == SLANT_OK && r->jsonl)
+            *line = r->jsonl->line;
+        return st;
+    }
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0, "cannot open '%s': %s", path,
+                               strerror(errno));
+    if (S_ISDIR(sb.st_mode)) {
+        slant_status st = push_dir(r, path, err);
+        return st == SLANT_OK ? SLANT_END : st;
+    }
+    slant_input_format fmt = r->o.format;
+    if (fmt == SLANT_INPUT_AUTO)
+        fmt = is_jsonl_name(path) ? SLANT_INPUT_JSONL : SLANT_INPUT_TEXT;
+    if (fmt == SLANT_INPUT_JSONL) {
+        slant_status st = open_jsonl(r, path, NULL, err);
+        return st == SLANT_OK ? SLANT_END : st;
+    }
+    return read_text(r, path, path, a, origin, err);
+}
+
+slant_status slant_reader_next(slant_reader *r, slant_article *a, char **origin, long *line,
+                               slant_error *err)
+{
+    *origin = NULL;
+    *line = 0;
+    for (;;) {
+        slant_status st;
+        if (r->jsonl) {
+            st = next_record(r, a, origin, line, err);
+        } else if (r->depth > 0) {
+            frame *f = &r->stack[r->depth - 1];
+            if (f->next == f->n) {
+                frame_release(f);
+                r->depth--;
+                continue;
+            }
+            char *path = slant_path_join(f->path, f->names[f->next++]);
+            st = walk_file(r, path, a, origin, err);
+            free(path);
+        } else if (r->next_arg < r->o.npaths) {
+            st = next_argument(r, a, origin, line, err);
+        } else {
+            return SLANT_END;
+        }
+        if (st != SLANT_END)
+            return st;
+    }
+}

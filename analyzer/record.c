@@ -1,0 +1,63 @@
+#include "record.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+void slant_record_init(slant_record *r)
+{
+    memset(r, 0, sizeof *r);
+}
+
+void slant_record_release(slant_record *r)
+{
+    free(r->cats);
+    free(r->covered);
+    memset(r, 0, sizeof *r);
+}
+
+double slant_rate_per_1000(size_t count, size_t tokens)
+{
+    return tokens ? 1000.0 * (double)count / (double)tokens : NAN;
+}
+
+void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant_doc *doc,
+                          const slant_matches *m)
+{
+    size_t ncats = slant_lexicon_ncategories(lex);
+    r->cats = xgrow(r->cats, &r->cats_cap, ncats, sizeof *r->cats);
+    memset(r->cats, 0, ncats * sizeof *r->cats);
+    r->ncats = ncats;
+    r->tokens = doc->ntokens;
+    r->sentences = doc->nsentences;
+    r->paragraphs = doc->nparagraphs;
+    r->quotes = doc->nquotes;
+    r->invalid_utf8 = doc->invalid_utf8;
+    r->quote_tokens = 0;
+    for (size_t i = 0; i < doc->ntokens; i++)
+        r->quote_tokens += doc->tokens[i].quote != 0;
+
+    r->covered = xgrow(r->covered, &r->covered_cap, doc->ntokens, 1);
+    if (doc->ntokens)
+        memset(r->covered, 0, doc->ntokens);
+    for (size_t k = 0; k < m->n; k++) {
+        const slant_match *x = &m->items[k];
+        slant_category_stats *c = &r->cats[x->category];
+        c->count++;
+        /* A match is quoted speech when its first word is inside a quotation. */
+        if (doc->tokens[x->first_token].quote)
+            c->quoted++;
+        else
+            c->author++;
+        c->negated += x->negated;
+        c->boosted += x->boosted;
+        c->diminished += x->diminished;
+        c->score += slant_lexicon_entry(lex, x->entry)->weight;
+        memset(r->covered + x->first_token, 1, x->ntokens);
+    }
+    r->matched_tokens = 0;
+    for (size_t i = 0; i < doc->ntokens; i++)
+        r->matched_tokens += r->covered[i];
+}

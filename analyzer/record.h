@@ -1,0 +1,68 @@
+#ifndef SLANT_RECORD_H
+#define SLANT_RECORD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "article.h"
+#include "lexicon.h"
+#include "match.h"
+#include "tokenize.h"
+
+/*
+ * The per-article record: what `slant score` reports for one article, computed from the
+ * tokens and the matches. The writers (json.c for JSON Lines, table.c for CSV and TSV)
+ * turn a slant_result into bytes; the field list is documented in docs/schema/score.md.
+ */
+
+#define SLANT_SCORE_SCHEMA 1
+
+typedef struct {
+    uint32_t count;        /* matches */
+    uint32_t author;       /* matches in the author's voice (outside quotations) */
+    uint32_t quoted;       /* matches inside quotations */
+    uint32_t negated;
+    uint32_t boosted;
+    uint32_t diminished;
+    double score;          /* sum of the matched entries' weights */
+} slant_category_stats;
+
+typedef struct {
+    size_t tokens;
+    size_t sentences;
+    size_t paragraphs;
+    size_t quotes;
+    size_t quote_tokens;   /* words inside at least one quotation */
+    size_t matched_tokens; /* words inside at least one match of any category */
+    size_t invalid_utf8;
+    slant_category_stats *cats;   /* one per lexicon category */
+    size_t ncats, cats_cap;
+    uint8_t *covered;             /* scratch: words in a match */
+    size_t covered_cap;
+} slant_record;
+
+void slant_record_init(slant_record *r);
+void slant_record_release(slant_record *r);
+
+/* Computes `r` for one article (replacing what it held). */
+void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant_doc *doc,
+                          const slant_matches *m);
+
+/* Matches per 1,000 words; NaN when the article has no words. */
+double slant_rate_per_1000(size_t count, size_t tokens);
+
+/* What a writer needs to write one article's record. Everything is borrowed. */
+typedef struct {
+    const slant_article *article;
+    const char *origin;           /* the file the article came from */
+    long line;                    /* its line in a JSON Lines file, else 0 */
+    const slant_doc *doc;
+    const slant_matches *matches;
+    const slant_record *record;
+    const slant_lexicon *lex;
+    int evidence;                 /* write every match with its offsets */
+    const char *const *keep;      /* field names passed through, `nkeep` of them */
+    size_t nkeep;
+} slant_result;
+
+#endif

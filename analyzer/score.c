@@ -1,0 +1,163 @@
+#include "score.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "intern.h"
+#include "json.h"
+#include "normalize.h"
+#include "stem.h"
+#include "table.h"
+#include "xalloc.h"
+
+/* A word fits at most this many patterns: its stem, its exact form, a few prefixes. */
+#define MAX_PATTERNS_PER_FORM 16
+
+struct slant_scorer {
+    const slant_lexicon *lex;
+    slant_stemmer *stemmer;
+    slant_folder folder;
+    slant_doc doc;
+    slant_matches matches;
+    slant_record record;
+
+    /* The form cache: folded form id -> its patterns in `pool`. */
+    slant_intern forms;
+    uint32_t *form_first;
+    uint8_t *form_count;
+    size_t form_cap, count_cap;
+    uint32_t *pool;
+    size_t npool, pool_cap;
+    size_t stemmed;
+
+    /* Per word of the current article: where its patterns are. */
+    uint32_t *word_first;
+    uint8_t *word_count;
+    size_t word_cap, word_count_cap;
+};
+
+slant_scorer *slant_scorer_new(const slant_lexicon *lex)
+{
+    slant_stemmer *st = slant_stemmer_new(slant_lexicon_stemmer(lex));
+    if (!st)
+        return NULL; /* the lexicon was loaded with this stemmer, so this does not happen */
+    slant_scorer *s = xcalloc(1, sizeof *s);
+    s->lex = lex;
+    s->stemmer = st;
+    slant_folder_init(&s->folder);
+    slant_doc_init(&s->doc);
+    slant_matches_init(&s->matches);
+    slant_record_init(&s->record);
+    slant_intern_init(&s->forms);
+    return s;
+}
+
+void slant_scorer_free(slant_scorer *s)
+{
+    if (!s)
+        return;
+    slant_stemmer_free(s->stemmer);
+    slant_folder_release(&s->folder);
+    slant_doc_release(&s->doc);
+    slant_matches_release(&s->matches);
+    slant_record_release(&s->record);
+    slant_intern_release(&s->forms);
+    free(s->form_first);
+    free(s->form_count);
+    free(s->pool);
+    free(s->word_first);
+    free(s->word_count);
+    free(s);
+}
+
+/* The cache id of a folded form, stemming and looking it up the first time. */
+static uint32_t form_id(slant_scorer *s, const char *f, size_t len, int number)
+{
+    int added;
+    uint32_t id = slant_intern_add(&s->forms, f, len, &added);
+    if (!added)
+        return id;
+    uint32_t pats[MAX_PATTERNS_PER_FORM];
+    size_t slen = len;
+    const char *stem = f;
+    if (!number) {
+        /* The folder's buffer is not touched by the stemmer: f stays valid. */
+        stem = slant_stem(s->stemmer, f, len, &slen);
+        s->stemmed++;
+    }
+    size_t n = slant_lexicon_patterns_of(s->lex, f, len, stem, number ? 0 : slen, pats,
+                                         MAX_PATTERNS_PER_FORM);
+    size_t cap = s->form_cap;
+    s->form_first = xgrow(s->form_first, &cap, id + 1, sizeof *s->form_first);
+    s->form_count = xgrow(s->form_count, &s->form_cap, id + 1, sizeof *s->form_count);
+    s->pool = xgrow(s->pool, &s->pool_cap, s->npool + n, sizeof *s->pool);
+    s->form_first[id] = (uint32_t)s->npool;
+    s->form_count[id] = (uint8_t)n;
+    memcpy(s->pool + s->npool, pats, n * sizeof *pats);
+    s->npool += n;
+    return id;
+}
+
+void slant_scorer_score(slant_scorer *s, const slant_article *a)
+{
+    /* Only between articles: the words of this one point into the pool. */
+    if (slant_intern_count(&s->forms) >= SLANT_FORM_CACHE_MAX) {
+        slant_intern_reset(&s->forms);
+        s->npool = 0;
+    }
+    const char *text = a->text + a->text_offset;
+    slant_tokenize(&s->doc, text, a->text_len - a->text_offset);
+    const slant_doc *d = &s->doc;
+    size_t cap = s->word_cap;
+    s->word_first = xgrow(s->word_first, &cap, d->ntokens, sizeof *s->word_first);
+    s->word_count = xgrow(s->word_count, &s->word_cap, d->ntokens, sizeof *s->word_count);
+    for (size_t k = 0; k < d->ntokens; k++) {
+        const slant_token *t = &d->tokens[k];
+        size_t flen;
+        const char *f = slant_fold(&s->folder, text + t->start, t->end - t->start, &flen);
+        if (!f) {
+            s->word_count[k] = 0;
+            continue;
+        }
+        uint32_t id = form_id(s, f, flen, (t->flags & SLANT_TOK_NUMBER) != 0);
+        s->word_first[k] = s->form_first[id];
+        s->word_count[k] = s->form_count[id];
+    }
+    slant_word_patterns w = { s->pool, s->word_first, s->word_count };
+    slant_match_doc(s->lex, d, &w, &s->matches);
+    slant_record_compute(&s->record, s->lex, d, &s->matches);
+}
+
+void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *origin, long line,
+                        const slant_score_options *o, slant_buf *out)
+{
+    slant_scorer_score(s, a);
+    slant_result r = {
+        .article = a,
+        .origin = origin,
+        .line = line,
+        .doc = &s->doc,
+        .matches = &s->matches,
+        .record = &s->record,
+        .lex = s->lex,
+        .evidence = o->evidence,
+        .keep = o->keep,
+        .nkeep = o->nkeep,
+    };
+    switch (o->format) {
+    case SLANT_FORMAT_JSONL:
+        slant_json_write_record(&r, out);
+        break;
+    case SLANT_FORMAT_CSV:
+        slant_table_write_row(SLANT_TABLE_CSV, &r, out);
+        break;
+    case SLANT_FORMAT_TSV:
+        slant_table_write_row(SLANT_TABLE_TSV, &r, out);
+        break;
+    }
+}
+
+const slant_doc *slant_scorer_doc(const slant_scorer *s) { return &s->doc; }
+const slant_matches *slant_scorer_matches(const slant_scorer *s) { return &s->matches; }
+const slant_record *slant_scorer_record(const slant_scorer *s) { return &s->record; }
+size_t slant_scorer_stemmed(const slant_scorer *s) { return s->stemmed; }

@@ -1,0 +1,61 @@
+#ifndef SLANT_SCORE_H
+#define SLANT_SCORE_H
+
+#include "article.h"
+#include "buf.h"
+#include "lexicon.h"
+#include "match.h"
+#include "record.h"
+#include "tokenize.h"
+
+/*
+ * A scorer is one worker's whole pipeline from an article to its output bytes:
+ * tokenize -> fold -> stem (cached) -> match -> record -> write. It owns everything one
+ * thread needs (its stemmer, its form cache, its reusable arrays), so scorers share
+ * nothing but the read-only lexicon.
+ *
+ * The form cache maps each distinct folded word to the lexicon patterns it fits, so a
+ * word is folded once per occurrence but stemmed and looked up once per run. It holds
+ * at most SLANT_FORM_CACHE_MAX forms and starts afresh when full, which bounds memory
+ * whatever the corpus size.
+ */
+
+#define SLANT_FORM_CACHE_MAX 200000
+
+typedef enum {
+    SLANT_FORMAT_JSONL = 0,
+    SLANT_FORMAT_CSV,
+    SLANT_FORMAT_TSV
+} slant_format;
+
+typedef struct {
+    slant_format format;
+    int evidence;                 /* JSON Lines only: every match with its offsets */
+    const char *const *keep;      /* fields passed through, as given to the reader */
+    size_t nkeep;
+} slant_score_options;
+
+typedef struct slant_scorer slant_scorer;
+
+/* A scorer for `lex` (borrowed; must outlive the scorer). Free with slant_scorer_free. */
+slant_scorer *slant_scorer_new(const slant_lexicon *lex);
+void slant_scorer_free(slant_scorer *s);
+
+/*
+ * Scores `a` and fills the scorer's doc, matches and record (valid until the next call).
+ */
+void slant_scorer_score(slant_scorer *s, const slant_article *a);
+
+/* Scores `a` and appends its output record (a JSON line or a table row) to `out`. */
+void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *origin, long line,
+                        const slant_score_options *o, slant_buf *out);
+
+/* What the last slant_scorer_score() produced; borrowed until the next call. */
+const slant_doc *slant_scorer_doc(const slant_scorer *s);
+const slant_matches *slant_scorer_matches(const slant_scorer *s);
+const slant_record *slant_scorer_record(const slant_scorer *s);
+
+/* Distinct forms stemmed so far (for tests of the cache). */
+size_t slant_scorer_stemmed(const slant_scorer *s);
+
+#endif

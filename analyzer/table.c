@@ -1,0 +1,138 @@
+#include "table.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize.h"
+
+static const char *const category_columns[] = {
+    "count", "rate", "score", "author", "quoted", "negated", "boosted", "diminished",
+};
+
+static const char *const size_columns[] = {
+    "tokens", "sentences", "paragraphs", "quotes", "quote_tokens", "invalid_utf8", "coverage",
+};
+
+static char separator(slant_table_kind kind)
+{
+    return kind == SLANT_TABLE_CSV ? ',' : '\t';
+}
+
+/* Appends one cell: valid UTF-8, quoted or flattened as the format needs. */
+static void cell(slant_table_kind kind, const char *s, size_t len, slant_buf *out)
+{
+    if (!s)
+        return;
+    slant_buf clean;
+    slant_buf_init(&clean, SIZE_MAX / 2);
+    slant_utf8_sanitize(s, len, &clean);
+    const char *p = clean.data ? clean.data : "";
+    if (kind == SLANT_TABLE_TSV) {
+        for (size_t i = 0; i < clean.len; i++) {
+            char c = p[i];
+            slant_buf_addc(out, (c == '\t' || c == '\n' || c == '\r') ? ' ' : c);
+        }
+    } else if (strpbrk(p, ",\"\r\n") || (clean.len && (p[0] == ' ' || p[clean.len - 1] == ' '))) {
+        slant_buf_addc(out, '"');
+        for (size_t i = 0; i < clean.len; i++) {
+            if (p[i] == '"')
+                slant_buf_addc(out, '"');
+            slant_buf_addc(out, p[i]);
+        }
+        slant_buf_addc(out, '"');
+    } else {
+        slant_buf_add(out, p, clean.len);
+    }
+    slant_buf_release(&clean);
+}
+
+static void cstr_cell(slant_table_kind kind, const char *s, slant_buf *out)
+{
+    cell(kind, s, s ? strlen(s) : 0, out);
+}
+
+static void number_cell(double v, slant_buf *out)
+{
+    if (isnan(v) || isinf(v))
+        return;
+    /* The shortest of 15 or 17 significant digits that reads back as the same double,
+     * as the JSON writer (cJSON) prints numbers, so both formats carry equal values. */
+    char text[40];
+    if (v == floor(v) && fabs(v) < 1e15) {
+        snprintf(text, sizeof text, "%.0f", v);
+    } else {
+        snprintf(text, sizeof text, "%1.15g", v);
+        if (strtod(text, NULL) != v)
+            snprintf(text, sizeof text, "%1.17g", v);
+    }
+    slant_buf_adds(out, text);
+}
+
+void slant_table_write_header(slant_table_kind kind, const slant_lexicon *lex,
+                              const char *const *keep, size_t nkeep, slant_buf *out)
+{
+    char sep = separator(kind);
+    slant_buf_adds(out, "id");
+    static const char *const meta[] = { "source", "date", "title", "url", "event", "lang",
+                                        "file", "line" };
+    for (size_t k = 0; k < sizeof meta / sizeof meta[0]; k++) {
+        slant_buf_addc(out, sep);
+        slant_buf_adds(out, meta[k]);
+    }
+    for (size_t k = 0; k < nkeep; k++) {
+        slant_buf_addc(out, sep);
+        cstr_cell(kind, keep[k], out);
+    }
+    for (size_t k = 0; k < sizeof size_columns / sizeof size_columns[0]; k++) {
+        slant_buf_addc(out, sep);
+        slant_buf_adds(out, size_columns[k]);
+    }
+    for (size_t i = 0; i < slant_lexicon_ncategories(lex); i++)
+        for (size_t k = 0; k < sizeof category_columns / sizeof category_columns[0]; k++)
+            slant_buf_addf(out, "%c%s_%s", sep, slant_lexicon_category(lex, i)->id,
+                           category_columns[k]);
+    slant_buf_addc(out, '\n');
+}
+
+void slant_table_write_row(slant_table_kind kind, const slant_result *r, slant_buf *out)
+{
+    char sep = separator(kind);
+    const slant_article *a = r->article;
+    const slant_record *rec = r->record;
+    cstr_cell(kind, a->id, out);
+    const char *const meta[] = { a->source, a->date, a->title, a->url, a->event,
+                                 a->lang ? a->lang : slant_lexicon_language(r->lex), r->origin };
+    for (size_t k = 0; k < sizeof meta / sizeof meta[0]; k++) {
+        slant_buf_addc(out, sep);
+        cstr_cell(kind, meta[k], out);
+    }
+    slant_buf_addc(out, sep);
+    if (r->line)
+        slant_buf_addf(out, "%ld", r->line);
+    for (size_t k = 0; k < r->nkeep; k++) {
+        slant_buf_addc(out, sep);
+        if (k < a->nfields)
+            cstr_cell(kind, a->fields[k].value, out);
+    }
+    const double sizes[] = {
+        (double)rec->tokens, (double)rec->sentences, (double)rec->paragraphs,
+        (double)rec->quotes, (double)rec->quote_tokens, (double)rec->invalid_utf8,
+        rec->tokens ? (double)rec->matched_tokens / (double)rec->tokens : NAN,
+    };
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        slant_buf_addc(out, sep);
+        number_cell(sizes[k], out);
+    }
+    for (size_t i = 0; i < rec->ncats; i++) {
+        const slant_category_stats *s = &rec->cats[i];
+        const double v[] = { s->count, slant_rate_per_1000(s->count, rec->tokens), s->score,
+                             s->author, s->quoted, s->negated, s->boosted, s->diminished };
+        for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) {
+            slant_buf_addc(out, sep);
+            number_cell(v[k], out);
+        }
+    }
+    slant_buf_addc(out, '\n');
+}

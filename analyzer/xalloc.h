@@ -1,0 +1,24 @@
+#ifndef SLANT_XALLOC_H
+#define SLANT_XALLOC_H
+
+#include <stddef.h>
+
+/*
+ * Allocation that never returns NULL. Out of memory is not a recoverable state for a
+ * batch analyzer: these print one message on stderr and abort, in this one place, so no
+ * caller carries an untested recovery path. Everything they return is owned by the
+ * caller and released with free().
+ */
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t size);
+
+/* Grows an array to hold at least `need` elements of `elem` bytes, doubling. */
+void *xgrow(void *ptr, size_t *cap, size_t need, size_t elem);
+
+/* A NUL-terminated copy of `len` bytes of `s` (which need not be terminated). */
+char *xmemdup(const char *s, size_t len);
+char *xstrdup(const char *s);
+
+#endif
