@@ -36,18 +36,27 @@ static size_t probe_start(const slant_intern *t, uint64_t h)
     return (size_t)(h ^ (h >> 29)) & (t->nslots - 1);
 }
 
+/* The slot's copy of the hash lets a probe skip other strings without touching them. */
+static uint64_t tag_of(uint64_t h)
+{
+    return (h >> 32) << 32;
+}
+
 static uint32_t lookup(const slant_intern *t, const char *s, size_t len, uint64_t h,
                        size_t *slot_out)
 {
     size_t mask = t->nslots - 1;
+    uint64_t tag = tag_of(h);
     for (size_t i = probe_start(t, h);; i = (i + 1) & mask) {
-        uint32_t v = t->slots[i];
+        uint64_t v = t->slots[i];
         if (!v) {
             *slot_out = i;
             return SLANT_INTERN_NONE;
         }
-        uint32_t id = v - 1;
-        if (t->hashes[id] == h && t->lens[id] == len && memcmp(t->strs[id], s, len) == 0)
+        if ((v & ~UINT64_C(0xFFFFFFFF)) != tag)
+            continue;
+        uint32_t id = (uint32_t)v - 1;
+        if (t->lens[id] == len && memcmp(t->strs[id], s, len) == 0)
             return id;
     }
 }
@@ -68,7 +77,7 @@ static void grow_slots(slant_intern *t)
         size_t i = probe_start(t, t->hashes[id]);
         while (t->slots[i])
             i = (i + 1) & mask;
-        t->slots[i] = (uint32_t)id + 1;
+        t->slots[i] = tag_of(t->hashes[id]) | ((uint32_t)id + 1);
     }
 }
 
@@ -92,7 +101,7 @@ uint32_t slant_intern_add(slant_intern *t, const char *s, size_t len, int *added
     t->strs[id] = slant_arena_strdup(&t->strings, s, len);
     t->lens[id] = (uint32_t)len;
     t->hashes[id] = h;
-    t->slots[slot] = id + 1;
+    t->slots[slot] = tag_of(h) | (id + 1);
     if (t->count * 2 > t->nslots) /* keep the load factor at most one half */
         grow_slots(t);
     return id;

@@ -15,7 +15,7 @@
  * so workers may share it then).
  */
 typedef struct {
-    uint32_t *slots;       /* id + 1, or 0 for an empty slot */
+    uint64_t *slots;       /* high 32 bits: hash; low 32: id + 1, or 0 for an empty slot */
     size_t nslots;         /* a power of two */
     const char **strs;     /* id -> string in the arena */
     uint32_t *lens;        /* id -> length */

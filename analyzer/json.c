@@ -284,13 +284,40 @@ static void add_cstring(cJSON *obj, const char *name, const char *s, slant_buf *
     add_string(obj, name, s, s ? strlen(s) : 0, scratch);
 }
 
-/* A number, or null where it is undefined (NaN): the schema documents each such field. */
+/*
+ * Members are added with cJSON's "CS" calls: the names are string literals or category
+ * ids that outlive the record, so cJSON need not copy them.
+ */
+static void add_item(cJSON *obj, const char *name, cJSON *item)
+{
+    cJSON_AddItemToObjectCS(obj, name, item);
+}
+
+/* A count: a whole number below 2^53, printed exactly. */
+static void add_count(cJSON *obj, const char *name, double v)
+{
+    char text[32];
+    snprintf(text, sizeof text, "%.0f", v);
+    add_item(obj, name, cJSON_CreateRaw(text));
+}
+
+/*
+ * A real number, rounded to 10 significant digits (rates and shares are derived from
+ * counts that are in the record too, so nothing is lost), or null where it is undefined
+ * (NaN): the schema documents each such field. Numbers are printed once here rather than
+ * by cJSON, whose print-scan-reprint of every double took a fifth of slant's run time.
+ */
 static void add_number(cJSON *obj, const char *name, double v)
 {
-    if (isnan(v) || isinf(v))
-        cJSON_AddNullToObject(obj, name);
-    else
-        cJSON_AddNumberToObject(obj, name, v);
+    if (isnan(v) || isinf(v)) {
+        add_item(obj, name, cJSON_CreateNull());
+    } else if (v == floor(v) && fabs(v) < 1e15) {
+        add_count(obj, name, v);
+    } else {
+        char text[32];
+        snprintf(text, sizeof text, "%.10g", v);
+        add_item(obj, name, cJSON_CreateRaw(text));
+    }
 }
 
 static void add_fields(cJSON *root, const slant_article *a, slant_buf *scratch)
@@ -311,19 +338,21 @@ static void add_fields(cJSON *root, const slant_article *a, slant_buf *scratch)
 
 static void add_categories(cJSON *root, const slant_result *r)
 {
-    cJSON *cats = cJSON_AddObjectToObject(root, "categories");
+    cJSON *cats = cJSON_CreateObject();
+    add_item(root, "categories", cats);
     const slant_record *rec = r->record;
     for (size_t i = 0; i < rec->ncats; i++) {
         const slant_category_stats *s = &rec->cats[i];
-        cJSON *c = cJSON_AddObjectToObject(cats, slant_lexicon_category(r->lex, i)->id);
-        cJSON_AddNumberToObject(c, "count", s->count);
+        cJSON *c = cJSON_CreateObject();
+        add_item(cats, slant_lexicon_category(r->lex, i)->id, c);
+        add_count(c, "count", s->count);
         add_number(c, "rate", slant_rate_per_1000(s->count, rec->tokens));
-        cJSON_AddNumberToObject(c, "score", s->score);
-        cJSON_AddNumberToObject(c, "author", s->author);
-        cJSON_AddNumberToObject(c, "quoted", s->quoted);
-        cJSON_AddNumberToObject(c, "negated", s->negated);
-        cJSON_AddNumberToObject(c, "boosted", s->boosted);
-        cJSON_AddNumberToObject(c, "diminished", s->diminished);
+        add_number(c, "score", s->score);
+        add_count(c, "author", s->author);
+        add_count(c, "quoted", s->quoted);
+        add_count(c, "negated", s->negated);
+        add_count(c, "boosted", s->boosted);
+        add_count(c, "diminished", s->diminished);
     }
 }
 
@@ -348,9 +377,9 @@ static void add_evidence(cJSON *root, const slant_result *r, slant_buf *scratch)
         const slant_token *last = &d->tokens[m->first_token + m->ntokens - 1];
         const slant_entry *e = slant_lexicon_entry(r->lex, m->entry);
         cJSON *x = cJSON_CreateObject();
-        cJSON_AddNumberToObject(x, "start", (double)(base + first->start));
-        cJSON_AddNumberToObject(x, "end", (double)(base + last->end));
-        cJSON_AddNumberToObject(x, "sentence", first->sentence);
+        add_count(x, "start", (double)(base + first->start));
+        add_count(x, "end", (double)(base + last->end));
+        add_count(x, "sentence", first->sentence);
         add_string(x, "surface", d->text + first->start, last->end - first->start, scratch);
         cJSON_AddStringToObject(x, "category", slant_lexicon_category(r->lex, m->category)->id);
         add_cstring(x, "entry", e->text, scratch);
@@ -369,7 +398,7 @@ void slant_json_write_record(const slant_result *r, slant_buf *out)
     slant_buf scratch;
     slant_buf_init(&scratch, SIZE_MAX / 2);
     cJSON *root = cJSON_CreateObject();
-    cJSON_AddNumberToObject(root, "schema", SLANT_SCORE_SCHEMA);
+    add_count(root, "schema", SLANT_SCORE_SCHEMA);
     add_cstring(root, "id", a->id, &scratch);
     add_cstring(root, "source", a->source, &scratch);
     add_cstring(root, "date", a->date, &scratch);
@@ -379,14 +408,14 @@ void slant_json_write_record(const slant_result *r, slant_buf *out)
     add_cstring(root, "lang", a->lang ? a->lang : slant_lexicon_language(r->lex), &scratch);
     add_cstring(root, "file", r->origin, &scratch);
     if (r->line)
-        cJSON_AddNumberToObject(root, "line", (double)r->line);
+        add_count(root, "line", (double)r->line);
     add_fields(root, a, &scratch);
-    cJSON_AddNumberToObject(root, "tokens", (double)rec->tokens);
-    cJSON_AddNumberToObject(root, "sentences", (double)rec->sentences);
-    cJSON_AddNumberToObject(root, "paragraphs", (double)rec->paragraphs);
-    cJSON_AddNumberToObject(root, "quotes", (double)rec->quotes);
-    cJSON_AddNumberToObject(root, "quote_tokens", (double)rec->quote_tokens);
-    cJSON_AddNumberToObject(root, "invalid_utf8", (double)rec->invalid_utf8);
+    add_count(root, "tokens", (double)rec->tokens);
+    add_count(root, "sentences", (double)rec->sentences);
+    add_count(root, "paragraphs", (double)rec->paragraphs);
+    add_count(root, "quotes", (double)rec->quotes);
+    add_count(root, "quote_tokens", (double)rec->quote_tokens);
+    add_count(root, "invalid_utf8", (double)rec->invalid_utf8);
     add_number(root, "coverage",
                rec->tokens ? (double)rec->matched_tokens / (double)rec->tokens : NAN);
     add_categories(root, r);

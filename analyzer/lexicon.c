@@ -241,9 +241,9 @@ static slant_status parse_weight(loader *ld, const char *path, long line, const 
     double w = strtod(text, &stop);
     if (stop == text || *stop)
         return entry_error(ld, path, line, ls, p,
-                           memchr(text, ' ', n) || memchr(text, '\t', n)
-                               ? "invalid weight (put a multi-word expression in double quotes)"
-                               : "invalid weight",
+                           strpbrk(text, "0123456789")
+                               ? "invalid weight"
+                               : "invalid weight (put a multi-word expression in double quotes)",
                            text);
     if (!isfinite(w) || w < 0 || w > MAX_WEIGHT)
         return entry_error(ld, path, line, ls, p, "weight out of range 0 to 100", text);
@@ -538,7 +538,7 @@ slant_status slant_lexicon_load(const char *dir, slant_lexicon **out, slant_erro
         ld.stemmer = slant_stemmer_new(lex->manifest.stemmer);
         if (!ld.stemmer)
             st = slant_error_set(err, SLANT_ERR_INPUT, manifest_path, 0, 0,
-                                 "unknown stemmer '%s' (see 'slant lexicon stemmers')",
+                                 "unknown stemmer '%s' (a Snowball algorithm such as english, turkish or russian)",
                                  lex->manifest.stemmer);
     }
     uint64_t hash = slant_hash64(data ? data : "", len);

@@ -10,23 +10,33 @@
 #include "table.h"
 #include "xalloc.h"
 
-/* The largest output one article may produce (its evidence can be long). */
-#define MAX_RECORD_BYTES ((size_t)1 << 30)
+/* The largest output one batch may produce (evidence can be long). */
+#define MAX_BATCH_OUTPUT ((size_t)1 << 31)
+/* A batch closes at this many articles or this much text, whichever comes first: big
+ * enough that threads rarely wait on each other, small enough to bound memory. */
+#define BATCH_ARTICLES 64
+#define BATCH_BYTES ((size_t)512 << 10)
 
-typedef enum {
-    SLOT_EMPTY = 0,
-    SLOT_READY,      /* an article waits for a worker */
-    SLOT_BUSY,       /* a worker scores it */
-    SLOT_DONE,       /* its output waits for the writer */
-    SLOT_FAILED      /* an input error waits for the writer */
-} slot_state;
-
+/* One input: an article to score, or an error to report in its place. */
 typedef struct {
-    slot_state state;
+    slant_status status;
     slant_article article;
     char *origin;
     long line;
     slant_error err;
+} item;
+
+typedef enum {
+    SLOT_EMPTY = 0,
+    SLOT_READY,      /* a batch waits for a worker */
+    SLOT_BUSY,       /* a worker scores it */
+    SLOT_DONE        /* its output waits for the writer */
+} slot_state;
+
+typedef struct {
+    slot_state state;
+    item items[BATCH_ARTICLES];
+    size_t n;
     slant_buf out;
 } slot;
 
@@ -34,10 +44,12 @@ typedef struct {
     const slant_pipeline_options *o;
     slot *ring;
     size_t nslots;
-    size_t next_read, next_take, next_write;
+    size_t next_read, next_take, next_write;   /* batch sequence numbers */
     int eof;
     pthread_mutex_t lock;
-    pthread_cond_t changed;
+    pthread_cond_t can_read;    /* a slot became empty */
+    pthread_cond_t can_take;    /* a batch became ready, or the input ended */
+    pthread_cond_t can_write;   /* a batch was scored, or the input ended */
     slant_pipeline_stats *stats;
 } pipeline;
 
@@ -48,20 +60,23 @@ static void *worker_main(void *arg)
     pthread_mutex_lock(&p->lock);
     for (;;) {
         while (p->next_take == p->next_read && !p->eof)
-            pthread_cond_wait(&p->changed, &p->lock);
+            pthread_cond_wait(&p->can_take, &p->lock);
         if (p->next_take == p->next_read)
             break;
         slot *s = &p->ring[p->next_take++ % p->nslots];
-        if (s->state != SLOT_READY)
-            continue; /* an input error: the writer reports it */
         s->state = SLOT_BUSY;
         pthread_mutex_unlock(&p->lock);
 
-        slant_scorer_write(scorer, &s->article, s->origin, s->line, &p->o->score, &s->out);
+        for (size_t i = 0; i < s->n; i++) {
+            item *it = &s->items[i];
+            if (it->status == SLANT_OK)
+                slant_scorer_write(scorer, &it->article, it->origin, it->line, &p->o->score,
+                                   &s->out);
+        }
 
         pthread_mutex_lock(&p->lock);
         s->state = SLOT_DONE;
-        pthread_cond_broadcast(&p->changed);
+        pthread_cond_signal(&p->can_write);
     }
     pthread_mutex_unlock(&p->lock);
     slant_scorer_free(scorer);
@@ -78,79 +93,105 @@ static void write_bytes(pipeline *p, const char *data, size_t len)
     }
 }
 
+/* Writes a scored batch: its records, then its errors, both in input order. */
+static void write_batch(pipeline *p, slot *s)
+{
+    const slant_pipeline_options *o = p->o;
+    write_bytes(p, s->out.data, s->out.len);
+    for (size_t i = 0; i < s->n; i++) {
+        item *it = &s->items[i];
+        if (it->status != SLANT_OK) {
+            p->stats->failed++;
+            if (o->on_error)
+                o->on_error(&it->err, o->ctx);
+        } else {
+            p->stats->articles++;
+            p->stats->bytes += it->article.text_len - it->article.text_offset;
+        }
+        slant_article_release(&it->article);
+        free(it->origin);
+        it->origin = NULL;
+    }
+    if (o->on_progress)
+        o->on_progress(p->stats->articles, p->stats->bytes, o->ctx);
+    s->n = 0;
+    slant_buf_reset(&s->out);
+}
+
 static void *writer_main(void *arg)
 {
     pipeline *p = arg;
-    const slant_pipeline_options *o = p->o;
     pthread_mutex_lock(&p->lock);
     for (;;) {
         slot *s = &p->ring[p->next_write % p->nslots];
-        while (p->next_write < p->next_read && s->state != SLOT_DONE && s->state != SLOT_FAILED)
-            pthread_cond_wait(&p->changed, &p->lock);
-        if (p->next_write == p->next_read) {
-            if (p->eof)
-                break;
-            pthread_cond_wait(&p->changed, &p->lock);
-            continue;
-        }
+        while (!(p->next_write < p->next_read && s->state == SLOT_DONE) &&
+               !(p->eof && p->next_write == p->next_read))
+            pthread_cond_wait(&p->can_write, &p->lock);
+        if (p->next_write == p->next_read)
+            break; /* the input ended and everything is written */
         pthread_mutex_unlock(&p->lock);
 
-        if (s->state == SLOT_FAILED) {
-            p->stats->failed++;
-            if (o->on_error)
-                o->on_error(&s->err, o->ctx);
-        } else {
-            write_bytes(p, s->out.data, s->out.len);
-            p->stats->articles++;
-            p->stats->bytes += s->article.text_len - s->article.text_offset;
-            if (o->on_progress)
-                o->on_progress(p->stats->articles, p->stats->bytes, o->ctx);
-        }
-        slant_article_release(&s->article);
-        free(s->origin);
-        s->origin = NULL;
-        slant_buf_reset(&s->out);
+        write_batch(p, s);
 
         pthread_mutex_lock(&p->lock);
         s->state = SLOT_EMPTY;
         p->next_write++;
-        pthread_cond_broadcast(&p->changed);
+        pthread_cond_signal(&p->can_read);
     }
     pthread_mutex_unlock(&p->lock);
     return NULL;
 }
 
-/* Reads every input into the ring, waiting for free slots; runs on the calling thread. */
+/* Hands the filled batch to the workers. */
+static void publish(pipeline *p)
+{
+    pthread_mutex_lock(&p->lock);
+    p->ring[p->next_read % p->nslots].state = SLOT_READY;
+    p->next_read++;
+    pthread_cond_signal(&p->can_take);
+    pthread_mutex_unlock(&p->lock);
+}
+
+/* Waits for the slot the next batch goes into. */
+static slot *next_empty(pipeline *p)
+{
+    pthread_mutex_lock(&p->lock);
+    slot *s = &p->ring[p->next_read % p->nslots];
+    while (s->state != SLOT_EMPTY)
+        pthread_cond_wait(&p->can_read, &p->lock);
+    pthread_mutex_unlock(&p->lock);
+    return s;
+}
+
+/* Reads every input into batches; runs on the calling thread. */
 static void read_all(pipeline *p, slant_reader *reader)
 {
+    slot *s = NULL;
+    size_t bytes = 0;
     for (;;) {
-        slant_article a;
-        slant_article_init(&a);
-        char *origin;
-        long line;
-        slant_error err;
-        slant_error_clear(&err);
-        slant_status st = slant_reader_next(reader, &a, &origin, &line, &err);
-        if (st == SLANT_END)
+        if (!s) {
+            s = next_empty(p);
+            bytes = 0;
+        }
+        item *it = &s->items[s->n];
+        slant_article_init(&it->article);
+        slant_error_clear(&it->err);
+        it->status = slant_reader_next(reader, &it->article, &it->origin, &it->line, &it->err);
+        if (it->status == SLANT_END)
             break;
-        pthread_mutex_lock(&p->lock);
-        slot *s = &p->ring[p->next_read % p->nslots];
-        while (s->state != SLOT_EMPTY)
-            pthread_cond_wait(&p->changed, &p->lock);
-        pthread_mutex_unlock(&p->lock);
-        s->article = a;
-        s->origin = origin;
-        s->line = line;
-        s->err = err;
-        pthread_mutex_lock(&p->lock);
-        s->state = st == SLANT_OK ? SLOT_READY : SLOT_FAILED;
-        p->next_read++;
-        pthread_cond_broadcast(&p->changed);
-        pthread_mutex_unlock(&p->lock);
+        s->n++;
+        bytes += it->article.text_len;
+        if (s->n == BATCH_ARTICLES || bytes >= BATCH_BYTES) {
+            publish(p);
+            s = NULL;
+        }
     }
+    if (s && s->n)
+        publish(p);
     pthread_mutex_lock(&p->lock);
     p->eof = 1;
-    pthread_cond_broadcast(&p->changed);
+    pthread_cond_broadcast(&p->can_take);
+    pthread_cond_broadcast(&p->can_write);
     pthread_mutex_unlock(&p->lock);
 }
 
@@ -160,7 +201,7 @@ static void write_header(pipeline *p)
     if (o->score.format == SLANT_FORMAT_JSONL)
         return;
     slant_buf b;
-    slant_buf_init(&b, MAX_RECORD_BYTES);
+    slant_buf_init(&b, MAX_BATCH_OUTPUT);
     slant_table_write_header(o->score.format == SLANT_FORMAT_CSV ? SLANT_TABLE_CSV
                                                                  : SLANT_TABLE_TSV,
                              o->lex, o->score.keep, o->score.nkeep, &b);
@@ -176,14 +217,14 @@ slant_status slant_pipeline_run(const slant_pipeline_options *o, slant_pipeline_
     p.o = o;
     p.stats = stats;
     int threads = o->threads > 0 ? o->threads : 1;
-    p.nslots = 4 * (size_t)threads;
+    p.nslots = 2 * (size_t)threads + 2;
     p.ring = xcalloc(p.nslots, sizeof *p.ring);
-    for (size_t i = 0; i < p.nslots; i++) {
-        slant_article_init(&p.ring[i].article);
-        slant_buf_init(&p.ring[i].out, MAX_RECORD_BYTES);
-    }
+    for (size_t i = 0; i < p.nslots; i++)
+        slant_buf_init(&p.ring[i].out, MAX_BATCH_OUTPUT);
     pthread_mutex_init(&p.lock, NULL);
-    pthread_cond_init(&p.changed, NULL);
+    pthread_cond_init(&p.can_read, NULL);
+    pthread_cond_init(&p.can_take, NULL);
+    pthread_cond_init(&p.can_write, NULL);
     write_header(&p);
 
     pthread_t *workers = xcalloc((size_t)threads, sizeof *workers);
@@ -199,24 +240,23 @@ slant_status slant_pipeline_run(const slant_pipeline_options *o, slant_pipeline_
     for (int i = 0; i < threads; i++)
         pthread_join(workers[i], NULL);
     pthread_join(writer, NULL);
+
     const char *ignored[3];
     stats->ignored = slant_reader_ignored(reader, ignored, 3);
     for (size_t i = 0; i < 3 && i < stats->ignored; i++)
         snprintf(stats->ignored_names[i], sizeof stats->ignored_names[i], "%s", ignored[i]);
-
     if (!stats->write_failed && fflush(o->out) != 0) {
         stats->write_failed = 1;
         stats->write_errno = errno;
     }
     slant_reader_free(reader);
-    for (size_t i = 0; i < p.nslots; i++) {
-        slant_article_release(&p.ring[i].article);
-        free(p.ring[i].origin);
+    for (size_t i = 0; i < p.nslots; i++)
         slant_buf_release(&p.ring[i].out);
-    }
     free(p.ring);
     free(workers);
     pthread_mutex_destroy(&p.lock);
-    pthread_cond_destroy(&p.changed);
+    pthread_cond_destroy(&p.can_read);
+    pthread_cond_destroy(&p.can_take);
+    pthread_cond_destroy(&p.can_write);
     return stats->write_failed ? SLANT_ERR_IO : SLANT_OK;
 }

@@ -12,7 +12,8 @@
 /*
  * The batch pipeline of `slant score`: the calling thread reads articles, N worker
  * threads score them, a writer thread writes the results in input order. Items travel
- * through a ring of 4 x N slots, so at most that many articles are in memory at once
+ * through a ring of 2 x N + 2 slots of up to 64 articles (or 512 KiB of text) each, so
+ * memory holds at most that many articles at once
  * whatever the corpus size, and the output is byte-identical for every N.
  *
  * The pipeline prints nothing itself: bad inputs go to `on_error` and progress to

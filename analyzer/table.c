@@ -57,17 +57,11 @@ static void number_cell(double v, slant_buf *out)
 {
     if (isnan(v) || isinf(v))
         return;
-    /* The shortest of 15 or 17 significant digits that reads back as the same double,
-     * as the JSON writer (cJSON) prints numbers, so both formats carry equal values. */
-    char text[40];
-    if (v == floor(v) && fabs(v) < 1e15) {
-        snprintf(text, sizeof text, "%.0f", v);
-    } else {
-        snprintf(text, sizeof text, "%1.15g", v);
-        if (strtod(text, NULL) != v)
-            snprintf(text, sizeof text, "%1.17g", v);
-    }
-    slant_buf_adds(out, text);
+    /* Integers exactly, other numbers to 10 significant digits, as the JSON writer does. */
+    if (v == floor(v) && fabs(v) < 1e15)
+        slant_buf_addf(out, "%.0f", v);
+    else
+        slant_buf_addf(out, "%.10g", v);
 }
 
 void slant_table_write_header(slant_table_kind kind, const slant_lexicon *lex,

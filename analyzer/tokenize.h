@@ -96,6 +96,9 @@ typedef struct {
 /* The longest text slant_tokenize() accepts: offsets are 32-bit. */
 #define SLANT_MAX_TEXT_BYTES ((size_t)UINT32_MAX - 1)
 
+/* The tokenizer's own table of ASCII classes; for the unit test that checks it. */
+int slant_tokenize_ascii_class(int c);
+
 void slant_doc_init(slant_doc *d);
 void slant_doc_release(slant_doc *d);
 

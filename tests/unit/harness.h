@@ -1,0 +1,34 @@
+#ifndef SLANT_TEST_HARNESS_H
+#define SLANT_TEST_HARNESS_H
+
+/*
+ * A tiny test harness. A test is a function; RUN(test) runs it and counts it as passed
+ * when none of its CHECKs failed. Failed checks print the file, the line and the values.
+ * The unit test program ends with "N passed, N failed".
+ */
+
+#include <stddef.h>
+
+void harness_check(int ok, const char *expr, const char *file, int line);
+void harness_check_int(long long got, long long want, const char *expr, const char *file,
+                       int line);
+void harness_check_str(const char *got, const char *want, const char *expr, const char *file,
+                       int line);
+void harness_run(void (*test)(void), const char *name);
+
+#define CHECK(cond) harness_check((cond) != 0, #cond, __FILE__, __LINE__)
+#define CHECK_INT(got, want) \
+    harness_check_int((long long)(got), (long long)(want), #got, __FILE__, __LINE__)
+#define CHECK_STR(got, want) harness_check_str((got), (want), #got, __FILE__, __LINE__)
+#define RUN(test) harness_run(test, #test)
+
+/* The suites, one per module (tests/unit/test_MODULE.c). */
+void suite_buf(void);
+void suite_intern(void);
+void suite_normalize(void);
+void suite_tokenize(void);
+void suite_lexicon(void);
+void suite_match(void);
+void suite_read(void);
+
+#endif

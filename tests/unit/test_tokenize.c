@@ -1,0 +1,179 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "harness.h"
+#include "tokenize.h"
+
+static slant_doc doc;
+static char text[4096];
+
+static void tok(const char *s)
+{
+    snprintf(text, sizeof text, "%s", s);
+    slant_tokenize(&doc, text, strlen(text));
+}
+
+/* Word k as a string (a static buffer). */
+static const char *word(size_t k)
+{
+    static char w[256];
+    if (k >= doc.ntokens)
+        return "(none)";
+    const slant_token *t = &doc.tokens[k];
+    snprintf(w, sizeof w, "%.*s", (int)(t->end - t->start), text + t->start);
+    return w;
+}
+
+/* Quotation q's bytes, marks included. */
+static const char *quote(size_t q)
+{
+    static char w[1024];
+    if (q >= doc.nquotes)
+        return "(none)";
+    const slant_quote *x = &doc.quotes[q];
+    snprintf(w, sizeof w, "%.*s", (int)(x->end - x->start), text + x->start);
+    return w;
+}
+
+static void words_keep_apostrophes_and_abbreviations(void)
+{
+    tok("Don't blame Azerbaijan\xE2\x80\x99s U.S. allies: 1,000 troops, 20.5%.");
+    CHECK_INT(doc.ntokens, 8);
+    CHECK_STR(word(0), "Don't");
+    CHECK_STR(word(2), "Azerbaijan\xE2\x80\x99s");
+    CHECK_STR(word(3), "U.S.");
+    CHECK_STR(word(5), "1,000");
+    CHECK_STR(word(7), "20.5");
+    CHECK(doc.tokens[5].flags & SLANT_TOK_NUMBER);
+    CHECK(doc.tokens[0].flags & SLANT_TOK_UPPER);
+    CHECK_INT(doc.nquotes, 0); /* apostrophes are not quotation marks */
+}
+
+static void hyphens_split_and_join(void)
+{
+    tok("an anti-terrorist operation - a cease-fire");
+    CHECK_INT(doc.ntokens, 7);
+    CHECK_STR(word(1), "anti");
+    CHECK_STR(word(2), "terrorist");
+    CHECK(doc.tokens[2].flags & SLANT_TOK_JOINED);
+    CHECK(!(doc.tokens[4].flags & SLANT_TOK_JOINED)); /* "- a": a dash, not a join */
+    CHECK(doc.tokens[3].clause != doc.tokens[4].clause);
+    CHECK(doc.tokens[1].clause == doc.tokens[2].clause);
+}
+
+static void words_keep_combining_marks(void)
+{
+    tok("Tu\xCC\x88rkiye and \xC4\xB0lham");
+    CHECK_INT(doc.ntokens, 3);
+    CHECK_STR(word(0), "Tu\xCC\x88rkiye");
+    CHECK_STR(word(2), "\xC4\xB0lham");
+}
+
+static void sentences_respect_abbreviations(void)
+{
+    tok("Mr. Smith met Gen. Lee on Oct. 5 in the U.S. capital. They talked! Then what? "
+        "\"Nothing,\" he said. e.g. this stays.");
+    CHECK_INT(doc.nsentences, 4);
+    CHECK_INT(doc.sentences[0].ntokens, 12);
+    CHECK_STR(word(doc.sentences[1].first_token), "They");
+    CHECK_STR(word(doc.sentences[3].first_token), "Nothing");
+}
+
+static void paragraphs_by_line_or_blank_line(void)
+{
+    tok("First line.\nSecond line.\r\nThird.");
+    CHECK_INT(doc.nparagraphs, 3);
+    CHECK_INT(doc.nsentences, 3);
+    /* With a blank line anywhere, single line breaks are wrapping inside a paragraph. */
+    tok("A wrapped\nparagraph here.\n\n  \nAnother one.\n");
+    CHECK_INT(doc.nparagraphs, 2);
+    CHECK_INT(doc.paragraphs[0].nsentences, 1);
+    CHECK_INT(doc.sentences[0].ntokens, 4);
+}
+
+static void quotes_of_every_style(void)
+{
+    tok("He said \xE2\x80\x9Cwe won\x22 and \xC2\xABnous aussi\xC2\xBB and 'fine' too.");
+    CHECK_INT(doc.nquotes, 3);
+    CHECK_STR(quote(0), "\xE2\x80\x9Cwe won\x22"); /* curly opens, straight closes */
+    CHECK_INT(doc.quotes[0].style, SLANT_QUOTE_DOUBLE);
+    CHECK_STR(quote(1), "\xC2\xABnous aussi\xC2\xBB");
+    CHECK_INT(doc.quotes[1].style, SLANT_QUOTE_GUILLEMET);
+    CHECK_STR(quote(2), "'fine'");
+    CHECK_INT(doc.quotes[2].ntokens, 1);
+    CHECK_INT(doc.tokens[2].quote, 1); /* "we" */
+    CHECK_INT(doc.tokens[1].quote, 0); /* "said" */
+}
+
+static void nested_quotes(void)
+{
+    tok("\"They claim the 'weapons were there' all along,\" she said.");
+    CHECK_INT(doc.nquotes, 2);
+    CHECK_INT(doc.quotes[0].depth, 0);
+    CHECK_INT(doc.quotes[1].depth, 1);
+    CHECK_STR(quote(1), "'weapons were there'");
+    CHECK_INT(doc.quotes[0].ntokens, 8);
+    CHECK_INT(doc.tokens[3].quote, 2); /* "weapons": the innermost quotation */
+    CHECK_INT(doc.tokens[1].quote, 1);
+}
+
+static void quote_runs_over_paragraphs(void)
+{
+    tok("\xE2\x80\x9CThe first part of it.\n\xE2\x80\x9CThe second part,\xE2\x80\x9D he said.\n"
+        "Then plain text.");
+    CHECK_INT(doc.nquotes, 1);
+    CHECK_INT(doc.quotes[0].first_paragraph, 0);
+    CHECK_INT(doc.quotes[0].last_paragraph, 1);
+    CHECK_INT(doc.quotes[0].closed, 1);
+    CHECK_INT(doc.quotes[0].ntokens, 8);
+}
+
+static void unclosed_quote_ends_with_its_paragraph(void)
+{
+    tok("An \xE2\x80\x9Cunclosed quote here.\nNext paragraph is the author again.");
+    CHECK_INT(doc.nquotes, 1);
+    CHECK_INT(doc.quotes[0].closed, 0);
+    CHECK_INT(doc.quotes[0].last_paragraph, 0);
+    CHECK_INT(doc.quotes[0].ntokens, 3);
+    CHECK_INT(doc.tokens[doc.ntokens - 1].quote, 0);
+}
+
+static void apostrophes_are_not_quotes(void)
+{
+    tok("In the '90s, rock 'n roll and the Armenians' rallies didn't stop.");
+    CHECK_INT(doc.nquotes, 0);
+    tok("The leaders' 'so-called' peace.");
+    CHECK_INT(doc.nquotes, 1);
+    CHECK_STR(quote(0), "'so-called'");
+}
+
+static void odd_bytes(void)
+{
+    tok("\xEF\xBB\xBF" "BOM first \xFF\xFE bad bytes\r\nand CRLF");
+    CHECK_INT(doc.ntokens, 6);
+    CHECK_STR(word(0), "BOM");
+    CHECK_INT(doc.invalid_utf8, 2);
+    CHECK_INT(doc.nparagraphs, 2);
+    tok("");
+    CHECK_INT(doc.ntokens, 0);
+    CHECK_INT(doc.nparagraphs, 0);
+    tok("\"\"\"\"\"''''\xC2\xAB");
+    CHECK_INT(doc.ntokens, 0);
+}
+
+void suite_tokenize(void)
+{
+    slant_doc_init(&doc);
+    RUN(words_keep_apostrophes_and_abbreviations);
+    RUN(hyphens_split_and_join);
+    RUN(words_keep_combining_marks);
+    RUN(sentences_respect_abbreviations);
+    RUN(paragraphs_by_line_or_blank_line);
+    RUN(quotes_of_every_style);
+    RUN(nested_quotes);
+    RUN(quote_runs_over_paragraphs);
+    RUN(unclosed_quote_ends_with_its_paragraph);
+    RUN(apostrophes_are_not_quotes);
+    RUN(odd_bytes);
+    slant_doc_release(&doc);
+}
