@@ -131,16 +131,11 @@ static long default_threads(void)
     return n < 1 ? 1 : (n > MAX_THREADS ? MAX_THREADS : n);
 }
 
-static int is_dir(const char *path)
-{
-    struct stat sb;
-    return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
-}
-
 /*
- * The installed lexicon for `lang`: next to the binary in a build tree
- * (build/slant -> lexicons/LANG) or in an installation (PREFIX/bin/slant ->
- * PREFIX/share/slant/lexicons/LANG). Caller frees; NULL if neither exists.
+ * The installed lexicon for `lang`, looked for from the binary's directory upwards (three
+ * levels): PREFIX/bin/slant finds PREFIX/share/slant/lexicons/LANG, and a binary in a
+ * build tree (build/slant, build/asan/slant) finds the source tree's lexicons/LANG.
+ * Caller frees; NULL if there is none.
  */
 static char *default_lexicon(const char *lang)
 {
@@ -149,18 +144,24 @@ static char *default_lexicon(const char *lang)
     if (n <= 0)
         return NULL;
     exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return NULL;
-    *slash = '\0';
-    static const char *const places[] = { "../share/slant/lexicons", "../lexicons" };
-    for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
-        char *base = slant_path_join(exe, places[i]);
-        char *dir = slant_path_join(base, lang);
-        free(base);
-        if (is_dir(dir))
-            return dir;
-        free(dir);
+    static const char *const places[] = { "share/slant/lexicons", "lexicons" };
+    for (int level = 0; level < 3; level++) {
+        char *slash = strrchr(exe, '/');
+        if (!slash)
+            return NULL;
+        *slash = '\0'; /* one directory up */
+        for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
+            char *base = slant_path_join(exe[0] ? exe : "/", places[i]);
+            char *dir = slant_path_join(base, lang);
+            free(base);
+            char *manifest = slant_path_join(dir, "lexicon.json");
+            struct stat sb;
+            int found = stat(manifest, &sb) == 0;
+            free(manifest);
+            if (found)
+                return dir;
+            free(dir);
+        }
     }
     return NULL;
 }

@@ -58,9 +58,10 @@ static void candidates_at(const slant_lexicon *lex, const slant_doc *doc,
         if (doc->tokens[j].sentence != doc->tokens[i].sentence)
             break;
         size_t nnext = 0;
-        const uint32_t *pats = w->pool + w->first[j];
+        const slant_pattern_span span = w->words[j];
+        const uint32_t *pats = w->pool + span.first;
         for (size_t a = 0; a < nactive; a++) {
-            for (uint8_t p = 0; p < w->count[j]; p++) {
+            for (uint32_t p = 0; p < span.count; p++) {
                 uint32_t child = slant_lexicon_step(lex, active[a], pats[p]);
                 if (child == SLANT_TRIE_NONE || nnext == MAX_ACTIVE)
                     continue;
@@ -109,7 +110,7 @@ void slant_match_doc(const slant_lexicon *lex, const slant_doc *doc,
         memset(m->roles, 0, doc->ntokens * sizeof *m->roles);
 
     for (size_t i = 0; i < doc->ntokens; i++) {
-        if (!w->count[i])
+        if (!w->words[i].count)
             continue;
         candidates_at(lex, doc, w, i, m);
         if (m->ncand > 1)

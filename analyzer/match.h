@@ -31,14 +31,16 @@ typedef struct {
     uint8_t diminished;
 } slant_match;
 
-/*
- * The patterns of each word: word k fits the pattern ids pool[first[k]] ..
- * pool[first[k] + count[k] - 1]. Built by the caller from its per-form cache.
- */
+/* Where a word's pattern ids are in a pool: pool[first] .. pool[first + count - 1]. */
+typedef struct {
+    uint32_t first;
+    uint32_t count;
+} slant_pattern_span;
+
+/* The patterns of each word of a text, built by the caller from its per-form cache. */
 typedef struct {
     const uint32_t *pool;
-    const uint32_t *first;
-    const uint8_t *count;
+    const slant_pattern_span *words;   /* one per token */
 } slant_word_patterns;
 
 /* The matches of one text, and the matcher's scratch. Reused from article to article. */

@@ -21,19 +21,17 @@ struct slant_scorer {
     slant_matches matches;
     slant_record record;
 
-    /* The form cache: folded form id -> its patterns in `pool`. */
+    /* The form cache: folded form id -> where its patterns are in `pool`. */
     slant_intern forms;
-    uint32_t *form_first;
-    uint8_t *form_count;
-    size_t form_cap, count_cap;
+    slant_pattern_span *form_spans;
+    size_t form_cap;
     uint32_t *pool;
     size_t npool, pool_cap;
     size_t stemmed;
 
     /* Per word of the current article: where its patterns are. */
-    uint32_t *word_first;
-    uint8_t *word_count;
-    size_t word_cap, word_count_cap;
+    slant_pattern_span *word_spans;
+    size_t word_cap;
 };
 
 slant_scorer *slant_scorer_new(const slant_lexicon *lex)
@@ -62,11 +60,9 @@ void slant_scorer_free(slant_scorer *s)
     slant_matches_release(&s->matches);
     slant_record_release(&s->record);
     slant_intern_release(&s->forms);
-    free(s->form_first);
-    free(s->form_count);
+    free(s->form_spans);
     free(s->pool);
-    free(s->word_first);
-    free(s->word_count);
+    free(s->word_spans);
     free(s);
 }
 
@@ -87,14 +83,14 @@ static uint32_t form_id(slant_scorer *s, const char *f, size_t len, int number)
     }
     size_t n = slant_lexicon_patterns_of(s->lex, f, len, stem, number ? 0 : slen, pats,
                                          MAX_PATTERNS_PER_FORM);
-    size_t cap = s->form_cap;
-    s->form_first = xgrow(s->form_first, &cap, id + 1, sizeof *s->form_first);
-    s->form_count = xgrow(s->form_count, &s->form_cap, id + 1, sizeof *s->form_count);
-    s->pool = xgrow(s->pool, &s->pool_cap, s->npool + n, sizeof *s->pool);
-    s->form_first[id] = (uint32_t)s->npool;
-    s->form_count[id] = (uint8_t)n;
-    memcpy(s->pool + s->npool, pats, n * sizeof *pats);
-    s->npool += n;
+    s->form_spans = xgrow(s->form_spans, &s->form_cap, id + 1, sizeof *s->form_spans);
+    s->form_spans[id].first = (uint32_t)s->npool;
+    s->form_spans[id].count = (uint32_t)n;
+    if (n) {
+        s->pool = xgrow(s->pool, &s->pool_cap, s->npool + n, sizeof *s->pool);
+        memcpy(s->pool + s->npool, pats, n * sizeof *pats);
+        s->npool += n;
+    }
     return id;
 }
 
@@ -108,22 +104,19 @@ void slant_scorer_score(slant_scorer *s, const slant_article *a)
     const char *text = a->text + a->text_offset;
     slant_tokenize(&s->doc, text, a->text_len - a->text_offset);
     const slant_doc *d = &s->doc;
-    size_t cap = s->word_cap;
-    s->word_first = xgrow(s->word_first, &cap, d->ntokens, sizeof *s->word_first);
-    s->word_count = xgrow(s->word_count, &s->word_cap, d->ntokens, sizeof *s->word_count);
+    s->word_spans = xgrow(s->word_spans, &s->word_cap, d->ntokens, sizeof *s->word_spans);
     for (size_t k = 0; k < d->ntokens; k++) {
         const slant_token *t = &d->tokens[k];
         size_t flen;
         const char *f = slant_fold(&s->folder, text + t->start, t->end - t->start, &flen);
         if (!f) {
-            s->word_count[k] = 0;
+            s->word_spans[k].count = 0;
             continue;
         }
         uint32_t id = form_id(s, f, flen, (t->flags & SLANT_TOK_NUMBER) != 0);
-        s->word_first[k] = s->form_first[id];
-        s->word_count[k] = s->form_count[id];
+        s->word_spans[k] = s->form_spans[id];
     }
-    slant_word_patterns w = { s->pool, s->word_first, s->word_count };
+    slant_word_patterns w = { s->pool, s->word_spans };
     slant_match_doc(s->lex, d, &w, &s->matches);
     slant_record_compute(&s->record, s->lex, d, &s->matches);
 }

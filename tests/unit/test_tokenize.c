@@ -1,6 +1,8 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "file.h"
 #include "harness.h"
 #include "tokenize.h"
 
@@ -161,6 +163,51 @@ static void odd_bytes(void)
     CHECK_INT(doc.ntokens, 0);
 }
 
+/* Every quoted passage of seed 000, as a careful reader marks them. */
+static void seed_quotations(void)
+{
+    char *data;
+    size_t len;
+    slant_error err;
+    if (slant_read_file("corpus/seeds/000_5941d1ad503c0a8e.txt", 1 << 20, &data, &len, &err)) {
+        CHECK(!"seed 000 is readable");
+        return;
+    }
+    slant_doc d;
+    slant_doc_init(&d);
+    slant_tokenize(&d, data, len);
+    static const struct {
+        const char *opening;    /* the first words inside the quotation */
+        int depth;
+        int words;
+    } want[] = {
+        { "In order to divert", 0, 48 },
+        { "They also claim that", 0, 62 },
+        { "counter-protesters had the", 1, 28 },
+        { "As a result of", 0, 63 },
+        { "weapons", 1, 1 },
+        { "We also reported this", 0, 14 },
+        { "This simply is not", 0, 31 },
+        { "I am also very", 0, 27 },
+    };
+    CHECK_INT(d.nquotes, sizeof want / sizeof want[0]);
+    for (size_t q = 0; q < d.nquotes && q < sizeof want / sizeof want[0]; q++) {
+        const slant_quote *x = &d.quotes[q];
+        const slant_token *first = &d.tokens[x->first_token];
+        CHECK(strncmp(data + first->start, want[q].opening, strlen(want[q].opening)) == 0);
+        CHECK_INT(x->depth, want[q].depth);
+        CHECK_INT(x->ntokens, want[q].words);
+        CHECK_INT(x->closed, 1);
+    }
+    /* The reporter's words between the quotations are the author's voice. */
+    size_t author = 0;
+    for (size_t k = 0; k < d.ntokens; k++)
+        author += d.tokens[k].quote == 0;
+    CHECK_INT(author, 565 - 245);
+    slant_doc_release(&d);
+    free(data);
+}
+
 void suite_tokenize(void)
 {
     slant_doc_init(&doc);
@@ -175,5 +222,6 @@ void suite_tokenize(void)
     RUN(unclosed_quote_ends_with_its_paragraph);
     RUN(apostrophes_are_not_quotes);
     RUN(odd_bytes);
+    RUN(seed_quotations);
     slant_doc_release(&doc);
 }

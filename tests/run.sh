@@ -1,0 +1,64 @@
+#!/bin/sh
+# The whole test suite, as `make test` runs it (after building): unit tests, golden tests
+# of the command line, the fuzz corpora replayed with a normal build, and the command-line
+# tests. Each part ends with "NAME: N passed, N failed"; this script adds them up and ends
+# with the total, "N passed, N failed". SLANT_BUILD picks the build directory (make asan
+# uses build/asan); SLANT_VALGRIND=1 runs the unit tests and golden cases under valgrind.
+cd "$(dirname "$0")/.." || exit 2
+BUILD="${SLANT_BUILD:-build}"
+export SLANT_BUILD="$BUILD"
+total_passed=0
+total_failed=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+# Runs a part and adds up the counts from its last "N passed, N failed" line.
+part() {
+    "$@" > "$log" 2>&1
+    status=$?
+    line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+    p=$(echo "$line" | sed -E 's/^(.*[^0-9])?([0-9]+) passed.*/\2/')
+    f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+    if [ -z "$line" ]; then
+        p=0
+        f=1
+    elif [ $status -ne 0 ] && [ "$f" = 0 ]; then
+        f=1 # a crash or a sanitizer report after the counts
+    fi
+    if [ "$f" != 0 ]; then
+        cat "$log"
+    else
+        echo "$line"
+    fi
+    total_passed=$((total_passed + p))
+    total_failed=$((total_failed + f))
+}
+
+if [ -n "${SLANT_VALGRIND:-}" ]; then
+    part valgrind -q --error-exitcode=99 --leak-check=full "$BUILD/unit_tests"
+else
+    part "$BUILD/unit_tests"
+fi
+part sh tests/golden/run.sh
+
+replay() {
+    n=0
+    bad=0
+    for bin in "$BUILD"/replay/fuzz_*; do
+        [ -x "$bin" ] || continue
+        name=$(basename "$bin")
+        if SLANT_FUZZ_LEXICON=lexicons/en "$bin" "tests/fuzz/corpus/$name" > /dev/null 2>&1; then
+            n=$((n + 1))
+        else
+            echo "fuzz replay FAIL: $name"
+            bad=$((bad + 1))
+        fi
+    done
+    echo "fuzz replay: $n passed, $bad failed"
+    [ $bad = 0 ]
+}
+part replay
+[ -z "${SLANT_VALGRIND:-}" ] && part sh tests/cli/run.sh
+
+echo "$total_passed passed, $total_failed failed"
+[ "$total_failed" = 0 ]

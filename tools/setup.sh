@@ -1,0 +1,33 @@
+#!/bin/sh
+# Installs the Debian packages slant needs, and only those that are missing.
+#   tools/setup.sh build   what `make` needs: a C compiler, pkg-config, libstemmer, GSL,
+#                          cJSON and utf8proc (their -dev packages)
+#   tools/setup.sh test    the above, and what the tests use: Python with SciPy and pandas
+#                          (independent references and notebook consumers), GNU time
+#   tools/setup.sh bench   the above, and Python's NLTK for the benchmark's peer
+#   tools/setup.sh dev     the above, and clang with its sanitizer and fuzzer runtimes,
+#                          valgrind and cppcheck (make asan, fuzz, valgrind, lint)
+set -eu
+build="build-essential pkg-config libstemmer-dev libgsl-dev libcjson-dev libutf8proc-dev"
+test="$build python3 python3-scipy python3-pandas time"
+bench="$test python3-nltk"
+dev="$bench clang libclang-rt-14-dev valgrind cppcheck"
+case "${1:-build}" in
+    build) want=$build ;;
+    test) want=$test ;;
+    bench) want=$bench ;;
+    dev) want=$dev ;;
+    *) echo "usage: tools/setup.sh build|test|bench|dev" >&2; exit 2 ;;
+esac
+missing=""
+for p in $want; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+[ -z "$missing" ] && exit 0
+echo "setup: installing Debian packages:$missing"
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo=sudo
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing > /dev/null
