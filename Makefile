@@ -86,7 +86,9 @@ valgrind: all $(UNIT_BIN)
 fuzz:
 	@sh tests/fuzz/run.sh
 
-bench: all
+bench:
+	@sh tools/setup.sh bench
+	@$(MAKE) --no-print-directory all
 	@bash bench/run.sh
 
 lint:

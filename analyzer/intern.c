@@ -18,7 +18,6 @@ void slant_intern_release(slant_intern *t)
 {
     free(t->slots);
     free(t->strs);
-    free(t->lens);
     free(t->hashes);
     slant_arena_release(&t->strings);
     memset(t, 0, sizeof *t);
@@ -36,28 +35,26 @@ static size_t probe_start(const slant_intern *t, uint64_t h)
     return (size_t)(h ^ (h >> 29)) & (t->nslots - 1);
 }
 
-/* The slot's copy of the hash lets a probe skip other strings without touching them. */
-static uint64_t tag_of(uint64_t h)
+static uint32_t stored_len(const char *str)
 {
-    return (h >> 32) << 32;
+    uint32_t len;
+    memcpy(&len, str - sizeof len, sizeof len);
+    return len;
 }
 
 static uint32_t lookup(const slant_intern *t, const char *s, size_t len, uint64_t h,
                        size_t *slot_out)
 {
     size_t mask = t->nslots - 1;
-    uint64_t tag = tag_of(h);
+    uint32_t tag = (uint32_t)(h >> 32);
     for (size_t i = probe_start(t, h);; i = (i + 1) & mask) {
-        uint64_t v = t->slots[i];
-        if (!v) {
+        const slant_intern_slot *slot = &t->slots[i];
+        if (!slot->id_plus_1) {
             *slot_out = i;
             return SLANT_INTERN_NONE;
         }
-        if ((v & ~UINT64_C(0xFFFFFFFF)) != tag)
-            continue;
-        uint32_t id = (uint32_t)v - 1;
-        if (t->lens[id] == len && memcmp(t->strs[id], s, len) == 0)
-            return id;
+        if (slot->tag == tag && stored_len(slot->str) == len && memcmp(slot->str, s, len) == 0)
+            return slot->id_plus_1 - 1;
     }
 }
 
@@ -65,6 +62,13 @@ uint32_t slant_intern_find(const slant_intern *t, const char *s, size_t len)
 {
     size_t slot;
     return lookup(t, s, len, slant_hash64(s, len), &slot);
+}
+
+static void place(slant_intern *t, size_t i, uint32_t id)
+{
+    t->slots[i].tag = (uint32_t)(t->hashes[id] >> 32);
+    t->slots[i].id_plus_1 = id + 1;
+    t->slots[i].str = t->strs[id];
 }
 
 static void grow_slots(slant_intern *t)
@@ -75,10 +79,22 @@ static void grow_slots(slant_intern *t)
     size_t mask = t->nslots - 1;
     for (size_t id = 0; id < t->count; id++) {
         size_t i = probe_start(t, t->hashes[id]);
-        while (t->slots[i])
+        while (t->slots[i].id_plus_1)
             i = (i + 1) & mask;
-        t->slots[i] = tag_of(t->hashes[id]) | ((uint32_t)id + 1);
+        place(t, i, (uint32_t)id);
     }
+}
+
+/* Copies `s` into the arena after its length, and returns where the bytes start. */
+static const char *store(slant_intern *t, const char *s, size_t len)
+{
+    uint32_t n = (uint32_t)len;
+    char *p = slant_arena_alloc(&t->strings, sizeof n + len + 1);
+    memcpy(p, &n, sizeof n);
+    if (len)
+        memcpy(p + sizeof n, s, len);
+    p[sizeof n + len] = '\0';
+    return p + sizeof n;
 }
 
 uint32_t slant_intern_add(slant_intern *t, const char *s, size_t len, int *added)
@@ -90,18 +106,15 @@ uint32_t slant_intern_add(slant_intern *t, const char *s, size_t len, int *added
         *added = id == SLANT_INTERN_NONE;
     if (id != SLANT_INTERN_NONE)
         return id;
-    if (t->count >= SLANT_INTERN_NONE - 1)
-        abort(); /* four billion distinct strings: a bug, not an input */
+    if (t->count >= SLANT_INTERN_NONE - 1 || len >= UINT32_MAX)
+        abort(); /* four billion strings, or one of 4 GiB: a bug, not an input */
     size_t cap = t->cap;
     t->strs = xgrow(t->strs, &cap, t->count + 1, sizeof *t->strs);
-    cap = t->cap;
-    t->lens = xgrow(t->lens, &cap, t->count + 1, sizeof *t->lens);
     t->hashes = xgrow(t->hashes, &t->cap, t->count + 1, sizeof *t->hashes);
     id = (uint32_t)t->count++;
-    t->strs[id] = slant_arena_strdup(&t->strings, s, len);
-    t->lens[id] = (uint32_t)len;
+    t->strs[id] = store(t, s, len);
     t->hashes[id] = h;
-    t->slots[slot] = tag_of(h) | (id + 1);
+    place(t, slot, id);
     if (t->count * 2 > t->nslots) /* keep the load factor at most one half */
         grow_slots(t);
     return id;
@@ -110,6 +123,6 @@ uint32_t slant_intern_add(slant_intern *t, const char *s, size_t len, int *added
 const char *slant_intern_str(const slant_intern *t, uint32_t id, size_t *len)
 {
     if (len)
-        *len = t->lens[id];
+        *len = stored_len(t->strs[id]);
     return t->strs[id];
 }

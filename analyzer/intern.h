@@ -8,17 +8,26 @@
 
 /*
  * An intern table: byte strings to dense ids 0, 1, 2, ... in order of first insertion.
- * Open addressing with linear probing; the strings are copied into the table's own arena,
+ * Open addressing with linear probing. The strings are copied into the table's own arena,
  * so the caller's bytes may die after slant_intern_add() returns.
+ *
+ * It sits on the hot path (every word of every article is looked up in a worker's form
+ * cache), so a lookup touches two cache lines: the slot, which holds 32 bits of the hash,
+ * the id and the string's address, and the string, which is stored after its length.
  *
  * A table is owned by one thread at a time (a lexicon's table is only read once loaded,
  * so workers may share it then).
  */
 typedef struct {
-    uint64_t *slots;       /* high 32 bits: hash; low 32: id + 1, or 0 for an empty slot */
+    uint32_t tag;          /* the high 32 bits of the hash */
+    uint32_t id_plus_1;    /* 0 for an empty slot */
+    const char *str;       /* the string; its length is the uint32_t before it */
+} slant_intern_slot;
+
+typedef struct {
+    slant_intern_slot *slots;
     size_t nslots;         /* a power of two */
     const char **strs;     /* id -> string in the arena */
-    uint32_t *lens;        /* id -> length */
     uint64_t *hashes;      /* id -> hash, so growing never rehashes strings */
     size_t count;
     size_t cap;
@@ -36,7 +45,8 @@ void slant_intern_reset(slant_intern *t);
 /* The id of `s`, or SLANT_INTERN_NONE if it was never added. */
 uint32_t slant_intern_find(const slant_intern *t, const char *s, size_t len);
 
-/* The id of `s`, adding it if needed; `*added` (if not NULL) says whether it was new. */
+/* The id of `s`, adding it if needed; `*added` (if not NULL) says whether it was new.
+ * Strings longer than UINT32_MAX - 1 bytes are not supported (abort). */
 uint32_t slant_intern_add(slant_intern *t, const char *s, size_t len, int *added);
 
 /* The string of `id` (NUL-terminated) and its length; valid until reset or release. */

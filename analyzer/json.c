@@ -353,6 +353,8 @@ static void add_categories(cJSON *root, const slant_result *r)
         add_count(c, "negated", s->negated);
         add_count(c, "boosted", s->boosted);
         add_count(c, "diminished", s->diminished);
+        add_count(c, "lead", s->lead);
+        add_count(c, "headline", s->headline);
     }
 }
 
@@ -366,22 +368,24 @@ static void add_provenance(cJSON *root, const slant_lexicon *lex)
     cJSON_AddStringToObject(p, "stemmer", slant_lexicon_stemmer(lex));
 }
 
-static void add_evidence(cJSON *root, const slant_result *r, slant_buf *scratch)
+/* The matches of one field ("text" or "title"); offsets are relative to `base`. */
+static void add_matches(cJSON *ev, const slant_result *r, const char *field,
+                        const slant_doc *d, const slant_matches *ms, size_t base,
+                        slant_buf *scratch)
 {
-    cJSON *ev = cJSON_AddArrayToObject(root, "evidence");
-    const slant_doc *d = r->doc;
-    size_t base = r->article->text_offset;
-    for (size_t k = 0; k < r->matches->n; k++) {
-        const slant_match *m = &r->matches->items[k];
+    for (size_t k = 0; k < ms->n; k++) {
+        const slant_match *m = &ms->items[k];
         const slant_token *first = &d->tokens[m->first_token];
         const slant_token *last = &d->tokens[m->first_token + m->ntokens - 1];
         const slant_entry *e = slant_lexicon_entry(r->lex, m->entry);
         cJSON *x = cJSON_CreateObject();
+        add_item(x, "field", cJSON_CreateStringReference(field));
         add_count(x, "start", (double)(base + first->start));
         add_count(x, "end", (double)(base + last->end));
         add_count(x, "sentence", first->sentence);
         add_string(x, "surface", d->text + first->start, last->end - first->start, scratch);
-        cJSON_AddStringToObject(x, "category", slant_lexicon_category(r->lex, m->category)->id);
+        add_item(x, "category",
+                 cJSON_CreateStringReference(slant_lexicon_category(r->lex, m->category)->id));
         add_cstring(x, "entry", e->text, scratch);
         cJSON_AddBoolToObject(x, "negated", m->negated);
         cJSON_AddBoolToObject(x, "boosted", m->boosted);
@@ -389,6 +393,14 @@ static void add_evidence(cJSON *root, const slant_result *r, slant_buf *scratch)
         cJSON_AddBoolToObject(x, "in_quote", first->quote != 0);
         cJSON_AddItemToArray(ev, x);
     }
+}
+
+static void add_evidence(cJSON *root, const slant_result *r, slant_buf *scratch)
+{
+    cJSON *ev = cJSON_AddArrayToObject(root, "evidence");
+    if (r->headline)
+        add_matches(ev, r, "title", r->headline, r->headline_matches, 0, scratch);
+    add_matches(ev, r, "text", r->doc, r->matches, r->article->text_offset, scratch);
 }
 
 void slant_json_write_record(const slant_result *r, slant_buf *out)
@@ -416,6 +428,8 @@ void slant_json_write_record(const slant_result *r, slant_buf *out)
     add_count(root, "quotes", (double)rec->quotes);
     add_count(root, "quote_tokens", (double)rec->quote_tokens);
     add_count(root, "invalid_utf8", (double)rec->invalid_utf8);
+    add_count(root, "lead_tokens", (double)rec->lead_tokens);
+    add_count(root, "headline_tokens", (double)rec->headline_tokens);
     add_number(root, "coverage",
                rec->tokens ? (double)rec->matched_tokens / (double)rec->tokens : NAN);
     add_categories(root, r);

@@ -374,22 +374,33 @@ static const char *relative_id(const slant_reader *r, const char *path)
     return path;
 }
 
-/* Opens or reads one file found in a directory walk. Returns SLANT_END for "nothing yet". */
-static slant_status walk_file(slant_reader *r, const char *path, slant_article *a,
-                              char **origin, slant_error *err)
+/*
+ * Looks at `path`: a directory is pushed to be walked (SLANT_END: nothing to read yet), a
+ * file is left to the caller (SLANT_OK), a path that cannot be opened is an error.
+ */
+static slant_status enter(slant_reader *r, const char *path, slant_error *err)
 {
     struct stat sb;
     if (stat(path, &sb) != 0)
         return slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0, "cannot open '%s': %s", path,
                                strerror(errno));
-    if (S_ISDIR(sb.st_mode)) {
-        slant_status st = push_dir(r, path, err);
-        return st == SLANT_OK ? SLANT_END : st;
-    }
+    if (!S_ISDIR(sb.st_mode))
+        return SLANT_OK;
+    slant_status st = push_dir(r, path, err);
+    return st == SLANT_OK ? SLANT_END : st;
+}
+
+/* Opens or reads one file found in a directory walk. Returns SLANT_END for "nothing yet". */
+static slant_status walk_file(slant_reader *r, const char *path, slant_article *a,
+                              char **origin, slant_error *err)
+{
+    slant_status st = enter(r, path, err);
+    if (st != SLANT_OK)
+        return st;
     if (ends_with(path, ".meta") || ends_with(path, ".md"))
         return SLANT_END; /* a sidecar, read with its article; documentation */
     if (is_jsonl_name(path)) {
-        slant_status st = open_jsonl(r, path, NULL, err);
+        st = open_jsonl(r, path, NULL, err);
         return st == SLANT_OK ? SLANT_END : st;
     }
     if (!is_text_name(path)) {
@@ -412,19 +423,14 @@ static slant_status next_argument(slant_reader *r, slant_article *a, char **orig
             *line = r->jsonl->line;
         return st;
     }
-    struct stat sb;
-    if (stat(path, &sb) != 0)
-        return slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0, "cannot open '%s': %s", path,
-                               strerror(errno));
-    if (S_ISDIR(sb.st_mode)) {
-        slant_status st = push_dir(r, path, err);
-        return st == SLANT_OK ? SLANT_END : st;
-    }
+    slant_status st = enter(r, path, err);
+    if (st != SLANT_OK)
+        return st;
     slant_input_format fmt = r->o.format;
     if (fmt == SLANT_INPUT_AUTO)
         fmt = is_jsonl_name(path) ? SLANT_INPUT_JSONL : SLANT_INPUT_TEXT;
     if (fmt == SLANT_INPUT_JSONL) {
-        slant_status st = open_jsonl(r, path, NULL, err);
+        st = open_jsonl(r, path, NULL, err);
         return st == SLANT_OK ? SLANT_END : st;
     }
     return read_text(r, path, path, a, origin, err);

@@ -24,7 +24,8 @@ double slant_rate_per_1000(size_t count, size_t tokens)
 }
 
 void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant_doc *doc,
-                          const slant_matches *m)
+                          const slant_matches *m, const slant_doc *headline,
+                          const slant_matches *hm)
 {
     size_t ncats = slant_lexicon_ncategories(lex);
     r->cats = xgrow(r->cats, &r->cats_cap, ncats, sizeof *r->cats);
@@ -51,6 +52,7 @@ void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant
             c->quoted++;
         else
             c->author++;
+        c->lead += x->first_token < doc->lead_tokens;
         c->negated += x->negated;
         c->boosted += x->boosted;
         c->diminished += x->diminished;
@@ -60,4 +62,8 @@ void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant
     r->matched_tokens = 0;
     for (size_t i = 0; i < doc->ntokens; i++)
         r->matched_tokens += r->covered[i];
+    r->lead_tokens = doc->lead_tokens;
+    r->headline_tokens = headline ? headline->ntokens : 0;
+    for (size_t k = 0; hm && k < hm->n; k++)
+        r->cats[hm->items[k].category].headline++;
 }

@@ -24,6 +24,8 @@ typedef struct {
     uint32_t negated;
     uint32_t boosted;
     uint32_t diminished;
+    uint32_t lead;         /* matches in the lead (the text's first two sentences) */
+    uint32_t headline;     /* matches in the headline (the title; not in `count`) */
     double score;          /* sum of the matched entries' weights */
 } slant_category_stats;
 
@@ -34,6 +36,8 @@ typedef struct {
     size_t quotes;
     size_t quote_tokens;   /* words inside at least one quotation */
     size_t matched_tokens; /* words inside at least one match of any category */
+    size_t lead_tokens;    /* words in the lead */
+    size_t headline_tokens;    /* words in the headline (the title) */
     size_t invalid_utf8;
     slant_category_stats *cats;   /* one per lexicon category */
     size_t ncats, cats_cap;
@@ -44,9 +48,13 @@ typedef struct {
 void slant_record_init(slant_record *r);
 void slant_record_release(slant_record *r);
 
-/* Computes `r` for one article (replacing what it held). */
+/*
+ * Computes `r` for one article (replacing what it held) from its text's words and matches
+ * and, when the article has a title, the headline's (`headline` and `hm` may be NULL).
+ */
 void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant_doc *doc,
-                          const slant_matches *m);
+                          const slant_matches *m, const slant_doc *headline,
+                          const slant_matches *hm);
 
 /* Matches per 1,000 words; NaN when the article has no words. */
 double slant_rate_per_1000(size_t count, size_t tokens);
@@ -58,6 +66,8 @@ typedef struct {
     long line;                    /* its line in a JSON Lines file, else 0 */
     const slant_doc *doc;
     const slant_matches *matches;
+    const slant_doc *headline;            /* the title's words and matches, or NULL */
+    const slant_matches *headline_matches;
     const slant_record *record;
     const slant_lexicon *lex;
     int evidence;                 /* write every match with its offsets */

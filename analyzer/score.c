@@ -19,6 +19,9 @@ struct slant_scorer {
     slant_folder folder;
     slant_doc doc;
     slant_matches matches;
+    slant_doc headline;
+    slant_matches headline_matches;
+    int has_headline;
     slant_record record;
 
     /* The form cache: folded form id -> where its patterns are in `pool`. */
@@ -45,6 +48,8 @@ slant_scorer *slant_scorer_new(const slant_lexicon *lex)
     slant_folder_init(&s->folder);
     slant_doc_init(&s->doc);
     slant_matches_init(&s->matches);
+    slant_doc_init(&s->headline);
+    slant_matches_init(&s->headline_matches);
     slant_record_init(&s->record);
     slant_intern_init(&s->forms);
     return s;
@@ -58,6 +63,8 @@ void slant_scorer_free(slant_scorer *s)
     slant_folder_release(&s->folder);
     slant_doc_release(&s->doc);
     slant_matches_release(&s->matches);
+    slant_doc_release(&s->headline);
+    slant_matches_release(&s->headline_matches);
     slant_record_release(&s->record);
     slant_intern_release(&s->forms);
     free(s->form_spans);
@@ -94,16 +101,11 @@ static uint32_t form_id(slant_scorer *s, const char *f, size_t len, int number)
     return id;
 }
 
-void slant_scorer_score(slant_scorer *s, const slant_article *a)
+/* Tokenizes `text` into `d`, looks up every word in the form cache and matches. */
+static void analyze(slant_scorer *s, const char *text, size_t len, slant_doc *d,
+                    slant_matches *m)
 {
-    /* Only between articles: the words of this one point into the pool. */
-    if (slant_intern_count(&s->forms) >= SLANT_FORM_CACHE_MAX) {
-        slant_intern_reset(&s->forms);
-        s->npool = 0;
-    }
-    const char *text = a->text + a->text_offset;
-    slant_tokenize(&s->doc, text, a->text_len - a->text_offset);
-    const slant_doc *d = &s->doc;
+    slant_tokenize(d, text, len);
     s->word_spans = xgrow(s->word_spans, &s->word_cap, d->ntokens, sizeof *s->word_spans);
     for (size_t k = 0; k < d->ntokens; k++) {
         const slant_token *t = &d->tokens[k];
@@ -117,8 +119,23 @@ void slant_scorer_score(slant_scorer *s, const slant_article *a)
         s->word_spans[k] = s->form_spans[id];
     }
     slant_word_patterns w = { s->pool, s->word_spans };
-    slant_match_doc(s->lex, d, &w, &s->matches);
-    slant_record_compute(&s->record, s->lex, d, &s->matches);
+    slant_match_doc(s->lex, d, &w, m);
+}
+
+void slant_scorer_score(slant_scorer *s, const slant_article *a)
+{
+    /* Only between articles: the words being matched point into the pool. */
+    if (slant_intern_count(&s->forms) >= SLANT_FORM_CACHE_MAX) {
+        slant_intern_reset(&s->forms);
+        s->npool = 0;
+    }
+    analyze(s, a->text + a->text_offset, a->text_len - a->text_offset, &s->doc, &s->matches);
+    s->has_headline = a->title && a->title[0];
+    if (s->has_headline)
+        analyze(s, a->title, strlen(a->title), &s->headline, &s->headline_matches);
+    slant_record_compute(&s->record, s->lex, &s->doc, &s->matches,
+                         s->has_headline ? &s->headline : NULL,
+                         s->has_headline ? &s->headline_matches : NULL);
 }
 
 void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *origin, long line,
@@ -131,6 +148,8 @@ void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *ori
         .line = line,
         .doc = &s->doc,
         .matches = &s->matches,
+        .headline = slant_scorer_headline(s),
+        .headline_matches = slant_scorer_headline_matches(s),
         .record = &s->record,
         .lex = s->lex,
         .evidence = o->evidence,
@@ -153,4 +172,14 @@ void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *ori
 const slant_doc *slant_scorer_doc(const slant_scorer *s) { return &s->doc; }
 const slant_matches *slant_scorer_matches(const slant_scorer *s) { return &s->matches; }
 const slant_record *slant_scorer_record(const slant_scorer *s) { return &s->record; }
+
+const slant_doc *slant_scorer_headline(const slant_scorer *s)
+{
+    return s->has_headline ? &s->headline : NULL;
+}
+
+const slant_matches *slant_scorer_headline_matches(const slant_scorer *s)
+{
+    return s->has_headline ? &s->headline_matches : NULL;
+}
 size_t slant_scorer_stemmed(const slant_scorer *s) { return s->stemmed; }

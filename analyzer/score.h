@@ -42,7 +42,8 @@ slant_scorer *slant_scorer_new(const slant_lexicon *lex);
 void slant_scorer_free(slant_scorer *s);
 
 /*
- * Scores `a` and fills the scorer's doc, matches and record (valid until the next call).
+ * Scores `a` and fills the scorer's doc, matches and record (valid until the next call);
+ * an article with a title also gets its headline's doc and matches.
  */
 void slant_scorer_score(slant_scorer *s, const slant_article *a);
 
@@ -54,6 +55,9 @@ void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *ori
 const slant_doc *slant_scorer_doc(const slant_scorer *s);
 const slant_matches *slant_scorer_matches(const slant_scorer *s);
 const slant_record *slant_scorer_record(const slant_scorer *s);
+/* The headline's words and matches, or NULL when the article has no title. */
+const slant_doc *slant_scorer_headline(const slant_scorer *s);
+const slant_matches *slant_scorer_headline_matches(const slant_scorer *s);
 
 /* Distinct forms stemmed so far (for tests of the cache). */
 size_t slant_scorer_stemmed(const slant_scorer *s);

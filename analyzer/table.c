@@ -9,10 +9,12 @@
 
 static const char *const category_columns[] = {
     "count", "rate", "score", "author", "quoted", "negated", "boosted", "diminished",
+    "lead", "headline",
 };
 
 static const char *const size_columns[] = {
-    "tokens", "sentences", "paragraphs", "quotes", "quote_tokens", "invalid_utf8", "coverage",
+    "tokens", "sentences", "paragraphs", "quotes", "quote_tokens", "invalid_utf8",
+    "lead_tokens", "headline_tokens", "coverage",
 };
 
 static char separator(slant_table_kind kind)
@@ -113,6 +115,7 @@ void slant_table_write_row(slant_table_kind kind, const slant_result *r, slant_b
     const double sizes[] = {
         (double)rec->tokens, (double)rec->sentences, (double)rec->paragraphs,
         (double)rec->quotes, (double)rec->quote_tokens, (double)rec->invalid_utf8,
+        (double)rec->lead_tokens, (double)rec->headline_tokens,
         rec->tokens ? (double)rec->matched_tokens / (double)rec->tokens : NAN,
     };
     for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
@@ -122,7 +125,8 @@ void slant_table_write_row(slant_table_kind kind, const slant_result *r, slant_b
     for (size_t i = 0; i < rec->ncats; i++) {
         const slant_category_stats *s = &rec->cats[i];
         const double v[] = { s->count, slant_rate_per_1000(s->count, rec->tokens), s->score,
-                             s->author, s->quoted, s->negated, s->boosted, s->diminished };
+                             s->author, s->quoted, s->negated, s->boosted, s->diminished,
+                             s->lead, s->headline };
         for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) {
             slant_buf_addc(out, sep);
             number_cell(v[k], out);

@@ -614,6 +614,7 @@ int slant_tokenize(slant_doc *d, const char *text, size_t len)
     d->len = len;
     d->ntokens = d->nsentences = d->nparagraphs = d->nquotes = 0;
     d->invalid_utf8 = 0;
+    d->lead_tokens = 0;
     if (len > SLANT_MAX_TEXT_BYTES) {
         d->len = 0;
         return -1;
@@ -695,5 +696,8 @@ int slant_tokenize(slant_doc *d, const char *text, size_t len)
     close_paragraph(&t);
     end_unclosed(&t, t.carry, t.ncarry);
     resolve_quotes(d);
+    d->lead_tokens = d->nsentences > SLANT_LEAD_SENTENCES
+                         ? d->sentences[SLANT_LEAD_SENTENCES].first_token
+                         : d->ntokens;
     return 0;
 }

@@ -19,6 +19,9 @@
  * lines (wrapped text); otherwise every line is a paragraph (one paragraph per line, as
  * the seed articles and most feeds have it).
  *
+ * The lead is the first SLANT_LEAD_SENTENCES sentences of the text (a headline, when an
+ * article has one, is its title, tokenized on its own by the caller).
+ *
  * Sentences end at . ! ? or an ellipsis followed by white space and a capital letter, a
  * digit or an opening quote, and at every paragraph end. A period after a known
  * abbreviation (Mr., Oct., Gen.) or a single capital initial does not end a sentence.
@@ -34,6 +37,7 @@
  */
 
 #define SLANT_MAX_QUOTE_DEPTH 8
+#define SLANT_LEAD_SENTENCES 2
 
 enum {
     SLANT_TOK_NUMBER = 1u << 0,   /* starts with a digit */
@@ -91,6 +95,7 @@ typedef struct {
     slant_quote *quotes;
     size_t nquotes, quotes_cap;
     size_t invalid_utf8;             /* invalid sequences seen (each read as U+FFFD) */
+    size_t lead_tokens;              /* words 0 .. lead_tokens - 1 are the lead */
 } slant_doc;
 
 /* The longest text slant_tokenize() accepts: offsets are 32-bit. */

@@ -107,6 +107,28 @@ static void weights_and_counts(void)
     CHECK_INT(r->cats[0].count, 0);
 }
 
+static void headline_and_lead(void)
+{
+    slant_article a;
+    slant_article_init(&a);
+    a.title = xstrdup("Radical hate crime");
+    a.text = xstrdup("A radical said it. Then a radical. Third radical.");
+    a.text_len = strlen(a.text);
+    slant_scorer_score(scorer, &a);
+    const slant_record *r = slant_scorer_record(scorer);
+    CHECK_INT(r->headline_tokens, 3);
+    CHECK_INT(r->lead_tokens, 7);
+    CHECK_INT(r->cats[0].count, 3);     /* the text only */
+    CHECK_INT(r->cats[0].lead, 2);      /* the first two sentences */
+    CHECK_INT(r->cats[0].headline, 2);  /* "Radical", "hate crime" */
+    CHECK_INT(r->cats[1].headline, 1);
+    CHECK(slant_scorer_headline(scorer) != NULL);
+    slant_article_release(&a);
+    score("No title here.");
+    CHECK(slant_scorer_headline(scorer) == NULL);
+    CHECK_INT(slant_scorer_record(scorer)->headline_tokens, 0);
+}
+
 static void cache_stems_each_form_once(void)
 {
     size_t before = slant_scorer_stemmed(scorer);
@@ -130,6 +152,7 @@ void suite_match(void)
     RUN(negation_and_boosting);
     RUN(author_voice_and_quotes);
     RUN(weights_and_counts);
+    RUN(headline_and_lead);
     RUN(cache_stems_each_form_once);
     slant_scorer_free(scorer);
     slant_lexicon_free(lex);
