@@ -60,17 +60,34 @@ slant_status slant_buf_adds(slant_buf *b, const char *s)
 
 slant_status slant_buf_addf(slant_buf *b, const char *fmt, ...)
 {
+    /* Most texts are short: format once into the stack, and twice only when longer. */
+    char small[256];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
-    if (n < 0 || reserve(b, (size_t)n) != SLANT_OK)
+    if (n < 0)
+        return SLANT_ERR_LIMIT;
+    if ((size_t)n < sizeof small)
+        return slant_buf_add(b, small, (size_t)n);
+    if (reserve(b, (size_t)n) != SLANT_OK)
         return SLANT_ERR_LIMIT;
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);
     b->len += (size_t)n;
     return SLANT_OK;
+}
+
+slant_status slant_buf_addu(slant_buf *b, unsigned long long v)
+{
+    char digits[24];
+    size_t i = sizeof digits;
+    do {
+        digits[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return slant_buf_add(b, digits + i, sizeof digits - i);
 }
 
 char *slant_buf_detach(slant_buf *b, size_t *len)

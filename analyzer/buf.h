@@ -34,6 +34,9 @@ slant_status slant_buf_addf(slant_buf *b, const char *fmt, ...)
 #endif
     ;
 
+/* Appends the decimal digits of `v`. */
+slant_status slant_buf_addu(slant_buf *b, unsigned long long v);
+
 /* Hands the bytes to the caller (who frees them) and leaves the buffer empty. */
 char *slant_buf_detach(slant_buf *b, size_t *len);
 

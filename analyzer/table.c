@@ -60,8 +60,8 @@ static void number_cell(double v, slant_buf *out)
     if (isnan(v) || isinf(v))
         return;
     /* Integers exactly, other numbers to 10 significant digits, as the JSON writer does. */
-    if (v == floor(v) && fabs(v) < 1e15)
-        slant_buf_addf(out, "%.0f", v);
+    if (v == floor(v) && v >= 0 && v < 1e15)
+        slant_buf_addu(out, (unsigned long long)v);
     else
         slant_buf_addf(out, "%.10g", v);
 }

@@ -172,18 +172,29 @@ static mark_dir mark_shape(int32_t cp)
     }
 }
 
-/* Abbreviations whose period does not end a sentence (compared folded, without the dot). */
-static const char *const abbreviations[] = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "capt", "lt", "sgt", "cpl", "maj", "adm",
-    "st", "jr", "sr", "rev", "sen", "rep", "gov", "pres", "amb", "hon", "mt", "ft", "no",
-    "vs", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est", "fig", "vol", "p", "pp",
+/* Abbreviations whose period does not end a sentence (compared folded, without the dot),
+ * with their lengths so the check at every period costs no strlen. */
+#define ABBR(s) { s, sizeof s - 1 }
+static const struct {
+    const char *text;
+    size_t len;
+} abbreviations[] = {
+    ABBR("mr"), ABBR("mrs"), ABBR("ms"), ABBR("dr"), ABBR("prof"), ABBR("gen"), ABBR("col"),
+    ABBR("capt"), ABBR("lt"), ABBR("sgt"), ABBR("cpl"), ABBR("maj"), ABBR("adm"), ABBR("st"),
+    ABBR("jr"), ABBR("sr"), ABBR("rev"), ABBR("sen"), ABBR("rep"), ABBR("gov"), ABBR("pres"),
+    ABBR("amb"), ABBR("hon"), ABBR("mt"), ABBR("ft"), ABBR("no"), ABBR("vs"), ABBR("inc"),
+    ABBR("corp"), ABBR("ltd"), ABBR("co"), ABBR("jan"), ABBR("feb"), ABBR("mar"), ABBR("apr"),
+    ABBR("jun"), ABBR("jul"), ABBR("aug"), ABBR("sep"), ABBR("sept"), ABBR("oct"),
+    ABBR("nov"), ABBR("dec"), ABBR("approx"), ABBR("dept"), ABBR("est"), ABBR("fig"),
+    ABBR("vol"), ABBR("p"), ABBR("pp"),
 };
+#undef ABBR
+#define MAX_ABBREVIATION 6
 
 static int is_abbreviation(const char *s, size_t len)
 {
-    char low[8];
-    if (len == 0 || len >= sizeof low)
+    char low[MAX_ABBREVIATION];
+    if (len == 0 || len > MAX_ABBREVIATION)
         return 0;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
@@ -192,7 +203,7 @@ static int is_abbreviation(const char *s, size_t len)
         low[i] = c;
     }
     for (size_t i = 0; i < sizeof abbreviations / sizeof abbreviations[0]; i++)
-        if (strlen(abbreviations[i]) == len && memcmp(abbreviations[i], low, len) == 0)
+        if (abbreviations[i].len == len && memcmp(abbreviations[i].text, low, len) == 0)
             return 1;
     return 0;
 }
