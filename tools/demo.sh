@@ -18,7 +18,7 @@ echo
 echo "Evidence in seed 000 (byte offsets into the file, category, surface form, flags):"
 build/slant score -q --evidence corpus/seeds/000_5941d1ad503c0a8e.txt |
     tr '{' '\n' | grep '"surface"' |
-    sed -E 's/"start":([0-9]+),"end":([0-9]+),"sentence":[0-9]+,"surface":"([^"]*)","category":"([^"]*)","entry":"(.*)","negated":(true|false),"boosted":(true|false),"diminished":(true|false),"in_quote":(true|false)}.*/  \1-\2  \4: \3  [\5]  negated=\6 boosted=\7 quoted=\9/' |
+    sed -E 's/^"field":"[a-z]+","start":([0-9]+),"end":([0-9]+),"sentence":[0-9]+,"surface":"([^"]*)","category":"([^"]*)","entry":"(.*)","negated":(true|false),"boosted":(true|false),"diminished":(true|false),"in_quote":(true|false)}.*/  \1-\2  \4: \3  [\5]  negated=\6 boosted=\7 quoted=\9/' |
     grep -v -E 'report_neutral|negators' | head -30
 echo "  ..."
 echo

@@ -84,5 +84,10 @@ make --no-print-directory -s install PREFIX="$tmp/prefix" BUILD="$BUILD" > /dev/
 (cd / && "$tmp/prefix/bin/slant" score -q "$OLDPWD/corpus/seeds/") > "$tmp/installed.jsonl"
 check "installed slant scores with its lexicon" [ "$(wc -l < "$tmp/installed.jsonl")" -eq 2 ]
 
+# 6. The demo of the README shows the seeds' evidence.
+sh tools/demo.sh > "$tmp/demo.txt" 2>&1
+check "demo runs" [ $? -eq 0 ]
+check "demo shows evidence" grep -q '^  48-56  pejorative_labels: radicals  \[radical\]' "$tmp/demo.txt"
+
 echo "cli: $passed passed, $failed failed"
 [ $failed = 0 ]
