@@ -296,8 +296,8 @@ static slant_status read_stdin(slant_reader *r, slant_article *a, char **origin,
         fmt = i < s->len && s->buf[i] == '{' ? SLANT_INPUT_JSONL : SLANT_INPUT_TEXT;
     }
     if (fmt == SLANT_INPUT_JSONL) {
-        r->jsonl = s;
-        return next_record(r, a, origin, &(long){ 0 }, err) == SLANT_END ? SLANT_END : SLANT_OK;
+        r->jsonl = s; /* its records are read like a file's */
+        return SLANT_END;
     }
     slant_buf text;
     slant_buf_init(&text, r->o.max_article_bytes);
@@ -413,16 +413,12 @@ static slant_status walk_file(slant_reader *r, const char *path, slant_article *
 /* --- the stream -------------------------------------------------------------------- */
 
 static slant_status next_argument(slant_reader *r, slant_article *a, char **origin,
-                                  long *line, slant_error *err)
+                                  slant_error *err)
 {
     const char *path = r->o.paths[r->next_arg++];
     r->arg = path;
-    if (strcmp(path, "-") == 0) {
-        slant_status st = read_stdin(r, a, origin, err);
-        if (st == SLANT_OK && r->jsonl)
-            *line = r->jsonl->line;
-        return st;
-    }
+    if (strcmp(path, "-") == 0)
+        return read_stdin(r, a, origin, err);
     slant_status st = enter(r, path, err);
     if (st != SLANT_OK)
         return st;
@@ -456,7 +452,7 @@ slant_status slant_reader_next(slant_reader *r, slant_article *a, char **origin,
             st = walk_file(r, path, a, origin, err);
             free(path);
         } else if (r->next_arg < r->o.npaths) {
-            st = next_argument(r, a, origin, line, err);
+            st = next_argument(r, a, origin, err);
         } else {
             return SLANT_END;
         }
