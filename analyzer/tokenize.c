@@ -430,7 +430,7 @@ static size_t scan_word(tokenizer *t, size_t i, uint32_t *flags)
     int32_t cp = peek(t, i, &n);
     slant_char_class first = class_of(cp);
     *flags = first == SLANT_CHAR_DIGIT ? SLANT_TOK_NUMBER : 0;
-    if (slant_char_is_upper(cp))
+    if (cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : slant_char_is_upper(cp))
         *flags |= SLANT_TOK_UPPER;
     size_t j = i + n;
     size_t letters = 1;
@@ -503,7 +503,8 @@ static void add_word(tokenizer *t, size_t start, size_t end, uint32_t flags)
     tok.sentence = (uint32_t)(d->nsentences - 1);
     s->ntokens++;
     s->end = tok.end;
-    d->tokens = xgrow(d->tokens, &d->tokens_cap, d->ntokens + 1, sizeof *d->tokens);
+    if (d->ntokens == d->tokens_cap)
+        d->tokens = xgrow(d->tokens, &d->tokens_cap, d->ntokens + 1, sizeof *d->tokens);
     d->tokens[d->ntokens++] = tok;
     t->space_since_word = 0;
     t->quote_opened_since_word = 0;
