@@ -23,6 +23,7 @@ BIN     := $(BUILD)/slant
 
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_BIN := $(BUILD)/unit_tests
+STATS_DRIVER := $(if $(wildcard tests/stats/driver.c),$(BUILD)/stats_driver)
 FUZZ_TARGETS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(BUILD)/replay/%)
 
@@ -44,6 +45,9 @@ $(BIN): $(BUILD)/obj/main.o $(BUILD)/obj/cli.o $(LIB)
 $(UNIT_BIN): $(UNIT_SRC) $(LIB)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit $(UNIT_SRC) $(LIB) $(LDLIBS) -o $@
 
+$(BUILD)/stats_driver: tests/stats/driver.c $(LIB)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $< $(LIB) $(LDLIBS) -o $@
+
 $(BUILD)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $< tests/fuzz/replay.c $(LIB) $(LDLIBS) -o $@
@@ -63,7 +67,7 @@ demo: setup
 	@sh tools/demo.sh
 
 test: setup-test
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(FUZZ_REPLAY)
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(FUZZ_REPLAY) $(STATS_DRIVER)
 	@sh tests/run.sh
 
 check: test
@@ -75,7 +79,8 @@ golden-update: all
 asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan CC=clang \
 	    OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	    LDFLAGS="-fsanitize=address,undefined" all build/asan/unit_tests $(FUZZ_TARGETS:%=build/asan/replay/%)
+	    LDFLAGS="-fsanitize=address,undefined" all build/asan/unit_tests $(FUZZ_TARGETS:%=build/asan/replay/%) \
+	    $(if $(STATS_DRIVER),build/asan/stats_driver)
 	@SLANT_BUILD=build/asan ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh
 
 ubsan: asan

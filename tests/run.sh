@@ -58,6 +58,9 @@ replay() {
     [ $bad = 0 ]
 }
 part replay
+if [ -x "$BUILD/stats_driver" ]; then
+    part /usr/bin/python3 tests/stats/check_scipy.py "$BUILD/stats_driver"
+fi
 [ -z "${SLANT_VALGRIND:-}" ] && part sh tests/cli/run.sh
 
 echo "$total_passed passed, $total_failed failed"
