@@ -265,54 +265,56 @@ done:
     return st;
 }
 
-/* --- writing ----------------------------------------------------------------------- */
+/* --- the JSON writer ---------------------------------------------------------------- */
 
 /*
- * A record is written straight into the output buffer, in a fixed member order. Keys are
- * literals or category ids (checked to be [a-z0-9_] when the lexicon loads), numbers are
- * formatted here, and every string value is escaped by cJSON's printer. Building a cJSON
- * tree per record and printing it took a third of slant's run time: two allocations and a
- * print per number, two hundred numbers per article.
+ * Records are written straight into the output buffer, in a fixed member order. Keys are
+ * literals or identifiers (category ids are checked to be [a-z0-9_] when a lexicon
+ * loads), numbers are formatted here, and every string value is escaped by cJSON's
+ * printer. Building a cJSON tree per record and printing it took a third of slant's run
+ * time: two allocations and a print per number, two hundred numbers per article.
  */
 
-typedef struct {
-    slant_buf *out;
-    slant_buf scratch;    /* a string value made valid UTF-8 */
-    int first;            /* no member written yet in the current object or array */
-} writer;
+void slant_jw_init(slant_jw *w, slant_buf *out)
+{
+    w->out = out;
+    slant_buf_init(&w->scratch, SIZE_MAX / 2);
+    w->first = 1;
+}
 
-/* Opens an object or array ('{' or '['): a value, after a key or an element(). */
-static void open_object(writer *w, char brace)
+void slant_jw_release(slant_jw *w)
+{
+    slant_buf_release(&w->scratch);
+}
+
+void slant_jw_open(slant_jw *w, char brace)
 {
     slant_buf_addc(w->out, brace);
     w->first = 1;
 }
 
-static void close_object(writer *w, char brace)
+void slant_jw_close(slant_jw *w, char brace)
 {
     slant_buf_addc(w->out, brace);
     w->first = 0;
 }
 
-/* Starts an array element: a comma unless it is the first. */
-static void element(writer *w)
+void slant_jw_element(slant_jw *w)
 {
     if (!w->first)
         slant_buf_addc(w->out, ',');
     w->first = 0;
 }
 
-/* Starts a member: a comma unless it is the first, the key and a colon. */
-static void key(writer *w, const char *name)
+void slant_jw_key(slant_jw *w, const char *name)
 {
-    element(w);
+    slant_jw_element(w);
     slant_buf_addc(w->out, '"');
     slant_buf_adds(w->out, name);
     slant_buf_adds(w->out, "\":");
 }
 
-/* A string value (made valid UTF-8, escaped by cJSON), or null for NULL. */
-static void string_value(writer *w, const char *s, size_t len)
+void slant_jw_string(slant_jw *w, const char *s, size_t len)
 {
     if (!s) {
         slant_buf_adds(w->out, "null");
@@ -329,29 +331,13 @@ static void string_value(writer *w, const char *s, size_t len)
     cJSON_Delete(item);
 }
 
-static void add_string(writer *w, const char *name, const char *s, size_t len)
+void slant_jw_count(slant_jw *w, size_t v)
 {
-    key(w, name);
-    string_value(w, s, len);
-}
-
-static void add_cstring(writer *w, const char *name, const char *s)
-{
-    add_string(w, name, s, s ? strlen(s) : 0);
-}
-
-/* A count: a whole number, exact. */
-static void add_count(writer *w, const char *name, size_t v)
-{
-    key(w, name);
     slant_buf_addu(w->out, v);
 }
 
-/* A real number to 10 significant digits (rates and shares are derived from counts that
- * are in the record too), or null where it is undefined: the schema says which. */
-static void add_number(writer *w, const char *name, double v)
+void slant_jw_number(slant_jw *w, double v)
 {
-    key(w, name);
     if (isnan(v) || isinf(v))
         slant_buf_adds(w->out, "null");
     else if (v == floor(v) && v >= 0 && v < 1e15)
@@ -360,134 +346,174 @@ static void add_number(writer *w, const char *name, double v)
         slant_buf_addf(w->out, "%.10g", v);
 }
 
-static void add_bool(writer *w, const char *name, int v)
+void slant_jw_bool(slant_jw *w, int v)
 {
-    key(w, name);
     slant_buf_adds(w->out, v ? "true" : "false");
 }
 
-static void add_fields(writer *w, const slant_article *a)
+void slant_jw_raw(slant_jw *w, const char *json)
+{
+    slant_buf_adds(w->out, json);
+}
+
+/* Members: a key and a value. */
+
+void slant_jw_member_string(slant_jw *w, const char *name, const char *s, size_t len)
+{
+    slant_jw_key(w, name);
+    slant_jw_string(w, s, len);
+}
+
+void slant_jw_member_cstring(slant_jw *w, const char *name, const char *s)
+{
+    slant_jw_key(w, name);
+    slant_jw_string(w, s, s ? strlen(s) : 0);
+}
+
+void slant_jw_member_count(slant_jw *w, const char *name, size_t v)
+{
+    slant_jw_key(w, name);
+    slant_jw_count(w, v);
+}
+
+void slant_jw_member_number(slant_jw *w, const char *name, double v)
+{
+    slant_jw_key(w, name);
+    slant_jw_number(w, v);
+}
+
+void slant_jw_member_bool(slant_jw *w, const char *name, int v)
+{
+    slant_jw_key(w, name);
+    slant_jw_bool(w, v);
+}
+
+/* --- score records ---------------------------------------------------------------------- */
+
+
+static void add_fields(slant_jw *w, const slant_article *a)
 {
     if (!a->nfields)
         return;
-    key(w, "fields");
-    open_object(w, '{');
+    slant_jw_key(w, "fields");
+    slant_jw_open(w, '{');
     for (size_t k = 0; k < a->nfields; k++) {
         const slant_field *x = &a->fields[k];
         if (x->is_string || !x->value) {
-            add_cstring(w, x->name, x->value);
+            slant_jw_member_cstring(w, x->name, x->value);
         } else { /* JSON that cJSON itself printed when reading the record */
-            key(w, x->name);
-            slant_buf_adds(w->out, x->value);
+            slant_jw_key(w, x->name);
+            slant_jw_raw(w, x->value);
         }
     }
-    close_object(w, '}');
+    slant_jw_close(w, '}');
 }
 
-static void add_categories(writer *w, const slant_result *r)
+static void add_categories(slant_jw *w, const slant_result *r)
 {
     const slant_record *rec = r->record;
-    key(w, "categories");
-    open_object(w, '{');
+    slant_jw_key(w, "categories");
+    slant_jw_open(w, '{');
     for (size_t i = 0; i < rec->ncats; i++) {
         const slant_category_stats *s = &rec->cats[i];
-        key(w, slant_lexicon_category(r->lex, i)->id);
-        open_object(w, '{');
-        add_count(w, "count", s->count);
-        add_number(w, "rate", slant_rate_per_1000(s->count, rec->tokens));
-        add_number(w, "score", s->score);
-        add_count(w, "author", s->author);
-        add_count(w, "quoted", s->quoted);
-        add_count(w, "negated", s->negated);
-        add_count(w, "boosted", s->boosted);
-        add_count(w, "diminished", s->diminished);
-        add_count(w, "lead", s->lead);
-        add_count(w, "headline", s->headline);
-        close_object(w, '}');
+        slant_jw_key(w, slant_lexicon_category(r->lex, i)->id);
+        slant_jw_open(w, '{');
+        slant_jw_member_count(w, "count", s->count);
+        slant_jw_member_number(w, "rate", slant_rate_per_1000(s->count, rec->tokens));
+        slant_jw_member_number(w, "score", s->score);
+        slant_jw_member_count(w, "author", s->author);
+        slant_jw_member_count(w, "quoted", s->quoted);
+        slant_jw_member_count(w, "negated", s->negated);
+        slant_jw_member_count(w, "boosted", s->boosted);
+        slant_jw_member_count(w, "diminished", s->diminished);
+        slant_jw_member_count(w, "lead", s->lead);
+        slant_jw_member_count(w, "headline", s->headline);
+        slant_jw_close(w, '}');
     }
-    close_object(w, '}');
+    slant_jw_close(w, '}');
 }
 
-static void add_provenance(writer *w, const slant_lexicon *lex)
+static void add_provenance(slant_jw *w, const slant_lexicon *lex)
 {
-    key(w, "provenance");
-    open_object(w, '{');
-    add_cstring(w, "tool", "slant " SLANT_VERSION);
-    add_cstring(w, "lexicon", slant_lexicon_id(lex));
-    add_cstring(w, "lexicon_version", slant_lexicon_version(lex));
-    add_cstring(w, "lexicon_hash", slant_lexicon_hash(lex));
-    add_cstring(w, "stemmer", slant_lexicon_stemmer(lex));
-    close_object(w, '}');
+    slant_jw_key(w, "provenance");
+    slant_jw_open(w, '{');
+    slant_jw_member_cstring(w, "tool", "slant " SLANT_VERSION);
+    slant_jw_member_cstring(w, "lexicon", slant_lexicon_id(lex));
+    slant_jw_member_cstring(w, "lexicon_version", slant_lexicon_version(lex));
+    slant_jw_member_cstring(w, "lexicon_hash", slant_lexicon_hash(lex));
+    slant_jw_member_cstring(w, "stemmer", slant_lexicon_stemmer(lex));
+    slant_jw_close(w, '}');
 }
 
 /* The matches of one field ("text" or "title"); offsets are relative to `base`. */
-static void add_matches(writer *w, const slant_result *r, const char *field,
+static void add_matches(slant_jw *w, const slant_result *r, const char *field,
                         const slant_doc *d, const slant_matches *ms, size_t base)
 {
     for (size_t k = 0; k < ms->n; k++) {
         const slant_match *m = &ms->items[k];
         const slant_token *first = &d->tokens[m->first_token];
         const slant_token *last = &d->tokens[m->first_token + m->ntokens - 1];
-        element(w);
-        open_object(w, '{');
-        add_cstring(w, "field", field);
-        add_count(w, "start", base + first->start);
-        add_count(w, "end", base + last->end);
-        add_count(w, "sentence", first->sentence);
-        add_string(w, "surface", d->text + first->start, last->end - first->start);
-        add_cstring(w, "category", slant_lexicon_category(r->lex, m->category)->id);
-        add_cstring(w, "entry", slant_lexicon_entry(r->lex, m->entry)->text);
-        add_bool(w, "negated", m->negated);
-        add_bool(w, "boosted", m->boosted);
-        add_bool(w, "diminished", m->diminished);
-        add_bool(w, "in_quote", first->quote != 0);
-        close_object(w, '}');
+        slant_jw_element(w);
+        slant_jw_open(w, '{');
+        slant_jw_member_cstring(w, "field", field);
+        slant_jw_member_count(w, "start", base + first->start);
+        slant_jw_member_count(w, "end", base + last->end);
+        slant_jw_member_count(w, "sentence", first->sentence);
+        slant_jw_member_string(w, "surface", d->text + first->start, last->end - first->start);
+        slant_jw_member_cstring(w, "category", slant_lexicon_category(r->lex, m->category)->id);
+        slant_jw_member_cstring(w, "entry", slant_lexicon_entry(r->lex, m->entry)->text);
+        slant_jw_member_bool(w, "negated", m->negated);
+        slant_jw_member_bool(w, "boosted", m->boosted);
+        slant_jw_member_bool(w, "diminished", m->diminished);
+        slant_jw_member_bool(w, "in_quote", first->quote != 0);
+        slant_jw_close(w, '}');
     }
 }
 
-static void add_evidence(writer *w, const slant_result *r)
+static void add_evidence(slant_jw *w, const slant_result *r)
 {
-    key(w, "evidence");
-    open_object(w, '[');
+    slant_jw_key(w, "evidence");
+    slant_jw_open(w, '[');
     if (r->headline)
         add_matches(w, r, "title", r->headline, r->headline_matches, 0);
     add_matches(w, r, "text", r->doc, r->matches, r->article->text_offset);
-    close_object(w, ']');
+    slant_jw_close(w, ']');
 }
 
 void slant_json_write_record(const slant_result *r, slant_buf *out)
 {
     const slant_article *a = r->article;
     const slant_record *rec = r->record;
-    writer w = { out, { NULL, 0, 0, SIZE_MAX / 2 }, 1 };
-    open_object(&w, '{');
-    add_count(&w, "schema", SLANT_SCORE_SCHEMA);
-    add_cstring(&w, "id", a->id);
-    add_cstring(&w, "source", a->source);
-    add_cstring(&w, "date", a->date);
-    add_cstring(&w, "title", a->title);
-    add_cstring(&w, "url", a->url);
-    add_cstring(&w, "event", a->event);
-    add_cstring(&w, "lang", a->lang ? a->lang : slant_lexicon_language(r->lex));
-    add_cstring(&w, "file", r->origin);
+    slant_jw w;
+    slant_jw_init(&w, out);
+    slant_jw_open(&w, '{');
+    slant_jw_member_count(&w, "schema", SLANT_SCORE_SCHEMA);
+    slant_jw_member_cstring(&w, "id", a->id);
+    slant_jw_member_cstring(&w, "source", a->source);
+    slant_jw_member_cstring(&w, "date", a->date);
+    slant_jw_member_cstring(&w, "title", a->title);
+    slant_jw_member_cstring(&w, "url", a->url);
+    slant_jw_member_cstring(&w, "event", a->event);
+    slant_jw_member_cstring(&w, "lang", a->lang ? a->lang : slant_lexicon_language(r->lex));
+    slant_jw_member_cstring(&w, "file", r->origin);
     if (r->line)
-        add_count(&w, "line", (size_t)r->line);
+        slant_jw_member_count(&w, "line", (size_t)r->line);
     add_fields(&w, a);
-    add_count(&w, "tokens", rec->tokens);
-    add_count(&w, "sentences", rec->sentences);
-    add_count(&w, "paragraphs", rec->paragraphs);
-    add_count(&w, "quotes", rec->quotes);
-    add_count(&w, "quote_tokens", rec->quote_tokens);
-    add_count(&w, "invalid_utf8", rec->invalid_utf8);
-    add_count(&w, "lead_tokens", rec->lead_tokens);
-    add_count(&w, "headline_tokens", rec->headline_tokens);
-    add_number(&w, "coverage",
+    slant_jw_member_count(&w, "tokens", rec->tokens);
+    slant_jw_member_count(&w, "sentences", rec->sentences);
+    slant_jw_member_count(&w, "paragraphs", rec->paragraphs);
+    slant_jw_member_count(&w, "quotes", rec->quotes);
+    slant_jw_member_count(&w, "quote_tokens", rec->quote_tokens);
+    slant_jw_member_count(&w, "invalid_utf8", rec->invalid_utf8);
+    slant_jw_member_count(&w, "lead_tokens", rec->lead_tokens);
+    slant_jw_member_count(&w, "headline_tokens", rec->headline_tokens);
+    slant_jw_member_number(&w, "coverage",
                rec->tokens ? (double)rec->matched_tokens / (double)rec->tokens : NAN);
     add_categories(&w, r);
     add_provenance(&w, r->lex);
     if (r->evidence)
         add_evidence(&w, r);
-    close_object(&w, '}');
+    slant_jw_close(&w, '}');
     slant_buf_addc(out, '\n');
-    slant_buf_release(&w.scratch);
+    slant_jw_release(&w);
 }

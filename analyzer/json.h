@@ -43,6 +43,36 @@ slant_status slant_json_parse_article(const char *json, size_t len,
                                       const slant_jsonl_fields *fields, const char *path,
                                       long line, slant_article *a, slant_error *err);
 
+/*
+ * A streaming JSON writer into a slant_buf, for every JSON slant writes. Keys must be
+ * plain identifiers (they are not escaped); string values are made valid UTF-8 and
+ * escaped by cJSON; a NaN or infinite number is written as null (each output's schema
+ * says what null means there). Calls: open '{' or '[', then members (key + value) or
+ * elements (element + value), then close.
+ */
+typedef struct {
+    slant_buf *out;
+    slant_buf scratch;
+    int first;              /* nothing written yet in the open object or array */
+} slant_jw;
+
+void slant_jw_init(slant_jw *w, slant_buf *out);
+void slant_jw_release(slant_jw *w);
+void slant_jw_open(slant_jw *w, char brace);
+void slant_jw_close(slant_jw *w, char brace);
+void slant_jw_element(slant_jw *w);
+void slant_jw_key(slant_jw *w, const char *name);
+void slant_jw_string(slant_jw *w, const char *s, size_t len);   /* NULL: null */
+void slant_jw_count(slant_jw *w, size_t v);
+void slant_jw_number(slant_jw *w, double v);                     /* 10 significant digits */
+void slant_jw_bool(slant_jw *w, int v);
+void slant_jw_raw(slant_jw *w, const char *json);                /* JSON text as it is */
+void slant_jw_member_string(slant_jw *w, const char *name, const char *s, size_t len);
+void slant_jw_member_cstring(slant_jw *w, const char *name, const char *s);
+void slant_jw_member_count(slant_jw *w, const char *name, size_t v);
+void slant_jw_member_number(slant_jw *w, const char *name, double v);
+void slant_jw_member_bool(slant_jw *w, const char *name, int v);
+
 /* Appends the JSON Lines record of `r` (one line, with its newline) to `out`. */
 void slant_json_write_record(const slant_result *r, slant_buf *out);
 

@@ -1,0 +1,202 @@
+#include "dataset.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+struct slant_dataset {
+    slant_intern indicators, groups, events, entries;
+    slant_row *rows;
+    size_t nrows, rows_cap;
+    slant_group *group_data;     /* parallel to `groups` */
+    size_t group_cap;
+};
+
+slant_dataset *slant_dataset_new(void)
+{
+    slant_dataset *ds = xcalloc(1, sizeof *ds);
+    slant_intern_init(&ds->indicators);
+    slant_intern_init(&ds->groups);
+    slant_intern_init(&ds->events);
+    slant_intern_init(&ds->entries);
+    return ds;
+}
+
+void slant_dataset_free(slant_dataset *ds)
+{
+    if (!ds)
+        return;
+    for (size_t r = 0; r < ds->nrows; r++) {
+        free(ds->rows[r].id);
+        free(ds->rows[r].values);
+    }
+    free(ds->rows);
+    for (size_t g = 0; g < slant_intern_count(&ds->groups); g++) {
+        free(ds->group_data[g].name);
+        free(ds->group_data[g].entry_counts);
+    }
+    free(ds->group_data);
+    slant_intern_release(&ds->indicators);
+    slant_intern_release(&ds->groups);
+    slant_intern_release(&ds->events);
+    slant_intern_release(&ds->entries);
+    free(ds);
+}
+
+/* Rows and groups hold arrays sized by the indicator and entry counts: grow them all
+ * when either count grows, so every row and group always has a slot for each. */
+static void widen_rows(slant_dataset *ds, size_t old, size_t now)
+{
+    for (size_t r = 0; r < ds->nrows; r++) {
+        ds->rows[r].values = xrealloc(ds->rows[r].values, now * sizeof(double));
+        for (size_t i = old; i < now; i++)
+            ds->rows[r].values[i] = NAN;
+    }
+}
+
+static void widen_groups(slant_dataset *ds, size_t old, size_t now)
+{
+    for (size_t g = 0; g < slant_intern_count(&ds->groups); g++) {
+        ds->group_data[g].entry_counts =
+            xrealloc(ds->group_data[g].entry_counts, now * sizeof(double));
+        for (size_t e = old; e < now; e++)
+            ds->group_data[g].entry_counts[e] = 0;
+    }
+}
+
+size_t slant_dataset_indicator(slant_dataset *ds, const char *name)
+{
+    size_t old = slant_intern_count(&ds->indicators);
+    size_t i = slant_intern_add(&ds->indicators, name, strlen(name), NULL);
+    if (slant_intern_count(&ds->indicators) != old)
+        widen_rows(ds, old, old + 1);
+    return i;
+}
+
+size_t slant_dataset_entry(slant_dataset *ds, const char *name)
+{
+    size_t old = slant_intern_count(&ds->entries);
+    size_t e = slant_intern_add(&ds->entries, name, strlen(name), NULL);
+    if (slant_intern_count(&ds->entries) != old)
+        widen_groups(ds, old, old + 1);
+    return e;
+}
+
+size_t slant_dataset_group(slant_dataset *ds, const char *name)
+{
+    int added;
+    size_t g = slant_intern_add(&ds->groups, name, strlen(name), &added);
+    if (added) {
+        ds->group_data = xgrow(ds->group_data, &ds->group_cap, g + 1, sizeof *ds->group_data);
+        slant_group *x = &ds->group_data[g];
+        memset(x, 0, sizeof *x);
+        x->name = xstrdup(name);
+        size_t n = slant_intern_count(&ds->entries);
+        x->entry_counts = xcalloc(n ? n : 1, sizeof *x->entry_counts);
+    }
+    return g;
+}
+
+size_t slant_dataset_event(slant_dataset *ds, const char *name)
+{
+    return slant_intern_add(&ds->events, name, strlen(name), NULL);
+}
+
+void slant_dataset_add_row(slant_dataset *ds, const char *id, const char *group,
+                           const char *event, double tokens, const char *const *names,
+                           const double *values, size_t n)
+{
+    size_t idx[64];
+    size_t *ind = n <= 64 ? idx : xmalloc(n * sizeof *ind);
+    for (size_t k = 0; k < n; k++) /* indicators first: they widen existing rows */
+        ind[k] = slant_dataset_indicator(ds, names[k]);
+    size_t g = slant_dataset_group(ds, group);
+    ds->rows = xgrow(ds->rows, &ds->rows_cap, ds->nrows + 1, sizeof *ds->rows);
+    slant_row *row = &ds->rows[ds->nrows++];
+    row->group = (uint32_t)g;
+    row->event = event ? (uint32_t)slant_dataset_event(ds, event) : UINT32_MAX;
+    row->id = xstrdup(id ? id : "");
+    row->tokens = tokens;
+    size_t nind = slant_intern_count(&ds->indicators);
+    row->values = xmalloc((nind ? nind : 1) * sizeof *row->values);
+    for (size_t i = 0; i < nind; i++)
+        row->values[i] = NAN;
+    for (size_t k = 0; k < n; k++)
+        row->values[ind[k]] = values[k];
+    if (ind != idx)
+        free(ind);
+    ds->group_data[g].articles++;
+    ds->group_data[g].tokens += tokens;
+}
+
+void slant_dataset_add_entry(slant_dataset *ds, const char *group, const char *entry,
+                             double count)
+{
+    size_t e = slant_dataset_entry(ds, entry);
+    size_t g = slant_dataset_group(ds, group);
+    ds->group_data[g].entry_counts[e] += count;
+}
+
+void slant_dataset_merge(slant_dataset *into, const slant_dataset *from)
+{
+    size_t nind = slant_dataset_nindicators(from);
+    const char **names = xmalloc((nind ? nind : 1) * sizeof *names);
+    for (size_t i = 0; i < nind; i++)
+        names[i] = slant_dataset_indicator_name(from, i);
+    for (size_t r = 0; r < from->nrows; r++) {
+        const slant_row *row = &from->rows[r];
+        slant_dataset_add_row(into, row->id, from->group_data[row->group].name,
+                              row->event == UINT32_MAX ? NULL
+                                                       : slant_dataset_event_name(from, row->event),
+                              row->tokens, names, row->values, nind);
+    }
+    free(names);
+    for (size_t g = 0; g < slant_dataset_ngroups(from); g++) {
+        const slant_group *x = &from->group_data[g];
+        slant_dataset_group(into, x->name); /* a group may have entries but no rows yet */
+        for (size_t e = 0; e < slant_dataset_nentries(from); e++)
+            if (x->entry_counts[e])
+                slant_dataset_add_entry(into, x->name, slant_dataset_entry_name(from, e),
+                                        x->entry_counts[e]);
+    }
+}
+
+size_t slant_dataset_nindicators(const slant_dataset *ds) { return slant_intern_count(&ds->indicators); }
+size_t slant_dataset_ngroups(const slant_dataset *ds) { return slant_intern_count(&ds->groups); }
+size_t slant_dataset_nevents(const slant_dataset *ds) { return slant_intern_count(&ds->events); }
+size_t slant_dataset_nentries(const slant_dataset *ds) { return slant_intern_count(&ds->entries); }
+size_t slant_dataset_nrows(const slant_dataset *ds) { return ds->nrows; }
+const slant_row *slant_dataset_row(const slant_dataset *ds, size_t r) { return &ds->rows[r]; }
+const slant_group *slant_dataset_group_at(const slant_dataset *ds, size_t g) { return &ds->group_data[g]; }
+
+const char *slant_dataset_indicator_name(const slant_dataset *ds, size_t i)
+{
+    return slant_intern_str(&ds->indicators, (uint32_t)i, NULL);
+}
+
+const char *slant_dataset_event_name(const slant_dataset *ds, size_t e)
+{
+    return slant_intern_str(&ds->events, (uint32_t)e, NULL);
+}
+
+const char *slant_dataset_entry_name(const slant_dataset *ds, size_t e)
+{
+    return slant_intern_str(&ds->entries, (uint32_t)e, NULL);
+}
+
+size_t slant_dataset_values(const slant_dataset *ds, size_t group, size_t ind, double *out,
+                            size_t cap)
+{
+    size_t n = 0;
+    for (size_t r = 0; r < ds->nrows; r++) {
+        const slant_row *row = &ds->rows[r];
+        if (row->group != group || isnan(row->values[ind]))
+            continue;
+        if (n < cap)
+            out[n] = row->values[ind];
+        n++;
+    }
+    return n;
+}

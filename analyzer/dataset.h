@@ -1,0 +1,80 @@
+#ifndef SLANT_DATASET_H
+#define SLANT_DATASET_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+#include "intern.h"
+
+/*
+ * What `slant compare` compares: one row per article (its group, its event, its words and
+ * the value of every indicator) and, per group, the pooled count of every lexicon entry
+ * (for keyness). Everything in it is a sum or a list of values, so two datasets built from
+ * two halves of a corpus merge into the dataset of the whole (slant_dataset_merge).
+ *
+ * Indicators are named (a category's rate per 1,000 words is named after the category);
+ * rows and groups refer to them and to entries by index.
+ */
+
+typedef struct {
+    uint32_t group;         /* index into the groups */
+    uint32_t event;         /* index into the events, or UINT32_MAX without one */
+    char *id;
+    double tokens;
+    double *values;         /* one per indicator; NAN where undefined (no words) */
+} slant_row;
+
+typedef struct {
+    char *name;
+    size_t articles;
+    double tokens;
+    double *entry_counts;   /* one per entry, pooled over the group's articles */
+} slant_group;
+
+typedef struct slant_dataset slant_dataset;
+
+slant_dataset *slant_dataset_new(void);
+void slant_dataset_free(slant_dataset *ds);
+
+/* The index of an indicator, a group, an event or an entry, added if new. Entries are
+ * named "category:entry as written". */
+size_t slant_dataset_indicator(slant_dataset *ds, const char *name);
+size_t slant_dataset_group(slant_dataset *ds, const char *name);
+size_t slant_dataset_event(slant_dataset *ds, const char *name);
+size_t slant_dataset_entry(slant_dataset *ds, const char *name);
+
+/*
+ * Adds a row; `names`/`values` give `n` indicator values by name (others are NAN).
+ * `event` may be NULL. Strings are copied.
+ */
+void slant_dataset_add_row(slant_dataset *ds, const char *id, const char *group,
+                           const char *event, double tokens, const char *const *names,
+                           const double *values, size_t n);
+
+/* Adds `count` occurrences of entry `entry` to group `group` (both by name). */
+void slant_dataset_add_entry(slant_dataset *ds, const char *group, const char *entry,
+                             double count);
+
+/* Adds everything in `from` to `into` (rows, groups, events, entries, counts). */
+void slant_dataset_merge(slant_dataset *into, const slant_dataset *from);
+
+size_t slant_dataset_nindicators(const slant_dataset *ds);
+const char *slant_dataset_indicator_name(const slant_dataset *ds, size_t i);
+size_t slant_dataset_ngroups(const slant_dataset *ds);
+const slant_group *slant_dataset_group_at(const slant_dataset *ds, size_t g);
+size_t slant_dataset_nevents(const slant_dataset *ds);
+const char *slant_dataset_event_name(const slant_dataset *ds, size_t e);
+size_t slant_dataset_nentries(const slant_dataset *ds);
+const char *slant_dataset_entry_name(const slant_dataset *ds, size_t e);
+size_t slant_dataset_nrows(const slant_dataset *ds);
+const slant_row *slant_dataset_row(const slant_dataset *ds, size_t r);
+
+/*
+ * The values of indicator `ind` in group `group`, skipping undefined ones: writes up to
+ * `cap` of them to `out` and returns how many there are.
+ */
+size_t slant_dataset_values(const slant_dataset *ds, size_t group, size_t ind, double *out,
+                            size_t cap);
+
+#endif
