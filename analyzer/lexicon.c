@@ -237,9 +237,11 @@ static slant_status parse_weight(loader *ld, const char *path, long line, const 
         n = sizeof text - 1;
     memcpy(text, p, n);
     text[n] = '\0';
-    char *stop;
-    double w = strtod(text, &stop);
-    if (stop == text || *stop)
+    /* Plain decimals only: strtod alone would also take hex, exponents and "inf". */
+    int plain = n > 0 && strspn(text, "0123456789.") == n && strchr(text, '.') == strrchr(text, '.');
+    char *stop = text;
+    double w = plain ? strtod(text, &stop) : NAN;
+    if (!plain || stop == text || *stop)
         return entry_error(ld, path, line, ls, p,
                            strpbrk(text, "0123456789")
                                ? "invalid weight"
@@ -356,6 +358,13 @@ static slant_status parse_line(loader *ld, uint32_t cat, const char *path, long 
 
     const char *entry_start = p;
     int exact = 0, prefix = 0;
+    const char *curly = p + (*p == '=');
+    if (!strncmp(curly, "\xE2\x80\x9C", 3) || !strncmp(curly, "\xE2\x80\x9D", 3) ||
+        !strncmp(curly, "\xE2\x80\x9E", 3))
+        return entry_error(ld, path, line, ls, curly,
+                           "curly quotes cannot delimit an expression: use straight double "
+                           "quotes",
+                           NULL);
     if (*p == '=') {
         exact = 1;
         p++;

@@ -97,6 +97,12 @@ static void reports_entry_errors_with_line_and_column(void)
               "a.txt:1:5: a character that is not part of a word (quote marks and "
               "punctuation cannot be matched): '!'");
     CHECK_STR(load_error("# only comments\n\n"), "");
+    CHECK_STR(load_error("=\xE2\x80\x9Chate crime\xE2\x80\x9D\n"),
+              "a.txt:1:2: curly quotes cannot delimit an expression: use straight double quotes");
+    CHECK_STR(load_error("brutal 0x10\n"), "a.txt:1:8: invalid weight '0x10'");
+    CHECK_STR(load_error("brutal 1e1\n"), "a.txt:1:8: invalid weight '1e1'");
+    CHECK_STR(load_error("brutal 1.5.2\n"), "a.txt:1:8: invalid weight '1.5.2'");
+    CHECK_STR(load_error("brutal 2.5\nsavage 0\n"), "");
     CHECK_STR(load_error("=terror*\n"),
               "a.txt:1:1: an entry cannot be both exact '=' and a prefix '*'");
 }

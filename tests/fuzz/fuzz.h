@@ -1,0 +1,16 @@
+#ifndef SLANT_FUZZ_H
+#define SLANT_FUZZ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * The libFuzzer entry point that every tests/fuzz/fuzz_*.c defines. libFuzzer calls it
+ * with each input it tries; replay.c calls it with each saved input, so that `make test`
+ * runs the corpus without libFuzzer. `data` is borrowed for the call and is exactly `size`
+ * bytes long (not NUL-terminated). A target returns 0 and calls abort() when an
+ * invariant fails, so that both drivers report it as a crash.
+ */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#endif

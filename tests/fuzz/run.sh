@@ -1,0 +1,111 @@
+#!/bin/sh
+# Builds the libFuzzer targets tests/fuzz/fuzz_*.c with clang, ASan and UBSan, and runs
+# each for FUZZ_SECONDS (default 60) on a copy of its seed corpus. `make fuzz` runs this.
+#
+#   FUZZ_SECONDS=300 sh tests/fuzz/run.sh              every target, 5 minutes each
+#   FUZZ_SECONDS=30 sh tests/fuzz/run.sh fuzz_jsonl     one target
+#
+# FUZZ_TIMEOUT (default 10) is the seconds one input may take before it counts as a
+# hang; FUZZ_CFLAGS is added to every compile (for example, to make one known UBSan
+# finding recoverable while it is being fixed, see README.md); ASAN_OPTIONS and
+# UBSAN_OPTIONS are passed on; CLANG names the compiler (default clang).
+#
+# Everything goes to build/fuzz/: the binaries, the working corpus of each target
+# (build/fuzz/corpus/<target>, seeded from tests/fuzz/corpus/<target>; new inputs that
+# libFuzzer finds stay there, not in the repository), the log of each run and, for a
+# crash, the input that caused it (build/fuzz/artifacts/<target>/crash-*). Exits 1 if any
+# target crashed, leaked, timed out or failed a check.
+
+set -u
+
+cd "$(dirname "$0")/../.." || exit 2
+root=$(pwd)
+
+CLANG=${CLANG:-clang}
+seconds=${FUZZ_SECONDS:-60}
+timeout=${FUZZ_TIMEOUT:-10}
+out=build/fuzz
+
+pkgs="gsl libcjson libutf8proc"
+# shellcheck disable=SC2086 # $pkgs is a list
+if ! pkg_cflags=$(pkg-config --cflags $pkgs) || ! pkg_libs=$(pkg-config --libs $pkgs); then
+    echo "fuzz: pkg-config does not know $pkgs (run 'make setup')" >&2
+    exit 2
+fi
+if ! command -v "$CLANG" >/dev/null 2>&1; then
+    echo "fuzz: '$CLANG' not found: libFuzzer needs clang (set CLANG=...)" >&2
+    exit 2
+fi
+
+san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+cflags="-std=c11 -g -O1 -D_DEFAULT_SOURCE -Ianalyzer $pkg_cflags $san ${FUZZ_CFLAGS:-}"
+libs="-lstemmer $pkg_libs -lm -pthread"
+
+if [ $# -gt 0 ]; then
+    targets=$*
+else
+    targets=
+    for f in tests/fuzz/fuzz_*.c; do
+        targets="$targets $(basename "$f" .c)"
+    done
+fi
+
+# The library, compiled once for all targets (instrumented for coverage, not linked with
+# libFuzzer's main).
+mkdir -p "$out/obj" || exit 2
+objs=
+for src in analyzer/*.c; do
+    case $src in analyzer/main.c|analyzer/cli.c) continue ;; esac
+    obj="$out/obj/$(basename "$src" .c).o"
+    # shellcheck disable=SC2086
+    if ! $CLANG $cflags -fsanitize=fuzzer-no-link -c "$src" -o "$obj"; then
+        echo "fuzz: cannot compile $src" >&2
+        exit 2
+    fi
+    objs="$objs $obj"
+done
+
+failed=0
+summary=
+for t in $targets; do
+    if [ ! -f "tests/fuzz/$t.c" ]; then
+        echo "fuzz: no target 'tests/fuzz/$t.c'" >&2
+        exit 2
+    fi
+    # shellcheck disable=SC2086
+    if ! $CLANG $cflags -fsanitize=fuzzer "tests/fuzz/$t.c" $objs $libs -o "$out/$t"; then
+        echo "fuzz: cannot build $t" >&2
+        exit 2
+    fi
+    mkdir -p "$out/corpus/$t" "$out/artifacts/$t"
+    if [ -d "tests/fuzz/corpus/$t" ]; then
+        cp tests/fuzz/corpus/"$t"/* "$out/corpus/$t/" 2>/dev/null
+    fi
+    log="$out/$t.log"
+    stamp="$out/artifacts/$t/.started"
+    : >"$stamp"
+    echo "fuzz: $t for ${seconds}s (log: $log)" >&2
+    SLANT_FUZZ_LEXICON="$root/lexicons/en" \
+    ASAN_OPTIONS="detect_leaks=1:abort_on_error=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \
+    UBSAN_OPTIONS="print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}" \
+        "./$out/$t" -max_total_time="$seconds" -max_len=65536 -timeout="$timeout" \
+        -print_final_stats=1 -artifact_prefix="$out/artifacts/$t/" \
+        "$out/corpus/$t" >"$log" 2>&1
+    status=$?
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+    inputs=$(find "$out/corpus/$t" -type f | wc -l | tr -d ' ')
+    if [ "$status" -eq 0 ]; then
+        line="$t: ok, ${execs:-?} executions, $inputs inputs in $out/corpus/$t"
+    else
+        failed=1
+        artifact=$(find "$out/artifacts/$t" -type f ! -name .started -newer "$stamp" | head -n 1)
+        what=$(grep -m 1 -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error|fuzz_[a-z]+: invariant)' "$log")
+        line="$t: CRASH (exit $status) after ${execs:-?} executions: ${what:-see $log}; input: ${artifact:-none}"
+    fi
+    echo "$line" >&2
+    summary="$summary$line
+"
+done
+
+printf '\nfuzz summary (%ss per target):\n%s' "$seconds" "$summary" >&2
+exit $failed
