@@ -230,8 +230,13 @@ slant_status slant_json_parse_article(const char *json, size_t len,
                              "the field '%s' is not a string", fields->text_field);
         goto done;
     }
-    a->text_len = strlen(text->valuestring);
-    a->text = xmemdup(text->valuestring, a->text_len);
+    /* Take the decoded string from cJSON rather than copy it: the text is nearly all of
+     * a record. cJSON allocated it with malloc (slant installs no cJSON hooks), so the
+     * article frees it with free(); the item no longer owns it. */
+    cJSON *owned = cJSON_GetObjectItemCaseSensitive(root, fields->text_field);
+    a->text = owned->valuestring;
+    owned->valuestring = NULL;
+    a->text_len = strlen(a->text);
     a->text_offset = 0;
     a->id = scalar_text(cJSON_GetObjectItemCaseSensitive(root, fields->id_field));
     static const char *const meta[] = { "source", "date", "title", "url", "event", "lang" };
@@ -260,6 +265,114 @@ slant_status slant_json_parse_article(const char *json, size_t len,
             }
         }
     }
+done:
+    cJSON_Delete(root);
+    return st;
+}
+
+/* --- score records as compare reads them -------------------------------------------------- */
+
+int slant_json_is_score_record(const char *json, size_t len)
+{
+    const char *stop;
+    cJSON *root = parse(json, len, &stop);
+    int yes = cJSON_IsObject(root) &&
+              cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(root, "schema")) &&
+              cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(root, "categories"));
+    cJSON_Delete(root);
+    return yes;
+}
+
+/* The value of field `name`: a top-level member, or else a member of "fields". */
+static const cJSON *field_of(const cJSON *root, const char *name)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, name);
+    if (!v) {
+        const cJSON *kept = cJSON_GetObjectItemCaseSensitive(root, "fields");
+        v = cJSON_GetObjectItemCaseSensitive(kept, name);
+    }
+    return v;
+}
+
+static double number_of(const cJSON *obj, const char *name)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
+    return cJSON_IsNumber(v) ? v->valuedouble : NAN;
+}
+
+/* Adds the entries of the record's text evidence to `group`. */
+static void read_evidence(const cJSON *evidence, const char *group, slant_dataset *ds)
+{
+    const cJSON *e;
+    slant_buf key;
+    slant_buf_init(&key, SIZE_MAX / 2);
+    cJSON_ArrayForEach(e, evidence)
+    {
+        const cJSON *field = cJSON_GetObjectItemCaseSensitive(e, "field");
+        const cJSON *cat = cJSON_GetObjectItemCaseSensitive(e, "category");
+        const cJSON *entry = cJSON_GetObjectItemCaseSensitive(e, "entry");
+        if (!cJSON_IsString(cat) || !cJSON_IsString(entry))
+            continue;
+        if (cJSON_IsString(field) && strcmp(field->valuestring, "text") != 0)
+            continue; /* headline matches are not in the text's word count */
+        slant_buf_reset(&key);
+        slant_buf_adds(&key, cat->valuestring);
+        slant_buf_addc(&key, ':');
+        slant_buf_adds(&key, entry->valuestring);
+        slant_dataset_add_entry(ds, group, key.data, 1);
+    }
+    slant_buf_release(&key);
+}
+
+slant_status slant_json_read_score(const char *json, size_t len, const slant_score_fields *f,
+                                   const char *path, long line, slant_dataset *ds,
+                                   int *had_evidence, slant_error *err)
+{
+    const char *stop;
+    cJSON *root = parse(json, len, &stop);
+    if (!root) {
+        char what[64];
+        syntax_problem(json, len, stop, what, sizeof what);
+        long col = stop ? (long)(stop - json) + 1 : (long)len + 1;
+        return slant_error_set(err, SLANT_ERR_INPUT, path, line, 0,
+                               "invalid JSON: %s at column %ld", what, col);
+    }
+    slant_status st = SLANT_OK;
+    const cJSON *cats = cJSON_GetObjectItemCaseSensitive(root, "categories");
+    double tokens = number_of(root, "tokens");
+    if (!cJSON_IsObject(root) || !cJSON_IsObject(cats) || isnan(tokens)) {
+        st = slant_error_set(err, SLANT_ERR_INPUT, path, line, 0,
+                             "not a slant score record (no 'categories' or 'tokens')");
+        goto done;
+    }
+    char *group = scalar_text(field_of(root, f->by));
+    char *event = f->event ? scalar_text(field_of(root, f->event)) : NULL;
+    char *id = scalar_text(cJSON_GetObjectItemCaseSensitive(root, "id"));
+    size_t n = (size_t)cJSON_GetArraySize(cats) + 1;
+    const char **names = xmalloc(n * sizeof *names);
+    double *values = xmalloc(n * sizeof *values);
+    size_t k = 0;
+    const cJSON *c;
+    cJSON_ArrayForEach(c, cats)
+    {
+        double count = number_of(c, "count");
+        names[k] = c->string;
+        values[k++] = tokens > 0 && !isnan(count) ? 1000.0 * count / tokens : NAN;
+    }
+    names[k] = "quote_share";
+    values[k++] = tokens > 0 ? number_of(root, "quote_tokens") / tokens : NAN;
+    const char *g = group ? group : "(none)";
+    slant_dataset_add_row(ds, id, g, event, tokens, names, values, k);
+    const cJSON *evidence = cJSON_GetObjectItemCaseSensitive(root, "evidence");
+    if (cJSON_IsArray(evidence)) {
+        read_evidence(evidence, g, ds);
+        *had_evidence = 1;
+    }
+    free(names);
+    free(values);
+    free(group);
+    free(event);
+    free(id);
 done:
     cJSON_Delete(root);
     return st;

@@ -5,6 +5,7 @@
 
 #include "article.h"
 #include "buf.h"
+#include "dataset.h"
 #include "error.h"
 #include "manifest.h"
 #include "record.h"
@@ -42,6 +43,27 @@ typedef struct {
 slant_status slant_json_parse_article(const char *json, size_t len,
                                       const slant_jsonl_fields *fields, const char *path,
                                       long line, slant_article *a, slant_error *err);
+
+/* Whether a JSON Lines line is a `slant score` record (it has "schema" and "categories"). */
+int slant_json_is_score_record(const char *json, size_t len);
+
+/* How compare reads score records: which field groups them, which names the event. */
+typedef struct {
+    const char *by;          /* a top-level field or a --keep field; default "source" */
+    const char *event;       /* NULL: no events */
+} slant_score_fields;
+
+/*
+ * Reads one `slant score` record into `ds`: a row in the group its `by` field names
+ * ("(none)" when the field is missing or null), in the event its `event` field names (none
+ * when missing), with one indicator per category (its rate per 1,000 words, recomputed
+ * from the count), and the share of words in quotations; and, when the record has
+ * evidence, the entries of its text matches added to the group's counts (`*had_evidence`
+ * set to 1). Errors name `path` and `line`.
+ */
+slant_status slant_json_read_score(const char *json, size_t len, const slant_score_fields *f,
+                                   const char *path, long line, slant_dataset *ds,
+                                   int *had_evidence, slant_error *err);
 
 /*
  * A streaming JSON writer into a slant_buf, for every JSON slant writes. Keys must be
