@@ -16,7 +16,9 @@ CPPFLAGS += -D_DEFAULT_SOURCE -Ianalyzer -MMD -MP
 CFLAGS  += $(WARN) $(OPT) $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -pthread
 LDLIBS  += -lstemmer $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
 
-LIB_SRC := $(filter-out analyzer/main.c analyzer/cli.c,$(wildcard analyzer/*.c))
+CLI_SRC := $(wildcard analyzer/cli*.c) analyzer/main.c
+LIB_SRC := $(filter-out $(CLI_SRC),$(wildcard analyzer/*.c))
+CLI_OBJ := $(CLI_SRC:analyzer/%.c=$(BUILD)/obj/%.o)
 LIB_OBJ := $(LIB_SRC:analyzer/%.c=$(BUILD)/obj/%.o)
 LIB     := $(BUILD)/libslant.a
 BIN     := $(BUILD)/slant
@@ -39,7 +41,7 @@ $(BUILD)/obj/%.o: analyzer/%.c
 $(LIB): $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
-$(BIN): $(BUILD)/obj/main.o $(BUILD)/obj/cli.o $(LIB)
+$(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
 $(UNIT_BIN): $(UNIT_SRC) $(LIB)
@@ -52,7 +54,7 @@ $(BUILD)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $< tests/fuzz/replay.c $(LIB) $(LDLIBS) -o $@
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/obj/main.d $(BUILD)/obj/cli.d
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
 # --- set-up: Debian packages the build and the tests need ------------------------------
 setup:

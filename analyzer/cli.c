@@ -1,7 +1,6 @@
 #include "cli.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,13 +11,10 @@
 #include <unistd.h>
 
 #include "file.h"
-#include "lexicon.h"
-#include "pipeline.h"
 #include "version.h"
 #include "xalloc.h"
 
-#define DEFAULT_MAX_ARTICLE_BYTES ((size_t)64 << 20)
-#define MAX_THREADS 256
+
 
 void slant_cli_usage(void)
 {
@@ -29,6 +25,8 @@ void slant_cli_usage(void)
           "\n"
           "commands:\n"
           "  score      per-article indicators as JSON Lines, CSV or TSV\n"
+          "  compare    compares groups of articles (by default, sources) with statistics\n"
+          "  merge      combines partial comparisons from sharded runs\n"
           "\n"
           "  slant COMMAND --help   explains a command, with examples\n"
           "  slant --version        prints the version\n"
@@ -38,70 +36,9 @@ void slant_cli_usage(void)
           stdout);
 }
 
-static void score_usage(FILE *f)
-{
-    fputs(
-        "usage: slant score [OPTIONS] [FILES|DIRS|-]\n"
-        "\n"
-        "Scores each article against a lexicon and writes one record per article, in\n"
-        "input order: words, sentences, paragraphs and quotations, and for every lexicon\n"
-        "category the number of matches, the rate per 1,000 words, the weighted score,\n"
-        "and how many matches were in the author's voice, inside quotations, negated,\n"
-        "boosted or diminished.\n"
-        "\n"
-        "inputs:\n"
-        "  FILE.txt      one article; metadata in a header block of 'key: value' lines\n"
-        "                (title, source, date, url, event, lang, id) ended by a blank\n"
-        "                line, or in a sidecar FILE.txt.meta of the same form\n"
-        "  FILE.jsonl    one article per line (also .ndjson)\n"
-        "  DIR           every .txt, .text, .jsonl and .ndjson file below it, sorted\n"
-        "  -             standard input: JSON Lines if it starts with '{', else one text\n"
-        "  Without a source in the metadata, the source is the parent directory's name.\n"
-        "\n"
-        "options:\n"
-        "  -o, --output FILE     write to FILE (atomically: all or nothing) not stdout\n"
-        "  -f, --format FMT      jsonl (default), csv or tsv: one row per article\n"
-        "      --evidence        add every match: byte offsets, sentence, surface form,\n"
-        "                        lexicon entry, category, negated, boosted, in quote\n"
-        "  -j, --threads N       worker threads (default: the number of cores); the\n"
-        "                        output is the same for every N\n"
-        "      --lexicon DIR     the lexicon directory (default: the installed lexicon\n"
-        "                        for --lang)\n"
-        "      --lang LANG       the language of the installed lexicon (default: en)\n"
-        "      --text-field F    JSON Lines: the field holding the text (default: text)\n"
-        "      --id-field F      JSON Lines: the field holding the id (default: id)\n"
-        "      --keep F1,F2      JSON Lines: fields to copy into each record\n"
-        "      --input FMT       auto (default), text or jsonl: how to read files named\n"
-        "                        on the command line and standard input\n"
-        "      --max-bytes N     skip (with an error) articles larger than N bytes\n"
-        "                        (default: 64 MiB)\n"
-        "  -q, --quiet           no progress line and no notes (errors are still shown)\n"
-        "  -h, --help            this help\n"
-        "\n"
-        "exit status: 0 all scored; 1 some inputs were skipped with an error (the rest\n"
-        "were scored); 2 usage error or bad lexicon; 3 nothing could be scored.\n"
-        "\n"
-        "examples:\n"
-        "  slant score corpus/                          # JSON Lines, one record per article\n"
-        "  slant score --format csv corpus/ > s.csv     # a table for pandas or R\n"
-        "  slant score --evidence corpus/seeds/000_5941d1ad503c0a8e.txt\n"
-        "  cat articles.jsonl | slant score --keep outlet,date -\n"
-        "  slant score -j 2 -o scores.jsonl big.jsonl\n"
-        "\n"
-        "The record fields are documented in docs/schema/score.md; the lexicon format in\n"
-        "lexicons/FORMAT.md.\n",
-        f);
-}
-
 /* --- small helpers ----------------------------------------------------------------- */
 
-static void message(const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 1, 2)))
-#endif
-    ;
-
-static void message(const char *fmt, ...)
+void cli_message(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -111,10 +48,8 @@ static void message(const char *fmt, ...)
     va_end(ap);
 }
 
-#define usage_error(...) (message(__VA_ARGS__), \
-                          fputs("Try 'slant score --help'.\n", stderr), SLANT_EXIT_USAGE)
 
-static int parse_count(const char *s, long lo, long hi, long *out)
+int cli_parse_count(const char *s, long lo, long hi, long *out)
 {
     char *end;
     errno = 0;
@@ -125,10 +60,10 @@ static int parse_count(const char *s, long lo, long hi, long *out)
     return 0;
 }
 
-static long default_threads(void)
+long cli_default_threads(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n < 1 ? 1 : (n > MAX_THREADS ? MAX_THREADS : n);
+    return n < 1 ? 1 : (n > CLI_MAX_THREADS ? CLI_MAX_THREADS : n);
 }
 
 /*
@@ -167,7 +102,7 @@ static char *default_lexicon(const char *lang)
 }
 
 /* Splits "a,b,c" into a NULL-terminated array of owned strings. */
-static char **split_list(const char *s, size_t *n)
+char **cli_split_list(const char *s, size_t *n)
 {
     size_t cap = 0;
     char **items = NULL;
@@ -187,7 +122,7 @@ static char **split_list(const char *s, size_t *n)
     return items;
 }
 
-static void free_list(char **items)
+void cli_free_list(char **items)
 {
     if (!items)
         return;
@@ -198,14 +133,9 @@ static void free_list(char **items)
 
 /* --- progress and errors --------------------------------------------------------------- */
 
-typedef struct {
-    int progress;             /* stderr is a terminal and --quiet was not given */
-    struct timespec last;
-} run_context;
-
-static void report_error(const slant_error *err, void *ctx)
+void cli_report_error(const slant_error *err, void *ctx)
 {
-    run_context *rc = ctx;
+    cli_run_context *rc = ctx;
     char text[1200];
     slant_error_format(err, text, sizeof text);
     if (rc->progress)
@@ -213,9 +143,9 @@ static void report_error(const slant_error *err, void *ctx)
     fprintf(stderr, "slant: %s\n", text);
 }
 
-static void report_progress(size_t articles, size_t bytes, void *ctx)
+void cli_report_progress(size_t articles, size_t bytes, void *ctx)
 {
-    run_context *rc = ctx;
+    cli_run_context *rc = ctx;
     if (!rc->progress)
         return;
     struct timespec now;
@@ -230,14 +160,7 @@ static void report_progress(size_t articles, size_t bytes, void *ctx)
 
 /* --- output ---------------------------------------------------------------------------- */
 
-/* Where the records go: stdout, or a temporary file renamed to -o FILE on success. */
-typedef struct {
-    FILE *f;
-    const char *path;         /* -o FILE, or NULL for stdout */
-    char *tmp;
-} output;
-
-static int output_open(output *o, const char *path)
+int cli_output_open(cli_output *o, const char *path)
 {
     o->path = path;
     o->tmp = NULL;
@@ -249,7 +172,7 @@ static int output_open(output *o, const char *path)
     sprintf(o->tmp, "%s.tmp.XXXXXX", path);
     int fd = mkstemp(o->tmp);
     if (fd < 0 || !(o->f = fdopen(fd, "wb"))) {
-        message("cannot write '%s': %s", path, strerror(errno));
+        cli_message("cannot write '%s': %s", path, strerror(errno));
         if (fd >= 0)
             close(fd);
         free(o->tmp);
@@ -259,7 +182,7 @@ static int output_open(output *o, const char *path)
 }
 
 /* Closes the output; keeps it (renaming a temporary file into place) if `keep`. */
-static int output_close(output *o, int keep)
+int cli_output_close(cli_output *o, int keep)
 {
     if (!o->path)
         return 0; /* stdout is checked once at exit */
@@ -269,7 +192,7 @@ static int output_close(output *o, int keep)
     if (keep && !failed && rename(o->tmp, o->path) != 0)
         failed = 1;
     if (failed && keep) {
-        message("cannot write '%s': %s", o->path, strerror(errno));
+        cli_message("cannot write '%s': %s", o->path, strerror(errno));
         rc = -1;
     }
     if (failed || !keep)
@@ -278,123 +201,14 @@ static int output_close(output *o, int keep)
     return rc;
 }
 
-/* --- slant score ------------------------------------------------------------------------ */
-
-typedef struct {
-    const char *output;
-    slant_format format;
-    int evidence;
-    long threads;
-    const char *lexicon;
-    const char *lang;
-    const char *text_field;
-    const char *id_field;
-    char **keep;
-    size_t nkeep;
-    slant_input_format input;
-    size_t max_bytes;
-    int quiet;
-} score_args;
-
-enum {
-    OPT_EVIDENCE = 256, OPT_LEXICON, OPT_LANG, OPT_TEXT_FIELD, OPT_ID_FIELD, OPT_KEEP,
-    OPT_INPUT, OPT_MAX_BYTES
-};
-
-static const struct option score_options[] = {
-    { "output", required_argument, NULL, 'o' },
-    { "format", required_argument, NULL, 'f' },
-    { "evidence", no_argument, NULL, OPT_EVIDENCE },
-    { "threads", required_argument, NULL, 'j' },
-    { "lexicon", required_argument, NULL, OPT_LEXICON },
-    { "lang", required_argument, NULL, OPT_LANG },
-    { "text-field", required_argument, NULL, OPT_TEXT_FIELD },
-    { "id-field", required_argument, NULL, OPT_ID_FIELD },
-    { "keep", required_argument, NULL, OPT_KEEP },
-    { "input", required_argument, NULL, OPT_INPUT },
-    { "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
-    { "quiet", no_argument, NULL, 'q' },
-    { "help", no_argument, NULL, 'h' },
-    { NULL, 0, NULL, 0 },
-};
-
-/* Parses the options; returns -1 to go on, or an exit status. */
-static int parse_score_args(int argc, char **argv, score_args *a)
-{
-    memset(a, 0, sizeof *a);
-    a->threads = default_threads();
-    a->lang = "en";
-    a->text_field = "text";
-    a->id_field = "id";
-    a->max_bytes = DEFAULT_MAX_ARTICLE_BYTES;
-    optind = 1;
-    opterr = 0;
-    int c;
-    long v;
-    while ((c = getopt_long(argc, argv, ":o:f:j:qh", score_options, NULL)) != -1) {
-        switch (c) {
-        case 'o': a->output = optarg; break;
-        case 'f':
-            if (strcmp(optarg, "jsonl") == 0 || strcmp(optarg, "json") == 0)
-                a->format = SLANT_FORMAT_JSONL;
-            else if (strcmp(optarg, "csv") == 0)
-                a->format = SLANT_FORMAT_CSV;
-            else if (strcmp(optarg, "tsv") == 0)
-                a->format = SLANT_FORMAT_TSV;
-            else
-                return usage_error("unknown format '%s' (jsonl, csv or tsv)", optarg);
-            break;
-        case OPT_EVIDENCE: a->evidence = 1; break;
-        case 'j':
-            if (parse_count(optarg, 1, MAX_THREADS, &v) != 0)
-                return usage_error("invalid thread count '%s' (1 to 256)", optarg);
-            a->threads = v;
-            break;
-        case OPT_LEXICON: a->lexicon = optarg; break;
-        case OPT_LANG: a->lang = optarg; break;
-        case OPT_TEXT_FIELD: a->text_field = optarg; break;
-        case OPT_ID_FIELD: a->id_field = optarg; break;
-        case OPT_KEEP:
-            free_list(a->keep);
-            a->keep = split_list(optarg, &a->nkeep);
-            break;
-        case OPT_INPUT:
-            if (strcmp(optarg, "auto") == 0)
-                a->input = SLANT_INPUT_AUTO;
-            else if (strcmp(optarg, "text") == 0)
-                a->input = SLANT_INPUT_TEXT;
-            else if (strcmp(optarg, "jsonl") == 0)
-                a->input = SLANT_INPUT_JSONL;
-            else
-                return usage_error("unknown input format '%s' (auto, text or jsonl)", optarg);
-            break;
-        case OPT_MAX_BYTES:
-            if (parse_count(optarg, 1, LONG_MAX, &v) != 0)
-                return usage_error("invalid byte count '%s'", optarg);
-            a->max_bytes = (size_t)v;
-            break;
-        case 'q': a->quiet = 1; break;
-        case 'h': score_usage(stdout); return SLANT_EXIT_OK;
-        case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
-        default: return usage_error("unknown option '%s'", argv[optind - 1]);
-        }
-    }
-    if (a->evidence && a->format != SLANT_FORMAT_JSONL)
-        return usage_error("--evidence needs --format jsonl (a table has no room for it)");
-    if (optind == argc)
-        return usage_error("no input given: name files, directories, or - for stdin");
-    return -1;
-}
-
-static int load_lexicon(const score_args *a, slant_lexicon **lex)
+int cli_load_lexicon(const char *dir, const char *lang, slant_lexicon **lex)
 {
     char *found = NULL;
-    const char *dir = a->lexicon;
     if (!dir) {
-        found = default_lexicon(a->lang);
+        found = default_lexicon(lang);
         if (!found) {
-            message("no installed lexicon for language '%s': give one with --lexicon DIR",
-                    a->lang);
+            cli_message("no installed lexicon for language '%s': give one with --lexicon DIR",
+                    lang);
             return SLANT_EXIT_USAGE;
         }
         dir = found;
@@ -406,84 +220,20 @@ static int load_lexicon(const score_args *a, slant_lexicon **lex)
     if (st != SLANT_OK) {
         char text[1200];
         slant_error_format(&err, text, sizeof text);
-        message("%s", text);
+        cli_message("%s", text);
         return SLANT_EXIT_USAGE;
     }
     return SLANT_EXIT_OK;
 }
 
-static int score_status(const slant_pipeline_stats *s, int quiet)
-{
-    if (s->ignored && !quiet) {
-        fprintf(stderr, "slant: note: ignored %zu file%s that %s not .txt, .text, .jsonl or "
-                        ".ndjson:",
-                s->ignored, s->ignored == 1 ? "" : "s", s->ignored == 1 ? "is" : "are");
-        for (size_t i = 0; i < 3 && i < s->ignored; i++)
-            fprintf(stderr, " '%s'", s->ignored_names[i]);
-        fputs(s->ignored > 3 ? " ...\n" : "\n", stderr);
-    }
-    if (s->failed) {
-        fprintf(stderr, "slant: %zu input%s skipped with errors; %zu article%s scored\n",
-                s->failed, s->failed == 1 ? "" : "s", s->articles,
-                s->articles == 1 ? "" : "s");
-        return s->articles ? SLANT_EXIT_PARTIAL : SLANT_EXIT_NOTHING;
-    }
-    if (!s->articles) {
-        fputs("slant: no articles found in the inputs\n", stderr);
-        return SLANT_EXIT_NOTHING;
-    }
-    return SLANT_EXIT_OK;
-}
 
-int slant_cli_score(int argc, char **argv)
+int cli_parse_real(const char *s, double lo, double hi, double *out)
 {
-    score_args a;
-    int rc = parse_score_args(argc, argv, &a);
-    if (rc >= 0) {
-        free_list(a.keep);
-        return rc;
-    }
-    slant_lexicon *lex = NULL;
-    rc = load_lexicon(&a, &lex);
-    output out;
-    if (rc == SLANT_EXIT_OK && output_open(&out, a.output) != 0)
-        rc = SLANT_EXIT_NOTHING;
-    if (rc != SLANT_EXIT_OK) {
-        slant_lexicon_free(lex);
-        free_list(a.keep);
-        return rc;
-    }
-
-    run_context rc_ctx = { isatty(STDERR_FILENO) && !a.quiet, { 0, 0 } };
-    slant_pipeline_options po = {
-        .lex = lex,
-        .input = {
-            .paths = (const char *const *)(argv + optind),
-            .npaths = (size_t)(argc - optind),
-            .format = a.input,
-            .fields = { a.text_field, a.id_field, (const char *const *)a.keep, a.nkeep },
-            .max_article_bytes = a.max_bytes,
-        },
-        .score = { a.format, a.evidence, (const char *const *)a.keep, a.nkeep },
-        .threads = (int)a.threads,
-        .out = out.f,
-        .on_error = report_error,
-        .on_progress = report_progress,
-        .ctx = &rc_ctx,
-    };
-    slant_pipeline_stats stats;
-    slant_status st = slant_pipeline_run(&po, &stats);
-    if (rc_ctx.progress)
-        fputs("\r\033[K", stderr);
-    if (st != SLANT_OK) {
-        message("cannot write the output: %s", strerror(stats.write_errno));
-        rc = SLANT_EXIT_NOTHING;
-    } else {
-        rc = score_status(&stats, a.quiet);
-    }
-    if (output_close(&out, st == SLANT_OK && stats.articles > 0) != 0)
-        rc = SLANT_EXIT_NOTHING;
-    slant_lexicon_free(lex);
-    free_list(a.keep);
-    return rc;
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || end == s || *end || !(v >= lo && v <= hi))
+        return -1;
+    *out = v;
+    return 0;
 }

@@ -1,12 +1,19 @@
 #ifndef SLANT_CLI_H
 #define SLANT_CLI_H
 
+#include <stdio.h>
+#include <time.h>
+
+#include "lexicon.h"
+
 /*
- * The commands of the slant program. Each takes the arguments after its name and
- * returns the process exit status:
+ * The commands of the slant program (cli_score.c, cli_compare.c) and what they share
+ * (cli.c). Each command takes the arguments after its name and returns the process exit
+ * status:
  *   0 success, 1 some input could not be processed (the rest was), 2 usage error or a bad
  *   lexicon, 3 nothing could be processed.
- * This is the one layer that prints: results to stdout or -o FILE, messages to stderr.
+ * This layer is the only one that prints: results to stdout or -o FILE, messages to
+ * stderr, "slant: " first.
  */
 
 enum {
@@ -17,8 +24,60 @@ enum {
 };
 
 int slant_cli_score(int argc, char **argv);
+int slant_cli_compare(int argc, char **argv);
+int slant_cli_merge(int argc, char **argv);
 
 /* `slant --help`: the list of commands. */
 void slant_cli_usage(void);
+
+/* --- shared by the commands ---------------------------------------------------------------- */
+
+/* Prints "slant: " and the message on stderr. */
+void cli_message(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* Prints a usage error and a pointer to `slant COMMAND --help`; evaluates to 2. */
+#define cli_usage_error(command, ...) \
+    (cli_message(__VA_ARGS__), \
+     fprintf(stderr, "Try 'slant %s --help'.\n", command), SLANT_EXIT_USAGE)
+
+#define CLI_MAX_THREADS 256
+
+/* strtol with an end check and a range; 0 or -1. */
+int cli_parse_count(const char *s, long lo, long hi, long *out);
+/* strtod with an end check and a range; 0 or -1. */
+int cli_parse_real(const char *s, double lo, double hi, double *out);
+long cli_default_threads(void);
+
+/* "a,b,c" as a NULL-terminated array of owned strings; free with cli_free_list. */
+char **cli_split_list(const char *s, size_t *n);
+void cli_free_list(char **items);
+
+/* Loads `dir`, or the installed lexicon for `lang` when `dir` is NULL; prints any error
+ * (FILE:LINE:COL) and returns 0 or SLANT_EXIT_USAGE. */
+int cli_load_lexicon(const char *dir, const char *lang, slant_lexicon **lex);
+
+/* Errors and a progress line while a pipeline runs (the pipeline's callbacks). */
+typedef struct {
+    int progress;             /* stderr is a terminal and --quiet was not given */
+    struct timespec last;
+} cli_run_context;
+
+void cli_report_error(const slant_error *err, void *ctx);
+void cli_report_progress(size_t articles, size_t bytes, void *ctx);
+
+/* Where results go: stdout, or a temporary file renamed to -o FILE on success. */
+typedef struct {
+    FILE *f;
+    const char *path;         /* -o FILE, or NULL for stdout */
+    char *tmp;
+} cli_output;
+
+int cli_output_open(cli_output *o, const char *path);
+/* Closes the output; keeps it (renaming the temporary file into place) if `keep`. */
+int cli_output_close(cli_output *o, int keep);
 
 #endif

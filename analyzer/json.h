@@ -95,6 +95,23 @@ void slant_jw_member_count(slant_jw *w, const char *name, size_t v);
 void slant_jw_member_number(slant_jw *w, const char *name, double v);
 void slant_jw_member_bool(slant_jw *w, const char *name, int v);
 
+/* A number with 17 significant digits: reads back as the same double (for partials). */
+void slant_jw_number_exact(slant_jw *w, double v);
+
+/*
+ * Partial comparisons: a dataset as one JSON object (kind "slant-partial"), written by
+ * `slant compare --partial` and combined by `slant merge`. Numbers keep 17 significant
+ * digits, so merging partials and comparing gives exactly the comparison of the whole.
+ * `by` and `event` name the fields the rows were grouped by (event may be NULL).
+ */
+void slant_json_write_partial(const slant_dataset *ds, const char *by, const char *event,
+                              slant_buf *out);
+int slant_json_is_partial(const char *text, size_t len);
+/* Adds a partial to `ds`; sets `*by` and `*event` (owned by the caller; event may be NULL). */
+slant_status slant_json_read_partial(const char *text, size_t len, const char *path,
+                                     slant_dataset *ds, char **by, char **event,
+                                     slant_error *err);
+
 /* Appends the JSON Lines record of `r` (one line, with its newline) to `out`. */
 void slant_json_write_record(const slant_result *r, slant_buf *out);
 

@@ -36,6 +36,10 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "score") == 0)
         return finish(slant_cli_score(argc - 1, argv + 1));
+    if (strcmp(cmd, "compare") == 0)
+        return finish(slant_cli_compare(argc - 1, argv + 1));
+    if (strcmp(cmd, "merge") == 0)
+        return finish(slant_cli_merge(argc - 1, argv + 1));
     fprintf(stderr, "slant: unknown command '%s'\nTry 'slant --help'.\n", cmd);
     return SLANT_EXIT_USAGE;
 }

@@ -58,7 +58,7 @@ replay() {
     [ $bad = 0 ]
 }
 part replay
-if [ -x "$BUILD/stats_driver" ]; then
+if [ -x "$BUILD/stats_driver" ] && [ -f tests/stats/check_scipy.py ]; then
     part /usr/bin/python3 tests/stats/check_scipy.py "$BUILD/stats_driver"
 fi
 [ -z "${SLANT_VALGRIND:-}" ] && part sh tests/cli/run.sh

@@ -1,0 +1,252 @@
+/* slant score: the command that writes one record per article. */
+
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "pipeline.h"
+
+#define DEFAULT_MAX_ARTICLE_BYTES ((size_t)64 << 20)
+
+static void score_usage(FILE *f)
+{
+    fputs(
+        "usage: slant score [OPTIONS] [FILES|DIRS|-]\n"
+        "\n"
+        "Scores each article against a lexicon and writes one record per article, in\n"
+        "input order: words, sentences, paragraphs and quotations, and for every lexicon\n"
+        "category the number of matches, the rate per 1,000 words, the weighted score,\n"
+        "and how many matches were in the author's voice, inside quotations, negated,\n"
+        "boosted or diminished.\n"
+        "\n"
+        "inputs:\n"
+        "  FILE.txt      one article; metadata in a header block of 'key: value' lines\n"
+        "                (title, source, date, url, event, lang, id) ended by a blank\n"
+        "                line, or in a sidecar FILE.txt.meta of the same form\n"
+        "  FILE.jsonl    one article per line (also .ndjson)\n"
+        "  DIR           every .txt, .text, .jsonl and .ndjson file below it, sorted\n"
+        "  -             standard input: JSON Lines if it starts with '{', else one text\n"
+        "  Without a source in the metadata, the source is the parent directory's name.\n"
+        "\n"
+        "options:\n"
+        "  -o, --output FILE     write to FILE (atomically: all or nothing) not stdout\n"
+        "  -f, --format FMT      jsonl (default), csv or tsv: one row per article\n"
+        "      --evidence        add every match: byte offsets, sentence, surface form,\n"
+        "                        lexicon entry, category, negated, boosted, in quote\n"
+        "  -j, --threads N       worker threads (default: the number of cores); the\n"
+        "                        output is the same for every N\n"
+        "      --lexicon DIR     the lexicon directory (default: the installed lexicon\n"
+        "                        for --lang)\n"
+        "      --lang LANG       the language of the installed lexicon (default: en)\n"
+        "      --text-field F    JSON Lines: the field holding the text (default: text)\n"
+        "      --id-field F      JSON Lines: the field holding the id (default: id)\n"
+        "      --keep F1,F2      JSON Lines: fields to copy into each record\n"
+        "      --input FMT       auto (default), text or jsonl: how to read files named\n"
+        "                        on the command line and standard input\n"
+        "      --max-bytes N     skip (with an error) articles larger than N bytes\n"
+        "                        (default: 64 MiB)\n"
+        "  -q, --quiet           no progress line and no notes (errors are still shown)\n"
+        "  -h, --help            this help\n"
+        "\n"
+        "exit status: 0 all scored; 1 some inputs were skipped with an error (the rest\n"
+        "were scored); 2 usage error or bad lexicon; 3 nothing could be scored.\n"
+        "\n"
+        "examples:\n"
+        "  slant score corpus/                          # JSON Lines, one record per article\n"
+        "  slant score --format csv corpus/ > s.csv     # a table for pandas or R\n"
+        "  slant score --evidence corpus/seeds/000_5941d1ad503c0a8e.txt\n"
+        "  cat articles.jsonl | slant score --keep outlet,date -\n"
+        "  slant score -j 2 -o scores.jsonl big.jsonl\n"
+        "\n"
+        "The record fields are documented in docs/schema/score.md; the lexicon format in\n"
+        "lexicons/FORMAT.md.\n",
+        f);
+}
+
+/* --- slant score ------------------------------------------------------------------------ */
+
+typedef struct {
+    const char *output;
+    slant_format format;
+    int evidence;
+    long threads;
+    const char *lexicon;
+    const char *lang;
+    const char *text_field;
+    const char *id_field;
+    char **keep;
+    size_t nkeep;
+    slant_input_format input;
+    size_t max_bytes;
+    int quiet;
+} score_args;
+
+enum {
+    OPT_EVIDENCE = 256, OPT_LEXICON, OPT_LANG, OPT_TEXT_FIELD, OPT_ID_FIELD, OPT_KEEP,
+    OPT_INPUT, OPT_MAX_BYTES
+};
+
+static const struct option score_options[] = {
+    { "output", required_argument, NULL, 'o' },
+    { "format", required_argument, NULL, 'f' },
+    { "evidence", no_argument, NULL, OPT_EVIDENCE },
+    { "threads", required_argument, NULL, 'j' },
+    { "lexicon", required_argument, NULL, OPT_LEXICON },
+    { "lang", required_argument, NULL, OPT_LANG },
+    { "text-field", required_argument, NULL, OPT_TEXT_FIELD },
+    { "id-field", required_argument, NULL, OPT_ID_FIELD },
+    { "keep", required_argument, NULL, OPT_KEEP },
+    { "input", required_argument, NULL, OPT_INPUT },
+    { "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
+    { "quiet", no_argument, NULL, 'q' },
+    { "help", no_argument, NULL, 'h' },
+    { NULL, 0, NULL, 0 },
+};
+
+/* Parses the options; returns -1 to go on, or an exit status. */
+static int parse_score_args(int argc, char **argv, score_args *a)
+{
+    memset(a, 0, sizeof *a);
+    a->threads = cli_default_threads();
+    a->lang = "en";
+    a->text_field = "text";
+    a->id_field = "id";
+    a->max_bytes = DEFAULT_MAX_ARTICLE_BYTES;
+    optind = 1;
+    opterr = 0;
+    int c;
+    long v;
+    while ((c = getopt_long(argc, argv, ":o:f:j:qh", score_options, NULL)) != -1) {
+        switch (c) {
+        case 'o': a->output = optarg; break;
+        case 'f':
+            if (strcmp(optarg, "jsonl") == 0 || strcmp(optarg, "json") == 0)
+                a->format = SLANT_FORMAT_JSONL;
+            else if (strcmp(optarg, "csv") == 0)
+                a->format = SLANT_FORMAT_CSV;
+            else if (strcmp(optarg, "tsv") == 0)
+                a->format = SLANT_FORMAT_TSV;
+            else
+                return cli_usage_error("score", "unknown format '%s' (jsonl, csv or tsv)", optarg);
+            break;
+        case OPT_EVIDENCE: a->evidence = 1; break;
+        case 'j':
+            if (cli_parse_count(optarg, 1, CLI_MAX_THREADS, &v) != 0)
+                return cli_usage_error("score", "invalid thread count '%s' (1 to 256)", optarg);
+            a->threads = v;
+            break;
+        case OPT_LEXICON: a->lexicon = optarg; break;
+        case OPT_LANG: a->lang = optarg; break;
+        case OPT_TEXT_FIELD: a->text_field = optarg; break;
+        case OPT_ID_FIELD: a->id_field = optarg; break;
+        case OPT_KEEP:
+            cli_free_list(a->keep);
+            a->keep = cli_split_list(optarg, &a->nkeep);
+            break;
+        case OPT_INPUT:
+            if (strcmp(optarg, "auto") == 0)
+                a->input = SLANT_INPUT_AUTO;
+            else if (strcmp(optarg, "text") == 0)
+                a->input = SLANT_INPUT_TEXT;
+            else if (strcmp(optarg, "jsonl") == 0)
+                a->input = SLANT_INPUT_JSONL;
+            else
+                return cli_usage_error("score", "unknown input format '%s' (auto, text or jsonl)", optarg);
+            break;
+        case OPT_MAX_BYTES:
+            if (cli_parse_count(optarg, 1, LONG_MAX, &v) != 0)
+                return cli_usage_error("score", "invalid byte count '%s'", optarg);
+            a->max_bytes = (size_t)v;
+            break;
+        case 'q': a->quiet = 1; break;
+        case 'h': score_usage(stdout); return SLANT_EXIT_OK;
+        case ':': return cli_usage_error("score", "option '%s' needs a value", argv[optind - 1]);
+        default: return cli_usage_error("score", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (a->evidence && a->format != SLANT_FORMAT_JSONL)
+        return cli_usage_error("score", "--evidence needs --format jsonl (a table has no room for it)");
+    if (optind == argc)
+        return cli_usage_error("score", "no input given: name files, directories, or - for stdin");
+    return -1;
+}
+
+static int score_status(const slant_pipeline_stats *s, int quiet)
+{
+    if (s->ignored && !quiet) {
+        fprintf(stderr, "slant: note: ignored %zu file%s that %s not .txt, .text, .jsonl or "
+                        ".ndjson:",
+                s->ignored, s->ignored == 1 ? "" : "s", s->ignored == 1 ? "is" : "are");
+        for (size_t i = 0; i < 3 && i < s->ignored; i++)
+            fprintf(stderr, " '%s'", s->ignored_names[i]);
+        fputs(s->ignored > 3 ? " ...\n" : "\n", stderr);
+    }
+    if (s->failed) {
+        fprintf(stderr, "slant: %zu input%s skipped with errors; %zu article%s scored\n",
+                s->failed, s->failed == 1 ? "" : "s", s->articles,
+                s->articles == 1 ? "" : "s");
+        return s->articles ? SLANT_EXIT_PARTIAL : SLANT_EXIT_NOTHING;
+    }
+    if (!s->articles) {
+        fputs("slant: no articles found in the inputs\n", stderr);
+        return SLANT_EXIT_NOTHING;
+    }
+    return SLANT_EXIT_OK;
+}
+
+int slant_cli_score(int argc, char **argv)
+{
+    score_args a;
+    int rc = parse_score_args(argc, argv, &a);
+    if (rc >= 0) {
+        cli_free_list(a.keep);
+        return rc;
+    }
+    slant_lexicon *lex = NULL;
+    rc = cli_load_lexicon(a.lexicon, a.lang, &lex);
+    cli_output out;
+    if (rc == SLANT_EXIT_OK && cli_output_open(&out, a.output) != 0)
+        rc = SLANT_EXIT_NOTHING;
+    if (rc != SLANT_EXIT_OK) {
+        slant_lexicon_free(lex);
+        cli_free_list(a.keep);
+        return rc;
+    }
+
+    cli_run_context rc_ctx = { isatty(STDERR_FILENO) && !a.quiet, { 0, 0 } };
+    slant_pipeline_options po = {
+        .lex = lex,
+        .input = {
+            .paths = (const char *const *)(argv + optind),
+            .npaths = (size_t)(argc - optind),
+            .format = a.input,
+            .fields = { a.text_field, a.id_field, (const char *const *)a.keep, a.nkeep },
+            .max_article_bytes = a.max_bytes,
+        },
+        .score = { a.format, a.evidence, (const char *const *)a.keep, a.nkeep },
+        .threads = (int)a.threads,
+        .out = out.f,
+        .on_error = cli_report_error,
+        .on_progress = cli_report_progress,
+        .ctx = &rc_ctx,
+    };
+    slant_pipeline_stats stats;
+    slant_status st = slant_pipeline_run(&po, &stats);
+    if (rc_ctx.progress)
+        fputs("\r\033[K", stderr);
+    if (st != SLANT_OK) {
+        cli_message("cannot write the output: %s", strerror(stats.write_errno));
+        rc = SLANT_EXIT_NOTHING;
+    } else {
+        rc = score_status(&stats, a.quiet);
+    }
+    if (cli_output_close(&out, st == SLANT_OK && stats.articles > 0) != 0)
+        rc = SLANT_EXIT_NOTHING;
+    slant_lexicon_free(lex);
+    cli_free_list(a.keep);
+    return rc;
+}

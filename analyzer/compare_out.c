@@ -1,0 +1,660 @@
+#include "compare_out.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "normalize.h"
+#include "version.h"
+#include "xalloc.h"
+
+/*
+ * Every writer walks the same rows: one per result, with the keys that name it (table,
+ * group, reference, indicator, entry) and its statistics by name. So the statistic names
+ * and values are the same in JSON, CSV and the long format.
+ */
+
+#define MAX_STATS 24
+
+typedef struct {
+    const char *name;
+    double value;            /* NAN: undefined */
+    const char *text;        /* a word instead of a number (a method), or NULL */
+} stat;
+
+typedef struct {
+    const char *table;
+    const char *group, *reference, *indicator, *entry;   /* NULL where not applicable */
+    stat stats[MAX_STATS];
+    size_t n;
+} result_row;
+
+typedef void (*row_sink)(const result_row *r, void *ctx);
+
+static void put(result_row *r, const char *name, double value)
+{
+    r->stats[r->n].name = name;
+    r->stats[r->n].value = value;
+    r->stats[r->n].text = NULL;
+    r->n++;
+}
+
+static void put_text(result_row *r, const char *name, const char *text)
+{
+    r->stats[r->n].name = name;
+    r->stats[r->n].value = NAN;
+    r->stats[r->n].text = text;
+    r->n++;
+}
+
+static result_row row_of(const char *table)
+{
+    result_row r;
+    memset(&r, 0, sizeof r);
+    r.table = table;
+    return r;
+}
+
+static const char *method_name(slant_mwu_method m)
+{
+    return m == SLANT_MWU_EXACT ? "exact" : "normal";
+}
+
+static const char *indicator(const slant_comparison *c, size_t i)
+{
+    return slant_dataset_indicator_name(c->ds, i);
+}
+
+static void visit_summaries(const slant_comparison *c, row_sink sink, void *ctx)
+{
+    for (size_t k = 0; k < c->nsummaries; k++) {
+        const slant_cmp_summary *s = &c->summaries[k];
+        result_row r = row_of("summary");
+        r.group = slant_comparison_group_name(c, s->group);
+        r.indicator = indicator(c, s->indicator);
+        put(&r, "n", (double)s->s.n);
+        put(&r, "mean", s->s.mean);
+        put(&r, "sd", s->s.sd);
+        put(&r, "median", s->s.median);
+        put(&r, "q1", s->s.q1);
+        put(&r, "q3", s->s.q3);
+        put(&r, "ci_low", s->s.ci_low);
+        put(&r, "ci_high", s->s.ci_high);
+        put(&r, "boot_low", s->boot_low);
+        put(&r, "boot_high", s->boot_high);
+        sink(&r, ctx);
+    }
+}
+
+static void visit_omnibus(const slant_comparison *c, row_sink sink, void *ctx)
+{
+    for (size_t k = 0; k < c->nomnibus; k++) {
+        const slant_cmp_omnibus *o = &c->omnibus[k];
+        result_row r = row_of("omnibus");
+        r.indicator = indicator(c, o->indicator);
+        put(&r, "kruskal_h", o->kruskal.statistic);
+        put(&r, "kruskal_df", o->kruskal.df);
+        put(&r, "kruskal_p", o->kruskal.p);
+        put(&r, "kruskal_q", o->kruskal_q);
+        put(&r, "welch_f", o->welch.statistic);
+        put(&r, "welch_df1", o->welch.df);
+        put(&r, "welch_df2", o->welch.df2);
+        put(&r, "welch_p", o->welch.p);
+        put(&r, "welch_q", o->welch_q);
+        sink(&r, ctx);
+    }
+}
+
+static void visit_pairs(const slant_comparison *c, row_sink sink, void *ctx)
+{
+    for (size_t k = 0; k < c->npairs; k++) {
+        const slant_cmp_pair *p = &c->pairs[k];
+        result_row r = row_of("pairs");
+        r.group = slant_comparison_group_name(c, p->a);
+        r.reference = slant_comparison_group_name(c, p->b);
+        r.indicator = indicator(c, p->indicator);
+        put(&r, "n_a", (double)p->na);
+        put(&r, "n_b", (double)p->nb);
+        put(&r, "mean_a", p->mean_a);
+        put(&r, "mean_b", p->mean_b);
+        put(&r, "welch_t", p->welch.statistic);
+        put(&r, "welch_df", p->welch.df);
+        put(&r, "welch_p", p->welch.p);
+        put(&r, "welch_q", p->welch_q);
+        put(&r, "mwu_u", p->mwu.statistic);
+        put_text(&r, "mwu_method", method_name(p->mwu_method));
+        put(&r, "mwu_p", p->mwu.p);
+        put(&r, "mwu_q", p->mwu_q);
+        put(&r, "hedges_g", p->g);
+        put(&r, "g_low", p->g_low);
+        put(&r, "g_high", p->g_high);
+        put(&r, "cliffs_delta", p->delta);
+        put(&r, "perm_p", p->perm_p);
+        put(&r, "perm_q", p->perm_q);
+        sink(&r, ctx);
+    }
+}
+
+static void visit_events(const slant_comparison *c, row_sink sink, void *ctx)
+{
+    for (size_t k = 0; k < c->npaired; k++) {
+        const slant_cmp_paired *p = &c->paired[k];
+        result_row r = row_of("events");
+        r.group = slant_comparison_group_name(c, p->a);
+        r.reference = slant_comparison_group_name(c, p->b);
+        r.indicator = indicator(c, p->indicator);
+        put(&r, "events", (double)p->events);
+        put(&r, "mean_diff", p->mean_diff);
+        put(&r, "paired_t", p->paired_t.statistic);
+        put(&r, "paired_df", p->paired_t.df);
+        put(&r, "paired_p", p->paired_t.p);
+        put(&r, "paired_q", p->paired_q);
+        put(&r, "wilcoxon_w", p->wilcoxon.statistic);
+        put_text(&r, "wilcoxon_method", method_name(p->wilcoxon_method));
+        put(&r, "wilcoxon_p", p->wilcoxon.p);
+        put(&r, "wilcoxon_q", p->wilcoxon_q);
+        sink(&r, ctx);
+    }
+}
+
+static void visit_keyness(const slant_comparison *c, row_sink sink, void *ctx)
+{
+    for (size_t k = 0; k < c->nterms; k++) {
+        const slant_cmp_term *t = &c->terms[k];
+        result_row r = row_of("keyness");
+        r.group = slant_comparison_group_name(c, t->group);
+        r.reference = slant_comparison_group_name(c, t->reference);
+        r.entry = slant_dataset_entry_name(c->ds, t->entry);
+        put(&r, "count_a", t->a);
+        put(&r, "count_b", t->b);
+        put(&r, "words_a", t->c);
+        put(&r, "words_b", t->d);
+        put(&r, "g2", t->k.g2);
+        put(&r, "g2_p", t->k.g2_p);
+        put(&r, "g2_q", t->g2_q);
+        put(&r, "chi2", t->k.chi2);
+        put(&r, "chi2_p", t->k.chi2_p);
+        put(&r, "log_ratio", t->k.log_ratio);
+        put(&r, "lr_low", t->k.lr_low);
+        put(&r, "lr_high", t->k.lr_high);
+        put(&r, "pct_diff", t->k.pct_diff);
+        put(&r, "fisher_p", t->k.fisher_p);
+        sink(&r, ctx);
+    }
+}
+
+static void visit_drivers(const slant_comparison *c, row_sink sink, void *ctx)
+{
+    for (size_t k = 0; k < c->ndrivers; k++) {
+        const slant_cmp_driver *d = &c->drivers[k];
+        result_row r = row_of("drivers");
+        r.group = slant_comparison_group_name(c, d->a);
+        r.reference = slant_comparison_group_name(c, d->b);
+        r.indicator = indicator(c, d->indicator);
+        r.entry = slant_dataset_entry_name(c->ds, d->entry);
+        put(&r, "rate_a", d->rate_a);
+        put(&r, "rate_b", d->rate_b);
+        sink(&r, ctx);
+    }
+}
+
+static void visit(const slant_comparison *c, row_sink sink, void *ctx)
+{
+    visit_summaries(c, sink, ctx);
+    visit_omnibus(c, sink, ctx);
+    visit_pairs(c, sink, ctx);
+    visit_events(c, sink, ctx);
+    visit_keyness(c, sink, ctx);
+    visit_drivers(c, sink, ctx);
+}
+
+/* --- tables ---------------------------------------------------------------------------- */
+
+/* Every statistic name, in column order for CSV. */
+static const char *const columns[] = {
+    "n", "mean", "sd", "median", "q1", "q3", "ci_low", "ci_high", "boot_low", "boot_high",
+    "kruskal_h", "kruskal_df", "kruskal_p", "kruskal_q", "welch_f", "welch_df1", "welch_df2",
+    "welch_p", "welch_q", "n_a", "n_b", "mean_a", "mean_b", "welch_t", "welch_df", "mwu_u",
+    "mwu_method", "mwu_p", "mwu_q", "hedges_g", "g_low", "g_high", "cliffs_delta", "perm_p",
+    "perm_q", "events", "mean_diff", "paired_t", "paired_df", "paired_p", "paired_q",
+    "wilcoxon_w", "wilcoxon_method", "wilcoxon_p", "wilcoxon_q", "count_a", "count_b",
+    "words_a", "words_b", "g2", "g2_p", "g2_q", "chi2", "chi2_p", "log_ratio", "lr_low",
+    "lr_high", "pct_diff", "fisher_p", "rate_a", "rate_b",
+};
+#define NCOLUMNS (sizeof columns / sizeof columns[0])
+
+static void csv_cell(slant_buf *out, const char *s)
+{
+    if (!s)
+        return;
+    if (!strpbrk(s, ",\"\r\n")) {
+        slant_buf_adds(out, s);
+        return;
+    }
+    slant_buf_addc(out, '"');
+    for (const char *p = s; *p; p++) {
+        if (*p == '"')
+            slant_buf_addc(out, '"');
+        slant_buf_addc(out, *p);
+    }
+    slant_buf_addc(out, '"');
+}
+
+static void number_cell(slant_buf *out, double v)
+{
+    if (isnan(v) || isinf(v))
+        return;
+    slant_buf_addf(out, "%.10g", v);
+}
+
+static void keys(slant_buf *out, const result_row *r)
+{
+    csv_cell(out, r->table);
+    const char *k[] = { r->group, r->reference, r->indicator, r->entry };
+    for (size_t i = 0; i < 4; i++) {
+        slant_buf_addc(out, ',');
+        csv_cell(out, k[i]);
+    }
+}
+
+static void csv_row(const result_row *r, void *ctx)
+{
+    slant_buf *out = ctx;
+    keys(out, r);
+    for (size_t col = 0; col < NCOLUMNS; col++) {
+        slant_buf_addc(out, ',');
+        for (size_t s = 0; s < r->n; s++) {
+            if (strcmp(r->stats[s].name, columns[col]) != 0)
+                continue;
+            if (r->stats[s].text)
+                csv_cell(out, r->stats[s].text);
+            else
+                number_cell(out, r->stats[s].value);
+        }
+    }
+    slant_buf_addc(out, '\n');
+}
+
+void slant_compare_write_csv(const slant_comparison *c, slant_buf *out)
+{
+    slant_buf_adds(out, "table,group,reference,indicator,entry");
+    for (size_t col = 0; col < NCOLUMNS; col++) {
+        slant_buf_addc(out, ',');
+        slant_buf_adds(out, columns[col]);
+    }
+    slant_buf_addc(out, '\n');
+    visit(c, csv_row, out);
+}
+
+static void long_row(const result_row *r, void *ctx)
+{
+    slant_buf *out = ctx;
+    for (size_t s = 0; s < r->n; s++) {
+        if (r->stats[s].text)
+            continue; /* a method is a label of the row's p-value, not a value */
+        keys(out, r);
+        slant_buf_addc(out, ',');
+        slant_buf_adds(out, r->stats[s].name);
+        slant_buf_addc(out, ',');
+        number_cell(out, r->stats[s].value);
+        slant_buf_addc(out, '\n');
+    }
+}
+
+void slant_compare_write_long(const slant_comparison *c, slant_buf *out)
+{
+    slant_buf_adds(out, "table,group,reference,indicator,entry,statistic,value\n");
+    visit(c, long_row, out);
+}
+
+/* --- JSON ------------------------------------------------------------------------------- */
+
+typedef struct {
+    slant_jw *w;
+    const char *table;       /* the table whose array is open, or NULL */
+} json_ctx;
+
+static void json_row(const result_row *r, void *ctx)
+{
+    json_ctx *j = ctx;
+    if (!j->table || strcmp(j->table, r->table) != 0) {
+        if (j->table)
+            slant_jw_close(j->w, ']');
+        slant_jw_key(j->w, r->table);
+        slant_jw_open(j->w, '[');
+        j->table = r->table;
+    }
+    slant_jw_element(j->w);
+    slant_jw_open(j->w, '{');
+    const char *names[] = { "group", "reference", "indicator", "entry" };
+    const char *vals[] = { r->group, r->reference, r->indicator, r->entry };
+    for (size_t i = 0; i < 4; i++)
+        if (vals[i])
+            slant_jw_member_cstring(j->w, names[i], vals[i]);
+    for (size_t s = 0; s < r->n; s++) {
+        if (r->stats[s].text)
+            slant_jw_member_cstring(j->w, r->stats[s].name, r->stats[s].text);
+        else
+            slant_jw_member_number(j->w, r->stats[s].name, r->stats[s].value);
+    }
+    slant_jw_close(j->w, '}');
+}
+
+static const char *correction_name(slant_correction k)
+{
+    return k == SLANT_CORRECT_HOLM ? "holm" : "benjamini-hochberg";
+}
+
+void slant_compare_write_json(const slant_comparison *c, const slant_compare_view *v,
+                              slant_buf *out)
+{
+    slant_jw w;
+    slant_jw_init(&w, out);
+    slant_jw_open(&w, '{');
+    slant_jw_member_count(&w, "schema", 1);
+    slant_jw_member_cstring(&w, "kind", "compare");
+    slant_jw_member_cstring(&w, "tool", "slant " SLANT_VERSION);
+    slant_jw_member_cstring(&w, "by", v->by);
+    slant_jw_member_cstring(&w, "event", v->event);
+    slant_jw_member_number(&w, "level", c->opts.level);
+    slant_jw_member_cstring(&w, "correction", correction_name(c->opts.correction));
+    slant_jw_member_cstring(&w, "pairs", c->opts.pairs == SLANT_PAIRS_NONE ? "none"
+                                         : c->vs_rest                      ? "vs-rest"
+                                                                           : "all");
+    slant_jw_member_count(&w, "permutations", c->opts.permutations);
+    slant_jw_member_count(&w, "bootstrap", c->opts.bootstrap);
+    slant_jw_member_count(&w, "seed", c->opts.seed);
+    slant_jw_member_cstring(&w, "null_means",
+                            "the statistic is undefined for these data: a group too small, "
+                            "no variance, no events in common, or not computed "
+                            "(permutations and bootstrap only when asked for)");
+    slant_jw_key(&w, "groups");
+    slant_jw_open(&w, '[');
+    for (size_t g = 0; g < slant_dataset_ngroups(c->ds); g++) {
+        const slant_group *x = slant_dataset_group_at(c->ds, g);
+        int compared = 0;
+        for (size_t k = 0; k < c->ngroups; k++)
+            compared |= c->groups[k] == g;
+        slant_jw_element(&w);
+        slant_jw_open(&w, '{');
+        slant_jw_member_cstring(&w, "name", x->name);
+        slant_jw_member_count(&w, "articles", x->articles);
+        slant_jw_member_number(&w, "words", x->tokens);
+        slant_jw_member_bool(&w, "compared", compared);
+        slant_jw_close(&w, '}');
+    }
+    slant_jw_close(&w, ']');
+    slant_jw_key(&w, "families");
+    slant_jw_open(&w, '[');
+    for (size_t f = 0; f < c->nfamilies; f++) {
+        slant_jw_element(&w);
+        slant_jw_open(&w, '{');
+        slant_jw_member_cstring(&w, "name", c->families[f].name);
+        slant_jw_member_cstring(&w, "tests_of", c->families[f].what);
+        slant_jw_member_count(&w, "tests", c->families[f].tests);
+        slant_jw_member_cstring(&w, "correction", correction_name(c->opts.correction));
+        slant_jw_close(&w, '}');
+    }
+    slant_jw_close(&w, ']');
+    slant_jw_key(&w, "tables");
+    slant_jw_open(&w, '{');
+    json_ctx j = { &w, NULL };
+    visit(c, json_row, &j);
+    if (j.table)
+        slant_jw_close(&w, ']');
+    slant_jw_close(&w, '}');
+    slant_jw_close(&w, '}');
+    slant_buf_addc(out, '\n');
+    slant_jw_release(&w);
+}
+
+/* --- text ------------------------------------------------------------------------------- */
+
+static void fmt_num(char *out, size_t size, double v)
+{
+    if (isnan(v) || isinf(v))
+        snprintf(out, size, "n/a");
+    else
+        snprintf(out, size, "%.3g", v);
+}
+
+static void fmt_p(char *out, size_t size, double p)
+{
+    if (isnan(p))
+        snprintf(out, size, "n/a");
+    else if (p < 0.0001)
+        snprintf(out, size, "<0.0001");
+    else
+        snprintf(out, size, "%.4f", p);
+}
+
+static const char *bold(const slant_compare_view *v)
+{
+    return v->colour ? "\033[1m" : "";
+}
+
+static const char *plain(const slant_compare_view *v)
+{
+    return v->colour ? "\033[0m" : "";
+}
+
+/* The drivers of one difference: its category's entries sorted by |rate difference|. */
+static int cmp_driver(const void *x, const void *y)
+{
+    const slant_cmp_driver *a = x, *b = y;
+    double da = fabs(a->rate_a - a->rate_b), db = fabs(b->rate_a - b->rate_b);
+    return da < db ? 1 : (da > db ? -1 : (a->entry > b->entry) - (a->entry < b->entry));
+}
+
+static void text_drivers(const slant_comparison *c, const slant_cmp_pair *p, size_t top,
+                         slant_buf *out)
+{
+    slant_cmp_driver *mine = xmalloc((c->ndrivers ? c->ndrivers : 1) * sizeof *mine);
+    size_t n = 0;
+    for (size_t k = 0; k < c->ndrivers; k++) {
+        const slant_cmp_driver *d = &c->drivers[k];
+        if (d->a == p->a && d->b == p->b && d->indicator == p->indicator)
+            mine[n++] = *d;
+    }
+    qsort(mine, n, sizeof *mine, cmp_driver);
+    if (n)
+        slant_buf_adds(out, "      driven by:");
+    for (size_t k = 0; k < n && k < top; k++) {
+        const char *entry = slant_dataset_entry_name(c->ds, mine[k].entry);
+        const char *colon = strchr(entry, ':');
+        slant_buf_addf(out, "%s %s (%.2f vs %.2f)", k ? "," : "", colon ? colon + 1 : entry,
+                       mine[k].rate_a, mine[k].rate_b);
+    }
+    if (n)
+        slant_buf_addc(out, '\n');
+    free(mine);
+}
+
+static int cmp_pair_effect(const void *x, const void *y)
+{
+    const slant_cmp_pair *a = *(const slant_cmp_pair *const *)x;
+    const slant_cmp_pair *b = *(const slant_cmp_pair *const *)y;
+    double ga = isnan(a->g) ? 0 : fabs(a->g), gb = isnan(b->g) ? 0 : fabs(b->g);
+    return ga < gb ? 1 : (ga > gb ? -1 : 0);
+}
+
+static void text_findings(const slant_comparison *c, const slant_compare_view *v, slant_buf *out)
+{
+    const slant_cmp_pair **sig = xmalloc((c->npairs ? c->npairs : 1) * sizeof *sig);
+    size_t n = 0;
+    for (size_t k = 0; k < c->npairs; k++)
+        if (c->pairs[k].welch_q < v->alpha || c->pairs[k].mwu_q < v->alpha)
+            sig[n++] = &c->pairs[k];
+    qsort(sig, n, sizeof *sig, cmp_pair_effect);
+    slant_buf_addf(out, "%sDifferences between groups%s (q < %g in the Welch or Mann-Whitney "
+                        "family; largest effects first)\n",
+                   bold(v), plain(v), v->alpha);
+    if (!n)
+        slant_buf_adds(out, "  none at this threshold\n");
+    for (size_t k = 0; k < n; k++) {
+        const slant_cmp_pair *p = sig[k];
+        char g[16], lo[16], hi[16], wq[16], mq[16];
+        fmt_num(g, sizeof g, p->g);
+        fmt_num(lo, sizeof lo, p->g_low);
+        fmt_num(hi, sizeof hi, p->g_high);
+        fmt_p(wq, sizeof wq, p->welch_q);
+        fmt_p(mq, sizeof mq, p->mwu_q);
+        const char *ind = indicator(c, p->indicator);
+        int per_1000 = strcmp(ind, "quote_share") != 0;
+        slant_buf_addf(out, "  %s: %s %.2f vs %s %.2f%s", ind,
+                       slant_comparison_group_name(c, p->a), p->mean_a,
+                       slant_comparison_group_name(c, p->b), p->mean_b,
+                       per_1000 ? " per 1,000 words" : "");
+        if (p->mean_b > 0 && p->mean_a > 0)
+            slant_buf_addf(out, " (%.1f times)", p->mean_a / p->mean_b);
+        slant_buf_addf(out, "\n      Hedges' g %s [%s, %s], Cliff's delta %.2f; Welch q %s, "
+                            "Mann-Whitney (%s) q %s\n",
+                       g, lo, hi, p->delta, wq, method_name(p->mwu_method), mq);
+        text_drivers(c, p, v->top_terms, out);
+    }
+    free(sig);
+}
+
+static void text_means(const slant_comparison *c, const slant_compare_view *v, slant_buf *out)
+{
+    slant_buf_addf(out, "\n%sMean per article%s (rates per 1,000 words; %g%% CI of the mean)\n",
+                   bold(v), plain(v), 100 * c->opts.level);
+    slant_buf_addf(out, "  %-22s", "indicator");
+    for (size_t k = 0; k < c->ngroups; k++)
+        slant_buf_addf(out, " %24.24s", slant_comparison_group_name(c, c->groups[k]));
+    slant_buf_addc(out, '\n');
+    for (size_t i = 0; i < c->nindicators; i++) {
+        slant_buf_addf(out, "  %-22.22s", indicator(c, c->indicators[i]));
+        for (size_t k = 0; k < c->ngroups; k++) {
+            const slant_cmp_summary *s = &c->summaries[k * c->nindicators + i];
+            char cell[64];
+            if (isnan(s->s.ci_low))
+                snprintf(cell, sizeof cell, "%.2f", s->s.mean);
+            else
+                snprintf(cell, sizeof cell, "%.2f [%.2f, %.2f]", s->s.mean, s->s.ci_low,
+                         s->s.ci_high);
+            slant_buf_addf(out, " %24s", cell);
+        }
+        slant_buf_addc(out, '\n');
+    }
+}
+
+static void text_omnibus(const slant_comparison *c, const slant_compare_view *v, slant_buf *out)
+{
+    slant_buf_addf(out, "\n%sAcross all groups%s\n", bold(v), plain(v));
+    slant_buf_addf(out, "  %-22s %10s %9s %9s %10s %9s %9s\n", "indicator", "Kruskal H",
+                   "p", "q", "Welch F", "p", "q");
+    for (size_t k = 0; k < c->nomnibus; k++) {
+        const slant_cmp_omnibus *o = &c->omnibus[k];
+        char h[16], p1[16], q1[16], f[16], p2[16], q2[16];
+        fmt_num(h, sizeof h, o->kruskal.statistic);
+        fmt_p(p1, sizeof p1, o->kruskal.p);
+        fmt_p(q1, sizeof q1, o->kruskal_q);
+        fmt_num(f, sizeof f, o->welch.statistic);
+        fmt_p(p2, sizeof p2, o->welch.p);
+        fmt_p(q2, sizeof q2, o->welch_q);
+        slant_buf_addf(out, "  %-22.22s %10s %9s %9s %10s %9s %9s\n", indicator(c, o->indicator),
+                       h, p1, q1, f, p2, q2);
+    }
+}
+
+static void text_events(const slant_comparison *c, const slant_compare_view *v, slant_buf *out)
+{
+    if (!c->npaired)
+        return;
+    slant_buf_addf(out, "\n%sWithin events%s (field '%s': the same events covered by both "
+                        "groups; q < %g)\n",
+                   bold(v), plain(v), v->event ? v->event : "", v->alpha);
+    size_t shown = 0;
+    for (size_t k = 0; k < c->npaired; k++) {
+        const slant_cmp_paired *p = &c->paired[k];
+        if (!(p->paired_q < v->alpha || p->wilcoxon_q < v->alpha))
+            continue;
+        char tq[16], wq[16];
+        fmt_p(tq, sizeof tq, p->paired_q);
+        fmt_p(wq, sizeof wq, p->wilcoxon_q);
+        slant_buf_addf(out, "  %s: %s - %s = %.2f on average over %zu events; paired t q %s, "
+                            "Wilcoxon (%s) q %s\n",
+                       indicator(c, p->indicator), slant_comparison_group_name(c, p->a),
+                       slant_comparison_group_name(c, p->b), p->mean_diff, p->events, tq,
+                       method_name(p->wilcoxon_method), wq);
+        shown++;
+    }
+    if (!shown)
+        slant_buf_adds(out, "  none at this threshold\n");
+}
+
+static int cmp_term(const void *x, const void *y)
+{
+    const slant_cmp_term *a = *(const slant_cmp_term *const *)x;
+    const slant_cmp_term *b = *(const slant_cmp_term *const *)y;
+    return a->k.g2 < b->k.g2 ? 1 : (a->k.g2 > b->k.g2 ? -1 : 0);
+}
+
+static void text_keyness(const slant_comparison *c, const slant_compare_view *v, slant_buf *out)
+{
+    if (!c->nterms) {
+        slant_buf_adds(out, "\n(no term keyness: the input had no evidence; score with "
+                            "--evidence, or give compare the articles)\n");
+        return;
+    }
+    slant_buf_addf(out, "\n%sTerms that set each group apart%s (against the rest: signed G², "
+                        "Log Ratio, q)\n",
+                   bold(v), plain(v));
+    const slant_cmp_term **mine = xmalloc(c->nterms * sizeof *mine);
+    for (size_t k = 0; k < c->ngroups; k++) {
+        size_t n = 0;
+        for (size_t t = 0; t < c->nterms; t++)
+            if (c->terms[t].group == c->groups[k] && c->terms[t].reference == SLANT_REST &&
+                c->terms[t].k.g2 > 0)
+                mine[n++] = &c->terms[t];
+        qsort(mine, n, sizeof *mine, cmp_term);
+        slant_buf_addf(out, "  %s:", slant_comparison_group_name(c, c->groups[k]));
+        for (size_t t = 0; t < n && t < v->top_terms; t++) {
+            char q[16];
+            fmt_p(q, sizeof q, mine[t]->g2_q);
+            slant_buf_addf(out, "%s %s (G² %.1f, LR %.2f, q %s)", t ? "," : "",
+                           slant_dataset_entry_name(c->ds, mine[t]->entry), mine[t]->k.g2,
+                           mine[t]->k.log_ratio, q);
+        }
+        slant_buf_adds(out, n ? "\n" : " none\n");
+    }
+    free(mine);
+}
+
+void slant_compare_write_text(const slant_comparison *c, const slant_compare_view *v,
+                              slant_buf *out)
+{
+    size_t articles = 0;
+    for (size_t k = 0; k < c->ngroups; k++)
+        articles += slant_dataset_group_at(c->ds, c->groups[k])->articles;
+    slant_buf_addf(out, "%sslant compare%s: %zu groups by '%s', %zu articles\n", bold(v),
+                   plain(v), c->ngroups, v->by, articles);
+    for (size_t k = 0; k < c->ngroups; k++) {
+        const slant_group *g = slant_dataset_group_at(c->ds, c->groups[k]);
+        slant_buf_addf(out, "  %-30s %5zu articles %9.0f words\n", g->name, g->articles,
+                       g->tokens);
+    }
+    for (size_t k = 0; k < c->nleft_out; k++) {
+        const slant_group *g = slant_dataset_group_at(c->ds, c->left_out[k]);
+        slant_buf_addf(out, "  %-30s %5zu article%s: left out (fewer than --min-n %zu)\n",
+                       g->name, g->articles, g->articles == 1 ? "" : "s", c->opts.min_n);
+    }
+    slant_buf_addc(out, '\n');
+    text_findings(c, v, out);
+    text_events(c, v, out);
+    text_means(c, v, out);
+    text_omnibus(c, v, out);
+    text_keyness(c, v, out);
+    slant_buf_addf(out, "\n%sMethod%s: %s within each family:", bold(v), plain(v),
+                   correction_name(c->opts.correction));
+    for (size_t f = 0; f < c->nfamilies; f++)
+        slant_buf_addf(out, "%s %s (%zu tests)", f ? "," : "", c->families[f].name,
+                       c->families[f].tests);
+    slant_buf_addf(out, ". Intervals at %g%%. Mann-Whitney and Wilcoxon are exact for small "
+                        "samples without ties, normal with tie correction otherwise. n/a: "
+                        "undefined for these data.\n",
+                   100 * c->opts.level);
+}
