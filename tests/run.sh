@@ -61,7 +61,10 @@ part replay
 if [ -x "$BUILD/stats_driver" ] && [ -f tests/stats/check_scipy.py ]; then
     part /usr/bin/python3 tests/stats/check_scipy.py "$BUILD/stats_driver"
 fi
-[ -z "${SLANT_VALGRIND:-}" ] && part sh tests/cli/run.sh
+if [ -z "${SLANT_VALGRIND:-}" ]; then
+    part sh tests/cli/run.sh
+    part /usr/bin/python3 tests/compare/check_compare.py "$BUILD"
+fi
 
 echo "$total_passed passed, $total_failed failed"
 [ "$total_failed" = 0 ]
