@@ -22,4 +22,9 @@ build/slant score -q --evidence corpus/seeds/000_5941d1ad503c0a8e.txt |
     grep -v -E 'report_neutral|negators' | head -30
 echo "  ..."
 echo
-echo "Next: build/slant score --help, and README.md for the tour."
+echo "\$ build/slant compare --event event --indicators pejorative_labels,delegitimizing,hedges,report_loaded corpus/synthetic/"
+echo "(three fictional outlets written by the project, covering the same twelve events: corpus/README.md)"
+build/slant compare --event event --top 3 \
+    --indicators pejorative_labels,delegitimizing,hedges,report_loaded corpus/synthetic/
+echo
+echo "Next: build/slant score --help, build/slant compare --help, and README.md for the tour."

@@ -186,6 +186,31 @@ check(list(long.columns) == ["table", "group", "reference", "indicator", "entry"
 w = long[(long.table == "pairs") & (long.statistic == "welch_t")]
 check(len(w) == 3 * (len(categories) + 1), "long: one Welch t per pair and indicator")
 
+# --- permutations and bootstrap: reproducible for a seed, whatever -j ------------------------
+runs = [slant("compare", "-j", j, "--permutations", "499", "--bootstrap", "199", "--seed", "7",
+              "--indicators", "pejorative_labels,hedges", "--format", "json", CORPUS)
+        for j in ("1", "2")]
+check(runs[0] == runs[1], "permutations and bootstrap are the same for -j 1 and -j 2")
+perm = json.loads(runs[0])
+p = rows_by_key(perm, "pairs")[("Northern Voice", "Meridian Wire", "pejorative_labels", None)]
+check(p["perm_p"] is not None and 0 < p["perm_p"] < 0.01, f"permutation p {p['perm_p']}")
+check(p["perm_p"] >= 1 / 500, "permutation p is at least 1/(N+1)")
+s = rows_by_key(perm, "summary")[("Meridian Wire", None, "hedges", None)]
+check(s["boot_low"] < s["mean"] < s["boot_high"], "bootstrap CI holds the mean")
+other_seed = slant("compare", "--permutations", "499", "--bootstrap", "199", "--seed", "8",
+                   "--indicators", "pejorative_labels,hedges", "--format", "json", CORPUS)
+check(other_seed != runs[0], "another seed gives other resamples")
+
+# --- a group of one article: defined where possible, null where not ----------------------------
+one = json.loads(slant("compare", "--min-n", "1", "--format", "json", "corpus/seeds/"))
+s = rows_by_key(one, "summary")[("Trend News Agency", None, "pejorative_labels", None)]
+check(s["n"] == 1 and s["sd"] is None and s["ci_low"] is None and s["mean"] is not None,
+      "a group of one has a mean and no sd or CI")
+p = next(iter(rows_by_key(one, "pairs").values()))
+check(p["welch_t"] is None and p["hedges_g"] is None, "pairs of single articles are undefined")
+fam = {f["name"]: f["tests"] for f in one["families"]}
+check(fam.get("pairs/welch_t") == 0, "undefined p-values are not counted in their family")
+
 # --- bad input --------------------------------------------------------------------------------
 r = subprocess.run([SLANT, "compare", "--indicators", "nope", CORPUS], capture_output=True, text=True)
 check(r.returncode == 2 and "unknown indicator 'nope'" in r.stderr, "unknown indicator is a usage error")
