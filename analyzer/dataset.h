@@ -38,7 +38,10 @@ slant_dataset *slant_dataset_new(void);
 void slant_dataset_free(slant_dataset *ds);
 
 /* The index of an indicator, a group, an event or an entry, added if new. Entries are
- * named "category:entry as written". */
+ * named "category:entry as written", and a contested concept's variants
+ * "contested/concept:variant as written". */
+#define SLANT_CONTESTED_PREFIX "contested/"
+
 size_t slant_dataset_indicator(slant_dataset *ds, const char *name);
 size_t slant_dataset_group(slant_dataset *ds, const char *name);
 size_t slant_dataset_event(slant_dataset *ds, const char *name);

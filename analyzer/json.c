@@ -185,6 +185,71 @@ done:
     return st;
 }
 
+static slant_status parse_concept(const cJSON *c, size_t index, const char *path,
+                                  slant_manifest_concept *mc, slant_error *err)
+{
+    mc->id = string_field(c, "id");
+    mc->referent = string_field(c, "referent");
+    mc->domain = string_field(c, "domain");
+    mc->notes = string_field(c, "notes");
+    if (!mc->id || !mc->referent)
+        return slant_error_set(err, SLANT_ERR_INPUT, path, 0, 0,
+                               "concepts[%zu] lacks the string field '%s'", index,
+                               mc->id ? "referent" : "id");
+    const cJSON *vars = cJSON_GetObjectItemCaseSensitive(c, "variants");
+    size_t n = cJSON_IsArray(vars) ? (size_t)cJSON_GetArraySize(vars) : 0;
+    if (n < 2)
+        return slant_error_set(err, SLANT_ERR_INPUT, path, 0, 0,
+                               "concept '%s' needs at least two variants", mc->id);
+    mc->variants = xcalloc(n, sizeof *mc->variants);
+    const cJSON *v;
+    cJSON_ArrayForEach(v, vars)
+    {
+        slant_manifest_variant *mv = &mc->variants[mc->nvariants++];
+        mv->entry = string_field(v, "entry");
+        mv->stance = string_field(v, "stance");
+        if (!mv->entry || !mv->stance || !mv->stance[0])
+            return slant_error_set(err, SLANT_ERR_INPUT, path, 0, 0,
+                                   "concept '%s': variant %zu needs the strings 'entry' and "
+                                   "'stance'",
+                                   mc->id, mc->nvariants);
+    }
+    return SLANT_OK;
+}
+
+slant_status slant_json_parse_variants(const char *text, size_t len, const char *path,
+                                       slant_manifest *m, slant_error *err)
+{
+    const char *stop;
+    cJSON *root = parse(text, len, &stop);
+    if (!root) {
+        char what[64];
+        long line, col;
+        syntax_problem(text, len, stop, what, sizeof what);
+        position_of(text, stop ? stop : text + len, &line, &col);
+        return slant_error_set(err, SLANT_ERR_INPUT, path, line, col, "invalid JSON: %s", what);
+    }
+    const cJSON *concepts = cJSON_GetObjectItemCaseSensitive(root, "concepts");
+    slant_status st = SLANT_OK;
+    if (!cJSON_IsArray(concepts)) {
+        st = slant_error_set(err, SLANT_ERR_INPUT, path, 0, 0,
+                             "variants.json lacks an array 'concepts'");
+    } else {
+        size_t n = (size_t)cJSON_GetArraySize(concepts);
+        m->concepts = xcalloc(n ? n : 1, sizeof *m->concepts);
+        const cJSON *c;
+        cJSON_ArrayForEach(c, concepts)
+        {
+            st = parse_concept(c, m->nconcepts, path, &m->concepts[m->nconcepts], err);
+            m->nconcepts++;
+            if (st != SLANT_OK)
+                break;
+        }
+    }
+    cJSON_Delete(root);
+    return st;
+}
+
 /* The value of a metadata field as text: a string as it is, a number or boolean as JSON. */
 static char *scalar_text(const cJSON *v)
 {
@@ -315,11 +380,36 @@ static void read_evidence(const cJSON *evidence, const char *group, slant_datase
             continue;
         if (cJSON_IsString(field) && strcmp(field->valuestring, "text") != 0)
             continue; /* headline matches are not in the text's word count */
+        if (cJSON_GetObjectItemCaseSensitive(e, "stance"))
+            continue; /* a contested variant: counted from "contested" */
         slant_buf_reset(&key);
         slant_buf_adds(&key, cat->valuestring);
         slant_buf_addc(&key, ':');
         slant_buf_adds(&key, entry->valuestring);
         slant_dataset_add_entry(ds, group, key.data, 1);
+    }
+    slant_buf_release(&key);
+}
+
+/* Adds the record's contested variants to `group` as entries "contested/CONCEPT:VARIANT". */
+static void read_contested(const cJSON *contested, const char *group, slant_dataset *ds)
+{
+    const cJSON *v;
+    slant_buf key;
+    slant_buf_init(&key, SIZE_MAX / 2);
+    cJSON_ArrayForEach(v, contested)
+    {
+        const cJSON *concept = cJSON_GetObjectItemCaseSensitive(v, "concept");
+        const cJSON *variant = cJSON_GetObjectItemCaseSensitive(v, "variant");
+        double count = number_of(v, "count");
+        if (!cJSON_IsString(concept) || !cJSON_IsString(variant) || !(count > 0))
+            continue;
+        slant_buf_reset(&key);
+        slant_buf_adds(&key, SLANT_CONTESTED_PREFIX);
+        slant_buf_adds(&key, concept->valuestring);
+        slant_buf_addc(&key, ':');
+        slant_buf_adds(&key, variant->valuestring);
+        slant_dataset_add_entry(ds, group, key.data, count);
     }
     slant_buf_release(&key);
 }
@@ -363,6 +453,7 @@ slant_status slant_json_read_score(const char *json, size_t len, const slant_sco
     values[k++] = tokens > 0 ? number_of(root, "quote_tokens") / tokens : NAN;
     const char *g = group ? group : "(none)";
     slant_dataset_add_row(ds, id, g, event, tokens, names, values, k);
+    read_contested(cJSON_GetObjectItemCaseSensitive(root, "contested"), g, ds);
     const cJSON *evidence = cJSON_GetObjectItemCaseSensitive(root, "evidence");
     if (cJSON_IsArray(evidence)) {
         read_evidence(evidence, g, ds);
@@ -713,7 +804,10 @@ static void add_categories(slant_jw *w, const slant_result *r)
     slant_jw_open(w, '{');
     for (size_t i = 0; i < rec->ncats; i++) {
         const slant_category_stats *s = &rec->cats[i];
-        slant_jw_key(w, slant_lexicon_category(r->lex, i)->id);
+        const slant_category *cat = slant_lexicon_category(r->lex, i);
+        if (cat->concept)
+            continue; /* reported per variant, under "contested" */
+        slant_jw_key(w, cat->id);
         slant_jw_open(w, '{');
         slant_jw_member_count(w, "count", s->count);
         slant_jw_member_number(w, "rate", slant_rate_per_1000(s->count, rec->tokens));
@@ -728,6 +822,41 @@ static void add_categories(slant_jw *w, const slant_result *r)
         slant_jw_close(w, '}');
     }
     slant_jw_close(w, '}');
+}
+
+/* The text's matches of entry `entry`. */
+static size_t matches_of(const slant_matches *m, size_t entry)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < m->n; k++)
+        n += m->items[k].entry == entry;
+    return n;
+}
+
+/* Each contested concept's variants the text uses, with their counts. */
+static void add_contested(slant_jw *w, const slant_result *r)
+{
+    slant_jw_key(w, "contested");
+    slant_jw_open(w, '[');
+    for (size_t i = 0; i < r->record->ncats; i++) {
+        const slant_category *cat = slant_lexicon_category(r->lex, i);
+        if (!cat->concept || !r->record->cats[i].count)
+            continue;
+        for (size_t e = cat->first_entry; e < cat->first_entry + cat->nentries; e++) {
+            size_t n = matches_of(r->matches, e);
+            if (!n)
+                continue;
+            const slant_entry *entry = slant_lexicon_entry(r->lex, e);
+            slant_jw_element(w);
+            slant_jw_open(w, '{');
+            slant_jw_member_cstring(w, "concept", cat->id);
+            slant_jw_member_cstring(w, "variant", entry->text);
+            slant_jw_member_cstring(w, "stance", entry->stance);
+            slant_jw_member_count(w, "count", n);
+            slant_jw_close(w, '}');
+        }
+    }
+    slant_jw_close(w, ']');
 }
 
 static void add_provenance(slant_jw *w, const slant_lexicon *lex)
@@ -758,7 +887,10 @@ static void add_matches(slant_jw *w, const slant_result *r, const char *field,
         slant_jw_member_count(w, "sentence", first->sentence);
         slant_jw_member_string(w, "surface", d->text + first->start, last->end - first->start);
         slant_jw_member_cstring(w, "category", slant_lexicon_category(r->lex, m->category)->id);
-        slant_jw_member_cstring(w, "entry", slant_lexicon_entry(r->lex, m->entry)->text);
+        const slant_entry *entry = slant_lexicon_entry(r->lex, m->entry);
+        slant_jw_member_cstring(w, "entry", entry->text);
+        if (entry->stance)
+            slant_jw_member_cstring(w, "stance", entry->stance);
         slant_jw_member_bool(w, "negated", m->negated);
         slant_jw_member_bool(w, "boosted", m->boosted);
         slant_jw_member_bool(w, "diminished", m->diminished);
@@ -807,6 +939,7 @@ void slant_json_write_record(const slant_result *r, slant_buf *out)
     slant_jw_member_number(&w, "coverage",
                rec->tokens ? (double)rec->matched_tokens / (double)rec->tokens : NAN);
     add_categories(&w, r);
+    add_contested(&w, r);
     add_provenance(&w, r->lex);
     if (r->evidence)
         add_evidence(&w, r);

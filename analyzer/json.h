@@ -28,6 +28,13 @@
 slant_status slant_json_parse_manifest(const char *text, size_t len, const char *path,
                                        slant_manifest *m, slant_error *err);
 
+/*
+ * Parses a lexicon's variants.json (contested concepts) into `m->concepts`. Errors name
+ * `path` and the concept.
+ */
+slant_status slant_json_parse_variants(const char *text, size_t len, const char *path,
+                                       slant_manifest *m, slant_error *err);
+
 /* Which fields of a JSON Lines record hold what (see `slant score --help`). */
 typedef struct {
     const char *text_field;           /* default "text" */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "arena.h"
 #include "file.h"
@@ -433,6 +434,7 @@ static slant_status parse_line(loader *ld, uint32_t cat, const char *path, long 
     e->text = text;
     e->file = path;
     e->line = (uint32_t)line;
+    e->stance = NULL;
     lex->entry_first[lex->nentries] = (uint32_t)lex->nwords;
     memcpy(lex->entry_words + lex->nwords, words, nwords * sizeof *words);
     lex->nwords += nwords;
@@ -495,6 +497,7 @@ static slant_status load_categories(slant_lexicon *lex, loader *ld, uint64_t *ha
                                    "category file '%s' must lie inside the lexicon directory",
                                    mc->file);
         slant_category *c = &lex->cats[i];
+        c->first_entry = 0;
         c->id = mc->id;
         c->group = mc->group;
         c->polarity = mc->polarity;
@@ -512,12 +515,84 @@ static slant_status load_categories(slant_lexicon *lex, loader *ld, uint64_t *ha
             return st;
         *hash = slant_hash64_more(*hash, m->categories[i].file, strlen(m->categories[i].file) + 1);
         *hash = slant_hash64_more(*hash, data, len);
+        lex->cats[i].first_entry = lex->nentries;
         st = parse_category_file(ld, (uint32_t)i, path, data, len);
         free(data);
         if (st != SLANT_OK)
             return st;
     }
     return SLANT_OK;
+}
+
+/* The category id `id` is taken (by a category or an earlier concept)? */
+static int id_taken(const slant_lexicon *lex, const char *id)
+{
+    for (size_t i = 0; i < lex->ncats; i++)
+        if (strcmp(lex->cats[i].id, id) == 0)
+            return 1;
+    return 0;
+}
+
+/* Adds one concept of variants.json as a category whose entries are its variants. */
+static slant_status load_concept(slant_lexicon *lex, loader *ld, const char *vpath,
+                                 const slant_manifest_concept *mc)
+{
+    if (!valid_category_id(mc->id))
+        return slant_error_set(ld->err, SLANT_ERR_INPUT, vpath, 0, 0,
+                               "invalid concept id '%s' (use a-z, 0-9 and _)", mc->id);
+    if (id_taken(lex, mc->id))
+        return slant_error_set(ld->err, SLANT_ERR_INPUT, vpath, 0, 0,
+                               "concept id '%s' is already a category or concept id", mc->id);
+    uint32_t cat = (uint32_t)lex->ncats++;
+    slant_category *c = &lex->cats[cat];
+    memset(c, 0, sizeof *c);
+    c->id = mc->id;
+    c->group = "contested";
+    c->definition = mc->referent;
+    c->concept = 1;
+    c->first_entry = lex->nentries;
+    /* Errors in a variant name the file, the concept, and the variant's number as the line. */
+    char where[512];
+    snprintf(where, sizeof where, "%s (concept '%s', variant)", vpath, mc->id);
+    const char *path = slant_arena_strdup(&lex->strings, where, strlen(where));
+    for (size_t k = 0; k < mc->nvariants; k++) {
+        const char *e = mc->variants[k].entry;
+        size_t before = lex->nentries;
+        slant_status st = parse_line(ld, cat, path, (long)k + 1, e, e + strlen(e));
+        if (st != SLANT_OK)
+            return st;
+        if (lex->nentries == before)
+            return slant_error_set(ld->err, SLANT_ERR_INPUT, path, (long)k + 1, 0,
+                                   "empty variant");
+        lex->entries[before].stance = mc->variants[k].stance;
+    }
+    return SLANT_OK;
+}
+
+/* Loads variants.json when the lexicon directory has one. */
+static slant_status load_concepts(slant_lexicon *lex, loader *ld, uint64_t *hash)
+{
+    char *joined = slant_path_join(lex->dir, "variants.json");
+    const char *vpath = slant_arena_strdup(&lex->strings, joined, strlen(joined));
+    free(joined);
+    struct stat sb;
+    if (stat(vpath, &sb) != 0)
+        return SLANT_OK; /* no contested concepts */
+    char *data;
+    size_t len;
+    slant_status st = slant_read_file(vpath, MAX_LEXICON_FILE_BYTES, &data, &len, ld->err);
+    if (st != SLANT_OK)
+        return st;
+    *hash = slant_hash64_more(*hash, "variants.json", sizeof "variants.json");
+    *hash = slant_hash64_more(*hash, data, len);
+    st = slant_json_parse_variants(data, len, vpath, &lex->manifest, ld->err);
+    free(data);
+    if (st != SLANT_OK)
+        return st;
+    lex->cats = xrealloc(lex->cats, (lex->ncats + lex->manifest.nconcepts) * sizeof *lex->cats);
+    for (size_t i = 0; i < lex->manifest.nconcepts && st == SLANT_OK; i++)
+        st = load_concept(lex, ld, vpath, &lex->manifest.concepts[i]);
+    return st;
 }
 
 slant_status slant_lexicon_load(const char *dir, slant_lexicon **out, slant_error *err)
@@ -553,6 +628,8 @@ slant_status slant_lexicon_load(const char *dir, slant_lexicon **out, slant_erro
     uint64_t hash = slant_hash64(data ? data : "", len);
     if (st == SLANT_OK)
         st = load_categories(lex, &ld, &hash, manifest_path);
+    if (st == SLANT_OK)
+        st = load_concepts(lex, &ld, &hash);
     if (st == SLANT_OK) {
         snprintf(lex->hash, sizeof lex->hash, "fnv1a64:%016llx", (unsigned long long)hash);
         if (lex->min_prefix > lex->max_prefix) {

@@ -25,12 +25,20 @@ typedef struct slant_lexicon slant_lexicon;
 #define SLANT_TRIE_ROOT 0u
 #define SLANT_TRIE_NONE UINT32_MAX
 
+/*
+ * A category. A contested concept of variants.json is a category too (`concept` set,
+ * group "contested", the referent as its definition): its entries are the alternative
+ * names, each with the stance that typically uses it, and output reports it per variant
+ * ("contested") rather than among the categories.
+ */
 typedef struct {
     const char *id;
     const char *group;
     const char *polarity;       /* NULL if none */
     const char *definition;
     slant_role role;
+    int concept;
+    size_t first_entry;         /* its entries are first_entry .. first_entry + nentries - 1 */
     size_t nentries;
 } slant_category;
 
@@ -41,10 +49,12 @@ typedef struct {
     const char *text;           /* the entry as written, without its weight */
     const char *file;           /* the category file */
     uint32_t line;
+    const char *stance;         /* a concept's variant: who typically uses it; else NULL */
 } slant_entry;
 
 /*
- * Loads the lexicon in directory `dir`. On success returns SLANT_OK and sets `*out`
+ * Loads the lexicon in directory `dir`: lexicon.json, its category files and, when the
+ * directory has one, variants.json (contested concepts). On success returns SLANT_OK and sets `*out`
  * (free with slant_lexicon_free); on failure returns SLANT_ERR_IO or SLANT_ERR_INPUT
  * with `err` naming the file, line and column of the first problem.
  */

@@ -17,6 +17,19 @@ void slant_manifest_release(slant_manifest *m)
         free(c->inspired_by);
     }
     free(m->categories);
+    for (size_t i = 0; i < m->nconcepts; i++) {
+        slant_manifest_concept *c = &m->concepts[i];
+        free(c->id);
+        free(c->referent);
+        free(c->domain);
+        free(c->notes);
+        for (size_t k = 0; k < c->nvariants; k++) {
+            free(c->variants[k].entry);
+            free(c->variants[k].stance);
+        }
+        free(c->variants);
+    }
+    free(m->concepts);
     free(m->id);
     free(m->version);
     free(m->language);

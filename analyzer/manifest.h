@@ -27,6 +27,21 @@ typedef struct {
     size_t ninspired;
 } slant_manifest_category;
 
+/* A contested concept (variants.json): alternative names of one referent. */
+typedef struct {
+    char *entry;          /* in category-file entry syntax */
+    char *stance;         /* who typically uses it: a usage tag, never a verdict */
+} slant_manifest_variant;
+
+typedef struct {
+    char *id;
+    char *referent;
+    char *domain;         /* optional */
+    char *notes;          /* optional */
+    slant_manifest_variant *variants;
+    size_t nvariants;
+} slant_manifest_concept;
+
 typedef struct {
     char *id;
     char *version;
@@ -35,6 +50,8 @@ typedef struct {
     char *description;    /* optional */
     slant_manifest_category *categories;
     size_t ncategories;
+    slant_manifest_concept *concepts;     /* from variants.json, when the lexicon has one */
+    size_t nconcepts;
 } slant_manifest;
 
 void slant_manifest_release(slant_manifest *m);

@@ -85,10 +85,28 @@ void slant_table_write_header(slant_table_kind kind, const slant_lexicon *lex,
         slant_buf_addc(out, sep);
         slant_buf_adds(out, size_columns[k]);
     }
-    for (size_t i = 0; i < slant_lexicon_ncategories(lex); i++)
+    for (size_t i = 0; i < slant_lexicon_ncategories(lex); i++) {
+        const slant_category *cat = slant_lexicon_category(lex, i);
+        if (cat->concept)
+            continue;
         for (size_t k = 0; k < sizeof category_columns / sizeof category_columns[0]; k++)
-            slant_buf_addf(out, "%c%s_%s", sep, slant_lexicon_category(lex, i)->id,
-                           category_columns[k]);
+            slant_buf_addf(out, "%c%s_%s", sep, cat->id, category_columns[k]);
+    }
+    /* A contested concept's variants: one count column each, "concept:variant". */
+    slant_buf cell_text;
+    slant_buf_init(&cell_text, SIZE_MAX / 2);
+    for (size_t i = 0; i < slant_lexicon_ncategories(lex); i++) {
+        const slant_category *cat = slant_lexicon_category(lex, i);
+        if (!cat->concept)
+            continue;
+        for (size_t e = cat->first_entry; e < cat->first_entry + cat->nentries; e++) {
+            slant_buf_reset(&cell_text);
+            slant_buf_addf(&cell_text, "%s:%s", cat->id, slant_lexicon_entry(lex, e)->text);
+            slant_buf_addc(out, sep);
+            cell(kind, cell_text.data, cell_text.len, out);
+        }
+    }
+    slant_buf_release(&cell_text);
     slant_buf_addc(out, '\n');
 }
 
@@ -124,12 +142,26 @@ void slant_table_write_row(slant_table_kind kind, const slant_result *r, slant_b
     }
     for (size_t i = 0; i < rec->ncats; i++) {
         const slant_category_stats *s = &rec->cats[i];
+        if (slant_lexicon_category(r->lex, i)->concept)
+            continue;
         const double v[] = { s->count, slant_rate_per_1000(s->count, rec->tokens), s->score,
                              s->author, s->quoted, s->negated, s->boosted, s->diminished,
                              s->lead, s->headline };
         for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) {
             slant_buf_addc(out, sep);
             number_cell(v[k], out);
+        }
+    }
+    for (size_t i = 0; i < rec->ncats; i++) {
+        const slant_category *cat = slant_lexicon_category(r->lex, i);
+        if (!cat->concept)
+            continue;
+        for (size_t e = cat->first_entry; e < cat->first_entry + cat->nentries; e++) {
+            size_t n = 0;
+            for (size_t k = 0; k < r->matches->n; k++)
+                n += r->matches->items[k].entry == e;
+            slant_buf_addc(out, sep);
+            slant_buf_addu(out, n);
         }
     }
     slant_buf_addc(out, '\n');
