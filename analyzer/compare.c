@@ -349,6 +349,82 @@ static void drivers(slant_comparison *c)
     }
 }
 
+/* --- contested concepts ----------------------------------------------------------------- */
+
+/* The concept of a "contested/concept:variant" entry, as a length into `name`, or 0. */
+static size_t concept_of(const char *name, const char **concept)
+{
+    size_t n = strlen(SLANT_CONTESTED_PREFIX);
+    if (strncmp(name, SLANT_CONTESTED_PREFIX, n) != 0)
+        return 0;
+    *concept = name + n;
+    const char *colon = strchr(*concept, ':');
+    return colon ? (size_t)(colon - *concept) : 0;
+}
+
+static void contested_concept(slant_comparison *c, const char *concept, size_t len,
+                              const size_t *entries, size_t nentries)
+{
+    double *table = xcalloc(c->ngroups * nentries, sizeof *table);
+    for (size_t k = 0; k < c->ngroups; k++) {
+        const slant_group *g = slant_dataset_group_at(c->ds, c->groups[k]);
+        double total = 0;
+        for (size_t v = 0; v < nentries; v++)
+            total += table[k * nentries + v] = g->entry_counts[entries[v]];
+        for (size_t v = 0; v < nentries && total > 0; v++) {
+            slant_cmp_share *s = &c->shares[c->nshares++];
+            s->group = c->groups[k];
+            s->entry = entries[v];
+            s->count = table[k * nentries + v];
+            s->share = s->count / total;
+        }
+    }
+    slant_cmp_concept *x = &c->concepts[c->nconcepts++];
+    x->concept = xmemdup(concept, len);
+    for (size_t k = 0; k < c->ngroups; k++) {
+        double row = 0;
+        for (size_t v = 0; v < nentries; v++)
+            row += table[k * nentries + v];
+        x->groups += row > 0;
+    }
+    for (size_t v = 0; v < nentries; v++) {
+        double col = 0;
+        for (size_t k = 0; k < c->ngroups; k++)
+            col += table[k * nentries + v];
+        x->variants += col > 0;
+    }
+    if (slant_chi2_contingency(table, c->ngroups, nentries, &x->chi2) != 0)
+        x->chi2.statistic = x->chi2.df = x->chi2.p = NAN;
+    free(table);
+}
+
+static void contested(slant_comparison *c)
+{
+    size_t ne = slant_dataset_nentries(c->ds);
+    c->shares = xcalloc(ne * c->ngroups + 1, sizeof *c->shares);
+    c->concepts = xcalloc(ne + 1, sizeof *c->concepts);
+    size_t *entries = xmalloc((ne + 1) * sizeof *entries);
+    char *done = xcalloc(ne + 1, 1);
+    for (size_t e = 0; e < ne; e++) {
+        const char *concept;
+        size_t len = concept_of(slant_dataset_entry_name(c->ds, e), &concept);
+        if (!len || done[e])
+            continue;
+        size_t n = 0;
+        for (size_t f = e; f < ne; f++) { /* every variant of this concept */
+            const char *other;
+            size_t olen = concept_of(slant_dataset_entry_name(c->ds, f), &other);
+            if (olen == len && strncmp(other, concept, len) == 0) {
+                entries[n++] = f;
+                done[f] = 1;
+            }
+        }
+        contested_concept(c, concept, len, entries, n);
+    }
+    free(entries);
+    free(done);
+}
+
 /* --- multiple comparisons --------------------------------------------------------------- */
 
 /* Corrects the p-values at `p` (stride bytes apart) into `q`, as one named family. */
@@ -408,6 +484,10 @@ static void corrections(slant_comparison *c)
                 c->npaired, &c->paired[0].wilcoxon.p, sizeof *c->paired,
                 &c->paired[0].wilcoxon_q, sizeof *c->paired);
     }
+    if (c->nconcepts)
+        correct(c, "contested/chi2", "chi-square tests of groups by variants, one per concept",
+                c->nconcepts, &c->concepts[0].chi2.p, sizeof *c->concepts,
+                &c->concepts[0].chi2_q, sizeof *c->concepts);
     if (c->nterms)
         correct(c, "keyness/g2", "log-likelihood tests, every term against every reference",
                 c->nterms, &c->terms[0].k.g2_p, sizeof *c->terms, &c->terms[0].g2_q,
@@ -432,6 +512,7 @@ slant_comparison *slant_compare(const slant_dataset *ds, const slant_compare_opt
     within_events(c);
     keyness(c);
     drivers(c);
+    contested(c);
     corrections(c);
     return c;
 }
@@ -449,6 +530,10 @@ void slant_comparison_free(slant_comparison *c)
     free(c->paired);
     free(c->terms);
     free(c->drivers);
+    free(c->shares);
+    for (size_t k = 0; k < c->nconcepts; k++)
+        free(c->concepts[k].concept);
+    free(c->concepts);
     free(c);
 }
 

@@ -21,6 +21,8 @@
  *     groups' mean values per event;
  *   - keyness of every lexicon entry per group against the rest and per pair, and the
  *     entries that drive each category's difference;
+ *   - for each contested concept, each group's shares of its variants and a chi-square
+ *     test of groups by variants;
  *   - q-values (Benjamini-Hochberg, or Holm's adjusted p) within named families.
  *
  * All numbers come from stats.c (GSL). An undefined statistic (a group of one, zero
@@ -28,6 +30,7 @@
  */
 
 #define SLANT_REST ((size_t)-1)   /* "all other compared groups" in place of a group */
+#define SLANT_MAX_FAMILIES 12     /* more than the families compare.c names */
 
 typedef enum { SLANT_PAIRS_ALL, SLANT_PAIRS_VS_REST, SLANT_PAIRS_NONE } slant_pairs_mode;
 typedef enum { SLANT_CORRECT_BH, SLANT_CORRECT_HOLM } slant_correction;
@@ -95,6 +98,19 @@ typedef struct {
     double rate_a, rate_b;          /* the entry's matches per 1,000 words in each group */
 } slant_cmp_driver;
 
+/* A contested concept: each group's use of each variant. */
+typedef struct {
+    size_t group, entry;            /* entry: "contested/concept:variant" */
+    double count, share;            /* share of the group's uses of the concept */
+} slant_cmp_share;
+
+typedef struct {
+    char *concept;                  /* owned */
+    size_t groups, variants;        /* with any use, in the compared groups */
+    slant_test chi2;                /* groups x variants, Pearson; NAN below 2 x 2 */
+    double chi2_q;
+} slant_cmp_concept;
+
 typedef struct {
     const char *name;               /* e.g. "pairs/welch" */
     const char *what;               /* one line: which tests form the family */
@@ -120,7 +136,11 @@ typedef struct {
     size_t nterms;
     slant_cmp_driver *drivers;
     size_t ndrivers;
-    slant_cmp_family families[8];
+    slant_cmp_share *shares;
+    size_t nshares;
+    slant_cmp_concept *concepts;
+    size_t nconcepts;
+    slant_cmp_family families[SLANT_MAX_FAMILIES];
     size_t nfamilies;
 } slant_comparison;
 

@@ -200,6 +200,44 @@ static void visit_drivers(const slant_comparison *c, row_sink sink, void *ctx)
     }
 }
 
+/* A "contested/concept:variant" entry's variant. */
+static const char *variant_of(const char *entry)
+{
+    const char *colon = strchr(entry, ':');
+    return colon ? colon + 1 : entry;
+}
+
+static void visit_contested(const slant_comparison *c, row_sink sink, void *ctx)
+{
+    for (size_t k = 0; k < c->nconcepts; k++) {
+        const slant_cmp_concept *x = &c->concepts[k];
+        result_row r = row_of("contested_tests");
+        r.indicator = x->concept;
+        put(&r, "groups", (double)x->groups);
+        put(&r, "variants", (double)x->variants);
+        put(&r, "chi2", x->chi2.statistic);
+        put(&r, "chi2_df", x->chi2.df);
+        put(&r, "chi2_p", x->chi2.p);
+        put(&r, "chi2_q", x->chi2_q);
+        sink(&r, ctx);
+    }
+    for (size_t k = 0; k < c->nshares; k++) {
+        const slant_cmp_share *s = &c->shares[k];
+        const char *name = slant_dataset_entry_name(c->ds, s->entry);
+        const char *concept = name + strlen(SLANT_CONTESTED_PREFIX);
+        char buf[256];
+        size_t len = (size_t)(variant_of(name) - 1 - concept);
+        snprintf(buf, sizeof buf, "%.*s", (int)len, concept);
+        result_row r = row_of("contested_shares");
+        r.group = slant_comparison_group_name(c, s->group);
+        r.indicator = buf;
+        r.entry = variant_of(name);
+        put(&r, "count", s->count);
+        put(&r, "share", s->share);
+        sink(&r, ctx);
+    }
+}
+
 static void visit(const slant_comparison *c, row_sink sink, void *ctx)
 {
     visit_summaries(c, sink, ctx);
@@ -208,6 +246,7 @@ static void visit(const slant_comparison *c, row_sink sink, void *ctx)
     visit_events(c, sink, ctx);
     visit_keyness(c, sink, ctx);
     visit_drivers(c, sink, ctx);
+    visit_contested(c, sink, ctx);
 }
 
 /* --- tables ---------------------------------------------------------------------------- */
@@ -221,7 +260,8 @@ static const char *const columns[] = {
     "perm_q", "events", "mean_diff", "paired_t", "paired_df", "paired_p", "paired_q",
     "wilcoxon_w", "wilcoxon_method", "wilcoxon_p", "wilcoxon_q", "count_a", "count_b",
     "words_a", "words_b", "g2", "g2_p", "g2_q", "chi2", "chi2_p", "log_ratio", "lr_low",
-    "lr_high", "pct_diff", "fisher_p", "rate_a", "rate_b",
+    "lr_high", "pct_diff", "fisher_p", "rate_a", "rate_b", "groups", "variants", "chi2_df",
+    "chi2_q", "count", "share",
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
@@ -624,6 +664,43 @@ static void text_keyness(const slant_comparison *c, const slant_compare_view *v,
     free(mine);
 }
 
+static void text_contested(const slant_comparison *c, const slant_compare_view *v,
+                           slant_buf *out)
+{
+    if (!c->nconcepts)
+        return;
+    slant_buf_addf(out, "\n%sWho is called what%s (contested labels: each group's share of "
+                        "a concept's variants; chi-square of groups by variants)\n",
+                   bold(v), plain(v));
+    for (size_t k = 0; k < c->nconcepts; k++) {
+        const slant_cmp_concept *x = &c->concepts[k];
+        char p[16], q[16];
+        fmt_p(p, sizeof p, x->chi2.p);
+        fmt_p(q, sizeof q, x->chi2_q);
+        slant_buf_addf(out, "  %s (chi2 %.2f, p %s, q %s)\n", x->concept, x->chi2.statistic,
+                       p, q);
+        size_t len = strlen(x->concept);
+        for (size_t g = 0; g < c->ngroups; g++) {
+            int any = 0;
+            for (size_t s = 0; s < c->nshares; s++) {
+                const slant_cmp_share *sh = &c->shares[s];
+                const char *name = slant_dataset_entry_name(c->ds, sh->entry);
+                const char *concept = name + strlen(SLANT_CONTESTED_PREFIX);
+                if (sh->group != c->groups[g] || strncmp(concept, x->concept, len) ||
+                    concept[len] != ':' || sh->count == 0)
+                    continue;
+                if (!any)
+                    slant_buf_addf(out, "    %-28s", slant_comparison_group_name(c, sh->group));
+                slant_buf_addf(out, "%s %s %.0f%% (%.0f)", any ? "," : "", variant_of(name),
+                               100 * sh->share, sh->count);
+                any = 1;
+            }
+            if (any)
+                slant_buf_addc(out, '\n');
+        }
+    }
+}
+
 void slant_compare_write_text(const slant_comparison *c, const slant_compare_view *v,
                               slant_buf *out)
 {
@@ -647,6 +724,7 @@ void slant_compare_write_text(const slant_comparison *c, const slant_compare_vie
     text_events(c, v, out);
     text_means(c, v, out);
     text_omnibus(c, v, out);
+    text_contested(c, v, out);
     text_keyness(c, v, out);
     slant_buf_addf(out, "\n%sMethod%s: %s within each family:", bold(v), plain(v),
                    correction_name(c->opts.correction));

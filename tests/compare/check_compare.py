@@ -213,6 +213,33 @@ check(p["welch_t"] is None and p["hedges_g"] is None, "pairs of single articles 
 fam = {f["name"]: f["tests"] for f in one["families"]}
 check(fam.get("pairs/welch_t") == 0, "undefined p-values are not counted in their family")
 
+# --- contested labels: shares and the chi-square per concept, against SciPy -------------------
+counts = {"A": {"=Artsakh": 9, "Nagorno-Karabakh": 3}, "B": {"Nagorno-Karabakh": 4, "\"Karabakh region\"": 8},
+          "C": {"=Artsakh": 2, "Nagorno-Karabakh": 6, "\"Karabakh region\"": 1}}
+lines = []
+for g, variants in counts.items():
+    for i in range(3):  # three articles per group; the variant counts of the first one
+        rec = {"schema": 1, "id": f"{g}{i}", "source": g, "tokens": 100, "quote_tokens": 0,
+               "categories": {"labels": {"count": i}},
+               "contested": [{"concept": "region_name", "variant": v, "count": n}
+                             for v, n in variants.items()] if i == 0 else []}
+        lines.append(json.dumps(rec))
+with tempfile.TemporaryDirectory() as tmp:
+    path = os.path.join(tmp, "s.jsonl")
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    con = json.loads(slant("compare", "--format", "json", path))
+variants = ["=Artsakh", "Nagorno-Karabakh", "\"Karabakh region\""]
+table = np.array([[counts[g].get(v, 0) for v in variants] for g in "ABC"], dtype=float)
+chi2, p_value, dof, _ = stats.chi2_contingency(table, correction=False)
+t = con["tables"]["contested_tests"][0]
+check(t["indicator"] == "region_name" and close(t["chi2"], chi2) and close(t["chi2_p"], p_value)
+      and t["chi2_df"] == dof, f"contested chi-square {t} vs SciPy {chi2} {p_value} {dof}")
+shares = {(r["group"], r["entry"]): r["share"] for r in con["tables"]["contested_shares"]}
+check(close(shares[("A", "=Artsakh")], 9 / 12) and close(shares[("C", "Nagorno-Karabakh")], 6 / 9),
+      "contested shares")
+check("contested/chi2" in {f["name"] for f in con["families"]}, "contested family named")
+
 # --- bad input --------------------------------------------------------------------------------
 r = subprocess.run([SLANT, "compare", "--indicators", "nope", CORPUS], capture_output=True, text=True)
 check(r.returncode == 2 and "unknown indicator 'nope'" in r.stderr, "unknown indicator is a usage error")

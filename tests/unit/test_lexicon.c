@@ -17,7 +17,7 @@ static void loads_the_test_lexicon(void)
     CHECK_INT(slant_lexicon_load(TEST_LEXICON, &lex, &err), SLANT_OK);
     if (!lex)
         return;
-    CHECK_INT(slant_lexicon_ncategories(lex), 4);
+    CHECK_INT(slant_lexicon_ncategories(lex), 6); /* 4 categories, 2 concepts */
     CHECK_STR(slant_lexicon_category(lex, 0)->id, "labels");
     CHECK_INT(slant_lexicon_category(lex, 0)->nentries, 9);
     CHECK_INT(slant_lexicon_category(lex, 2)->role, SLANT_ROLE_NEGATOR);
@@ -29,6 +29,14 @@ static void loads_the_test_lexicon(void)
     CHECK_INT(brutal->line, 6);
     CHECK_INT(slant_lexicon_entry(lex, 5)->nwords, 2); /* cease-fire */
     CHECK(strncmp(slant_lexicon_hash(lex), "fnv1a64:", 8) == 0);
+    const slant_category *concept = slant_lexicon_category(lex, 5);
+    CHECK_STR(concept->id, "takeover");
+    CHECK(concept->concept && !slant_lexicon_category(lex, 0)->concept);
+    CHECK_INT(concept->nentries, 3);
+    const slant_entry *variant = slant_lexicon_entry(lex, concept->first_entry + 2);
+    CHECK_STR(variant->text, "occupied");
+    CHECK_STR(variant->stance, "side_a");
+    CHECK(slant_lexicon_entry(lex, 0)->stance == NULL);
     CHECK_INT(strlen(slant_lexicon_hash(lex)), 24);
     slant_lexicon_free(lex);
 }

@@ -50,7 +50,8 @@ static void stems_prefixes_and_exact_forms(void)
     CHECK_STR(summary(score("Radicals and terrorists met the RADICAL terror cell.")),
               "labels:Radicals labels:terrorists labels:RADICAL labels:terror");
     /* Exact entries take no stemming: "Artsakh's" is another form. */
-    CHECK_STR(summary(score("Artsakh, not Artsakh's.")), "labels:Artsakh negators:not");
+    CHECK_STR(summary(score("Artsakh, not Artsakh's.")),
+              "labels:Artsakh region_name:Artsakh negators:not");
     /* İlham folds to ilham; an exact entry written İlham matches Ilham too. */
     CHECK_STR(summary(score("Ilham and \xC4\xB0lham")), "victims:Ilham victims:\xC4\xB0lham");
 }
@@ -129,6 +130,13 @@ static void headline_and_lead(void)
     CHECK_INT(slant_scorer_record(scorer)->headline_tokens, 0);
 }
 
+static void contested_variants(void)
+{
+    CHECK_STR(summary(score("Artsakh, or Nagorno-Karabakh: the Karabakh region was captured.")),
+              "labels:Artsakh region_name:Artsakh region_name:Nagorno-Karabakh "
+              "region_name:Karabakh region takeover:captured");
+}
+
 static void cache_stems_each_form_once(void)
 {
     size_t before = slant_scorer_stemmed(scorer);
@@ -153,6 +161,7 @@ void suite_match(void)
     RUN(author_voice_and_quotes);
     RUN(weights_and_counts);
     RUN(headline_and_lead);
+    RUN(contested_variants);
     RUN(cache_stems_each_form_once);
     slant_scorer_free(scorer);
     slant_lexicon_free(lex);
