@@ -203,6 +203,10 @@ typedef struct {
     uint32_t *seen_line;          /* seen id -> line */
     size_t seen_cap;
     slant_error *err;
+    /* Checking: bad entries go here and loading goes on (NULL: the first one stops it). */
+    void (*report)(const slant_error *err, void *ctx);
+    void *report_ctx;
+    size_t problems;
 } loader;
 
 static int is_space(char c)
@@ -458,8 +462,12 @@ static slant_status parse_category_file(loader *ld, uint32_t cat, const char *pa
             return slant_error_set(ld->err, SLANT_ERR_INPUT, path, line, 0,
                                    "NUL byte in a lexicon file");
         slant_status st = parse_line(ld, cat, path, line, p, le);
-        if (st != SLANT_OK)
+        if (st != SLANT_OK && ld->report) {
+            ld->report(ld->err, ld->report_ctx);
+            ld->problems++;
+        } else if (st != SLANT_OK) {
             return st;
+        }
         p = nl ? nl + 1 : end;
     }
     return SLANT_OK;
@@ -595,7 +603,9 @@ static slant_status load_concepts(slant_lexicon *lex, loader *ld, uint64_t *hash
     return st;
 }
 
-slant_status slant_lexicon_load(const char *dir, slant_lexicon **out, slant_error *err)
+static slant_status load(const char *dir, slant_lexicon **out, slant_error *err,
+                         void (*report)(const slant_error *err, void *ctx), void *ctx,
+                         size_t *problems)
 {
     *out = NULL;
     slant_lexicon *lex = xcalloc(1, sizeof *lex);
@@ -611,6 +621,8 @@ slant_status slant_lexicon_load(const char *dir, slant_lexicon **out, slant_erro
     memset(&ld, 0, sizeof ld);
     ld.lex = lex;
     ld.err = err;
+    ld.report = report;
+    ld.report_ctx = ctx;
     slant_folder_init(&ld.folder);
     slant_doc_init(&ld.doc);
     slant_intern_init(&ld.seen);
@@ -645,12 +657,34 @@ slant_status slant_lexicon_load(const char *dir, slant_lexicon **out, slant_erro
     slant_intern_release(&ld.seen);
     free(ld.seen_line);
     slant_stemmer_free(ld.stemmer);
+    if (problems)
+        *problems = ld.problems;
     if (st != SLANT_OK) {
         slant_lexicon_free(lex);
         return st;
     }
     *out = lex;
     return SLANT_OK;
+}
+
+slant_status slant_lexicon_load(const char *dir, slant_lexicon **out, slant_error *err)
+{
+    return load(dir, out, err, NULL, NULL, NULL);
+}
+
+size_t slant_lexicon_check(const char *dir, void (*report)(const slant_error *err, void *ctx),
+                           void *ctx)
+{
+    slant_lexicon *lex;
+    slant_error err;
+    slant_error_clear(&err);
+    size_t problems = 0;
+    if (load(dir, &lex, &err, report, ctx, &problems) != SLANT_OK) {
+        report(&err, ctx); /* what stopped the check */
+        problems++;
+    }
+    slant_lexicon_free(lex);
+    return problems;
 }
 
 void slant_lexicon_free(slant_lexicon *lex)

@@ -61,6 +61,15 @@ typedef struct {
 slant_status slant_lexicon_load(const char *dir, slant_lexicon **out, slant_error *err);
 void slant_lexicon_free(slant_lexicon *lex);
 
+/*
+ * Checks the lexicon in `dir` and reports every problem, not only the first: each bad
+ * entry is passed to `report` (with FILE:LINE:COL in the error) and the check goes on with
+ * the next line. A problem with the manifest or a missing file stops the check. Returns
+ * the number of problems found.
+ */
+size_t slant_lexicon_check(const char *dir, void (*report)(const slant_error *err, void *ctx),
+                           void *ctx);
+
 /* Identity for provenance; valid while the lexicon lives. */
 const char *slant_lexicon_id(const slant_lexicon *lex);
 const char *slant_lexicon_version(const slant_lexicon *lex);

@@ -40,6 +40,12 @@ int main(int argc, char **argv)
         return finish(slant_cli_compare(argc - 1, argv + 1));
     if (strcmp(cmd, "merge") == 0)
         return finish(slant_cli_merge(argc - 1, argv + 1));
+    if (strcmp(cmd, "report") == 0)
+        return finish(slant_cli_report(argc - 1, argv + 1));
+    if (strcmp(cmd, "explain") == 0)
+        return finish(slant_cli_explain(argc - 1, argv + 1));
+    if (strcmp(cmd, "lexicon") == 0)
+        return finish(slant_cli_lexicon(argc - 1, argv + 1));
     fprintf(stderr, "slant: unknown command '%s'\nTry 'slant --help'.\n", cmd);
     return SLANT_EXIT_USAGE;
 }

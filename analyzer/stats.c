@@ -22,6 +22,9 @@ void slant_stats_init(void)
     gsl_set_error_handler_off();
 }
 
+/* The most steps an exact distribution may take (a few seconds); see stats.h. */
+#define EXACT_STEPS 2e9
+
 /* ----------------------------------------------------------------------------------- */
 /* Small helpers                                                                        */
 
@@ -264,6 +267,8 @@ int slant_mann_whitney(const double *x, size_t nx, const double *y, size_t ny,
             return -1;
         double lower = u1 < mn - u1 ? u1 : mn - u1; /* an integer: no ties */
         size_t m = nx < ny ? nx : ny, n = nx < ny ? ny : nx;
+        if ((double)m * lower > EXACT_STEPS)
+            return -1;
         double p = 2.0 * mwu_exact_cdf(m, n, (size_t)lower);
         return test_done(out, u1, NAN, NAN, p);
     }
@@ -520,7 +525,7 @@ int slant_wilcoxon(const double *x, const double *y, size_t n, slant_mwu_method 
     double t = wplus < wminus ? wplus : wminus;
     double M = (double)m;
     if (method == SLANT_MWU_EXACT) {
-        if (ties != 0.0)
+        if (ties != 0.0 || M * t > EXACT_STEPS)
             return -1;
         double p = 2.0 * wilcoxon_exact_cdf(m, (size_t)t);
         return test_done(out, t, NAN, NAN, p);

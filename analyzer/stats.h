@@ -94,9 +94,9 @@ typedef enum { SLANT_MWU_EXACT, SLANT_MWU_NORMAL } slant_mwu_method;
  * distribution of U without ties, whose frequencies are the coefficients of the
  * Gaussian binomial coefficient [nx + ny choose nx]_q (Andrews 1976); they are built
  * as a product of min(nx, ny) factors, truncated at the degree needed, in
- * probabilities rather than counts so nothing overflows. Cost O(min(nx, ny) * nx * ny)
- * time and O(nx * ny) memory at most. Equals scipy.stats.mannwhitneyu(x, y,
- * method="exact").
+ * probabilities rather than counts so nothing overflows. It takes min(nx, ny) * K steps
+ * and K doubles of memory, K = min(U_x, U_y) <= nx ny / 2. Equals
+ * scipy.stats.mannwhitneyu(x, y, method="exact").
  *
  * SLANT_MWU_NORMAL: z = (max(U_x, U_y) - nx ny / 2 - 1/2) / s with the tie-corrected
  * s^2 = nx ny / 12 * ((N + 1) - sum(t^3 - t) / (N (N - 1))), N = nx + ny and t the
@@ -104,8 +104,9 @@ typedef enum { SLANT_MWU_EXACT, SLANT_MWU_NORMAL } slant_mwu_method;
  * mannwhitneyu(x, y, method="asymptotic", use_continuity=True).
  *
  * Returns -1 when a sample is empty, for EXACT when there are ties (the exact
- * distribution assumes none: use NORMAL), and for NORMAL when every value is the same
- * (s = 0; SciPy reports p = 1 there).
+ * distribution assumes none: use NORMAL) or when it would take more than 2e9 steps
+ * (seconds of work; the automatic choice never asks for that), and for NORMAL when
+ * every value is the same (s = 0; SciPy reports p = 1 there).
  */
 int slant_mann_whitney(const double *x, size_t nx, const double *y, size_t ny,
                        slant_mwu_method method, slant_test *out);
@@ -186,7 +187,8 @@ int slant_paired_t(const double *x, const double *y, size_t n, slant_test *out);
  * for a two-sided test. `df` and `df2` are NAN.
  *
  * SLANT_MWU_EXACT: p = min(1, 2 P(W <= statistic)) under the exact null
- * distribution (the generating function prod_{j=1..n'} (1 + q^j) / 2), O(n'^3) time.
+ * distribution (the generating function prod_{j=1..n'} (1 + q^j) / 2), in
+ * n' * (statistic + 1) steps, at most about n'^3 / 4.
  * Equals scipy.stats.wilcoxon(x, y, method="exact") when there are no zeros (SciPy
  * 1.10 switches to the normal approximation when there are; this function does not).
  *
@@ -195,7 +197,8 @@ int slant_paired_t(const double *x, const double *y, size_t n, slant_test *out);
  * p = 2 Q(|z|). Equals wilcoxon(x, y, method="approx", correction=False).
  *
  * Returns -1 when no non-zero difference remains, and for EXACT when absolute
- * differences are tied.
+ * differences are tied or the distribution would take more than 2e9 steps
+ * (n' above about 2000).
  */
 int slant_wilcoxon(const double *x, const double *y, size_t n, slant_mwu_method method,
                    slant_test *out);
@@ -263,7 +266,8 @@ typedef struct {
      * b = 0 (the target count is not replaced: a = 0 gives -100). */
     double pct_diff;
     /* Fisher's exact p (slant_fisher_exact) when an expected count of the table is
-     * below 5, NAN otherwise (and NAN when the counts are not integers). */
+     * below 5, NAN otherwise (and NAN when the counts are not integers or the two
+     * corpora have more than UINT_MAX tokens together). */
     double fisher_p;
 } slant_keyness;
 

@@ -1,0 +1,13 @@
+/* slant lexicon: not written yet; the command says so instead of pretending. */
+
+#include <stdio.h>
+
+#include "cli.h"
+
+int slant_cli_lexicon(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    cli_message("'lexicon' is not available in this version yet");
+    return SLANT_EXIT_USAGE;
+}
