@@ -34,7 +34,9 @@ static void score_usage(FILE *f)
         "\n"
         "options:\n"
         "  -o, --output FILE     write to FILE (atomically: all or nothing) not stdout\n"
-        "  -f, --format FMT      jsonl (default), csv or tsv: one row per article\n"
+        "  -f, --format FMT      jsonl (default); csv or tsv: one row per article;\n"
+        "                        long: one row per article and indicator\n"
+        "                        (id,source,indicator,value), for pandas and R\n"
         "      --evidence        add every match: byte offsets, sentence, surface form,\n"
         "                        lexicon entry, category, negated, boosted, in quote\n"
         "  -j, --threads N       worker threads (default: the number of cores); the\n"
@@ -130,8 +132,11 @@ static int parse_score_args(int argc, char **argv, score_args *a)
                 a->format = SLANT_FORMAT_CSV;
             else if (strcmp(optarg, "tsv") == 0)
                 a->format = SLANT_FORMAT_TSV;
+            else if (strcmp(optarg, "long") == 0)
+                a->format = SLANT_FORMAT_LONG;
             else
-                return cli_usage_error("score", "unknown format '%s' (jsonl, csv or tsv)", optarg);
+                return cli_usage_error("score", "unknown format '%s' (jsonl, csv, tsv or long)",
+                                       optarg);
             break;
         case OPT_EVIDENCE: a->evidence = 1; break;
         case 'j':

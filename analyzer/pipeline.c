@@ -202,9 +202,10 @@ static void write_header(pipeline *p)
         return;
     slant_buf b;
     slant_buf_init(&b, MAX_BATCH_OUTPUT);
-    slant_table_write_header(o->score.format == SLANT_FORMAT_CSV ? SLANT_TABLE_CSV
-                                                                 : SLANT_TABLE_TSV,
-                             o->lex, o->score.keep, o->score.nkeep, &b);
+    slant_table_kind kind = o->score.format == SLANT_FORMAT_CSV   ? SLANT_TABLE_CSV
+                            : o->score.format == SLANT_FORMAT_TSV ? SLANT_TABLE_TSV
+                                                                  : SLANT_TABLE_LONG;
+    slant_table_write_header(kind, o->lex, o->score.keep, o->score.nkeep, &b);
     write_bytes(p, b.data, b.len);
     slant_buf_release(&b);
 }

@@ -166,6 +166,9 @@ void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *ori
     case SLANT_FORMAT_TSV:
         slant_table_write_row(SLANT_TABLE_TSV, &r, out);
         break;
+    case SLANT_FORMAT_LONG:
+        slant_table_write_row(SLANT_TABLE_LONG, &r, out);
+        break;
     }
 }
 

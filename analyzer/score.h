@@ -25,7 +25,8 @@
 typedef enum {
     SLANT_FORMAT_JSONL = 0,
     SLANT_FORMAT_CSV,
-    SLANT_FORMAT_TSV
+    SLANT_FORMAT_TSV,
+    SLANT_FORMAT_LONG
 } slant_format;
 
 typedef struct {

@@ -66,9 +66,119 @@ static void number_cell(double v, slant_buf *out)
         slant_buf_addf(out, "%.10g", v);
 }
 
+/* Calls `emit` with each numeric indicator of a record: name (built into `name`) and value. */
+typedef void (*value_sink)(const char *name, double value, void *ctx);
+
+static void each_value(const slant_result *r, slant_buf *name, value_sink emit, void *ctx)
+{
+    const slant_record *rec = r->record;
+    const double sizes[] = {
+        (double)rec->tokens, (double)rec->sentences, (double)rec->paragraphs,
+        (double)rec->quotes, (double)rec->quote_tokens, (double)rec->invalid_utf8,
+        (double)rec->lead_tokens, (double)rec->headline_tokens,
+        rec->tokens ? (double)rec->matched_tokens / (double)rec->tokens : NAN,
+    };
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++)
+        emit(size_columns[k], sizes[k], ctx);
+    for (size_t i = 0; i < rec->ncats; i++) {
+        const slant_category *cat = slant_lexicon_category(r->lex, i);
+        if (cat->concept)
+            continue;
+        const slant_category_stats *s = &rec->cats[i];
+        const double v[] = { s->count, slant_rate_per_1000(s->count, rec->tokens), s->score,
+                             s->author, s->quoted, s->negated, s->boosted, s->diminished,
+                             s->lead, s->headline };
+        for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) {
+            slant_buf_reset(name);
+            slant_buf_addf(name, "%s_%s", cat->id, category_columns[k]);
+            emit(name->data, v[k], ctx);
+        }
+    }
+    /* A contested concept's variants: one count each, "concept:variant". */
+    for (size_t i = 0; i < rec->ncats; i++) {
+        const slant_category *cat = slant_lexicon_category(r->lex, i);
+        if (!cat->concept)
+            continue;
+        for (size_t e = cat->first_entry; e < cat->first_entry + cat->nentries; e++) {
+            size_t n = 0;
+            for (size_t k = 0; k < r->matches->n; k++)
+                n += r->matches->items[k].entry == e;
+            slant_buf_reset(name);
+            slant_buf_addf(name, "%s:%s", cat->id, slant_lexicon_entry(r->lex, e)->text);
+            emit(name->data, (double)n, ctx);
+        }
+    }
+}
+
+/* The names of the values, for the wide header: every record has the same. */
+static void each_name(const slant_lexicon *lex, slant_buf *name,
+                      void (*emit)(const char *name, void *ctx), void *ctx)
+{
+    for (size_t k = 0; k < sizeof size_columns / sizeof size_columns[0]; k++)
+        emit(size_columns[k], ctx);
+    for (size_t i = 0; i < slant_lexicon_ncategories(lex); i++) {
+        const slant_category *cat = slant_lexicon_category(lex, i);
+        if (cat->concept)
+            continue;
+        for (size_t k = 0; k < sizeof category_columns / sizeof category_columns[0]; k++) {
+            slant_buf_reset(name);
+            slant_buf_addf(name, "%s_%s", cat->id, category_columns[k]);
+            emit(name->data, ctx);
+        }
+    }
+    for (size_t i = 0; i < slant_lexicon_ncategories(lex); i++) {
+        const slant_category *cat = slant_lexicon_category(lex, i);
+        if (!cat->concept)
+            continue;
+        for (size_t e = cat->first_entry; e < cat->first_entry + cat->nentries; e++) {
+            slant_buf_reset(name);
+            slant_buf_addf(name, "%s:%s", cat->id, slant_lexicon_entry(lex, e)->text);
+            emit(name->data, ctx);
+        }
+    }
+}
+
+typedef struct {
+    slant_table_kind kind;
+    slant_buf *out;
+    const slant_result *r;   /* long rows: the article they belong to */
+} sink_ctx;
+
+static void header_cell(const char *name, void *ctx)
+{
+    sink_ctx *c = ctx;
+    slant_buf_addc(c->out, separator(c->kind));
+    cstr_cell(c->kind, name, c->out);
+}
+
+static void wide_cell(const char *name, double value, void *ctx)
+{
+    sink_ctx *c = ctx;
+    (void)name;
+    slant_buf_addc(c->out, separator(c->kind));
+    number_cell(value, c->out);
+}
+
+static void long_row(const char *name, double value, void *ctx)
+{
+    sink_ctx *c = ctx;
+    cstr_cell(SLANT_TABLE_CSV, c->r->article->id, c->out);
+    slant_buf_addc(c->out, ',');
+    cstr_cell(SLANT_TABLE_CSV, c->r->article->source, c->out);
+    slant_buf_addc(c->out, ',');
+    cstr_cell(SLANT_TABLE_CSV, name, c->out);
+    slant_buf_addc(c->out, ',');
+    number_cell(value, c->out);
+    slant_buf_addc(c->out, '\n');
+}
+
 void slant_table_write_header(slant_table_kind kind, const slant_lexicon *lex,
                               const char *const *keep, size_t nkeep, slant_buf *out)
 {
+    if (kind == SLANT_TABLE_LONG) {
+        slant_buf_adds(out, "id,source,indicator,value\n");
+        return;
+    }
     char sep = separator(kind);
     slant_buf_adds(out, "id");
     static const char *const meta[] = { "source", "date", "title", "url", "event", "lang",
@@ -81,40 +191,26 @@ void slant_table_write_header(slant_table_kind kind, const slant_lexicon *lex,
         slant_buf_addc(out, sep);
         cstr_cell(kind, keep[k], out);
     }
-    for (size_t k = 0; k < sizeof size_columns / sizeof size_columns[0]; k++) {
-        slant_buf_addc(out, sep);
-        slant_buf_adds(out, size_columns[k]);
-    }
-    for (size_t i = 0; i < slant_lexicon_ncategories(lex); i++) {
-        const slant_category *cat = slant_lexicon_category(lex, i);
-        if (cat->concept)
-            continue;
-        for (size_t k = 0; k < sizeof category_columns / sizeof category_columns[0]; k++)
-            slant_buf_addf(out, "%c%s_%s", sep, cat->id, category_columns[k]);
-    }
-    /* A contested concept's variants: one count column each, "concept:variant". */
-    slant_buf cell_text;
-    slant_buf_init(&cell_text, SIZE_MAX / 2);
-    for (size_t i = 0; i < slant_lexicon_ncategories(lex); i++) {
-        const slant_category *cat = slant_lexicon_category(lex, i);
-        if (!cat->concept)
-            continue;
-        for (size_t e = cat->first_entry; e < cat->first_entry + cat->nentries; e++) {
-            slant_buf_reset(&cell_text);
-            slant_buf_addf(&cell_text, "%s:%s", cat->id, slant_lexicon_entry(lex, e)->text);
-            slant_buf_addc(out, sep);
-            cell(kind, cell_text.data, cell_text.len, out);
-        }
-    }
-    slant_buf_release(&cell_text);
+    slant_buf name;
+    slant_buf_init(&name, SIZE_MAX / 2);
+    sink_ctx c = { kind, out, NULL };
+    each_name(lex, &name, header_cell, &c);
+    slant_buf_release(&name);
     slant_buf_addc(out, '\n');
 }
 
 void slant_table_write_row(slant_table_kind kind, const slant_result *r, slant_buf *out)
 {
+    slant_buf name;
+    slant_buf_init(&name, SIZE_MAX / 2);
+    sink_ctx c = { kind, out, r };
+    if (kind == SLANT_TABLE_LONG) {
+        each_value(r, &name, long_row, &c);
+        slant_buf_release(&name);
+        return;
+    }
     char sep = separator(kind);
     const slant_article *a = r->article;
-    const slant_record *rec = r->record;
     cstr_cell(kind, a->id, out);
     const char *const meta[] = { a->source, a->date, a->title, a->url, a->event,
                                  a->lang ? a->lang : slant_lexicon_language(r->lex), r->origin };
@@ -130,39 +226,7 @@ void slant_table_write_row(slant_table_kind kind, const slant_result *r, slant_b
         if (k < a->nfields)
             cstr_cell(kind, a->fields[k].value, out);
     }
-    const double sizes[] = {
-        (double)rec->tokens, (double)rec->sentences, (double)rec->paragraphs,
-        (double)rec->quotes, (double)rec->quote_tokens, (double)rec->invalid_utf8,
-        (double)rec->lead_tokens, (double)rec->headline_tokens,
-        rec->tokens ? (double)rec->matched_tokens / (double)rec->tokens : NAN,
-    };
-    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
-        slant_buf_addc(out, sep);
-        number_cell(sizes[k], out);
-    }
-    for (size_t i = 0; i < rec->ncats; i++) {
-        const slant_category_stats *s = &rec->cats[i];
-        if (slant_lexicon_category(r->lex, i)->concept)
-            continue;
-        const double v[] = { s->count, slant_rate_per_1000(s->count, rec->tokens), s->score,
-                             s->author, s->quoted, s->negated, s->boosted, s->diminished,
-                             s->lead, s->headline };
-        for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) {
-            slant_buf_addc(out, sep);
-            number_cell(v[k], out);
-        }
-    }
-    for (size_t i = 0; i < rec->ncats; i++) {
-        const slant_category *cat = slant_lexicon_category(r->lex, i);
-        if (!cat->concept)
-            continue;
-        for (size_t e = cat->first_entry; e < cat->first_entry + cat->nentries; e++) {
-            size_t n = 0;
-            for (size_t k = 0; k < r->matches->n; k++)
-                n += r->matches->items[k].entry == e;
-            slant_buf_addc(out, sep);
-            slant_buf_addu(out, n);
-        }
-    }
+    each_value(r, &name, wide_cell, &c);
+    slant_buf_release(&name);
     slant_buf_addc(out, '\n');
 }

@@ -15,7 +15,8 @@
  * pandas and R read as missing.
  */
 
-typedef enum { SLANT_TABLE_CSV, SLANT_TABLE_TSV } slant_table_kind;
+/* LONG is tidy CSV: one row per article and indicator, "id,source,indicator,value". */
+typedef enum { SLANT_TABLE_CSV, SLANT_TABLE_TSV, SLANT_TABLE_LONG } slant_table_kind;
 
 /* Appends the header row. `keep` names the kept fields, as in slant_result. */
 void slant_table_write_header(slant_table_kind kind, const slant_lexicon *lex,
