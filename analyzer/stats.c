@@ -1,6 +1,5 @@
 #include "stats.h"
 
-#include <float.h>
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
@@ -798,7 +797,7 @@ int slant_permutation_mean_diff(const double *x, size_t nx, const double *y, siz
         !all_finite(y, ny))
         return -1;
     size_t N = nx + ny;
-    if (N - 1 > gsl_rng_mt19937->max)
+    if (N > gsl_rng_mt19937->max)
         return -1; /* gsl_rng_uniform_int cannot draw that far */
     gsl_rng *r = seeded_rng(seed);
     if (!r)
@@ -828,7 +827,7 @@ int slant_bootstrap_mean_ci(const double *x, size_t n, size_t resamples,
     *lo = *hi = NAN;
     if (n == 0 || resamples < 2 || !level_ok(level) || !all_finite(x, n))
         return -1;
-    if (n - 1 > gsl_rng_mt19937->max)
+    if (n > gsl_rng_mt19937->max)
         return -1;
     gsl_rng *r = seeded_rng(seed);
     if (!r)

@@ -205,7 +205,7 @@ int slant_wilcoxon(const double *x, const double *y, size_t n, slant_mwu_method 
 
 /*
  * EXACT when at most 50 non-zero differences remain and none of their absolute values
- * are tied, NORMAL otherwise. (SciPy 1.10's "auto" differs: it counts the zeros in its
+ * are tied, NORMAL otherwise (also when none remains). (SciPy 1.10's "auto" differs: it counts the zeros in its
  * limit of 50, switches to the approximation whenever there is a zero, and does not
  * look at ties.)
  */
