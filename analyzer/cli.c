@@ -237,3 +237,15 @@ int cli_parse_real(const char *s, double lo, double hi, double *out)
     *out = v;
     return 0;
 }
+
+int cli_add_actors(slant_lexicon *lex, const char *path)
+{
+    slant_error err;
+    slant_error_clear(&err);
+    if (slant_lexicon_add_actors(lex, path, &err) == SLANT_OK)
+        return SLANT_EXIT_OK;
+    char text[1200];
+    slant_error_format(&err, text, sizeof text);
+    cli_message("%s", text);
+    return SLANT_EXIT_USAGE;
+}

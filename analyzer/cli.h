@@ -63,6 +63,9 @@ void cli_free_list(char **items);
  * (FILE:LINE:COL) and returns 0 or SLANT_EXIT_USAGE. */
 int cli_load_lexicon(const char *dir, const char *lang, slant_lexicon **lex);
 
+/* Adds the actors of `path` (--actors); prints any error and returns 0 or SLANT_EXIT_USAGE. */
+int cli_add_actors(slant_lexicon *lex, const char *path);
+
 /* Errors and a progress line while a pipeline runs (the pipeline's callbacks). */
 typedef struct {
     int progress;             /* stderr is a terminal and --quiet was not given */

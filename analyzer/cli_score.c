@@ -44,6 +44,9 @@ static void score_usage(FILE *f)
         "      --lexicon DIR     the lexicon directory (default: the installed lexicon\n"
         "                        for --lang)\n"
         "      --lang LANG       the language of the installed lexicon (default: en)\n"
+        "      --actors FILE     add the actors of FILE (lines 'id: alias, alias'); may\n"
+        "                        be repeated; the lexicon's own actor files load anyway\n"
+        "      --window K        an actor's co-occurrence window in words (default: 5)\n"
         "      --text-field F    JSON Lines: the field holding the text (default: text)\n"
         "      --id-field F      JSON Lines: the field holding the id (default: id)\n"
         "      --keep F1,F2      JSON Lines: fields to copy into each record\n"
@@ -85,11 +88,14 @@ typedef struct {
     slant_input_format input;
     size_t max_bytes;
     int quiet;
+    char **actors;
+    size_t nactors;
+    size_t window;
 } score_args;
 
 enum {
     OPT_EVIDENCE = 256, OPT_LEXICON, OPT_LANG, OPT_TEXT_FIELD, OPT_ID_FIELD, OPT_KEEP,
-    OPT_INPUT, OPT_MAX_BYTES
+    OPT_INPUT, OPT_MAX_BYTES, OPT_ACTORS, OPT_WINDOW
 };
 
 static const struct option score_options[] = {
@@ -104,6 +110,8 @@ static const struct option score_options[] = {
     { "keep", required_argument, NULL, OPT_KEEP },
     { "input", required_argument, NULL, OPT_INPUT },
     { "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
+    { "actors", required_argument, NULL, OPT_ACTORS },
+    { "window", required_argument, NULL, OPT_WINDOW },
     { "quiet", no_argument, NULL, 'q' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
@@ -167,6 +175,18 @@ static int parse_score_args(int argc, char **argv, score_args *a)
                 return cli_usage_error("score", "invalid byte count '%s'", optarg);
             a->max_bytes = (size_t)v;
             break;
+        case OPT_ACTORS:
+            a->actors = realloc(a->actors, (a->nactors + 2) * sizeof *a->actors);
+            if (!a->actors)
+                abort();
+            a->actors[a->nactors++] = optarg;
+            a->actors[a->nactors] = NULL;
+            break;
+        case OPT_WINDOW:
+            if (cli_parse_count(optarg, 1, 1000, &v) != 0)
+                return cli_usage_error("score", "invalid window '%s' (1 to 1000 words)", optarg);
+            a->window = (size_t)v;
+            break;
         case 'q': a->quiet = 1; break;
         case 'h': score_usage(stdout); return SLANT_EXIT_OK;
         case ':': return cli_usage_error("score", "option '%s' needs a value", argv[optind - 1]);
@@ -209,16 +229,20 @@ int slant_cli_score(int argc, char **argv)
     int rc = parse_score_args(argc, argv, &a);
     if (rc >= 0) {
         cli_free_list(a.keep);
+        free(a.actors);
         return rc;
     }
     slant_lexicon *lex = NULL;
     rc = cli_load_lexicon(a.lexicon, a.lang, &lex);
+    for (size_t i = 0; rc == SLANT_EXIT_OK && i < a.nactors; i++)
+        rc = cli_add_actors(lex, a.actors[i]);
     cli_output out;
     if (rc == SLANT_EXIT_OK && cli_output_open(&out, a.output) != 0)
         rc = SLANT_EXIT_NOTHING;
     if (rc != SLANT_EXIT_OK) {
         slant_lexicon_free(lex);
         cli_free_list(a.keep);
+        free(a.actors);
         return rc;
     }
 
@@ -232,7 +256,7 @@ int slant_cli_score(int argc, char **argv)
             .fields = { a.text_field, a.id_field, (const char *const *)a.keep, a.nkeep },
             .max_article_bytes = a.max_bytes,
         },
-        .score = { a.format, a.evidence, (const char *const *)a.keep, a.nkeep },
+        .score = { a.format, a.evidence, (const char *const *)a.keep, a.nkeep, a.window },
         .threads = (int)a.threads,
         .out = out.f,
         .on_error = cli_report_error,
@@ -253,5 +277,6 @@ int slant_cli_score(int argc, char **argv)
         rc = SLANT_EXIT_NOTHING;
     slant_lexicon_free(lex);
     cli_free_list(a.keep);
+    free(a.actors);
     return rc;
 }

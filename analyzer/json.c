@@ -163,6 +163,21 @@ slant_status slant_json_parse_manifest(const char *text, size_t len, const char 
             goto done;
         }
     }
+    const cJSON *actors = cJSON_GetObjectItemCaseSensitive(root, "actors");
+    if (actors && !cJSON_IsArray(actors)) {
+        st = manifest_error(err, path, "'actors' must be an array of file names");
+        goto done;
+    }
+    if (actors) {
+        size_t na = (size_t)cJSON_GetArraySize(actors);
+        m->actors = xcalloc(na ? na : 1, sizeof *m->actors);
+        const cJSON *a;
+        cJSON_ArrayForEach(a, actors)
+        {
+            if (cJSON_IsString(a))
+                m->actors[m->nactors++] = xstrdup(a->valuestring);
+        }
+    }
     const cJSON *cats = cJSON_GetObjectItemCaseSensitive(root, "categories");
     if (!cJSON_IsArray(cats) || cJSON_GetArraySize(cats) == 0) {
         st = manifest_error(err, path, "the manifest lacks a non-empty array 'categories'");
@@ -805,8 +820,8 @@ static void add_categories(slant_jw *w, const slant_result *r)
     for (size_t i = 0; i < rec->ncats; i++) {
         const slant_category_stats *s = &rec->cats[i];
         const slant_category *cat = slant_lexicon_category(r->lex, i);
-        if (cat->concept)
-            continue; /* reported per variant, under "contested" */
+        if (cat->concept || cat->actor)
+            continue; /* reported per variant under "contested", per actor under "actors" */
         slant_jw_key(w, cat->id);
         slant_jw_open(w, '{');
         slant_jw_member_count(w, "count", s->count);
@@ -819,6 +834,132 @@ static void add_categories(slant_jw *w, const slant_result *r)
         slant_jw_member_count(w, "diminished", s->diminished);
         slant_jw_member_count(w, "lead", s->lead);
         slant_jw_member_count(w, "headline", s->headline);
+        /* voice and position as rates; null where the part has no words */
+        size_t author_words = rec->tokens - rec->quote_tokens;
+        slant_jw_member_number(w, "author_rate", slant_rate_per_1000(s->author, author_words));
+        slant_jw_member_number(w, "quoted_rate", slant_rate_per_1000(s->quoted, rec->quote_tokens));
+        slant_jw_member_number(w, "headline_rate",
+                               slant_rate_per_1000(s->headline, rec->headline_tokens));
+        slant_jw_member_number(w, "lead_rate", slant_rate_per_1000(s->lead, rec->lead_tokens));
+        slant_jw_member_number(w, "body_rate", slant_rate_per_1000(s->count - s->lead,
+                                                                   rec->tokens - rec->lead_tokens));
+        slant_jw_close(w, '}');
+    }
+    slant_jw_close(w, '}');
+}
+
+/* --- framing ------------------------------------------------------------------------------ */
+
+/* The bytes of words [first, first + n) of the text, as a string member. */
+static void add_words(slant_jw *w, const char *name, const slant_doc *d, int32_t first,
+                      uint32_t n)
+{
+    if (first < 0 || !n) {
+        slant_jw_member_cstring(w, name, NULL);
+        return;
+    }
+    const slant_token *a = &d->tokens[first], *b = &d->tokens[(uint32_t)first + n - 1];
+    slant_jw_member_string(w, name, d->text + a->start, b->end - a->start);
+}
+
+static const char *verb_kind_name(slant_verb_kind k)
+{
+    return k == SLANT_VERB_LOADED ? "loaded" : k == SLANT_VERB_NEUTRAL ? "neutral" : NULL;
+}
+
+static void add_framing(slant_jw *w, const slant_result *r)
+{
+    const slant_frame *f = r->frame;
+    const slant_doc *d = r->doc;
+    size_t base = r->article->text_offset;
+    slant_jw_key(w, "epistemic");
+    slant_jw_open(w, '{');
+    slant_jw_member_count(w, "author_tokens", f->author_tokens);
+    slant_jw_member_number(w, "hedges", f->hedges);
+    slant_jw_member_number(w, "assertives", f->assertives);
+    slant_jw_member_number(w, "factives", f->factives);
+    slant_jw_member_number(w, "certainty", f->certainty);
+    slant_jw_close(w, '}');
+    slant_jw_key(w, "attribution");
+    slant_jw_open(w, '{');
+    slant_jw_member_count(w, "quotations", f->nquotes);
+    slant_jw_member_count(w, "attributed", f->attributed);
+    slant_jw_member_count(w, "continued", f->continued);
+    slant_jw_member_count(w, "speakers", f->speakers);
+    slant_jw_member_count(w, "neutral_verbs", f->neutral_verbs);
+    slant_jw_member_count(w, "loaded_verbs", f->loaded_verbs);
+    slant_jw_member_count(w, "anonymous", f->anonymous_quotes);
+    slant_jw_member_count(w, "scare_quotes", f->scare_quotes);
+    slant_jw_member_count(w, "so_called", f->nso_called);
+    slant_jw_member_count(w, "agentless_passives", f->agentless_passives);
+    slant_jw_close(w, '}');
+    slant_jw_key(w, "quotations");
+    slant_jw_open(w, '[');
+    for (size_t i = 0; i < f->nquotes; i++) {
+        const slant_quotation *q = &f->quotes[i];
+        const slant_quote *sq = &d->quotes[q->quote];
+        slant_jw_element(w);
+        slant_jw_open(w, '{');
+        slant_jw_member_count(w, "start", base + sq->start);
+        slant_jw_member_count(w, "end", base + sq->end);
+        slant_jw_member_count(w, "words", q->words);
+        add_words(w, "speaker", d, q->speaker_first, q->speaker_words);
+        add_words(w, "verb", d, q->verb, q->verb >= 0 ? 1 : 0);
+        slant_jw_member_cstring(w, "verb_kind", verb_kind_name(q->verb_kind));
+        slant_jw_member_cstring(w, "actor", q->actor == UINT32_MAX
+                                                ? NULL
+                                                : slant_lexicon_category(r->lex, q->actor)->id);
+        slant_jw_member_bool(w, "anonymous", q->anonymous);
+        slant_jw_member_bool(w, "continued", q->continued);
+        slant_jw_member_bool(w, "scare", q->scare);
+        slant_jw_member_bool(w, "closed", sq->closed);
+        slant_jw_close(w, '}');
+    }
+    slant_jw_close(w, ']');
+    slant_jw_key(w, "so_called");
+    slant_jw_open(w, '[');
+    for (size_t i = 0; i < f->nso_called; i++) {
+        const slant_token *a = &d->tokens[f->so_called[i]], *b = &d->tokens[f->so_called[i] + 2];
+        slant_jw_element(w);
+        slant_jw_open(w, '{');
+        slant_jw_member_count(w, "start", base + a->start);
+        slant_jw_member_count(w, "end", base + b->end);
+        slant_jw_member_string(w, "text", d->text + a->start, b->end - a->start);
+        slant_jw_close(w, '}');
+    }
+    slant_jw_close(w, ']');
+}
+
+/* Each actor the text mentions: mentions, quoted speech, violence roles, co-occurrence. */
+static void add_actors(slant_jw *w, const slant_result *r)
+{
+    const slant_frame *f = r->frame;
+    size_t ncats = slant_lexicon_ncategories(r->lex);
+    slant_jw_key(w, "actors");
+    slant_jw_open(w, '{');
+    for (size_t a = 0; a < f->nactors; a++) {
+        const slant_actor_stats *s = &f->actors[a];
+        if (!s->mentions && !s->quotes)
+            continue;
+        slant_jw_key(w, slant_lexicon_category(r->lex, s->category)->id);
+        slant_jw_open(w, '{');
+        slant_jw_member_count(w, "mentions", s->mentions);
+        slant_jw_member_count(w, "quotes", s->quotes);
+        slant_jw_member_count(w, "quoted_words", s->quoted_words);
+        slant_jw_member_count(w, "agent", s->agent);
+        slant_jw_member_count(w, "patient", s->patient);
+        const uint32_t *tables[] = { s->sentence, s->window };
+        const char *names[] = { "sentence", "window" };
+        for (size_t t = 0; t < 2; t++) {
+            slant_jw_key(w, names[t]);
+            slant_jw_open(w, '{');
+            for (size_t i = 0; i < ncats; i++) {
+                const slant_category *cat = slant_lexicon_category(r->lex, i);
+                if (!cat->actor && !cat->concept)
+                    slant_jw_member_count(w, cat->id, tables[t][i]);
+            }
+            slant_jw_close(w, '}');
+        }
         slant_jw_close(w, '}');
     }
     slant_jw_close(w, '}');
@@ -938,8 +1079,11 @@ void slant_json_write_record(const slant_result *r, slant_buf *out)
     slant_jw_member_count(&w, "headline_tokens", rec->headline_tokens);
     slant_jw_member_number(&w, "coverage",
                rec->tokens ? (double)rec->matched_tokens / (double)rec->tokens : NAN);
+    slant_jw_member_count(&w, "window", r->frame->window);
     add_categories(&w, r);
     add_contested(&w, r);
+    add_framing(&w, r);
+    add_actors(&w, r);
     add_provenance(&w, r->lex);
     if (r->evidence)
         add_evidence(&w, r);

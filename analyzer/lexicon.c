@@ -36,6 +36,7 @@ struct slant_lexicon {
     size_t nwords, words_cap, first_cap;
     slant_arena strings;
 
+    uint64_t content_hash;        /* the running hash behind `hash` */
     slant_intern patterns;
     size_t min_prefix, max_prefix; /* byte lengths of prefix patterns; min > max: none */
 
@@ -339,19 +340,20 @@ static slant_status check_duplicate(loader *ld, uint32_t cat, const uint32_t *wo
     return SLANT_OK;
 }
 
-static slant_status parse_line(loader *ld, uint32_t cat, const char *path, long line,
-                               const char *ls, const char *le)
+/* Parses one entry in [from, le) of the line starting at `ls` (columns count from `ls`). */
+static slant_status parse_entry(loader *ld, uint32_t cat, const char *path, long line,
+                                const char *ls, const char *from, const char *le)
 {
     slant_lexicon *lex = ld->lex;
     /* Cut the comment: a '#' outside double quotes. */
     int quoted = 0;
-    const char *end = ls;
+    const char *end = from;
     while (end < le && (*end != '#' || quoted)) {
         if (*end == '"')
             quoted = !quoted;
         end++;
     }
-    const char *p = ls;
+    const char *p = from;
     while (p < end && is_space(*p))
         p++;
     while (end > p && is_space(end[-1]))
@@ -445,6 +447,12 @@ static slant_status parse_line(loader *ld, uint32_t cat, const char *path, long 
     lex->nentries++;
     lex->cats[cat].nentries++;
     return SLANT_OK;
+}
+
+static slant_status parse_line(loader *ld, uint32_t cat, const char *path, long line,
+                               const char *ls, const char *le)
+{
+    return parse_entry(ld, cat, path, line, ls, ls, le);
 }
 
 static slant_status parse_category_file(loader *ld, uint32_t cat, const char *path,
@@ -603,6 +611,148 @@ static slant_status load_concepts(slant_lexicon *lex, loader *ld, uint64_t *hash
     return st;
 }
 
+/* --- actors ------------------------------------------------------------------------------- */
+
+/* Adds one actor line `id: alias, alias, ...` as a category. */
+static slant_status actor_line(slant_lexicon *lex, loader *ld, const char *path, long line,
+                               const char *ls, const char *le)
+{
+    const char *colon = memchr(ls, ':', (size_t)(le - ls));
+    const char *p = ls;
+    while (p < le && is_space(*p))
+        p++;
+    if (!colon)
+        return slant_error_set(ld->err, SLANT_ERR_INPUT, path, line, (long)(p - ls) + 1,
+                               "expected 'actor_id: alias, alias, ...'");
+    const char *id_end = colon;
+    while (id_end > p && is_space(id_end[-1]))
+        id_end--;
+    char *id = slant_arena_strdup(&lex->strings, p, (size_t)(id_end - p));
+    if (!valid_category_id(id) || id_taken(lex, id))
+        return slant_error_set(ld->err, SLANT_ERR_INPUT, path, line, (long)(p - ls) + 1,
+                               "actor id '%s' must be new and use a-z, 0-9 and _", id);
+    lex->cats = xrealloc(lex->cats, (lex->ncats + 1) * sizeof *lex->cats);
+    uint32_t cat = (uint32_t)lex->ncats++;
+    slant_category *c = &lex->cats[cat];
+    memset(c, 0, sizeof *c);
+    c->id = id;
+    c->group = "actor";
+    c->definition = path;
+    c->actor = 1;
+    c->first_entry = lex->nentries;
+    /* Aliases: split at commas outside double quotes. */
+    const char *a = colon + 1;
+    int quoted = 0;
+    for (const char *q = a;; q++) {
+        if (q < le && *q == '"')
+            quoted = !quoted;
+        if (q < le && (*q != ',' || quoted) && *q != '#')
+            continue;
+        slant_status st = parse_entry(ld, cat, path, line, ls, a, q);
+        if (st != SLANT_OK)
+            return st;
+        if (q >= le || *q == '#')
+            break;
+        a = q + 1;
+    }
+    lex->cats[cat].nentries = lex->nentries - lex->cats[cat].first_entry;
+    if (!lex->cats[cat].nentries)
+        return slant_error_set(ld->err, SLANT_ERR_INPUT, path, line, 0,
+                               "actor '%s' has no alias", id);
+    return SLANT_OK;
+}
+
+static slant_status load_actors(slant_lexicon *lex, loader *ld, const char *path, uint64_t *hash)
+{
+    char *data;
+    size_t len;
+    const char *stored = slant_arena_strdup(&lex->strings, path, strlen(path));
+    slant_status st = slant_read_file(stored, MAX_LEXICON_FILE_BYTES, &data, &len, ld->err);
+    if (st != SLANT_OK)
+        return st;
+    *hash = slant_hash64_more(*hash, data, len);
+    const char *p = data, *end = data + len;
+    long line = 0;
+    while (p < end && st == SLANT_OK) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        line++;
+        const char *q = p;
+        while (q < le && is_space(*q))
+            q++;
+        if (memchr(p, '\0', (size_t)(le - p)))
+            st = slant_error_set(ld->err, SLANT_ERR_INPUT, stored, line, 0, "NUL byte");
+        else if (q < le && *q != '#')
+            st = actor_line(lex, ld, stored, line, p, le);
+        p = nl ? nl + 1 : end;
+    }
+    free(data);
+    return st;
+}
+
+static void loader_init(loader *ld, slant_lexicon *lex, slant_error *err)
+{
+    memset(ld, 0, sizeof *ld);
+    ld->lex = lex;
+    ld->err = err;
+    slant_folder_init(&ld->folder);
+    slant_doc_init(&ld->doc);
+    slant_intern_init(&ld->seen);
+}
+
+static void loader_release(loader *ld)
+{
+    slant_folder_release(&ld->folder);
+    slant_doc_release(&ld->doc);
+    slant_intern_release(&ld->seen);
+    free(ld->seen_line);
+    slant_stemmer_free(ld->stemmer);
+}
+
+/* Frees the trie, to build it again with more entries. */
+static void trie_release(slant_lexicon *lex)
+{
+    free(lex->edge_keys);
+    free(lex->edge_child);
+    free(lex->term_first);
+    free(lex->terms);
+    lex->edge_keys = NULL;
+    lex->edge_child = NULL;
+    lex->term_first = NULL;
+    lex->terms = NULL;
+    lex->edge_slots = lex->nedges = lex->nnodes = 0;
+}
+
+static void finish(slant_lexicon *lex, uint64_t hash)
+{
+    snprintf(lex->hash, sizeof lex->hash, "fnv1a64:%016llx", (unsigned long long)hash);
+    lex->content_hash = hash;
+    if (lex->min_prefix > lex->max_prefix) {
+        lex->min_prefix = 1;
+        lex->max_prefix = 0;
+    }
+    trie_release(lex);
+    build_trie(lex);
+}
+
+slant_status slant_lexicon_add_actors(slant_lexicon *lex, const char *path, slant_error *err)
+{
+    loader ld;
+    loader_init(&ld, lex, err);
+    ld.stemmer = slant_stemmer_new(lex->manifest.stemmer);
+    uint64_t hash = lex->content_hash;
+    size_t ncats = lex->ncats, nentries = lex->nentries;
+    slant_status st = load_actors(lex, &ld, path, &hash);
+    if (st == SLANT_OK) {
+        finish(lex, hash);
+    } else { /* leave the lexicon as it was */
+        lex->ncats = ncats;
+        lex->nentries = nentries;
+    }
+    loader_release(&ld);
+    return st;
+}
+
 static slant_status load(const char *dir, slant_lexicon **out, slant_error *err,
                          void (*report)(const slant_error *err, void *ctx), void *ctx,
                          size_t *problems)
@@ -618,14 +768,9 @@ static slant_status load(const char *dir, slant_lexicon **out, slant_error *err,
     char *data = NULL;
     size_t len = 0;
     loader ld;
-    memset(&ld, 0, sizeof ld);
-    ld.lex = lex;
-    ld.err = err;
+    loader_init(&ld, lex, err);
     ld.report = report;
     ld.report_ctx = ctx;
-    slant_folder_init(&ld.folder);
-    slant_doc_init(&ld.doc);
-    slant_intern_init(&ld.seen);
 
     slant_status st = slant_read_file(manifest_path, MAX_LEXICON_FILE_BYTES, &data, &len, err);
     if (st == SLANT_OK)
@@ -642,21 +787,18 @@ static slant_status load(const char *dir, slant_lexicon **out, slant_error *err,
         st = load_categories(lex, &ld, &hash, manifest_path);
     if (st == SLANT_OK)
         st = load_concepts(lex, &ld, &hash);
-    if (st == SLANT_OK) {
-        snprintf(lex->hash, sizeof lex->hash, "fnv1a64:%016llx", (unsigned long long)hash);
-        if (lex->min_prefix > lex->max_prefix) {
-            lex->min_prefix = 1;
-            lex->max_prefix = 0;
-        }
-        build_trie(lex);
+    for (size_t i = 0; st == SLANT_OK && i < lex->manifest.nactors; i++) {
+        /* Actor files may sit beside the lexicon directory (lexicons/actors/): "../" is
+         * allowed here, unlike for category files. */
+        char *apath = slant_path_join(dir, lex->manifest.actors[i]);
+        st = load_actors(lex, &ld, apath, &hash);
+        free(apath);
     }
+    if (st == SLANT_OK)
+        finish(lex, hash);
     free(data);
     free(manifest_path);
-    slant_folder_release(&ld.folder);
-    slant_doc_release(&ld.doc);
-    slant_intern_release(&ld.seen);
-    free(ld.seen_line);
-    slant_stemmer_free(ld.stemmer);
+    loader_release(&ld);
     if (problems)
         *problems = ld.problems;
     if (st != SLANT_OK) {

@@ -38,6 +38,7 @@ typedef struct {
     const char *definition;
     slant_role role;
     int concept;
+    int actor;                  /* an actor of an actor file: its entries are its aliases */
     size_t first_entry;         /* its entries are first_entry .. first_entry + nentries - 1 */
     size_t nentries;
 } slant_category;
@@ -69,6 +70,14 @@ void slant_lexicon_free(slant_lexicon *lex);
  */
 size_t slant_lexicon_check(const char *dir, void (*report)(const slant_error *err, void *ctx),
                            void *ctx);
+
+/*
+ * Adds the actors of an actor file (lexicons/actors/README.md: lines `id: alias, alias`,
+ * each alias in entry syntax) as categories flagged `actor`, group "actor". A lexicon's
+ * manifest may name actor files ("actors"); `slant score --actors FILE` adds more. The
+ * content hash then covers the file too. Errors name the file, line and column.
+ */
+slant_status slant_lexicon_add_actors(slant_lexicon *lex, const char *path, slant_error *err);
 
 /* Identity for provenance; valid while the lexicon lives. */
 const char *slant_lexicon_id(const slant_lexicon *lex);

@@ -30,6 +30,9 @@ void slant_manifest_release(slant_manifest *m)
         free(c->variants);
     }
     free(m->concepts);
+    for (size_t i = 0; i < m->nactors; i++)
+        free(m->actors[i]);
+    free(m->actors);
     free(m->id);
     free(m->version);
     free(m->language);

@@ -52,6 +52,8 @@ typedef struct {
     size_t ncategories;
     slant_manifest_concept *concepts;     /* from variants.json, when the lexicon has one */
     size_t nconcepts;
+    char **actors;        /* actor files named by "actors", relative to the lexicon */
+    size_t nactors;
 } slant_manifest;
 
 void slant_manifest_release(slant_manifest *m);

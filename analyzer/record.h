@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "article.h"
+#include "frame.h"
 #include "lexicon.h"
 #include "match.h"
 #include "tokenize.h"
@@ -69,6 +70,7 @@ typedef struct {
     const slant_doc *headline;            /* the title's words and matches, or NULL */
     const slant_matches *headline_matches;
     const slant_record *record;
+    const slant_frame *frame;             /* the text's framing */
     const slant_lexicon *lex;
     int evidence;                 /* write every match with its offsets */
     const char *const *keep;      /* field names passed through, `nkeep` of them */

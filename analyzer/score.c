@@ -23,6 +23,8 @@ struct slant_scorer {
     slant_matches headline_matches;
     int has_headline;
     slant_record record;
+    slant_frame frame;
+    size_t window;
 
     /* The form cache: folded form id -> where its patterns are in `pool`. */
     slant_intern forms;
@@ -51,6 +53,8 @@ slant_scorer *slant_scorer_new(const slant_lexicon *lex)
     slant_doc_init(&s->headline);
     slant_matches_init(&s->headline_matches);
     slant_record_init(&s->record);
+    slant_frame_init(&s->frame);
+    s->window = SLANT_FRAME_WINDOW;
     slant_intern_init(&s->forms);
     return s;
 }
@@ -66,6 +70,7 @@ void slant_scorer_free(slant_scorer *s)
     slant_doc_release(&s->headline);
     slant_matches_release(&s->headline_matches);
     slant_record_release(&s->record);
+    slant_frame_release(&s->frame);
     slant_intern_release(&s->forms);
     free(s->form_spans);
     free(s->pool);
@@ -136,11 +141,23 @@ void slant_scorer_score(slant_scorer *s, const slant_article *a)
     slant_record_compute(&s->record, s->lex, &s->doc, &s->matches,
                          s->has_headline ? &s->headline : NULL,
                          s->has_headline ? &s->headline_matches : NULL);
+    slant_frame_compute(&s->frame, s->lex, &s->doc, &s->matches, s->window);
+}
+
+void slant_scorer_set_window(slant_scorer *s, size_t window)
+{
+    s->window = window ? window : SLANT_FRAME_WINDOW;
+}
+
+const slant_frame *slant_scorer_frame(const slant_scorer *s)
+{
+    return &s->frame;
 }
 
 void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *origin, long line,
                         const slant_score_options *o, slant_buf *out)
 {
+    slant_scorer_set_window(s, o->window);
     slant_scorer_score(s, a);
     slant_result r = {
         .article = a,
@@ -151,6 +168,7 @@ void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *ori
         .headline = slant_scorer_headline(s),
         .headline_matches = slant_scorer_headline_matches(s),
         .record = &s->record,
+        .frame = &s->frame,
         .lex = s->lex,
         .evidence = o->evidence,
         .keep = o->keep,

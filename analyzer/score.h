@@ -34,6 +34,7 @@ typedef struct {
     int evidence;                 /* JSON Lines only: every match with its offsets */
     const char *const *keep;      /* fields passed through, as given to the reader */
     size_t nkeep;
+    size_t window;                /* actor co-occurrence window in words (0: the default) */
 } slant_score_options;
 
 typedef struct slant_scorer slant_scorer;
@@ -52,7 +53,11 @@ void slant_scorer_score(slant_scorer *s, const slant_article *a);
 void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *origin, long line,
                         const slant_score_options *o, slant_buf *out);
 
+/* Sets the actor co-occurrence window (words) of the framing; default SLANT_FRAME_WINDOW. */
+void slant_scorer_set_window(slant_scorer *s, size_t window);
+
 /* What the last slant_scorer_score() produced; borrowed until the next call. */
+const slant_frame *slant_scorer_frame(const slant_scorer *s);
 const slant_doc *slant_scorer_doc(const slant_scorer *s);
 const slant_matches *slant_scorer_matches(const slant_scorer *s);
 const slant_record *slant_scorer_record(const slant_scorer *s);

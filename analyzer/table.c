@@ -17,6 +17,17 @@ static const char *const size_columns[] = {
     "lead_tokens", "headline_tokens", "coverage",
 };
 
+/* The framing of the article (frame.h), then per actor. */
+static const char *const framing_columns[] = {
+    "hedges_author_rate", "assertives_author_rate", "factives_author_rate", "certainty",
+    "quotations", "attributed", "speakers", "neutral_verbs", "loaded_verbs",
+    "anonymous_quotes", "scare_quotes", "so_called", "agentless_passives",
+};
+
+static const char *const actor_columns[] = {
+    "mentions", "quotes", "quoted_words", "agent", "patient",
+};
+
 static char separator(slant_table_kind kind)
 {
     return kind == SLANT_TABLE_CSV ? ',' : '\t';
@@ -80,9 +91,18 @@ static void each_value(const slant_result *r, slant_buf *name, value_sink emit, 
     };
     for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++)
         emit(size_columns[k], sizes[k], ctx);
+    const slant_frame *f = r->frame;
+    const double framing[] = {
+        f->hedges, f->assertives, f->factives, f->certainty, (double)f->nquotes,
+        (double)f->attributed, (double)f->speakers, (double)f->neutral_verbs,
+        (double)f->loaded_verbs, (double)f->anonymous_quotes, (double)f->scare_quotes,
+        (double)f->nso_called, (double)f->agentless_passives,
+    };
+    for (size_t k = 0; k < sizeof framing / sizeof framing[0]; k++)
+        emit(framing_columns[k], framing[k], ctx);
     for (size_t i = 0; i < rec->ncats; i++) {
         const slant_category *cat = slant_lexicon_category(r->lex, i);
-        if (cat->concept)
+        if (cat->concept || cat->actor)
             continue;
         const slant_category_stats *s = &rec->cats[i];
         const double v[] = { s->count, slant_rate_per_1000(s->count, rec->tokens), s->score,
@@ -91,6 +111,17 @@ static void each_value(const slant_result *r, slant_buf *name, value_sink emit, 
         for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) {
             slant_buf_reset(name);
             slant_buf_addf(name, "%s_%s", cat->id, category_columns[k]);
+            emit(name->data, v[k], ctx);
+        }
+    }
+    /* Each actor: mentions, quotations, quoted words, agent and patient of violence. */
+    for (size_t a = 0; a < f->nactors; a++) {
+        const slant_actor_stats *s = &f->actors[a];
+        const double v[] = { s->mentions, s->quotes, s->quoted_words, s->agent, s->patient };
+        for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) {
+            slant_buf_reset(name);
+            slant_buf_addf(name, "actor_%s_%s", slant_lexicon_category(r->lex, s->category)->id,
+                           actor_columns[k]);
             emit(name->data, v[k], ctx);
         }
     }
@@ -116,13 +147,25 @@ static void each_name(const slant_lexicon *lex, slant_buf *name,
 {
     for (size_t k = 0; k < sizeof size_columns / sizeof size_columns[0]; k++)
         emit(size_columns[k], ctx);
+    for (size_t k = 0; k < sizeof framing_columns / sizeof framing_columns[0]; k++)
+        emit(framing_columns[k], ctx);
     for (size_t i = 0; i < slant_lexicon_ncategories(lex); i++) {
         const slant_category *cat = slant_lexicon_category(lex, i);
-        if (cat->concept)
+        if (cat->concept || cat->actor)
             continue;
         for (size_t k = 0; k < sizeof category_columns / sizeof category_columns[0]; k++) {
             slant_buf_reset(name);
             slant_buf_addf(name, "%s_%s", cat->id, category_columns[k]);
+            emit(name->data, ctx);
+        }
+    }
+    for (size_t i = 0; i < slant_lexicon_ncategories(lex); i++) {
+        const slant_category *cat = slant_lexicon_category(lex, i);
+        if (!cat->actor)
+            continue;
+        for (size_t k = 0; k < sizeof actor_columns / sizeof actor_columns[0]; k++) {
+            slant_buf_reset(name);
+            slant_buf_addf(name, "actor_%s_%s", cat->id, actor_columns[k]);
             emit(name->data, ctx);
         }
     }

@@ -30,5 +30,6 @@ void suite_tokenize(void);
 void suite_lexicon(void);
 void suite_match(void);
 void suite_read(void);
+void suite_frame(void);
 
 #endif

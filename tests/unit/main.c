@@ -59,6 +59,7 @@ int main(void)
     suite_lexicon();
     suite_match();
     suite_read();
+    suite_frame();
     printf("unit: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }

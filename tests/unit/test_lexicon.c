@@ -17,7 +17,7 @@ static void loads_the_test_lexicon(void)
     CHECK_INT(slant_lexicon_load(TEST_LEXICON, &lex, &err), SLANT_OK);
     if (!lex)
         return;
-    CHECK_INT(slant_lexicon_ncategories(lex), 6); /* 4 categories, 2 concepts */
+    CHECK_INT(slant_lexicon_ncategories(lex), 8); /* 4 categories, 2 concepts, 2 actors */
     CHECK_STR(slant_lexicon_category(lex, 0)->id, "labels");
     CHECK_INT(slant_lexicon_category(lex, 0)->nentries, 9);
     CHECK_INT(slant_lexicon_category(lex, 2)->role, SLANT_ROLE_NEGATOR);

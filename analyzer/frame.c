@@ -1,0 +1,524 @@
+#include "frame.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+#define NONE UINT32_MAX
+
+/* The categories framing reads, found by id (a lexicon without one simply has none). */
+typedef struct {
+    long report_neutral, report_loaded, anonymous, hedges, assertives, factives, violence;
+} roles;
+
+/* Where matches start: a list per word. */
+typedef struct {
+    const slant_matches *m;
+    uint32_t *head;          /* per word: first match starting there, or NONE */
+    uint32_t *next;          /* per match: the next one starting at the same word */
+} starts;
+
+typedef struct {
+    const slant_lexicon *lex;
+    const slant_doc *doc;
+    roles r;
+    starts s;
+    uint32_t *actor_end;     /* per word: the actor whose mention ends there, or NONE */
+} ctx;
+
+void slant_frame_init(slant_frame *f)
+{
+    memset(f, 0, sizeof *f);
+}
+
+void slant_frame_release(slant_frame *f)
+{
+    free(f->quotes);
+    free(f->so_called);
+    free(f->actors);
+    free(f->counts);
+    memset(f, 0, sizeof *f);
+}
+
+/* --- words ------------------------------------------------------------------------------- */
+
+/* Whether word `k` is `word` (ASCII, any case). */
+static int word_is(const slant_doc *d, size_t k, const char *word)
+{
+    if (k >= d->ntokens)
+        return 0;
+    const slant_token *t = &d->tokens[k];
+    size_t n = strlen(word);
+    if (t->end - t->start != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = d->text[t->start + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + ('a' - 'A'));
+        if (c != word[i])
+            return 0;
+    }
+    return 1;
+}
+
+static int is_be(const slant_doc *d, size_t k)
+{
+    static const char *const forms[] = { "was", "were", "is", "are", "been", "being", "be",
+                                         "got", "get", "gets", "getting" };
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+        if (word_is(d, k, forms[i]))
+            return 1;
+    return 0;
+}
+
+/* The first match of category `cat` starting at word `k`, or NULL. */
+static const slant_match *match_at(const ctx *c, size_t k, long cat)
+{
+    if (cat < 0 || k >= c->doc->ntokens)
+        return NULL;
+    for (uint32_t i = c->s.head[k]; i != NONE; i = c->s.next[i])
+        if (c->s.m->items[i].category == (uint32_t)cat)
+            return &c->s.m->items[i];
+    return NULL;
+}
+
+/* The actor mentioned at word `k` (a match of an actor category starting there), or NONE. */
+static uint32_t actor_at(const ctx *c, size_t k)
+{
+    for (uint32_t i = c->s.head[k]; i != NONE; i = c->s.next[i]) {
+        uint32_t cat = c->s.m->items[i].category;
+        if (slant_lexicon_category(c->lex, cat)->actor)
+            return cat;
+    }
+    return NONE;
+}
+
+/* A report verb at word `k`: its kind, or NONE; loaded wins when both lists have it. */
+static slant_verb_kind verb_at(const ctx *c, size_t k)
+{
+    if (match_at(c, k, c->r.report_loaded))
+        return SLANT_VERB_LOADED;
+    if (match_at(c, k, c->r.report_neutral))
+        return SLANT_VERB_NEUTRAL;
+    return SLANT_VERB_NONE;
+}
+
+static int same_place(const slant_doc *d, size_t a, size_t b)
+{
+    return d->tokens[a].sentence == d->tokens[b].sentence &&
+           d->tokens[a].clause == d->tokens[b].clause;
+}
+
+/* --- attribution ----------------------------------------------------------------------------- */
+
+/* The speaker after word `from` (exclusive): words in its clause, not quoted, at most REACH. */
+static void speaker_after(const ctx *c, size_t from, slant_quotation *q)
+{
+    const slant_doc *d = c->doc;
+    size_t k = from + 1, n = 0;
+    while (k + n < d->ntokens && n < SLANT_FRAME_REACH && same_place(d, from, k + n) &&
+           !d->tokens[k + n].quote)
+        n++;
+    if (n) {
+        q->speaker_first = (int32_t)k;
+        q->speaker_words = (uint32_t)n;
+    }
+}
+
+/* The speaker before word `to` (exclusive): words in its clause, back to REACH. */
+static void speaker_before(const ctx *c, size_t to, slant_quotation *q)
+{
+    const slant_doc *d = c->doc;
+    size_t n = 0;
+    while (n < to && n < SLANT_FRAME_REACH && same_place(d, to - 1 - n, to - 1) &&
+           !d->tokens[to - 1 - n].quote)
+        n++;
+    if (n) {
+        q->speaker_first = (int32_t)(to - n);
+        q->speaker_words = (uint32_t)n;
+    }
+}
+
+/* "...," said X / "...," X said: a report verb within reach after the quotation. */
+static int attribute_after(const ctx *c, const slant_quote *sq, slant_quotation *q)
+{
+    const slant_doc *d = c->doc;
+    size_t first = sq->first_token + sq->ntokens;
+    /* only words of the sentence the quotation ends in */
+    if (first >= d->ntokens || d->tokens[first].sentence != d->tokens[first - 1].sentence)
+        return 0;
+    for (size_t k = first; k < d->ntokens && k < first + SLANT_FRAME_REACH; k++) {
+        if (d->tokens[k].quote || (k > first && !same_place(d, first, k)))
+            break;
+        slant_verb_kind kind = verb_at(c, k);
+        if (!kind)
+            continue;
+        q->verb = (int32_t)k;
+        q->verb_kind = kind;
+        if (k == first)
+            speaker_after(c, k, q);
+        else {
+            q->speaker_first = (int32_t)first;
+            q->speaker_words = (uint32_t)(k - first);
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* X said: "..." / X told reporters "...": a report verb within reach before it. */
+static int attribute_before(const ctx *c, const slant_quote *sq, slant_quotation *q)
+{
+    const slant_doc *d = c->doc;
+    size_t start = sq->first_token;
+    for (size_t back = 1; back <= SLANT_FRAME_REACH && back <= start; back++) {
+        size_t k = start - back;
+        if (d->tokens[k].quote || d->tokens[k].sentence != d->tokens[start].sentence)
+            break;
+        slant_verb_kind kind = verb_at(c, k);
+        if (!kind || word_is(d, k, "according"))
+            continue; /* "according to X" names its speaker after it: attribute_according */
+        q->verb = (int32_t)k;
+        q->verb_kind = kind;
+        speaker_before(c, k, q);
+        return 1;
+    }
+    /* X: "..." */
+    size_t i = sq->start;
+    while (i > 0 && (d->text[i - 1] == ' ' || d->text[i - 1] == '\t'))
+        i--;
+    if (i > 0 && d->text[i - 1] == ':' && start > 0 &&
+        d->tokens[start - 1].sentence == d->tokens[start].sentence) {
+        speaker_before(c, start, q);
+        return q->speaker_first >= 0;
+    }
+    return 0;
+}
+
+/* according to X, anywhere in the quotation's sentence. */
+static int attribute_according(const ctx *c, const slant_quote *sq, slant_quotation *q)
+{
+    const slant_doc *d = c->doc;
+    uint32_t sentence = d->tokens[sq->first_token].sentence;
+    const slant_sentence *s = &d->sentences[sentence];
+    for (size_t k = s->first_token; k + 1 < s->first_token + s->ntokens; k++) {
+        if (d->tokens[k].quote || !word_is(d, k, "according") || !word_is(d, k + 1, "to"))
+            continue;
+        q->verb = (int32_t)k;
+        q->verb_kind = SLANT_VERB_NEUTRAL;
+        speaker_after(c, k + 1, q);
+        return q->speaker_first >= 0;
+    }
+    return 0;
+}
+
+/* The speaker's actor and whether it is an anonymous source. */
+static void speaker_identity(const ctx *c, slant_quotation *q)
+{
+    const slant_doc *d = c->doc;
+    if (q->speaker_first < 0)
+        return;
+    size_t from = (size_t)q->speaker_first, to = from + q->speaker_words;
+    for (size_t k = from; k < to && q->actor == NONE; k++)
+        q->actor = actor_at(c, k);
+    /* an anonymous-source match overlapping the speaker or its verb */
+    size_t lo = from, hi = to;
+    if (q->verb >= 0) {
+        lo = (size_t)q->verb < lo ? (size_t)q->verb : lo;
+        hi = (size_t)q->verb + 1 > hi ? (size_t)q->verb + 1 : hi;
+    }
+    for (size_t k = lo >= SLANT_FRAME_REACH ? lo - SLANT_FRAME_REACH : 0; k < hi; k++) {
+        const slant_match *m = match_at(c, k, c->r.anonymous);
+        if (m && m->first_token + m->ntokens > lo && k < d->ntokens)
+            q->anonymous = 1;
+    }
+}
+
+static void attribute(const ctx *c, slant_frame *f)
+{
+    const slant_doc *d = c->doc;
+    f->nquotes = 0;
+    const slant_quotation *previous = NULL;
+    for (size_t i = 0; i < d->nquotes; i++) {
+        const slant_quote *sq = &d->quotes[i];
+        if (sq->depth != 0 || sq->ntokens == 0)
+            continue;
+        f->quotes = xgrow(f->quotes, &f->quotes_cap, f->nquotes + 1, sizeof *f->quotes);
+        slant_quotation *q = &f->quotes[f->nquotes++];
+        memset(q, 0, sizeof *q);
+        q->quote = (uint32_t)i;
+        q->words = sq->ntokens;
+        q->speaker_first = q->verb = -1;
+        q->actor = NONE;
+        if (!attribute_after(c, sq, q) && !attribute_before(c, sq, q))
+            attribute_according(c, sq, q);
+        uint32_t sentence = d->tokens[sq->first_token].sentence;
+        if (q->speaker_first < 0 && q->verb < 0 && previous && previous->speaker_first >= 0 &&
+            sentence <= d->tokens[previous->speaker_first].sentence + 1 &&
+            d->quotes[previous->quote].end <= sq->start) {
+            q->speaker_first = previous->speaker_first;
+            q->speaker_words = previous->speaker_words;
+            q->verb = previous->verb;
+            q->verb_kind = previous->verb_kind;
+            q->continued = 1;
+        }
+        speaker_identity(c, q);
+        q->scare = sq->ntokens <= 3 && q->speaker_first < 0 && q->verb < 0;
+        if (q->speaker_first >= 0)
+            previous = q;
+    }
+}
+
+/* Distinct speakers, by their words folded to ASCII lower case. */
+static size_t distinct_speakers(const slant_doc *d, const slant_frame *f)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->nquotes; i++) {
+        const slant_quotation *q = &f->quotes[i];
+        if (q->speaker_first < 0 || q->continued)
+            continue;
+        size_t a0 = d->tokens[q->speaker_first].start;
+        size_t a1 = d->tokens[q->speaker_first + (int32_t)q->speaker_words - 1].end;
+        int seen = 0;
+        for (size_t j = 0; j < i && !seen; j++) {
+            const slant_quotation *p = &f->quotes[j];
+            if (p->speaker_first < 0 || p->continued)
+                continue;
+            size_t b0 = d->tokens[p->speaker_first].start;
+            size_t b1 = d->tokens[p->speaker_first + (int32_t)p->speaker_words - 1].end;
+            if (a1 - a0 != b1 - b0)
+                continue;
+            seen = 1;
+            for (size_t k = 0; k < a1 - a0 && seen; k++) {
+                char x = d->text[a0 + k], y = d->text[b0 + k];
+                x = (char)(x >= 'A' && x <= 'Z' ? x + 32 : x);
+                y = (char)(y >= 'A' && y <= 'Z' ? y + 32 : y);
+                seen = x == y;
+            }
+        }
+        n += !seen;
+    }
+    return n;
+}
+
+/* --- actors ------------------------------------------------------------------------------------ */
+
+static slant_actor_stats *actor_stats(slant_frame *f, uint32_t category)
+{
+    for (size_t i = 0; i < f->nactors; i++)
+        if (f->actors[i].category == category)
+            return &f->actors[i];
+    return NULL;
+}
+
+static void setup_actors(const ctx *c, slant_frame *f)
+{
+    size_t ncats = slant_lexicon_ncategories(c->lex);
+    f->nactors = 0;
+    for (size_t i = 0; i < ncats; i++)
+        f->nactors += slant_lexicon_category(c->lex, i)->actor;
+    f->actors = xgrow(f->actors, &f->actors_cap, f->nactors + 1, sizeof *f->actors);
+    f->counts = xgrow(f->counts, &f->counts_cap, 2 * f->nactors * ncats + 1, sizeof *f->counts);
+    memset(f->counts, 0, (2 * f->nactors * ncats + 1) * sizeof *f->counts);
+    size_t a = 0;
+    for (size_t i = 0; i < ncats; i++) {
+        if (!slant_lexicon_category(c->lex, i)->actor)
+            continue;
+        slant_actor_stats *s = &f->actors[a];
+        memset(s, 0, sizeof *s);
+        s->category = (uint32_t)i;
+        s->sentence = f->counts + 2 * a * ncats;
+        s->window = s->sentence + ncats;
+        a++;
+    }
+}
+
+/* The actor mentioned within `reach` words after word `from`, same clause, or NONE. */
+static uint32_t actor_after(const ctx *c, size_t from, size_t reach)
+{
+    const slant_doc *d = c->doc;
+    for (size_t k = from + 1; k <= from + reach && k < d->ntokens && same_place(d, from, k); k++) {
+        uint32_t a = actor_at(c, k);
+        if (a != NONE)
+            return a;
+    }
+    return NONE;
+}
+
+/* Violence: agent and patient roles of actors, and agentless passives. */
+static void violence_roles(const ctx *c, slant_frame *f, const slant_match *v)
+{
+    const slant_doc *d = c->doc;
+    size_t at = v->first_token, after = at + v->ntokens;
+    int be_before = at > 0 && same_place(d, at - 1, at) && is_be(d, at - 1);
+    /* X attacked (agent), X were attacked (patient): a mention ending at most 3 words
+     * before the match in its clause, with no "by" between. */
+    for (size_t back = 1; back <= 3 && back <= at; back++) {
+        size_t k = at - back;
+        if (!same_place(d, k, at) || word_is(d, k, "by"))
+            break;
+        if (c->actor_end[k] != NONE) {
+            slant_actor_stats *s = actor_stats(f, c->actor_end[k]);
+            if (!be_before) {
+                s->agent++;
+                return;
+            }
+            s->patient++; /* a passive: its agent may follow ("by X") */
+            break;
+        }
+    }
+    int had_patient = 0;
+    for (size_t back = 1; back <= 3 && back <= at && be_before; back++)
+        had_patient |= c->actor_end[at - back] != NONE;
+    uint32_t a;
+    if (word_is(d, after, "by")) { /* attacked by X */
+        if ((a = actor_after(c, after, 3)) != NONE)
+            actor_stats(f, a)->agent++;
+        return;
+    }
+    if (be_before && !had_patient)
+        f->agentless_passives++;
+    if ((word_is(d, after, "on") || word_is(d, after, "against")) && /* attacks on X */
+        (a = actor_after(c, after, 3)) != NONE)
+        actor_stats(f, a)->patient++;
+}
+
+static void actors(const ctx *c, slant_frame *f, size_t window)
+{
+    const slant_doc *d = c->doc;
+    const slant_matches *m = c->s.m;
+    setup_actors(c, f);
+    if (!f->nactors)
+        return;
+    for (size_t i = 0; i < m->n; i++) {
+        const slant_match *x = &m->items[i];
+        slant_actor_stats *s = slant_lexicon_category(c->lex, x->category)->actor
+                                   ? actor_stats(f, x->category)
+                                   : NULL;
+        if (s)
+            s->mentions++;
+    }
+    /* Co-occurrence: each match of an ordinary category, once per actor. */
+    for (size_t i = 0; i < m->n; i++) {
+        const slant_match *x = &m->items[i];
+        const slant_category *cat = slant_lexicon_category(c->lex, x->category);
+        if (cat->actor || cat->concept)
+            continue;
+        uint32_t sentence = d->tokens[x->first_token].sentence;
+        for (size_t a = 0; a < f->nactors; a++) {
+            int in_sentence = 0, in_window = 0;
+            for (size_t j = 0; j < m->n; j++) {
+                const slant_match *y = &m->items[j];
+                if (y->category != f->actors[a].category)
+                    continue;
+                in_sentence |= d->tokens[y->first_token].sentence == sentence;
+                size_t x0 = x->first_token, x1 = x0 + x->ntokens - 1;
+                size_t y0 = y->first_token, y1 = y0 + y->ntokens - 1;
+                size_t gap = x0 > y1 ? x0 - y1 : (y0 > x1 ? y0 - x1 : 0);
+                in_window |= gap <= window && !(x0 <= y1 && y0 <= x1);
+            }
+            f->actors[a].sentence[x->category] += (uint32_t)in_sentence;
+            f->actors[a].window[x->category] += (uint32_t)in_window;
+        }
+    }
+    for (size_t i = 0; i < f->nquotes; i++) {
+        const slant_quotation *q = &f->quotes[i];
+        if (q->actor == NONE)
+            continue;
+        slant_actor_stats *s = actor_stats(f, q->actor);
+        s->quotes++;
+        s->quoted_words += q->words;
+    }
+    for (size_t i = 0; i < m->n; i++)
+        if (c->r.violence >= 0 && m->items[i].category == (uint32_t)c->r.violence)
+            violence_roles(c, f, &m->items[i]);
+}
+
+/* --- the whole ------------------------------------------------------------------------------- */
+
+static double per_1000(size_t count, size_t words)
+{
+    return words ? 1000.0 * (double)count / (double)words : NAN;
+}
+
+static size_t author_matches(const slant_doc *d, const slant_matches *m, long cat)
+{
+    size_t n = 0;
+    for (size_t i = 0; cat >= 0 && i < m->n; i++)
+        n += m->items[i].category == (uint32_t)cat && !d->tokens[m->items[i].first_token].quote;
+    return n;
+}
+
+static void so_called(const ctx *c, slant_frame *f)
+{
+    const slant_doc *d = c->doc;
+    f->nso_called = 0;
+    for (size_t k = 0; k + 2 < d->ntokens; k++) {
+        if (!word_is(d, k, "so") || !word_is(d, k + 1, "called") ||
+            d->tokens[k + 2].sentence != d->tokens[k].sentence)
+            continue;
+        f->so_called = xgrow(f->so_called, &f->so_called_cap, f->nso_called + 1,
+                             sizeof *f->so_called);
+        f->so_called[f->nso_called++] = (uint32_t)k;
+    }
+}
+
+void slant_frame_compute(slant_frame *f, const slant_lexicon *lex, const slant_doc *doc,
+                         const slant_matches *m, size_t window)
+{
+    ctx c;
+    c.lex = lex;
+    c.doc = doc;
+    c.r.report_neutral = slant_lexicon_find_category(lex, "report_neutral");
+    c.r.report_loaded = slant_lexicon_find_category(lex, "report_loaded");
+    c.r.anonymous = slant_lexicon_find_category(lex, "anonymous_sources");
+    c.r.hedges = slant_lexicon_find_category(lex, "hedges");
+    c.r.assertives = slant_lexicon_find_category(lex, "assertives");
+    c.r.factives = slant_lexicon_find_category(lex, "factives");
+    c.r.violence = slant_lexicon_find_category(lex, "violence");
+    c.s.m = m;
+    c.actor_end = xmalloc((doc->ntokens + 1) * sizeof *c.actor_end);
+    for (size_t k = 0; k < doc->ntokens; k++)
+        c.actor_end[k] = NONE;
+    for (size_t i = 0; i < m->n; i++)
+        if (slant_lexicon_category(lex, m->items[i].category)->actor)
+            c.actor_end[m->items[i].first_token + m->items[i].ntokens - 1] = m->items[i].category;
+    c.s.head = xmalloc((doc->ntokens + 1) * sizeof *c.s.head);
+    c.s.next = xmalloc((m->n + 1) * sizeof *c.s.next);
+    for (size_t k = 0; k < doc->ntokens; k++)
+        c.s.head[k] = NONE;
+    for (size_t i = m->n; i-- > 0;) { /* so each word's list is in match order */
+        c.s.next[i] = c.s.head[m->items[i].first_token];
+        c.s.head[m->items[i].first_token] = (uint32_t)i;
+    }
+    f->window = window;
+    f->scare_quotes = f->attributed = f->continued = f->anonymous_quotes = 0;
+    f->neutral_verbs = f->loaded_verbs = f->agentless_passives = 0;
+    attribute(&c, f);
+    for (size_t i = 0; i < f->nquotes; i++) {
+        const slant_quotation *q = &f->quotes[i];
+        f->scare_quotes += q->scare;
+        f->attributed += q->speaker_first >= 0;
+        f->continued += q->continued;
+        f->anonymous_quotes += q->anonymous;
+        f->neutral_verbs += q->verb_kind == SLANT_VERB_NEUTRAL && !q->continued;
+        f->loaded_verbs += q->verb_kind == SLANT_VERB_LOADED && !q->continued;
+    }
+    f->speakers = distinct_speakers(doc, f);
+    so_called(&c, f);
+    actors(&c, f, window);
+    size_t quoted = 0;
+    for (size_t k = 0; k < doc->ntokens; k++)
+        quoted += doc->tokens[k].quote != 0;
+    f->author_tokens = doc->ntokens - quoted;
+    size_t h = author_matches(doc, m, c.r.hedges), a = author_matches(doc, m, c.r.assertives);
+    f->hedges = per_1000(h, f->author_tokens);
+    f->assertives = per_1000(a, f->author_tokens);
+    f->factives = per_1000(author_matches(doc, m, c.r.factives), f->author_tokens);
+    f->certainty = h + a ? ((double)a - (double)h) / (double)(a + h) : 0.0;
+    free(c.s.head);
+    free(c.s.next);
+    free(c.actor_end);
+}

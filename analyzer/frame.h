@@ -1,0 +1,91 @@
+#ifndef SLANT_FRAME_H
+#define SLANT_FRAME_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lexicon.h"
+#include "match.h"
+#include "tokenize.h"
+
+/*
+ * Framing: how an article says what it says, from its words, quotation spans and matches.
+ *
+ * Attribution. Each outermost quotation gets a speaker where the text names one, found by
+ * these patterns, in this order (a report verb is a match of the `report_neutral` or
+ * `report_loaded` category, within SLANT_FRAME_REACH words and the same sentence):
+ *   "...," said X        the verb right after the quotation; the speaker follows it
+ *   "...," X said        the words between the quotation and the verb
+ *   X said: "..."        a verb before the quotation; the speaker is the words before it
+ *   X: "..."             a colon right before the quotation
+ *   according to X       anywhere in the quotation's sentence
+ * A quotation with none of these whose sentence follows a quotation with a speaker
+ * continues that speaker. A speaker is at most SLANT_FRAME_REACH words, ends at clause
+ * punctuation, and belongs to an actor when it contains one of the actor's aliases; it is
+ * anonymous when it overlaps a match of `anonymous_sources` ("officials said").
+ *
+ * Scare quotes: quotations of one to three words with no speaker, and "so-called"
+ * followed by a word.
+ *
+ * Actors (categories flagged `actor`): mentions; per category, the matches in a sentence
+ * that mentions the actor and those within `window` words of a mention; the quotations
+ * the actor speaks; and a heuristic for violence (category `violence`): agent in "X
+ * attacked" (a mention at most 3 words before the match, same clause) and "attacked by X",
+ * patient in "X were attacked" and "attacks on/against X". Agentless passives: a form of
+ * "be" or "get" right before a violence match, with no "by" after it.
+ *
+ * Epistemic profile: matches of `hedges`, `assertives` and `factives` per 1,000 words of
+ * the author's voice, and a certainty index (assertives - hedges) / (assertives + hedges),
+ * 0 when neither occurs.
+ */
+
+#define SLANT_FRAME_REACH 6
+#define SLANT_FRAME_WINDOW 5
+
+typedef enum { SLANT_VERB_NONE = 0, SLANT_VERB_NEUTRAL, SLANT_VERB_LOADED } slant_verb_kind;
+
+typedef struct {
+    uint32_t quote;             /* index into the doc's quotations (an outermost one) */
+    uint32_t words;
+    int32_t speaker_first;      /* the speaker's first word, or -1 */
+    uint32_t speaker_words;
+    int32_t verb;               /* the report verb's first word, or -1 */
+    slant_verb_kind verb_kind;
+    uint32_t actor;             /* the speaker's actor (a category index) or UINT32_MAX */
+    uint8_t anonymous, continued, scare;
+} slant_quotation;
+
+typedef struct {
+    uint32_t category;          /* the actor's category index */
+    uint32_t mentions;
+    uint32_t quotes, quoted_words;
+    uint32_t agent, patient;
+    uint32_t *sentence;         /* per category: matches in a sentence with a mention */
+    uint32_t *window;           /* per category: matches within the window of a mention */
+} slant_actor_stats;
+
+typedef struct {
+    slant_quotation *quotes;
+    size_t nquotes, quotes_cap;
+    uint32_t *so_called;        /* first words of "so-called X" */
+    size_t nso_called, so_called_cap;
+    size_t scare_quotes, attributed, continued, anonymous_quotes;
+    size_t neutral_verbs, loaded_verbs, speakers;
+    size_t agentless_passives;
+    size_t author_tokens;
+    double hedges, assertives, factives, certainty;   /* per 1,000 author words; NAN: no words */
+    slant_actor_stats *actors;
+    size_t nactors, actors_cap;
+    uint32_t *counts;           /* the actors' per-category arrays */
+    size_t counts_cap;
+    size_t window;
+} slant_frame;
+
+void slant_frame_init(slant_frame *f);
+void slant_frame_release(slant_frame *f);
+
+/* Computes the framing of `doc` (whose text is doc->text) from its matches. */
+void slant_frame_compute(slant_frame *f, const slant_lexicon *lex, const slant_doc *doc,
+                         const slant_matches *m, size_t window);
+
+#endif

@@ -1,0 +1,188 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "harness.h"
+#include "lexicon.h"
+#include "score.h"
+#include "xalloc.h"
+
+static slant_lexicon *lex;
+static slant_scorer *scorer;
+static char text[2048];
+
+static const slant_frame *frame(const char *s)
+{
+    slant_article a;
+    slant_article_init(&a);
+    snprintf(text, sizeof text, "%s", s);
+    a.text = xstrdup(s);
+    a.text_len = strlen(s);
+    slant_scorer_score(scorer, &a);
+    slant_article_release(&a);
+    return slant_scorer_frame(scorer);
+}
+
+/* Quotation i as "speaker|verb|kind" (empty parts where none). */
+static const char *quotation(size_t i)
+{
+    static char out[256];
+    const slant_frame *f = slant_scorer_frame(scorer);
+    const slant_doc *d = slant_scorer_doc(scorer);
+    if (i >= f->nquotes)
+        return "(none)";
+    const slant_quotation *q = &f->quotes[i];
+    char speaker[128] = "", verb[64] = "";
+    if (q->speaker_first >= 0) {
+        const slant_token *a = &d->tokens[q->speaker_first];
+        const slant_token *b = &d->tokens[q->speaker_first + (int32_t)q->speaker_words - 1];
+        snprintf(speaker, sizeof speaker, "%.*s", (int)(b->end - a->start), text + a->start);
+    }
+    if (q->verb >= 0)
+        snprintf(verb, sizeof verb, "%.*s", (int)(d->tokens[q->verb].end - d->tokens[q->verb].start),
+                 text + d->tokens[q->verb].start);
+    snprintf(out, sizeof out, "%s|%s|%s%s%s%s", speaker, verb,
+             q->verb_kind == SLANT_VERB_LOADED ? "loaded" : q->verb_kind ? "neutral" : "",
+             q->continued ? "|continued" : "", q->anonymous ? "|anonymous" : "",
+             q->scare ? "|scare" : "");
+    return out;
+}
+
+static const slant_actor_stats *actor(const char *id)
+{
+    const slant_frame *f = slant_scorer_frame(scorer);
+    for (size_t a = 0; a < f->nactors; a++)
+        if (!strcmp(slant_lexicon_category(lex, f->actors[a].category)->id, id))
+            return &f->actors[a];
+    return NULL;
+}
+
+static void attribution_patterns(void)
+{
+    frame("\"We will rebuild,\" said the mayor of Dumar. \"It is over,\" the minister told "
+          "reporters.");
+    CHECK_STR(quotation(0), "the mayor of Dumar|said|neutral");
+    CHECK_STR(quotation(1), "the minister|told|neutral");
+    frame("The mayor said: \"We will rebuild.\" Tomas Rell claimed \"nothing happened.\"");
+    CHECK_STR(quotation(0), "The mayor|said|neutral");
+    CHECK_STR(quotation(1), "Tomas Rell|claimed|loaded");
+    frame("The envoy: \"No comment.\" According to Lena Vos, \"the talks failed.\"");
+    CHECK_STR(quotation(0), "The envoy||");
+    CHECK_STR(quotation(1), "Lena Vos|According|neutral");
+    /* a quotation that continues in the next sentence keeps its speaker */
+    frame("\"We saw it,\" said the farmer. \"Then the road closed.\"");
+    CHECK_STR(quotation(1), "the farmer|said|neutral|continued");
+    /* anonymous sources */
+    frame("\"The bridge is closed,\" officials said.");
+    CHECK_STR(quotation(0), "officials|said|neutral|anonymous");
+}
+
+static void scare_quotes_and_so_called(void)
+{
+    const slant_frame *f = frame("They called it a 'ceasefire' and a so-called truce. "
+                                 "\"Self-defense\" was the word, the so called peace.");
+    CHECK_INT(f->scare_quotes, 2);
+    CHECK_STR(quotation(0), "|||scare");
+    CHECK_INT(f->nso_called, 2);
+    /* an attributed short quotation is not a scare quote */
+    f = frame("\"Never,\" she said.");
+    CHECK_INT(f->scare_quotes, 0);
+    /* apostrophes are not quotations, and an unclosed quote ends with its paragraph */
+    f = frame("Don't blame Varenia's leaders for the '90s.\nAn \"unclosed quote here.\nNext.");
+    CHECK_INT(f->nquotes, 1);
+    CHECK_INT(slant_scorer_doc(scorer)->quotes[0].closed, 0);
+}
+
+static void actors_roles(void)
+{
+    frame("Varenian forces attacked the town. Ostrani homes were destroyed by Varenian "
+          "extremists. Attacks on Miresk continued and villages were shelled.");
+    const slant_actor_stats *v = actor("varenia"), *o = actor("ostrania");
+    CHECK(v && o);
+    if (!v || !o)
+        return;
+    CHECK_INT(v->mentions, 2);
+    CHECK_INT(o->mentions, 2);
+    CHECK_INT(v->agent, 2);          /* attacked; destroyed by Varenian */
+    CHECK_INT(o->patient, 2);        /* homes were destroyed (Ostrani before); attacks on Miresk */
+    CHECK_INT(slant_scorer_frame(scorer)->agentless_passives, 1); /* were shelled */
+    long labels = slant_lexicon_find_category(lex, "labels");
+    CHECK_INT(v->sentence[labels], 1);
+    CHECK_INT(v->window[labels], 1);
+    CHECK_INT(o->sentence[labels], 1);
+    frame("\"We were attacked,\" said Lena Vos of Varenia.");
+    CHECK_INT(actor("varenia")->quotes, 1);
+    CHECK_INT(actor("varenia")->quoted_words, 3);
+}
+
+/* Swapping the two actors' names in a text swaps their rows exactly. */
+static void mirror(void)
+{
+    const char *a = "Varenian radicals attacked Ostrani villages, officials said. \"Calvor "
+                    "clearly wants war,\" said Tomas Rell. Ostrani homes were destroyed.";
+    const char *b = "Ostrani radicals attacked Varenian villages, officials said. \"Miresk "
+                    "clearly wants war,\" said Lena Vos. Varenian homes were destroyed.";
+    size_t ncats = slant_lexicon_ncategories(lex);
+    slant_actor_stats rows[2][2];
+    uint32_t counts[2][2][2][32];
+    memset(counts, 0, sizeof counts);
+    const char *texts[] = { a, b };
+    for (int t = 0; t < 2; t++) {
+        frame(texts[t]);
+        const char *ids[] = { "varenia", "ostrania" };
+        for (int k = 0; k < 2; k++) {
+            rows[t][k] = *actor(ids[k]);
+            for (size_t c = 0; c < ncats && c < 32; c++) {
+                counts[t][k][0][c] = rows[t][k].sentence[c];
+                counts[t][k][1][c] = rows[t][k].window[c];
+            }
+        }
+    }
+    for (int k = 0; k < 2; k++) {
+        const slant_actor_stats *x = &rows[0][k], *y = &rows[1][1 - k];
+        CHECK_INT(x->mentions, y->mentions);
+        CHECK_INT(x->quotes, y->quotes);
+        CHECK_INT(x->quoted_words, y->quoted_words);
+        CHECK_INT(x->agent, y->agent);
+        CHECK_INT(x->patient, y->patient);
+            for (size_t c = 0; c < ncats && c < 32; c++)
+            if (counts[0][k][0][c] != counts[1][1 - k][0][c] ||
+                counts[0][k][1][c] != counts[1][1 - k][1][c])
+                fprintf(stderr, "mirror: actor %d category %s: %u/%u vs %u/%u\n", k,
+                        slant_lexicon_category(lex, c)->id, counts[0][k][0][c],
+                        counts[0][k][1][c], counts[1][1 - k][0][c], counts[1][1 - k][1][c]);
+        CHECK(memcmp(counts[0][k], counts[1][1 - k], sizeof counts[0][k]) == 0);
+    }
+    CHECK(rows[0][0].agent != rows[0][1].agent); /* the texts are not symmetric in themselves */
+}
+
+static void epistemic(void)
+{
+    const slant_frame *f = frame("It may rain. It clearly will. Undoubtedly so. \"Possibly,\" "
+                                 "she said.");
+    CHECK_INT(f->author_tokens, 10);
+    CHECK(f->certainty > 0.33 && f->certainty < 0.34); /* (2 - 1) / 3; the quoted hedge is not the author's */
+    f = frame("No hedges or assertives here.");
+    CHECK(f->certainty == 0.0);
+}
+
+void suite_frame(void)
+{
+    slant_error err;
+    if (slant_lexicon_load("tests/data/lexicon-frame", &lex, &err) != SLANT_OK) {
+        char t[1200];
+        slant_error_format(&err, t, sizeof t);
+        fprintf(stderr, "cannot load the framing test lexicon: %s\n", t);
+        harness_check(0, "framing lexicon loads", __FILE__, __LINE__);
+        return;
+    }
+    scorer = slant_scorer_new(lex);
+    RUN(attribution_patterns);
+    RUN(scare_quotes_and_so_called);
+    RUN(actors_roles);
+    RUN(mirror);
+    RUN(epistemic);
+    slant_scorer_free(scorer);
+    slant_lexicon_free(lex);
+}
