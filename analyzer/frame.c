@@ -37,6 +37,7 @@ void slant_frame_release(slant_frame *f)
 {
     free(f->quotes);
     free(f->so_called);
+    free(f->scare);
     free(f->actors);
     free(f->counts);
     memset(f, 0, sizeof *f);
@@ -105,6 +106,19 @@ static slant_verb_kind verb_at(const ctx *c, size_t k)
     return SLANT_VERB_NONE;
 }
 
+/* Adverbs that stand between a speaker and its verb ("the ministry also said"). */
+static int is_adverb(const slant_doc *d, size_t k)
+{
+    static const char *const words[] = { "also", "then", "later", "again", "further",
+                                         "today", "yesterday", "earlier", "once", "still" };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (word_is(d, k, words[i]))
+            return 1;
+    const slant_token *t = &d->tokens[k];
+    return t->end - t->start > 4 && d->text[t->end - 2] == 'l' && d->text[t->end - 1] == 'y' &&
+           !(t->flags & SLANT_TOK_UPPER);
+}
+
 static int same_place(const slant_doc *d, size_t a, size_t b)
 {
     return d->tokens[a].sentence == d->tokens[b].sentence &&
@@ -157,15 +171,53 @@ static int attribute_after(const ctx *c, const slant_quote *sq, slant_quotation 
             continue;
         q->verb = (int32_t)k;
         q->verb_kind = kind;
-        if (k == first)
+        if (k == first) {
             speaker_after(c, k, q);
-        else {
-            q->speaker_first = (int32_t)first;
-            q->speaker_words = (uint32_t)(k - first);
+            return 1;
         }
+        /* "...," the statement also said: the words before the verb, less adverbs */
+        size_t n = k - first;
+        while (n > 1 && is_adverb(d, first + n - 1))
+            n--;
+        q->speaker_first = (int32_t)first;
+        q->speaker_words = (uint32_t)n;
         return 1;
     }
     return 0;
+}
+
+/* A speaker named by a single capitalized word (a surname, "Goddard") takes the longest
+ * run of capitalized words ending in that word earlier in the text ("Captain Randy
+ * Goddard"), the way a reader resolves it. */
+static void full_name(const ctx *c, slant_quotation *q)
+{
+    const slant_doc *d = c->doc;
+    if (q->speaker_first < 0 || q->speaker_words != 1 ||
+        !(d->tokens[q->speaker_first].flags & SLANT_TOK_UPPER))
+        return;
+    const slant_token *name = &d->tokens[q->speaker_first];
+    size_t len = name->end - name->start;
+    size_t best_first = 0, best_n = 0;
+    for (size_t k = 1; k < (size_t)q->speaker_first; k++) {
+        const slant_token *t = &d->tokens[k];
+        if (t->end - t->start != len || memcmp(d->text + t->start, d->text + name->start, len))
+            continue;
+        size_t n = 1;
+        while (n <= k && n < SLANT_FRAME_REACH && (d->tokens[k - n].flags & SLANT_TOK_UPPER) &&
+               same_place(d, k - n, k))
+            n++;
+        /* A run that starts a sentence may start with an ordinary word ("Yesterday Vos"). */
+        if (n > 1 && d->sentences[d->tokens[k + 1 - n].sentence].first_token == k + 1 - n)
+            n--;
+        if (n > best_n) {
+            best_n = n;
+            best_first = k + 1 - n;
+        }
+    }
+    if (best_n > 1) {
+        q->speaker_first = (int32_t)best_first;
+        q->speaker_words = (uint32_t)best_n;
+    }
 }
 
 /* X said: "..." / X told reporters "...": a report verb within reach before it. */
@@ -252,8 +304,22 @@ static void attribute(const ctx *c, slant_frame *f)
         q->words = sq->ntokens;
         q->speaker_first = q->verb = -1;
         q->actor = NONE;
-        if (!attribute_after(c, sq, q) && !attribute_before(c, sq, q))
-            attribute_according(c, sq, q);
+        /* Speech is attributed next to the quotation; a short quotation whose report verb
+         * stands further off is a word the author holds at a distance, not speech:
+         * Azerbaijan said it had launched "counter-terrorism" activities. */
+        int adjacent = 1;
+        if (!attribute_after(c, sq, q)) {
+            if (attribute_before(c, sq, q))
+                adjacent = q->verb < 0 || (size_t)q->verb + 3 >= sq->first_token;
+            else
+                attribute_according(c, sq, q);
+        }
+        if (sq->ntokens <= 3 && !adjacent) {
+            q->speaker_first = q->verb = -1;
+            q->speaker_words = 0;
+            q->verb_kind = SLANT_VERB_NONE;
+        }
+        full_name(c, q);
         uint32_t sentence = d->tokens[sq->first_token].sentence;
         if (q->speaker_first < 0 && q->verb < 0 && previous && previous->speaker_first >= 0 &&
             sentence <= d->tokens[previous->speaker_first].sentence + 1 &&
@@ -268,6 +334,28 @@ static void attribute(const ctx *c, slant_frame *f)
         q->scare = sq->ntokens <= 3 && q->speaker_first < 0 && q->verb < 0;
         if (q->speaker_first >= 0)
             previous = q;
+    }
+}
+
+/* Scare quotes: short quotations with no speaker, and short quotations inside speech. */
+static void scare_quotes(const ctx *c, slant_frame *f)
+{
+    const slant_doc *d = c->doc;
+    f->nscare = 0;
+    size_t outer = 0;
+    for (size_t i = 0; i < d->nquotes; i++) {
+        const slant_quote *sq = &d->quotes[i];
+        int scare;
+        if (sq->depth == 0 && sq->ntokens) {
+            scare = outer < f->nquotes && f->quotes[outer].scare;
+            outer++;
+        } else {
+            scare = sq->depth > 0 && sq->ntokens >= 1 && sq->ntokens <= 3;
+        }
+        if (!scare)
+            continue;
+        f->scare = xgrow(f->scare, &f->scare_cap, f->nscare + 1, sizeof *f->scare);
+        f->scare[f->nscare++] = (uint32_t)i;
     }
 }
 
@@ -497,9 +585,10 @@ void slant_frame_compute(slant_frame *f, const slant_lexicon *lex, const slant_d
     f->scare_quotes = f->attributed = f->continued = f->anonymous_quotes = 0;
     f->neutral_verbs = f->loaded_verbs = f->agentless_passives = 0;
     attribute(&c, f);
+    scare_quotes(&c, f);
+    f->scare_quotes = f->nscare;
     for (size_t i = 0; i < f->nquotes; i++) {
         const slant_quotation *q = &f->quotes[i];
-        f->scare_quotes += q->scare;
         f->attributed += q->speaker_first >= 0;
         f->continued += q->continued;
         f->anonymous_quotes += q->anonymous;

@@ -24,8 +24,12 @@
  * punctuation, and belongs to an actor when it contains one of the actor's aliases; it is
  * anonymous when it overlaps a match of `anonymous_sources` ("officials said").
  *
- * Scare quotes: quotations of one to three words with no speaker, and "so-called"
- * followed by a word.
+ * Scare quotes: quotations of one to three words with no speaker, or whose report verb is
+ * not next to them (Azerbaijan said it had launched "counter-terrorism" activities), and
+ * quotations of one to three words inside a quotation (the alleged 'weapons'); and
+ * "so-called" followed by a word. A speaker named by a single capitalized word takes the
+ * longest run of capitalized words ending in it earlier in the text (Goddard: Captain
+ * Randy Goddard).
  *
  * Actors (categories flagged `actor`): mentions; per category, the matches in a sentence
  * that mentions the actor and those within `window` words of a mention; the quotations
@@ -69,6 +73,8 @@ typedef struct {
     size_t nquotes, quotes_cap;
     uint32_t *so_called;        /* first words of "so-called X" */
     size_t nso_called, so_called_cap;
+    uint32_t *scare;            /* scare quotes: indices into the doc's quotations */
+    size_t nscare, scare_cap;
     size_t scare_quotes, attributed, continued, anonymous_quotes;
     size_t neutral_verbs, loaded_verbs, speakers;
     size_t agentless_passives;

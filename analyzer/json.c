@@ -916,6 +916,19 @@ static void add_framing(slant_jw *w, const slant_result *r)
         slant_jw_close(w, '}');
     }
     slant_jw_close(w, ']');
+    slant_jw_key(w, "scare_quotes");
+    slant_jw_open(w, '[');
+    for (size_t i = 0; i < f->nscare; i++) {
+        const slant_quote *sq = &d->quotes[f->scare[i]];
+        slant_jw_element(w);
+        slant_jw_open(w, '{');
+        slant_jw_member_count(w, "start", base + sq->start);
+        slant_jw_member_count(w, "end", base + sq->end);
+        slant_jw_member_string(w, "text", d->text + sq->start, sq->end - sq->start);
+        slant_jw_member_bool(w, "in_quote", sq->depth > 0);
+        slant_jw_close(w, '}');
+    }
+    slant_jw_close(w, ']');
     slant_jw_key(w, "so_called");
     slant_jw_open(w, '[');
     for (size_t i = 0; i < f->nso_called; i++) {

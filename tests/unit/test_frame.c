@@ -73,6 +73,17 @@ static void attribution_patterns(void)
     /* a quotation that continues in the next sentence keeps its speaker */
     frame("\"We saw it,\" said the farmer. \"Then the road closed.\"");
     CHECK_STR(quotation(1), "the farmer|said|neutral|continued");
+    /* adverbs between the speaker and the verb are not the speaker */
+    frame("\"It must stop,\" the ministry also said.");
+    CHECK_STR(quotation(0), "the ministry|said|neutral");
+    /* a short quotation with its verb further off is a scare quote, not speech */
+    frame("Calvor said it had begun \"peace-keeping\" operations.");
+    CHECK_STR(quotation(0), "|||scare");
+    /* a surname takes the full name used earlier */
+    frame("On Monday, Captain Lena Vos arrived. \"We are ready,\" Vos said.");
+    CHECK_STR(quotation(0), "Captain Lena Vos|said|neutral");
+    frame("Yesterday Vos arrived. \"We are ready,\" Vos said.");
+    CHECK_STR(quotation(0), "Vos|said|neutral");
     /* anonymous sources */
     frame("\"The bridge is closed,\" officials said.");
     CHECK_STR(quotation(0), "officials|said|neutral|anonymous");
