@@ -57,6 +57,17 @@ static result_row row_of(const char *table)
     return r;
 }
 
+/* Whether an indicator is a rate per 1,000 words (the others are shares or an index). */
+static int is_rate(const char *indicator)
+{
+    static const char *const others[] = { "quote_share", "certainty", "loaded_verb_share",
+                                          "attributed_share", "anonymous_share" };
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
+        if (!strcmp(indicator, others[i]))
+            return 0;
+    return 1;
+}
+
 static const char *method_name(slant_mwu_method m)
 {
     return m == SLANT_MWU_EXACT ? "exact" : "normal";
@@ -542,7 +553,7 @@ static void text_findings(const slant_comparison *c, const slant_compare_view *v
         fmt_p(wq, sizeof wq, p->welch_q);
         fmt_p(mq, sizeof mq, p->mwu_q);
         const char *ind = indicator(c, p->indicator);
-        int per_1000 = strcmp(ind, "quote_share") != 0;
+        int per_1000 = is_rate(ind);
         slant_buf_addf(out, "  %s: %s %.2f vs %s %.2f%s", ind,
                        slant_comparison_group_name(c, p->a), p->mean_a,
                        slant_comparison_group_name(c, p->b), p->mean_b,
@@ -559,7 +570,8 @@ static void text_findings(const slant_comparison *c, const slant_compare_view *v
 
 static void text_means(const slant_comparison *c, const slant_compare_view *v, slant_buf *out)
 {
-    slant_buf_addf(out, "\n%sMean per article%s (rates per 1,000 words; %g%% CI of the mean)\n",
+    slant_buf_addf(out, "\n%sMean per article%s (rates per 1,000 words, shares from 0 to 1, "
+                        "certainty from -1 to 1; %g%% CI of the mean)\n",
                    bold(v), plain(v), 100 * c->opts.level);
     slant_buf_addf(out, "  %-22s", "indicator");
     for (size_t k = 0; k < c->ngroups; k++)

@@ -453,7 +453,7 @@ slant_status slant_json_read_score(const char *json, size_t len, const slant_sco
     char *group = scalar_text(field_of(root, f->by));
     char *event = f->event ? scalar_text(field_of(root, f->event)) : NULL;
     char *id = scalar_text(cJSON_GetObjectItemCaseSensitive(root, "id"));
-    size_t n = (size_t)cJSON_GetArraySize(cats) + 1;
+    size_t n = (size_t)cJSON_GetArraySize(cats) + 6;
     const char **names = xmalloc(n * sizeof *names);
     double *values = xmalloc(n * sizeof *values);
     size_t k = 0;
@@ -466,6 +466,23 @@ slant_status slant_json_read_score(const char *json, size_t len, const slant_sco
     }
     names[k] = "quote_share";
     values[k++] = tokens > 0 ? number_of(root, "quote_tokens") / tokens : NAN;
+    /* Framing indicators, when the record has them. */
+    const cJSON *epi = cJSON_GetObjectItemCaseSensitive(root, "epistemic");
+    const cJSON *att = cJSON_GetObjectItemCaseSensitive(root, "attribution");
+    if (cJSON_IsObject(epi) && cJSON_IsObject(att)) {
+        double quotes = number_of(att, "quotations");
+        double neutral = number_of(att, "neutral_verbs"), loaded = number_of(att, "loaded_verbs");
+        names[k] = "certainty";
+        values[k++] = number_of(epi, "certainty");
+        names[k] = "scare_quote_rate";
+        values[k++] = tokens > 0 ? 1000.0 * number_of(att, "scare_quotes") / tokens : NAN;
+        names[k] = "loaded_verb_share";
+        values[k++] = neutral + loaded > 0 ? loaded / (neutral + loaded) : NAN;
+        names[k] = "attributed_share";
+        values[k++] = quotes > 0 ? number_of(att, "attributed") / quotes : NAN;
+        names[k] = "anonymous_share";
+        values[k++] = quotes > 0 ? number_of(att, "anonymous") / quotes : NAN;
+    }
     const char *g = group ? group : "(none)";
     slant_dataset_add_row(ds, id, g, event, tokens, names, values, k);
     read_contested(cJSON_GetObjectItemCaseSensitive(root, "contested"), g, ds);
