@@ -181,12 +181,14 @@ with tempfile.TemporaryDirectory() as tmp:
 # --- notebook formats ---------------------------------------------------------------------
 csv = pd.read_csv(io.StringIO(slant("compare", "--format", "csv", CORPUS)))
 check(set(csv.table) >= {"summary", "omnibus", "pairs", "keyness", "drivers"}, "csv tables")
-check(len(csv[csv.table == "summary"]) == len(groups) * (len(categories) + 1), "csv summary rows")
+nind = len(doc["tables"]["omnibus"])  # categories, quote_share and the framing indicators
+check(nind == len(categories) + 1 + 5, f"indicators: {nind}")
+check(len(csv[csv.table == "summary"]) == len(groups) * nind, "csv summary rows")
 long = pd.read_csv(io.StringIO(slant("compare", "--format", "long", CORPUS)))
 check(list(long.columns) == ["table", "group", "reference", "indicator", "entry", "statistic",
                              "value"], "long columns")
 w = long[(long.table == "pairs") & (long.statistic == "welch_t")]
-check(len(w) == 3 * (len(categories) + 1), "long: one Welch t per pair and indicator")
+check(len(w) == 3 * nind, "long: one Welch t per pair and indicator")
 
 # --- permutations and bootstrap: reproducible for a seed, whatever -j ------------------------
 runs = [slant("compare", "-j", j, "--permutations", "499", "--bootstrap", "199", "--seed", "7",
