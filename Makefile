@@ -105,7 +105,7 @@ lint:
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/slant/lexicons
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/slant
-	cp -R lexicons/en $(DESTDIR)$(PREFIX)/share/slant/lexicons/
+	cp -R lexicons/en lexicons/actors $(DESTDIR)$(PREFIX)/share/slant/lexicons/
 	install -m 644 lexicons/FORMAT.md $(DESTDIR)$(PREFIX)/share/slant/lexicons/
 
 uninstall:

@@ -66,5 +66,48 @@ check "explain html is well formed, self-contained, one section per article" [ $
 "$SLANT" explain --lexicon $LEX "$tmp/none.txt" 2> "$tmp/err"
 check "explain of a missing file: status 3 and a message" sh -c "[ $? -eq 3 ] && grep -q 'cannot open' '$tmp/err'"
 
+# The shipped lexicon and its actors: who is called what in the seeds, and neutrality.
+"$SLANT" score corpus/seeds/ > "$tmp/en.jsonl"
+$PY - "$tmp/en.jsonl" <<'PYEOF'
+import json, sys
+r = {x["id"][:3]: x for x in map(json.loads, open(sys.argv[1]))}
+bad = []
+for seed in ("000", "001"):
+    arm, aze = r[seed]["actors"]["armenia"], r[seed]["actors"]["azerbaijan"]
+    # the "radical" labels sit next to the Armenian actor, the victim terms next to the Azerbaijani
+    if not arm["window"]["pejorative_labels"] > aze["window"]["pejorative_labels"]:
+        bad.append(f"{seed}: pejorative labels near armenia {arm['window']} vs azerbaijan {aze['window']}")
+    if not arm["agent"] >= 1 or not aze["patient"] >= 1:
+        bad.append(f"{seed}: violence roles armenia {arm['agent']}/{arm['patient']} azerbaijan {aze['agent']}/{aze['patient']}")
+if not r["000"]["actors"]["azerbaijan"]["window"]["victimhood"] > r["000"]["actors"]["armenia"]["window"]["victimhood"]:
+    bad.append("000: victim terms are not nearer azerbaijan")
+stances = {(c["concept"], c["stance"]) for c in r["001"]["contested"]}
+for want in [("karabakh_takeover", "azerbaijani"), ("karabakh_operation_2023", "azerbaijani")]:
+    if want not in stances:
+        bad.append(f"001: contested {want} missing from {sorted(stances)}")
+print("\n".join(bad)); sys.exit(1 if bad else 0)
+PYEOF
+check "seeds: who is called what (actors, contested labels)" [ $? -eq 0 ]
+
+# Neutrality: swapping two actors' names in a text swaps their actor rows exactly.
+cat > "$tmp/mirror-a.txt" <<'TXT'
+Varenian militants brutally attacked Ostrani villages on Monday, officials said. "The Ostrani
+civilians were innocent victims of a cowardly massacre," said a spokesman in Miresk. Calvor
+denied the so-called atrocity and claimed the Ostrani extremists had provoked the clashes.
+Ostrani homes were destroyed by Varenian shelling, and the illegal occupation continued.
+TXT
+sed -e 's/Varenian/@A@/g; s/Ostrani/Varenian/g; s/@A@/Ostrani/g; s/Calvor/@B@/g; s/Miresk/Calvor/g; s/@B@/Miresk/g' \
+    "$tmp/mirror-a.txt" > "$tmp/mirror-b.txt"
+"$SLANT" score "$tmp/mirror-a.txt" "$tmp/mirror-b.txt" > "$tmp/mirror.jsonl"
+$PY - "$tmp/mirror.jsonl" <<'PYEOF'
+import json, sys
+a, b = [json.loads(l)["actors"] for l in open(sys.argv[1])]
+ok = a["varenia"] == b["ostrania"] and a["ostrania"] == b["varenia"] and a["varenia"] != a["ostrania"]
+if not ok:
+    print("mirror:", a, b)
+sys.exit(0 if ok else 1)
+PYEOF
+check "mirror: swapped names swap the actor rows" [ $? -eq 0 ]
+
 echo "framing: $passed passed, $failed failed"
 [ $failed = 0 ]
