@@ -503,6 +503,18 @@ done:
 
 /* --- partial comparisons ----------------------------------------------------------------- */
 
+/* A member holding an array of numbers that read back exactly. */
+static void exact_array(slant_jw *w, const char *name, const double *v, size_t n)
+{
+    slant_jw_key(w, name);
+    slant_jw_open(w, '[');
+    for (size_t i = 0; i < n; i++) {
+        slant_jw_element(w);
+        slant_jw_number_exact(w, v[i]);
+    }
+    slant_jw_close(w, ']');
+}
+
 void slant_json_write_partial(const slant_dataset *ds, const char *by, const char *event,
                               slant_buf *out)
 {
@@ -537,13 +549,7 @@ void slant_json_write_partial(const slant_dataset *ds, const char *by, const cha
         slant_jw_element(&w);
         slant_jw_open(&w, '{');
         slant_jw_member_cstring(&w, "name", x->name);
-        slant_jw_key(&w, "entry_counts");
-        slant_jw_open(&w, '[');
-        for (size_t e = 0; e < nent; e++) {
-            slant_jw_element(&w);
-            slant_jw_number_exact(&w, x->entry_counts[e]);
-        }
-        slant_jw_close(&w, ']');
+        exact_array(&w, "entry_counts", x->entry_counts, nent);
         slant_jw_close(&w, '}');
     }
     slant_jw_close(&w, ']');
@@ -560,13 +566,7 @@ void slant_json_write_partial(const slant_dataset *ds, const char *by, const cha
                                                  : slant_dataset_event_name(ds, row->event));
         slant_jw_key(&w, "tokens");
         slant_jw_number_exact(&w, row->tokens);
-        slant_jw_key(&w, "values");
-        slant_jw_open(&w, '[');
-        for (size_t i = 0; i < nind; i++) {
-            slant_jw_element(&w);
-            slant_jw_number_exact(&w, row->values[i]);
-        }
-        slant_jw_close(&w, ']');
+        exact_array(&w, "values", row->values, nind);
         slant_jw_close(&w, '}');
     }
     slant_jw_close(&w, ']');
