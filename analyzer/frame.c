@@ -488,29 +488,41 @@ static void actors(const ctx *c, slant_frame *f, size_t window)
         if (s)
             s->mentions++;
     }
-    /* Co-occurrence: each match of an ordinary category, once per actor. */
-    for (size_t i = 0; i < m->n; i++) {
-        const slant_match *x = &m->items[i];
-        const slant_category *cat = slant_lexicon_category(c->lex, x->category);
-        if (cat->actor || cat->concept)
+    /* Co-occurrence: for each mentioned actor, mark the sentences that mention it and the
+     * words within the window of a mention; then each match of an ordinary category
+     * counts once per actor whose marks it touches. */
+    uint8_t *in_sentence = xcalloc(d->nsentences + 1, 1);
+    uint8_t *near = xcalloc(d->ntokens + 1, 1);
+    for (size_t a = 0; a < f->nactors; a++) {
+        slant_actor_stats *s = &f->actors[a];
+        if (!s->mentions)
             continue;
-        uint32_t sentence = d->tokens[x->first_token].sentence;
-        for (size_t a = 0; a < f->nactors; a++) {
-            int in_sentence = 0, in_window = 0;
-            for (size_t j = 0; j < m->n; j++) {
-                const slant_match *y = &m->items[j];
-                if (y->category != f->actors[a].category)
-                    continue;
-                in_sentence |= d->tokens[y->first_token].sentence == sentence;
-                size_t x0 = x->first_token, x1 = x0 + x->ntokens - 1;
-                size_t y0 = y->first_token, y1 = y0 + y->ntokens - 1;
-                size_t gap = x0 > y1 ? x0 - y1 : (y0 > x1 ? y0 - x1 : 0);
-                in_window |= gap <= window && !(x0 <= y1 && y0 <= x1);
-            }
-            f->actors[a].sentence[x->category] += (uint32_t)in_sentence;
-            f->actors[a].window[x->category] += (uint32_t)in_window;
+        memset(in_sentence, 0, d->nsentences + 1);
+        memset(near, 0, d->ntokens + 1);
+        for (size_t j = 0; j < m->n; j++) {
+            const slant_match *y = &m->items[j];
+            if (y->category != s->category)
+                continue;
+            size_t y0 = y->first_token, y1 = y0 + y->ntokens - 1;
+            in_sentence[d->tokens[y0].sentence] = 1;
+            size_t lo = y0 > window ? y0 - window : 0;
+            size_t hi = y1 + window < d->ntokens ? y1 + window : d->ntokens - 1;
+            memset(near + lo, 1, hi - lo + 1);
+        }
+        for (size_t i = 0; i < m->n; i++) {
+            const slant_match *x = &m->items[i];
+            const slant_category *cat = slant_lexicon_category(c->lex, x->category);
+            if (cat->actor || cat->concept)
+                continue;
+            s->sentence[x->category] += in_sentence[d->tokens[x->first_token].sentence];
+            int touches = 0;
+            for (size_t t = x->first_token; t < x->first_token + x->ntokens && !touches; t++)
+                touches = near[t];
+            s->window[x->category] += (uint32_t)touches;
         }
     }
+    free(in_sentence);
+    free(near);
     for (size_t i = 0; i < f->nquotes; i++) {
         const slant_quotation *q = &f->quotes[i];
         if (q->actor == NONE)

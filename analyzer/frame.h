@@ -32,7 +32,8 @@
  * Randy Goddard).
  *
  * Actors (categories flagged `actor`): mentions; per category, the matches in a sentence
- * that mentions the actor and those within `window` words of a mention; the quotations
+ * that mentions the actor and those within `window` words of a mention (or overlapping
+ * it); the quotations
  * the actor speaks; and a heuristic for violence (category `violence`): agent in "X
  * attacked" (a mention at most 3 words before the match, same clause) and "attacked by X",
  * patient in "X were attacked" and "attacks on/against X". Agentless passives: a form of
