@@ -84,7 +84,12 @@ make --no-print-directory -s install PREFIX="$tmp/prefix" BUILD="$BUILD" > /dev/
 (cd / && "$tmp/prefix/bin/slant" score -q "$OLDPWD/corpus/seeds/") > "$tmp/installed.jsonl"
 check "installed slant scores with its lexicon" [ "$(wc -l < "$tmp/installed.jsonl")" -eq 2 ]
 
-# 6. The demo of the README shows the seeds' evidence.
+# 6. Neutrality of the shipped lexicon: every loaded and contested category matches terms
+#    used against each side of a conflict its file documents.
+check "every loaded and contested category is balanced" \
+    $PY tests/cli/balance.py "$SLANT" lexicons/en
+
+# 7. The demo of the README shows the seeds' evidence.
 sh tools/demo.sh > "$tmp/demo.txt" 2>&1
 check "demo runs" [ $? -eq 0 ]
 check "demo shows evidence" grep -q '^  48-56  pejorative_labels: radicals  \[radical\]' "$tmp/demo.txt"
