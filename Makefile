@@ -107,9 +107,12 @@ install: all
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/slant
 	cp -R lexicons/en lexicons/actors $(DESTDIR)$(PREFIX)/share/slant/lexicons/
 	install -m 644 lexicons/FORMAT.md $(DESTDIR)$(PREFIX)/share/slant/lexicons/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 docs/slant.1 $(DESTDIR)$(PREFIX)/share/man/man1/slant.1
 
 uninstall:
-	rm -rf $(DESTDIR)$(PREFIX)/bin/slant $(DESTDIR)$(PREFIX)/share/slant
+	rm -rf $(DESTDIR)$(PREFIX)/bin/slant $(DESTDIR)$(PREFIX)/share/slant \
+	    $(DESTDIR)$(PREFIX)/share/man/man1/slant.1
 
 clean:
 	rm -rf $(BUILD)
