@@ -419,8 +419,9 @@ void slant_compare_write_json(const slant_comparison *c, const slant_compare_vie
     slant_jw_member_count(&w, "seed", c->opts.seed);
     slant_jw_member_cstring(&w, "null_means",
                             "the statistic is undefined for these data: a group too small, "
-                            "no variance, no events in common, or not computed "
-                            "(permutations and bootstrap only when asked for)");
+                            "no variance, no events in common; or not computed: permutations "
+                            "and bootstrap only when asked for, Fisher's test only where an "
+                            "expected count is below 5");
     slant_jw_key(&w, "groups");
     slant_jw_open(&w, '[');
     for (size_t g = 0; g < slant_dataset_ngroups(c->ds); g++) {

@@ -127,11 +127,25 @@ static int same_place(const slant_doc *d, size_t a, size_t b)
 
 /* --- attribution ----------------------------------------------------------------------------- */
 
+/* Words that start a clause rather than a name: after "...," adding that it kept ...,
+ * the words after the verb are not its speaker. */
+static int starts_clause(const slant_doc *d, size_t k)
+{
+    static const char *const words[] = { "that", "to", "it", "this", "which", "how", "what",
+                                         "if", "whether", "on", "in", "for", "with", "about" };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (word_is(d, k, words[i]))
+            return 1;
+    return 0;
+}
+
 /* The speaker after word `from` (exclusive): words in its clause, not quoted, at most REACH. */
 static void speaker_after(const ctx *c, size_t from, slant_quotation *q)
 {
     const slant_doc *d = c->doc;
     size_t k = from + 1, n = 0;
+    if (k < d->ntokens && starts_clause(d, k))
+        return; /* said that ..., adding to ...: no name follows ("said he" does) */
     while (k + n < d->ntokens && n < SLANT_FRAME_REACH && same_place(d, from, k + n) &&
            !d->tokens[k + n].quote)
         n++;
@@ -604,8 +618,9 @@ void slant_frame_compute(slant_frame *f, const slant_lexicon *lex, const slant_d
         f->attributed += q->speaker_first >= 0;
         f->continued += q->continued;
         f->anonymous_quotes += q->anonymous;
-        f->neutral_verbs += q->verb_kind == SLANT_VERB_NEUTRAL && !q->continued;
-        f->loaded_verbs += q->verb_kind == SLANT_VERB_LOADED && !q->continued;
+        int own = q->speaker_first >= 0 && !q->continued; /* attributed here, not carried */
+        f->neutral_verbs += q->verb_kind == SLANT_VERB_NEUTRAL && own;
+        f->loaded_verbs += q->verb_kind == SLANT_VERB_LOADED && own;
     }
     f->speakers = distinct_speakers(doc, f);
     so_called(&c, f);

@@ -73,6 +73,11 @@ static void attribution_patterns(void)
     /* a quotation that continues in the next sentence keeps its speaker */
     frame("\"We saw it,\" said the farmer. \"Then the road closed.\"");
     CHECK_STR(quotation(1), "the farmer|said|neutral|continued");
+    /* a verb followed by a clause names no speaker, and its verb is not counted */
+    const slant_frame *f0 = frame("\"The road is open,\" adding that it kept the bridge shut.");
+    CHECK_STR(quotation(0), "|adding|neutral");
+    CHECK_INT(f0->neutral_verbs, 0);
+    CHECK_INT(f0->attributed, 0);
     /* adverbs between the speaker and the verb are not the speaker */
     frame("\"It must stop,\" the ministry also said.");
     CHECK_STR(quotation(0), "the ministry|said|neutral");
