@@ -1,20 +1,18 @@
 /* slant compare and slant merge: comparing groups of articles, and combining partial
  * comparisons from sharded runs. */
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_inputs.h"
 #include "compare.h"
 #include "compare_out.h"
 #include "file.h"
 #include "json.h"
-#include "pipeline.h"
 #include "xalloc.h"
 
 #define MAX_PARTIAL_BYTES ((size_t)1 << 31)
@@ -62,6 +60,9 @@ static void compare_usage(FILE *f)
         "                          as for 'slant score', when the inputs are articles\n"
         "  -q, --quiet             no progress line\n"
         "  -h, --help              this help\n"
+        "\n"
+        "exit status: 0 compared; 1 some inputs or records were skipped with an error (the\n"
+        "rest was compared); 2 usage error or bad lexicon; 3 nothing to compare.\n"
         "\n"
         "examples:\n"
         "  slant compare corpus/synthetic/\n"
@@ -233,218 +234,6 @@ static int parse_compare_args(int argc, char **argv, compare_args *a)
     return -1;
 }
 
-/* --- inputs ----------------------------------------------------------------------------- */
-
-typedef enum { INPUT_ARTICLES, INPUT_SCORES, INPUT_PARTIAL } input_kind;
-
-/* The first line of a file with something other than white space on it, into `line`. */
-static int first_line(FILE *f, char **line, size_t *cap)
-{
-    ssize_t n;
-    while ((n = getline(line, cap, f)) >= 0) {
-        for (ssize_t i = 0; i < n; i++)
-            if ((*line)[i] != ' ' && (*line)[i] != '\t' && (*line)[i] != '\r' &&
-                (*line)[i] != '\n')
-                return 1;
-    }
-    return 0;
-}
-
-static input_kind kind_of(const char *path)
-{
-    struct stat sb;
-    if (stat(path, &sb) != 0 || S_ISDIR(sb.st_mode))
-        return INPUT_ARTICLES; /* directories hold articles; a bad path errors later */
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return INPUT_ARTICLES;
-    char *line = NULL;
-    size_t cap = 0;
-    input_kind k = INPUT_ARTICLES;
-    if (first_line(f, &line, &cap)) {
-        if (slant_json_is_score_record(line, strlen(line)))
-            k = INPUT_SCORES;
-        else if (strstr(line, "\"slant-partial\"")) /* confirmed when it is read */
-            k = INPUT_PARTIAL;
-    }
-    free(line);
-    fclose(f);
-    return k;
-}
-
-/* Reads `slant score` records from `f`; returns the number of bad lines (reported). */
-static size_t read_scores(FILE *f, const char *path, const slant_score_fields *fields,
-                          slant_dataset *ds, size_t *records, int *had_evidence)
-{
-    char *line = NULL;
-    size_t cap = 0, bad = 0;
-    long lineno = 0;
-    ssize_t n;
-    while ((n = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        size_t len = (size_t)n;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            len--;
-        if (!len)
-            continue;
-        slant_error err;
-        slant_error_clear(&err);
-        if (slant_json_read_score(line, len, fields, path, lineno, ds, had_evidence, &err)) {
-            char text[1200];
-            slant_error_format(&err, text, sizeof text);
-            cli_message("%s", text);
-            bad++;
-        } else {
-            (*records)++;
-        }
-    }
-    free(line);
-    return bad;
-}
-
-/* Is `field` one the reader fills from metadata, or must it be kept from JSON Lines? */
-static int is_metadata(const char *field)
-{
-    static const char *const names[] = { "source", "date", "title", "url", "event", "lang",
-                                         "id" };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (!strcmp(field, names[i]))
-            return 1;
-    return 0;
-}
-
-/* Scores the articles at `paths` with evidence into a temporary file and reads it back:
- * articles and score output then go through one path. Returns the number of failures. */
-static size_t score_articles(const compare_args *a, const char *const *paths, size_t n,
-                             const slant_score_fields *fields, slant_dataset *ds,
-                             size_t *records, int *had_evidence, int *lexicon_error)
-{
-    slant_lexicon *lex = NULL;
-    if (cli_load_lexicon(a->lexicon, a->lang, &lex) != 0) {
-        *lexicon_error = 1;
-        return 0;
-    }
-    const char *keep[2];
-    size_t nkeep = 0;
-    if (!is_metadata(a->by))
-        keep[nkeep++] = a->by;
-    if (a->event && !is_metadata(a->event))
-        keep[nkeep++] = a->event;
-    FILE *tmp = tmpfile();
-    if (!tmp) {
-        cli_message("cannot create a temporary file: %s", strerror(errno));
-        slant_lexicon_free(lex);
-        return n;
-    }
-    cli_run_context rc = { isatty(STDERR_FILENO) && !a->quiet, { 0, 0 } };
-    slant_pipeline_options po = {
-        .lex = lex,
-        .input = {
-            .paths = paths,
-            .npaths = n,
-            .fields = { a->text_field, a->id_field, keep, nkeep },
-            .max_article_bytes = (size_t)64 << 20,
-        },
-        .score = { SLANT_FORMAT_JSONL, 1, keep, nkeep },
-        .threads = (int)a->threads,
-        .out = tmp,
-        .on_error = cli_report_error,
-        .on_progress = cli_report_progress,
-        .ctx = &rc,
-    };
-    slant_pipeline_stats stats;
-    slant_status st = slant_pipeline_run(&po, &stats);
-    if (rc.progress)
-        fputs("\r\033[K", stderr);
-    size_t failed = stats.failed;
-    if (st != SLANT_OK) {
-        cli_message("cannot write a temporary file: %s", strerror(stats.write_errno));
-        failed++;
-    } else {
-        rewind(tmp);
-        failed += read_scores(tmp, "(scored articles)", fields, ds, records, had_evidence);
-    }
-    fclose(tmp);
-    slant_lexicon_free(lex);
-    return failed;
-}
-
-/* Adds a partial to `ds`; checks it was grouped like the others. */
-static size_t read_partial_file(const char *path, const compare_args *a, slant_dataset *ds,
-                                size_t *records)
-{
-    char *data;
-    size_t len;
-    slant_error err;
-    char text[1200];
-    if (slant_read_file(path, MAX_PARTIAL_BYTES, &data, &len, &err) != SLANT_OK) {
-        slant_error_format(&err, text, sizeof text);
-        cli_message("%s", text);
-        return 1;
-    }
-    char *by, *event;
-    size_t before = slant_dataset_nrows(ds);
-    slant_status st = slant_json_read_partial(data, len, path, ds, &by, &event, &err);
-    free(data);
-    size_t bad = 0;
-    if (st != SLANT_OK) {
-        slant_error_format(&err, text, sizeof text);
-        cli_message("%s", text);
-        bad = 1;
-    } else if (!by || strcmp(by, a->by) || (event ? !a->event || strcmp(event, a->event)
-                                                   : a->event != NULL)) {
-        cli_message("'%s' was grouped by '%s' and events '%s'; this comparison uses '%s' "
-                    "and '%s'",
-                    path, by ? by : "?", event ? event : "(none)", a->by,
-                    a->event ? a->event : "(none)");
-        bad = 1;
-    }
-    *records += slant_dataset_nrows(ds) - before;
-    free(by);
-    free(event);
-    return bad;
-}
-
-/* Reads all inputs into `ds`. Returns the number of inputs or records that failed. */
-static size_t read_inputs(const compare_args *a, char **paths, size_t n, slant_dataset *ds,
-                          size_t *records, int *had_evidence, int *lexicon_error)
-{
-    slant_score_fields fields = { a->by, a->event };
-    const char **articles = xcalloc(n, sizeof *articles);
-    size_t narticles = 0, failed = 0;
-    for (size_t i = 0; i < n; i++) {
-        const char *path = paths[i];
-        if (!strcmp(path, "-")) {
-            articles[narticles++] = path; /* standard input: read as articles or records */
-            continue;
-        }
-        switch (kind_of(path)) {
-        case INPUT_SCORES: {
-            FILE *f = fopen(path, "rb");
-            if (!f) {
-                cli_message("cannot open '%s': %s", path, strerror(errno));
-                failed++;
-                break;
-            }
-            failed += read_scores(f, path, &fields, ds, records, had_evidence);
-            fclose(f);
-            break;
-        }
-        case INPUT_PARTIAL:
-            failed += read_partial_file(path, a, ds, records);
-            break;
-        case INPUT_ARTICLES:
-            articles[narticles++] = path;
-            break;
-        }
-    }
-    if (narticles)
-        failed += score_articles(a, articles, narticles, &fields, ds, records, had_evidence,
-                                 lexicon_error);
-    free(articles);
-    return failed;
-}
-
 /* --- slant compare ------------------------------------------------------------------------ */
 
 static int write_result(const compare_args *a, const slant_buf *b)
@@ -467,10 +256,13 @@ int slant_cli_compare(int argc, char **argv)
         return rc;
     }
     slant_dataset *ds = slant_dataset_new();
-    size_t records = 0;
-    int had_evidence = 0, lexicon_error = 0;
-    size_t failed = read_inputs(&a, argv + optind, (size_t)(argc - optind), ds, &records,
-                                &had_evidence, &lexicon_error);
+    cli_inputs_options io = { a.by, a.event, a.lexicon, a.lang, a.threads, a.text_field,
+                              a.id_field, a.quiet, 0, 0 };
+    cli_inputs_result in;
+    cli_inputs_read(&io, argv + optind, (size_t)(argc - optind), ds, &in);
+    size_t records = in.records, failed = in.failed;
+    int had_evidence = in.had_evidence, lexicon_error = in.lexicon_error;
+    cli_inputs_release(&in);
     slant_buf b;
     slant_buf_init(&b, SIZE_MAX / 2);
     if (lexicon_error) {

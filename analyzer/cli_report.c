@@ -1,13 +1,419 @@
-/* slant report: not written yet; the command says so instead of pretending. */
+/* slant report: the comparison of slant compare, written for a person to read, as text
+ * for a terminal, Markdown, or one self-contained HTML page. */
 
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "cli_inputs.h"
+#include "compare.h"
+#include "report.h"
+#include "report_evidence.h"
+#include "xalloc.h"
+
+static void report_usage(FILE *f)
+{
+    fputs(
+        "usage: slant report [OPTIONS] [FILES|DIRS|-]\n"
+        "\n"
+        "Writes the comparison of 'slant compare' for a person to read: which sources were\n"
+        "compared and how much text each had; where they differ significantly, in plain\n"
+        "words (\"A uses 2.4 times as many pejorative labels per 1,000 words as B\", with\n"
+        "the interval of the ratio, Hedges' g with its interval and the corrected q); who is\n"
+        "called what (contested labels); how they attribute (report verbs, anonymous\n"
+        "sources, quotation); which terms drive each difference, with evidence sentences\n"
+        "from the articles; and the provenance and method notes a reviewer needs.\n"
+        "\n"
+        "inputs: as for 'slant compare': articles (text files, JSON Lines, directories),\n"
+        "'slant score' output, or partials. Evidence sentences need the articles: with\n"
+        "score records the report says so.\n"
+        "\n"
+        "options:\n"
+        "  -f, --format FMT        text (default; colour on a terminal unless NO_COLOR is\n"
+        "                          set), md (GitHub-flavoured Markdown) or html (one\n"
+        "                          self-contained page with charts)\n"
+        "  -o, --output FILE       write to FILE (atomically) instead of stdout\n"
+        "      --snippets N        evidence sentences per term (default 3; 0: none)\n"
+        "      --resamples N       bootstrap resamples for the interval of each ratio\n"
+        "                          (default 2000)\n"
+        "      --top N             terms shown per source and difference (default 5)\n"
+        "      --by FIELD          the field that names the groups (default: source)\n"
+        "      --event FIELD       the field that names the event an article covers\n"
+        "      --indicators A,B    only these indicators (category ids, quote_share)\n"
+        "      --pairs MODE        all (default), vs-rest or none\n"
+        "      --max-pairs N       more pairs than N (default 45): vs-rest instead\n"
+        "      --min-n N           leave out groups with fewer articles (default 2)\n"
+        "      --correction C      bh (Benjamini-Hochberg, default) or holm\n"
+        "      --level L           confidence level of every interval (default 0.95)\n"
+        "      --alpha A           q below which a difference is reported (default 0.05)\n"
+        "      --seed S            seed of the bootstrap (default 1)\n"
+        "      --lexicon DIR, --lang LANG, -j N, --text-field F, --id-field F\n"
+        "                          as for 'slant score', when the inputs are articles\n"
+        "  -q, --quiet             no progress line\n"
+        "  -h, --help              this help\n"
+        "\n"
+        "examples:\n"
+        "  slant report corpus/synthetic/\n"
+        "  slant report --format md corpus/synthetic/ > report.md\n"
+        "  slant report --format html -o report.html corpus/synthetic/\n"
+        "  slant report --event event --format html -o report.html corpus/synthetic/\n"
+        "\n"
+        "The report's method is described in docs/report.md.\n",
+        f);
+}
+
+typedef enum { FORMAT_TEXT, FORMAT_MD, FORMAT_HTML } report_format;
+
+typedef struct {
+    slant_compare_options cmp;
+    cli_inputs_options in;
+    char **indicators;
+    report_format format;
+    double alpha;
+    size_t top, snippets, resamples;
+    const char *output;
+} report_args;
+
+enum {
+    OPT_BY = 256, OPT_EVENT, OPT_INDICATORS, OPT_PAIRS, OPT_MAX_PAIRS, OPT_MIN_N,
+    OPT_CORRECTION, OPT_LEVEL, OPT_ALPHA, OPT_SEED, OPT_TOP, OPT_SNIPPETS, OPT_RESAMPLES,
+    OPT_LEXICON, OPT_LANG, OPT_TEXT_FIELD, OPT_ID_FIELD
+};
+
+static const struct option report_options[] = {
+    { "by", required_argument, NULL, OPT_BY },
+    { "event", required_argument, NULL, OPT_EVENT },
+    { "indicators", required_argument, NULL, OPT_INDICATORS },
+    { "pairs", required_argument, NULL, OPT_PAIRS },
+    { "max-pairs", required_argument, NULL, OPT_MAX_PAIRS },
+    { "min-n", required_argument, NULL, OPT_MIN_N },
+    { "correction", required_argument, NULL, OPT_CORRECTION },
+    { "level", required_argument, NULL, OPT_LEVEL },
+    { "alpha", required_argument, NULL, OPT_ALPHA },
+    { "seed", required_argument, NULL, OPT_SEED },
+    { "top", required_argument, NULL, OPT_TOP },
+    { "snippets", required_argument, NULL, OPT_SNIPPETS },
+    { "resamples", required_argument, NULL, OPT_RESAMPLES },
+    { "format", required_argument, NULL, 'f' },
+    { "output", required_argument, NULL, 'o' },
+    { "lexicon", required_argument, NULL, OPT_LEXICON },
+    { "lang", required_argument, NULL, OPT_LANG },
+    { "threads", required_argument, NULL, 'j' },
+    { "text-field", required_argument, NULL, OPT_TEXT_FIELD },
+    { "id-field", required_argument, NULL, OPT_ID_FIELD },
+    { "quiet", no_argument, NULL, 'q' },
+    { "help", no_argument, NULL, 'h' },
+    { NULL, 0, NULL, 0 },
+};
+
+#define BAD(...) cli_usage_error("report", __VA_ARGS__)
+
+/* Options as 'slant compare' reads them (the same names, ranges and messages). */
+static int parse_report_args(int argc, char **argv, report_args *a)
+{
+    memset(a, 0, sizeof *a);
+    a->cmp.pairs = SLANT_PAIRS_ALL;
+    a->cmp.correction = SLANT_CORRECT_BH;
+    a->cmp.level = 0.95;
+    a->cmp.min_n = 2;
+    a->cmp.max_pairs = 45;
+    a->cmp.seed = 1;
+    a->in.by = "source";
+    a->in.lang = "en";
+    a->in.threads = cli_default_threads();
+    a->in.text_field = "text";
+    a->in.id_field = "id";
+    a->in.keep_lexicon = 1;
+    a->in.provenance = 1;
+    a->alpha = 0.05;
+    a->top = 5;
+    a->snippets = 3;
+    a->resamples = 2000;
+    optind = 1;
+    opterr = 0;
+    int c;
+    long v;
+    while ((c = getopt_long(argc, argv, ":f:o:j:qh", report_options, NULL)) != -1) {
+        switch (c) {
+        case OPT_BY: a->in.by = optarg; break;
+        case OPT_EVENT: a->in.event = optarg; break;
+        case OPT_INDICATORS:
+            cli_free_list(a->indicators);
+            a->indicators = cli_split_list(optarg, &a->cmp.nindicators);
+            a->cmp.indicators = (const char *const *)a->indicators;
+            break;
+        case OPT_PAIRS:
+            if (!strcmp(optarg, "all"))
+                a->cmp.pairs = SLANT_PAIRS_ALL;
+            else if (!strcmp(optarg, "vs-rest"))
+                a->cmp.pairs = SLANT_PAIRS_VS_REST;
+            else if (!strcmp(optarg, "none"))
+                a->cmp.pairs = SLANT_PAIRS_NONE;
+            else
+                return BAD("unknown pairs mode '%s' (all, vs-rest or none)", optarg);
+            break;
+        case OPT_MAX_PAIRS:
+        case OPT_MIN_N:
+        case OPT_TOP:
+        case OPT_SEED:
+        case OPT_SNIPPETS:
+        case OPT_RESAMPLES:
+            if (cli_parse_count(optarg, c == OPT_MIN_N ? 1 : 0, 1000000000L, &v) != 0)
+                return BAD("invalid number '%s' for %s", optarg, argv[optind - 1]);
+            if (c == OPT_MAX_PAIRS) a->cmp.max_pairs = (size_t)v;
+            if (c == OPT_MIN_N) a->cmp.min_n = (size_t)v;
+            if (c == OPT_TOP) a->top = (size_t)v;
+            if (c == OPT_SEED) a->cmp.seed = (unsigned long)v;
+            if (c == OPT_SNIPPETS) a->snippets = (size_t)v;
+            if (c == OPT_RESAMPLES) a->resamples = (size_t)v;
+            break;
+        case OPT_CORRECTION:
+            if (!strcmp(optarg, "bh"))
+                a->cmp.correction = SLANT_CORRECT_BH;
+            else if (!strcmp(optarg, "holm"))
+                a->cmp.correction = SLANT_CORRECT_HOLM;
+            else
+                return BAD("unknown correction '%s' (bh or holm)", optarg);
+            break;
+        case OPT_LEVEL:
+            if (cli_parse_real(optarg, 0.5, 0.9999, &a->cmp.level) != 0)
+                return BAD("invalid level '%s' (0.5 to 0.9999)", optarg);
+            break;
+        case OPT_ALPHA:
+            if (cli_parse_real(optarg, 1e-12, 1, &a->alpha) != 0)
+                return BAD("invalid alpha '%s' (above 0, at most 1)", optarg);
+            break;
+        case 'f':
+            if (!strcmp(optarg, "text"))
+                a->format = FORMAT_TEXT;
+            else if (!strcmp(optarg, "md") || !strcmp(optarg, "markdown"))
+                a->format = FORMAT_MD;
+            else if (!strcmp(optarg, "html"))
+                a->format = FORMAT_HTML;
+            else
+                return BAD("unknown format '%s' (text, md or html)", optarg);
+            break;
+        case 'o': a->output = optarg; break;
+        case OPT_LEXICON: a->in.lexicon = optarg; break;
+        case OPT_LANG: a->in.lang = optarg; break;
+        case 'j':
+            if (cli_parse_count(optarg, 1, CLI_MAX_THREADS, &v) != 0)
+                return BAD("invalid thread count '%s' (1 to 256)", optarg);
+            a->in.threads = v;
+            break;
+        case OPT_TEXT_FIELD: a->in.text_field = optarg; break;
+        case OPT_ID_FIELD: a->in.id_field = optarg; break;
+        case 'q': a->in.quiet = 1; break;
+        case 'h': report_usage(stdout); return SLANT_EXIT_OK;
+        case ':': return BAD("option '%s' needs a value", argv[optind - 1]);
+        default: return BAD("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind == argc)
+        return BAD("no input given: name files, directories, or - for stdin");
+    return -1;
+}
+
+/* --- provenance of the inputs -------------------------------------------------------------- */
+
+typedef struct {
+    slant_report_item items[4];
+    size_t n;
+} input_items;
+
+static void item(input_items *x, const char *label, char *value)
+{
+    x->items[x->n].label = xstrdup(label);
+    x->items[x->n].value = value;
+    x->n++;
+}
+
+static char *lexicon_text(const char *id, const char *version, const char *hash,
+                          const char *stemmer)
+{
+    slant_buf b;
+    slant_buf_init(&b, SIZE_MAX / 2);
+    slant_buf_addf(&b, "%s %s, %s", id ? id : "(unnamed)", version ? version : "",
+                   hash ? hash : "no hash recorded");
+    if (stemmer)
+        slant_buf_addf(&b, ", stemmer %s", stemmer);
+    char *s = slant_buf_detach(&b, NULL);
+    slant_buf_release(&b);
+    return s;
+}
+
+static void describe_inputs(const cli_inputs_result *in, char **paths, size_t n,
+                            input_items *x)
+{
+    slant_buf b;
+    slant_buf_init(&b, SIZE_MAX / 2);
+    size_t shown = n < 10 ? n : 10;
+    for (size_t k = 0; k < shown; k++)
+        slant_buf_addf(&b, "%s%s", k ? ", " : "", paths[k]);
+    if (n > shown)
+        slant_buf_addf(&b, " and %zu more", n - shown);
+    slant_buf_addf(&b, " (%zu read as articles, %zu as score records, %zu as partials); "
+                       "%zu records",
+                   in->narticles, in->score_files, in->partial_files, in->records);
+    if (in->failed)
+        slant_buf_addf(&b, ", %zu skipped with errors", in->failed);
+    item(x, "inputs", slant_buf_detach(&b, NULL));
+    slant_buf_release(&b);
+    if (in->lex)
+        item(x, "lexicon (articles)",
+             lexicon_text(slant_lexicon_id(in->lex), slant_lexicon_version(in->lex),
+                          slant_lexicon_hash(in->lex), slant_lexicon_stemmer(in->lex)));
+    if (in->nprovenances || in->records_without_provenance) {
+        slant_buf_init(&b, SIZE_MAX / 2);
+        for (size_t k = 0; k < in->nprovenances; k++) {
+            const cli_provenance *p = &in->provenances[k];
+            char *l = lexicon_text(p->lexicon, p->lexicon_version, p->lexicon_hash, NULL);
+            slant_buf_addf(&b, "%s%s (scored by %s)", k ? "; " : "", l,
+                           p->tool ? p->tool : "an unknown tool");
+            free(l);
+        }
+        if (in->more_provenances)
+            slant_buf_adds(&b, "; and others");
+        if (in->records_without_provenance)
+            slant_buf_addf(&b, "%s%zu records name no lexicon", in->nprovenances ? "; " : "",
+                           in->records_without_provenance);
+        if (in->nprovenances > 1 || in->more_provenances)
+            slant_buf_adds(&b, ". The records were scored with different lexicons: their "
+                               "counts are not comparable");
+        item(x, "lexicon (score records)", slant_buf_detach(&b, NULL));
+        slant_buf_release(&b);
+    }
+}
+
+/* --- evidence ------------------------------------------------------------------------------- */
+
+/* Evidence sentences from the article inputs (standard input cannot be read twice). */
+static void add_evidence(const report_args *a, const cli_inputs_result *in, slant_report *r)
+{
+    if (!a->snippets || !r->has_keyness)
+        return; /* the report already says why there is none */
+    const char **paths = xcalloc(in->narticles ? in->narticles : 1, sizeof *paths);
+    size_t n = 0;
+    for (size_t k = 0; k < in->narticles; k++)
+        if (strcmp(in->articles[k], "-") != 0)
+            paths[n++] = in->articles[k];
+    if (!n || !in->lex) {
+        free(paths);
+        return;
+    }
+    const char *keep[2];
+    size_t nkeep = cli_inputs_keep(&a->in, keep);
+    slant_evidence_options eo = {
+        .lex = in->lex,
+        .input = {
+            .paths = paths,
+            .npaths = n,
+            .fields = { a->in.text_field, a->in.id_field, keep, nkeep },
+            .max_article_bytes = (size_t)64 << 20,
+        },
+        .by = a->in.by,
+        .max_per_term = a->snippets,
+        .max_bytes = 360,
+    };
+    size_t articles;
+    slant_report_collect_evidence(r, &eo, &articles);
+    slant_report_set_evidence(r, SLANT_EVIDENCE_COLLECTED);
+    free(paths);
+}
+
+/* --- slant report ---------------------------------------------------------------------------- */
+
+static int write_result(const report_args *a, const slant_buf *b)
+{
+    cli_output out;
+    if (cli_output_open(&out, a->output) != 0)
+        return SLANT_EXIT_NOTHING;
+    int ok = fwrite(b->data ? b->data : "", 1, b->len, out.f) == b->len;
+    if (cli_output_close(&out, ok) != 0 || !ok)
+        return SLANT_EXIT_NOTHING;
+    return SLANT_EXIT_OK;
+}
+
+static int report(const report_args *a, const cli_inputs_result *in, char **paths, size_t n,
+                  const slant_dataset *ds)
+{
+    slant_error err;
+    slant_error_clear(&err);
+    slant_comparison *c = slant_compare(ds, &a->cmp, &err);
+    if (!c) {
+        char text[1200];
+        slant_error_format(&err, text, sizeof text);
+        cli_message("%s", text);
+        return err.message[0] && strstr(err.message, "unknown indicator") ? SLANT_EXIT_USAGE
+                                                                         : SLANT_EXIT_NOTHING;
+    }
+    input_items items = { .n = 0 };
+    describe_inputs(in, paths, n, &items);
+    slant_report_options o = {
+        .by = a->in.by,
+        .event = a->in.event,
+        .alpha = a->alpha,
+        .top = a->top,
+        .snippets = a->snippets,
+        .resamples = a->resamples,
+        .seed = a->cmp.seed,
+        .lex = in->lex,
+        .inputs = items.items,
+        .ninputs = items.n,
+    };
+    slant_report *r = slant_report_build(c, &o);
+    for (size_t k = 0; k < items.n; k++) {
+        free(items.items[k].label);
+        free(items.items[k].value);
+    }
+    add_evidence(a, in, r);
+    slant_buf b;
+    slant_buf_init(&b, SIZE_MAX / 2);
+    if (a->format == FORMAT_HTML)
+        slant_report_write_html(r, &b);
+    else if (a->format == FORMAT_MD)
+        slant_report_write_md(r, &b);
+    else
+        slant_report_write_text(r, !a->output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
+                                &b);
+    int rc = write_result(a, &b);
+    slant_buf_release(&b);
+    slant_report_free(r);
+    slant_comparison_free(c);
+    return rc;
+}
 
 int slant_cli_report(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_message("'report' is not available in this version yet");
-    return SLANT_EXIT_USAGE;
+    report_args a;
+    int rc = parse_report_args(argc, argv, &a);
+    if (rc >= 0) {
+        cli_free_list(a.indicators);
+        return rc;
+    }
+    slant_dataset *ds = slant_dataset_new();
+    cli_inputs_result in;
+    char **paths = argv + optind;
+    size_t n = (size_t)(argc - optind);
+    cli_inputs_read(&a.in, paths, n, ds, &in);
+    if (in.lexicon_error) {
+        rc = SLANT_EXIT_USAGE;
+    } else if (!in.records) {
+        cli_message("no articles could be read from the inputs");
+        rc = SLANT_EXIT_NOTHING;
+    } else {
+        rc = report(&a, &in, paths, n, ds);
+    }
+    if (rc == SLANT_EXIT_OK && in.failed) {
+        cli_message("%zu input%s or record%s skipped with errors", in.failed,
+                    in.failed == 1 ? "" : "s", in.failed == 1 ? "" : "s");
+        rc = SLANT_EXIT_PARTIAL;
+    }
+    cli_inputs_release(&in);
+    slant_dataset_free(ds);
+    cli_free_list(a.indicators);
+    return rc;
 }

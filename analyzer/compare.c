@@ -270,7 +270,10 @@ static void pooled(const slant_comparison *c, size_t g, int rest, size_t entry, 
 static void keyness_against(slant_comparison *c, size_t g, size_t ref)
 {
     size_t ne = slant_dataset_nentries(c->ds);
+    size_t nactor = strlen(SLANT_ACTOR_PREFIX);
     for (size_t e = 0; e < ne; e++) {
+        if (!strncmp(slant_dataset_entry_name(c->ds, e), SLANT_ACTOR_PREFIX, nactor))
+            continue; /* actor framing, not a term */
         double a, b, words_a, words_b;
         pooled(c, g, 0, e, &a, &words_a);
         if (ref == SLANT_REST)

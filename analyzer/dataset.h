@@ -41,6 +41,9 @@ void slant_dataset_free(slant_dataset *ds);
  * named "category:entry as written", and a contested concept's variants
  * "contested/concept:variant as written". */
 #define SLANT_CONTESTED_PREFIX "contested/"
+/* Actor framing, pooled per group the same way: "actor/ACTOR:CATEGORY" counts the matches
+ * of CATEGORY in sentences that mention ACTOR, and "actor/ACTOR:mentions" its mentions. */
+#define SLANT_ACTOR_PREFIX "actor/"
 
 size_t slant_dataset_indicator(slant_dataset *ds, const char *name);
 size_t slant_dataset_group(slant_dataset *ds, const char *name);

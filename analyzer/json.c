@@ -429,6 +429,34 @@ static void read_contested(const cJSON *contested, const char *group, slant_data
     slant_buf_release(&key);
 }
 
+/* Adds the record's actor framing to `group`: "actor/ACTOR:mentions" and, per category,
+ * "actor/ACTOR:CATEGORY" (its matches in sentences that mention the actor). */
+static void read_actors(const cJSON *actors, const char *group, slant_dataset *ds)
+{
+    const cJSON *a;
+    slant_buf key;
+    slant_buf_init(&key, SIZE_MAX / 2);
+    cJSON_ArrayForEach(a, actors)
+    {
+        double mentions = number_of(a, "mentions");
+        if (mentions > 0) {
+            slant_buf_reset(&key);
+            slant_buf_addf(&key, "%s%s:mentions", SLANT_ACTOR_PREFIX, a->string);
+            slant_dataset_add_entry(ds, group, key.data, mentions);
+        }
+        const cJSON *c;
+        cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(a, "sentence"))
+        {
+            if (!cJSON_IsNumber(c) || c->valuedouble <= 0)
+                continue;
+            slant_buf_reset(&key);
+            slant_buf_addf(&key, "%s%s:%s", SLANT_ACTOR_PREFIX, a->string, c->string);
+            slant_dataset_add_entry(ds, group, key.data, c->valuedouble);
+        }
+    }
+    slant_buf_release(&key);
+}
+
 slant_status slant_json_read_score(const char *json, size_t len, const slant_score_fields *f,
                                    const char *path, long line, slant_dataset *ds,
                                    int *had_evidence, slant_error *err)
@@ -486,6 +514,7 @@ slant_status slant_json_read_score(const char *json, size_t len, const slant_sco
     const char *g = group ? group : "(none)";
     slant_dataset_add_row(ds, id, g, event, tokens, names, values, k);
     read_contested(cJSON_GetObjectItemCaseSensitive(root, "contested"), g, ds);
+    read_actors(cJSON_GetObjectItemCaseSensitive(root, "actors"), g, ds);
     const cJSON *evidence = cJSON_GetObjectItemCaseSensitive(root, "evidence");
     if (cJSON_IsArray(evidence)) {
         read_evidence(evidence, g, ds);

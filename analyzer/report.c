@@ -1,0 +1,1392 @@
+/* The report as data: what `slant report` says about a comparison (see report.h). */
+
+#include "report.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_ratio.h"
+#include "version.h"
+#include "xalloc.h"
+
+/* --- strings and numbers ------------------------------------------------------------------ */
+
+static char *strf(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* A formatted string; caller frees. */
+static char *strf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return xstrdup("");
+    char *s = xmalloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+void slant_report_fmt_value(char *out, size_t size, double v, int share)
+{
+    if (isnan(v) || isinf(v))
+        snprintf(out, size, "n/a");
+    else if (share)
+        snprintf(out, size, "%.1f%%", 100 * v);
+    else
+        snprintf(out, size, "%.2f", v);
+}
+
+void slant_report_fmt_ratio(char *out, size_t size, double v)
+{
+    if (isinf(v) && v > 0)
+        snprintf(out, size, "no upper bound");
+    else if (isnan(v) || isinf(v))
+        snprintf(out, size, "n/a");
+    else if (v < 100)
+        snprintf(out, size, "%.1f", v);
+    else
+        snprintf(out, size, "%.0f", v);
+}
+
+void slant_report_fmt_q(char *out, size_t size, double q)
+{
+    if (isnan(q))
+        snprintf(out, size, "n/a");
+    else if (q < 0.0001)
+        snprintf(out, size, "< 0.0001");
+    else
+        snprintf(out, size, "%.4f", q);
+}
+
+void slant_report_fmt_count(char *out, size_t size, double v)
+{
+    if (isnan(v) || isinf(v) || v < 0 || v >= 1e18) {
+        snprintf(out, size, isnan(v) ? "n/a" : "%.0f", v);
+        return;
+    }
+    char digits[32];
+    snprintf(digits, sizeof digits, "%.0f", v);
+    size_t len = strlen(digits), o = 0;
+    for (size_t i = 0; i < len && o + 1 < size; i++) {
+        if (i && (len - i) % 3 == 0 && o + 2 < size)
+            out[o++] = ',';
+        out[o++] = digits[i];
+    }
+    out[o] = '\0';
+}
+
+/* A value in a sentence: "10.88" or "21.3%". */
+static void val(char *out, size_t size, double v, int share)
+{
+    slant_report_fmt_value(out, size, v, share);
+}
+
+const char *slant_report_q_name(const slant_report *r)
+{
+    return r->c->opts.correction == SLANT_CORRECT_HOLM ? "adjusted p" : "q";
+}
+
+const char *slant_report_source_name(const slant_report *r, size_t s)
+{
+    return s == SLANT_REPORT_REST ? r->rest : r->sources[s].name;
+}
+
+/* --- indicators for a reader ---------------------------------------------------------------- */
+
+static const struct {
+    const char *id, *label;
+} labels[] = {
+    { "pejorative_labels", "pejorative labels" },
+    { "violence", "violence terms" },
+    { "aggression_blame", "aggression and blame terms" },
+    { "delegitimizing", "delegitimizing terms" },
+    { "legitimizing", "legitimizing terms" },
+    { "victimhood", "victimhood terms" },
+    { "moral_condemnation", "terms of moral condemnation" },
+    { "fear_threat", "fear and threat terms" },
+    { "evaluative", "evaluative terms" },
+    { "contested_terms", "contested terms" },
+    { "report_neutral", "neutral report verbs" },
+    { "report_loaded", "loaded report verbs" },
+    { "anonymous_sources", "anonymous-source attributions" },
+    { "factives", "factive verbs" },
+    { "implicatives", "implicative verbs" },
+    { "quote_share", "share of words in quotations" },
+    { "certainty", "certainty index" },
+    { "scare_quote_rate", "scare quotes" },
+    { "loaded_verb_share", "loaded share of quotation verbs" },
+    { "attributed_share", "share of quotations with a speaker" },
+    { "anonymous_share", "share of anonymous quotations" },
+};
+
+const char *slant_report_label(const char *indicator, char *buf, size_t size)
+{
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+        if (!strcmp(indicator, labels[i].id)) {
+            snprintf(buf, size, "%s", labels[i].label);
+            return buf;
+        }
+    /* Any other category: its id in words, a plural noun ("hedges") or "... terms". */
+    size_t len = strlen(indicator);
+    snprintf(buf, size, "%s%s", indicator, len && indicator[len - 1] == 's' ? "" : " terms");
+    for (char *p = buf; *p; p++)
+        if (*p == '_')
+            *p = ' ';
+    return buf;
+}
+
+slant_indicator_kind slant_report_kind(const char *indicator)
+{
+    size_t len = strlen(indicator);
+    if (len > 6 && !strcmp(indicator + len - 6, "_share"))
+        return SLANT_KIND_SHARE;
+    if (!strcmp(indicator, "certainty"))
+        return SLANT_KIND_INDEX;
+    return SLANT_KIND_RATE;
+}
+
+static int is_share(const char *indicator)
+{
+    return slant_report_kind(indicator) == SLANT_KIND_SHARE;
+}
+
+static const char *indicator_id(const slant_report *r, size_t ind)
+{
+    return slant_dataset_indicator_name(r->c->ds, ind);
+}
+
+/* --- sources and values ------------------------------------------------------------------ */
+
+/* The report's index of dataset group `g` (SLANT_REST stays rest). */
+static size_t source_of(const slant_report *r, size_t g)
+{
+    if (g == SLANT_REST)
+        return SLANT_REPORT_REST;
+    for (size_t k = 0; k < r->nsources; k++)
+        if (r->sources[k].group == g)
+            return k;
+    return SLANT_REPORT_REST;
+}
+
+static int compared(const slant_comparison *c, size_t g)
+{
+    for (size_t k = 0; k < c->ngroups; k++)
+        if (c->groups[k] == g)
+            return 1;
+    return 0;
+}
+
+/* The defined values of indicator `ind` in group `g`, or, for SLANT_REST, in every compared
+ * group but `other`; in row order, as compare.c takes them. Caller frees. */
+static double *values_of(const slant_comparison *c, size_t g, size_t other, size_t ind,
+                         size_t *n)
+{
+    size_t rows = slant_dataset_nrows(c->ds);
+    double *v = xmalloc((rows ? rows : 1) * sizeof *v);
+    *n = 0;
+    for (size_t i = 0; i < rows; i++) {
+        const slant_row *row = slant_dataset_row(c->ds, i);
+        if (isnan(row->values[ind]))
+            continue;
+        int in = g == SLANT_REST ? row->group != other && compared(c, row->group)
+                                 : row->group == g;
+        if (in)
+            v[(*n)++] = row->values[ind];
+    }
+    return v;
+}
+
+/* A category's matches in group `g`, pooled: each article's rate times its words. */
+static double pooled_count(const slant_comparison *c, size_t g, long ind)
+{
+    if (ind < 0)
+        return NAN;
+    double sum = 0;
+    for (size_t i = 0; i < slant_dataset_nrows(c->ds); i++) {
+        const slant_row *row = slant_dataset_row(c->ds, i);
+        if (row->group == g && !isnan(row->values[ind]))
+            sum += round(row->values[ind] * row->tokens / 1000.0);
+    }
+    return sum;
+}
+
+static long find_indicator(const slant_comparison *c, const char *id)
+{
+    for (size_t i = 0; i < c->nindicators; i++)
+        if (!strcmp(slant_dataset_indicator_name(c->ds, c->indicators[i]), id))
+            return (long)c->indicators[i];
+    return -1;
+}
+
+static const slant_cmp_summary *summary_of(const slant_comparison *c, size_t g, long ind)
+{
+    if (ind < 0)
+        return NULL;
+    for (size_t k = 0; k < c->nsummaries; k++)
+        if (c->summaries[k].group == g && c->summaries[k].indicator == (size_t)ind)
+            return &c->summaries[k];
+    return NULL;
+}
+
+/* --- terms ---------------------------------------------------------------------------------- */
+
+/* An entry as a reader writes it: "=clearly" -> clearly, "\"so-called\"" -> so-called. */
+static char *clean_entry(const char *t)
+{
+    size_t len = strlen(t);
+    if (len && t[0] == '=') {
+        t++;
+        len--;
+    }
+    if (len >= 2 && t[0] == '"' && t[len - 1] == '"') {
+        t++;
+        len -= 2;
+    }
+    return xmemdup(t, len);
+}
+
+/* The display form of a dataset entry "category:entry as written". */
+static char *display_term(const char *entry)
+{
+    const char *colon = strchr(entry, ':');
+    return clean_entry(colon ? colon + 1 : entry);
+}
+
+/* The term for `entry` in `source`, added if new. */
+static size_t term_of(slant_report *r, size_t *cap, size_t source, size_t entry)
+{
+    for (size_t t = 0; t < r->nterms; t++)
+        if (r->terms[t].source == source && r->terms[t].entry == entry)
+            return t;
+    r->terms = xgrow(r->terms, cap, r->nterms + 1, sizeof *r->terms);
+    slant_report_term *t = &r->terms[r->nterms];
+    memset(t, 0, sizeof *t);
+    t->source = source;
+    t->entry = entry;
+    const char *name = slant_dataset_entry_name(r->c->ds, entry);
+    const char *colon = strchr(name, ':');
+    t->category = colon ? xmemdup(name, (size_t)(colon - name)) : xstrdup("");
+    long k = r->opts.lex ? slant_lexicon_find_category(r->opts.lex, t->category) : -1;
+    if (k >= 0 && slant_lexicon_category(r->opts.lex, (size_t)k)->actor) {
+        t->category_label = strf("actor %s", t->category);
+    } else {
+        char label[128];
+        t->category_label = xstrdup(slant_report_label(t->category, label, sizeof label));
+    }
+    t->term = display_term(name);
+    t->anchor = strf("ev-%zu", r->nterms);
+    return r->nterms++;
+}
+
+/* --- findings -------------------------------------------------------------------------------- */
+
+static int significant(const slant_cmp_pair *p, double alpha)
+{
+    return p->welch_q < alpha || p->mwu_q < alpha;
+}
+
+static const slant_cmp_paired *paired_of(const slant_comparison *c, const slant_cmp_pair *p)
+{
+    for (size_t k = 0; k < c->npaired; k++)
+        if (c->paired[k].a == p->a && c->paired[k].b == p->b &&
+            c->paired[k].indicator == p->indicator)
+            return &c->paired[k];
+    return NULL;
+}
+
+/* A source as the subject of a sentence, and its possessive ("X's"; the rest: "The other
+ * sources together", "the other sources'"). */
+static void subject_of(const slant_report *r, size_t src, int start, char *subject,
+                       size_t ssize, char *poss, size_t psize)
+{
+    if (src == SLANT_REPORT_REST) {
+        snprintf(subject, ssize, "%che other %s together", start ? 'T' : 't', r->nouns);
+        snprintf(poss, psize, "%che other %s'", start ? 'T' : 't', r->nouns);
+    } else {
+        snprintf(subject, ssize, "%s", r->sources[src].name);
+        snprintf(poss, psize, "%s's", r->sources[src].name);
+    }
+}
+
+/* The finding's first sentence, by the kind of indicator. */
+static char *finding_sentence(const slant_report *r, const slant_report_finding *f)
+{
+    char label[128], hi[32], lo[32], ratio[32], rl[32], rh[32], interval[160];
+    char a[300], apos[300], b[300], bpos[300];
+    const char *id = indicator_id(r, f->indicator);
+    slant_indicator_kind kind = slant_report_kind(id);
+    int share = kind == SLANT_KIND_SHARE;
+    const char *uses = f->hi == SLANT_REPORT_REST ? "use" : "uses";
+    slant_report_label(id, label, sizeof label);
+    val(hi, sizeof hi, f->mean_hi, share);
+    val(lo, sizeof lo, f->mean_lo, share);
+    subject_of(r, f->hi, 1, a, sizeof a, apos, sizeof apos);
+    subject_of(r, f->lo, 0, b, sizeof b, bpos, sizeof bpos);
+    if (kind == SLANT_KIND_INDEX)
+        return strf("%s %s is %s, %s %s (a difference of %.2f on a scale from -1 to 1).", apos,
+                    label, hi, bpos, lo, f->mean_hi - f->mean_lo);
+    slant_report_fmt_ratio(rl, sizeof rl, f->ratio.low);
+    slant_report_fmt_ratio(rh, sizeof rh, f->ratio.high);
+    if (isnan(f->ratio.low))
+        snprintf(interval, sizeof interval, "the interval of the ratio is undefined for "
+                                            "these data");
+    else
+        snprintf(interval, sizeof interval,
+                 isinf(f->ratio.high) ? "%g%% CI of the ratio from %s, with no upper bound"
+                                      : "%g%% CI of the ratio %s to %s",
+                 100 * r->c->opts.level, rl, rh);
+    slant_report_fmt_ratio(ratio, sizeof ratio, f->ratio.value);
+    if (share && f->mean_lo == 0)
+        return strf("%s %s is %s; %s is 0%%.", apos, label, hi, bpos);
+    if (share)
+        return strf("%s %s is %s, %s %s (%s times as high; %s).", apos, label, hi, bpos, lo,
+                    ratio, interval);
+    if (f->mean_lo == 0)
+        return strf("%s %s %s %s per 1,000 words; %s %s none.", a, uses, hi, label, b,
+                    f->lo == SLANT_REPORT_REST ? "use" : "uses");
+    return strf("%s %s %s times as many %s per 1,000 words as %s (%s vs %s; %s).", a, uses,
+                ratio, label, b, hi, lo, interval);
+}
+
+/* Within events, in plain words. */
+static char *event_sentence(const slant_report *r, const slant_report_finding *f)
+{
+    char label[128], d[32], tq[32], xq[32], a[300], apos[300];
+    const char *id = indicator_id(r, f->indicator);
+    slant_indicator_kind kind = slant_report_kind(id);
+    const char *qn = slant_report_q_name(r);
+    subject_of(r, f->hi, 0, a, sizeof a, apos, sizeof apos);
+    slant_report_label(id, label, sizeof label);
+    slant_report_fmt_q(tq, sizeof tq, f->events->paired_q);
+    slant_report_fmt_q(xq, sizeof xq, f->events->wilcoxon_q);
+    const char *more = f->event_diff >= 0 ? "more" : "fewer";
+    if (kind == SLANT_KIND_SHARE) {
+        snprintf(d, sizeof d, "%.1f", 100 * fabs(f->event_diff));
+        return strf("Within the %zu events both covered, %s %s was %s percentage points %s "
+                    "on average (paired t %s %s, Wilcoxon %s %s).",
+                    f->events->events, apos, label, d, f->event_diff >= 0 ? "higher" : "lower",
+                    qn, tq, qn, xq);
+    }
+    val(d, sizeof d, fabs(f->event_diff), 0);
+    if (kind == SLANT_KIND_INDEX)
+        return strf("Within the %zu events both covered, %s %s was %s %s on average "
+                    "(paired t %s %s, Wilcoxon %s %s).",
+                    f->events->events, apos, label, d, f->event_diff >= 0 ? "higher" : "lower",
+                    qn, tq, qn, xq);
+    return strf("Within the %zu events both covered, %s used %s %s %s per 1,000 words on "
+                "average (paired t %s %s, Wilcoxon %s %s).",
+                f->events->events, a, d, more, label, qn, tq, qn, xq);
+}
+
+static void finding_sentences(slant_report *r, slant_report_finding *f)
+{
+    char g[32], gl[32], gh[32], wq[32], mq[32];
+    f->sentence = finding_sentence(r, f);
+    slant_report_fmt_value(g, sizeof g, f->g.value, 0);
+    slant_report_fmt_value(gl, sizeof gl, f->g.low, 0);
+    slant_report_fmt_value(gh, sizeof gh, f->g.high, 0);
+    slant_report_fmt_q(wq, sizeof wq, f->welch_q);
+    slant_report_fmt_q(mq, sizeof mq, f->mwu_q);
+    const char *qn = slant_report_q_name(r);
+    f->detail = strf("Hedges' g %s (%g%% CI %s to %s), Cliff's delta %.2f; Welch's t %s %s, "
+                     "Mann-Whitney (%s) %s %s.",
+                     g, 100 * r->c->opts.level, gl, gh, f->delta, qn, wq, f->mwu_method, qn,
+                     mq);
+    if (f->events && f->events->events > 0 && !isnan(f->event_diff))
+        f->event_sentence = event_sentence(r, f);
+}
+
+/* The entries behind a finding: the category's entries, largest rate difference in the
+ * finding's direction first. */
+typedef struct {
+    const slant_cmp_driver *d;
+    double hi, lo;
+} oriented_driver;
+
+static int cmp_oriented(const void *x, const void *y)
+{
+    const oriented_driver *a = x, *b = y;
+    double da = a->hi - a->lo, db = b->hi - b->lo;
+    if (da != db)
+        return da < db ? 1 : -1;
+    return (a->d->entry > b->d->entry) - (a->d->entry < b->d->entry);
+}
+
+static void finding_drivers(slant_report *r, size_t *term_cap, slant_report_finding *f,
+                            const slant_cmp_pair *p, int flip)
+{
+    const slant_comparison *c = r->c;
+    oriented_driver *all = xmalloc((c->ndrivers ? c->ndrivers : 1) * sizeof *all);
+    size_t n = 0;
+    for (size_t k = 0; k < c->ndrivers; k++) {
+        const slant_cmp_driver *d = &c->drivers[k];
+        if (d->a != p->a || d->b != p->b || d->indicator != p->indicator)
+            continue;
+        oriented_driver o = { d, flip ? d->rate_b : d->rate_a, flip ? d->rate_a : d->rate_b };
+        if (o.hi - o.lo > 0)
+            all[n++] = o;
+    }
+    qsort(all, n, sizeof *all, cmp_oriented);
+    if (n > r->opts.top)
+        n = r->opts.top;
+    f->drivers = xcalloc(n ? n : 1, sizeof *f->drivers);
+    for (size_t k = 0; k < n; k++) {
+        f->drivers[k].term = term_of(r, term_cap, f->hi, all[k].d->entry);
+        r->terms[f->drivers[k].term].wanted = 1;
+        f->drivers[k].rate_hi = all[k].hi;
+        f->drivers[k].rate_lo = all[k].lo;
+    }
+    f->ndrivers = n;
+    free(all);
+}
+
+static void finding_ratio(slant_report *r, slant_report_finding *f, const slant_cmp_pair *p,
+                          int flip)
+{
+    size_t ghi = flip ? p->b : p->a, glo = flip ? p->a : p->b;
+    size_t nx, ny;
+    double *x = values_of(r->c, ghi, glo, p->indicator, &nx);
+    double *y = values_of(r->c, glo, ghi, p->indicator, &ny);
+    slant_ratio q = { NAN, NAN, NAN, 0 };
+    if (slant_report_kind(indicator_id(r, p->indicator)) != SLANT_KIND_INDEX)
+        slant_ratio_of_means(x, nx, y, ny, r->opts.resamples, r->opts.seed, r->c->opts.level,
+                             &q);
+    /* The point estimate is compare's ratio of means, so it equals the JSON's numbers. */
+    f->ratio.value = f->mean_lo > 0 && !isnan(q.ratio) ? f->mean_hi / f->mean_lo : NAN;
+    f->ratio.low = q.low;
+    f->ratio.high = q.high;
+    free(x);
+    free(y);
+}
+
+typedef struct {
+    slant_report_finding f;
+    size_t order;
+} ranked_finding;
+
+static int cmp_finding(const void *x, const void *y)
+{
+    const ranked_finding *a = x, *b = y;
+    double ga = isnan(a->f.g.value) ? 0 : a->f.g.value, gb = isnan(b->f.g.value) ? 0 : b->f.g.value;
+    if (ga != gb)
+        return ga < gb ? 1 : -1;
+    return (a->order > b->order) - (a->order < b->order);
+}
+
+static void build_findings(slant_report *r, size_t *term_cap)
+{
+    const slant_comparison *c = r->c;
+    ranked_finding *all = xcalloc(c->npairs ? c->npairs : 1, sizeof *all);
+    size_t n = 0;
+    for (size_t k = 0; k < c->npairs; k++) {
+        const slant_cmp_pair *p = &c->pairs[k];
+        if (!significant(p, r->opts.alpha) || isnan(p->mean_a) || isnan(p->mean_b) ||
+            p->mean_a == p->mean_b)
+            continue;
+        int flip = p->mean_a < p->mean_b;
+        slant_report_finding *f = &all[n].f;
+        all[n].order = k;
+        n++;
+        f->indicator = p->indicator;
+        f->hi = source_of(r, flip ? p->b : p->a);
+        f->lo = source_of(r, flip ? p->a : p->b);
+        f->mean_hi = flip ? p->mean_b : p->mean_a;
+        f->mean_lo = flip ? p->mean_a : p->mean_b;
+        double s = flip ? -1 : 1;
+        f->g.value = s * p->g;
+        f->g.low = flip ? -p->g_high : p->g_low;
+        f->g.high = flip ? -p->g_low : p->g_high;
+        f->delta = s * p->delta;
+        f->welch_q = p->welch_q;
+        f->mwu_q = p->mwu_q;
+        f->mwu_method = p->mwu_method == SLANT_MWU_EXACT ? "exact" : "normal";
+        f->events = paired_of(c, p);
+        f->event_diff = f->events ? s * f->events->mean_diff : NAN;
+        finding_ratio(r, f, p, flip);
+    }
+    qsort(all, n, sizeof *all, cmp_finding);
+    r->findings = xcalloc(n ? n : 1, sizeof *r->findings);
+    for (size_t k = 0; k < n; k++) {
+        r->findings[k] = all[k].f;
+        const slant_cmp_pair *p = &c->pairs[all[k].order];
+        finding_drivers(r, term_cap, &r->findings[k], p, p->mean_a < p->mean_b);
+        finding_sentences(r, &r->findings[k]);
+    }
+    r->nfindings = n;
+    free(all);
+}
+
+/* Per pair of sources: how many indicators they differ in. */
+static void build_pairlines(slant_report *r)
+{
+    const slant_comparison *c = r->c;
+    size_t cap = 0;
+    for (size_t k = 0; k < c->npairs; k++) {
+        const slant_cmp_pair *p = &c->pairs[k];
+        size_t a = source_of(r, p->a), b = source_of(r, p->b);
+        size_t i;
+        for (i = 0; i < r->npairlines; i++)
+            if (r->pairlines[i].a == a && r->pairlines[i].b == b)
+                break;
+        if (i == r->npairlines) {
+            r->pairlines = xgrow(r->pairlines, &cap, i + 1, sizeof *r->pairlines);
+            memset(&r->pairlines[i], 0, sizeof r->pairlines[i]);
+            r->pairlines[i].a = a;
+            r->pairlines[i].b = b;
+            r->npairlines++;
+        }
+        slant_report_pairline *l = &r->pairlines[i];
+        if (!isnan(p->welch_q) || !isnan(p->mwu_q))
+            l->tested++;
+        if (significant(p, r->opts.alpha) && !isnan(p->mean_a) && !isnan(p->mean_b) &&
+            p->mean_a != p->mean_b)
+            l->differ++;
+    }
+    for (size_t i = 0; i < r->npairlines; i++) {
+        slant_report_pairline *l = &r->pairlines[i];
+        const char *a = slant_report_source_name(r, l->a), *b = slant_report_source_name(r, l->b);
+        const slant_report_finding *top = NULL;
+        for (size_t k = 0; k < r->nfindings && !top; k++) {
+            const slant_report_finding *f = &r->findings[k];
+            if ((f->hi == l->a && f->lo == l->b) || (f->hi == l->b && f->lo == l->a))
+                top = f;
+        }
+        if (!l->differ || !top) {
+            l->sentence = strf("%s and %s do not differ significantly in any of the %zu "
+                               "indicators tested.",
+                               a, b, l->tested);
+            continue;
+        }
+        char label[128], ratio[32];
+        slant_indicator_kind kind = slant_report_kind(indicator_id(r, top->indicator));
+        slant_report_label(indicator_id(r, top->indicator), label, sizeof label);
+        slant_report_fmt_ratio(ratio, sizeof ratio, top->ratio.value);
+        if (kind == SLANT_KIND_INDEX)
+            l->sentence = strf("%s and %s differ in %zu of the %zu indicators tested; the "
+                               "largest effect: %s (higher in %s by %.2f).",
+                               a, b, l->differ, l->tested, label,
+                               slant_report_source_name(r, top->hi),
+                               top->mean_hi - top->mean_lo);
+        else if (isnan(top->ratio.value))
+            l->sentence = strf("%s and %s differ in %zu of the %zu indicators tested; the "
+                               "largest effect: %s (%s only).",
+                               a, b, l->differ, l->tested, label,
+                               slant_report_source_name(r, top->hi));
+        else
+            l->sentence = strf("%s and %s differ in %zu of the %zu indicators tested; the "
+                               "largest effect: %s (%s times as %s in %s).",
+                               a, b, l->differ, l->tested, label, ratio,
+                               is_share(indicator_id(r, top->indicator)) ? "high" : "many",
+                               slant_report_source_name(r, top->hi));
+    }
+}
+
+/* --- the table of means ------------------------------------------------------------------ */
+
+/* The largest Hedges' g of the indicator's findings (0 when undefined), -1 without any. */
+static double max_effect(const slant_report *r, size_t ind)
+{
+    double m = -1;
+    for (size_t k = 0; k < r->nfindings; k++) {
+        double g = isnan(r->findings[k].g.value) ? 0 : r->findings[k].g.value;
+        if (r->findings[k].indicator == ind && g > m)
+            m = g;
+    }
+    return m;
+}
+
+typedef struct {
+    slant_report_indicator x;
+    double effect;
+    size_t order;
+} ranked_indicator;
+
+static int cmp_indicator(const void *x, const void *y)
+{
+    const ranked_indicator *a = x, *b = y;
+    if (a->effect != b->effect)
+        return a->effect < b->effect ? 1 : -1;
+    return (a->order > b->order) - (a->order < b->order);
+}
+
+static void build_indicators(slant_report *r)
+{
+    const slant_comparison *c = r->c;
+    ranked_indicator *all = xcalloc(c->nindicators ? c->nindicators : 1, sizeof *all);
+    for (size_t i = 0; i < c->nindicators; i++) {
+        slant_report_indicator *x = &all[i].x;
+        size_t ind = c->indicators[i];
+        char label[128];
+        x->indicator = ind;
+        x->id = xstrdup(indicator_id(r, ind));
+        x->label = xstrdup(slant_report_label(x->id, label, sizeof label));
+        x->kind = slant_report_kind(x->id);
+        x->share = x->kind == SLANT_KIND_SHARE;
+        x->summaries = xcalloc(r->nsources ? r->nsources : 1, sizeof *x->summaries);
+        for (size_t s = 0; s < r->nsources; s++)
+            x->summaries[s] = summary_of(c, r->sources[s].group, (long)ind);
+        x->kruskal_q = x->welch_q = NAN;
+        for (size_t k = 0; k < c->nomnibus; k++)
+            if (c->omnibus[k].indicator == ind) {
+                x->kruskal_q = c->omnibus[k].kruskal_q;
+                x->welch_q = c->omnibus[k].welch_q;
+            }
+        all[i].effect = max_effect(r, ind);
+        x->differs = all[i].effect >= 0;
+        all[i].order = i;
+    }
+    qsort(all, c->nindicators, sizeof *all, cmp_indicator);
+    r->indicators = xcalloc(c->nindicators ? c->nindicators : 1, sizeof *r->indicators);
+    for (size_t i = 0; i < c->nindicators; i++)
+        r->indicators[i] = all[i].x;
+    r->nindicators = c->nindicators;
+    free(all);
+}
+
+/* --- who is called what ------------------------------------------------------------------ */
+
+/* Splits "contested/concept:variant"; returns 0 when `name` is not a contested entry. */
+static int split_contested(const char *name, const char **concept, size_t *clen,
+                           const char **variant)
+{
+    size_t plen = strlen(SLANT_CONTESTED_PREFIX);
+    if (strncmp(name, SLANT_CONTESTED_PREFIX, plen) != 0)
+        return 0;
+    const char *colon = strchr(name + plen, ':');
+    if (!colon)
+        return 0;
+    *concept = name + plen;
+    *clen = (size_t)(colon - *concept);
+    *variant = colon + 1;
+    return 1;
+}
+
+static void concept_sentence(slant_report *r, slant_report_concept *x)
+{
+    slant_buf b;
+    slant_buf_init(&b, SIZE_MAX / 2);
+    slant_buf_addf(&b, "For \"%s\"", x->name);
+    if (x->referent)
+        slant_buf_addf(&b, " (%s)", x->referent);
+    slant_buf_addc(&b, ',');
+    int any = 0;
+    for (size_t s = 0; s < r->nsources; s++) {
+        double total = 0;
+        size_t best = 0;
+        for (size_t v = 0; v < x->nvariants; v++) {
+            total += x->counts[s * x->nvariants + v];
+            if (x->counts[s * x->nvariants + v] > x->counts[s * x->nvariants + best])
+                best = v;
+        }
+        char n[32];
+        slant_report_fmt_count(n, sizeof n, total);
+        if (total > 0)
+            slant_buf_addf(&b, "%s %s says \"%s\" in %.0f%% of its %s use%s", any ? ";" : "",
+                           r->sources[s].name, x->variants[best],
+                           100 * x->shares[s * x->nvariants + best], n, total == 1 ? "" : "s");
+        else
+            slant_buf_addf(&b, "%s %s never names it", any ? ";" : "", r->sources[s].name);
+        any = 1;
+    }
+    size_t sources_using = 0, names_used = 0;
+    for (size_t s = 0; s < r->nsources; s++) {
+        int used = 0;
+        for (size_t v = 0; v < x->nvariants; v++)
+            used |= x->counts[s * x->nvariants + v] > 0;
+        sources_using += used;
+    }
+    for (size_t v = 0; v < x->nvariants; v++) {
+        int used = 0;
+        for (size_t s = 0; s < r->nsources; s++)
+            used |= x->counts[s * x->nvariants + v] > 0;
+        names_used += used;
+    }
+    char q[32];
+    slant_report_fmt_q(q, sizeof q, x->q);
+    if (isnan(x->chi2) && sources_using < 2)
+        slant_buf_addf(&b, " (one %s only: no test).", r->noun);
+    else if (isnan(x->chi2) && names_used < 2)
+        slant_buf_addf(&b, " (one name only: no test).");
+    else if (isnan(x->chi2))
+        slant_buf_addf(&b, " (no test: too few uses).");
+    else
+        slant_buf_addf(&b, " (chi-square %.2f, df %.0f, %s %s).", x->chi2, x->df,
+                       slant_report_q_name(r), q);
+    x->sentence = slant_buf_detach(&b, NULL);
+    slant_buf_release(&b);
+}
+
+static int cmp_concept(const void *p, const void *q)
+{
+    const slant_report_concept *a = p, *b = q;
+    int ta = !isnan(a->q), tb = !isnan(b->q);
+    if (ta != tb)
+        return tb - ta;
+    if (ta && a->q != b->q)
+        return a->q < b->q ? -1 : 1;
+    if (a->uses != b->uses)
+        return a->uses < b->uses ? 1 : -1;
+    return strcmp(a->name, b->name);
+}
+
+/* What a concept's names refer to, from the lexicon (its category's definition). */
+static const char *referent_of(const slant_report *r, const char *concept)
+{
+    if (!r->opts.lex)
+        return NULL;
+    long k = slant_lexicon_find_category(r->opts.lex, concept);
+    if (k < 0)
+        return NULL;
+    const slant_category *cat = slant_lexicon_category(r->opts.lex, (size_t)k);
+    return cat->concept && cat->definition && cat->definition[0] ? cat->definition : NULL;
+}
+
+static void build_concepts(slant_report *r)
+{
+    const slant_comparison *c = r->c;
+    r->concepts = xcalloc(c->nconcepts ? c->nconcepts : 1, sizeof *r->concepts);
+    for (size_t k = 0; k < c->nconcepts; k++) {
+        const slant_cmp_concept *cc = &c->concepts[k];
+        slant_report_concept *x = &r->concepts[r->nconcepts++];
+        x->name = xstrdup(cc->concept);
+        const char *referent = referent_of(r, cc->concept);
+        x->referent = referent ? xstrdup(referent) : NULL;
+        x->chi2 = cc->chi2.statistic;
+        x->df = cc->chi2.df;
+        x->p = cc->chi2.p;
+        x->q = cc->chi2_q;
+        size_t len = strlen(cc->concept), vcap = 0;
+        /* The variants as written, in the order the comparison has them. */
+        for (size_t s = 0; s < c->nshares; s++) {
+            const char *concept, *variant;
+            size_t clen;
+            if (!split_contested(slant_dataset_entry_name(c->ds, c->shares[s].entry), &concept,
+                                 &clen, &variant) ||
+                clen != len || strncmp(concept, cc->concept, len))
+                continue;
+            size_t v;
+            for (v = 0; v < x->nvariants; v++)
+                if (!strcmp(x->variants[v], variant))
+                    break;
+            if (v == x->nvariants) {
+                x->variants = xgrow(x->variants, &vcap, v + 1, sizeof *x->variants);
+                x->variants[x->nvariants++] = xstrdup(variant);
+            }
+        }
+        size_t cells = r->nsources * (x->nvariants ? x->nvariants : 1);
+        x->counts = xcalloc(cells, sizeof *x->counts);
+        x->shares = xcalloc(cells, sizeof *x->shares);
+        for (size_t i = 0; i < cells; i++)
+            x->shares[i] = NAN;
+        for (size_t s = 0; s < c->nshares; s++) {
+            const slant_cmp_share *sh = &c->shares[s];
+            const char *concept, *variant;
+            size_t clen, src = source_of(r, sh->group);
+            if (src == SLANT_REPORT_REST ||
+                !split_contested(slant_dataset_entry_name(c->ds, sh->entry), &concept, &clen,
+                                 &variant) ||
+                clen != len || strncmp(concept, cc->concept, len))
+                continue;
+            for (size_t v = 0; v < x->nvariants; v++)
+                if (!strcmp(x->variants[v], variant)) {
+                    x->counts[src * x->nvariants + v] = sh->count;
+                    x->shares[src * x->nvariants + v] = sh->share;
+                    x->uses += sh->count;
+                }
+        }
+        for (size_t v = 0; v < x->nvariants; v++) {
+            char *shown = clean_entry(x->variants[v]);
+            free(x->variants[v]);
+            x->variants[v] = shown;
+        }
+        concept_sentence(r, x);
+    }
+    qsort(r->concepts, r->nconcepts, sizeof *r->concepts, cmp_concept);
+}
+
+/* --- how they attribute ------------------------------------------------------------------- */
+
+typedef struct {
+    size_t entry;
+    double count;
+} counted;
+
+static int cmp_counted(const void *x, const void *y)
+{
+    const counted *a = x, *b = y;
+    if (a->count != b->count)
+        return a->count < b->count ? 1 : -1;
+    return (a->entry > b->entry) - (a->entry < b->entry);
+}
+
+static int is_verb_entry(const char *name)
+{
+    return !strncmp(name, "report_neutral:", 15) || !strncmp(name, "report_loaded:", 14);
+}
+
+/* The indicators of "how they attribute", in the order they are shown. */
+static const char *const attribution_ids[] = {
+    "report_neutral", "report_loaded",     "loaded_verb_share", "anonymous_sources",
+    "quote_share",    "attributed_share",  "anonymous_share",   "scare_quote_rate",
+};
+
+static void build_attribution(slant_report *r, size_t *term_cap)
+{
+    const slant_comparison *c = r->c;
+    size_t nids = sizeof attribution_ids / sizeof attribution_ids[0];
+    r->attribution_rows = xcalloc(nids, sizeof *r->attribution_rows);
+    for (size_t k = 0; k < nids; k++)
+        for (size_t i = 0; i < r->nindicators; i++)
+            if (!strcmp(r->indicators[i].id, attribution_ids[k]))
+                r->attribution_rows[r->nattribution_rows++] = i;
+    long neutral = find_indicator(c, "report_neutral"), loaded = find_indicator(c, "report_loaded");
+    r->has_verb_counts = neutral >= 0 && loaded >= 0;
+    r->attribution = xcalloc(r->nsources ? r->nsources : 1, sizeof *r->attribution);
+    size_t nent = slant_dataset_nentries(c->ds);
+    counted *verbs = xmalloc((nent ? nent : 1) * sizeof *verbs);
+    for (size_t s = 0; s < r->nsources; s++) {
+        slant_report_attribution *a = &r->attribution[s];
+        size_t g = r->sources[s].group;
+        a->neutral_count = pooled_count(c, g, neutral);
+        a->loaded_count = pooled_count(c, g, loaded);
+        double all = a->neutral_count + a->loaded_count;
+        a->loaded_share = all > 0 ? a->loaded_count / all : NAN;
+        const slant_group *grp = slant_dataset_group_at(c->ds, g);
+        size_t n = 0;
+        for (size_t e = 0; e < nent; e++)
+            if (grp->entry_counts[e] > 0 && is_verb_entry(slant_dataset_entry_name(c->ds, e)))
+                verbs[n++] = (counted){ e, grp->entry_counts[e] };
+        qsort(verbs, n, sizeof *verbs, cmp_counted);
+        if (n > r->opts.top)
+            n = r->opts.top;
+        a->verbs = xcalloc(n ? n : 1, sizeof *a->verbs);
+        a->verb_counts = xcalloc(n ? n : 1, sizeof *a->verb_counts);
+        for (size_t k = 0; k < n; k++) {
+            a->verbs[k] = term_of(r, term_cap, s, verbs[k].entry);
+            a->verb_counts[k] = verbs[k].count;
+        }
+        a->nverbs = n;
+    }
+    free(verbs);
+}
+
+/* --- actors (when the data carries actor framing) ------------------------------------------ */
+
+/* Splits "actor/ACTOR:WHAT"; returns 0 when `name` is not an actor entry. */
+static int split_actor(const char *name, const char **actor, size_t *alen, const char **what)
+{
+    size_t plen = strlen(SLANT_ACTOR_PREFIX);
+    if (strncmp(name, SLANT_ACTOR_PREFIX, plen) != 0)
+        return 0;
+    const char *colon = strchr(name + plen, ':');
+    if (!colon)
+        return 0;
+    *actor = name + plen;
+    *alen = (size_t)(colon - *actor);
+    *what = colon + 1;
+    return 1;
+}
+
+/* The index of `s` (`len` bytes) in `list`, added if new. */
+static size_t intern_name(char ***list, size_t *n, size_t *cap, const char *s, size_t len)
+{
+    for (size_t k = 0; k < *n; k++)
+        if (strlen((*list)[k]) == len && !strncmp((*list)[k], s, len))
+            return k;
+    *list = xgrow(*list, cap, *n + 1, sizeof **list);
+    (*list)[*n] = xmemdup(s, len);
+    return (*n)++;
+}
+
+static void build_actors(slant_report *r)
+{
+    const slant_comparison *c = r->c;
+    size_t nent = slant_dataset_nentries(c->ds);
+    char **actors = NULL, **cats = NULL;
+    size_t nactors = 0, ncats = 0, acap = 0, ccap = 0;
+    for (size_t e = 0; e < nent; e++) {
+        const char *actor, *what;
+        size_t alen;
+        if (!split_actor(slant_dataset_entry_name(c->ds, e), &actor, &alen, &what))
+            continue;
+        intern_name(&actors, &nactors, &acap, actor, alen);
+        if (strcmp(what, "mentions") != 0)
+            intern_name(&cats, &ncats, &ccap, what, strlen(what));
+    }
+    if (nactors && ncats)
+        r->actors = xcalloc(r->nsources, sizeof *r->actors);
+    for (size_t s = 0; s < r->nsources && nactors && ncats; s++) {
+        const slant_group *g = slant_dataset_group_at(c->ds, r->sources[s].group);
+        double *counts = xcalloc(nactors * ncats, sizeof *counts);
+        double *mentions = xcalloc(nactors, sizeof *mentions);
+        double any = 0;
+        for (size_t e = 0; e < nent; e++) {
+            const char *actor, *what;
+            size_t alen;
+            if (!split_actor(slant_dataset_entry_name(c->ds, e), &actor, &alen, &what))
+                continue;
+            size_t a = intern_name(&actors, &nactors, &acap, actor, alen);
+            if (!strcmp(what, "mentions")) {
+                mentions[a] += g->entry_counts[e];
+                continue;
+            }
+            size_t k = intern_name(&cats, &ncats, &ccap, what, strlen(what));
+            counts[a * ncats + k] += g->entry_counts[e];
+            any += g->entry_counts[e];
+        }
+        if (any > 0) {
+            slant_report_actor_table *t = &r->actors[r->nactors++];
+            t->source = s;
+            t->nactors = nactors;
+            t->ncategories = ncats;
+            t->actors = xcalloc(nactors, sizeof *t->actors);
+            t->categories = xcalloc(ncats, sizeof *t->categories);
+            t->values = xcalloc(nactors * ncats, sizeof *t->values);
+            char label[128];
+            for (size_t a = 0; a < nactors; a++)
+                t->actors[a] = xstrdup(actors[a]);
+            for (size_t k = 0; k < ncats; k++)
+                t->categories[k] = xstrdup(slant_report_label(cats[k], label, sizeof label));
+            for (size_t a = 0; a < nactors; a++)
+                for (size_t k = 0; k < ncats; k++)
+                    t->values[a * ncats + k] =
+                        mentions[a] > 0 ? 100 * counts[a * ncats + k] / mentions[a] : NAN;
+            t->unit = xstrdup("matches in sentences that mention the actor, per 100 mentions");
+        }
+        free(counts);
+        free(mentions);
+    }
+    for (size_t k = 0; k < nactors; k++)
+        free(actors[k]);
+    for (size_t k = 0; k < ncats; k++)
+        free(cats[k]);
+    free(actors);
+    free(cats);
+}
+
+/* --- key terms ----------------------------------------------------------------------------- */
+
+static int cmp_key(const void *x, const void *y)
+{
+    const slant_cmp_term *a = *(const slant_cmp_term *const *)x;
+    const slant_cmp_term *b = *(const slant_cmp_term *const *)y;
+    if (a->k.g2 != b->k.g2)
+        return a->k.g2 < b->k.g2 ? 1 : -1;
+    return (a->entry > b->entry) - (a->entry < b->entry);
+}
+
+static void build_keyness(slant_report *r, size_t *term_cap)
+{
+    const slant_comparison *c = r->c;
+    /* Term counts come from evidence; contested variants and actors are counted without. */
+    r->has_keyness = 0;
+    for (size_t e = 0; e < slant_dataset_nentries(c->ds); e++) {
+        const char *name = slant_dataset_entry_name(c->ds, e);
+        if (strncmp(name, SLANT_CONTESTED_PREFIX, strlen(SLANT_CONTESTED_PREFIX)) &&
+            strncmp(name, SLANT_ACTOR_PREFIX, strlen(SLANT_ACTOR_PREFIX)))
+            r->has_keyness = 1;
+    }
+    r->keyness = xcalloc(r->nsources ? r->nsources : 1, sizeof *r->keyness);
+    const slant_cmp_term **mine = xmalloc((c->nterms ? c->nterms : 1) * sizeof *mine);
+    for (size_t s = 0; s < r->nsources; s++) {
+        size_t n = 0;
+        for (size_t t = 0; t < c->nterms; t++) {
+            const slant_cmp_term *x = &c->terms[t];
+            const char *name = slant_dataset_entry_name(c->ds, x->entry);
+            if (x->group == r->sources[s].group && x->reference == SLANT_REST && x->k.g2 > 0 &&
+                strncmp(name, SLANT_CONTESTED_PREFIX, strlen(SLANT_CONTESTED_PREFIX)) &&
+                strncmp(name, SLANT_ACTOR_PREFIX, strlen(SLANT_ACTOR_PREFIX)))
+                mine[n++] = x;
+        }
+        qsort(mine, n, sizeof *mine, cmp_key);
+        if (n > r->opts.top)
+            n = r->opts.top;
+        slant_report_keyness *k = &r->keyness[s];
+        k->source = s;
+        k->terms = xcalloc(n ? n : 1, sizeof *k->terms);
+        for (size_t t = 0; t < n; t++) {
+            const slant_cmp_term *x = mine[t];
+            slant_report_keyterm *kt = &k->terms[t];
+            kt->term = term_of(r, term_cap, s, x->entry);
+            r->terms[kt->term].wanted = 1;
+            kt->significant = x->g2_q < r->opts.alpha;
+            kt->count = x->a;
+            kt->rate = x->c > 0 ? 1000 * x->a / x->c : NAN;
+            kt->rate_rest = x->d > 0 ? 1000 * x->b / x->d : NAN;
+            kt->g2 = x->k.g2;
+            kt->g2_q = x->g2_q;
+            kt->log_ratio = (slant_report_ci){ x->k.log_ratio, x->k.lr_low, x->k.lr_high };
+        }
+        k->nterms = n;
+    }
+    free(mine);
+}
+
+/* --- glossary, provenance and method -------------------------------------------------------- */
+
+static void add_item(slant_report_item **items, size_t *n, const char *label,
+                     const char *value)
+{
+    *items = xrealloc(*items, (*n + 1) * sizeof **items);
+    (*items)[*n].label = xstrdup(label);
+    (*items)[*n].value = xstrdup(value);
+    (*n)++;
+}
+
+static void add_provenance(slant_report *r, const char *label, const char *value)
+{
+    add_item(&r->provenance, &r->nprovenance, label, value);
+}
+
+/* The indicators that are not lexicon categories (docs/schema/compare.md). */
+static const struct {
+    const char *id, *definition;
+} framing[] = {
+    { "quote_share", "the share of an article's words that stand inside quotation marks" },
+    { "certainty", "(assertives - hedges) / (assertives + hedges) in the author's voice: from "
+                   "-1 (only hedges) to 1 (only assertives), 0 when neither occurs" },
+    { "scare_quote_rate", "short quotations (one to three words) with no speaker, per 1,000 "
+                          "words" },
+    { "loaded_verb_share", "loaded report verbs (claimed, insisted) among the report verbs "
+                           "that introduce the article's attributed quotations" },
+    { "attributed_share", "the share of the article's quotations whose speaker the text "
+                          "names" },
+    { "anonymous_share", "the share of the article's quotations attributed to an anonymous "
+                         "source (\"officials said\")" },
+};
+
+static void build_glossary(slant_report *r)
+{
+    for (size_t i = 0; i < r->nindicators; i++) {
+        const slant_report_indicator *x = &r->indicators[i];
+        const char *def = NULL;
+        for (size_t k = 0; k < sizeof framing / sizeof framing[0]; k++)
+            if (!strcmp(x->id, framing[k].id))
+                def = framing[k].definition;
+        if (!def && r->opts.lex) {
+            long k = slant_lexicon_find_category(r->opts.lex, x->id);
+            if (k >= 0)
+                def = slant_lexicon_category(r->opts.lex, (size_t)k)->definition;
+        }
+        if (def) {
+            char *label = strf("%s (%s)", x->label, x->id);
+            add_item(&r->glossary, &r->nglossary, label, def);
+            free(label);
+        }
+    }
+}
+
+static void add_method(slant_report *r, char *paragraph)
+{
+    r->method = xrealloc(r->method, (r->nmethod + 1) * sizeof *r->method);
+    r->method[r->nmethod++] = paragraph;
+}
+
+static const char *correction_words(const slant_comparison *c)
+{
+    return c->opts.correction == SLANT_CORRECT_HOLM ? "Holm's step-down adjustment"
+                                                    : "the Benjamini-Hochberg procedure";
+}
+
+static void build_method(slant_report *r)
+{
+    const slant_comparison *c = r->c;
+    double level = 100 * c->opts.level;
+    add_method(r, strf("Indicators, not verdicts. Each indicator counts the words of one "
+                       "lexicon category. A difference in word choice is evidence about how "
+                       "the %s write, not proof of who is right; read the evidence sentences "
+                       "before drawing conclusions.",
+                       r->nouns));
+    add_method(r, strf("Unit. An article's value for a category is its matches per 1,000 "
+                       "words (in the author's voice and in quotations alike); the other "
+                       "indicators (shares, the certainty index, scare quotes) are defined in "
+                       "the list of indicators. A %s's value is the mean over its articles, "
+                       "with a t-based %g%% confidence interval of the mean.",
+                       r->noun, level));
+    slant_buf b;
+    slant_buf_init(&b, SIZE_MAX / 2);
+    slant_buf_addf(&b, "Significance. Every pair of %s is compared on every indicator with "
+                       "Welch's t test and the Mann-Whitney U test (exact for small samples "
+                       "without ties, else the normal approximation with tie correction). "
+                       "p-values are corrected with %s within each family of tests:",
+                   r->nouns, correction_words(c));
+    for (size_t f = 0; f < c->nfamilies; f++)
+        slant_buf_addf(&b, "%s %s (%zu test%s)", f ? "," : "", c->families[f].name,
+                       c->families[f].tests, c->families[f].tests == 1 ? "" : "s");
+    slant_buf_addf(&b, ". A difference is reported when its corrected %s is below %g in "
+                       "either family of pair tests.",
+                   slant_report_q_name(r), r->opts.alpha);
+    add_method(r, slant_buf_detach(&b, NULL));
+    add_method(r, strf("Ratio. \"A uses R times as many X as B\" is the ratio of the two "
+                       "means. Its %g%% interval is a percentile bootstrap: both %s' "
+                       "articles are resampled with replacement %zu times (SplitMix64 "
+                       "generator, seed %lu) and the ratio of the resampled means is kept; "
+                       "when B's resampled mean can be 0 the interval has no upper bound. "
+                       "Resamples where both means are 0 are left out.",
+                       level, r->nouns, r->opts.resamples, r->opts.seed));
+    add_method(r, strf("Effect size. Hedges' g is the difference of means in pooled standard "
+                       "deviations, with the small-sample correction and a %g%% interval "
+                       "from its large-sample variance; Cliff's delta is the share of "
+                       "article pairs in which A is higher minus the share in which B is "
+                       "(from -1 to 1). Findings are listed by Hedges' g, largest first.",
+                       level));
+    if (r->opts.event)
+        add_method(r, strf("Events. Articles are paired by their '%s' field: for each pair of "
+                           "%s, the events both covered are compared with the paired t test "
+                           "and the Wilcoxon signed-rank test on the per-event differences of "
+                           "the means, which measures framing rather than the choice of "
+                           "events.",
+                           r->opts.event, r->nouns));
+    add_method(r, strf("Across all %s: the Kruskal-Wallis test and Welch's ANOVA per indicator "
+                       "(the columns of the table of means).",
+                       r->nouns));
+    add_method(r, strf("Terms. A difference's drivers are the entries of its category with the "
+                       "largest difference in rate per 1,000 words between the two %s. Key "
+                       "terms are the entries relatively more frequent in one %s than in "
+                       "all others together: signed log-likelihood G² (corrected within the "
+                       "keyness family) and Log Ratio, the binary log of the ratio of "
+                       "relative frequencies (Hardie 2014; a zero count read as 0.5), with "
+                       "its %g%% interval. Terms are lexicon entries: * marks a prefix.",
+                       r->nouns, r->noun, level));
+    if (r->nconcepts)
+        add_method(r, strf("Contested labels. For each concept, a %s's share of each "
+                           "variant among its uses of the concept; Pearson's chi-square test "
+                           "of %s by variants.",
+                           r->noun, r->nouns));
+    if (!r->nactors)
+        add_method(r, strf("Not in these data: actor framing (which categories occur near "
+                           "each actor, per %s). That table appears when the comparison "
+                           "data carries it.",
+                           r->noun));
+}
+
+/* The evidence note depends on what the CLI could collect. */
+static char *evidence_note(const slant_report *r)
+{
+    switch (r->evidence) {
+    case SLANT_EVIDENCE_COLLECTED:
+        return strf("Evidence. For each term shown, up to %zu sentences from the %s's "
+                    "articles in input order, at most one per article; the match is "
+                    "highlighted. Sentences are taken from the article text (not the "
+                    "headline), the same text the counts come from.",
+                    r->opts.snippets, r->noun);
+    case SLANT_EVIDENCE_NEED_ARTICLES:
+        return xstrdup("Evidence. The inputs were score records or partials, which hold "
+                       "counts but no text: evidence sentences need the articles (give "
+                       "'slant report' the article files or directories).");
+    case SLANT_EVIDENCE_NO_TERMS:
+        return xstrdup("Evidence. The score records had no evidence, so there are no term "
+                       "counts: score with --evidence, or give 'slant report' the articles.");
+    case SLANT_EVIDENCE_OFF:
+        break;
+    }
+    return xstrdup("Evidence. Not asked for (--snippets 0).");
+}
+
+void slant_report_set_evidence(slant_report *r, slant_evidence_state state)
+{
+    r->evidence = state;
+    /* The evidence note is the last method paragraph; replace it. */
+    free(r->method[r->nmethod - 1]);
+    r->method[r->nmethod - 1] = evidence_note(r);
+}
+
+void slant_report_add_snippet(slant_report *r, size_t t, const char *text, size_t mark_start,
+                              size_t mark_end, const char *article)
+{
+    slant_report_term *term = &r->terms[t];
+    term->snippets = xrealloc(term->snippets, (term->nsnippets + 1) * sizeof *term->snippets);
+    slant_report_snippet *s = &term->snippets[term->nsnippets++];
+    s->text = xstrdup(text);
+    s->mark_start = mark_start;
+    s->mark_end = mark_end;
+    s->article = xstrdup(article ? article : "");
+}
+
+static void build_provenance(slant_report *r)
+{
+    const slant_comparison *c = r->c;
+    char *v;
+    add_provenance(r, "tool", "slant " SLANT_VERSION);
+    for (size_t k = 0; k < r->opts.ninputs; k++)
+        add_provenance(r, r->opts.inputs[k].label, r->opts.inputs[k].value);
+    v = strf("by '%s'%s%s%s; %zu compared, %zu left out (fewer than %zu articles)", r->opts.by,
+             r->opts.event ? ", events by '" : "", r->opts.event ? r->opts.event : "",
+             r->opts.event ? "'" : "", r->nsources, c->nleft_out, c->opts.min_n);
+    add_provenance(r, "grouping", v);
+    free(v);
+    v = strf("%s, alpha %g, %g%% intervals, pairs: %s", correction_words(c), r->opts.alpha,
+             100 * c->opts.level,
+             c->opts.pairs == SLANT_PAIRS_NONE ? "none" : (c->vs_rest ? "each against the rest"
+                                                                       : "all"));
+    add_provenance(r, "tests", v);
+    free(v);
+    v = strf("%zu bootstrap resamples of each ratio, seed %lu; %zu terms per %s and "
+             "difference; up to %zu evidence sentences per term",
+             r->opts.resamples, r->opts.seed, r->opts.top, r->noun, r->opts.snippets);
+    add_provenance(r, "options", v);
+    free(v);
+}
+
+/* --- the whole report ---------------------------------------------------------------------- */
+
+slant_report *slant_report_build(const slant_comparison *c, const slant_report_options *o)
+{
+    slant_report *r = xcalloc(1, sizeof *r);
+    r->c = c;
+    r->opts = *o;
+    int by_source = !strcmp(o->by, "source");
+    r->noun = xstrdup(by_source ? "source" : "group");
+    r->nouns = xstrdup(by_source ? "sources" : "groups");
+    r->rest = strf("the other %s", r->nouns);
+    r->sources = xcalloc(c->ngroups ? c->ngroups : 1, sizeof *r->sources);
+    double words = 0;
+    size_t articles = 0;
+    for (size_t k = 0; k < c->ngroups; k++) {
+        const slant_group *g = slant_dataset_group_at(c->ds, c->groups[k]);
+        slant_report_source *s = &r->sources[r->nsources++];
+        s->name = xstrdup(g->name);
+        s->articles = g->articles;
+        s->words = g->tokens;
+        s->group = c->groups[k];
+        words += g->tokens;
+        articles += g->articles;
+    }
+    r->left_out = xcalloc(c->nleft_out ? c->nleft_out : 1, sizeof *r->left_out);
+    for (size_t k = 0; k < c->nleft_out; k++) {
+        const slant_group *g = slant_dataset_group_at(c->ds, c->left_out[k]);
+        r->left_out[r->nleft_out++] =
+            strf("%s (%zu article%s) was left out: fewer than %zu articles (--min-n).",
+                 g->name, g->articles, g->articles == 1 ? "" : "s", c->opts.min_n);
+    }
+    char w[32], n[32];
+    slant_report_fmt_count(w, sizeof w, words);
+    slant_report_fmt_count(n, sizeof n, (double)articles);
+    r->title = strf("How %zu %s compare", r->nsources, r->nouns);
+    r->summary = strf("%s articles (%s words) from %zu %s, grouped by '%s'%s%s%s.", n, w,
+                      r->nsources, r->nouns, o->by, o->event ? ", events by '" : "",
+                      o->event ? o->event : "", o->event ? "'" : "");
+    size_t term_cap = 0;
+    build_findings(r, &term_cap);
+    build_pairlines(r);
+    build_indicators(r);
+    build_concepts(r);
+    build_attribution(r, &term_cap);
+    build_actors(r);
+    build_keyness(r, &term_cap);
+    build_glossary(r);
+    build_provenance(r);
+    build_method(r);
+    r->evidence = !r->has_keyness ? SLANT_EVIDENCE_NO_TERMS
+                                  : (o->snippets ? SLANT_EVIDENCE_NEED_ARTICLES
+                                                 : SLANT_EVIDENCE_OFF);
+    add_method(r, evidence_note(r)); /* last: slant_report_set_evidence replaces it */
+    r->opts.inputs = NULL;          /* copied into the provenance */
+    r->opts.ninputs = 0;
+    return r;
+}
+
+static void free_items(slant_report_item *items, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        free(items[k].label);
+        free(items[k].value);
+    }
+    free(items);
+}
+
+void slant_report_free(slant_report *r)
+{
+    if (!r)
+        return;
+    free(r->noun);
+    free(r->nouns);
+    free(r->rest);
+    free(r->title);
+    free(r->summary);
+    for (size_t k = 0; k < r->nsources; k++)
+        free(r->sources[k].name);
+    free(r->sources);
+    for (size_t k = 0; k < r->nleft_out; k++)
+        free(r->left_out[k]);
+    free(r->left_out);
+    for (size_t k = 0; k < r->nfindings; k++) {
+        free(r->findings[k].sentence);
+        free(r->findings[k].detail);
+        free(r->findings[k].event_sentence);
+        free(r->findings[k].drivers);
+    }
+    free(r->findings);
+    for (size_t k = 0; k < r->npairlines; k++)
+        free(r->pairlines[k].sentence);
+    free(r->pairlines);
+    for (size_t k = 0; k < r->nindicators; k++) {
+        free(r->indicators[k].id);
+        free(r->indicators[k].label);
+        free(r->indicators[k].summaries);
+    }
+    free(r->indicators);
+    for (size_t k = 0; k < r->nconcepts; k++) {
+        slant_report_concept *x = &r->concepts[k];
+        free(x->name);
+        free(x->referent);
+        for (size_t v = 0; v < x->nvariants; v++)
+            free(x->variants[v]);
+        free(x->variants);
+        free(x->counts);
+        free(x->shares);
+        free(x->sentence);
+    }
+    free(r->concepts);
+    for (size_t k = 0; k < r->nsources && r->attribution; k++) {
+        free(r->attribution[k].verbs);
+        free(r->attribution[k].verb_counts);
+    }
+    free(r->attribution);
+    free(r->attribution_rows);
+    for (size_t k = 0; k < r->nactors; k++) {
+        slant_report_actor_table *t = &r->actors[k];
+        for (size_t a = 0; a < t->nactors; a++)
+            free(t->actors[a]);
+        for (size_t a = 0; a < t->ncategories; a++)
+            free(t->categories[a]);
+        free(t->actors);
+        free(t->categories);
+        free(t->values);
+        free(t->unit);
+    }
+    free(r->actors);
+    for (size_t k = 0; k < r->nsources && r->keyness; k++)
+        free(r->keyness[k].terms);
+    free(r->keyness);
+    for (size_t k = 0; k < r->nterms; k++) {
+        slant_report_term *t = &r->terms[k];
+        free(t->category);
+        free(t->category_label);
+        free(t->term);
+        free(t->anchor);
+        for (size_t s = 0; s < t->nsnippets; s++) {
+            free(t->snippets[s].text);
+            free(t->snippets[s].article);
+        }
+        free(t->snippets);
+    }
+    free(r->terms);
+    free_items(r->glossary, r->nglossary);
+    free_items(r->provenance, r->nprovenance);
+    for (size_t k = 0; k < r->nmethod; k++)
+        free(r->method[k]);
+    free(r->method);
+    free(r);
+}

@@ -1,0 +1,283 @@
+#ifndef SLANT_REPORT_H
+#define SLANT_REPORT_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "compare.h"
+#include "lexicon.h"
+
+/*
+ * The report: what `slant report` says about a comparison, as data. report.c decides what
+ * is said (which differences are findings, how each is put in plain words, which terms
+ * drive them, what the method notes are); the writers only lay it out:
+ * report_text.c (a terminal), report_md.c (GitHub-flavoured Markdown) and report_html.c
+ * (one self-contained page, with the charts of report_svg.c). So the three formats say
+ * the same things with the same numbers.
+ *
+ * The report answers, in this order: which sources were compared and how much text each
+ * had; where they differ significantly (in plain words, with the ratio of the means and
+ * its interval, the effect size with its interval and the corrected q); who is called
+ * what (contested labels; actors once the data has them); how they attribute (report
+ * verbs, anonymous sources, quotation); which terms drive each difference, with evidence
+ * sentences when the articles were given; and the provenance and method a reviewer needs.
+ *
+ * Ownership: the report borrows the comparison (and through it the dataset), and the
+ * lexicon and the `by` and `event` strings of the options given to slant_report_build;
+ * they must outlive it. Every string in the report
+ * is owned by it and freed by slant_report_free. Strings are as the inputs had them
+ * (names, article text): writers escape them for their format.
+ */
+
+/* A labelled line: provenance ("lexicon": "slant-en 0.1.0, fnv1a64:..."), glossary. */
+typedef struct {
+    char *label, *value;
+} slant_report_item;
+
+/* How the report was asked for: the options of the command that bear on what it says. */
+typedef struct {
+    const char *by;              /* the grouping field */
+    const char *event;           /* the event field, or NULL */
+    double alpha;                /* q below which a difference is a finding */
+    size_t top;                  /* terms shown per source and per difference */
+    size_t snippets;             /* evidence sentences kept per term (0: none) */
+    size_t resamples;            /* bootstrap resamples for the interval of each ratio */
+    unsigned long seed;          /* of those resamples */
+    const slant_lexicon *lex;    /* the lexicon the articles were scored with, or NULL
+                                  * (score records): definitions for the glossary */
+    const slant_report_item *inputs;   /* provenance of the inputs and the lexicon, shown
+                                        * after the tool (borrowed; copied by the build) */
+    size_t ninputs;
+} slant_report_options;
+
+/* A value with its interval; NAN where undefined, INFINITY for an unbounded end. */
+typedef struct {
+    double value, low, high;
+} slant_report_ci;
+
+typedef struct {
+    char *name;
+    size_t articles;
+    double words;
+    size_t group;                /* the dataset group */
+} slant_report_source;
+
+/* In place of a source index: all other compared sources together (--pairs vs-rest). */
+#define SLANT_REPORT_REST ((size_t)-1)
+
+/* One evidence sentence: `text` with the match at bytes [mark_start, mark_end). */
+typedef struct {
+    char *text;                  /* valid UTF-8, white space runs made single spaces */
+    size_t mark_start, mark_end;
+    char *article;               /* the article's id */
+} slant_report_snippet;
+
+/* A lexicon entry in one source, shown as a driver or a key term, with its evidence. */
+typedef struct {
+    size_t source;               /* index into sources */
+    size_t entry;                /* the dataset entry ("category:entry as written") */
+    char *category;              /* the category id */
+    char *category_label;        /* the category for a reader ("pejorative labels",
+                                  * "actor varenia") */
+    char *term;                  /* the entry for a reader: =x and "x y" shown as x, x y */
+    char *anchor;                /* a unique id for links: "ev-" and an index */
+    int wanted;                  /* a driver or key term: evidence is collected for it */
+    slant_report_snippet *snippets;
+    size_t nsnippets;
+    size_t last_article;         /* collection: the article the last snippet came from, + 1 */
+} slant_report_term;
+
+typedef struct {
+    size_t term;                 /* index into terms */
+    double rate_hi, rate_lo;     /* per 1,000 words in the higher and the lower source */
+} slant_report_driver;
+
+/*
+ * A significant difference between two sources in one indicator, oriented so that `hi`
+ * has the higher mean: "hi uses R times as many X per 1,000 words as lo".
+ */
+typedef struct {
+    size_t indicator;            /* the dataset indicator */
+    size_t hi, lo;               /* indices into sources */
+    double mean_hi, mean_lo;
+    slant_report_ci ratio;       /* mean_hi / mean_lo, bootstrap percentile interval */
+    slant_report_ci g;           /* Hedges' g of hi against lo (>= 0) with its interval */
+    double delta;                /* Cliff's delta of hi against lo */
+    double welch_q, mwu_q;
+    const char *mwu_method;      /* "exact" or "normal" */
+    const slant_cmp_paired *events;   /* the same pair within events, or NULL */
+    double event_diff;           /* events->mean_diff oriented hi - lo */
+    char *sentence;              /* the finding in plain words */
+    char *detail;                /* the statistics behind it, in one line */
+    char *event_sentence;        /* within events, in plain words, or NULL */
+    slant_report_driver *drivers;
+    size_t ndrivers;
+} slant_report_finding;
+
+/* A pair of sources and how many indicators they differ in. */
+typedef struct {
+    size_t a, b;                 /* indices into sources */
+    size_t differ, tested;
+    char *sentence;
+} slant_report_pairline;
+
+/*
+ * What an indicator's values are, which decides how the report words a difference: a
+ * rate per 1,000 words ("A uses 2.4 times as many X per 1,000 words as B"), a share
+ * (`*_share`, 0 to 1, shown as a percentage: "A's X is 30.0%, B's 10.0% (3.0 times as
+ * high ...)"), or an index from -1 to 1 (`certainty`: a difference, never a ratio).
+ */
+typedef enum { SLANT_KIND_RATE = 0, SLANT_KIND_SHARE, SLANT_KIND_INDEX } slant_indicator_kind;
+
+slant_indicator_kind slant_report_kind(const char *indicator);
+
+/* An indicator's row in the table of means. */
+typedef struct {
+    size_t indicator;
+    char *id, *label;
+    slant_indicator_kind kind;
+    int share;                   /* kind == SLANT_KIND_SHARE (values shown as percentages) */
+    const slant_cmp_summary **summaries;    /* one per source (borrowed), NULL if none */
+    double kruskal_q, welch_q;   /* across all sources */
+    int differs;                 /* some finding is about it */
+} slant_report_indicator;
+
+/* A key term of one source against the others (the top ones by G², significant or not). */
+typedef struct {
+    size_t term;                 /* index into terms */
+    double count, rate, rate_rest;
+    double g2, g2_q;
+    int significant;             /* g2_q below alpha */
+    slant_report_ci log_ratio;
+} slant_report_keyterm;
+
+typedef struct {
+    size_t source;
+    slant_report_keyterm *terms;
+    size_t nterms;
+} slant_report_keyness;
+
+/* A contested concept: each source's share of each variant. */
+typedef struct {
+    char *name;
+    char *referent;              /* what the names refer to (from the lexicon), or NULL */
+    double uses;                 /* over all sources */
+    char **variants;             /* as a reader writes them ("=x" shown as x) */
+    size_t nvariants;
+    double *counts, *shares;     /* [source * nvariants + variant]; shares NAN: no use */
+    double chi2, df, p, q;
+    char *sentence;
+} slant_report_concept;
+
+/* How one source attributes, beyond the indicator rows of the attribution table. */
+typedef struct {
+    double neutral_count, loaded_count;      /* report verbs, pooled over the articles */
+    double loaded_share;                     /* loaded / (loaded + neutral); NAN: no verbs */
+    size_t *verbs;                           /* most used report verbs (terms) */
+    double *verb_counts;
+    size_t nverbs;
+} slant_report_attribution;
+
+/*
+ * Actor framing, per source: for each actor, the matches of each category in sentences
+ * that mention it, per 100 mentions of the actor. Read from the comparison's dataset when
+ * it carries actor framing, as pooled entry counts per group named
+ * "actor/ACTOR:CATEGORY" (matches of CATEGORY in sentences that mention ACTOR) and
+ * "actor/ACTOR:mentions", the way contested labels are carried ("contested/C:V").
+ * Without such entries there is no table, and no writer shows the section.
+ */
+
+typedef struct {
+    size_t source;
+    char **actors;
+    size_t nactors;
+    char **categories;
+    size_t ncategories;
+    double *values;              /* [actor * ncategories + category]; NAN: undefined */
+    char *unit;                  /* what the values are, for captions and descriptions */
+} slant_report_actor_table;
+
+typedef enum {
+    SLANT_EVIDENCE_COLLECTED = 0,    /* from the articles */
+    SLANT_EVIDENCE_NEED_ARTICLES,    /* the inputs were score records or partials */
+    SLANT_EVIDENCE_OFF,              /* --snippets 0 */
+    SLANT_EVIDENCE_NO_TERMS          /* the data had no entry counts (no evidence in records) */
+} slant_evidence_state;
+
+typedef struct {
+    const slant_comparison *c;   /* borrowed */
+    slant_report_options opts;
+    char *noun, *nouns;          /* "source", "sources" (or "group", "groups") */
+    char *rest;                  /* "the other sources" */
+    char *title;
+    char *summary;               /* one sentence: what was compared */
+    slant_report_source *sources;     /* the compared ones, in dataset order */
+    size_t nsources;
+    char **left_out;             /* groups below --min-n, as sentences */
+    size_t nleft_out;
+    slant_report_finding *findings;   /* largest |g| first */
+    size_t nfindings;
+    slant_report_pairline *pairlines;
+    size_t npairlines;
+    slant_report_indicator *indicators;
+    size_t nindicators;
+    slant_report_concept *concepts;  /* tested ones first (by q), then by uses */
+    size_t nconcepts;
+    size_t *attribution_rows;        /* indicator rows (indices into indicators) shown in
+                                      * "how they attribute": report verbs, anonymous
+                                      * sources, quotation, speakers, scare quotes */
+    size_t nattribution_rows;
+    slant_report_attribution *attribution;   /* one per source */
+    int has_verb_counts;             /* the data has both report-verb categories */
+    slant_report_actor_table *actors;
+    size_t nactors;
+    slant_report_keyness *keyness;   /* one per source */
+    int has_keyness;
+    slant_report_term *terms;
+    size_t nterms;
+    slant_evidence_state evidence;
+    slant_report_item *glossary;     /* indicator label: definition */
+    size_t nglossary;
+    slant_report_item *provenance;
+    size_t nprovenance;
+    char **method;                   /* method notes, one paragraph each */
+    size_t nmethod;
+} slant_report;
+
+/* Builds the report of `c`. Never fails (a comparison always has two sources or more). */
+slant_report *slant_report_build(const slant_comparison *c, const slant_report_options *o);
+void slant_report_free(slant_report *r);
+
+/* Sets what the report says about evidence (the method notes follow it). */
+void slant_report_set_evidence(slant_report *r, slant_evidence_state state);
+
+/* Adds a snippet to term `t` (copies the strings). */
+void slant_report_add_snippet(slant_report *r, size_t t, const char *text, size_t mark_start,
+                              size_t mark_end, const char *article);
+
+/* --- the writers ------------------------------------------------------------------------ */
+
+void slant_report_write_text(const slant_report *r, int colour, slant_buf *out);
+void slant_report_write_md(const slant_report *r, slant_buf *out);
+void slant_report_write_html(const slant_report *r, slant_buf *out);
+
+/* --- how the report writes numbers and names (shared by the writers) ------------------- */
+
+/* A mean: two decimals ("10.88"); a share as a percentage with one ("21.3%"). */
+void slant_report_fmt_value(char *out, size_t size, double v, int share);
+/* A ratio: one decimal below 100 ("2.4"), none above ("140"); "no upper bound" for +inf. */
+void slant_report_fmt_ratio(char *out, size_t size, double v);
+/* A q or p: "< 0.0001" or four decimals ("0.0123"); "n/a" when undefined. */
+void slant_report_fmt_q(char *out, size_t size, double q);
+/* A count with thousands separators ("10,613"). */
+void slant_report_fmt_count(char *out, size_t size, double v);
+/* A source's name, or "the other sources" for SLANT_REPORT_REST. */
+const char *slant_report_source_name(const slant_report *r, size_t s);
+/* "q" under Benjamini-Hochberg, "adjusted p" under Holm. */
+const char *slant_report_q_name(const slant_report *r);
+
+/* An indicator for a reader ("pejorative_labels" -> "pejorative labels",
+ * "report_loaded" -> "loaded report verbs"); returns `buf`. */
+const char *slant_report_label(const char *indicator, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,753 @@
+/* The report as one self-contained HTML page: no script, no external resource, inline CSS
+ * that reflows for a phone, real tables with header scopes, headings in order, and the
+ * charts of report_svg.c with their text alternatives. Every string from the data is
+ * escaped (slant_xml_escape). */
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report.h"
+#include "report_svg.h"
+#include "version.h"
+
+static const char css[] =
+    ":root{--fg:#1b1b1b;--muted:#545454;--line:#d6d6d6;--bg:#fff;--soft:#f5f6f8;"
+    "--accent:#0b5cad;--mark:#ffe066}\n"
+    "*{box-sizing:border-box}\n"
+    "html{-webkit-text-size-adjust:100%;text-size-adjust:100%}\n"
+    "body{margin:0;color:var(--fg);background:var(--bg);font:16px/1.55 system-ui,"
+    "-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,sans-serif}\n"
+    "header,nav,main,footer{max-width:70rem;margin:0 auto;padding:0 1rem}\n"
+    "header{padding-top:1.5rem}\n"
+    "h1{font-size:1.9rem;line-height:1.2;margin:0 0 .5rem}\n"
+    "h2{font-size:1.4rem;line-height:1.25;margin:2.5rem 0 .75rem;padding-bottom:.3rem;"
+    "border-bottom:2px solid var(--line)}\n"
+    "h3{font-size:1.15rem;margin:1.75rem 0 .5rem}\n"
+    "h4{font-size:1rem;margin:1.25rem 0 .4rem}\n"
+    "p{margin:.5rem 0}\n"
+    "a{color:var(--accent)}\n"
+    ".lede{font-size:1.1rem;color:var(--muted)}\n"
+    "nav ol{columns:2 16rem;padding-left:1.25rem;margin:.5rem 0}\n"
+    "nav h2{border:0;margin-top:1rem;font-size:1rem}\n"
+    ".brief{padding-left:1.25rem}\n"
+    ".brief li{margin:.3rem 0}\n"
+    ".findings{padding-left:1.5rem}\n"
+    ".findings>li{margin:0 0 1rem;padding-left:.25rem}\n"
+    ".sentence{font-weight:600;margin:0}\n"
+    ".detail,.events,.note{color:var(--muted);font-size:.93rem;margin:.2rem 0}\n"
+    ".scroll{overflow-x:auto;margin:.75rem 0 1.25rem;-webkit-overflow-scrolling:touch}\n"
+    ".scroll:focus{outline:2px solid var(--accent);outline-offset:2px}\n"
+    "table{border-collapse:collapse;font-variant-numeric:tabular-nums;font-size:.95rem}\n"
+    "caption{text-align:left;font-weight:600;padding:.25rem 0 .4rem;caption-side:top}\n"
+    "th,td{padding:.4rem .65rem;border-bottom:1px solid var(--line);text-align:right;"
+    "vertical-align:top}\n"
+    "thead th{border-bottom:2px solid #9a9a9a;vertical-align:bottom}\n"
+    "th[scope=row],thead th:first-child,td.text{text-align:left}\n"
+    "th[scope=row]{font-weight:600}\n"
+    ".ci{color:var(--muted);font-size:.85em;white-space:nowrap}\n"
+    ".num{white-space:nowrap}\n"
+    ".src{padding-left:1.1em;background:linear-gradient(var(--c),var(--c)) no-repeat "
+    "0 .3em/.75em .75em}\n"
+    ".charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));"
+    "gap:1rem;margin:1rem 0}\n"
+    "figure{margin:0;padding:.6rem .6rem .4rem;border:1px solid var(--line);"
+    "border-radius:6px;background:var(--bg)}\n"
+    "figcaption{font-size:.9rem;font-weight:600;margin:0 0 .3rem}\n"
+    "svg.chart{display:block;width:100%;height:auto}\n"
+    ".drivers{padding-left:1.25rem}\n"
+    ".drivers li{margin:.45rem 0}\n"
+    ".term{margin:1rem 0 .25rem}\n"
+    "details.evidence{margin:.5rem 0;border:1px solid var(--line);border-radius:6px;"
+    "padding:.25rem .75rem}\n"
+    "details.evidence>summary{cursor:pointer;padding:.35rem 0}\n"
+    "details.evidence>summary h4{display:inline;margin:0}\n"
+    "details.evidence[open]>summary{border-bottom:1px solid var(--line);margin-bottom:.5rem}\n"
+    ".snippets{list-style:none;margin:0 0 .75rem;padding:0}\n"
+    ".snippets li{margin:.35rem 0;padding:.35rem .75rem;border-left:3px solid var(--line);"
+    "background:var(--soft)}\n"
+    ".snippets .cite{display:block;color:var(--muted);font-size:.82rem;"
+    "overflow-wrap:anywhere}\n"
+    "mark{background:var(--mark);color:inherit;padding:0 .12em;border-radius:2px}\n"
+    "dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem}\n"
+    "dl.kv dt{font-weight:600}\n"
+    "dl.kv dd{margin:0;overflow-wrap:anywhere}\n"
+    ".placeholder{border:1px dashed var(--line);padding:.5rem .75rem;color:var(--muted)}\n"
+    "footer{margin:3rem auto 2rem;color:var(--muted);font-size:.9rem}\n"
+    "@media (max-width:40rem){body{font-size:15px}h1{font-size:1.5rem}"
+    "h2{font-size:1.25rem}th,td{padding:.35rem .45rem}"
+    "dl.kv{grid-template-columns:1fr}dl.kv dd{margin-bottom:.4rem}}\n"
+    "@media print{nav{display:none}.scroll{overflow:visible}}\n";
+
+/* --- small writers --------------------------------------------------------------------------- */
+
+static void esc(slant_buf *out, const char *s)
+{
+    slant_xml_escapes(out, s);
+}
+
+/* A source's name with its chart colour: a square drawn as the name's background, so it
+ * never wraps apart from the name and adds no character to its text. */
+static void source_cell(slant_buf *out, const slant_report *r, size_t s)
+{
+    if (s == SLANT_REPORT_REST) {
+        esc(out, r->rest);
+        return;
+    }
+    slant_buf_addf(out, "<span class=\"src\" style=\"--c:%s\">", slant_svg_source_colour(s));
+    esc(out, slant_report_source_name(r, s));
+    slant_buf_adds(out, "</span>");
+}
+
+/* A scrollable region around a table, named by its caption. */
+static void table_open(slant_buf *out, const char *id, const char *caption)
+{
+    slant_buf_addf(out, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" "
+                        "aria-labelledby=\"%s\">\n<table>\n<caption id=\"%s\">",
+                   id, id);
+    esc(out, caption);
+    slant_buf_adds(out, "</caption>\n");
+}
+
+static void table_close(slant_buf *out)
+{
+    slant_buf_adds(out, "</tbody>\n</table>\n</div>\n");
+}
+
+static void col_header(slant_buf *out, const char *label)
+{
+    slant_buf_adds(out, "<th scope=\"col\">");
+    esc(out, label);
+    slant_buf_adds(out, "</th>");
+}
+
+/* A mean and its interval in a cell. */
+static void mean_cell(slant_buf *out, const slant_cmp_summary *m, int share)
+{
+    char v[32], a[32], b[32];
+    if (!m) {
+        slant_buf_adds(out, "<td>n/a</td>");
+        return;
+    }
+    slant_report_fmt_value(v, sizeof v, m->s.mean, share);
+    slant_report_fmt_value(a, sizeof a, m->s.ci_low, share);
+    slant_report_fmt_value(b, sizeof b, m->s.ci_high, share);
+    if (isnan(m->s.ci_low))
+        slant_buf_addf(out, "<td class=\"num\">%s</td>", v);
+    else
+        slant_buf_addf(out, "<td><span class=\"num\">%s</span> <span class=\"ci\">[%s, %s]"
+                            "</span></td>",
+                       v, a, b);
+}
+
+static void snippet(slant_buf *out, const slant_report_snippet *s)
+{
+    slant_buf_adds(out, "<li>");
+    slant_xml_escape(out, s->text, s->mark_start);
+    slant_buf_adds(out, "<mark>");
+    slant_xml_escape(out, s->text + s->mark_start, s->mark_end - s->mark_start);
+    slant_buf_adds(out, "</mark>");
+    slant_xml_escapes(out, s->text + s->mark_end);
+    slant_buf_adds(out, "<span class=\"cite\">");
+    esc(out, s->article);
+    slant_buf_adds(out, "</span></li>\n");
+}
+
+/* A term, linked to its evidence when it has any. */
+static void term_link(slant_buf *out, const slant_report *r, size_t t)
+{
+    const slant_report_term *x = &r->terms[t];
+    if (x->nsnippets) {
+        slant_buf_addf(out, "<a href=\"#%s\">", x->anchor);
+        esc(out, x->term);
+        slant_buf_adds(out, "</a>");
+    } else {
+        esc(out, x->term);
+    }
+}
+
+/* --- sections ------------------------------------------------------------------------------- */
+
+static void sources_section(const slant_report *r, slant_buf *out)
+{
+    char cap[128];
+    slant_buf_addf(out, "<section id=\"sources\" aria-labelledby=\"h-sources\">\n"
+                        "<h2 id=\"h-sources\">1. Which %s were compared</h2>\n",
+                   r->nouns);
+    snprintf(cap, sizeof cap, "Articles and words per %s", r->noun);
+    table_open(out, "cap-sources", cap);
+    slant_buf_adds(out, "<thead><tr>");
+    col_header(out, r->noun[0] == 's' ? "Source" : "Group");
+    col_header(out, "Articles");
+    col_header(out, "Words");
+    col_header(out, "Words per article");
+    slant_buf_adds(out, "</tr></thead>\n<tbody>\n");
+    for (size_t s = 0; s < r->nsources; s++) {
+        const slant_report_source *x = &r->sources[s];
+        char a[32], w[32];
+        slant_report_fmt_count(a, sizeof a, (double)x->articles);
+        slant_report_fmt_count(w, sizeof w, x->words);
+        slant_buf_adds(out, "<tr><th scope=\"row\">");
+        source_cell(out, r, s);
+        slant_buf_addf(out, "</th><td>%s</td><td>%s</td><td>%.1f</td></tr>\n", a, w,
+                       x->articles ? x->words / (double)x->articles : 0.0);
+    }
+    table_close(out);
+    for (size_t k = 0; k < r->nleft_out; k++) {
+        slant_buf_adds(out, "<p class=\"note\">");
+        esc(out, r->left_out[k]);
+        slant_buf_adds(out, "</p>\n");
+    }
+    slant_buf_adds(out, "</section>\n");
+}
+
+static void findings_list(const slant_report *r, slant_buf *out)
+{
+    if (!r->nfindings) {
+        slant_buf_addf(out, "<p>No difference between the %s is significant at %s &lt; %g.</p>\n",
+                       r->nouns, slant_report_q_name(r), r->opts.alpha);
+        return;
+    }
+    slant_buf_adds(out, "<ol class=\"findings\">\n");
+    for (size_t k = 0; k < r->nfindings; k++) {
+        const slant_report_finding *f = &r->findings[k];
+        slant_buf_addf(out, "<li id=\"finding-%zu\" data-indicator=\"", k + 1);
+        esc(out, slant_dataset_indicator_name(r->c->ds, f->indicator));
+        slant_buf_adds(out, "\" data-hi=\"");
+        esc(out, slant_report_source_name(r, f->hi));
+        slant_buf_adds(out, "\" data-lo=\"");
+        esc(out, slant_report_source_name(r, f->lo));
+        slant_buf_adds(out, "\"><p class=\"sentence\">");
+        esc(out, f->sentence);
+        slant_buf_adds(out, "</p>\n<p class=\"detail\">");
+        esc(out, f->detail);
+        slant_buf_adds(out, "</p>\n");
+        if (f->event_sentence) {
+            slant_buf_adds(out, "<p class=\"events\">");
+            esc(out, f->event_sentence);
+            slant_buf_adds(out, "</p>\n");
+        }
+        slant_buf_adds(out, "</li>\n");
+    }
+    slant_buf_adds(out, "</ol>\n");
+}
+
+static void means_table(const slant_report *r, slant_buf *out)
+{
+    char cap[256];
+    snprintf(cap, sizeof cap, "Mean per article with %g%% CI (rates per 1,000 words), and tests "
+                              "across all %s",
+             100 * r->c->opts.level, r->nouns);
+    table_open(out, "cap-means", cap);
+    slant_buf_adds(out, "<thead><tr>");
+    col_header(out, "Indicator");
+    for (size_t s = 0; s < r->nsources; s++) {
+        slant_buf_adds(out, "<th scope=\"col\">");
+        source_cell(out, r, s);
+        slant_buf_adds(out, "</th>");
+    }
+    char h[64];
+    snprintf(h, sizeof h, "Kruskal-Wallis %s", slant_report_q_name(r));
+    col_header(out, h);
+    snprintf(h, sizeof h, "Welch ANOVA %s", slant_report_q_name(r));
+    col_header(out, h);
+    slant_buf_adds(out, "</tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < r->nindicators; i++) {
+        const slant_report_indicator *x = &r->indicators[i];
+        slant_buf_adds(out, "<tr><th scope=\"row\">");
+        esc(out, x->label);
+        slant_buf_adds(out, "</th>");
+        for (size_t s = 0; s < r->nsources; s++)
+            mean_cell(out, x->summaries[s], x->share);
+        char a[32], b[32];
+        slant_report_fmt_q(a, sizeof a, x->kruskal_q);
+        slant_report_fmt_q(b, sizeof b, x->welch_q);
+        slant_buf_addf(out, "<td class=\"num\">%s</td><td class=\"num\">%s</td></tr>\n", a, b);
+    }
+    table_close(out);
+}
+
+static void differences_section(const slant_report *r, slant_buf *out)
+{
+    slant_buf_adds(out, "<section id=\"differences\" aria-labelledby=\"h-differences\">\n"
+                        "<h2 id=\"h-differences\">2. Where they differ</h2>\n"
+                        "<h3 id=\"h-brief\">In brief</h3>\n<ul class=\"brief\">\n");
+    for (size_t k = 0; k < r->npairlines; k++) {
+        slant_buf_adds(out, "<li>");
+        esc(out, r->pairlines[k].sentence);
+        slant_buf_adds(out, "</li>\n");
+    }
+    slant_buf_addf(out, "</ul>\n<h3 id=\"h-findings\">Significant differences</h3>\n"
+                        "<p class=\"note\">%s &lt; %g in Welch's t or Mann-Whitney U, after "
+                        "correction; largest effect (Hedges' g) first.</p>\n",
+                   slant_report_q_name(r), r->opts.alpha);
+    findings_list(r, out);
+    slant_buf_addf(out, "<h3 id=\"h-rates\">Rates per %s</h3>\n"
+                        "<p class=\"note\">Bars are means per article, whiskers their %g%% "
+                        "confidence intervals (cut at 0, and at 100%% for shares, where the "
+                        "interval reaches beyond; the table gives them as computed). "
+                        "Indicators with a significant difference come first.</p>\n"
+                        "<div class=\"charts\">\n",
+                   r->noun, 100 * r->c->opts.level);
+    for (size_t i = 0; i < r->nindicators; i++) {
+        char id[48];
+        snprintf(id, sizeof id, "chart-rate-%zu", i + 1);
+        const slant_report_indicator *x = &r->indicators[i];
+        slant_buf_adds(out, "<figure>\n<figcaption>");
+        esc(out, x->label);
+        slant_buf_adds(out, x->kind == SLANT_KIND_RATE    ? " per 1,000 words"
+                            : x->kind == SLANT_KIND_SHARE ? " (%)"
+                                                          : " (-1 to 1)");
+        slant_buf_adds(out, "</figcaption>\n");
+        slant_svg_rates(r, i, id, out);
+        slant_buf_adds(out, "\n</figure>\n");
+    }
+    slant_buf_adds(out, "</div>\n");
+    means_table(r, out);
+    slant_buf_adds(out, "</section>\n");
+}
+
+static void concept_table(const slant_report *r, size_t k, slant_buf *out)
+{
+    const slant_report_concept *x = &r->concepts[k];
+    char id[48];
+    snprintf(id, sizeof id, "cap-concept-%zu", k + 1);
+    slant_buf cap;
+    slant_buf_init(&cap, SIZE_MAX / 2);
+    slant_buf_addf(&cap, "Names used for \"%s\": share of the %s's uses (count)", x->name,
+                   r->noun);
+    table_open(out, id, cap.data);
+    slant_buf_release(&cap);
+    slant_buf_adds(out, "<thead><tr>");
+    col_header(out, r->noun[0] == 's' ? "Source" : "Group");
+    for (size_t v = 0; v < x->nvariants; v++)
+        col_header(out, x->variants[v]);
+    slant_buf_adds(out, "</tr></thead>\n<tbody>\n");
+    for (size_t s = 0; s < r->nsources; s++) {
+        slant_buf_adds(out, "<tr><th scope=\"row\">");
+        source_cell(out, r, s);
+        slant_buf_adds(out, "</th>");
+        for (size_t v = 0; v < x->nvariants; v++) {
+            double share = x->shares[s * x->nvariants + v];
+            if (isnan(share))
+                slant_buf_adds(out, "<td>–</td>");
+            else
+                slant_buf_addf(out, "<td class=\"num\">%.0f%% <span class=\"ci\">(%.0f)</span>"
+                                    "</td>",
+                               100 * share, x->counts[s * x->nvariants + v]);
+        }
+        slant_buf_adds(out, "</tr>\n");
+    }
+    table_close(out);
+}
+
+static void actor_tables(const slant_report *r, slant_buf *out)
+{
+    /* Only when the data carries actor framing: nothing is shown without it. */
+    if (!r->nactors)
+        return;
+    slant_buf_addf(out, "<h3 id=\"h-actors\">Which categories occur near each actor</h3>\n"
+                        "<p class=\"note\">For each actor, the matches of each category in "
+                        "sentences that mention it, per 100 mentions of the actor; darker is "
+                        "more.</p>\n<div class=\"charts\">\n");
+    for (size_t t = 0; t < r->nactors; t++) {
+        char id[48];
+        snprintf(id, sizeof id, "chart-actors-%zu", t + 1);
+        slant_buf_adds(out, "<figure>\n<figcaption>");
+        esc(out, r->sources[r->actors[t].source].name);
+        slant_buf_adds(out, "</figcaption>\n");
+        slant_svg_heatmap(r, t, id, out);
+        slant_buf_adds(out, "\n</figure>\n");
+    }
+    slant_buf_adds(out, "</div>\n");
+    for (size_t t = 0; t < r->nactors; t++) {
+        const slant_report_actor_table *x = &r->actors[t];
+        char id[48];
+        snprintf(id, sizeof id, "cap-actors-%zu", t + 1);
+        slant_buf cap;
+        slant_buf_init(&cap, SIZE_MAX / 2);
+        slant_buf_addf(&cap, "%s: %s", r->sources[x->source].name, x->unit);
+        table_open(out, id, cap.data);
+        slant_buf_release(&cap);
+        slant_buf_adds(out, "<thead><tr>");
+        col_header(out, "Category");
+        for (size_t a = 0; a < x->nactors; a++)
+            col_header(out, x->actors[a]);
+        slant_buf_adds(out, "</tr></thead>\n<tbody>\n");
+        for (size_t c = 0; c < x->ncategories; c++) {
+            slant_buf_adds(out, "<tr><th scope=\"row\">");
+            esc(out, x->categories[c]);
+            slant_buf_adds(out, "</th>");
+            for (size_t a = 0; a < x->nactors; a++) {
+                double v = x->values[a * x->ncategories + c];
+                if (isfinite(v))
+                    slant_buf_addf(out, "<td class=\"num\">%.2f</td>", v);
+                else
+                    slant_buf_adds(out, "<td>n/a</td>");
+            }
+            slant_buf_adds(out, "</tr>\n");
+        }
+        table_close(out);
+    }
+}
+
+static void labels_section(const slant_report *r, slant_buf *out)
+{
+    slant_buf_adds(out, "<section id=\"labels\" aria-labelledby=\"h-labels\">\n"
+                        "<h2 id=\"h-labels\">3. Who is called what</h2>\n");
+    if (!r->nconcepts) {
+        slant_buf_addf(out, "<p>No contested-label concept was used in these data: the "
+                            "lexicon defines none (a <code>variants.json</code>), or none of "
+                            "the %s's articles used one of its names.</p>\n",
+                       r->nouns);
+    } else {
+        slant_buf_adds(out, "<h3 id=\"h-contested\">Contested labels</h3>\n"
+                            "<p class=\"note\">Where one referent has several names, the "
+                            "share of each name in each source's uses.</p>\n");
+        size_t untested = 0;
+        for (size_t k = 0; k < r->nconcepts; k++) {
+            if (isnan(r->concepts[k].chi2)) {
+                untested++;
+                continue;
+            }
+            slant_buf_adds(out, "<p>");
+            esc(out, r->concepts[k].sentence);
+            slant_buf_adds(out, "</p>\n<div class=\"charts\"><figure>\n<figcaption>");
+            esc(out, r->concepts[k].name);
+            slant_buf_adds(out, "</figcaption>\n");
+            char id[48];
+            snprintf(id, sizeof id, "chart-concept-%zu", k + 1);
+            slant_svg_shares(r, k, id, out);
+            slant_buf_adds(out, "\n</figure></div>\n");
+            concept_table(r, k, out);
+        }
+        if (untested) {
+            slant_buf_adds(out, "<h4 id=\"h-contested-few\">Concepts without a test (one "
+                                "source, or one name)</h4>\n<ul class=\"brief\">\n");
+            for (size_t k = 0; k < r->nconcepts; k++) {
+                if (!isnan(r->concepts[k].chi2))
+                    continue;
+                slant_buf_adds(out, "<li>");
+                esc(out, r->concepts[k].sentence);
+                slant_buf_adds(out, "</li>\n");
+            }
+            slant_buf_adds(out, "</ul>\n");
+        }
+    }
+    actor_tables(r, out);
+    slant_buf_adds(out, "</section>\n");
+}
+
+static void attribution_section(const slant_report *r, slant_buf *out)
+{
+    slant_buf_adds(out, "<section id=\"attribution\" aria-labelledby=\"h-attribution\">\n"
+                        "<h2 id=\"h-attribution\">4. How they attribute</h2>\n");
+    if (!r->nattribution_rows) {
+        slant_buf_adds(out, "<p>The data has no report-verb, anonymous-source or quotation "
+                            "indicators.</p>\n</section>\n");
+        return;
+    }
+    char cap[256];
+    snprintf(cap, sizeof cap, "Report verbs, sources and quotation per %s (means per article "
+                              "with %g%% CI)",
+             r->noun, 100 * r->c->opts.level);
+    table_open(out, "cap-attribution", cap);
+    slant_buf_adds(out, "<thead><tr>");
+    col_header(out, "Measure");
+    for (size_t s = 0; s < r->nsources; s++) {
+        slant_buf_adds(out, "<th scope=\"col\">");
+        source_cell(out, r, s);
+        slant_buf_adds(out, "</th>");
+    }
+    slant_buf_adds(out, "</tr></thead>\n<tbody>\n");
+    for (size_t k = 0; k < r->nattribution_rows; k++) {
+        const slant_report_indicator *x = &r->indicators[r->attribution_rows[k]];
+        slant_buf_adds(out, "<tr><th scope=\"row\">");
+        esc(out, x->label);
+        if (x->kind == SLANT_KIND_RATE)
+            slant_buf_adds(out, " per 1,000 words");
+        slant_buf_adds(out, "</th>");
+        for (size_t s = 0; s < r->nsources; s++)
+            mean_cell(out, x->summaries[s], x->share);
+        slant_buf_adds(out, "</tr>\n");
+        if (r->has_verb_counts && !strcmp(x->id, "report_loaded")) {
+            slant_buf_adds(out, "<tr><th scope=\"row\">loaded share of all report verbs "
+                                "(pooled)</th>");
+            for (size_t s = 0; s < r->nsources; s++) {
+                const slant_report_attribution *a = &r->attribution[s];
+                char v[32];
+                slant_report_fmt_value(v, sizeof v, a->loaded_share, 1);
+                slant_buf_addf(out, "<td><span class=\"num\">%s</span> <span class=\"ci\">"
+                                    "(%.0f of %.0f)</span></td>",
+                               v, a->loaded_count, a->loaded_count + a->neutral_count);
+            }
+            slant_buf_adds(out, "</tr>\n");
+        }
+    }
+    table_close(out);
+    int verbs = 0;
+    for (size_t s = 0; s < r->nsources; s++)
+        verbs |= r->attribution[s].nverbs > 0;
+    if (verbs) {
+        slant_buf_adds(out, "<h3 id=\"h-verbs\">Most used report verbs</h3>\n"
+                            "<ul class=\"brief\">\n");
+        for (size_t s = 0; s < r->nsources; s++) {
+            const slant_report_attribution *a = &r->attribution[s];
+            slant_buf_adds(out, "<li>");
+            source_cell(out, r, s);
+            slant_buf_adds(out, ": ");
+            for (size_t k = 0; k < a->nverbs; k++) {
+                const slant_report_term *t = &r->terms[a->verbs[k]];
+                if (k)
+                    slant_buf_adds(out, ", ");
+                term_link(out, r, a->verbs[k]);
+                slant_buf_addf(out, " %.0f%s", a->verb_counts[k],
+                               !strcmp(t->category, "report_loaded") ? " (loaded)" : "");
+            }
+            if (!a->nverbs)
+                slant_buf_adds(out, "none");
+            slant_buf_adds(out, "</li>\n");
+        }
+        slant_buf_adds(out, "</ul>\n");
+    }
+    slant_buf_adds(out, "<p class=\"note\">The pooled loaded share counts every report verb "
+                        "the lexicon knows (\"said\" and \"told\" as neutral; \"claimed\", "
+                        "\"insisted\", \"admitted\" as loaded) over all of the articles; the "
+                        "share of the verbs that introduce quotations is a mean per article, "
+                        "over the articles with attributed quotations.</p>\n</section>\n");
+}
+
+static void drivers_list(const slant_report *r, slant_buf *out)
+{
+    if (!r->nfindings)
+        return;
+    slant_buf_adds(out, "<h3 id=\"h-drivers\">Drivers of each difference</h3>\n"
+                        "<p class=\"note\">The entries of the category with the largest "
+                        "difference in rate per 1,000 words between the two, higher first; "
+                        "linked to their evidence.</p>\n<ul class=\"drivers\">\n");
+    for (size_t k = 0; k < r->nfindings; k++) {
+        const slant_report_finding *f = &r->findings[k];
+        if (!f->ndrivers && r->has_keyness)
+            continue; /* not a lexicon category (an index or a share): no terms */
+        char label[128];
+        slant_report_label(slant_dataset_indicator_name(r->c->ds, f->indicator), label,
+                           sizeof label);
+        slant_buf_addf(out, "<li><a href=\"#finding-%zu\">", k + 1);
+        esc(out, label);
+        slant_buf_adds(out, "</a>, ");
+        esc(out, slant_report_source_name(r, f->hi));
+        slant_buf_adds(out, " vs ");
+        esc(out, slant_report_source_name(r, f->lo));
+        slant_buf_adds(out, ": ");
+        for (size_t d = 0; d < f->ndrivers; d++) {
+            if (d)
+                slant_buf_adds(out, "; ");
+            term_link(out, r, f->drivers[d].term);
+            slant_buf_addf(out, " <span class=\"num\">%.2f vs %.2f</span>", f->drivers[d].rate_hi,
+                           f->drivers[d].rate_lo);
+        }
+        if (!f->ndrivers)
+            slant_buf_adds(out, "no entry data");
+        slant_buf_adds(out, "</li>\n");
+    }
+    slant_buf_adds(out, "</ul>\n");
+}
+
+static void keyness_block(const slant_report *r, slant_buf *out)
+{
+    slant_buf_addf(out, "<h3 id=\"h-keyness\">Key terms of each %s</h3>\n", r->noun);
+    if (!r->has_keyness) {
+        slant_buf_adds(out, "<p>No term counts in these data: score with "
+                            "<code>--evidence</code>, or give the articles.</p>\n");
+        return;
+    }
+    slant_buf_addf(out, "<p class=\"note\">The lexicon entries most over-represented in each "
+                        "%s against %s, by log-likelihood G²; those with %s &ge; %g are not "
+                        "significant (pale bars). Bars show the Log Ratio (the binary log of "
+                        "the ratio of relative frequencies) with its %g%% interval.</p>\n"
+                        "<div class=\"charts\">\n",
+                   r->noun, r->rest, slant_report_q_name(r), r->opts.alpha,
+                   100 * r->c->opts.level);
+    for (size_t s = 0; s < r->nsources; s++) {
+        if (!r->keyness[s].nterms)
+            continue;
+        char id[48];
+        snprintf(id, sizeof id, "chart-key-%zu", s + 1);
+        slant_buf_adds(out, "<figure>\n<figcaption>");
+        source_cell(out, r, s);
+        slant_buf_adds(out, "</figcaption>\n");
+        slant_svg_keyness(r, s, id, out);
+        slant_buf_adds(out, "\n</figure>\n");
+    }
+    slant_buf_adds(out, "</div>\n");
+    for (size_t s = 0; s < r->nsources; s++) {
+        const slant_report_keyness *k = &r->keyness[s];
+        slant_buf_addf(out, "<h4 id=\"h-key-%zu\">", s + 1);
+        esc(out, r->sources[s].name);
+        slant_buf_adds(out, "</h4>\n");
+        if (!k->nterms) {
+            slant_buf_addf(out, "<p>No term is more frequent in this %s than elsewhere.</p>\n",
+                           r->noun);
+            continue;
+        }
+        char id[48];
+        snprintf(id, sizeof id, "cap-key-%zu", s + 1);
+        slant_buf cap;
+        slant_buf_init(&cap, SIZE_MAX / 2);
+        slant_buf_addf(&cap, "Key terms of %s against %s", r->sources[s].name, r->rest);
+        table_open(out, id, cap.data);
+        slant_buf_release(&cap);
+        slant_buf_adds(out, "<thead><tr>");
+        col_header(out, "Term");
+        col_header(out, "Category");
+        col_header(out, "Count");
+        col_header(out, "Per 1,000 words");
+        col_header(out, "Elsewhere per 1,000 words");
+        col_header(out, "G²");
+        col_header(out, slant_report_q_name(r));
+        col_header(out, "Log Ratio");
+        slant_buf_adds(out, "</tr></thead>\n<tbody>\n");
+        for (size_t t = 0; t < k->nterms; t++) {
+            const slant_report_keyterm *x = &k->terms[t];
+            char q[32];
+            slant_report_fmt_q(q, sizeof q, x->g2_q);
+            slant_buf_adds(out, "<tr><th scope=\"row\">");
+            term_link(out, r, x->term);
+            slant_buf_adds(out, "</th><td class=\"text\">");
+            esc(out, r->terms[x->term].category_label);
+            slant_buf_addf(out, "</td><td>%.0f</td><td>%.2f</td><td>%.2f</td><td>%.1f</td>"
+                                "<td class=\"num\">%s%s</td><td><span class=\"num\">%.2f</span> "
+                                "<span class=\"ci\">[%.2f, %.2f]</span></td></tr>\n",
+                           x->count, x->rate, x->rate_rest, x->g2, q,
+                           x->significant ? "" : " (n.s.)", x->log_ratio.value,
+                           x->log_ratio.low, x->log_ratio.high);
+        }
+        table_close(out);
+    }
+}
+
+static void evidence_block(const slant_report *r, slant_buf *out)
+{
+    slant_buf_adds(out, "<h3 id=\"h-evidence\">Evidence</h3>\n");
+    if (r->evidence != SLANT_EVIDENCE_COLLECTED) {
+        slant_buf_adds(out, "<p>");
+        esc(out, r->method[r->nmethod - 1]);
+        slant_buf_adds(out, "</p>\n");
+        return;
+    }
+    slant_buf_addf(out, "<p class=\"note\">Up to %zu sentences per term, from different "
+                        "articles, the match highlighted. Open a %s to read them; the links "
+                        "above lead to them.</p>\n",
+                   r->opts.snippets, r->noun);
+    for (size_t s = 0; s < r->nsources; s++) {
+        int any = 0;
+        for (size_t t = 0; t < r->nterms; t++)
+            any |= r->terms[t].source == s && r->terms[t].nsnippets > 0;
+        if (!any)
+            continue;
+        size_t terms = 0, sentences = 0;
+        for (size_t t = 0; t < r->nterms; t++)
+            if (r->terms[t].source == s && r->terms[t].nsnippets) {
+                terms++;
+                sentences += r->terms[t].nsnippets;
+            }
+        slant_buf_addf(out, "<details class=\"evidence\">\n<summary><h4 id=\"h-evidence-%zu\">",
+                       s + 1);
+        esc(out, r->sources[s].name);
+        slant_buf_addf(out, "</h4> <span class=\"note\">%zu term%s, %zu sentence%s</span>"
+                            "</summary>\n",
+                       terms, terms == 1 ? "" : "s", sentences, sentences == 1 ? "" : "s");
+        for (size_t t = 0; t < r->nterms; t++) {
+            const slant_report_term *x = &r->terms[t];
+            if (x->source != s || !x->nsnippets)
+                continue;
+            slant_buf_addf(out, "<p class=\"term\" id=\"%s\"><strong>", x->anchor);
+            esc(out, x->term);
+            slant_buf_adds(out, "</strong> (");
+            esc(out, x->category_label);
+            slant_buf_adds(out, ")</p>\n<ul class=\"snippets\">\n");
+            for (size_t k = 0; k < x->nsnippets; k++)
+                snippet(out, &x->snippets[k]);
+            slant_buf_adds(out, "</ul>\n");
+        }
+        slant_buf_adds(out, "</details>\n");
+    }
+}
+
+static void terms_section(const slant_report *r, slant_buf *out)
+{
+    slant_buf_adds(out, "<section id=\"terms\" aria-labelledby=\"h-terms\">\n"
+                        "<h2 id=\"h-terms\">5. Which terms drive the differences</h2>\n");
+    drivers_list(r, out);
+    keyness_block(r, out);
+    evidence_block(r, out);
+    slant_buf_adds(out, "</section>\n");
+}
+
+static void items(slant_buf *out, const slant_report_item *x, size_t n)
+{
+    slant_buf_adds(out, "<dl class=\"kv\">\n");
+    for (size_t k = 0; k < n; k++) {
+        slant_buf_adds(out, "<dt>");
+        esc(out, x[k].label);
+        slant_buf_adds(out, "</dt><dd>");
+        esc(out, x[k].value);
+        slant_buf_adds(out, "</dd>\n");
+    }
+    slant_buf_adds(out, "</dl>\n");
+}
+
+static void method_section(const slant_report *r, slant_buf *out)
+{
+    slant_buf_adds(out, "<section id=\"method\" aria-labelledby=\"h-method\">\n"
+                        "<h2 id=\"h-method\">6. Provenance and method</h2>\n"
+                        "<h3 id=\"h-provenance\">Provenance</h3>\n");
+    items(out, r->provenance, r->nprovenance);
+    if (r->nglossary) {
+        slant_buf_adds(out, "<h3 id=\"h-glossary\">Indicators</h3>\n");
+        items(out, r->glossary, r->nglossary);
+    }
+    slant_buf_adds(out, "<h3 id=\"h-notes\">Method notes</h3>\n");
+    for (size_t k = 0; k < r->nmethod; k++) {
+        slant_buf_adds(out, "<p>");
+        esc(out, r->method[k]);
+        slant_buf_adds(out, "</p>\n");
+    }
+    slant_buf_adds(out, "</section>\n");
+}
+
+void slant_report_write_html(const slant_report *r, slant_buf *out)
+{
+    slant_buf_adds(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                        "<meta name=\"viewport\" content=\"width=device-width, "
+                        "initial-scale=1\">\n<meta name=\"generator\" content=\"slant "
+                        SLANT_VERSION "\">\n<title>");
+    esc(out, r->title);
+    slant_buf_adds(out, " – slant report</title>\n<style>\n");
+    slant_buf_adds(out, css);
+    slant_buf_adds(out, "</style>\n</head>\n<body>\n<header>\n<h1>");
+    esc(out, r->title);
+    slant_buf_adds(out, "</h1>\n<p class=\"lede\">");
+    esc(out, r->summary);
+    slant_buf_addf(out, " %zu significant difference%s at %s &lt; %g.</p>\n</header>\n",
+                   r->nfindings, r->nfindings == 1 ? "" : "s", slant_report_q_name(r),
+                   r->opts.alpha);
+    slant_buf_addf(out, "<nav aria-labelledby=\"h-contents\">\n<h2 id=\"h-contents\">Contents"
+                        "</h2>\n<ol>\n<li><a href=\"#sources\">Which %s were compared</a></li>\n"
+                        "<li><a href=\"#differences\">Where they differ</a></li>\n"
+                        "<li><a href=\"#labels\">Who is called what</a></li>\n"
+                        "<li><a href=\"#attribution\">How they attribute</a></li>\n"
+                        "<li><a href=\"#terms\">Which terms drive the differences</a></li>\n"
+                        "<li><a href=\"#method\">Provenance and method</a></li>\n</ol>\n</nav>\n"
+                        "<main>\n",
+                   r->nouns);
+    sources_section(r, out);
+    differences_section(r, out);
+    labels_section(r, out);
+    attribution_section(r, out);
+    terms_section(r, out);
+    method_section(r, out);
+    slant_buf_adds(out, "</main>\n<footer>\n<p>Made with slant " SLANT_VERSION
+                        ". Indicators of word choice, not verdicts: read the evidence.</p>\n"
+                        "</footer>\n</body>\n</html>\n");
+}

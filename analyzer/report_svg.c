@@ -1,0 +1,466 @@
+/* The charts of the HTML report as inline SVG (see report_svg.h). */
+
+#include "report_svg.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "normalize.h"
+
+/* --- escaping ----------------------------------------------------------------------------- */
+
+void slant_xml_escape(slant_buf *out, const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        int32_t cp;
+        int invalid;
+        size_t n = slant_utf8_next(s + i, len - i, &cp, &invalid);
+        /* XML 1.0 allows no C0 control but tab, line feed and carriage return. */
+        if (invalid || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7F)
+            slant_buf_adds(out, "\xEF\xBF\xBD");
+        else if (cp == '&')
+            slant_buf_adds(out, "&amp;");
+        else if (cp == '<')
+            slant_buf_adds(out, "&lt;");
+        else if (cp == '>')
+            slant_buf_adds(out, "&gt;");
+        else if (cp == '"')
+            slant_buf_adds(out, "&quot;");
+        else if (cp == '\'')
+            slant_buf_adds(out, "&#39;");
+        else
+            slant_buf_add(out, s + i, n);
+        i += n;
+    }
+}
+
+void slant_xml_escapes(slant_buf *out, const char *s)
+{
+    slant_xml_escape(out, s, strlen(s));
+}
+
+/* At most `max` code points of `s`, escaped, with "…" when cut. */
+static void escape_cut(slant_buf *out, const char *s, size_t max)
+{
+    size_t len = strlen(s), i = 0, n = 0;
+    while (i < len && n < max) {
+        int32_t cp;
+        int invalid;
+        i += slant_utf8_next(s + i, len - i, &cp, &invalid);
+        n++;
+    }
+    if (i < len && max > 1) {
+        /* cut one code point earlier to make room for the ellipsis */
+        size_t j = 0, k = 0;
+        while (k + 1 < max) {
+            int32_t cp;
+            int invalid;
+            j += slant_utf8_next(s + j, len - j, &cp, &invalid);
+            k++;
+        }
+        slant_xml_escape(out, s, j);
+        slant_buf_adds(out, "…");
+        return;
+    }
+    slant_xml_escape(out, s, i);
+}
+
+/* --- colours ------------------------------------------------------------------------------ */
+
+static const char *const source_colours[] = {
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#555555",
+};
+#define NSOURCE_COLOURS (sizeof source_colours / sizeof source_colours[0])
+
+const char *slant_svg_source_colour(size_t s)
+{
+    return source_colours[s % NSOURCE_COLOURS];
+}
+
+/* Variants of a contested concept: a second palette, each with a readable text colour. */
+static const struct {
+    const char *fill, *text;
+} variant_colours[] = {
+    { "#E69F00", "#000000" }, { "#56B4E9", "#000000" }, { "#009E73", "#FFFFFF" },
+    { "#F0E442", "#000000" }, { "#CC79A7", "#000000" }, { "#0072B2", "#FFFFFF" },
+    { "#D55E00", "#FFFFFF" }, { "#999999", "#000000" },
+};
+#define NVARIANT_COLOURS (sizeof variant_colours / sizeof variant_colours[0])
+
+/* --- drawing ------------------------------------------------------------------------------- */
+
+#define W 340.0
+
+static void open_svg(slant_buf *out, const char *id, double width, double height)
+{
+    slant_buf_addf(out,
+                   "<svg class=\"chart\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
+                   "aria-labelledby=\"%s-title %s-desc\" font-family=\"system-ui, sans-serif\">",
+                   width, height, id, id);
+}
+
+static void title_desc(slant_buf *out, const char *id, const char *title, const char *desc)
+{
+    slant_buf_addf(out, "<title id=\"%s-title\">", id);
+    slant_xml_escapes(out, title);
+    slant_buf_addf(out, "</title><desc id=\"%s-desc\">", id);
+    slant_xml_escapes(out, desc);
+    slant_buf_adds(out, "</desc>\n");
+}
+
+static void text_at(slant_buf *out, double x, double y, const char *anchor, double size,
+                    const char *fill, const char *s, size_t max_chars)
+{
+    slant_buf_addf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.0f\" fill=\"%s\"%s%s%s>", x,
+                   y, size, fill, anchor ? " text-anchor=\"" : "", anchor ? anchor : "",
+                   anchor ? "\"" : "");
+    escape_cut(out, s, max_chars);
+    slant_buf_adds(out, "</text>");
+}
+
+/* A scale from [lo, hi] to [x0, x1], with "nice" ticks. */
+typedef struct {
+    double lo, hi, x0, x1, step;
+} scale;
+
+static double nice_step(double range)
+{
+    double raw = range / 4, mag = pow(10, floor(log10(raw)));
+    double f = raw / mag;
+    return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
+}
+
+static scale make_scale(double lo, double hi, double x0, double x1)
+{
+    if (!(hi > lo))
+        hi = lo + 1;
+    scale s = { lo, hi, x0, x1, nice_step(hi - lo) };
+    s.lo = floor(lo / s.step) * s.step;
+    s.hi = ceil(hi / s.step) * s.step;
+    return s;
+}
+
+static double at(const scale *s, double v)
+{
+    return s->x0 + (v - s->lo) / (s->hi - s->lo) * (s->x1 - s->x0);
+}
+
+/* Vertical grid lines from y0 to y1 and tick labels below them at `ly`. */
+static void grid(slant_buf *out, const scale *s, double y0, double y1, double ly,
+                 const char *suffix)
+{
+    int steps = (int)lround((s->hi - s->lo) / s->step);
+    for (int i = 0; i <= steps; i++) {
+        double v = s->lo + i * s->step, x = at(s, v);
+        if (fabs(v) < s->step * 1e-9)
+            v = 0;
+        slant_buf_addf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+                            "stroke-width=\"1\"/>",
+                       x, y0, x, y1, v == 0 ? "#888888" : "#E3E3E3");
+        char label[32];
+        snprintf(label, sizeof label, "%g%s", v, suffix);
+        text_at(out, x, ly, "middle", 10, "#444444", label, 16);
+    }
+    slant_buf_addc(out, '\n');
+}
+
+/* A bar from 0 to `v` with a whisker from `lo` to `hi` (either may be NAN: not drawn). */
+static void bar(slant_buf *out, const scale *s, double y, double h, double v, double lo,
+                double hi, const char *fill, double opacity)
+{
+    double z = at(s, s->lo > 0 ? s->lo : (s->hi < 0 ? s->hi : 0));
+    if (!isnan(v)) {
+        double x = at(s, v);
+        slant_buf_addf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                            "fill=\"%s\" fill-opacity=\"%.2f\"/>",
+                       x < z ? x : z, y, fabs(x - z), h, fill, opacity);
+    }
+    if (!isnan(lo) && !isnan(hi)) {
+        double a = at(s, lo), b = at(s, isinf(hi) ? s->hi : hi), m = y + h / 2;
+        slant_buf_addf(out, "<path d=\"M%.1f %.1fH%.1fM%.1f %.1fV%.1fM%.1f %.1fV%.1f\" "
+                            "stroke=\"#1B1B1B\" stroke-width=\"1.5\" fill=\"none\"/>",
+                       a, m, b, a, m - 4, m + 4, b, m - 4, m + 4);
+    }
+}
+
+/* --- per-source rates ---------------------------------------------------------------------- */
+
+/* Whiskers of rates and shares are cut at the ends of what the values can be (0, and
+ * 100% for shares): a t-interval near 0 reaches below it. The description keeps the
+ * numbers as computed. */
+static double clip(double v, slant_indicator_kind kind, double mult)
+{
+    if (isnan(v) || kind == SLANT_KIND_INDEX)
+        return v;
+    if (v < 0)
+        return 0;
+    if (kind == SLANT_KIND_SHARE && v > mult)
+        return mult;
+    return v;
+}
+
+void slant_svg_rates(const slant_report *r, size_t i, const char *id, slant_buf *out)
+{
+    const slant_report_indicator *x = &r->indicators[i];
+    double mult = x->share ? 100 : 1, lo = 0, hi = 0;
+    for (size_t s = 0; s < r->nsources; s++) {
+        const slant_cmp_summary *m = x->summaries[s];
+        if (!m)
+            continue;
+        double vals[3] = { m->s.mean, m->s.ci_low, m->s.ci_high };
+        for (size_t k = 0; k < 3; k++)
+            if (isfinite(vals[k])) {
+                double v = clip(mult * vals[k], x->kind, mult);
+                lo = fmin(lo, v);
+                hi = fmax(hi, v);
+            }
+    }
+    if (x->kind == SLANT_KIND_INDEX) {
+        lo = fmin(lo, -1);
+        hi = fmax(hi, 1);
+    }
+    const double row = 34, top = 4, x0 = 8, x1 = W - 62;
+    double height = top + row * (double)r->nsources + 22;
+    scale sc = make_scale(lo, hi, x0, x1);
+    char title[256], level[16];
+    snprintf(level, sizeof level, "%g%%", 100 * r->c->opts.level);
+    if (x->kind == SLANT_KIND_RATE)
+        snprintf(title, sizeof title, "Mean %s per 1,000 words, by %s", x->label, r->noun);
+    else
+        snprintf(title, sizeof title, "Mean %s per article, by %s", x->label, r->noun);
+    slant_buf desc;
+    slant_buf_init(&desc, SIZE_MAX / 2);
+    slant_buf_addf(&desc, "%s, with %s confidence intervals of the mean: ", title, level);
+    for (size_t s = 0; s < r->nsources; s++) {
+        const slant_cmp_summary *m = x->summaries[s];
+        char v[32], a[32], b[32];
+        slant_report_fmt_value(v, sizeof v, m ? m->s.mean : NAN, x->share);
+        slant_report_fmt_value(a, sizeof a, m ? m->s.ci_low : NAN, x->share);
+        slant_report_fmt_value(b, sizeof b, m ? m->s.ci_high : NAN, x->share);
+        slant_buf_addf(&desc, "%s%s %s (%s to %s)", s ? "; " : "", r->sources[s].name, v, a, b);
+    }
+    slant_buf_addc(&desc, '.');
+    open_svg(out, id, W, height);
+    title_desc(out, id, title, desc.data);
+    slant_buf_release(&desc);
+    grid(out, &sc, top, top + row * (double)r->nsources, height - 6, x->share ? "%" : "");
+    for (size_t s = 0; s < r->nsources; s++) {
+        const slant_cmp_summary *m = x->summaries[s];
+        double y = top + row * (double)s;
+        text_at(out, x0, y + 11, NULL, 11, "#1B1B1B", r->sources[s].name, 48);
+        if (!m || isnan(m->s.mean)) {
+            text_at(out, x1 + 4, y + 25, NULL, 11, "#444444", "no data", 16);
+            continue;
+        }
+        bar(out, &sc, y + 15, 12, mult * m->s.mean, clip(mult * m->s.ci_low, x->kind, mult),
+            clip(mult * m->s.ci_high, x->kind, mult), slant_svg_source_colour(s), 0.85);
+        char v[32];
+        slant_report_fmt_value(v, sizeof v, m->s.mean, x->share);
+        text_at(out, x1 + 6, y + 25, NULL, 11, "#1B1B1B", v, 16);
+    }
+    slant_buf_adds(out, "</svg>");
+}
+
+/* --- key terms ------------------------------------------------------------------------------ */
+
+void slant_svg_keyness(const slant_report *r, size_t s, const char *id, slant_buf *out)
+{
+    const slant_report_keyness *k = &r->keyness[s];
+    double lo = 0, hi = 0;
+    for (size_t t = 0; t < k->nterms; t++) {
+        const slant_report_ci *c = &k->terms[t].log_ratio;
+        double vals[3] = { c->value, c->low, c->high };
+        for (size_t j = 0; j < 3; j++)
+            if (isfinite(vals[j])) {
+                lo = fmin(lo, vals[j]);
+                hi = fmax(hi, vals[j]);
+            }
+    }
+    const double row = 22, top = 4, x0 = 124, x1 = W - 44;
+    double height = top + row * (double)k->nterms + 22;
+    scale sc = make_scale(lo, hi, x0, x1);
+    char title[512];
+    snprintf(title, sizeof title, "Key terms of %s against %s (Log Ratio)", r->sources[s].name,
+             r->rest);
+    slant_buf desc;
+    slant_buf_init(&desc, SIZE_MAX / 2);
+    slant_buf_addf(&desc, "Terms most over-represented in %s against %s, by Log Ratio (the "
+                          "binary log of the ratio of relative frequencies: 1 is twice as "
+                          "frequent, 2 four times) with %g%% confidence intervals: ",
+                   r->sources[s].name, r->rest, 100 * r->c->opts.level);
+    for (size_t t = 0; t < k->nterms; t++) {
+        const slant_report_ci *c = &k->terms[t].log_ratio;
+        slant_buf_addf(&desc, "%s%s (%s) %.2f (%.2f to %.2f)%s", t ? "; " : "",
+                       r->terms[k->terms[t].term].term,
+                       r->terms[k->terms[t].term].category_label, c->value, c->low, c->high,
+                       k->terms[t].significant ? "" : ", not significant");
+    }
+    slant_buf_addc(&desc, '.');
+    open_svg(out, id, W, height);
+    title_desc(out, id, title, desc.data);
+    slant_buf_release(&desc);
+    grid(out, &sc, top, top + row * (double)k->nterms, height - 6, "");
+    for (size_t t = 0; t < k->nterms; t++) {
+        const slant_report_ci *c = &k->terms[t].log_ratio;
+        double y = top + row * (double)t;
+        const slant_report_term *term = &r->terms[k->terms[t].term];
+        int twin = 0;
+        for (size_t u = 0; u < k->nterms; u++)
+            twin |= u != t && !strcmp(r->terms[k->terms[u].term].term, term->term);
+        char label[160];
+        if (twin) /* the same word in two categories: say which */
+            snprintf(label, sizeof label, "%s (%.*s)", term->term,
+                     (int)strcspn(term->category_label, " "), term->category_label);
+        else
+            snprintf(label, sizeof label, "%s", term->term);
+        text_at(out, x0 - 6, y + 15, "end", 11, "#1B1B1B", label, 24);
+        bar(out, &sc, y + 5, 12, c->value, c->low, c->high, slant_svg_source_colour(s),
+            k->terms[t].significant ? 0.85 : 0.3);
+        char v[32];
+        snprintf(v, sizeof v, "%.2f", c->value);
+        text_at(out, x1 + 6, y + 15, NULL, 11, "#1B1B1B", v, 16);
+    }
+    slant_buf_adds(out, "</svg>");
+}
+
+/* --- contested labels ----------------------------------------------------------------------- */
+
+void slant_svg_shares(const slant_report *r, size_t k, const char *id, slant_buf *out)
+{
+    const slant_report_concept *x = &r->concepts[k];
+    const double row = 38, top = 4, x0 = 8, x1 = W - 8;
+    /* The legend flows over lines: about 6.5 units per character at size 11. */
+    double lx = x0, ly = 0;
+    size_t lines = 1;
+    for (size_t v = 0; v < x->nvariants; v++) {
+        double w = 18 + 6.5 * (double)(strlen(x->variants[v]) < 30 ? strlen(x->variants[v]) : 30);
+        if (lx + w > x1 && lx > x0) {
+            lines++;
+            lx = x0;
+        }
+        lx += w + 10;
+    }
+    double legend = top + row * (double)r->nsources + 6;
+    double height = legend + 18 * (double)lines + 4;
+    char title[512];
+    snprintf(title, sizeof title, "Names used for \"%s\", share by %s", x->name, r->noun);
+    slant_buf desc;
+    slant_buf_init(&desc, SIZE_MAX / 2);
+    slant_buf_addf(&desc, "%s. ", title);
+    for (size_t s = 0; s < r->nsources; s++) {
+        slant_buf_addf(&desc, "%s%s:", s ? " " : "", r->sources[s].name);
+        int any = 0;
+        for (size_t v = 0; v < x->nvariants; v++) {
+            double c = x->counts[s * x->nvariants + v];
+            if (c > 0) {
+                slant_buf_addf(&desc, "%s %s %.0f%% (%.0f)", any ? "," : "", x->variants[v],
+                               100 * x->shares[s * x->nvariants + v], c);
+                any = 1;
+            }
+        }
+        slant_buf_adds(&desc, any ? "." : " no uses.");
+    }
+    open_svg(out, id, W, height);
+    title_desc(out, id, title, desc.data);
+    slant_buf_release(&desc);
+    for (size_t s = 0; s < r->nsources; s++) {
+        double y = top + row * (double)s, cum = 0;
+        text_at(out, x0, y + 11, NULL, 11, "#1B1B1B", r->sources[s].name, 48);
+        int any = 0;
+        for (size_t v = 0; v < x->nvariants; v++) {
+            double share = x->shares[s * x->nvariants + v];
+            if (!(share > 0))
+                continue;
+            any = 1;
+            double a = x0 + cum * (x1 - x0), w = share * (x1 - x0);
+            slant_buf_addf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" "
+                                "fill=\"%s\" stroke=\"#FFFFFF\" stroke-width=\"1\"/>",
+                           a, y + 15, w, variant_colours[v % NVARIANT_COLOURS].fill);
+            if (w >= 30) {
+                char pct[16];
+                snprintf(pct, sizeof pct, "%.0f%%", 100 * share);
+                text_at(out, a + w / 2, y + 28, "middle", 10,
+                        variant_colours[v % NVARIANT_COLOURS].text, pct, 8);
+            }
+            cum += share;
+        }
+        if (!any)
+            text_at(out, x0, y + 28, NULL, 11, "#444444", "no uses", 16);
+    }
+    lx = x0;
+    ly = legend;
+    for (size_t v = 0; v < x->nvariants; v++) {
+        double w = 18 + 6.5 * (double)(strlen(x->variants[v]) < 30 ? strlen(x->variants[v]) : 30);
+        if (lx + w > x1 && lx > x0) {
+            ly += 18;
+            lx = x0;
+        }
+        slant_buf_addf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" fill=\"%s\"/>",
+                       lx, ly + 2, variant_colours[v % NVARIANT_COLOURS].fill);
+        text_at(out, lx + 16, ly + 12, NULL, 11, "#1B1B1B", x->variants[v], 30);
+        lx += w + 10;
+    }
+    slant_buf_adds(out, "</svg>");
+}
+
+/* --- actors ---------------------------------------------------------------------------------- */
+
+void slant_svg_heatmap(const slant_report *r, size_t t, const char *id, slant_buf *out)
+{
+    const slant_report_actor_table *x = &r->actors[t];
+    const double label = 132, col = 64, row = 20, top = 24;
+    double width = label + col * (double)x->nactors + 4;
+    double height = top + row * (double)x->ncategories + 4;
+    double max = 0;
+    for (size_t i = 0; i < x->nactors * x->ncategories; i++)
+        if (isfinite(x->values[i]))
+            max = fmax(max, x->values[i]);
+    char title[512];
+    snprintf(title, sizeof title, "Categories near each actor in %s (%s)",
+             r->sources[x->source].name, x->unit);
+    slant_buf desc;
+    slant_buf_init(&desc, SIZE_MAX / 2);
+    slant_buf_addf(&desc, "%s. ", title);
+    for (size_t a = 0; a < x->nactors; a++) {
+        slant_buf_addf(&desc, "%s%s:", a ? " " : "", x->actors[a]);
+        for (size_t c = 0; c < x->ncategories; c++) {
+            double v = x->values[a * x->ncategories + c];
+            if (isfinite(v))
+                slant_buf_addf(&desc, "%s %s %.2f", c ? "," : "", x->categories[c], v);
+            else
+                slant_buf_addf(&desc, "%s %s n/a", c ? "," : "", x->categories[c]);
+        }
+        slant_buf_addc(&desc, '.');
+    }
+    open_svg(out, id, width, height);
+    title_desc(out, id, title, desc.data);
+    slant_buf_release(&desc);
+    for (size_t a = 0; a < x->nactors; a++)
+        text_at(out, label + col * ((double)a + 0.5), top - 8, "middle", 11, "#1B1B1B",
+                x->actors[a], 10);
+    for (size_t c = 0; c < x->ncategories; c++) {
+        double y = top + row * (double)c;
+        text_at(out, label - 6, y + 14, "end", 11, "#1B1B1B", x->categories[c], 22);
+        for (size_t a = 0; a < x->nactors; a++) {
+            double v = x->values[a * x->ncategories + c];
+            double f = isfinite(v) && max > 0 ? v / max : 0;
+            /* from #F7FBFF to #08306B */
+            int red = (int)lround(247 + f * (8 - 247)), green = (int)lround(251 + f * (48 - 251));
+            int blue = (int)lround(255 + f * (107 - 255));
+            slant_buf_addf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" "
+                                "fill=\"#%02X%02X%02X\" stroke=\"#FFFFFF\"/>",
+                           label + col * (double)a, y, col, row, red, green, blue);
+            char s[32];
+            if (isfinite(v))
+                snprintf(s, sizeof s, "%.1f", v);
+            else
+                snprintf(s, sizeof s, "n/a");
+            text_at(out, label + col * ((double)a + 0.5), y + 14, "middle", 10,
+                    f > 0.5 ? "#FFFFFF" : "#1B1B1B", s, 8);
+        }
+    }
+    slant_buf_adds(out, "</svg>");
+}

@@ -1,0 +1,40 @@
+#ifndef SLANT_REPORT_SVG_H
+#define SLANT_REPORT_SVG_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "report.h"
+
+/*
+ * The charts of the HTML report, drawn as inline SVG by our own code (no script, no
+ * external resource). Each chart is one <svg> element with role="img", a <title> and a
+ * <desc> that states what it shows in numbers, so a screen reader gets the chart's
+ * content, not just its name. `id` makes the title and desc ids unique in the page
+ * ("ID-title", "ID-desc"); it must be a plain identifier. The charts scale with their
+ * container (a viewBox, no fixed size).
+ *
+ * Every string from the data goes through slant_xml_escape.
+ */
+
+/* Appends `len` bytes of `s` escaped for XML and HTML text and attribute values: invalid
+ * UTF-8 becomes U+FFFD, and & < > " ' become character references. */
+void slant_xml_escape(slant_buf *out, const char *s, size_t len);
+void slant_xml_escapes(slant_buf *out, const char *s);
+
+/* The colour of source `s` (Okabe & Ito's colour-blind-safe palette), as "#rrggbb". */
+const char *slant_svg_source_colour(size_t s);
+
+/* Each source's mean of indicator row `i` (r->indicators[i]) with its interval whiskers. */
+void slant_svg_rates(const slant_report *r, size_t i, const char *id, slant_buf *out);
+
+/* The key terms of source `s` (r->keyness[s]): Log Ratio bars with interval whiskers. */
+void slant_svg_keyness(const slant_report *r, size_t s, const char *id, slant_buf *out);
+
+/* Each source's shares of the variants of concept `k` (r->concepts[k]): 100% bars. */
+void slant_svg_shares(const slant_report *r, size_t k, const char *id, slant_buf *out);
+
+/* The actor-by-category table `t` (r->actors[t]) as a heatmap. */
+void slant_svg_heatmap(const slant_report *r, size_t t, const char *id, slant_buf *out);
+
+#endif

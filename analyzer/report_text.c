@@ -1,0 +1,608 @@
+/* The report for a terminal: the sources, the findings in plain words, then the tables,
+ * the terms with their evidence, and the method. Paragraphs are wrapped at 92 columns.
+ * With `colour` (the CLI passes it only for a terminal without NO_COLOR), headings are
+ * bold and evidence matches bold and underlined; without it, matches are marked *so*.
+ * Strings from the data are made printable (no control characters reach the terminal). */
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize.h"
+#include "report.h"
+#include "xalloc.h"
+
+#define WIDTH 92
+
+typedef struct {
+    slant_buf *out;
+    int colour;
+} writer;
+
+/* Appends `len` bytes of `s` as printable text: valid UTF-8, control characters as '?'. */
+static void printable(slant_buf *out, const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        int32_t cp;
+        int invalid;
+        size_t n = slant_utf8_next(s + i, len - i, &cp, &invalid);
+        if (invalid)
+            slant_buf_adds(out, "\xEF\xBF\xBD");
+        else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+            slant_buf_addc(out, cp == '\t' || cp == '\n' || cp == '\r' ? ' ' : '?');
+        else
+            slant_buf_add(out, s + i, n);
+        i += n;
+    }
+}
+
+/* Columns a printable UTF-8 string takes (one per code point). */
+static size_t columns(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+static void heading(writer *w, const char *title)
+{
+    slant_buf_adds(w->out, w->colour ? "\n\033[1m" : "\n");
+    slant_buf_adds(w->out, title);
+    slant_buf_adds(w->out, w->colour ? "\033[0m\n" : "\n");
+}
+
+/*
+ * Appends `text` (printable already) wrapped at WIDTH: the first line after `first`
+ * (which takes `first_cols` columns), the others indented by `indent` spaces.
+ */
+static void wrap(slant_buf *out, const char *text, size_t first_cols, size_t indent)
+{
+    size_t col = first_cols;
+    const char *p = text;
+    int start = 1;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        const char *e = p;
+        while (*e && *e != ' ')
+            e++;
+        size_t wcols = columns(p, (size_t)(e - p));
+        if (!start && col + 1 + wcols > WIDTH) {
+            slant_buf_addc(out, '\n');
+            for (size_t k = 0; k < indent; k++)
+                slant_buf_addc(out, ' ');
+            col = indent;
+        } else if (!start) {
+            slant_buf_addc(out, ' ');
+            col++;
+        }
+        slant_buf_add(out, p, (size_t)(e - p));
+        col += wcols;
+        start = 0;
+        p = e;
+    }
+    slant_buf_addc(out, '\n');
+}
+
+/* A paragraph of data text: made printable, then wrapped after `prefix`. */
+static void para(writer *w, const char *prefix, const char *text, size_t indent)
+{
+    slant_buf clean;
+    slant_buf_init(&clean, SIZE_MAX / 2);
+    printable(&clean, text, strlen(text));
+    slant_buf_adds(w->out, prefix);
+    wrap(w->out, clean.data ? clean.data : "", columns(prefix, strlen(prefix)), indent);
+    slant_buf_release(&clean);
+}
+
+/* --- tables ---------------------------------------------------------------------------------- */
+
+#define MAX_COLS 16
+
+typedef struct {
+    char **cells;            /* rows x cols, owned */
+    size_t rows, cols, cap;
+} table;
+
+static void table_init(table *t, size_t cols)
+{
+    memset(t, 0, sizeof *t);
+    t->cols = cols < MAX_COLS ? cols : MAX_COLS;
+}
+
+/* Appends a row of `t->cols` cells (printable copies). */
+static void row(table *t, const char *const *cells)
+{
+    if ((t->rows + 1) * t->cols > t->cap) {
+        t->cap = 2 * (t->rows + 1) * t->cols;
+        t->cells = xrealloc(t->cells, t->cap * sizeof *t->cells);
+    }
+    for (size_t c = 0; c < t->cols; c++) {
+        slant_buf b;
+        slant_buf_init(&b, SIZE_MAX / 2);
+        printable(&b, cells[c], strlen(cells[c]));
+        t->cells[t->rows * t->cols + c] = slant_buf_detach(&b, NULL);
+        slant_buf_release(&b);
+    }
+    t->rows++;
+}
+
+/* Writes `t` with two spaces of indent: the first column left-aligned, the rest right. */
+static void table_write(writer *w, table *t)
+{
+    size_t width[MAX_COLS] = { 0 };
+    for (size_t r = 0; r < t->rows; r++)
+        for (size_t c = 0; c < t->cols; c++) {
+            const char *s = t->cells[r * t->cols + c];
+            size_t n = columns(s, strlen(s));
+            if (n > width[c])
+                width[c] = n;
+        }
+    for (size_t r = 0; r < t->rows; r++) {
+        slant_buf_adds(w->out, "  ");
+        if (r == 0 && w->colour)
+            slant_buf_adds(w->out, "\033[1m");
+        for (size_t c = 0; c < t->cols; c++) {
+            const char *s = t->cells[r * t->cols + c];
+            size_t pad = width[c] - columns(s, strlen(s));
+            if (c)
+                slant_buf_adds(w->out, "  ");
+            if (c)
+                for (size_t k = 0; k < pad; k++)
+                    slant_buf_addc(w->out, ' ');
+            slant_buf_adds(w->out, s);
+            if (!c && t->cols > 1)
+                for (size_t k = 0; k < pad; k++)
+                    slant_buf_addc(w->out, ' ');
+        }
+        if (r == 0 && w->colour)
+            slant_buf_adds(w->out, "\033[0m");
+        slant_buf_addc(w->out, '\n');
+    }
+    for (size_t k = 0; k < t->rows * t->cols; k++)
+        free(t->cells[k]);
+    free(t->cells);
+    memset(t, 0, sizeof *t);
+}
+
+/* A mean and its interval: "10.88 [7.95, 13.81]". */
+static void mean_text(char *out, size_t size, const slant_cmp_summary *m, int share)
+{
+    char v[32], a[32], b[32];
+    if (!m) {
+        snprintf(out, size, "n/a");
+        return;
+    }
+    slant_report_fmt_value(v, sizeof v, m->s.mean, share);
+    slant_report_fmt_value(a, sizeof a, m->s.ci_low, share);
+    slant_report_fmt_value(b, sizeof b, m->s.ci_high, share);
+    if (isnan(m->s.ci_low))
+        snprintf(out, size, "%s", v);
+    else
+        snprintf(out, size, "%s [%s, %s]", v, a, b);
+}
+
+/* --- sections ---------------------------------------------------------------------------------- */
+
+static void sources(const slant_report *r, writer *w)
+{
+    char h[64];
+    snprintf(h, sizeof h, "WHICH %s WERE COMPARED", r->noun[0] == 's' ? "SOURCES" : "GROUPS");
+    heading(w, h);
+    table t;
+    table_init(&t, 4);
+    const char *head[] = { r->noun[0] == 's' ? "source" : "group", "articles", "words",
+                           "words/article" };
+    row(&t, head);
+    for (size_t s = 0; s < r->nsources; s++) {
+        char a[32], words[32], per[32];
+        slant_report_fmt_count(a, sizeof a, (double)r->sources[s].articles);
+        slant_report_fmt_count(words, sizeof words, r->sources[s].words);
+        snprintf(per, sizeof per, "%.1f",
+                 r->sources[s].articles ? r->sources[s].words / (double)r->sources[s].articles
+                                        : 0.0);
+        const char *cells[] = { r->sources[s].name, a, words, per };
+        row(&t, cells);
+    }
+    table_write(w, &t);
+    for (size_t k = 0; k < r->nleft_out; k++)
+        para(w, "  ", r->left_out[k], 2);
+}
+
+static void findings(const slant_report *r, writer *w)
+{
+    heading(w, "IN BRIEF");
+    for (size_t k = 0; k < r->npairlines; k++)
+        para(w, "  - ", r->pairlines[k].sentence, 4);
+    char h[160];
+    snprintf(h, sizeof h, "WHERE THEY DIFFER (%s < %g in Welch's t or Mann-Whitney U after "
+                          "correction; largest effect first)",
+             slant_report_q_name(r), r->opts.alpha);
+    heading(w, h);
+    if (!r->nfindings) {
+        char s[160];
+        snprintf(s, sizeof s, "No difference between the %s is significant.", r->nouns);
+        para(w, "  ", s, 2);
+    }
+    for (size_t k = 0; k < r->nfindings; k++) {
+        const slant_report_finding *f = &r->findings[k];
+        char num[32];
+        snprintf(num, sizeof num, "%3zu. ", k + 1);
+        if (w->colour) {
+            /* the sentence in bold: wrap first, then wrap the whole in bold */
+            slant_buf_adds(w->out, "\033[1m");
+            para(w, num, f->sentence, 5);
+            w->out->len--; /* the newline goes after the reset */
+            slant_buf_adds(w->out, "\033[0m\n");
+        } else {
+            para(w, num, f->sentence, 5);
+        }
+        para(w, "     ", f->detail, 5);
+        if (f->event_sentence)
+            para(w, "     ", f->event_sentence, 5);
+    }
+}
+
+static void means(const slant_report *r, writer *w)
+{
+    char h[160];
+    snprintf(h, sizeof h, "RATES PER %s (mean per article [%g%% CI]; per 1,000 words)",
+             r->noun[0] == 's' ? "SOURCE" : "GROUP", 100 * r->c->opts.level);
+    heading(w, h);
+    table t;
+    table_init(&t, r->nsources + 3);
+    const char *head[MAX_COLS];
+    char kq[32], wq[32];
+    snprintf(kq, sizeof kq, "Kruskal-Wallis %s", slant_report_q_name(r));
+    snprintf(wq, sizeof wq, "Welch ANOVA %s", slant_report_q_name(r));
+    size_t n = 0;
+    head[n++] = "indicator";
+    for (size_t s = 0; s < r->nsources && n < MAX_COLS - 2; s++)
+        head[n++] = r->sources[s].name;
+    head[n++] = kq;
+    head[n++] = wq;
+    row(&t, head);
+    char cells[MAX_COLS][112];
+    for (size_t i = 0; i < r->nindicators; i++) {
+        const slant_report_indicator *x = &r->indicators[i];
+        const char *c[MAX_COLS];
+        n = 0;
+        c[n++] = x->label;
+        for (size_t s = 0; s < r->nsources && n < MAX_COLS - 2; s++) {
+            mean_text(cells[n], sizeof cells[n], x->summaries[s], x->share);
+            c[n] = cells[n];
+            n++;
+        }
+        slant_report_fmt_q(cells[n], sizeof cells[n], x->kruskal_q);
+        c[n] = cells[n];
+        n++;
+        slant_report_fmt_q(cells[n], sizeof cells[n], x->welch_q);
+        c[n] = cells[n];
+        n++;
+        row(&t, c);
+    }
+    table_write(w, &t);
+}
+
+static void labels(const slant_report *r, writer *w)
+{
+    heading(w, "WHO IS CALLED WHAT (contested labels: each source's share of a concept's names)");
+    if (!r->nconcepts) {
+        char s[256];
+        snprintf(s, sizeof s, "No contested-label concept was used in these data: the lexicon "
+                              "defines none (a variants.json), or none of the %s's articles "
+                              "used one of its names.",
+                 r->nouns);
+        para(w, "  ", s, 2);
+    }
+    size_t untested = 0;
+    for (size_t k = 0; k < r->nconcepts; k++) {
+        const slant_report_concept *x = &r->concepts[k];
+        if (isnan(x->chi2)) {
+            untested++;
+            continue;
+        }
+        para(w, "  ", x->sentence, 2);
+        table t;
+        table_init(&t, x->nvariants + 1);
+        const char *head[MAX_COLS];
+        size_t n = 0;
+        head[n++] = r->noun;
+        for (size_t v = 0; v < x->nvariants && n < MAX_COLS; v++)
+            head[n++] = x->variants[v];
+        row(&t, head);
+        char cells[MAX_COLS][48];
+        for (size_t s = 0; s < r->nsources; s++) {
+            const char *c[MAX_COLS];
+            n = 0;
+            c[n++] = r->sources[s].name;
+            for (size_t v = 0; v < x->nvariants && n < MAX_COLS; v++) {
+                double share = x->shares[s * x->nvariants + v];
+                if (isnan(share))
+                    snprintf(cells[n], sizeof cells[n], "-");
+                else
+                    snprintf(cells[n], sizeof cells[n], "%.0f%% (%.0f)", 100 * share,
+                             x->counts[s * x->nvariants + v]);
+                c[n] = cells[n];
+                n++;
+            }
+            row(&t, c);
+        }
+        table_write(w, &t);
+    }
+    if (untested)
+        para(w, "  ", "Concepts without a test (one source, or one name):", 2);
+    for (size_t k = 0; k < r->nconcepts && untested; k++)
+        if (isnan(r->concepts[k].chi2))
+            para(w, "  - ", r->concepts[k].sentence, 4);
+    /* Actor framing: only when the data has it. */
+    if (r->nactors)
+        heading(w, "WHICH CATEGORIES OCCUR NEAR EACH ACTOR");
+    for (size_t a = 0; a < r->nactors; a++) {
+        const slant_report_actor_table *x = &r->actors[a];
+        char s[512];
+        snprintf(s, sizeof s, "%s: %s", r->sources[x->source].name, x->unit);
+        para(w, "  ", s, 2);
+        table t;
+        table_init(&t, x->nactors + 1);
+        const char *head[MAX_COLS];
+        size_t n = 0;
+        head[n++] = "category";
+        for (size_t k = 0; k < x->nactors && n < MAX_COLS; k++)
+            head[n++] = x->actors[k];
+        row(&t, head);
+        char cells[MAX_COLS][32];
+        for (size_t c = 0; c < x->ncategories; c++) {
+            const char *cs[MAX_COLS];
+            n = 0;
+            cs[n++] = x->categories[c];
+            for (size_t k = 0; k < x->nactors && n < MAX_COLS; k++) {
+                double v = x->values[k * x->ncategories + c];
+                snprintf(cells[n], sizeof cells[n], isfinite(v) ? "%.2f" : "n/a", v);
+                cs[n] = cells[n];
+                n++;
+            }
+            row(&t, cs);
+        }
+        table_write(w, &t);
+    }
+}
+
+static void attribution(const slant_report *r, writer *w)
+{
+    char h[160];
+    snprintf(h, sizeof h, "HOW THEY ATTRIBUTE (means per article [%g%% CI])",
+             100 * r->c->opts.level);
+    heading(w, h);
+    if (!r->nattribution_rows) {
+        para(w, "  ", "The data has no report-verb, anonymous-source or quotation indicators.",
+             2);
+        return;
+    }
+    table t;
+    table_init(&t, r->nsources + 1);
+    const char *head[MAX_COLS];
+    size_t n = 0;
+    head[n++] = "measure";
+    for (size_t s = 0; s < r->nsources && n < MAX_COLS; s++)
+        head[n++] = r->sources[s].name;
+    row(&t, head);
+    char cells[MAX_COLS][112];
+    for (size_t k = 0; k < r->nattribution_rows; k++) {
+        const slant_report_indicator *x = &r->indicators[r->attribution_rows[k]];
+        const char *c[MAX_COLS];
+        char label[160];
+        snprintf(label, sizeof label, "%s%s", x->label,
+                 x->kind == SLANT_KIND_RATE ? " per 1,000 words" : "");
+        n = 0;
+        c[n++] = label;
+        for (size_t s = 0; s < r->nsources && n < MAX_COLS; s++) {
+            mean_text(cells[n], sizeof cells[n], x->summaries[s], x->share);
+            c[n] = cells[n];
+            n++;
+        }
+        row(&t, c);
+        if (r->has_verb_counts && !strcmp(x->id, "report_loaded")) {
+            n = 0;
+            c[n++] = "loaded share of all report verbs (pooled)";
+            for (size_t s = 0; s < r->nsources && n < MAX_COLS; s++) {
+                const slant_report_attribution *a = &r->attribution[s];
+                char v[32];
+                slant_report_fmt_value(v, sizeof v, a->loaded_share, 1);
+                snprintf(cells[n], sizeof cells[n], "%s (%.0f of %.0f)", v, a->loaded_count,
+                         a->loaded_count + a->neutral_count);
+                c[n] = cells[n];
+                n++;
+            }
+            row(&t, c);
+        }
+    }
+    table_write(w, &t);
+    for (size_t s = 0; s < r->nsources; s++) {
+        const slant_report_attribution *a = &r->attribution[s];
+        if (!a->nverbs)
+            continue;
+        slant_buf line;
+        slant_buf_init(&line, SIZE_MAX / 2);
+        slant_buf_addf(&line, "%s, most used report verbs:", r->sources[s].name);
+        for (size_t k = 0; k < a->nverbs; k++) {
+            const slant_report_term *x = &r->terms[a->verbs[k]];
+            slant_buf_addf(&line, "%s %s %.0f%s", k ? "," : "", x->term, a->verb_counts[k],
+                           !strcmp(x->category, "report_loaded") ? " (loaded)" : "");
+        }
+        para(w, "  ", line.data, 4);
+        slant_buf_release(&line);
+    }
+}
+
+static void terms(const slant_report *r, writer *w)
+{
+    char label[128];
+    heading(w, "WHICH TERMS DRIVE THE DIFFERENCES (rates per 1,000 words, higher first)");
+    for (size_t k = 0; k < r->nfindings; k++) {
+        const slant_report_finding *f = &r->findings[k];
+        if (!f->ndrivers && r->has_keyness)
+            continue; /* not a lexicon category (an index or a share): no terms */
+        slant_buf line;
+        slant_buf_init(&line, SIZE_MAX / 2);
+        slant_buf_addf(&line, "%s, %s vs %s:",
+                       slant_report_label(slant_dataset_indicator_name(r->c->ds, f->indicator),
+                                          label, sizeof label),
+                       slant_report_source_name(r, f->hi), slant_report_source_name(r, f->lo));
+        for (size_t d = 0; d < f->ndrivers; d++)
+            slant_buf_addf(&line, "%s %s (%.2f vs %.2f)", d ? "," : "",
+                           r->terms[f->drivers[d].term].term, f->drivers[d].rate_hi,
+                           f->drivers[d].rate_lo);
+        if (!f->ndrivers)
+            slant_buf_adds(&line, " no entry data");
+        char num[32];
+        snprintf(num, sizeof num, "%3zu. ", k + 1);
+        para(w, num, line.data, 5);
+        slant_buf_release(&line);
+    }
+    char h[200];
+    snprintf(h, sizeof h, "KEY TERMS (most over-represented against %s, by G²; Log Ratio "
+                          "[%g%% CI]; n.s.: %s >= %g)",
+             r->rest, 100 * r->c->opts.level, slant_report_q_name(r), r->opts.alpha);
+    heading(w, h);
+    if (!r->has_keyness)
+        para(w, "  ", "No term counts in these data: score with --evidence, or give the "
+                      "articles.",
+             2);
+    for (size_t s = 0; s < r->nsources && r->has_keyness; s++) {
+        const slant_report_keyness *k = &r->keyness[s];
+        slant_buf line;
+        slant_buf_init(&line, SIZE_MAX / 2);
+        slant_buf_addf(&line, "%s:", r->sources[s].name);
+        for (size_t t = 0; t < k->nterms; t++) {
+            const slant_report_keyterm *x = &k->terms[t];
+            char q[32];
+            slant_report_fmt_q(q, sizeof q, x->g2_q);
+            slant_buf_addf(&line, "%s %s (%s; G² %.1f, %s %s%s, LR %.2f [%.2f, %.2f])",
+                           t ? "," : "", r->terms[x->term].term,
+                           r->terms[x->term].category_label, x->g2,
+                           slant_report_q_name(r), q, x->significant ? "" : " n.s.",
+                           x->log_ratio.value, x->log_ratio.low, x->log_ratio.high);
+        }
+        if (!k->nterms)
+            slant_buf_adds(&line, " none");
+        para(w, "  ", line.data, 4);
+        slant_buf_release(&line);
+    }
+}
+
+static void evidence(const slant_report *r, writer *w)
+{
+    heading(w, "EVIDENCE");
+    if (r->evidence != SLANT_EVIDENCE_COLLECTED) {
+        para(w, "  ", r->method[r->nmethod - 1], 2);
+        return;
+    }
+    for (size_t s = 0; s < r->nsources; s++) {
+        int any = 0;
+        for (size_t t = 0; t < r->nterms; t++)
+            any |= r->terms[t].source == s && r->terms[t].nsnippets > 0;
+        if (!any)
+            continue;
+        para(w, "  ", r->sources[s].name, 2);
+        for (size_t t = 0; t < r->nterms; t++) {
+            const slant_report_term *x = &r->terms[t];
+            if (x->source != s || !x->nsnippets)
+                continue;
+            slant_buf line;
+            slant_buf_init(&line, SIZE_MAX / 2);
+            slant_buf_addf(&line, "%s (%s)", x->term, x->category_label);
+            para(w, "    ", line.data, 4);
+            for (size_t k = 0; k < x->nsnippets; k++) {
+                const slant_report_snippet *sn = &x->snippets[k];
+                slant_buf_reset(&line);
+                slant_buf_add(&line, sn->text, sn->mark_start);
+                slant_buf_adds(&line, w->colour ? "\033[1;4m" : "*");
+                slant_buf_add(&line, sn->text + sn->mark_start, sn->mark_end - sn->mark_start);
+                slant_buf_adds(&line, w->colour ? "\033[0m" : "*");
+                slant_buf_adds(&line, sn->text + sn->mark_end);
+                slant_buf_adds(&line, " (");
+                slant_buf_adds(&line, sn->article);
+                slant_buf_adds(&line, ")");
+                /* printable() would drop the escapes: the parts are made printable here */
+                slant_buf clean;
+                slant_buf_init(&clean, SIZE_MAX / 2);
+                size_t i = 0;
+                while (i < line.len) {
+                    if (line.data[i] == '\033') {
+                        size_t j = i;
+                        while (j < line.len && line.data[j] != 'm')
+                            j++;
+                        slant_buf_add(&clean, line.data + i, j + 1 - i);
+                        i = j + 1;
+                        continue;
+                    }
+                    size_t j = i;
+                    while (j < line.len && line.data[j] != '\033')
+                        j++;
+                    printable(&clean, line.data + i, j - i);
+                    i = j;
+                }
+                slant_buf_adds(w->out, "      - ");
+                wrap(w->out, clean.data, 8, 8);
+                slant_buf_release(&clean);
+            }
+            slant_buf_release(&line);
+        }
+    }
+}
+
+static void method(const slant_report *r, writer *w)
+{
+    heading(w, "PROVENANCE");
+    for (size_t k = 0; k < r->nprovenance; k++) {
+        char prefix[64];
+        snprintf(prefix, sizeof prefix, "  %s: ", r->provenance[k].label);
+        para(w, prefix, r->provenance[k].value, 4);
+    }
+    if (r->nglossary) {
+        heading(w, "INDICATORS");
+        for (size_t k = 0; k < r->nglossary; k++) {
+            slant_buf line;
+            slant_buf_init(&line, SIZE_MAX / 2);
+            slant_buf_addf(&line, "%s: %s", r->glossary[k].label, r->glossary[k].value);
+            para(w, "  ", line.data, 4);
+            slant_buf_release(&line);
+        }
+    }
+    heading(w, "METHOD NOTES");
+    for (size_t k = 0; k < r->nmethod; k++)
+        para(w, "  ", r->method[k], 2);
+}
+
+void slant_report_write_text(const slant_report *r, int colour, slant_buf *out)
+{
+    writer w = { out, colour };
+    slant_buf_adds(out, colour ? "\033[1m" : "");
+    slant_buf_adds(out, "slant report: ");
+    printable(out, r->title, strlen(r->title));
+    slant_buf_adds(out, colour ? "\033[0m\n" : "\n");
+    char line[256];
+    snprintf(line, sizeof line, " %zu significant difference%s at %s < %g.", r->nfindings,
+             r->nfindings == 1 ? "" : "s", slant_report_q_name(r), r->opts.alpha);
+    slant_buf all;
+    slant_buf_init(&all, SIZE_MAX / 2);
+    slant_buf_adds(&all, r->summary);
+    slant_buf_adds(&all, line);
+    para(&w, "", all.data, 0);
+    slant_buf_release(&all);
+    sources(r, &w);
+    findings(r, &w);
+    means(r, &w);
+    labels(r, &w);
+    attribution(r, &w);
+    terms(r, &w);
+    evidence(r, &w);
+    method(r, &w);
+}
