@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "file.h"
+#include "lexicon_import.h"
 #include "version.h"
 #include "xalloc.h"
 
@@ -26,6 +27,9 @@ void slant_cli_usage(void)
           "commands:\n"
           "  score      per-article indicators as JSON Lines, CSV or TSV\n"
           "  compare    compares groups of articles (by default, sources) with statistics\n"
+          "  report     the comparison as a report: terminal, Markdown or an HTML page\n"
+          "  explain    one article with every match marked and explained\n"
+          "  lexicon    check, list, count and import lexicons\n"
           "  merge      combines partial comparisons from sharded runs\n"
           "\n"
           "  slant COMMAND --help   explains a command, with examples\n"
@@ -171,6 +175,11 @@ int cli_output_open(cli_output *o, const char *path)
     o->tmp = xmalloc(strlen(path) + 16);
     sprintf(o->tmp, "%s.tmp.XXXXXX", path);
     int fd = mkstemp(o->tmp);
+    /* mkstemp makes the file private (0600); the result is an ordinary file of the user's */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fd >= 0)
+        fchmod(fd, 0666 & ~mask);
     if (fd < 0 || !(o->f = fdopen(fd, "wb"))) {
         cli_message("cannot write '%s': %s", path, strerror(errno));
         if (fd >= 0)
@@ -203,6 +212,35 @@ int cli_output_close(cli_output *o, int keep)
 
 int cli_load_lexicon(const char *dir, const char *lang, slant_lexicon **lex)
 {
+    /* A LIWC .dic, LIWC-22 .dicx or Lexicoder .lc3 file: imported into a temporary
+     * directory, loaded from there, and the directory removed (lexicon_import.h). Every
+     * entry that could not be imported is reported with the file and line. */
+    slant_import_format fmt;
+    struct stat sb;
+    if (dir && stat(dir, &sb) == 0 && S_ISREG(sb.st_mode) &&
+        slant_import_format_of(dir, &fmt) == 0) {
+        slant_import_options o = { .format = fmt, .language = lang };
+        slant_import_problems problems = { NULL, NULL, 0, 0 };
+        slant_error err;
+        slant_error_clear(&err);
+        slant_status st = slant_import_load(dir, &o, slant_import_problems_collect, &problems,
+                                            lex, NULL, &err);
+        char text[1200];
+        for (size_t i = 0; i < problems.n; i++) {
+            if (problems.severity[i] == SLANT_IMPORT_ERROR ||
+                problems.severity[i] == SLANT_IMPORT_DROPPED) {
+                slant_error_format(&problems.items[i], text, sizeof text);
+                cli_message("%s", text);
+            }
+        }
+        slant_import_problems_release(&problems);
+        if (st != SLANT_OK) {
+            slant_error_format(&err, text, sizeof text);
+            cli_message("%s", text);
+            return SLANT_EXIT_USAGE;
+        }
+        return SLANT_EXIT_OK;
+    }
     char *found = NULL;
     if (!dir) {
         found = default_lexicon(lang);

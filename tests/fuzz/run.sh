@@ -55,7 +55,7 @@ fi
 mkdir -p "$out/obj" || exit 2
 objs=
 for src in analyzer/*.c; do
-    case $src in analyzer/main.c|analyzer/cli.c) continue ;; esac
+    case $src in analyzer/main.c|analyzer/cli*.c) continue ;; esac
     obj="$out/obj/$(basename "$src" .c).o"
     # shellcheck disable=SC2086
     if ! $CLANG $cflags -fsanitize=fuzzer-no-link -c "$src" -o "$obj"; then

@@ -1,0 +1,159 @@
+/*
+ * The body shared by the importer fuzz targets (fuzz_import_liwc.c, _dicx.c, _lc3.c):
+ * each defines FORMAT, NAME and INPUT, then includes this file. Each input is imported
+ * three ways: as UTF-8, as Latin-1, and as UTF-8 with --stem; every problem reported must
+ * carry a message and a line, and what an import writes must load.
+ */
+#ifndef FORMAT
+#error "define FORMAT, NAME and INPUT before including import_target.h"
+#endif
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "article.h"
+#include "buf.h"
+#include "error.h"
+#include "fuzz.h"
+#include "lexicon.h"
+#include "lexicon_import.h"
+#include "score.h"
+
+static const char sentence[] =
+    "The attack came at dawn; clashes followed. A ceasefire, or cease-fire, is kind of "
+    "certain \xE2\x80\x94 perhaps. D\xC3\xA9tente in 1948? :) Well-known U.S. courts.\n";
+
+static char dir[64];
+
+static void fail(const char *what)
+{
+    fprintf(stderr, NAME ": invariant failed: %s\n", what);
+    abort();
+}
+
+static void cleanup(void)
+{
+    rmdir(dir);
+}
+
+static void setup(void)
+{
+    if (dir[0])
+        return;
+    strcpy(dir, "/tmp/slant-" NAME "-XXXXXX");
+    if (!mkdtemp(dir)) {
+        perror(NAME ": mkdtemp");
+        abort();
+    }
+    atexit(cleanup);
+}
+
+typedef struct {
+    size_t errors, dropped, merged, notes;
+} tally;
+
+static void report(slant_import_severity sev, const slant_error *err, void *ctx)
+{
+    tally *t = ctx;
+    if (!err->message[0])
+        fail("a problem without a message");
+    if (strcmp(err->file, INPUT) != 0)
+        fail("a problem that does not name the input");
+    if (err->line < 0 || err->col < 0)
+        fail("a negative line or column");
+    if (err->line == 0 && !(sev == SLANT_IMPORT_ERROR && strstr(err->message, "empty file")))
+        fail("a problem without a line");
+    switch (sev) {
+    case SLANT_IMPORT_ERROR: t->errors++; break;
+    case SLANT_IMPORT_DROPPED: t->dropped++; break;
+    case SLANT_IMPORT_MERGED: t->merged++; break;
+    case SLANT_IMPORT_NOTE: t->notes++; break;
+    default: fail("an unknown severity");
+    }
+}
+
+static void score(const slant_lexicon *lex, const char *text, size_t len)
+{
+    slant_scorer *s = slant_scorer_new(lex);
+    if (!s)
+        fail("slant_scorer_new failed");
+    slant_article a;
+    slant_article_init(&a);
+    a.text = malloc(len ? len : 1);
+    if (!a.text)
+        fail("out of memory");
+    if (len)
+        memcpy(a.text, text, len);
+    a.text_len = len;
+    const slant_score_options o = { .format = SLANT_FORMAT_JSONL, .evidence = 1 };
+    slant_buf out;
+    slant_buf_init(&out, (size_t)1 << 30);
+    slant_scorer_write(s, &a, "fuzz.txt", 0, &o, &out);
+    if (out.len == 0 || out.data[out.len - 1] != '\n')
+        fail("the output is not a line");
+    const slant_matches *m = slant_scorer_matches(s);
+    for (size_t k = 0; k < m->n; k++)
+        if (m->items[k].category >= slant_lexicon_ncategories(lex))
+            fail("a match of a category that does not exist");
+    slant_buf_release(&out);
+    slant_article_release(&a);
+    slant_scorer_free(s);
+}
+
+static void run(const uint8_t *data, size_t size, slant_encoding enc, int stem)
+{
+    slant_import_options o = { .format = FORMAT, .encoding = enc, .stem = stem };
+    tally t = { 0, 0, 0, 0 };
+    slant_import *im = NULL;
+    slant_error err;
+    slant_error_clear(&err);
+    slant_status st = slant_import_parse((const char *)data, size, INPUT, &o, report, &t, &im,
+                                         &err);
+    if (st != SLANT_OK) {
+        if (im)
+            fail("an import returned with an error");
+        if (st != SLANT_ERR_INPUT || !t.errors)
+            fail("a failed import without a reported error");
+        return;
+    }
+    if (!im || t.errors)
+        fail("an import that succeeded after an error, or returned nothing");
+    slant_import_counts before = slant_import_get_counts(im);
+    if (before.errors || before.dropped != t.dropped || before.merged != t.merged)
+        fail("the counts differ from the reports");
+    if (slant_import_write(im, dir, report, &t, &err) != SLANT_OK)
+        fail("the imported lexicon could not be written or does not load");
+    slant_import_counts after = slant_import_get_counts(im);
+    if (after.dropped != t.dropped)
+        fail("a drop at writing that was not reported");
+    slant_lexicon *lex = NULL;
+    if (slant_lexicon_load(dir, &lex, &err) != SLANT_OK)
+        fail("the written lexicon does not load");
+    if (slant_lexicon_ncategories(lex) != after.categories)
+        fail("the lexicon has other categories than the import counted");
+    if (slant_lexicon_nentries(lex) != after.entries)
+        fail("the lexicon has other entries than the import counted");
+    for (size_t i = 0; i < slant_lexicon_nentries(lex); i++) {
+        const slant_entry *e = slant_lexicon_entry(lex, i);
+        if (slant_import_origin(im, e->category, (long)e->line) < 1)
+            fail("an entry that maps to no input line");
+    }
+    score(lex, sentence, sizeof sentence - 1);
+    score(lex, (const char *)data, size);
+    slant_lexicon_free(lex);
+    slant_import_remove(im, dir);
+    if (mkdir(dir, 0700) != 0) /* slant_import_remove() removed it */
+        fail("cannot make the directory again");
+    slant_import_free(im);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    setup();
+    run(data, size, SLANT_ENCODING_UTF8, 0);
+    run(data, size, SLANT_ENCODING_LATIN1, 0);
+    run(data, size, SLANT_ENCODING_UTF8, 1);
+    return 0;
+}
