@@ -74,7 +74,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     slant_scorer *s = slant_scorer_new(lex);
     if (!s)
         fail("slant_scorer_new failed");
-    const slant_score_options o = { SLANT_FORMAT_JSONL, 1, keep, 2 };
+    const slant_score_options o = { .format = SLANT_FORMAT_JSONL, .evidence = 1, .keep = keep, .nkeep = 2 };
     slant_buf out;
     slant_buf_init(&out, (size_t)1 << 30);
     slant_scorer_write(s, &a, "fuzz.jsonl", 7, &o, &out);

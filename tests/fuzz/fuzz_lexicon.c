@@ -100,7 +100,7 @@ static void score(slant_scorer *s, const char *text, size_t len)
     if (len)
         memcpy(a.text, text, len);
     a.text_len = len;
-    const slant_score_options o = { SLANT_FORMAT_JSONL, 1, NULL, 0 };
+    const slant_score_options o = { .format = SLANT_FORMAT_JSONL, .evidence = 1 };
     slant_buf out;
     slant_buf_init(&out, (size_t)1 << 30);
     slant_scorer_write(s, &a, "fuzz.txt", 0, &o, &out);
