@@ -66,10 +66,12 @@ static void compare_usage(FILE *f)
         "\n"
         "examples:\n"
         "  slant compare corpus/synthetic/\n"
-        "  slant score --evidence -j 2 big.jsonl > s.jsonl && slant compare s.jsonl\n"
+        "  slant score --evidence -j 2 corpus/synthetic/ > s.jsonl && slant compare s.jsonl\n"
         "  slant compare --event event --format json corpus/synthetic/ > c.json\n"
         "  slant compare --indicators pejorative_labels,hedges --pairs vs-rest s.jsonl\n"
-        "  slant compare --partial -o a.json part-a.jsonl   # then: slant merge a.json b.json\n"
+        "  slant compare --partial -o a.json corpus/synthetic/northern-voice corpus/synthetic/wire-neutral\n"
+        "  slant compare --partial -o b.json corpus/synthetic/southern-herald\n"
+        "  slant merge -o ab.json a.json b.json && slant compare ab.json\n"
         "\n"
         "The JSON output is documented in docs/schema/compare.md.\n",
         f);
@@ -324,7 +326,8 @@ static void merge_usage(FILE *f)
           "All partials must be grouped by the same field (and events).\n"
           "\n"
           "example:\n"
-          "  slant compare --partial -o a.json half-a/ && slant compare --partial -o b.json half-b/\n"
+          "  slant compare --partial -o a.json corpus/synthetic/northern-voice\n"
+          "  slant compare --partial -o b.json corpus/synthetic/southern-herald\n"
           "  slant merge -o all.json a.json b.json && slant compare all.json\n",
           f);
 }

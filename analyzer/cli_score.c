@@ -64,8 +64,9 @@ static void score_usage(FILE *f)
         "  slant score corpus/                          # JSON Lines, one record per article\n"
         "  slant score --format csv corpus/ > s.csv     # a table for pandas or R\n"
         "  slant score --evidence corpus/seeds/000_5941d1ad503c0a8e.txt\n"
-        "  cat articles.jsonl | slant score --keep outlet,date -\n"
-        "  slant score -j 2 -o scores.jsonl big.jsonl\n"
+        "  printf '{\"id\":\"a1\",\"outlet\":\"X\",\"text\":\"Radicals attacked.\"}\\n' |\n"
+        "      slant score --keep outlet -             # JSON Lines on standard input\n"
+        "  slant score -j 2 -o scores.jsonl corpus/    # the same for every -j\n"
         "\n"
         "The record fields are documented in docs/schema/score.md; the lexicon format in\n"
         "lexicons/FORMAT.md.\n",

@@ -89,7 +89,10 @@ check "installed slant scores with its lexicon" [ "$(wc -l < "$tmp/installed.jso
 check "every loaded and contested category is balanced" \
     $PY tests/cli/balance.py "$SLANT" lexicons/en
 
-# 7. The demo of the README shows the seeds' evidence.
+# 7. Every example of every command's --help works when pasted.
+check "every --help example runs" $PY tests/cli/help_examples.py "$BUILD"
+
+# 8. The demo of the README shows the seeds' evidence.
 sh tools/demo.sh > "$tmp/demo.txt" 2>&1
 check "demo runs" [ $? -eq 0 ]
 check "demo shows evidence" grep -q '^  48-56  pejorative_labels: radicals  \[radical\]' "$tmp/demo.txt"
