@@ -306,7 +306,7 @@ static void attribute(const ctx *c, slant_frame *f)
 {
     const slant_doc *d = c->doc;
     f->nquotes = 0;
-    const slant_quotation *previous = NULL;
+    size_t previous_index = SIZE_MAX; /* an index: growing the array moves its elements */
     for (size_t i = 0; i < d->nquotes; i++) {
         const slant_quote *sq = &d->quotes[i];
         if (sq->depth != 0 || sq->ntokens == 0)
@@ -335,6 +335,8 @@ static void attribute(const ctx *c, slant_frame *f)
         }
         full_name(c, q);
         uint32_t sentence = d->tokens[sq->first_token].sentence;
+        const slant_quotation *previous =
+            previous_index == SIZE_MAX ? NULL : &f->quotes[previous_index];
         if (q->speaker_first < 0 && q->verb < 0 && previous && previous->speaker_first >= 0 &&
             sentence <= d->tokens[previous->speaker_first].sentence + 1 &&
             d->quotes[previous->quote].end <= sq->start) {
@@ -347,7 +349,7 @@ static void attribute(const ctx *c, slant_frame *f)
         speaker_identity(c, q);
         q->scare = sq->ntokens <= 3 && q->speaker_first < 0 && q->verb < 0;
         if (q->speaker_first >= 0)
-            previous = q;
+            previous_index = f->nquotes - 1;
     }
 }
 

@@ -10,7 +10,7 @@
 
 static slant_lexicon *lex;
 static slant_scorer *scorer;
-static char text[2048];
+static char text[8192];
 
 static const slant_frame *frame(const char *s)
 {
@@ -92,6 +92,25 @@ static void attribution_patterns(void)
     /* anonymous sources */
     frame("\"The bridge is closed,\" officials said.");
     CHECK_STR(quotation(0), "officials|said|neutral|anonymous");
+}
+
+/* Many quotations, then one that continues the last speaker: the list of quotations grows
+ * while an earlier one is being referred to (a use after free that ASan found). */
+static void many_quotations(void)
+{
+    /* the array grows at 16, 32 and 64 quotations: the continuing one must be the one that
+     * grows it, whatever capacity earlier articles left */
+    static char many[8192];
+    const int counts[] = { 16, 32, 64 };
+    for (size_t c = 0; c < 3; c++) {
+        many[0] = '\0';
+        for (int i = 0; i < counts[c]; i++)
+            strcat(many, "\"Stay,\" said the mayor. ");
+        strcat(many, "\"Nothing changes.\"");
+        const slant_frame *f = frame(many);
+        CHECK_INT(f->nquotes, counts[c] + 1);
+        CHECK_STR(quotation((size_t)counts[c]), "the mayor|said|neutral|continued");
+    }
 }
 
 static void scare_quotes_and_so_called(void)
@@ -195,6 +214,7 @@ void suite_frame(void)
     }
     scorer = slant_scorer_new(lex);
     RUN(attribution_patterns);
+    RUN(many_quotations);
     RUN(scare_quotes_and_so_called);
     RUN(actors_roles);
     RUN(mirror);
