@@ -687,11 +687,11 @@ static void text_contested(const slant_comparison *c, const slant_compare_view *
                    bold(v), plain(v));
     for (size_t k = 0; k < c->nconcepts; k++) {
         const slant_cmp_concept *x = &c->concepts[k];
-        char p[16], q[16];
+        char chi2[16], p[16], q[16];
+        fmt_num(chi2, sizeof chi2, x->chi2.statistic);
         fmt_p(p, sizeof p, x->chi2.p);
         fmt_p(q, sizeof q, x->chi2_q);
-        slant_buf_addf(out, "  %s (chi2 %.2f, p %s, q %s)\n", x->concept, x->chi2.statistic,
-                       p, q);
+        slant_buf_addf(out, "  %s (chi2 %s, p %s, q %s)\n", x->concept, chi2, p, q);
         size_t len = strlen(x->concept);
         for (size_t g = 0; g < c->ngroups; g++) {
             int any = 0;
