@@ -80,52 +80,21 @@ static void compare_usage(FILE *f)
 typedef enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV, FORMAT_LONG } compare_format;
 
 typedef struct {
-    slant_compare_options cmp;
-    const char *by;
-    const char *event;
-    char **indicators;
+    cli_comparison_args common;    /* the options compare shares with report */
     compare_format format;
-    double alpha;
-    size_t top;
     int partial;
     const char *output;
-    const char *lexicon;
-    const char *lang;
-    long threads;
-    const char *text_field;
-    const char *id_field;
-    int quiet;
 } compare_args;
 
-enum {
-    OPT_BY = 256, OPT_EVENT, OPT_INDICATORS, OPT_PAIRS, OPT_MAX_PAIRS, OPT_MIN_N,
-    OPT_CORRECTION, OPT_LEVEL, OPT_ALPHA, OPT_PERMUTATIONS, OPT_BOOTSTRAP, OPT_SEED, OPT_TOP,
-    OPT_PARTIAL, OPT_LEXICON, OPT_LANG, OPT_TEXT_FIELD, OPT_ID_FIELD
-};
+enum { OPT_PERMUTATIONS = CLI_OPT_OWN, OPT_BOOTSTRAP, OPT_PARTIAL };
 
 static const struct option compare_options[] = {
-    { "by", required_argument, NULL, OPT_BY },
-    { "event", required_argument, NULL, OPT_EVENT },
-    { "indicators", required_argument, NULL, OPT_INDICATORS },
-    { "pairs", required_argument, NULL, OPT_PAIRS },
-    { "max-pairs", required_argument, NULL, OPT_MAX_PAIRS },
-    { "min-n", required_argument, NULL, OPT_MIN_N },
-    { "correction", required_argument, NULL, OPT_CORRECTION },
-    { "level", required_argument, NULL, OPT_LEVEL },
-    { "alpha", required_argument, NULL, OPT_ALPHA },
+    CLI_COMPARISON_OPTIONS,
     { "permutations", required_argument, NULL, OPT_PERMUTATIONS },
     { "bootstrap", required_argument, NULL, OPT_BOOTSTRAP },
-    { "seed", required_argument, NULL, OPT_SEED },
-    { "top", required_argument, NULL, OPT_TOP },
     { "format", required_argument, NULL, 'f' },
     { "partial", no_argument, NULL, OPT_PARTIAL },
     { "output", required_argument, NULL, 'o' },
-    { "lexicon", required_argument, NULL, OPT_LEXICON },
-    { "lang", required_argument, NULL, OPT_LANG },
-    { "threads", required_argument, NULL, 'j' },
-    { "text-field", required_argument, NULL, OPT_TEXT_FIELD },
-    { "id-field", required_argument, NULL, OPT_ID_FIELD },
-    { "quiet", no_argument, NULL, 'q' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
 };
@@ -135,72 +104,31 @@ static const struct option compare_options[] = {
 static int parse_compare_args(int argc, char **argv, compare_args *a)
 {
     memset(a, 0, sizeof *a);
-    a->cmp.pairs = SLANT_PAIRS_ALL;
-    a->cmp.correction = SLANT_CORRECT_BH;
-    a->cmp.level = 0.95;
-    a->cmp.min_n = 2;
-    a->cmp.max_pairs = 45;
-    a->cmp.seed = 1;
-    a->by = "source";
-    a->alpha = 0.05;
-    a->top = 5;
-    a->lang = "en";
-    a->threads = cli_default_threads();
-    a->text_field = "text";
-    a->id_field = "id";
+    cli_comparison_defaults(&a->common);
     optind = 1;
     opterr = 0;
     int c;
     long v;
-    while ((c = getopt_long(argc, argv, ":f:o:j:qh", compare_options, NULL)) != -1) {
+    int li = -1;
+    while ((c = getopt_long(argc, argv, ":f:o:j:qh", compare_options, &li)) != -1) {
+        char spelled[48];
+        cli_option_spelled(compare_options, &li, c, spelled, sizeof spelled);
+        int shared = c == ':' || c == '?'
+                         ? CLI_OPTION_OTHER
+                         : cli_comparison_option(&a->common, c, optarg, spelled, "compare");
+        if (shared == CLI_OPTION_APPLIED)
+            continue;
+        if (shared != CLI_OPTION_OTHER)
+            return shared;
         switch (c) {
-        case OPT_BY: a->by = optarg; break;
-        case OPT_EVENT: a->event = optarg; break;
-        case OPT_INDICATORS:
-            cli_free_list(a->indicators);
-            a->indicators = cli_split_list(optarg, &a->cmp.nindicators);
-            a->cmp.indicators = (const char *const *)a->indicators;
-            break;
-        case OPT_PAIRS:
-            if (!strcmp(optarg, "all"))
-                a->cmp.pairs = SLANT_PAIRS_ALL;
-            else if (!strcmp(optarg, "vs-rest"))
-                a->cmp.pairs = SLANT_PAIRS_VS_REST;
-            else if (!strcmp(optarg, "none"))
-                a->cmp.pairs = SLANT_PAIRS_NONE;
-            else
-                return BAD("unknown pairs mode '%s' (all, vs-rest or none)", optarg);
-            break;
-        case OPT_MAX_PAIRS:
-        case OPT_MIN_N:
         case OPT_PERMUTATIONS:
         case OPT_BOOTSTRAP:
-        case OPT_TOP:
-        case OPT_SEED:
-            if (cli_parse_count(optarg, c == OPT_MIN_N ? 1 : 0, 1000000000L, &v) != 0)
-                return BAD("invalid number '%s' for %s", optarg, argv[optind - 1]);
-            if (c == OPT_MAX_PAIRS) a->cmp.max_pairs = (size_t)v;
-            if (c == OPT_MIN_N) a->cmp.min_n = (size_t)v;
-            if (c == OPT_PERMUTATIONS) a->cmp.permutations = (size_t)v;
-            if (c == OPT_BOOTSTRAP) a->cmp.bootstrap = (size_t)v;
-            if (c == OPT_TOP) a->top = (size_t)v;
-            if (c == OPT_SEED) a->cmp.seed = (unsigned long)v;
-            break;
-        case OPT_CORRECTION:
-            if (!strcmp(optarg, "bh"))
-                a->cmp.correction = SLANT_CORRECT_BH;
-            else if (!strcmp(optarg, "holm"))
-                a->cmp.correction = SLANT_CORRECT_HOLM;
+            if (cli_parse_count(optarg, 0, 1000000000L, &v) != 0)
+                return BAD("invalid number '%s' for %s", optarg, spelled);
+            if (c == OPT_PERMUTATIONS)
+                a->common.cmp.permutations = (size_t)v;
             else
-                return BAD("unknown correction '%s' (bh or holm)", optarg);
-            break;
-        case OPT_LEVEL:
-            if (cli_parse_real(optarg, 0.5, 0.9999, &a->cmp.level) != 0)
-                return BAD("invalid level '%s' (0.5 to 0.9999)", optarg);
-            break;
-        case OPT_ALPHA:
-            if (cli_parse_real(optarg, 1e-12, 1, &a->alpha) != 0)
-                return BAD("invalid alpha '%s' (above 0, at most 1)", optarg);
+                a->common.cmp.bootstrap = (size_t)v;
             break;
         case 'f':
             if (!strcmp(optarg, "text"))
@@ -216,16 +144,6 @@ static int parse_compare_args(int argc, char **argv, compare_args *a)
             break;
         case OPT_PARTIAL: a->partial = 1; break;
         case 'o': a->output = optarg; break;
-        case OPT_LEXICON: a->lexicon = optarg; break;
-        case OPT_LANG: a->lang = optarg; break;
-        case 'j':
-            if (cli_parse_count(optarg, 1, CLI_MAX_THREADS, &v) != 0)
-                return BAD("invalid thread count '%s' (1 to 256)", optarg);
-            a->threads = v;
-            break;
-        case OPT_TEXT_FIELD: a->text_field = optarg; break;
-        case OPT_ID_FIELD: a->id_field = optarg; break;
-        case 'q': a->quiet = 1; break;
         case 'h': compare_usage(stdout); return SLANT_EXIT_OK;
         case ':': return BAD("option '%s' needs a value", argv[optind - 1]);
         default: return BAD("unknown option '%s'", argv[optind - 1]);
@@ -254,14 +172,13 @@ int slant_cli_compare(int argc, char **argv)
     compare_args a;
     int rc = parse_compare_args(argc, argv, &a);
     if (rc >= 0) {
-        cli_free_list(a.indicators);
+        cli_free_list(a.common.indicators);
         return rc;
     }
     slant_dataset *ds = slant_dataset_new();
-    cli_inputs_options io = { a.by, a.event, a.lexicon, a.lang, a.threads, a.text_field,
-                              a.id_field, a.quiet, 0, 0 };
+    const cli_inputs_options *io = &a.common.in;
     cli_inputs_result in;
-    cli_inputs_read(&io, argv + optind, (size_t)(argc - optind), ds, &in);
+    cli_inputs_read(io, argv + optind, (size_t)(argc - optind), ds, &in);
     size_t records = in.records, failed = in.failed;
     int had_evidence = in.had_evidence, lexicon_error = in.lexicon_error;
     cli_inputs_release(&in);
@@ -273,12 +190,12 @@ int slant_cli_compare(int argc, char **argv)
         cli_message("no articles could be read from the inputs");
         rc = SLANT_EXIT_NOTHING;
     } else if (a.partial) {
-        slant_json_write_partial(ds, a.by, a.event, &b);
+        slant_json_write_partial(ds, io->by, io->event, &b);
         rc = write_result(&a, &b);
     } else {
         slant_error err;
         slant_error_clear(&err);
-        slant_comparison *c = slant_compare(ds, &a.cmp, &err);
+        slant_comparison *c = slant_compare(ds, &a.common.cmp, &err);
         if (!c) {
             char text[1200];
             slant_error_format(&err, text, sizeof text);
@@ -286,7 +203,7 @@ int slant_cli_compare(int argc, char **argv)
             rc = err.message[0] && strstr(err.message, "unknown indicator") ? SLANT_EXIT_USAGE
                                                                           : SLANT_EXIT_NOTHING;
         } else {
-            slant_compare_view v = { a.by, a.event, a.top, a.alpha,
+            slant_compare_view v = { io->by, io->event, a.common.top, a.common.alpha,
                                      !a.output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR") };
             if (a.format == FORMAT_JSON)
                 slant_compare_write_json(c, &v, &b);
@@ -296,7 +213,7 @@ int slant_cli_compare(int argc, char **argv)
                 slant_compare_write_long(c, &b);
             else
                 slant_compare_write_text(c, &v, &b);
-            if (!had_evidence && a.format != FORMAT_TEXT && !a.quiet)
+            if (!had_evidence && a.format != FORMAT_TEXT && !io->quiet)
                 cli_message("note: no term keyness: the score records have no evidence "
                             "(score with --evidence)");
             rc = write_result(&a, &b);
@@ -310,7 +227,7 @@ int slant_cli_compare(int argc, char **argv)
     }
     slant_buf_release(&b);
     slant_dataset_free(ds);
-    cli_free_list(a.indicators);
+    cli_free_list(a.common.indicators);
     return rc;
 }
 

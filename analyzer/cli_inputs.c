@@ -319,3 +319,103 @@ void cli_inputs_release(cli_inputs_result *r)
     }
     r->nprovenances = 0;
 }
+
+/* --- the options compare and report share ------------------------------------------------- */
+
+void cli_option_spelled(const struct option *options, int *longindex, int c, char *out,
+                        size_t size)
+{
+    if (*longindex >= 0)
+        snprintf(out, size, "--%s", options[*longindex].name);
+    else
+        snprintf(out, size, "-%c", c);
+    *longindex = -1;
+}
+
+void cli_comparison_defaults(cli_comparison_args *a)
+{
+    memset(a, 0, sizeof *a);
+    a->cmp.pairs = SLANT_PAIRS_ALL;
+    a->cmp.correction = SLANT_CORRECT_BH;
+    a->cmp.level = 0.95;
+    a->cmp.min_n = 2;
+    a->cmp.max_pairs = 45;
+    a->cmp.seed = 1;
+    a->in.by = "source";
+    a->in.lang = "en";
+    a->in.threads = cli_default_threads();
+    a->in.text_field = "text";
+    a->in.id_field = "id";
+    a->alpha = 0.05;
+    a->top = 5;
+}
+
+int cli_comparison_option(cli_comparison_args *a, int c, const char *arg, const char *spelled,
+                          const char *command)
+{
+    long v;
+    switch (c) {
+    case CLI_OPT_BY: a->in.by = arg; break;
+    case CLI_OPT_EVENT: a->in.event = arg; break;
+    case CLI_OPT_LEXICON: a->in.lexicon = arg; break;
+    case CLI_OPT_LANG: a->in.lang = arg; break;
+    case CLI_OPT_TEXT_FIELD: a->in.text_field = arg; break;
+    case CLI_OPT_ID_FIELD: a->in.id_field = arg; break;
+    case 'q': a->in.quiet = 1; break;
+    case CLI_OPT_INDICATORS:
+        cli_free_list(a->indicators);
+        a->indicators = cli_split_list(arg, &a->cmp.nindicators);
+        a->cmp.indicators = (const char *const *)a->indicators;
+        break;
+    case CLI_OPT_PAIRS:
+        if (!strcmp(arg, "all"))
+            a->cmp.pairs = SLANT_PAIRS_ALL;
+        else if (!strcmp(arg, "vs-rest"))
+            a->cmp.pairs = SLANT_PAIRS_VS_REST;
+        else if (!strcmp(arg, "none"))
+            a->cmp.pairs = SLANT_PAIRS_NONE;
+        else
+            return cli_usage_error(command, "unknown pairs mode '%s' (all, vs-rest or none)",
+                                   arg);
+        break;
+    case CLI_OPT_MAX_PAIRS:
+    case CLI_OPT_MIN_N:
+    case CLI_OPT_TOP:
+    case CLI_OPT_SEED:
+        if (cli_parse_count(arg, c == CLI_OPT_MIN_N ? 1 : 0, 1000000000L, &v) != 0)
+            return cli_usage_error(command, "invalid number '%s' for %s", arg, spelled);
+        if (c == CLI_OPT_MAX_PAIRS)
+            a->cmp.max_pairs = (size_t)v;
+        else if (c == CLI_OPT_MIN_N)
+            a->cmp.min_n = (size_t)v;
+        else if (c == CLI_OPT_TOP)
+            a->top = (size_t)v;
+        else
+            a->cmp.seed = (unsigned long)v;
+        break;
+    case CLI_OPT_CORRECTION:
+        if (!strcmp(arg, "bh"))
+            a->cmp.correction = SLANT_CORRECT_BH;
+        else if (!strcmp(arg, "holm"))
+            a->cmp.correction = SLANT_CORRECT_HOLM;
+        else
+            return cli_usage_error(command, "unknown correction '%s' (bh or holm)", arg);
+        break;
+    case CLI_OPT_LEVEL:
+        if (cli_parse_real(arg, 0.5, 0.9999, &a->cmp.level) != 0)
+            return cli_usage_error(command, "invalid level '%s' (0.5 to 0.9999)", arg);
+        break;
+    case CLI_OPT_ALPHA:
+        if (cli_parse_real(arg, 1e-12, 1, &a->alpha) != 0)
+            return cli_usage_error(command, "invalid alpha '%s' (above 0, at most 1)", arg);
+        break;
+    case 'j':
+        if (cli_parse_count(arg, 1, CLI_MAX_THREADS, &v) != 0)
+            return cli_usage_error(command, "invalid thread count '%s' (1 to 256)", arg);
+        a->in.threads = v;
+        break;
+    default:
+        return CLI_OPTION_OTHER;
+    }
+    return CLI_OPTION_APPLIED;
+}

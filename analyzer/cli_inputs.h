@@ -1,8 +1,10 @@
 #ifndef SLANT_CLI_INPUTS_H
 #define SLANT_CLI_INPUTS_H
 
+#include <getopt.h>
 #include <stddef.h>
 
+#include "compare.h"
 #include "dataset.h"
 #include "lexicon.h"
 
@@ -76,5 +78,63 @@ void cli_inputs_release(cli_inputs_result *r);
  * returns how many. Borrowed from `o`.
  */
 size_t cli_inputs_keep(const cli_inputs_options *o, const char *keep[2]);
+
+/* --- the options compare and report share ------------------------------------------------- */
+
+/* getopt codes of the shared options; a command's own long options start at CLI_OPT_OWN. */
+enum {
+    CLI_OPT_BY = 256, CLI_OPT_EVENT, CLI_OPT_INDICATORS, CLI_OPT_PAIRS, CLI_OPT_MAX_PAIRS,
+    CLI_OPT_MIN_N, CLI_OPT_CORRECTION, CLI_OPT_LEVEL, CLI_OPT_ALPHA, CLI_OPT_SEED, CLI_OPT_TOP,
+    CLI_OPT_LEXICON, CLI_OPT_LANG, CLI_OPT_TEXT_FIELD, CLI_OPT_ID_FIELD,
+    CLI_OPT_OWN
+};
+
+/* The shared entries of a command's `struct option` array. */
+#define CLI_COMPARISON_OPTIONS                                       \
+    { "by", required_argument, NULL, CLI_OPT_BY },                   \
+    { "event", required_argument, NULL, CLI_OPT_EVENT },             \
+    { "indicators", required_argument, NULL, CLI_OPT_INDICATORS },   \
+    { "pairs", required_argument, NULL, CLI_OPT_PAIRS },             \
+    { "max-pairs", required_argument, NULL, CLI_OPT_MAX_PAIRS },     \
+    { "min-n", required_argument, NULL, CLI_OPT_MIN_N },             \
+    { "correction", required_argument, NULL, CLI_OPT_CORRECTION },   \
+    { "level", required_argument, NULL, CLI_OPT_LEVEL },             \
+    { "alpha", required_argument, NULL, CLI_OPT_ALPHA },             \
+    { "seed", required_argument, NULL, CLI_OPT_SEED },               \
+    { "top", required_argument, NULL, CLI_OPT_TOP },                 \
+    { "lexicon", required_argument, NULL, CLI_OPT_LEXICON },         \
+    { "lang", required_argument, NULL, CLI_OPT_LANG },               \
+    { "text-field", required_argument, NULL, CLI_OPT_TEXT_FIELD },   \
+    { "id-field", required_argument, NULL, CLI_OPT_ID_FIELD },       \
+    { "threads", required_argument, NULL, 'j' },                     \
+    { "quiet", no_argument, NULL, 'q' }
+
+/* What the shared options set. `indicators` is owned (cli_free_list). */
+typedef struct {
+    cli_inputs_options in;
+    slant_compare_options cmp;
+    char **indicators;
+    double alpha;               /* q below which a difference is called significant */
+    size_t top;                 /* terms shown per group and difference */
+} cli_comparison_args;
+
+/* The defaults of compare and report: by source, all pairs, BH, 95%, --min-n 2, ... */
+void cli_comparison_defaults(cli_comparison_args *a);
+
+/* The option getopt_long just returned as the user would name it ("--min-n", "-j"), for
+ * messages; `*longindex` is the index getopt_long set (or -1), and is reset to -1. */
+void cli_option_spelled(const struct option *options, int *longindex, int c, char *out,
+                        size_t size);
+
+#define CLI_OPTION_APPLIED 0
+#define CLI_OPTION_OTHER (-1)
+
+/*
+ * Applies option `c` (with `arg`, spelled `spelled` on the command line) if it is a shared
+ * one. Returns CLI_OPTION_APPLIED, CLI_OPTION_OTHER for a command's own option, or
+ * SLANT_EXIT_USAGE after printing what is wrong and a pointer to `slant COMMAND --help`.
+ */
+int cli_comparison_option(cli_comparison_args *a, int c, const char *arg, const char *spelled,
+                          const char *command);
 
 #endif

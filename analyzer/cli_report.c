@@ -68,43 +68,20 @@ static void report_usage(FILE *f)
 typedef enum { FORMAT_TEXT, FORMAT_MD, FORMAT_HTML } report_format;
 
 typedef struct {
-    slant_compare_options cmp;
-    cli_inputs_options in;
-    char **indicators;
+    cli_comparison_args common;    /* the options report shares with compare */
     report_format format;
-    double alpha;
-    size_t top, snippets, resamples;
+    size_t snippets, resamples;
     const char *output;
 } report_args;
 
-enum {
-    OPT_BY = 256, OPT_EVENT, OPT_INDICATORS, OPT_PAIRS, OPT_MAX_PAIRS, OPT_MIN_N,
-    OPT_CORRECTION, OPT_LEVEL, OPT_ALPHA, OPT_SEED, OPT_TOP, OPT_SNIPPETS, OPT_RESAMPLES,
-    OPT_LEXICON, OPT_LANG, OPT_TEXT_FIELD, OPT_ID_FIELD
-};
+enum { OPT_SNIPPETS = CLI_OPT_OWN, OPT_RESAMPLES };
 
 static const struct option report_options[] = {
-    { "by", required_argument, NULL, OPT_BY },
-    { "event", required_argument, NULL, OPT_EVENT },
-    { "indicators", required_argument, NULL, OPT_INDICATORS },
-    { "pairs", required_argument, NULL, OPT_PAIRS },
-    { "max-pairs", required_argument, NULL, OPT_MAX_PAIRS },
-    { "min-n", required_argument, NULL, OPT_MIN_N },
-    { "correction", required_argument, NULL, OPT_CORRECTION },
-    { "level", required_argument, NULL, OPT_LEVEL },
-    { "alpha", required_argument, NULL, OPT_ALPHA },
-    { "seed", required_argument, NULL, OPT_SEED },
-    { "top", required_argument, NULL, OPT_TOP },
+    CLI_COMPARISON_OPTIONS,
     { "snippets", required_argument, NULL, OPT_SNIPPETS },
     { "resamples", required_argument, NULL, OPT_RESAMPLES },
     { "format", required_argument, NULL, 'f' },
     { "output", required_argument, NULL, 'o' },
-    { "lexicon", required_argument, NULL, OPT_LEXICON },
-    { "lang", required_argument, NULL, OPT_LANG },
-    { "threads", required_argument, NULL, 'j' },
-    { "text-field", required_argument, NULL, OPT_TEXT_FIELD },
-    { "id-field", required_argument, NULL, OPT_ID_FIELD },
-    { "quiet", no_argument, NULL, 'q' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
 };
@@ -115,76 +92,35 @@ static const struct option report_options[] = {
 static int parse_report_args(int argc, char **argv, report_args *a)
 {
     memset(a, 0, sizeof *a);
-    a->cmp.pairs = SLANT_PAIRS_ALL;
-    a->cmp.correction = SLANT_CORRECT_BH;
-    a->cmp.level = 0.95;
-    a->cmp.min_n = 2;
-    a->cmp.max_pairs = 45;
-    a->cmp.seed = 1;
-    a->in.by = "source";
-    a->in.lang = "en";
-    a->in.threads = cli_default_threads();
-    a->in.text_field = "text";
-    a->in.id_field = "id";
-    a->in.keep_lexicon = 1;
-    a->in.provenance = 1;
-    a->alpha = 0.05;
-    a->top = 5;
+    cli_comparison_defaults(&a->common);
+    a->common.in.keep_lexicon = 1;
+    a->common.in.provenance = 1;
     a->snippets = 3;
     a->resamples = 2000;
     optind = 1;
     opterr = 0;
     int c;
     long v;
-    while ((c = getopt_long(argc, argv, ":f:o:j:qh", report_options, NULL)) != -1) {
+    int li = -1;
+    while ((c = getopt_long(argc, argv, ":f:o:j:qh", report_options, &li)) != -1) {
+        char spelled[48];
+        cli_option_spelled(report_options, &li, c, spelled, sizeof spelled);
+        int shared = c == ':' || c == '?'
+                         ? CLI_OPTION_OTHER
+                         : cli_comparison_option(&a->common, c, optarg, spelled, "report");
+        if (shared == CLI_OPTION_APPLIED)
+            continue;
+        if (shared != CLI_OPTION_OTHER)
+            return shared;
         switch (c) {
-        case OPT_BY: a->in.by = optarg; break;
-        case OPT_EVENT: a->in.event = optarg; break;
-        case OPT_INDICATORS:
-            cli_free_list(a->indicators);
-            a->indicators = cli_split_list(optarg, &a->cmp.nindicators);
-            a->cmp.indicators = (const char *const *)a->indicators;
-            break;
-        case OPT_PAIRS:
-            if (!strcmp(optarg, "all"))
-                a->cmp.pairs = SLANT_PAIRS_ALL;
-            else if (!strcmp(optarg, "vs-rest"))
-                a->cmp.pairs = SLANT_PAIRS_VS_REST;
-            else if (!strcmp(optarg, "none"))
-                a->cmp.pairs = SLANT_PAIRS_NONE;
-            else
-                return BAD("unknown pairs mode '%s' (all, vs-rest or none)", optarg);
-            break;
-        case OPT_MAX_PAIRS:
-        case OPT_MIN_N:
-        case OPT_TOP:
-        case OPT_SEED:
         case OPT_SNIPPETS:
         case OPT_RESAMPLES:
-            if (cli_parse_count(optarg, c == OPT_MIN_N ? 1 : 0, 1000000000L, &v) != 0)
-                return BAD("invalid number '%s' for %s", optarg, argv[optind - 1]);
-            if (c == OPT_MAX_PAIRS) a->cmp.max_pairs = (size_t)v;
-            if (c == OPT_MIN_N) a->cmp.min_n = (size_t)v;
-            if (c == OPT_TOP) a->top = (size_t)v;
-            if (c == OPT_SEED) a->cmp.seed = (unsigned long)v;
-            if (c == OPT_SNIPPETS) a->snippets = (size_t)v;
-            if (c == OPT_RESAMPLES) a->resamples = (size_t)v;
-            break;
-        case OPT_CORRECTION:
-            if (!strcmp(optarg, "bh"))
-                a->cmp.correction = SLANT_CORRECT_BH;
-            else if (!strcmp(optarg, "holm"))
-                a->cmp.correction = SLANT_CORRECT_HOLM;
+            if (cli_parse_count(optarg, 0, 1000000000L, &v) != 0)
+                return BAD("invalid number '%s' for %s", optarg, spelled);
+            if (c == OPT_SNIPPETS)
+                a->snippets = (size_t)v;
             else
-                return BAD("unknown correction '%s' (bh or holm)", optarg);
-            break;
-        case OPT_LEVEL:
-            if (cli_parse_real(optarg, 0.5, 0.9999, &a->cmp.level) != 0)
-                return BAD("invalid level '%s' (0.5 to 0.9999)", optarg);
-            break;
-        case OPT_ALPHA:
-            if (cli_parse_real(optarg, 1e-12, 1, &a->alpha) != 0)
-                return BAD("invalid alpha '%s' (above 0, at most 1)", optarg);
+                a->resamples = (size_t)v;
             break;
         case 'f':
             if (!strcmp(optarg, "text"))
@@ -197,16 +133,6 @@ static int parse_report_args(int argc, char **argv, report_args *a)
                 return BAD("unknown format '%s' (text, md or html)", optarg);
             break;
         case 'o': a->output = optarg; break;
-        case OPT_LEXICON: a->in.lexicon = optarg; break;
-        case OPT_LANG: a->in.lang = optarg; break;
-        case 'j':
-            if (cli_parse_count(optarg, 1, CLI_MAX_THREADS, &v) != 0)
-                return BAD("invalid thread count '%s' (1 to 256)", optarg);
-            a->in.threads = v;
-            break;
-        case OPT_TEXT_FIELD: a->in.text_field = optarg; break;
-        case OPT_ID_FIELD: a->in.id_field = optarg; break;
-        case 'q': a->in.quiet = 1; break;
         case 'h': report_usage(stdout); return SLANT_EXIT_OK;
         case ':': return BAD("option '%s' needs a value", argv[optind - 1]);
         default: return BAD("unknown option '%s'", argv[optind - 1]);
@@ -305,16 +231,16 @@ static void add_evidence(const report_args *a, const cli_inputs_result *in, slan
         return;
     }
     const char *keep[2];
-    size_t nkeep = cli_inputs_keep(&a->in, keep);
+    size_t nkeep = cli_inputs_keep(&a->common.in, keep);
     slant_evidence_options eo = {
         .lex = in->lex,
         .input = {
             .paths = paths,
             .npaths = n,
-            .fields = { a->in.text_field, a->in.id_field, keep, nkeep },
+            .fields = { a->common.in.text_field, a->common.in.id_field, keep, nkeep },
             .max_article_bytes = (size_t)64 << 20,
         },
-        .by = a->in.by,
+        .by = a->common.in.by,
         .max_per_term = a->snippets,
         .max_bytes = 360,
     };
@@ -342,7 +268,7 @@ static int report(const report_args *a, const cli_inputs_result *in, char **path
 {
     slant_error err;
     slant_error_clear(&err);
-    slant_comparison *c = slant_compare(ds, &a->cmp, &err);
+    slant_comparison *c = slant_compare(ds, &a->common.cmp, &err);
     if (!c) {
         char text[1200];
         slant_error_format(&err, text, sizeof text);
@@ -353,13 +279,13 @@ static int report(const report_args *a, const cli_inputs_result *in, char **path
     input_items items = { .n = 0 };
     describe_inputs(in, paths, n, &items);
     slant_report_options o = {
-        .by = a->in.by,
-        .event = a->in.event,
-        .alpha = a->alpha,
-        .top = a->top,
+        .by = a->common.in.by,
+        .event = a->common.in.event,
+        .alpha = a->common.alpha,
+        .top = a->common.top,
         .snippets = a->snippets,
         .resamples = a->resamples,
-        .seed = a->cmp.seed,
+        .seed = a->common.cmp.seed,
         .lex = in->lex,
         .inputs = items.items,
         .ninputs = items.n,
@@ -391,14 +317,14 @@ int slant_cli_report(int argc, char **argv)
     report_args a;
     int rc = parse_report_args(argc, argv, &a);
     if (rc >= 0) {
-        cli_free_list(a.indicators);
+        cli_free_list(a.common.indicators);
         return rc;
     }
     slant_dataset *ds = slant_dataset_new();
     cli_inputs_result in;
     char **paths = argv + optind;
     size_t n = (size_t)(argc - optind);
-    cli_inputs_read(&a.in, paths, n, ds, &in);
+    cli_inputs_read(&a.common.in, paths, n, ds, &in);
     if (in.lexicon_error) {
         rc = SLANT_EXIT_USAGE;
     } else if (!in.records) {
@@ -414,6 +340,6 @@ int slant_cli_report(int argc, char **argv)
     }
     cli_inputs_release(&in);
     slant_dataset_free(ds);
-    cli_free_list(a.indicators);
+    cli_free_list(a.common.indicators);
     return rc;
 }
