@@ -7,13 +7,14 @@ mkdir -p build/demo
 echo "\$ build/slant score corpus/ -o build/demo/scores.jsonl"
 build/slant score corpus/ -o build/demo/scores.jsonl
 build/slant score -q --format csv corpus/ -o build/demo/scores.csv
+build/slant score -q --format tsv corpus/ -o build/demo/scores.tsv  # no quoting: easy for awk
 echo
 echo "Per article: words, quotations, and matches per 1,000 words in a few categories"
 echo "(all columns: build/demo/scores.csv, one row per article):"
-awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
-         { printf "  %-34s %-18s %5s words %2s quotes  pejorative %5.1f  violence %5.1f  contested %5.1f  hedges %5.1f\n",
+awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+         { printf "  %-50s %-18s %5s words %2s quotes  pejorative %5.1f  violence %5.1f  contested %5.1f  hedges %5.1f\n",
            $col["id"], $col["source"], $col["tokens"], $col["quotes"], $col["pejorative_labels_rate"],
-           $col["violence_rate"], $col["contested_terms_rate"], $col["hedges_rate"] }' build/demo/scores.csv
+           $col["violence_rate"], $col["contested_terms_rate"], $col["hedges_rate"] }' build/demo/scores.tsv
 echo
 echo "Evidence in seed 000 (byte offsets into the file, category, surface form, flags):"
 build/slant score -q --evidence corpus/seeds/000_5941d1ad503c0a8e.txt |

@@ -95,6 +95,9 @@ check "every --help example runs" $PY tests/cli/help_examples.py "$BUILD"
 # 8. The demo of the README shows the seeds' evidence.
 sh tools/demo.sh > "$tmp/demo.txt" 2>&1
 check "demo runs" [ $? -eq 0 ]
+check "demo: every article row has its numbers" \
+    sh -c "grep -E '^  (seeds|synthetic)/' '$tmp/demo.txt' | grep -qvE ' [0-9]+ words +[0-9]+ quotes ' && exit 1 || exit 0"
+check "demo: a row per article" [ "$(grep -cE '^  (seeds|synthetic)/' "$tmp/demo.txt")" -eq 38 ]
 check "demo shows evidence" grep -q '^  48-56  pejorative_labels: radicals  \[radical\]' "$tmp/demo.txt"
 
 echo "cli: $passed passed, $failed failed"
