@@ -380,12 +380,20 @@ static double number_of(const cJSON *obj, const char *name)
     return cJSON_IsNumber(v) ? v->valuedouble : NAN;
 }
 
-/* Adds the entries of the record's text evidence to `group`. */
-static void read_evidence(const cJSON *evidence, const char *group, slant_dataset *ds)
+/* Adds `count` to the group's entry named PREFIX + A + ":" + B (`key` is scratch). */
+static void add_keyed(slant_dataset *ds, const char *group, slant_buf *key, const char *prefix,
+                      const char *a, const char *b, double count)
+{
+    slant_buf_reset(key);
+    slant_buf_addf(key, "%s%s:%s", prefix, a, b);
+    slant_dataset_add_entry(ds, group, key->data, count);
+}
+
+/* Adds the entries of the record's text evidence to `group`: "CATEGORY:ENTRY". */
+static void read_evidence(const cJSON *evidence, const char *group, slant_dataset *ds,
+                          slant_buf *key)
 {
     const cJSON *e;
-    slant_buf key;
-    slant_buf_init(&key, SIZE_MAX / 2);
     cJSON_ArrayForEach(e, evidence)
     {
         const cJSON *field = cJSON_GetObjectItemCaseSensitive(e, "field");
@@ -397,64 +405,45 @@ static void read_evidence(const cJSON *evidence, const char *group, slant_datase
             continue; /* headline matches are not in the text's word count */
         if (cJSON_GetObjectItemCaseSensitive(e, "stance"))
             continue; /* a contested variant: counted from "contested" */
-        slant_buf_reset(&key);
-        slant_buf_adds(&key, cat->valuestring);
-        slant_buf_addc(&key, ':');
-        slant_buf_adds(&key, entry->valuestring);
-        slant_dataset_add_entry(ds, group, key.data, 1);
+        add_keyed(ds, group, key, "", cat->valuestring, entry->valuestring, 1);
     }
-    slant_buf_release(&key);
 }
 
 /* Adds the record's contested variants to `group` as entries "contested/CONCEPT:VARIANT". */
-static void read_contested(const cJSON *contested, const char *group, slant_dataset *ds)
+static void read_contested(const cJSON *contested, const char *group, slant_dataset *ds,
+                           slant_buf *key)
 {
     const cJSON *v;
-    slant_buf key;
-    slant_buf_init(&key, SIZE_MAX / 2);
     cJSON_ArrayForEach(v, contested)
     {
         const cJSON *concept = cJSON_GetObjectItemCaseSensitive(v, "concept");
         const cJSON *variant = cJSON_GetObjectItemCaseSensitive(v, "variant");
         double count = number_of(v, "count");
-        if (!cJSON_IsString(concept) || !cJSON_IsString(variant) || !(count > 0))
-            continue;
-        slant_buf_reset(&key);
-        slant_buf_adds(&key, SLANT_CONTESTED_PREFIX);
-        slant_buf_adds(&key, concept->valuestring);
-        slant_buf_addc(&key, ':');
-        slant_buf_adds(&key, variant->valuestring);
-        slant_dataset_add_entry(ds, group, key.data, count);
+        if (cJSON_IsString(concept) && cJSON_IsString(variant) && count > 0)
+            add_keyed(ds, group, key, SLANT_CONTESTED_PREFIX, concept->valuestring,
+                      variant->valuestring, count);
     }
-    slant_buf_release(&key);
 }
 
 /* Adds the record's actor framing to `group`: "actor/ACTOR:mentions" and, per category,
  * "actor/ACTOR:CATEGORY" (its matches in sentences that mention the actor). */
-static void read_actors(const cJSON *actors, const char *group, slant_dataset *ds)
+static void read_actors(const cJSON *actors, const char *group, slant_dataset *ds,
+                        slant_buf *key)
 {
     const cJSON *a;
-    slant_buf key;
-    slant_buf_init(&key, SIZE_MAX / 2);
     cJSON_ArrayForEach(a, actors)
     {
         double mentions = number_of(a, "mentions");
-        if (mentions > 0) {
-            slant_buf_reset(&key);
-            slant_buf_addf(&key, "%s%s:mentions", SLANT_ACTOR_PREFIX, a->string);
-            slant_dataset_add_entry(ds, group, key.data, mentions);
-        }
+        if (mentions > 0)
+            add_keyed(ds, group, key, SLANT_ACTOR_PREFIX, a->string, "mentions", mentions);
         const cJSON *c;
         cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(a, "sentence"))
         {
-            if (!cJSON_IsNumber(c) || c->valuedouble <= 0)
-                continue;
-            slant_buf_reset(&key);
-            slant_buf_addf(&key, "%s%s:%s", SLANT_ACTOR_PREFIX, a->string, c->string);
-            slant_dataset_add_entry(ds, group, key.data, c->valuedouble);
+            if (cJSON_IsNumber(c) && c->valuedouble > 0)
+                add_keyed(ds, group, key, SLANT_ACTOR_PREFIX, a->string, c->string,
+                          c->valuedouble);
         }
     }
-    slant_buf_release(&key);
 }
 
 slant_status slant_json_read_score(const char *json, size_t len, const slant_score_fields *f,
@@ -513,13 +502,16 @@ slant_status slant_json_read_score(const char *json, size_t len, const slant_sco
     }
     const char *g = group ? group : "(none)";
     slant_dataset_add_row(ds, id, g, event, tokens, names, values, k);
-    read_contested(cJSON_GetObjectItemCaseSensitive(root, "contested"), g, ds);
-    read_actors(cJSON_GetObjectItemCaseSensitive(root, "actors"), g, ds);
+    slant_buf key;
+    slant_buf_init(&key, SIZE_MAX / 2);
+    read_contested(cJSON_GetObjectItemCaseSensitive(root, "contested"), g, ds, &key);
+    read_actors(cJSON_GetObjectItemCaseSensitive(root, "actors"), g, ds, &key);
     const cJSON *evidence = cJSON_GetObjectItemCaseSensitive(root, "evidence");
     if (cJSON_IsArray(evidence)) {
-        read_evidence(evidence, g, ds);
+        read_evidence(evidence, g, ds, &key);
         *had_evidence = 1;
     }
+    slant_buf_release(&key);
     free(names);
     free(values);
     free(group);
