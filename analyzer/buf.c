@@ -37,7 +37,7 @@ static slant_status reserve(slant_buf *b, size_t extra)
     return SLANT_OK;
 }
 
-slant_status slant_buf_add(slant_buf *b, const void *data, size_t len)
+slant_status slant_buf_add_grow(slant_buf *b, const void *data, size_t len)
 {
     if (reserve(b, len) != SLANT_OK)
         return SLANT_ERR_LIMIT;
@@ -48,14 +48,11 @@ slant_status slant_buf_add(slant_buf *b, const void *data, size_t len)
     return SLANT_OK;
 }
 
-slant_status slant_buf_addc(slant_buf *b, char c)
+char *slant_buf_space_grow(slant_buf *b, size_t n)
 {
-    return slant_buf_add(b, &c, 1);
-}
-
-slant_status slant_buf_adds(slant_buf *b, const char *s)
-{
-    return slant_buf_add(b, s, strlen(s));
+    if (reserve(b, n) != SLANT_OK)
+        return NULL;
+    return b->data + b->len;
 }
 
 slant_status slant_buf_addf(slant_buf *b, const char *fmt, ...)

@@ -2,6 +2,7 @@
 #define SLANT_BUF_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "error.h"
 
@@ -25,9 +26,52 @@ void slant_buf_init(slant_buf *b, size_t max);
 void slant_buf_release(slant_buf *b);
 void slant_buf_reset(slant_buf *b);
 
-slant_status slant_buf_add(slant_buf *b, const void *data, size_t len);
-slant_status slant_buf_addc(slant_buf *b, char c);
-slant_status slant_buf_adds(slant_buf *b, const char *s);
+/* Appends with room to spare: the grow-and-check path of slant_buf_add(). */
+slant_status slant_buf_add_grow(slant_buf *b, const void *data, size_t len);
+
+/*
+ * The appends. They are inline because a score record is written in thousands of small
+ * pieces: when the bytes fit in the memory the buffer already has, an append is a copy.
+ */
+static inline slant_status slant_buf_add(slant_buf *b, const void *data, size_t len)
+{
+    if (len < b->cap - b->len && len <= b->max - b->len) {
+        memcpy(b->data + b->len, data, len);
+        b->len += len;
+        b->data[b->len] = '\0';
+        return SLANT_OK;
+    }
+    return slant_buf_add_grow(b, data, len);
+}
+
+static inline slant_status slant_buf_addc(slant_buf *b, char c)
+{
+    return slant_buf_add(b, &c, 1);
+}
+
+static inline slant_status slant_buf_adds(slant_buf *b, const char *s)
+{
+    return slant_buf_add(b, s, strlen(s));
+}
+
+/*
+ * Room for `n` more bytes (and a NUL) to write into directly, followed by
+ * slant_buf_commit() of how many were written; NULL if that would pass the maximum.
+ */
+char *slant_buf_space_grow(slant_buf *b, size_t n);
+
+static inline char *slant_buf_space(slant_buf *b, size_t n)
+{
+    if (n < b->cap - b->len && n <= b->max - b->len)
+        return b->data + b->len;
+    return slant_buf_space_grow(b, n);
+}
+
+static inline void slant_buf_commit(slant_buf *b, size_t n)
+{
+    b->len += n;
+    b->data[b->len] = '\0';
+}
 slant_status slant_buf_addf(slant_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))

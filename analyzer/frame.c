@@ -45,8 +45,9 @@ void slant_frame_release(slant_frame *f)
 
 /* --- words ------------------------------------------------------------------------------- */
 
-/* Whether word `k` is `word` (ASCII, any case). */
-static int word_is(const slant_doc *d, size_t k, const char *word)
+/* Whether word `k` is `word` (lower case ASCII), in any case. Inline, so the length of a
+ * literal is known when compiling: most words fail on the length alone. */
+static inline int word_is(const slant_doc *d, size_t k, const char *word)
 {
     if (k >= d->ntokens)
         return 0;

@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hash.h"
 #include "xalloc.h"
 
 void slant_intern_init(slant_intern *t)
@@ -19,6 +18,7 @@ void slant_intern_release(slant_intern *t)
     free(t->slots);
     free(t->strs);
     free(t->hashes);
+    free(t->heads);
     slant_arena_release(&t->strings);
     memset(t, 0, sizeof *t);
 }
@@ -32,7 +32,7 @@ void slant_intern_reset(slant_intern *t)
 
 static size_t probe_start(const slant_intern *t, uint64_t h)
 {
-    return (size_t)(h ^ (h >> 29)) & (t->nslots - 1);
+    return (size_t)(h ^ (h >> 29)) & (t->nslots - 1); /* as in slant_intern_prefetch */
 }
 
 static uint32_t stored_len(const char *str)
@@ -42,33 +42,103 @@ static uint32_t stored_len(const char *str)
     return len;
 }
 
-static uint32_t lookup(const slant_intern *t, const char *s, size_t len, uint64_t h,
+static uint64_t load64(const char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+static uint64_t load32(const char *p)
+{
+    uint32_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/* Multiply-xorshift rounds with the odd constants of SplitMix64's finalizer (Steele, Lea
+ * and Flood, OOPSLA 2014). */
+static uint64_t mix(uint64_t h)
+{
+    h ^= h >> 31;
+    h *= UINT64_C(0xbf58476d1ce4e5b9);
+    h ^= h >> 29;
+    h *= UINT64_C(0x94d049bb133111eb);
+    return h ^ (h >> 32);
+}
+
+/* A string's head and hash. */
+typedef struct {
+    uint64_t head;
+    uint64_t hash;
+} key;
+
+static key key_of(const char *s, size_t len)
+{
+    key k;
+    uint64_t tail;
+    if (len <= 3) {
+        k.head = len ? (uint64_t)(unsigned char)s[0] << 16 |
+                           (uint64_t)(unsigned char)s[len >> 1] << 8 |
+                           (unsigned char)s[len - 1]
+                     : 0;
+        tail = 0;
+    } else if (len <= 8) {
+        k.head = load32(s) | load32(s + len - 4) << 32;
+        tail = 0;
+    } else if (len <= 16) {
+        k.head = load64(s);
+        tail = load64(s + len - 8);
+    } else {
+        k.head = load64(s);
+        tail = 0;
+        for (size_t i = 8; i + 8 <= len; i += 8)
+            tail = mix(tail ^ load64(s + i));
+        tail ^= load64(s + len - 8);
+    }
+    k.hash = mix(mix(k.head ^ (uint64_t)len * UINT64_C(0x9e3779b97f4a7c15)) ^ tail);
+    return k;
+}
+
+static uint32_t check_of(uint64_t hash, size_t len)
+{
+    return (uint32_t)(hash >> 40) << 8 | (uint32_t)(len < 255 ? len : 255);
+}
+
+static uint32_t lookup(const slant_intern *t, const char *s, size_t len, const key *k,
                        size_t *slot_out)
 {
     size_t mask = t->nslots - 1;
-    uint32_t tag = (uint32_t)(h >> 32);
-    for (size_t i = probe_start(t, h);; i = (i + 1) & mask) {
+    uint32_t check = check_of(k->hash, len);
+    for (size_t i = probe_start(t, k->hash);; i = (i + 1) & mask) {
         const slant_intern_slot *slot = &t->slots[i];
         if (!slot->id_plus_1) {
             *slot_out = i;
             return SLANT_INTERN_NONE;
         }
-        if (slot->tag == tag && stored_len(slot->str) == len && memcmp(slot->str, s, len) == 0)
-            return slot->id_plus_1 - 1;
+        if (slot->check != check || slot->head != k->head)
+            continue;
+        uint32_t id = slot->id_plus_1 - 1;
+        if (len <= 8)
+            return id; /* the head is the whole string, and the lengths agree */
+        const char *str = t->strs[id];
+        if (stored_len(str) == len && memcmp(str, s, len) == 0)
+            return id;
     }
 }
 
 uint32_t slant_intern_find(const slant_intern *t, const char *s, size_t len)
 {
     size_t slot;
-    return lookup(t, s, len, slant_hash64(s, len), &slot);
+    key k = key_of(s, len);
+    return lookup(t, s, len, &k, &slot);
 }
 
 static void place(slant_intern *t, size_t i, uint32_t id)
 {
-    t->slots[i].tag = (uint32_t)(t->hashes[id] >> 32);
+    t->slots[i].check = check_of(t->hashes[id], stored_len(t->strs[id]));
     t->slots[i].id_plus_1 = id + 1;
-    t->slots[i].str = t->strs[id];
+    t->slots[i].head = t->heads[id];
 }
 
 static void grow_slots(slant_intern *t)
@@ -99,21 +169,23 @@ static const char *store(slant_intern *t, const char *s, size_t len)
 
 uint32_t slant_intern_add(slant_intern *t, const char *s, size_t len, int *added)
 {
-    uint64_t h = slant_hash64(s, len);
     size_t slot;
-    uint32_t id = lookup(t, s, len, h, &slot);
+    key k = key_of(s, len);
+    uint32_t id = lookup(t, s, len, &k, &slot);
     if (added)
         *added = id == SLANT_INTERN_NONE;
     if (id != SLANT_INTERN_NONE)
         return id;
     if (t->count >= SLANT_INTERN_NONE - 1 || len >= UINT32_MAX)
         abort(); /* four billion strings, or one of 4 GiB: a bug, not an input */
-    size_t cap = t->cap;
+    size_t cap = t->cap, cap2 = t->cap;
     t->strs = xgrow(t->strs, &cap, t->count + 1, sizeof *t->strs);
+    t->heads = xgrow(t->heads, &cap2, t->count + 1, sizeof *t->heads);
     t->hashes = xgrow(t->hashes, &t->cap, t->count + 1, sizeof *t->hashes);
     id = (uint32_t)t->count++;
     t->strs[id] = store(t, s, len);
-    t->hashes[id] = h;
+    t->hashes[id] = k.hash;
+    t->heads[id] = k.head;
     place(t, slot, id);
     if (t->count * 2 > t->nslots) /* keep the load factor at most one half */
         grow_slots(t);

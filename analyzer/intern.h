@@ -11,24 +11,34 @@
  * Open addressing with linear probing. The strings are copied into the table's own arena,
  * so the caller's bytes may die after slant_intern_add() returns.
  *
- * It sits on the hot path (every word of every article is looked up in a worker's form
- * cache), so a lookup touches two cache lines: the slot, which holds 32 bits of the hash,
- * the id and the string's address, and the string, which is stored after its length.
+ * It sits on the hot path (every word of every article is looked up in a worker's cache),
+ * so it is built for short strings of random lengths:
+ * - A slot is 16 bytes and holds what a lookup compares: 24 bits of the hash, the length
+ *   and a 64-bit "head". A string of at most 8 bytes is found by reading its slot alone;
+ *   a longer one also compares its copy in the arena.
+ * - The head and the hash are made from a few loads chosen by the length class (1-3, 4-8,
+ *   9-16 bytes: two loads that overlap when the string is shorter than both), the way
+ *   the hashes of XXH3 and wyhash read short keys, instead of a loop over the bytes whose
+ *   exit the processor mispredicts at every new word length. For strings of at most 8
+ *   bytes these loads cover every byte, so with the length the head is the string.
+ * The hash depends on the machine's byte order; it decides only where a string sits in
+ * the table, never an id or an output.
  *
  * A table is owned by one thread at a time (a lexicon's table is only read once loaded,
  * so workers may share it then).
  */
 typedef struct {
-    uint32_t tag;          /* the high 32 bits of the hash */
+    uint32_t check;        /* the hash's high 24 bits and the length (255: 255 or more) */
     uint32_t id_plus_1;    /* 0 for an empty slot */
-    const char *str;       /* the string; its length is the uint32_t before it */
+    uint64_t head;         /* the string's first bytes, or all of them (see above) */
 } slant_intern_slot;
 
 typedef struct {
     slant_intern_slot *slots;
     size_t nslots;         /* a power of two */
-    const char **strs;     /* id -> string in the arena */
+    const char **strs;     /* id -> string in the arena; its length is the uint32_t before it */
     uint64_t *hashes;      /* id -> hash, so growing never rehashes strings */
+    uint64_t *heads;       /* id -> head */
     size_t count;
     size_t cap;
     slant_arena strings;

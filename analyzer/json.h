@@ -78,11 +78,23 @@ slant_status slant_json_read_score(const char *json, size_t len, const slant_sco
  * escaped by cJSON; a NaN or infinite number is written as null (each output's schema
  * says what null means there). Calls: open '{' or '[', then members (key + value) or
  * elements (element + value), then close.
+ *
+ * A score record has a hundred or more fractional numbers, and printf's exact conversion
+ * is the most expensive thing in writing it; the same values recur within a record (the
+ * rates of equal counts over the same words). So the writer remembers the text of the
+ * last SLANT_JW_MEMO numbers it formatted, by their bits, and copies it when one recurs.
  */
+#define SLANT_JW_MEMO 64
+
 typedef struct {
     slant_buf *out;
     slant_buf scratch;
     int first;              /* nothing written yet in the open object or array */
+    struct {
+        double value;
+        unsigned char len;  /* 0: empty */
+        char text[23];
+    } memo[SLANT_JW_MEMO];
 } slant_jw;
 
 void slant_jw_init(slant_jw *w, slant_buf *out);

@@ -47,6 +47,7 @@ struct slant_lexicon {
     size_t nnodes;
     uint32_t *term_first;         /* node -> first index in terms, nnodes + 1 of them */
     uint32_t *terms;              /* entry indices, grouped by node, ascending */
+    uint8_t *continues;           /* node -> 1 if it has children */
 };
 
 /* --- the trie ---------------------------------------------------------------------- */
@@ -144,6 +145,15 @@ static void build_trie(slant_lexicon *lex)
     for (size_t n = 0; n < lex->nnodes; n++)
         lex->term_first[n + 1] += lex->term_first[n];
     free(ends);
+    lex->continues = xcalloc(lex->nnodes, 1);
+    for (size_t i = 0; i < lex->edge_slots; i++)
+        if (lex->edge_keys[i])
+            lex->continues[(lex->edge_keys[i] - 1) >> 32] = 1;
+}
+
+int slant_lexicon_continues(const slant_lexicon *lex, uint32_t node)
+{
+    return lex->continues[node];
 }
 
 const uint32_t *slant_lexicon_entries_at(const slant_lexicon *lex, uint32_t node, size_t *n)
@@ -716,6 +726,8 @@ static void trie_release(slant_lexicon *lex)
     free(lex->edge_child);
     free(lex->term_first);
     free(lex->terms);
+    free(lex->continues);
+    lex->continues = NULL;
     lex->edge_keys = NULL;
     lex->edge_child = NULL;
     lex->term_first = NULL;
@@ -845,6 +857,7 @@ void slant_lexicon_free(slant_lexicon *lex)
     free(lex->edge_child);
     free(lex->term_first);
     free(lex->terms);
+    free(lex->continues);
     free(lex);
 }
 

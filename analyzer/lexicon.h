@@ -106,6 +106,9 @@ size_t slant_lexicon_patterns_of(const slant_lexicon *lex, const char *folded, s
 /* The trie node reached from `node` by `pattern`, or SLANT_TRIE_NONE. */
 uint32_t slant_lexicon_step(const slant_lexicon *lex, uint32_t node, uint32_t pattern);
 
+/* Whether some entry goes on past `node` (it has children). */
+int slant_lexicon_continues(const slant_lexicon *lex, uint32_t node);
+
 /* The entries (indices, ascending) that end at `node`; sets `*n`. */
 const uint32_t *slant_lexicon_entries_at(const slant_lexicon *lex, uint32_t node, size_t *n);
 

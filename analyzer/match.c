@@ -46,15 +46,31 @@ static void add_candidate(slant_matches *m, const slant_lexicon *lex, uint32_t e
     c->ntokens = ntokens;
 }
 
+/* The candidates of the entries that end at trie node `node`, `n` words from word `i`. */
+static void add_ends(slant_matches *m, const slant_lexicon *lex, uint32_t node, size_t i,
+                     size_t n)
+{
+    size_t nends;
+    const uint32_t *ends = slant_lexicon_entries_at(lex, node, &nends);
+    for (size_t e = 0; e < nends; e++)
+        add_candidate(m, lex, ends[e], (uint32_t)i, (uint32_t)n);
+}
+
 /* Collects into m->cand the best match of each category starting at word `i`. */
 static void candidates_at(const slant_lexicon *lex, const slant_doc *doc,
                           const slant_word_patterns *w, size_t i, slant_matches *m)
 {
     uint32_t active[MAX_ACTIVE], next[MAX_ACTIVE];
-    size_t nactive = 1;
-    active[0] = SLANT_TRIE_ROOT;
+    size_t nactive = 0;
     m->ncand = 0;
-    for (size_t j = i; j < doc->ntokens && j - i < SLANT_MAX_ENTRY_WORDS; j++) {
+    const slant_pattern_span first = w->words[i];
+    const uint32_t *starts = w->pool + first.first + first.count;
+    for (uint32_t s = 0; s < first.nstarts; s++) {
+        add_ends(m, lex, starts[s], i, 1);
+        if (slant_lexicon_continues(lex, starts[s]) && nactive < MAX_ACTIVE)
+            active[nactive++] = starts[s];
+    }
+    for (size_t j = i + 1; nactive && j < doc->ntokens && j - i < SLANT_MAX_ENTRY_WORDS; j++) {
         if (doc->tokens[j].sentence != doc->tokens[i].sentence)
             break;
         size_t nnext = 0;
@@ -63,17 +79,13 @@ static void candidates_at(const slant_lexicon *lex, const slant_doc *doc,
         for (size_t a = 0; a < nactive; a++) {
             for (uint32_t p = 0; p < span.count; p++) {
                 uint32_t child = slant_lexicon_step(lex, active[a], pats[p]);
-                if (child == SLANT_TRIE_NONE || nnext == MAX_ACTIVE)
+                if (child == SLANT_TRIE_NONE)
                     continue;
-                next[nnext++] = child;
-                size_t nends;
-                const uint32_t *ends = slant_lexicon_entries_at(lex, child, &nends);
-                for (size_t e = 0; e < nends; e++)
-                    add_candidate(m, lex, ends[e], (uint32_t)i, (uint32_t)(j - i + 1));
+                add_ends(m, lex, child, i, j - i + 1);
+                if (slant_lexicon_continues(lex, child) && nnext < MAX_ACTIVE)
+                    next[nnext++] = child;
             }
         }
-        if (!nnext)
-            break;
         memcpy(active, next, nnext * sizeof *next);
         nactive = nnext;
     }
@@ -110,7 +122,7 @@ void slant_match_doc(const slant_lexicon *lex, const slant_doc *doc,
         memset(m->roles, 0, doc->ntokens * sizeof *m->roles);
 
     for (size_t i = 0; i < doc->ntokens; i++) {
-        if (!w->words[i].count)
+        if (!w->words[i].nstarts)
             continue;
         candidates_at(lex, doc, w, i, m);
         if (m->ncand > 1)

@@ -31,10 +31,15 @@ typedef struct {
     uint8_t diminished;
 } slant_match;
 
-/* Where a word's pattern ids are in a pool: pool[first] .. pool[first + count - 1]. */
+/*
+ * Where a word's pattern ids are in a pool, pool[first] .. pool[first + count - 1], and
+ * after them the `nstarts` trie nodes the word reaches from the root (the steps every
+ * match starting at the word takes first, looked up once per distinct word).
+ */
 typedef struct {
     uint32_t first;
     uint32_t count;
+    uint32_t nstarts;
 } slant_pattern_span;
 
 /* The patterns of each word of a text, built by the caller from its per-form cache. */

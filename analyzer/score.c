@@ -30,6 +30,11 @@ struct slant_scorer {
     slant_intern forms;
     slant_pattern_span *form_spans;
     size_t form_cap;
+    /* In front of it, the surface cache: a word's bytes as they stand in the text -> its
+     * patterns, so a word seen before is neither folded nor hashed twice. */
+    slant_intern surfaces;
+    slant_pattern_span *surface_spans;
+    size_t surface_cap;
     uint32_t *pool;
     size_t npool, pool_cap;
     size_t stemmed;
@@ -56,6 +61,7 @@ slant_scorer *slant_scorer_new(const slant_lexicon *lex)
     slant_frame_init(&s->frame);
     s->window = SLANT_FRAME_WINDOW;
     slant_intern_init(&s->forms);
+    slant_intern_init(&s->surfaces);
     return s;
 }
 
@@ -72,7 +78,9 @@ void slant_scorer_free(slant_scorer *s)
     slant_record_release(&s->record);
     slant_frame_release(&s->frame);
     slant_intern_release(&s->forms);
+    slant_intern_release(&s->surfaces);
     free(s->form_spans);
+    free(s->surface_spans);
     free(s->pool);
     free(s->word_spans);
     free(s);
@@ -85,7 +93,7 @@ static uint32_t form_id(slant_scorer *s, const char *f, size_t len, int number)
     uint32_t id = slant_intern_add(&s->forms, f, len, &added);
     if (!added)
         return id;
-    uint32_t pats[MAX_PATTERNS_PER_FORM];
+    uint32_t pats[2 * MAX_PATTERNS_PER_FORM]; /* patterns, then the nodes they start */
     size_t slen = len;
     const char *stem = f;
     if (!number) {
@@ -95,18 +103,49 @@ static uint32_t form_id(slant_scorer *s, const char *f, size_t len, int number)
     }
     size_t n = slant_lexicon_patterns_of(s->lex, f, len, stem, number ? 0 : slen, pats,
                                          MAX_PATTERNS_PER_FORM);
+    /* and the trie nodes the word starts from, after its patterns */
+    size_t nstarts = 0;
+    for (size_t p = 0; p < n; p++) {
+        uint32_t node = slant_lexicon_step(s->lex, SLANT_TRIE_ROOT, pats[p]);
+        if (node != SLANT_TRIE_NONE)
+            pats[n + nstarts++] = node;
+    }
     s->form_spans = xgrow(s->form_spans, &s->form_cap, id + 1, sizeof *s->form_spans);
     s->form_spans[id].first = (uint32_t)s->npool;
     s->form_spans[id].count = (uint32_t)n;
-    if (n) {
-        s->pool = xgrow(s->pool, &s->pool_cap, s->npool + n, sizeof *s->pool);
-        memcpy(s->pool + s->npool, pats, n * sizeof *pats);
-        s->npool += n;
+    s->form_spans[id].nstarts = (uint32_t)nstarts;
+    if (n + nstarts) {
+        s->pool = xgrow(s->pool, &s->pool_cap, s->npool + n + nstarts, sizeof *s->pool);
+        memcpy(s->pool + s->npool, pats, (n + nstarts) * sizeof *pats);
+        s->npool += n + nstarts;
     }
     return id;
 }
 
-/* Tokenizes `text` into `d`, looks up every word in the form cache and matches. */
+/* The patterns of the word `w` (bytes of the text), through both caches. */
+static slant_pattern_span word_patterns(slant_scorer *s, const char *w, size_t len, int number)
+{
+    static const slant_pattern_span none = { 0, 0, 0 };
+    if (len > SLANT_MAX_WORD_BYTES)
+        return none; /* no entry is that long; and the cache keeps only words */
+    int added;
+    uint32_t sid = slant_intern_add(&s->surfaces, w, len, &added);
+    if (!added)
+        return s->surface_spans[sid];
+    size_t flen;
+    const char *f = slant_fold(&s->folder, w, len, &flen);
+    slant_pattern_span span = none;
+    if (f) {
+        uint32_t id = form_id(s, f, flen, number); /* may move form_spans */
+        span = s->form_spans[id];
+    }
+    s->surface_spans = xgrow(s->surface_spans, &s->surface_cap, sid + 1,
+                             sizeof *s->surface_spans);
+    s->surface_spans[sid] = span;
+    return span;
+}
+
+/* Tokenizes `text` into `d`, looks up every word in the caches and matches. */
 static void analyze(slant_scorer *s, const char *text, size_t len, slant_doc *d,
                     slant_matches *m)
 {
@@ -114,14 +153,8 @@ static void analyze(slant_scorer *s, const char *text, size_t len, slant_doc *d,
     s->word_spans = xgrow(s->word_spans, &s->word_cap, d->ntokens, sizeof *s->word_spans);
     for (size_t k = 0; k < d->ntokens; k++) {
         const slant_token *t = &d->tokens[k];
-        size_t flen;
-        const char *f = slant_fold(&s->folder, text + t->start, t->end - t->start, &flen);
-        if (!f) {
-            s->word_spans[k].count = 0;
-            continue;
-        }
-        uint32_t id = form_id(s, f, flen, (t->flags & SLANT_TOK_NUMBER) != 0);
-        s->word_spans[k] = s->form_spans[id];
+        s->word_spans[k] = word_patterns(s, text + t->start, t->end - t->start,
+                                         (t->flags & SLANT_TOK_NUMBER) != 0);
     }
     slant_word_patterns w = { s->pool, s->word_spans };
     slant_match_doc(s->lex, d, &w, m);
@@ -130,7 +163,8 @@ static void analyze(slant_scorer *s, const char *text, size_t len, slant_doc *d,
 void slant_scorer_score(slant_scorer *s, const slant_article *a)
 {
     /* Only between articles: the words being matched point into the pool. */
-    if (slant_intern_count(&s->forms) >= SLANT_FORM_CACHE_MAX) {
+    if (slant_intern_count(&s->surfaces) >= SLANT_FORM_CACHE_MAX) {
+        slant_intern_reset(&s->surfaces);
         slant_intern_reset(&s->forms);
         s->npool = 0;
     }

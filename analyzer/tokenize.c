@@ -72,6 +72,20 @@ static const unsigned char ascii_class[128] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 6, 6, 6, 6, 0,
 };
 
+/* 1 for the bytes of ASCII letters and digits (the classes 1 and 3 above), else 0. */
+static const unsigned char ascii_alnum[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+    ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+};
+
 int slant_tokenize_ascii_class(int c)
 {
     return c >= 0 && c < 128 ? ascii_class[c] : -1;
@@ -436,12 +450,15 @@ static size_t scan_word(tokenizer *t, size_t i, uint32_t *flags)
     size_t letters = 1;
     for (;;) {
         /* The common case: a run of ASCII letters and digits. */
-        while (j < t->len && (unsigned char)t->s[j] < 0x80) {
-            unsigned char k = ascii_class[(unsigned char)t->s[j]];
-            if (k != SLANT_CHAR_LETTER && k != SLANT_CHAR_DIGIT)
-                break;
+        size_t run = j;
+        while (j < t->len && ascii_alnum[(unsigned char)t->s[j]])
             j++;
-            letters++;
+        letters += j - run;
+        /* A word mostly ends at a space or punctuation that cannot go on with it. */
+        if (j < t->len) {
+            unsigned char c = (unsigned char)t->s[j];
+            if (c < 0x80 && c != '\'' && c != '.' && c != ',')
+                break;
         }
         cp = peek(t, j, &n);
         if (is_wordish(cp)) {
@@ -678,6 +695,11 @@ int slant_tokenize(slant_doc *d, const char *text, size_t len)
             add_word(&t, i, end, flags);
             t.para_end = (uint32_t)end;
             i = end;
+            if (i < len && text[i] == ' ') { /* the common case, and not a hyphen */
+                t.space_since_word = 1;
+                i++;
+                continue;
+            }
             size_t hn;
             int32_t h = peek(&t, i, &hn);
             if (is_hyphen(h)) {

@@ -31,5 +31,6 @@ void suite_lexicon(void);
 void suite_match(void);
 void suite_read(void);
 void suite_frame(void);
+void suite_json(void);
 
 #endif

@@ -60,6 +60,7 @@ int main(void)
     suite_match();
     suite_read();
     suite_frame();
+    suite_json();
     printf("unit: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }

@@ -47,9 +47,26 @@ static void detach_hands_over(void)
     free(p);
 }
 
+static void space_then_commit(void)
+{
+    slant_buf b;
+    slant_buf_init(&b, 10);
+    slant_buf_adds(&b, "ab");
+    char *at = slant_buf_space(&b, 5);
+    CHECK(at != NULL);
+    memcpy(at, "cde", 3);
+    slant_buf_commit(&b, 3);
+    CHECK_STR(b.data, "abcde");
+    CHECK(slant_buf_space(&b, 6) == NULL); /* 5 + 6 bytes would pass the maximum of 10 */
+    CHECK(slant_buf_space(&b, 5) != NULL);
+    CHECK_STR(b.data, "abcde");
+    slant_buf_release(&b);
+}
+
 void suite_buf(void)
 {
     RUN(adds_and_terminates);
     RUN(refuses_beyond_maximum);
     RUN(detach_hands_over);
+    RUN(space_then_commit);
 }

@@ -46,8 +46,48 @@ static void survives_growth_and_reset(void)
     slant_intern_release(&t);
 }
 
+/*
+ * A string of up to 8 bytes is told apart by its slot alone, from loads that overlap by
+ * length class: every byte position of every length must count. Strings of each length
+ * 0..40 that differ from a base in one byte only, at each position, must all get ids of
+ * their own, and be found again.
+ */
+static void every_byte_counts(void)
+{
+    slant_intern t;
+    slant_intern_init(&t);
+    char base[41], s[41];
+    memset(base, 'a', sizeof base);
+    size_t expected = 0;
+    for (size_t len = 0; len <= 40; len++) {
+        CHECK_INT(slant_intern_add(&t, base, len, NULL), expected++);
+        for (size_t pos = 0; pos < len; pos++) {
+            memcpy(s, base, len);
+            s[pos] = 'b';
+            int added;
+            CHECK_INT(slant_intern_add(&t, s, len, &added), expected++);
+            CHECK(added);
+        }
+    }
+    CHECK_INT(slant_intern_count(&t), expected);
+    size_t id = 0, wrong = 0;
+    for (size_t len = 0; len <= 40; len++) {
+        wrong += slant_intern_find(&t, base, len) != id++;
+        for (size_t pos = 0; pos < len; pos++) {
+            memcpy(s, base, len);
+            s[pos] = 'b';
+            wrong += slant_intern_find(&t, s, len) != id++;
+        }
+    }
+    CHECK_INT(wrong, 0);
+    /* the same bytes at another length are another string */
+    CHECK(slant_intern_find(&t, "aaaa\0", 5) == SLANT_INTERN_NONE);
+    slant_intern_release(&t);
+}
+
 void suite_intern(void)
 {
     RUN(ids_are_dense_and_stable);
     RUN(survives_growth_and_reset);
+    RUN(every_byte_counts);
 }
