@@ -17,8 +17,6 @@ void slant_intern_release(slant_intern *t)
 {
     free(t->slots);
     free(t->strs);
-    free(t->hashes);
-    free(t->heads);
     slant_arena_release(&t->strings);
     memset(t, 0, sizeof *t);
 }
@@ -134,13 +132,15 @@ uint32_t slant_intern_find(const slant_intern *t, const char *s, size_t len)
     return lookup(t, s, len, &k, &slot);
 }
 
-static void place(slant_intern *t, size_t i, uint32_t id)
+static void place(slant_intern *t, size_t i, uint32_t id, const key *k, size_t len)
 {
-    t->slots[i].check = check_of(t->hashes[id], stored_len(t->strs[id]));
+    t->slots[i].check = check_of(k->hash, len);
     t->slots[i].id_plus_1 = id + 1;
-    t->slots[i].head = t->heads[id];
+    t->slots[i].head = k->head;
 }
 
+/* Doubles the slot array and places every string again (their keys are computed afresh:
+ * keeping them would cost 16 bytes a string, and growth is rare). */
 static void grow_slots(slant_intern *t)
 {
     free(t->slots);
@@ -148,10 +148,13 @@ static void grow_slots(slant_intern *t)
     t->slots = xcalloc(t->nslots, sizeof *t->slots);
     size_t mask = t->nslots - 1;
     for (size_t id = 0; id < t->count; id++) {
-        size_t i = probe_start(t, t->hashes[id]);
+        const char *str = t->strs[id];
+        size_t len = stored_len(str);
+        key k = key_of(str, len);
+        size_t i = probe_start(t, k.hash);
         while (t->slots[i].id_plus_1)
             i = (i + 1) & mask;
-        place(t, i, (uint32_t)id);
+        place(t, i, (uint32_t)id, &k, len);
     }
 }
 
@@ -178,15 +181,10 @@ uint32_t slant_intern_add(slant_intern *t, const char *s, size_t len, int *added
         return id;
     if (t->count >= SLANT_INTERN_NONE - 1 || len >= UINT32_MAX)
         abort(); /* four billion strings, or one of 4 GiB: a bug, not an input */
-    size_t cap = t->cap, cap2 = t->cap;
-    t->strs = xgrow(t->strs, &cap, t->count + 1, sizeof *t->strs);
-    t->heads = xgrow(t->heads, &cap2, t->count + 1, sizeof *t->heads);
-    t->hashes = xgrow(t->hashes, &t->cap, t->count + 1, sizeof *t->hashes);
+    t->strs = xgrow(t->strs, &t->cap, t->count + 1, sizeof *t->strs);
     id = (uint32_t)t->count++;
     t->strs[id] = store(t, s, len);
-    t->hashes[id] = k.hash;
-    t->heads[id] = k.head;
-    place(t, slot, id);
+    place(t, slot, id, &k, len);
     if (t->count * 2 > t->nslots) /* keep the load factor at most one half */
         grow_slots(t);
     return id;

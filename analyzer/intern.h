@@ -37,8 +37,6 @@ typedef struct {
     slant_intern_slot *slots;
     size_t nslots;         /* a power of two */
     const char **strs;     /* id -> string in the arena; its length is the uint32_t before it */
-    uint64_t *hashes;      /* id -> hash, so growing never rehashes strings */
-    uint64_t *heads;       /* id -> head */
     size_t count;
     size_t cap;
     slant_arena strings;

@@ -26,15 +26,12 @@ struct slant_scorer {
     slant_frame frame;
     size_t window;
 
-    /* The form cache: folded form id -> where its patterns are in `pool`. */
+    /* The form cache: a word's bytes as they stand in the text -> where its patterns
+     * are in `pool`. Keyed by the bytes before folding, so that a word seen before is
+     * not even folded again. */
     slant_intern forms;
     slant_pattern_span *form_spans;
     size_t form_cap;
-    /* In front of it, the surface cache: a word's bytes as they stand in the text -> its
-     * patterns, so a word seen before is neither folded nor hashed twice. */
-    slant_intern surfaces;
-    slant_pattern_span *surface_spans;
-    size_t surface_cap;
     uint32_t *pool;
     size_t npool, pool_cap;
     size_t stemmed;
@@ -61,7 +58,6 @@ slant_scorer *slant_scorer_new(const slant_lexicon *lex)
     slant_frame_init(&s->frame);
     s->window = SLANT_FRAME_WINDOW;
     slant_intern_init(&s->forms);
-    slant_intern_init(&s->surfaces);
     return s;
 }
 
@@ -78,74 +74,55 @@ void slant_scorer_free(slant_scorer *s)
     slant_record_release(&s->record);
     slant_frame_release(&s->frame);
     slant_intern_release(&s->forms);
-    slant_intern_release(&s->surfaces);
     free(s->form_spans);
-    free(s->surface_spans);
     free(s->pool);
     free(s->word_spans);
     free(s);
 }
 
-/* The cache id of a folded form, stemming and looking it up the first time. */
-static uint32_t form_id(slant_scorer *s, const char *f, size_t len, int number)
-{
-    int added;
-    uint32_t id = slant_intern_add(&s->forms, f, len, &added);
-    if (!added)
-        return id;
-    uint32_t pats[2 * MAX_PATTERNS_PER_FORM]; /* patterns, then the nodes they start */
-    size_t slen = len;
-    const char *stem = f;
-    if (!number) {
-        /* The folder's buffer is not touched by the stemmer: f stays valid. */
-        stem = slant_stem(s->stemmer, f, len, &slen);
-        s->stemmed++;
-    }
-    size_t n = slant_lexicon_patterns_of(s->lex, f, len, stem, number ? 0 : slen, pats,
-                                         MAX_PATTERNS_PER_FORM);
-    /* and the trie nodes the word starts from, after its patterns */
-    size_t nstarts = 0;
-    for (size_t p = 0; p < n; p++) {
-        uint32_t node = slant_lexicon_step(s->lex, SLANT_TRIE_ROOT, pats[p]);
-        if (node != SLANT_TRIE_NONE)
-            pats[n + nstarts++] = node;
-    }
-    s->form_spans = xgrow(s->form_spans, &s->form_cap, id + 1, sizeof *s->form_spans);
-    s->form_spans[id].first = (uint32_t)s->npool;
-    s->form_spans[id].count = (uint32_t)n;
-    s->form_spans[id].nstarts = (uint32_t)nstarts;
-    if (n + nstarts) {
-        s->pool = xgrow(s->pool, &s->pool_cap, s->npool + n + nstarts, sizeof *s->pool);
-        memcpy(s->pool + s->npool, pats, (n + nstarts) * sizeof *pats);
-        s->npool += n + nstarts;
-    }
-    return id;
-}
-
-/* The patterns of the word `w` (bytes of the text), through both caches. */
+/* The patterns of the word `w` (bytes of the text): from the form cache, or folded,
+ * stemmed and looked up in the lexicon the first time. */
 static slant_pattern_span word_patterns(slant_scorer *s, const char *w, size_t len, int number)
 {
     static const slant_pattern_span none = { 0, 0, 0 };
     if (len > SLANT_MAX_WORD_BYTES)
         return none; /* no entry is that long; and the cache keeps only words */
     int added;
-    uint32_t sid = slant_intern_add(&s->surfaces, w, len, &added);
+    uint32_t id = slant_intern_add(&s->forms, w, len, &added);
     if (!added)
-        return s->surface_spans[sid];
+        return s->form_spans[id];
+    size_t n = 0, nstarts = 0;
+    uint32_t pats[2 * MAX_PATTERNS_PER_FORM]; /* patterns, then the nodes they start */
     size_t flen;
     const char *f = slant_fold(&s->folder, w, len, &flen);
-    slant_pattern_span span = none;
     if (f) {
-        uint32_t id = form_id(s, f, flen, number); /* may move form_spans */
-        span = s->form_spans[id];
+        size_t slen = flen;
+        const char *stem = f;
+        if (!number) {
+            /* The folder's buffer is not touched by the stemmer: f stays valid. */
+            stem = slant_stem(s->stemmer, f, flen, &slen);
+            s->stemmed++;
+        }
+        n = slant_lexicon_patterns_of(s->lex, f, flen, stem, number ? 0 : slen, pats,
+                                      MAX_PATTERNS_PER_FORM);
+        for (size_t p = 0; p < n; p++) {
+            uint32_t node = slant_lexicon_step(s->lex, SLANT_TRIE_ROOT, pats[p]);
+            if (node != SLANT_TRIE_NONE)
+                pats[n + nstarts++] = node;
+        }
     }
-    s->surface_spans = xgrow(s->surface_spans, &s->surface_cap, sid + 1,
-                             sizeof *s->surface_spans);
-    s->surface_spans[sid] = span;
+    slant_pattern_span span = { (uint32_t)s->npool, (uint32_t)n, (uint32_t)nstarts };
+    if (n + nstarts) {
+        s->pool = xgrow(s->pool, &s->pool_cap, s->npool + n + nstarts, sizeof *s->pool);
+        memcpy(s->pool + s->npool, pats, (n + nstarts) * sizeof *pats);
+        s->npool += n + nstarts;
+    }
+    s->form_spans = xgrow(s->form_spans, &s->form_cap, id + 1, sizeof *s->form_spans);
+    s->form_spans[id] = span;
     return span;
 }
 
-/* Tokenizes `text` into `d`, looks up every word in the caches and matches. */
+/* Tokenizes `text` into `d`, looks up every word in the form cache and matches. */
 static void analyze(slant_scorer *s, const char *text, size_t len, slant_doc *d,
                     slant_matches *m)
 {
@@ -163,8 +140,7 @@ static void analyze(slant_scorer *s, const char *text, size_t len, slant_doc *d,
 void slant_scorer_score(slant_scorer *s, const slant_article *a)
 {
     /* Only between articles: the words being matched point into the pool. */
-    if (slant_intern_count(&s->surfaces) >= SLANT_FORM_CACHE_MAX) {
-        slant_intern_reset(&s->surfaces);
+    if (slant_intern_count(&s->forms) >= SLANT_FORM_CACHE_MAX) {
         slant_intern_reset(&s->forms);
         s->npool = 0;
     }

@@ -14,10 +14,12 @@
  * thread needs (its stemmer, its form cache, its reusable arrays), so scorers share
  * nothing but the read-only lexicon.
  *
- * The form cache maps each distinct folded word to the lexicon patterns it fits, so a
- * word is folded once per occurrence but stemmed and looked up once per run. It holds
- * at most SLANT_FORM_CACHE_MAX forms and starts afresh when full, which bounds memory
- * whatever the corpus size.
+ * The form cache maps each distinct word form, its bytes as the text has them, to the
+ * lexicon patterns it fits and the trie nodes it starts from, so a form is folded,
+ * stemmed and looked up once per run ("Zebra" and "zebra" are two forms; keying by the
+ * bytes spares folding every occurrence, which costs more than stemming the few case
+ * variants twice). It holds at most SLANT_FORM_CACHE_MAX forms and starts afresh when
+ * full, which bounds memory whatever the corpus size.
  */
 
 #define SLANT_FORM_CACHE_MAX 200000

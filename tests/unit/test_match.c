@@ -140,8 +140,8 @@ static void contested_variants(void)
 static void cache_stems_each_form_once(void)
 {
     size_t before = slant_scorer_stemmed(scorer);
-    score("zebra zebra zebra Zebra ZEBRA");
-    CHECK_INT(slant_scorer_stemmed(scorer) - before, 1);
+    score("zebra zebra zebra Zebra zebra ZEBRA Zebra");
+    CHECK_INT(slant_scorer_stemmed(scorer) - before, 3); /* one per form of its bytes */
 }
 
 void suite_match(void)
