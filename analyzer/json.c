@@ -916,9 +916,39 @@ static void add_fields(slant_jw *w, const slant_article *a)
     slant_jw_close(w, '}');
 }
 
+/* One category's members, from "count" to "body_rate". */
+static void add_category_stats(slant_jw *w, const slant_record *rec,
+                               const slant_category_stats *s)
+{
+    slant_jw_member_count(w, "count", s->count);
+    slant_jw_member_number(w, "rate", slant_rate_per_1000(s->count, rec->tokens));
+    slant_jw_member_number(w, "score", s->score);
+    slant_jw_member_count(w, "author", s->author);
+    slant_jw_member_count(w, "quoted", s->quoted);
+    slant_jw_member_count(w, "negated", s->negated);
+    slant_jw_member_count(w, "boosted", s->boosted);
+    slant_jw_member_count(w, "diminished", s->diminished);
+    slant_jw_member_count(w, "lead", s->lead);
+    slant_jw_member_count(w, "headline", s->headline);
+    /* voice and position as rates; null where the part has no words */
+    size_t author_words = rec->tokens - rec->quote_tokens;
+    slant_jw_member_number(w, "author_rate", slant_rate_per_1000(s->author, author_words));
+    slant_jw_member_number(w, "quoted_rate", slant_rate_per_1000(s->quoted, rec->quote_tokens));
+    slant_jw_member_number(w, "headline_rate",
+                           slant_rate_per_1000(s->headline, rec->headline_tokens));
+    slant_jw_member_number(w, "lead_rate", slant_rate_per_1000(s->lead, rec->lead_tokens));
+    slant_jw_member_number(w, "body_rate", slant_rate_per_1000(s->count - s->lead,
+                                                               rec->tokens - rec->lead_tokens));
+}
+
 static void add_categories(slant_jw *w, const slant_result *r)
 {
     const slant_record *rec = r->record;
+    /* Most categories are absent from a given article (text and headline), and the
+     * members of every absent one read the same (zeros, and null for a part without words): written once, then
+     * copied. */
+    slant_buf absent;
+    slant_buf_init(&absent, SIZE_MAX / 2);
     slant_jw_key(w, "categories");
     slant_jw_open(w, '{');
     for (size_t i = 0; i < rec->ncats; i++) {
@@ -928,28 +958,21 @@ static void add_categories(slant_jw *w, const slant_result *r)
             continue; /* reported per variant under "contested", per actor under "actors" */
         slant_jw_key(w, cat->id);
         slant_jw_open(w, '{');
-        slant_jw_member_count(w, "count", s->count);
-        slant_jw_member_number(w, "rate", slant_rate_per_1000(s->count, rec->tokens));
-        slant_jw_member_number(w, "score", s->score);
-        slant_jw_member_count(w, "author", s->author);
-        slant_jw_member_count(w, "quoted", s->quoted);
-        slant_jw_member_count(w, "negated", s->negated);
-        slant_jw_member_count(w, "boosted", s->boosted);
-        slant_jw_member_count(w, "diminished", s->diminished);
-        slant_jw_member_count(w, "lead", s->lead);
-        slant_jw_member_count(w, "headline", s->headline);
-        /* voice and position as rates; null where the part has no words */
-        size_t author_words = rec->tokens - rec->quote_tokens;
-        slant_jw_member_number(w, "author_rate", slant_rate_per_1000(s->author, author_words));
-        slant_jw_member_number(w, "quoted_rate", slant_rate_per_1000(s->quoted, rec->quote_tokens));
-        slant_jw_member_number(w, "headline_rate",
-                               slant_rate_per_1000(s->headline, rec->headline_tokens));
-        slant_jw_member_number(w, "lead_rate", slant_rate_per_1000(s->lead, rec->lead_tokens));
-        slant_jw_member_number(w, "body_rate", slant_rate_per_1000(s->count - s->lead,
-                                                                   rec->tokens - rec->lead_tokens));
+        if (s->count || s->headline) { /* (the headline's matches are not in count) */
+            add_category_stats(w, rec, s);
+        } else {
+            if (!absent.len) {
+                slant_jw once;
+                slant_jw_init(&once, &absent);
+                add_category_stats(&once, rec, s);
+                slant_jw_release(&once);
+            }
+            slant_buf_add(w->out, absent.data, absent.len);
+        }
         slant_jw_close(w, '}');
     }
     slant_jw_close(w, '}');
+    slant_buf_release(&absent);
 }
 
 /* --- framing ------------------------------------------------------------------------------ */
