@@ -743,9 +743,8 @@ void slant_jw_element(slant_jw *w)
     w->first = 0;
 }
 
-void slant_jw_key(slant_jw *w, const char *name)
+void slant_jw_key_len(slant_jw *w, const char *name, size_t n)
 {
-    size_t n = strlen(name);
     char *at = slant_buf_space(w->out, n + 4);
     if (!at)
         abort(); /* past the output's maximum of 2 GiB */
@@ -875,18 +874,6 @@ void slant_jw_member_cstring(slant_jw *w, const char *name, const char *s)
 {
     slant_jw_key(w, name);
     slant_jw_string(w, s, s ? strlen(s) : 0);
-}
-
-void slant_jw_member_count(slant_jw *w, const char *name, size_t v)
-{
-    slant_jw_key(w, name);
-    slant_jw_count(w, v);
-}
-
-void slant_jw_member_number(slant_jw *w, const char *name, double v)
-{
-    slant_jw_key(w, name);
-    slant_jw_number(w, v);
 }
 
 void slant_jw_member_bool(slant_jw *w, const char *name, int v)

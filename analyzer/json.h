@@ -2,6 +2,7 @@
 #define SLANT_JSON_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "article.h"
 #include "buf.h"
@@ -102,7 +103,13 @@ void slant_jw_release(slant_jw *w);
 void slant_jw_open(slant_jw *w, char brace);
 void slant_jw_close(slant_jw *w, char brace);
 void slant_jw_element(slant_jw *w);
-void slant_jw_key(slant_jw *w, const char *name);
+void slant_jw_key_len(slant_jw *w, const char *name, size_t len);
+
+/* Inline, so that the length of a literal name is known when compiling. */
+static inline void slant_jw_key(slant_jw *w, const char *name)
+{
+    slant_jw_key_len(w, name, strlen(name));
+}
 void slant_jw_string(slant_jw *w, const char *s, size_t len);   /* NULL: null */
 void slant_jw_count(slant_jw *w, size_t v);
 void slant_jw_number(slant_jw *w, double v);                     /* 10 significant digits */
@@ -110,8 +117,17 @@ void slant_jw_bool(slant_jw *w, int v);
 void slant_jw_raw(slant_jw *w, const char *json);                /* JSON text as it is */
 void slant_jw_member_string(slant_jw *w, const char *name, const char *s, size_t len);
 void slant_jw_member_cstring(slant_jw *w, const char *name, const char *s);
-void slant_jw_member_count(slant_jw *w, const char *name, size_t v);
-void slant_jw_member_number(slant_jw *w, const char *name, double v);
+static inline void slant_jw_member_count(slant_jw *w, const char *name, size_t v)
+{
+    slant_jw_key(w, name);
+    slant_jw_count(w, v);
+}
+
+static inline void slant_jw_member_number(slant_jw *w, const char *name, double v)
+{
+    slant_jw_key(w, name);
+    slant_jw_number(w, v);
+}
 void slant_jw_member_bool(slant_jw *w, const char *name, int v);
 
 /* A number with 17 significant digits: reads back as the same double (for partials). */
