@@ -213,7 +213,9 @@ static void full_name(const ctx *c, slant_quotation *q)
     const slant_token *name = &d->tokens[q->speaker_first];
     size_t len = name->end - name->start;
     size_t best_first = 0, best_n = 0;
-    for (size_t k = 1; k < (size_t)q->speaker_first; k++) {
+    size_t at = (size_t)q->speaker_first;
+    size_t from = at > SLANT_FRAME_NAME_REACH ? at - SLANT_FRAME_NAME_REACH : 1;
+    for (size_t k = from; k < at; k++) {
         const slant_token *t = &d->tokens[k];
         if (t->end - t->start != len || memcmp(d->text + t->start, d->text + name->start, len))
             continue;
@@ -281,26 +283,30 @@ static int attribute_according(const ctx *c, const slant_quote *sq, slant_quotat
     return 0;
 }
 
+/* Whether a match of category `cat` overlaps words [lo, hi). */
+static int overlaps_match(const ctx *c, size_t lo, size_t hi, long cat)
+{
+    for (size_t k = lo >= SLANT_FRAME_REACH ? lo - SLANT_FRAME_REACH : 0; k < hi; k++) {
+        const slant_match *m = match_at(c, k, cat);
+        if (m && m->first_token + m->ntokens > lo && k < c->doc->ntokens)
+            return 1;
+    }
+    return 0;
+}
+
 /* The speaker's actor and whether it is an anonymous source. */
 static void speaker_identity(const ctx *c, slant_quotation *q)
 {
-    const slant_doc *d = c->doc;
     if (q->speaker_first < 0)
         return;
     size_t from = (size_t)q->speaker_first, to = from + q->speaker_words;
     for (size_t k = from; k < to && q->actor == NONE; k++)
         q->actor = actor_at(c, k);
-    /* an anonymous-source match overlapping the speaker or its verb */
-    size_t lo = from, hi = to;
-    if (q->verb >= 0) {
-        lo = (size_t)q->verb < lo ? (size_t)q->verb : lo;
-        hi = (size_t)q->verb + 1 > hi ? (size_t)q->verb + 1 : hi;
-    }
-    for (size_t k = lo >= SLANT_FRAME_REACH ? lo - SLANT_FRAME_REACH : 0; k < hi; k++) {
-        const slant_match *m = match_at(c, k, c->r.anonymous);
-        if (m && m->first_token + m->ntokens > lo && k < d->ntokens)
-            q->anonymous = 1;
-    }
+    /* an anonymous-source match overlapping the speaker or its verb (which may stand far
+     * apart: a surname resolved to a full name earlier in the text) */
+    q->anonymous = overlaps_match(c, from, to, c->r.anonymous) ||
+                   (q->verb >= 0 && overlaps_match(c, (size_t)q->verb, (size_t)q->verb + 1,
+                                                   c->r.anonymous));
 }
 
 static void attribute(const ctx *c, slant_frame *f)

@@ -29,7 +29,8 @@
  * quotations of one to three words inside a quotation (the alleged 'weapons'); and
  * "so-called" followed by a word. A speaker named by a single capitalized word takes the
  * longest run of capitalized words ending in it earlier in the text (Goddard: Captain
- * Randy Goddard).
+ * Randy Goddard), looked for in the SLANT_FRAME_NAME_REACH words before it (so that a
+ * book-length text costs time in proportion to its length, not to its square).
  *
  * Actors (categories flagged `actor`): mentions; per category, the matches in a sentence
  * that mentions the actor and those within `window` words of a mention (or overlapping
@@ -46,6 +47,7 @@
 
 #define SLANT_FRAME_REACH 6
 #define SLANT_FRAME_WINDOW 5
+#define SLANT_FRAME_NAME_REACH 5000
 
 typedef enum { SLANT_VERB_NONE = 0, SLANT_VERB_NEUTRAL, SLANT_VERB_LOADED } slant_verb_kind;
 

@@ -10,7 +10,7 @@
 
 static slant_lexicon *lex;
 static slant_scorer *scorer;
-static char text[8192];
+static char text[32768]; /* room for full_name_reach's long text */
 
 static const slant_frame *frame(const char *s)
 {
@@ -92,6 +92,30 @@ static void attribution_patterns(void)
     /* anonymous sources */
     frame("\"The bridge is closed,\" officials said.");
     CHECK_STR(quotation(0), "officials|said|neutral|anonymous");
+    /* a named speaker whose full name stands earlier is not anonymous because anonymous
+     * sources are quoted in between: only the speaker and the verb count */
+    frame("On Monday, Captain Lena Vos arrived. The roads were shut, officials said. "
+          "\"We are ready,\" Vos said.");
+    CHECK_STR(quotation(0), "Captain Lena Vos|said|neutral");
+}
+
+/* A full name is looked for in the SLANT_FRAME_NAME_REACH words before a surname (which
+ * keeps long texts from costing time in the square of their length). */
+static void full_name_reach(void)
+{
+    static char long_text[(SLANT_FRAME_NAME_REACH + 100) * 5];
+    char *end = long_text;
+    end += sprintf(end, "On Monday, Captain Lena Vos arrived.");
+    for (int i = 0; i < SLANT_FRAME_NAME_REACH - 20; i++)
+        end += sprintf(end, " word");
+    end += sprintf(end, ". \"We are ready,\" Vos said.");
+    frame(long_text);
+    CHECK_STR(quotation(0), "Captain Lena Vos|said|neutral");
+    for (int i = 0; i < 40; i++)
+        end += sprintf(end, " word");
+    sprintf(end, ". \"Still ready,\" Vos said.");
+    frame(long_text);
+    CHECK_STR(quotation(1), "Vos|said|neutral");
 }
 
 /* Many quotations, then one that continues the last speaker: the list of quotations grows
@@ -215,6 +239,7 @@ void suite_frame(void)
     scorer = slant_scorer_new(lex);
     RUN(attribution_patterns);
     RUN(many_quotations);
+    RUN(full_name_reach);
     RUN(scare_quotes_and_so_called);
     RUN(actors_roles);
     RUN(mirror);
