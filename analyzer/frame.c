@@ -382,9 +382,33 @@ static void scare_quotes(const ctx *c, slant_frame *f)
     }
 }
 
-/* Distinct speakers, by their words folded to ASCII lower case. */
+/* A speaker's bytes, for sorting. */
+typedef struct {
+    const char *s;
+    size_t len;
+} speaker_text;
+
+/* Orders speakers by length, then by their bytes with ASCII letters in lower case. */
+static int cmp_speaker(const void *a, const void *b)
+{
+    const speaker_text *x = a, *y = b;
+    if (x->len != y->len)
+        return x->len < y->len ? -1 : 1;
+    for (size_t k = 0; k < x->len; k++) {
+        unsigned char p = (unsigned char)x->s[k], q = (unsigned char)y->s[k];
+        p = (unsigned char)(p >= 'A' && p <= 'Z' ? p + 32 : p);
+        q = (unsigned char)(q >= 'A' && q <= 'Z' ? q + 32 : q);
+        if (p != q)
+            return p < q ? -1 : 1;
+    }
+    return 0;
+}
+
+/* Distinct speakers, by their words folded to ASCII lower case: sorted, then counted
+ * (comparing every pair was quadratic in the number of quotations). */
 static size_t distinct_speakers(const slant_doc *d, const slant_frame *f)
 {
+    speaker_text *all = xmalloc((f->nquotes + 1) * sizeof *all);
     size_t n = 0;
     for (size_t i = 0; i < f->nquotes; i++) {
         const slant_quotation *q = &f->quotes[i];
@@ -392,26 +416,16 @@ static size_t distinct_speakers(const slant_doc *d, const slant_frame *f)
             continue;
         size_t a0 = d->tokens[q->speaker_first].start;
         size_t a1 = d->tokens[q->speaker_first + (int32_t)q->speaker_words - 1].end;
-        int seen = 0;
-        for (size_t j = 0; j < i && !seen; j++) {
-            const slant_quotation *p = &f->quotes[j];
-            if (p->speaker_first < 0 || p->continued)
-                continue;
-            size_t b0 = d->tokens[p->speaker_first].start;
-            size_t b1 = d->tokens[p->speaker_first + (int32_t)p->speaker_words - 1].end;
-            if (a1 - a0 != b1 - b0)
-                continue;
-            seen = 1;
-            for (size_t k = 0; k < a1 - a0 && seen; k++) {
-                char x = d->text[a0 + k], y = d->text[b0 + k];
-                x = (char)(x >= 'A' && x <= 'Z' ? x + 32 : x);
-                y = (char)(y >= 'A' && y <= 'Z' ? y + 32 : y);
-                seen = x == y;
-            }
-        }
-        n += !seen;
+        all[n].s = d->text + a0;
+        all[n].len = a1 - a0;
+        n++;
     }
-    return n;
+    qsort(all, n, sizeof *all, cmp_speaker);
+    size_t distinct = 0;
+    for (size_t i = 0; i < n; i++)
+        distinct += i == 0 || cmp_speaker(&all[i - 1], &all[i]) != 0;
+    free(all);
+    return distinct;
 }
 
 /* --- actors ------------------------------------------------------------------------------------ */
