@@ -26,6 +26,7 @@ typedef struct {
     roles r;
     starts s;
     uint32_t *actor_end;     /* per word: the actor whose mention ends there, or NONE */
+    uint32_t *according;     /* per sentence: its first "according to" outside quotes, or NONE */
 } ctx;
 
 void slant_frame_init(slant_frame *f)
@@ -269,18 +270,29 @@ static int attribute_before(const ctx *c, const slant_quote *sq, slant_quotation
 /* according to X, anywhere in the quotation's sentence. */
 static int attribute_according(const ctx *c, const slant_quote *sq, slant_quotation *q)
 {
-    const slant_doc *d = c->doc;
-    uint32_t sentence = d->tokens[sq->first_token].sentence;
-    const slant_sentence *s = &d->sentences[sentence];
-    for (size_t k = s->first_token; k + 1 < s->first_token + s->ntokens; k++) {
-        if (d->tokens[k].quote || !word_is(d, k, "according") || !word_is(d, k + 1, "to"))
-            continue;
-        q->verb = (int32_t)k;
-        q->verb_kind = SLANT_VERB_NEUTRAL;
-        speaker_after(c, k + 1, q);
-        return q->speaker_first >= 0;
+    uint32_t k = c->according[c->doc->tokens[sq->first_token].sentence];
+    if (k == NONE)
+        return 0;
+    q->verb = (int32_t)k;
+    q->verb_kind = SLANT_VERB_NEUTRAL;
+    speaker_after(c, k + 1, q);
+    return q->speaker_first >= 0;
+}
+
+/* Each sentence's first "according to" outside quotations, found once for all the
+ * quotations in it (looking per quotation was quadratic in a long sentence). */
+static uint32_t *find_according(const slant_doc *d)
+{
+    uint32_t *according = xmalloc((d->nsentences + 1) * sizeof *according);
+    for (size_t s = 0; s < d->nsentences; s++)
+        according[s] = NONE;
+    for (size_t k = 0; k + 1 < d->ntokens; k++) {
+        uint32_t s = d->tokens[k].sentence;
+        if (according[s] == NONE && d->tokens[k + 1].sentence == s && !d->tokens[k].quote &&
+            word_is(d, k, "according") && word_is(d, k + 1, "to"))
+            according[s] = (uint32_t)k;
     }
-    return 0;
+    return according;
 }
 
 /* Whether a match of category `cat` overlaps words [lo, hi). */
@@ -622,6 +634,7 @@ void slant_frame_compute(slant_frame *f, const slant_lexicon *lex, const slant_d
     for (size_t i = 0; i < m->n; i++)
         if (slant_lexicon_category(lex, m->items[i].category)->actor)
             c.actor_end[m->items[i].first_token + m->items[i].ntokens - 1] = m->items[i].category;
+    c.according = find_according(doc);
     c.s.head = xmalloc((doc->ntokens + 1) * sizeof *c.s.head);
     c.s.next = xmalloc((m->n + 1) * sizeof *c.s.next);
     for (size_t k = 0; k < doc->ntokens; k++)
@@ -657,6 +670,7 @@ void slant_frame_compute(slant_frame *f, const slant_lexicon *lex, const slant_d
     f->assertives = per_1000(a, f->author_tokens);
     f->factives = per_1000(author_matches(doc, m, c.r.factives), f->author_tokens);
     f->certainty = h + a ? ((double)a - (double)h) / (double)(a + h) : 0.0;
+    free(c.according);
     free(c.s.head);
     free(c.s.next);
     free(c.actor_end);
