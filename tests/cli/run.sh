@@ -60,6 +60,9 @@ $PY -c "print('On Monday, Captain Lena Vos arrived. ' + '\"Yes,\" Vos said. ' * 
 check "50,000 quotations by a surname (was quadratic: 20 s)" \
     limited "$SLANT" score -q "$tmp/speakers.txt" -o "$tmp/o6"
 check "... all attributed" grep -q '"quotations":50000,"attributed":50000,' "$tmp/o6"
+$PY -c "print('\"a\" b ' * 200000)" > "$tmp/one-sentence.txt"
+check "200,000 quotations in one sentence (was quadratic: 40 s)" \
+    limited "$SLANT" score -q "$tmp/one-sentence.txt" -o "$tmp/o7"
 mkdir -p "$tmp/lex"
 cat > "$tmp/lex/lexicon.json" <<'JSON'
 {"id":"big","version":"1","language":"en","stemmer":"english",
