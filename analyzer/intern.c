@@ -30,7 +30,7 @@ void slant_intern_reset(slant_intern *t)
 
 static size_t probe_start(const slant_intern *t, uint64_t h)
 {
-    return (size_t)(h ^ (h >> 29)) & (t->nslots - 1); /* as in slant_intern_prefetch */
+    return (size_t)(h ^ (h >> 29)) & (t->nslots - 1);
 }
 
 static uint32_t stored_len(const char *str)

@@ -829,7 +829,7 @@ void slant_jw_number(slant_jw *w, double v)
     }
     uint64_t bits;
     memcpy(&bits, &v, sizeof bits);
-    size_t slot = (size_t)((bits * UINT64_C(0x9e3779b97f4a7c15)) >> 58) % SLANT_JW_MEMO;
+    size_t slot = (size_t)((bits * UINT64_C(0x9e3779b97f4a7c15)) >> (64 - SLANT_JW_MEMO_BITS));
     if (w->memo[slot].len && memcmp(&w->memo[slot].value, &v, sizeof v) == 0) {
         slant_buf_add(w->out, w->memo[slot].text, w->memo[slot].len);
         return;
@@ -932,8 +932,8 @@ static void add_categories(slant_jw *w, const slant_result *r)
 {
     const slant_record *rec = r->record;
     /* Most categories are absent from a given article (text and headline), and the
-     * members of every absent one read the same (zeros, and null for a part without words): written once, then
-     * copied. */
+     * members of every absent one read the same (zeros, and null for a part without
+     * words): written once, then copied. */
     slant_buf absent;
     slant_buf_init(&absent, SIZE_MAX / 2);
     slant_jw_key(w, "categories");

@@ -85,7 +85,8 @@ slant_status slant_json_read_score(const char *json, size_t len, const slant_sco
  * rates of equal counts over the same words). So the writer remembers the text of the
  * last SLANT_JW_MEMO numbers it formatted, by their bits, and copies it when one recurs.
  */
-#define SLANT_JW_MEMO 64
+#define SLANT_JW_MEMO_BITS 6
+#define SLANT_JW_MEMO (1 << SLANT_JW_MEMO_BITS)
 
 typedef struct {
     slant_buf *out;
