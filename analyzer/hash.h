@@ -5,8 +5,8 @@
 #include <stdint.h>
 
 /*
- * FNV-1a, 64 bits: the hash of the intern tables and the lexicon's content hash.
- * Not cryptographic: the content hash identifies a lexicon version in provenance, it
+ * FNV-1a, 64 bits: the lexicon's content hash, the same on every machine (the intern
+ * tables hash short keys their own, faster way; see intern.h). Not cryptographic: the content hash identifies a lexicon version in provenance, it
  * does not defend against a forger. slant_hash64_more() continues a running hash so
  * that several pieces hash as their concatenation.
  */
