@@ -58,6 +58,38 @@ static cJSON *parse(const char *text, size_t len, const char **stop)
     return root;
 }
 
+/* Parses a whole JSON document; NULL with `err` set at the line and column of the problem. */
+static cJSON *parse_document(const char *text, size_t len, const char *path, slant_error *err)
+{
+    const char *stop;
+    cJSON *root = parse(text, len, &stop);
+    if (!root) {
+        char what[64];
+        long line, col;
+        syntax_problem(text, len, stop, what, sizeof what);
+        position_of(text, stop ? stop : text + len, &line, &col);
+        slant_error_set(err, SLANT_ERR_INPUT, path, line, col, "invalid JSON: %s", what);
+    }
+    return root;
+}
+
+/* Parses one JSON Lines record, line `line` of `path`; NULL with `err` set, naming the
+ * column of the problem. */
+static cJSON *parse_record(const char *json, size_t len, const char *path, long line,
+                           slant_error *err)
+{
+    const char *stop;
+    cJSON *root = parse(json, len, &stop);
+    if (!root) {
+        char what[64];
+        syntax_problem(json, len, stop, what, sizeof what);
+        long col = stop ? (long)(stop - json) + 1 : (long)len + 1;
+        slant_error_set(err, SLANT_ERR_INPUT, path, line, 0, "invalid JSON: %s at column %ld",
+                        what, col);
+    }
+    return root;
+}
+
 static char *string_field(const cJSON *obj, const char *name)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
@@ -137,15 +169,9 @@ slant_status slant_json_parse_manifest(const char *text, size_t len, const char 
                                        slant_manifest *m, slant_error *err)
 {
     memset(m, 0, sizeof *m);
-    const char *stop;
-    cJSON *root = parse(text, len, &stop);
-    if (!root) {
-        char what[64];
-        long line, col;
-        syntax_problem(text, len, stop, what, sizeof what);
-        position_of(text, stop ? stop : text + len, &line, &col);
-        return slant_error_set(err, SLANT_ERR_INPUT, path, line, col, "invalid JSON: %s", what);
-    }
+    cJSON *root = parse_document(text, len, path, err);
+    if (!root)
+        return SLANT_ERR_INPUT;
     slant_status st = SLANT_OK;
     if (!cJSON_IsObject(root)) {
         st = manifest_error(err, path, "the manifest is not a JSON object");
@@ -237,15 +263,9 @@ static slant_status parse_concept(const cJSON *c, size_t index, const char *path
 slant_status slant_json_parse_variants(const char *text, size_t len, const char *path,
                                        slant_manifest *m, slant_error *err)
 {
-    const char *stop;
-    cJSON *root = parse(text, len, &stop);
-    if (!root) {
-        char what[64];
-        long line, col;
-        syntax_problem(text, len, stop, what, sizeof what);
-        position_of(text, stop ? stop : text + len, &line, &col);
-        return slant_error_set(err, SLANT_ERR_INPUT, path, line, col, "invalid JSON: %s", what);
-    }
+    cJSON *root = parse_document(text, len, path, err);
+    if (!root)
+        return SLANT_ERR_INPUT;
     const cJSON *concepts = cJSON_GetObjectItemCaseSensitive(root, "concepts");
     slant_status st = SLANT_OK;
     if (!cJSON_IsArray(concepts)) {
@@ -285,15 +305,9 @@ slant_status slant_json_parse_article(const char *json, size_t len,
                                       const slant_jsonl_fields *fields, const char *path,
                                       long line, slant_article *a, slant_error *err)
 {
-    const char *stop;
-    cJSON *root = parse(json, len, &stop);
-    if (!root) {
-        char what[64];
-        syntax_problem(json, len, stop, what, sizeof what);
-        long col = stop ? (long)(stop - json) + 1 : (long)len + 1;
-        return slant_error_set(err, SLANT_ERR_INPUT, path, line, 0,
-                               "invalid JSON: %s at column %ld", what, col);
-    }
+    cJSON *root = parse_record(json, len, path, line, err);
+    if (!root)
+        return SLANT_ERR_INPUT;
     slant_status st = SLANT_OK;
     if (!cJSON_IsObject(root)) {
         st = slant_error_set(err, SLANT_ERR_INPUT, path, line, 0,
@@ -452,15 +466,9 @@ slant_status slant_json_read_score(const char *json, size_t len, const slant_sco
                                    const char *path, long line, slant_dataset *ds,
                                    int *had_evidence, slant_error *err)
 {
-    const char *stop;
-    cJSON *root = parse(json, len, &stop);
-    if (!root) {
-        char what[64];
-        syntax_problem(json, len, stop, what, sizeof what);
-        long col = stop ? (long)(stop - json) + 1 : (long)len + 1;
-        return slant_error_set(err, SLANT_ERR_INPUT, path, line, 0,
-                               "invalid JSON: %s at column %ld", what, col);
-    }
+    cJSON *root = parse_record(json, len, path, line, err);
+    if (!root)
+        return SLANT_ERR_INPUT;
     slant_status st = SLANT_OK;
     const cJSON *cats = cJSON_GetObjectItemCaseSensitive(root, "categories");
     double tokens = number_of(root, "tokens");
