@@ -47,6 +47,14 @@ void slant_report_fmt_value(char *out, size_t size, double v, int share)
         snprintf(out, size, "%.2f", v);
 }
 
+void slant_report_fmt_mean(slant_report_mean *t, const slant_cmp_summary *m, int share)
+{
+    slant_report_fmt_value(t->mean, sizeof t->mean, m ? m->s.mean : NAN, share);
+    slant_report_fmt_value(t->low, sizeof t->low, m ? m->s.ci_low : NAN, share);
+    slant_report_fmt_value(t->high, sizeof t->high, m ? m->s.ci_high : NAN, share);
+    t->has_ci = m && !isnan(m->s.ci_low);
+}
+
 void slant_report_fmt_ratio(char *out, size_t size, double v)
 {
     if (isinf(v) && v > 0)

@@ -265,6 +265,13 @@ void slant_report_write_html(const slant_report *r, slant_buf *out);
 
 /* A mean: two decimals ("10.88"); a share as a percentage with one ("21.3%"). */
 void slant_report_fmt_value(char *out, size_t size, double v, int share);
+/* A mean and its confidence interval as text, by slant_report_fmt_value(); "n/a" in all
+ * three without a summary. `has_ci` says whether the interval is defined. */
+typedef struct {
+    char mean[32], low[32], high[32];
+    int has_ci;
+} slant_report_mean;
+void slant_report_fmt_mean(slant_report_mean *t, const slant_cmp_summary *m, int share);
 /* A ratio: one decimal below 100 ("2.4"), none above ("140"); "no upper bound" for +inf. */
 void slant_report_fmt_ratio(char *out, size_t size, double v);
 /* A q or p: "< 0.0001" or four decimals ("0.0123"); "n/a" when undefined. */

@@ -124,20 +124,18 @@ static void col_header(slant_buf *out, const char *label)
 /* A mean and its interval in a cell. */
 static void mean_cell(slant_buf *out, const slant_cmp_summary *m, int share)
 {
-    char v[32], a[32], b[32];
     if (!m) {
         slant_buf_adds(out, "<td>n/a</td>");
         return;
     }
-    slant_report_fmt_value(v, sizeof v, m->s.mean, share);
-    slant_report_fmt_value(a, sizeof a, m->s.ci_low, share);
-    slant_report_fmt_value(b, sizeof b, m->s.ci_high, share);
-    if (isnan(m->s.ci_low))
-        slant_buf_addf(out, "<td class=\"num\">%s</td>", v);
+    slant_report_mean t;
+    slant_report_fmt_mean(&t, m, share);
+    if (!t.has_ci)
+        slant_buf_addf(out, "<td class=\"num\">%s</td>", t.mean);
     else
         slant_buf_addf(out, "<td><span class=\"num\">%s</span> <span class=\"ci\">[%s, %s]"
                             "</span></td>",
-                       v, a, b);
+                       t.mean, t.low, t.high);
 }
 
 static void snippet(slant_buf *out, const slant_report_snippet *s)

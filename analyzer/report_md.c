@@ -47,18 +47,12 @@ static void esc(slant_buf *out, const char *s)
 
 static void mean_cell(slant_buf *out, const slant_cmp_summary *m, int share)
 {
-    char v[32], a[32], b[32];
-    if (!m) {
-        slant_buf_adds(out, " n/a |");
-        return;
-    }
-    slant_report_fmt_value(v, sizeof v, m->s.mean, share);
-    slant_report_fmt_value(a, sizeof a, m->s.ci_low, share);
-    slant_report_fmt_value(b, sizeof b, m->s.ci_high, share);
-    if (isnan(m->s.ci_low))
-        slant_buf_addf(out, " %s |", v);
+    slant_report_mean t;
+    slant_report_fmt_mean(&t, m, share);
+    if (!t.has_ci)
+        slant_buf_addf(out, " %s |", t.mean);
     else
-        slant_buf_addf(out, " %s [%s, %s] |", v, a, b);
+        slant_buf_addf(out, " %s [%s, %s] |", t.mean, t.low, t.high);
 }
 
 /* A header row: the first column left-aligned, the others right-aligned. */

@@ -235,12 +235,10 @@ void slant_svg_rates(const slant_report *r, size_t i, const char *id, slant_buf 
     slant_buf_init(&desc, SIZE_MAX / 2);
     slant_buf_addf(&desc, "%s, with %s confidence intervals of the mean: ", title, level);
     for (size_t s = 0; s < r->nsources; s++) {
-        const slant_cmp_summary *m = x->summaries[s];
-        char v[32], a[32], b[32];
-        slant_report_fmt_value(v, sizeof v, m ? m->s.mean : NAN, x->share);
-        slant_report_fmt_value(a, sizeof a, m ? m->s.ci_low : NAN, x->share);
-        slant_report_fmt_value(b, sizeof b, m ? m->s.ci_high : NAN, x->share);
-        slant_buf_addf(&desc, "%s%s %s (%s to %s)", s ? "; " : "", r->sources[s].name, v, a, b);
+        slant_report_mean t;
+        slant_report_fmt_mean(&t, x->summaries[s], x->share);
+        slant_buf_addf(&desc, "%s%s %s (%s to %s)", s ? "; " : "", r->sources[s].name, t.mean,
+                       t.low, t.high);
     }
     slant_buf_addc(&desc, '.');
     open_svg(out, id, W, height);

@@ -174,18 +174,12 @@ static void table_write(writer *w, table *t)
 /* A mean and its interval: "10.88 [7.95, 13.81]". */
 static void mean_text(char *out, size_t size, const slant_cmp_summary *m, int share)
 {
-    char v[32], a[32], b[32];
-    if (!m) {
-        snprintf(out, size, "n/a");
-        return;
-    }
-    slant_report_fmt_value(v, sizeof v, m->s.mean, share);
-    slant_report_fmt_value(a, sizeof a, m->s.ci_low, share);
-    slant_report_fmt_value(b, sizeof b, m->s.ci_high, share);
-    if (isnan(m->s.ci_low))
-        snprintf(out, size, "%s", v);
+    slant_report_mean t;
+    slant_report_fmt_mean(&t, m, share);
+    if (!t.has_ci)
+        snprintf(out, size, "%s", t.mean);
     else
-        snprintf(out, size, "%s [%s, %s]", v, a, b);
+        snprintf(out, size, "%s [%s, %s]", t.mean, t.low, t.high);
 }
 
 /* --- sections ---------------------------------------------------------------------------------- */
