@@ -9,6 +9,9 @@
 
 #include <stddef.h>
 
+#include "lexicon.h"
+#include "score.h"
+
 void harness_check(int ok, const char *expr, const char *file, int line);
 void harness_check_int(long long got, long long want, const char *expr, const char *file,
                        int line);
@@ -21,6 +24,12 @@ void harness_run(void (*test)(void), const char *name);
     harness_check_int((long long)(got), (long long)(want), #got, __FILE__, __LINE__)
 #define CHECK_STR(got, want) harness_check_str((got), (want), #got, __FILE__, __LINE__)
 #define RUN(test) harness_run(test, #test)
+
+/* Loads a test lexicon; on failure, says why, counts a failed check and returns NULL. */
+slant_lexicon *harness_load_lexicon(const char *dir);
+/* Scores `text` as an article without metadata (the scorer's results hold until the next
+ * call; the text they point into is freed, so callers keep their own copy). */
+void harness_score(slant_scorer *scorer, const char *text);
 
 /* The suites, one per module (tests/unit/test_MODULE.c). */
 void suite_buf(void);

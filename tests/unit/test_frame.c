@@ -2,11 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
 #include "harness.h"
 #include "lexicon.h"
 #include "score.h"
-#include "xalloc.h"
 
 static slant_lexicon *lex;
 static slant_scorer *scorer;
@@ -14,13 +12,8 @@ static char text[32768]; /* room for full_name_reach's long text */
 
 static const slant_frame *frame(const char *s)
 {
-    slant_article a;
-    slant_article_init(&a);
     snprintf(text, sizeof text, "%s", s);
-    a.text = xstrdup(s);
-    a.text_len = strlen(s);
-    slant_scorer_score(scorer, &a);
-    slant_article_release(&a);
+    harness_score(scorer, s);
     return slant_scorer_frame(scorer);
 }
 
@@ -228,14 +221,9 @@ static void epistemic(void)
 
 void suite_frame(void)
 {
-    slant_error err;
-    if (slant_lexicon_load("tests/data/lexicon-frame", &lex, &err) != SLANT_OK) {
-        char t[1200];
-        slant_error_format(&err, t, sizeof t);
-        fprintf(stderr, "cannot load the framing test lexicon: %s\n", t);
-        harness_check(0, "framing lexicon loads", __FILE__, __LINE__);
+    lex = harness_load_lexicon("tests/data/lexicon-frame");
+    if (!lex)
         return;
-    }
     scorer = slant_scorer_new(lex);
     RUN(attribution_patterns);
     RUN(many_quotations);

@@ -15,13 +15,8 @@ static const char *current;
 /* Scores `text` with the test lexicon. */
 static const slant_matches *score(const char *text)
 {
-    slant_article a;
-    slant_article_init(&a);
-    a.text = xstrdup(text);
-    a.text_len = strlen(text);
     current = text;
-    slant_scorer_score(scorer, &a);
-    slant_article_release(&a);
+    harness_score(scorer, text);
     return slant_scorer_matches(scorer);
 }
 
@@ -146,14 +141,9 @@ static void cache_stems_each_form_once(void)
 
 void suite_match(void)
 {
-    slant_error err;
-    if (slant_lexicon_load("tests/data/lexicon-test", &lex, &err) != SLANT_OK) {
-        char text[1200];
-        slant_error_format(&err, text, sizeof text);
-        fprintf(stderr, "cannot load the test lexicon: %s\n", text);
-        harness_check(0, "test lexicon loads", __FILE__, __LINE__);
+    lex = harness_load_lexicon("tests/data/lexicon-test");
+    if (!lex)
         return;
-    }
     scorer = slant_scorer_new(lex);
     RUN(stems_prefixes_and_exact_forms);
     RUN(expressions_longest_first);
