@@ -550,15 +550,6 @@ static slant_status load_categories(slant_lexicon *lex, loader *ld, uint64_t *ha
     return SLANT_OK;
 }
 
-/* The category id `id` is taken (by a category or an earlier concept)? */
-static int id_taken(const slant_lexicon *lex, const char *id)
-{
-    for (size_t i = 0; i < lex->ncats; i++)
-        if (strcmp(lex->cats[i].id, id) == 0)
-            return 1;
-    return 0;
-}
-
 /* Adds one concept of variants.json as a category whose entries are its variants. */
 static slant_status load_concept(slant_lexicon *lex, loader *ld, const char *vpath,
                                  const slant_manifest_concept *mc)
@@ -566,7 +557,7 @@ static slant_status load_concept(slant_lexicon *lex, loader *ld, const char *vpa
     if (!valid_category_id(mc->id))
         return slant_error_set(ld->err, SLANT_ERR_INPUT, vpath, 0, 0,
                                "invalid concept id '%s' (use a-z, 0-9 and _)", mc->id);
-    if (id_taken(lex, mc->id))
+    if (slant_lexicon_find_category(lex, mc->id) >= 0)
         return slant_error_set(ld->err, SLANT_ERR_INPUT, vpath, 0, 0,
                                "concept id '%s' is already a category or concept id", mc->id);
     uint32_t cat = (uint32_t)lex->ncats++;
@@ -638,7 +629,7 @@ static slant_status actor_line(slant_lexicon *lex, loader *ld, const char *path,
     while (id_end > p && is_space(id_end[-1]))
         id_end--;
     char *id = slant_arena_strdup(&lex->strings, p, (size_t)(id_end - p));
-    if (!valid_category_id(id) || id_taken(lex, id))
+    if (!valid_category_id(id) || slant_lexicon_find_category(lex, id) >= 0)
         return slant_error_set(ld->err, SLANT_ERR_INPUT, path, line, (long)(p - ls) + 1,
                                "actor id '%s' must be new and use a-z, 0-9 and _", id);
     lex->cats = xrealloc(lex->cats, (lex->ncats + 1) * sizeof *lex->cats);
