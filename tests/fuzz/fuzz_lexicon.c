@@ -18,6 +18,7 @@
 #include "fuzz.h"
 #include "lexicon.h"
 #include "score.h"
+#include "score_check.h"
 
 static const char manifest[] =
     "{\n"
@@ -89,34 +90,12 @@ static int ends_with(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-/* Scores `len` bytes of `text` as an article and checks that the output is one line. */
-static void score(slant_scorer *s, const char *text, size_t len)
+/* Scores `len` bytes of `text` with the checks of score_check.h. */
+static void score(slant_scorer *s, const slant_lexicon *lex, const char *text, size_t len)
 {
-    slant_article a;
-    slant_article_init(&a);
-    a.text = malloc(len ? len : 1);
-    if (!a.text)
-        fail("out of memory");
-    if (len)
-        memcpy(a.text, text, len);
-    a.text_len = len;
-    const slant_score_options o = { .format = SLANT_FORMAT_JSONL, .evidence = 1 };
-    slant_buf out;
-    slant_buf_init(&out, (size_t)1 << 30);
-    slant_scorer_write(s, &a, "fuzz.txt", 0, &o, &out);
-    if (out.len == 0 || out.data[out.len - 1] != '\n' || memchr(out.data, '\n', out.len - 1))
-        fail("the output is not one line");
-    const slant_matches *m = slant_scorer_matches(s);
-    const slant_doc *d = slant_scorer_doc(s);
-    for (size_t k = 0; k < m->n; k++) {
-        const slant_match *x = &m->items[k];
-        if (x->ntokens == 0 || (size_t)x->first_token + x->ntokens > d->ntokens)
-            fail("a match outside the words");
-        if (x->category >= 2)
-            fail("a match of a category that does not exist");
-    }
-    slant_buf_release(&out);
-    slant_article_release(&a);
+    const char *wrong = score_checked(s, lex, text, len);
+    if (wrong)
+        fail(wrong);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -155,8 +134,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     slant_scorer *s = slant_scorer_new(lex);
     if (!s)
         fail("slant_scorer_new failed");
-    score(s, sentence, sizeof sentence - 1);
-    score(s, (const char *)data, size);
+    score(s, lex, sentence, sizeof sentence - 1);
+    score(s, lex, (const char *)data, size);
     slant_scorer_free(s);
     slant_lexicon_free(lex);
     return 0;

@@ -20,6 +20,7 @@
 #include "lexicon.h"
 #include "lexicon_import.h"
 #include "score.h"
+#include "score_check.h"
 
 static const char sentence[] =
     "The attack came at dawn; clashes followed. A ceasefire, or cease-fire, is kind of "
@@ -79,27 +80,10 @@ static void score(const slant_lexicon *lex, const char *text, size_t len)
     slant_scorer *s = slant_scorer_new(lex);
     if (!s)
         fail("slant_scorer_new failed");
-    slant_article a;
-    slant_article_init(&a);
-    a.text = malloc(len ? len : 1);
-    if (!a.text)
-        fail("out of memory");
-    if (len)
-        memcpy(a.text, text, len);
-    a.text_len = len;
-    const slant_score_options o = { .format = SLANT_FORMAT_JSONL, .evidence = 1 };
-    slant_buf out;
-    slant_buf_init(&out, (size_t)1 << 30);
-    slant_scorer_write(s, &a, "fuzz.txt", 0, &o, &out);
-    if (out.len == 0 || out.data[out.len - 1] != '\n')
-        fail("the output is not a line");
-    const slant_matches *m = slant_scorer_matches(s);
-    for (size_t k = 0; k < m->n; k++)
-        if (m->items[k].category >= slant_lexicon_ncategories(lex))
-            fail("a match of a category that does not exist");
-    slant_buf_release(&out);
-    slant_article_release(&a);
+    const char *wrong = score_checked(s, lex, text, len);
     slant_scorer_free(s);
+    if (wrong)
+        fail(wrong);
 }
 
 static void run(const uint8_t *data, size_t size, slant_encoding enc, int stem)
