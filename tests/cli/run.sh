@@ -8,11 +8,8 @@ SLANT="$BUILD/slant"
 PY=/usr/bin/python3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "cli FAIL: $*"; }
-check() { name=$1; shift; if "$@"; then ok; else fail "$name"; fi; }
+SUITE=cli
+. tests/tally.sh
 
 # 1. The seeds' evidence: the matches their README names, at the right byte offsets.
 "$SLANT" score --evidence corpus/seeds/ > "$tmp/seeds.jsonl"
@@ -108,5 +105,4 @@ check "demo: every article row has its numbers" \
 check "demo: a row per article" [ "$(grep -cE '^  (seeds|synthetic)/' "$tmp/demo.txt")" -eq 38 ]
 check "demo shows evidence" grep -q '^  48-56  pejorative_labels: radicals  \[radical\]' "$tmp/demo.txt"
 
-echo "cli: $passed passed, $failed failed"
-[ $failed = 0 ]
+finish

@@ -24,16 +24,11 @@ warnings.simplefilter("error")  # a SciPy warning means the reference is not wha
 BUILD = sys.argv[1] if len(sys.argv) > 1 else "build"
 SLANT = os.path.join(BUILD, "slant")
 CORPUS = "corpus/synthetic"
-passed = failed = 0
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tally import Tally  # noqa: E402
 
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("compare FAIL:", what)
+TALLY = Tally("compare")
+check = TALLY.check
 
 
 def close(a, b, rel=1e-9, abs_=1e-12):
@@ -248,5 +243,4 @@ check(r.returncode == 2 and "unknown indicator 'nope'" in r.stderr, "unknown ind
 r = subprocess.run([SLANT, "compare", "corpus/seeds/"], capture_output=True, text=True)
 check(r.returncode == 3 and "nothing to compare" in r.stderr, "one article per group: nothing to compare")
 
-print(f"compare: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+TALLY.finish("compare: ")

@@ -9,9 +9,8 @@ PY=/usr/bin/python3
 LEX=tests/data/lexicon-frame
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-check() { name=$1; shift; if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "framing FAIL: $name"; fi; }
+SUITE=framing
+. tests/tally.sh
 
 "$SLANT" score --lexicon $LEX corpus/seeds/ > "$tmp/seeds.jsonl"
 $PY - "$tmp/seeds.jsonl" > "$tmp/facts.txt" <<'PYEOF'
@@ -109,5 +108,4 @@ sys.exit(0 if ok else 1)
 PYEOF
 check "mirror: swapped names swap the actor rows" [ $? -eq 0 ]
 
-echo "framing: $passed passed, $failed failed"
-[ $failed = 0 ]
+finish

@@ -16,8 +16,8 @@ update=0
 [ "${1:-}" = "--update" ] && update=1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
+SUITE=golden
+. tests/tally.sh
 for dir in tests/golden/*/; do
     case=$(basename "$dir")
     [ -f "$dir/cmd" ] || continue
@@ -43,5 +43,4 @@ for dir in tests/golden/*/; do
     done
     if [ $ok = 1 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 done
-echo "golden: $passed passed, $failed failed"
-[ $failed = 0 ]
+finish

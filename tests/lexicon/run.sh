@@ -13,11 +13,8 @@ PY=/usr/bin/python3
 T=tests/lexicon
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "lexicon FAIL: $*"; }
-check() { name=$1; shift; if "$@"; then ok; else fail "$name"; fi; }
+SUITE=lexicon
+. tests/tally.sh
 # status NAME EXPECTED CMD...: runs CMD (stdout to $tmp/out, stderr to $tmp/err).
 status() {
     name=$1 want=$2
@@ -254,5 +251,4 @@ check "the example of docs/lexicons.md runs" [ $? = 0 ]
 tail -n "$(wc -l < "$tmp/doc.expected")" "$tmp/doc.out" > "$tmp/doc.tail"
 check "... and prints what the guide says" cmp -s "$tmp/doc.expected" "$tmp/doc.tail"
 
-echo "lexicon: $passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish

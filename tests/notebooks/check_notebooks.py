@@ -21,17 +21,11 @@ import warnings
 
 ROOT = os.getcwd()
 DOC = os.path.join(ROOT, "docs", "notebooks.md")
-passed = failed = 0
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tally import Tally  # noqa: E402
 
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("notebooks FAIL:", what)
-    return ok
+TALLY = Tally("notebooks")
+check = TALLY.check
 
 
 def blocks(text):
@@ -102,7 +96,7 @@ def main():
              "compare.csv", "compare-long.csv", "kept.jsonl"]
     for f in files:
         check(os.path.isfile(f) and os.path.getsize(f) > 0, f"the commands did not write {f}")
-    if failed:
+    if TALLY.failed:
         return  # the blocks would only fail for want of their files
 
     # 2. The Python blocks, in one namespace.
@@ -330,5 +324,4 @@ if __name__ == "__main__":
     except Exception:
         print(traceback.format_exc().rstrip())
         check(False, "check_notebooks.py crashed")
-    print(f"{passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    TALLY.finish()

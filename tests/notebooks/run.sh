@@ -19,11 +19,8 @@ PY=/usr/bin/python3
 HERE=tests/notebooks
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "notebooks FAIL: $*"; }
-check() { what=$1; shift; if "$@"; then ok; else fail "$what"; fi; }
+SUITE=notebooks
+. tests/tally.sh
 # quiet STATUS FILE: the status is 0 and FILE (the command's standard error) is empty.
 quiet() { [ "$1" = 0 ] && [ ! -s "$2" ]; }
 
@@ -43,7 +40,7 @@ part() {
     f=${f%% failed*}
     if [ "$status" -ne 0 ] && [ "$f" = 0 ]; then
         f=1
-        echo "notebooks FAIL: $* exited $status"
+        echo "$SUITE FAIL: $* exited $status"
     fi
     passed=$((passed + p))
     failed=$((failed + f))
@@ -51,7 +48,7 @@ part() {
 
 if [ ! -x "$SLANT" ]; then
     fail "no $SLANT: build it first (make all)"
-    echo "notebooks: $passed passed, $failed failed"
+    finish
     exit 1
 fi
 
@@ -186,5 +183,4 @@ else
     echo "notebooks SKIP: man or groff is not installed: 'man --warnings -l docs/slant.1' not run"
 fi
 
-echo "notebooks: $passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish

@@ -24,17 +24,11 @@ import jsonschema
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCHEMA_DIR = os.path.join(HERE, "..", "..", "docs", "schema")
-passed = failed = 0
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tally import Tally  # noqa: E402
 
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("notebooks FAIL:", what)
-    return ok
+TALLY = Tally("notebooks")
+check = TALLY.check
 
 
 def validator(name):
@@ -426,8 +420,7 @@ def main():
             sys.exit(__doc__)
     except Exception as e:  # a crash is one failure, with its reason
         check(False, f"{cmd} {' '.join(sys.argv[2:3])}: {type(e).__name__}: {e}")
-    print(f"{passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    TALLY.finish()
 
 
 if __name__ == "__main__":

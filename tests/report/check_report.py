@@ -44,17 +44,11 @@ CHROMIUM = "/usr/bin/chromium"
 OUT = os.path.join(BUILD, "report")
 os.makedirs(OUT, exist_ok=True)
 tmp = tempfile.mkdtemp(prefix="slant-report-")
-passed = failed = 0
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tally import Tally  # noqa: E402
 
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("report FAIL:", what)
-    return ok
+TALLY = Tally("report")
+check = TALLY.check
 
 
 def run(*args, env=None, cwd=None):
@@ -652,5 +646,4 @@ else:
               f"screenshot {path} ({size})")
 
 shutil.rmtree(tmp, ignore_errors=True)
-print(f"report: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+TALLY.finish("report: ")
