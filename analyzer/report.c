@@ -105,6 +105,14 @@ const char *slant_report_q_name(const slant_report *r)
     return r->c->opts.correction == SLANT_CORRECT_HOLM ? "adjusted p" : "q";
 }
 
+int slant_report_has_evidence(const slant_report *r, size_t s)
+{
+    for (size_t t = 0; t < r->nterms; t++)
+        if (r->terms[t].source == s && r->terms[t].nsnippets > 0)
+            return 1;
+    return 0;
+}
+
 const char *slant_report_source_name(const slant_report *r, size_t s)
 {
     return s == SLANT_REPORT_REST ? r->rest : r->sources[s].name;

@@ -278,6 +278,8 @@ void slant_report_fmt_ratio(char *out, size_t size, double v);
 void slant_report_fmt_q(char *out, size_t size, double q);
 /* A count with thousands separators ("10,613"). */
 void slant_report_fmt_count(char *out, size_t size, double v);
+/* Whether some term of source `s` has evidence sentences to show. */
+int slant_report_has_evidence(const slant_report *r, size_t s);
 /* A source's name, or "the other sources" for SLANT_REPORT_REST. */
 const char *slant_report_source_name(const slant_report *r, size_t s);
 /* "q" under Benjamini-Hochberg, "adjusted p" under Holm. */

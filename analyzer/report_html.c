@@ -638,10 +638,7 @@ static void evidence_block(const slant_report *r, slant_buf *out)
                         "above lead to them.</p>\n",
                    r->opts.snippets, r->noun);
     for (size_t s = 0; s < r->nsources; s++) {
-        int any = 0;
-        for (size_t t = 0; t < r->nterms; t++)
-            any |= r->terms[t].source == s && r->terms[t].nsnippets > 0;
-        if (!any)
+        if (!slant_report_has_evidence(r, s))
             continue;
         size_t terms = 0, sentences = 0;
         for (size_t t = 0; t < r->nterms; t++)

@@ -377,10 +377,7 @@ static void terms(const slant_report *r, slant_buf *out)
         return;
     }
     for (size_t s = 0; s < r->nsources; s++) {
-        int any = 0;
-        for (size_t t = 0; t < r->nterms; t++)
-            any |= r->terms[t].source == s && r->terms[t].nsnippets > 0;
-        if (!any)
+        if (!slant_report_has_evidence(r, s))
             continue;
         slant_buf_adds(out, "#### ");
         esc(out, r->sources[s].name);

@@ -499,10 +499,7 @@ static void evidence(const slant_report *r, writer *w)
         return;
     }
     for (size_t s = 0; s < r->nsources; s++) {
-        int any = 0;
-        for (size_t t = 0; t < r->nterms; t++)
-            any |= r->terms[t].source == s && r->terms[t].nsnippets > 0;
-        if (!any)
+        if (!slant_report_has_evidence(r, s))
             continue;
         para(w, "  ", r->sources[s].name, 2);
         for (size_t t = 0; t < r->nterms; t++) {
