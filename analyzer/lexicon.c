@@ -844,11 +844,7 @@ void slant_lexicon_free(slant_lexicon *lex)
     free(lex->entry_first);
     slant_arena_release(&lex->strings);
     slant_intern_release(&lex->patterns);
-    free(lex->edge_keys);
-    free(lex->edge_child);
-    free(lex->term_first);
-    free(lex->terms);
-    free(lex->continues);
+    trie_release(lex);
     free(lex);
 }
 
