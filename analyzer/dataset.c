@@ -68,19 +68,19 @@ static void widen_groups(slant_dataset *ds, size_t old, size_t now)
 
 size_t slant_dataset_indicator(slant_dataset *ds, const char *name)
 {
-    size_t old = slant_intern_count(&ds->indicators);
-    size_t i = slant_intern_add(&ds->indicators, name, strlen(name), NULL);
-    if (slant_intern_count(&ds->indicators) != old)
-        widen_rows(ds, old, old + 1);
+    int added;
+    size_t i = slant_intern_add(&ds->indicators, name, strlen(name), &added);
+    if (added)
+        widen_rows(ds, i, i + 1);
     return i;
 }
 
 size_t slant_dataset_entry(slant_dataset *ds, const char *name)
 {
-    size_t old = slant_intern_count(&ds->entries);
-    size_t e = slant_intern_add(&ds->entries, name, strlen(name), NULL);
-    if (slant_intern_count(&ds->entries) != old)
-        widen_groups(ds, old, old + 1);
+    int added;
+    size_t e = slant_intern_add(&ds->entries, name, strlen(name), &added);
+    if (added)
+        widen_groups(ds, e, e + 1);
     return e;
 }
 
