@@ -26,7 +26,8 @@ typedef struct {
     roles r;
     starts s;
     uint32_t *actor_end;     /* per word: the actor whose mention ends there, or NONE */
-    uint32_t *according;     /* per sentence: its first "according to" outside quotes, or NONE */
+    uint32_t *according;     /* per sentence: its first "according to" outside quotes, or
+                              * NONE; NULL in a text without quotations */
 } ctx;
 
 void slant_frame_init(slant_frame *f)
@@ -634,7 +635,7 @@ void slant_frame_compute(slant_frame *f, const slant_lexicon *lex, const slant_d
     for (size_t i = 0; i < m->n; i++)
         if (slant_lexicon_category(lex, m->items[i].category)->actor)
             c.actor_end[m->items[i].first_token + m->items[i].ntokens - 1] = m->items[i].category;
-    c.according = find_according(doc);
+    c.according = doc->nquotes ? find_according(doc) : NULL; /* only quotations ask */
     c.s.head = xmalloc((doc->ntokens + 1) * sizeof *c.s.head);
     c.s.next = xmalloc((m->n + 1) * sizeof *c.s.next);
     for (size_t k = 0; k < doc->ntokens; k++)
