@@ -177,6 +177,7 @@ int slant_cli_compare(int argc, char **argv)
     }
     slant_dataset *ds = slant_dataset_new();
     const cli_inputs_options *io = &a.common.in;
+    a.common.cmp.threads = (size_t)io->threads; /* -j: scoring and comparing alike */
     cli_inputs_result in;
     cli_inputs_read(io, argv + optind, (size_t)(argc - optind), ds, &in);
     size_t records = in.records, failed = in.failed;

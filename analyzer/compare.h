@@ -46,6 +46,8 @@ typedef struct {
     unsigned long seed;
     const char *const *indicators;  /* NULL: every indicator of the dataset */
     size_t nindicators;
+    size_t threads;                 /* 0 or 1: in the calling thread; the result is the
+                                     * same for every count */
 } slant_compare_options;
 
 typedef struct {

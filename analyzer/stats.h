@@ -69,6 +69,54 @@ typedef struct {
  */
 int slant_summary_of(const double *x, size_t n, double level, slant_summary *out);
 
+/*
+ * slant_summary_of for values already sorted ascending (no copy, no sort): the same
+ * numbers as slant_summary_of on any order of them.
+ */
+int slant_summary_of_sorted(const double *sorted, size_t n, double level, slant_summary *out);
+
+/* ----------------------------------------------------------------------------------- */
+/* Sorted samples and moments: the pieces the tests below are made of, for a caller    */
+/* that compares one sample with many others (slant compare) and so prepares each      */
+/* sample once. A value that is not finite has no place in a sorted sample: check      */
+/* first (slant_moments.finite) and use the functions that take raw samples then.      */
+
+/* Sorts the n values of x ascending, in place. No value may be NaN. */
+void slant_sort(double *x, size_t n);
+
+/*
+ * Merges k samples, each sorted ascending, into `out` (room for the sum of n[i]
+ * values), ascending; in n log k steps.
+ */
+void slant_merge_sorted(const double *const *sorted, const size_t *n, size_t k, double *out);
+
+/*
+ * The values of `all` (sorted, nall values) without those of `part` (sorted, npart, a
+ * sub-multiset of `all`): one of each value of part is removed per occurrence. Writes
+ * the rest to `out` (room for nall values; it may not be `all`), ascending, and returns
+ * how many.
+ */
+size_t slant_remove_sorted(const double *all, size_t nall, const double *part, size_t npart,
+                           double *out);
+
+/*
+ * What Welch's t and Hedges' g need of a sample: n, its mean and variance (n - 1 in
+ * the denominator), computed as those functions compute them, so that a test on
+ * moments equals the test on the sample bit for bit. mean and var are NAN when n < 2
+ * or a value is not finite; `finite` says whether every value is.
+ */
+typedef struct {
+    size_t n;
+    double mean, var;
+    int finite;
+} slant_moments;
+
+void slant_moments_of(const double *x, size_t n, slant_moments *out);
+
+/* The mean of the n values of x as slant_summary_of computes it from the same values in
+ * the same order (pass them sorted to get its mean exactly); NAN when n is 0. */
+double slant_mean_of(const double *x, size_t n);
+
 /* ----------------------------------------------------------------------------------- */
 /* Two independent samples                                                              */
 
@@ -82,6 +130,9 @@ int slant_summary_of(const double *x, size_t n, double level, slant_summary *out
  * reports an infinite or NaN t).
  */
 int slant_welch_t(const double *x, size_t nx, const double *y, size_t ny, slant_test *out);
+
+/* slant_welch_t from the samples' moments: the same result. */
+int slant_welch_t_moments(const slant_moments *x, const slant_moments *y, slant_test *out);
 
 typedef enum { SLANT_MWU_EXACT, SLANT_MWU_NORMAL } slant_mwu_method;
 
@@ -119,6 +170,23 @@ slant_mwu_method slant_mann_whitney_auto(const double *x, size_t nx, const doubl
                                          size_t ny);
 
 /*
+ * U of x against y, both sorted ascending with finite values (the `statistic` of
+ * slant_mann_whitney), and sum(t^3 - t) over the groups of t tied values of the pooled
+ * sample into *ties (may be NULL). One merge of the two: nx + ny steps, no memory. The
+ * result is exact (sums of multiples of 1/2) while nx + ny is below about 6e7.
+ */
+double slant_mwu_u_sorted(const double *x, size_t nx, const double *y, size_t ny,
+                          double *ties);
+
+/* slant_mann_whitney from U of x and the tie sum of slant_mwu_u_sorted: the same
+ * result (and -1 for an empty sample or a non-finite U). */
+int slant_mann_whitney_u(double u, double ties, size_t nx, size_t ny,
+                         slant_mwu_method method, slant_test *out);
+
+/* slant_mann_whitney_auto from the tie sum (any tie makes it non-zero). */
+slant_mwu_method slant_mann_whitney_auto_ties(size_t nx, size_t ny, double ties);
+
+/*
  * Hedges' g, the standardized mean difference with the small-sample correction, and
  * its confidence interval (Hedges 1981; Hedges & Olkin 1985, ch. 5):
  *   d = (mean_x - mean_y) / s_p,  s_p^2 = ((nx-1) vx + (ny-1) vy) / (nx + ny - 2),
@@ -134,12 +202,19 @@ slant_mwu_method slant_mann_whitney_auto(const double *x, size_t nx, const doubl
 int slant_hedges_g(const double *x, size_t nx, const double *y, size_t ny, double level,
                    double *g, double *lo, double *hi);
 
+/* slant_hedges_g from the samples' moments: the same result. */
+int slant_hedges_g_moments(const slant_moments *x, const slant_moments *y, double level,
+                           double *g, double *lo, double *hi);
+
 /*
  * Cliff's delta (Cliff 1993): (#{x_i > y_j} - #{x_i < y_j}) / (nx ny), in [-1, 1],
  * positive when x tends to be larger. Equals 2 U_x / (nx ny) - 1.
  * Returns NAN when a sample is empty or a value is not finite.
  */
 double slant_cliffs_delta(const double *x, size_t nx, const double *y, size_t ny);
+
+/* Cliff's delta from U of x (slant_mwu_u_sorted); NAN when a sample is empty. */
+double slant_cliffs_delta_u(double u, size_t nx, size_t ny);
 
 /* ----------------------------------------------------------------------------------- */
 /* k independent samples                                                                */
@@ -155,6 +230,14 @@ double slant_cliffs_delta(const double *x, size_t nx, const double *y, size_t ny
  */
 int slant_kruskal_wallis(const double *const *groups, const size_t *n, size_t k,
                          slant_test *out);
+
+/*
+ * slant_kruskal_wallis of groups each sorted ascending: one merge of the groups
+ * (N log k steps) gives the rank sums, exactly, and the tie correction. The same
+ * statistic (the mean ranks are rank sums / n).
+ */
+int slant_kruskal_wallis_sorted(const double *const *sorted, const size_t *n, size_t k,
+                                slant_test *out);
 
 /*
  * Welch's heteroscedastic one-way ANOVA (Welch 1951). With weights w_i = n_i / v_i,
