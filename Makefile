@@ -97,6 +97,7 @@ bench:
 	@sh tools/setup.sh bench
 	@$(MAKE) --no-print-directory all
 	@bash bench/run.sh
+	@bash bench/compare.sh
 
 lint:
 	@cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \

@@ -94,6 +94,8 @@ typedef struct {
     double *event_sum;      /* group x event sums and counts (within events only) */
     double *event_count;
     double *ex, *ey;        /* the paired values of two groups, one per event */
+    double *u, *ties;       /* Mann-Whitney U and tie sums of every pair of columns */
+    double all_ties;        /* the tie sum of all columns pooled */
 } work;
 
 /* Which position in c->groups each dataset group has, or UINT32_MAX when it is not
@@ -114,6 +116,8 @@ static void work_init(work *w, const slant_comparison *c)
     size_t rows = slant_dataset_nrows(c->ds), cap = rows ? rows : 1;
     memset(w, 0, sizeof *w);
     w->cols = xcalloc(c->ngroups, sizeof *w->cols);
+    w->u = xmalloc(c->ngroups * c->ngroups * sizeof *w->u);
+    w->ties = xmalloc(c->ngroups * c->ngroups * sizeof *w->ties);
     w->values = xmalloc(cap * sizeof *w->values);
     w->slot = xmalloc(cap * sizeof *w->slot);
     w->event = xmalloc(cap * sizeof *w->event);
@@ -136,6 +140,8 @@ static void work_init(work *w, const slant_comparison *c)
 static void work_release(work *w)
 {
     free(w->cols);
+    free(w->u);
+    free(w->ties);
     free(w->values);
     free(w->slot);
     free(w->event);
@@ -257,10 +263,11 @@ static void omnibus(slant_comparison *c, size_t i, const work *w)
 /* --- pairs ------------------------------------------------------------------------------- */
 
 /* Column x (group a) against column y (group b, or the rest); mean_a and mean_b as
- * slant_summary_of gives them. */
+ * slant_summary_of gives them; `mwu` U of x and the tie sum of x and y pooled, or NULL
+ * to compute them here. */
 static void compare_pair(const slant_comparison *c, slant_cmp_pair *p, size_t a, size_t b,
                          size_t ind, const column *x, const column *y, double mean_a,
-                         double mean_b)
+                         double mean_b, const double mwu[2])
 {
     memset(p, 0, sizeof *p);
     p->a = a;
@@ -271,8 +278,9 @@ static void compare_pair(const slant_comparison *c, slant_cmp_pair *p, size_t a,
     p->mean_a = mean_a;
     p->mean_b = mean_b;
     if (x->m.finite && y->m.finite) {
-        double ties;
-        double u = slant_mwu_u_sorted(x->s, x->n, y->s, y->n, &ties);
+        double ties, u = mwu ? mwu[0] : slant_mwu_u_sorted(x->s, x->n, y->s, y->n, &ties);
+        if (mwu)
+            ties = mwu[1];
         p->mwu_method = slant_mann_whitney_auto_ties(x->n, y->n, ties);
         slant_mann_whitney_u(u, ties, x->n, y->n, p->mwu_method, &p->mwu);
         p->delta = slant_cliffs_delta_u(u, x->n, y->n);
@@ -300,39 +308,54 @@ static void pairs(slant_comparison *c, size_t i, work *w)
 {
     if (c->opts.pairs == SLANT_PAIRS_NONE)
         return;
-    size_t per = c->vs_rest ? c->ngroups : c->ngroups * (c->ngroups - 1) / 2;
+    size_t k = c->ngroups, per = c->vs_rest ? k : k * (k - 1) / 2;
     slant_cmp_pair *p = &c->pairs[i * per];
     size_t ind = c->indicators[i];
-    if (c->vs_rest) {
-        const double **s = xmalloc(c->ngroups * sizeof *s);
-        size_t *ns = xmalloc(c->ngroups * sizeof *ns);
-        for (size_t k = 0; k < c->ngroups; k++) {
-            s[k] = w->cols[k].s;
-            ns[k] = w->cols[k].n;
-        }
-        slant_merge_sorted(s, ns, c->ngroups, w->pooled);
-        free(s);
-        free(ns);
-        for (size_t k = 0; k < c->ngroups; k++) {
-            build_rest(k, w);
-            /* the mean as slant_summary_of gives it: over the sorted values */
-            double rest_mean = NAN;
-            if (w->rest.m.finite) {
-                rest_mean = slant_mean_of(w->rest.s, w->rest.n);
-            } else {
-                slant_summary rest;
-                slant_summary_of(w->rest.v, w->rest.n, c->opts.level, &rest);
-                rest_mean = rest.mean;
+    const double **s = xmalloc(k * sizeof *s);
+    size_t *ns = xmalloc(k * sizeof *ns);
+    int finite = 1;
+    for (size_t g = 0; g < k; g++) {
+        s[g] = w->cols[g].s;
+        ns[g] = w->cols[g].n;
+        finite &= w->cols[g].m.finite;
+    }
+    /* Mann-Whitney U of every pair in one walk over the columns (when every value is
+     * finite; otherwise compare_pair takes the functions on raw samples) */
+    if (finite)
+        slant_mwu_all_pairs_sorted(s, ns, k, w->u, w->ties, &w->all_ties);
+    if (c->vs_rest)
+        slant_merge_sorted(s, ns, k, w->pooled);
+    free(s);
+    free(ns);
+    if (!c->vs_rest) {
+        for (size_t a = 0; a < k; a++) {
+            for (size_t b = a + 1; b < k; b++) {
+                double mwu[2] = { w->u[a * k + b], w->ties[a * k + b] };
+                compare_pair(c, p++, c->groups[a], c->groups[b], ind, &w->cols[a], &w->cols[b],
+                             group_mean(c, a, i), group_mean(c, b, i), finite ? mwu : NULL);
             }
-            compare_pair(c, p++, c->groups[k], SLANT_REST, ind, &w->cols[k], &w->rest,
-                         group_mean(c, k, i), rest_mean);
         }
         return;
     }
-    for (size_t k = 0; k < c->ngroups; k++)
-        for (size_t l = k + 1; l < c->ngroups; l++)
-            compare_pair(c, p++, c->groups[k], c->groups[l], ind, &w->cols[k], &w->cols[l],
-                         group_mean(c, k, i), group_mean(c, l, i));
+    for (size_t a = 0; a < k; a++) {
+        build_rest(a, w);
+        /* the mean as slant_summary_of gives it: over the sorted values */
+        double rest_mean = NAN;
+        if (w->rest.m.finite) {
+            rest_mean = slant_mean_of(w->rest.s, w->rest.n);
+        } else {
+            slant_summary rest;
+            slant_summary_of(w->rest.v, w->rest.n, c->opts.level, &rest);
+            rest_mean = rest.mean;
+        }
+        /* U against the rest is the sum of U against each other group (exact) */
+        double mwu[2] = { 0.0, w->all_ties };
+        for (size_t b = 0; b < k; b++)
+            if (b != a)
+                mwu[0] += w->u[a * k + b];
+        compare_pair(c, p++, c->groups[a], SLANT_REST, ind, &w->cols[a], &w->rest,
+                     group_mean(c, a, i), rest_mean, finite ? mwu : NULL);
+    }
 }
 
 /* --- within events ----------------------------------------------------------------------- */

@@ -408,6 +408,79 @@ int slant_mann_whitney(const double *x, size_t nx, const double *y, size_t ny,
     return slant_mann_whitney_u(u1, ties, nx, ny, method, out);
 }
 
+void slant_mwu_all_pairs_sorted(const double *const *sorted, const size_t *n, size_t k,
+                                double *u, double *ties, double *all_ties)
+{
+    double pooled_ties = 0.0;
+    size_t total = 0;
+    for (size_t a = 0; a < k; a++)
+        total += n[a];
+    for (size_t a = 0; a < k * k; a++)
+        u[a] = ties[a] = 0.0;
+    double *v = xmalloc((total ? total : 1) * sizeof *v);
+    size_t *tag = xmalloc((total ? total : 1) * sizeof *tag);
+    double *below = xcalloc(k ? k : 1, sizeof *below); /* each sample's values so far */
+    double *c = xcalloc(k ? k : 1, sizeof *c);         /* ... and in this run of ties */
+    size_t *touched = xmalloc((k ? k : 1) * sizeof *touched);
+    merge_sorted(sorted, n, k, v, tag);
+    for (size_t i = 0; i < total;) {
+        size_t j = i + 1;
+        while (j < total && v[j] == v[i])
+            j++;
+        if (j == i + 1) { /* one value, tied with nothing: the common case */
+            size_t a = tag[i];
+            double *ua = u + a * k;
+            for (size_t b = 0; b < k; b++)
+                ua[b] += below[b];
+            below[a] += 1.0;
+            i = j;
+            continue;
+        }
+        /* A run of equal values: each of sample a's c[a] values counts the values of b
+         * below it and half of b's values equal to it. */
+        double run = (double)(j - i);
+        pooled_ties += run * run * run - run;
+        size_t nt = 0;
+        for (size_t m = i; m < j; m++)
+            if (c[tag[m]]++ == 0.0)
+                touched[nt++] = tag[m];
+        for (size_t x = 0; x < nt; x++) {
+            size_t a = touched[x];
+            double *ua = u + a * k;
+            for (size_t b = 0; b < k; b++)
+                ua[b] += c[a] * (below[b] + c[b] / 2.0);
+        }
+        /* The tie sums of the pairs with a sample in this run, in the order of the values
+         * (as a merge of the two samples adds them). */
+        for (size_t x = 0; x < nt; x++) {
+            size_t a = touched[x];
+            for (size_t b = 0; b < k; b++) {
+                if (b == a || (c[b] > 0.0 && b < a))
+                    continue; /* a pair of two samples in the run: added once, from b */
+                double t = c[a] + c[b];
+                if (t >= 2.0) {
+                    ties[a * k + b] += t * t * t - t;
+                    ties[b * k + a] = ties[a * k + b];
+                }
+            }
+        }
+        for (size_t x = 0; x < nt; x++) {
+            below[touched[x]] += c[touched[x]];
+            c[touched[x]] = 0.0;
+        }
+        i = j;
+    }
+    for (size_t a = 0; a < k; a++)
+        u[a * k + a] = NAN;
+    if (all_ties)
+        *all_ties = pooled_ties;
+    free(v);
+    free(tag);
+    free(below);
+    free(c);
+    free(touched);
+}
+
 int slant_mann_whitney_u(double u1, double ties, size_t nx, size_t ny,
                          slant_mwu_method method, slant_test *out)
 {

@@ -178,6 +178,19 @@ slant_mwu_method slant_mann_whitney_auto(const double *x, size_t nx, const doubl
 double slant_mwu_u_sorted(const double *x, size_t nx, const double *y, size_t ny,
                           double *ties);
 
+/*
+ * U and the tie sum of slant_mwu_u_sorted for every pair of k samples sorted ascending,
+ * at once: u[a * k + b] is U of sample a against sample b, ties[a * k + b] (= ties[b * k
+ * + a]) the tie sum of the two pooled; u[a * k + a] is NAN. One merge of all the samples
+ * (N log k steps) and k additions per value, without a branch per pair: for many pairs
+ * much faster than a merge per pair, and the same numbers (U and the tie sums are
+ * exact; a tie sum adds its runs in ascending order, as slant_mwu_u_sorted does).
+ * U of a against all the other samples together is the sum of its row, and the tie sum
+ * of all the samples pooled goes to *all_ties (may be NULL).
+ */
+void slant_mwu_all_pairs_sorted(const double *const *sorted, const size_t *n, size_t k,
+                                double *u, double *ties, double *all_ties);
+
 /* slant_mann_whitney from U of x and the tie sum of slant_mwu_u_sorted: the same
  * result (and -1 for an empty sample or a non-finite U). */
 int slant_mann_whitney_u(double u, double ties, size_t nx, size_t ny,
