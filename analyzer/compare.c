@@ -96,6 +96,9 @@ typedef struct {
     double *ex, *ey;        /* the paired values of two groups, one per event */
     double *u, *ties;       /* Mann-Whitney U and tie sums of every pair of columns */
     double all_ties;        /* the tie sum of all columns pooled */
+    int finite;             /* every column's values are finite */
+    const double **sorted;  /* each column's sorted values ... */
+    size_t *ns;             /* ... and their number */
 } work;
 
 /* Which position in c->groups each dataset group has, or UINT32_MAX when it is not
@@ -116,6 +119,8 @@ static void work_init(work *w, const slant_comparison *c)
     size_t rows = slant_dataset_nrows(c->ds), cap = rows ? rows : 1;
     memset(w, 0, sizeof *w);
     w->cols = xcalloc(c->ngroups, sizeof *w->cols);
+    w->sorted = xmalloc(c->ngroups * sizeof *w->sorted);
+    w->ns = xmalloc(c->ngroups * sizeof *w->ns);
     w->u = xmalloc(c->ngroups * c->ngroups * sizeof *w->u);
     w->ties = xmalloc(c->ngroups * c->ngroups * sizeof *w->ties);
     w->values = xmalloc(cap * sizeof *w->values);
@@ -140,6 +145,8 @@ static void work_init(work *w, const slant_comparison *c)
 static void work_release(work *w)
 {
     free(w->cols);
+    free(w->sorted);
+    free(w->ns);
     free(w->u);
     free(w->ties);
     free(w->values);
@@ -187,13 +194,22 @@ static void build_columns(const slant_comparison *c, const uint32_t *slots, size
         column *col = &w->cols[w->slot[i]];
         col->v[col->n++] = w->values[i];
     }
+    w->finite = 1;
     for (size_t k = 0; k < c->ngroups; k++) {
         column *col = &w->cols[k];
         slant_moments_of(col->v, col->n, &col->m);
         memcpy(col->s, col->v, col->n * sizeof *col->s);
         if (col->m.finite)
             slant_sort(col->s, col->n);
+        w->finite &= col->m.finite;
+        w->sorted[k] = col->s;
+        w->ns[k] = col->n;
     }
+    /* Mann-Whitney U of every pair and the pooled tie sum in one walk over the columns,
+     * for the pairs and Kruskal-Wallis (when every value is finite; otherwise they take
+     * the functions on raw samples) */
+    if (w->finite)
+        slant_mwu_all_pairs_sorted(w->sorted, w->ns, c->ngroups, w->u, w->ties, &w->all_ties);
 }
 
 /* The rest of group k: every other compared group's values (w->pooled must hold them
@@ -239,25 +255,29 @@ static void summarize(slant_comparison *c, size_t i, const work *w)
 static void omnibus(slant_comparison *c, size_t i, const work *w)
 {
     slant_cmp_omnibus *o = &c->omnibus[i];
+    size_t k = c->ngroups;
     o->indicator = c->indicators[i];
-    const double **v = xmalloc(c->ngroups * sizeof *v);
-    const double **s = xmalloc(c->ngroups * sizeof *s);
-    size_t *ns = xmalloc(c->ngroups * sizeof *ns);
-    int finite = 1;
-    for (size_t k = 0; k < c->ngroups; k++) {
-        v[k] = w->cols[k].v;
-        s[k] = w->cols[k].s;
-        ns[k] = w->cols[k].n;
-        finite &= w->cols[k].m.finite;
+    const double **v = xmalloc(k * sizeof *v);
+    for (size_t a = 0; a < k; a++)
+        v[a] = w->cols[a].v;
+    if (w->finite) {
+        /* rank sums from U: group a's values outrank U[a][b] of b's, and their own
+         * n (n + 1) / 2 ranks among themselves */
+        double *rank_sum = xmalloc(k * sizeof *rank_sum);
+        for (size_t a = 0; a < k; a++) {
+            double n = (double)w->ns[a];
+            rank_sum[a] = n * (n + 1.0) / 2.0;
+            for (size_t b = 0; b < k; b++)
+                if (b != a)
+                    rank_sum[a] += w->u[a * k + b];
+        }
+        slant_kruskal_wallis_rank_sums(rank_sum, w->ns, k, w->all_ties, &o->kruskal);
+        free(rank_sum);
+    } else {
+        slant_kruskal_wallis(v, w->ns, k, &o->kruskal);
     }
-    if (finite)
-        slant_kruskal_wallis_sorted(s, ns, c->ngroups, &o->kruskal);
-    else
-        slant_kruskal_wallis(v, ns, c->ngroups, &o->kruskal);
-    slant_welch_anova(v, ns, c->ngroups, &o->welch);
+    slant_welch_anova(v, w->ns, k, &o->welch);
     free(v);
-    free(s);
-    free(ns);
 }
 
 /* --- pairs ------------------------------------------------------------------------------- */
@@ -311,22 +331,7 @@ static void pairs(slant_comparison *c, size_t i, work *w)
     size_t k = c->ngroups, per = c->vs_rest ? k : k * (k - 1) / 2;
     slant_cmp_pair *p = &c->pairs[i * per];
     size_t ind = c->indicators[i];
-    const double **s = xmalloc(k * sizeof *s);
-    size_t *ns = xmalloc(k * sizeof *ns);
-    int finite = 1;
-    for (size_t g = 0; g < k; g++) {
-        s[g] = w->cols[g].s;
-        ns[g] = w->cols[g].n;
-        finite &= w->cols[g].m.finite;
-    }
-    /* Mann-Whitney U of every pair in one walk over the columns (when every value is
-     * finite; otherwise compare_pair takes the functions on raw samples) */
-    if (finite)
-        slant_mwu_all_pairs_sorted(s, ns, k, w->u, w->ties, &w->all_ties);
-    if (c->vs_rest)
-        slant_merge_sorted(s, ns, k, w->pooled);
-    free(s);
-    free(ns);
+    int finite = w->finite;
     if (!c->vs_rest) {
         for (size_t a = 0; a < k; a++) {
             for (size_t b = a + 1; b < k; b++) {
@@ -337,6 +342,7 @@ static void pairs(slant_comparison *c, size_t i, work *w)
         }
         return;
     }
+    slant_merge_sorted(w->sorted, w->ns, k, w->pooled); /* for build_rest */
     for (size_t a = 0; a < k; a++) {
         build_rest(a, w);
         /* the mean as slant_summary_of gives it: over the sorted values */

@@ -648,15 +648,31 @@ int slant_kruskal_wallis_sorted(const double *const *sorted, const size_t *n, si
         i = j;
     }
 
+    free(tag);
+    free(v);
+    int status = slant_kruskal_wallis_rank_sums(rank_sum, n, k, ties, out);
+    free(rank_sum);
+    return status;
+}
+
+int slant_kruskal_wallis_rank_sums(const double *rank_sum, const size_t *n, size_t k,
+                                   double ties, slant_test *out)
+{
+    test_nan(out);
+    if (k < 2)
+        return -1;
+    size_t total = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (n[i] == 0 || !isfinite(rank_sum[i]))
+            return -1;
+        total += n[i];
+    }
     double N = (double)total;
     double centre = (N + 1.0) / 2.0, ss = 0.0;
     for (size_t i = 0; i < k; i++) {
         double dev = rank_sum[i] / (double)n[i] - centre;
         ss += (double)n[i] * dev * dev;
     }
-    free(rank_sum);
-    free(tag);
-    free(v);
 
     double correction = 1.0 - ties / (N * N * N - N);
     if (!(correction > 0.0))

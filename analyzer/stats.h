@@ -253,6 +253,15 @@ int slant_kruskal_wallis_sorted(const double *const *sorted, const size_t *n, si
                                 slant_test *out);
 
 /*
+ * slant_kruskal_wallis from each group's rank sum in the pooled sample (mid-ranks, as
+ * exact sums) and the pooled tie sum: the same statistic. With the U of
+ * slant_mwu_all_pairs_sorted, group a's rank sum is the sum of its row of U plus
+ * n[a] (n[a] + 1) / 2, and the tie sum its all_ties.
+ */
+int slant_kruskal_wallis_rank_sums(const double *rank_sum, const size_t *n, size_t k,
+                                   double ties, slant_test *out);
+
+/*
  * Welch's heteroscedastic one-way ANOVA (Welch 1951). With weights w_i = n_i / v_i,
  * W = sum w_i, the weighted mean M = sum w_i m_i / W and
  * L = sum (1 - w_i / W)^2 / (n_i - 1):
