@@ -190,10 +190,63 @@ int slant_summary_of_sorted(const double *s, size_t n, double level, slant_summa
     return 0;
 }
 
+/* A double's bits as an unsigned key in the same order (no NaN): negative numbers with
+ * every bit flipped, the others with the sign bit set. */
+static uint64_t sort_key(double v)
+{
+    uint64_t u;
+    memcpy(&u, &v, sizeof u);
+    return u >> 63 ? ~u : u | (UINT64_C(1) << 63);
+}
+
+static double key_value(uint64_t u)
+{
+    u = u >> 63 ? u & ~(UINT64_C(1) << 63) : ~u;
+    double v;
+    memcpy(&v, &u, sizeof v);
+    return v;
+}
+
+/*
+ * An LSD radix sort, a byte at a time, skipping the bytes every key shares (the sign and
+ * exponent of values in a narrow range): 8 passes at most, n and 256 steps each, several
+ * times faster than gsl_sort's heapsort on the columns compare sorts. -0.0 sorts before
+ * 0.0, which compare as equal: every statistic sees them the same.
+ */
 void slant_sort(double *x, size_t n)
 {
-    if (n)
-        gsl_sort(x, 1, n);
+    if (n < 64) {
+        if (n)
+            gsl_sort(x, 1, n);
+        return;
+    }
+    uint64_t *a = xmalloc(n * sizeof *a), *b = xmalloc(n * sizeof *b);
+    size_t(*count)[256] = xcalloc(8, sizeof *count);
+    for (size_t i = 0; i < n; i++) {
+        a[i] = sort_key(x[i]);
+        for (unsigned d = 0; d < 8; d++)
+            count[d][(a[i] >> (8 * d)) & 0xff]++;
+    }
+    for (unsigned d = 0; d < 8; d++) {
+        if (count[d][(a[0] >> (8 * d)) & 0xff] == n)
+            continue; /* every key has this byte */
+        size_t at = 0;
+        for (unsigned v = 0; v < 256; v++) {
+            size_t c = count[d][v];
+            count[d][v] = at;
+            at += c;
+        }
+        for (size_t i = 0; i < n; i++)
+            b[count[d][(a[i] >> (8 * d)) & 0xff]++] = a[i];
+        uint64_t *t = a;
+        a = b;
+        b = t;
+    }
+    for (size_t i = 0; i < n; i++)
+        x[i] = key_value(a[i]);
+    free(a);
+    free(b);
+    free(count);
 }
 
 /*
