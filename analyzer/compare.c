@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ranks.h"
 #include "xalloc.h"
 
 /* --- picking groups and indicators --------------------------------------------------- */

@@ -3,6 +3,8 @@
 
 #include <stddef.h>
 
+#include "ranks.h"
+
 /*
  * Statistics on GSL. stats.c is the only file that includes GSL headers.
  *
@@ -76,28 +78,11 @@ int slant_summary_of(const double *x, size_t n, double level, slant_summary *out
 int slant_summary_of_sorted(const double *sorted, size_t n, double level, slant_summary *out);
 
 /* ----------------------------------------------------------------------------------- */
-/* Sorted samples and moments: the pieces the tests below are made of, for a caller    */
-/* that compares one sample with many others (slant compare) and so prepares each      */
-/* sample once. A value that is not finite has no place in a sorted sample: check      */
-/* first (slant_moments.finite) and use the functions that take raw samples then.      */
-
-/* Sorts the n values of x ascending, in place. No value may be NaN. */
-void slant_sort(double *x, size_t n);
-
-/*
- * Merges k samples, each sorted ascending, into `out` (room for the sum of n[i]
- * values), ascending; in n log k steps.
- */
-void slant_merge_sorted(const double *const *sorted, const size_t *n, size_t k, double *out);
-
-/*
- * The values of `all` (sorted, nall values) without those of `part` (sorted, npart, a
- * sub-multiset of `all`): one of each value of part is removed per occurrence. Writes
- * the rest to `out` (room for nall values; it may not be `all`), ascending, and returns
- * how many.
- */
-size_t slant_remove_sorted(const double *all, size_t nall, const double *part, size_t npart,
-                           double *out);
+/* Moments: what the tests below are computed from, for a caller that compares one     */
+/* sample with many others (slant compare) and so prepares each sample once; the rank  */
+/* statistics of sorted samples are in ranks.h. A value that is not finite has no     */
+/* place in a sorted sample: check first (slant_moments.finite) and use the functions  */
+/* that take raw samples then.                                                         */
 
 /*
  * What Welch's t and Hedges' g need of a sample: n, its mean and variance (n - 1 in
@@ -168,28 +153,6 @@ int slant_mann_whitney(const double *x, size_t nx, const double *y, size_t ny,
  */
 slant_mwu_method slant_mann_whitney_auto(const double *x, size_t nx, const double *y,
                                          size_t ny);
-
-/*
- * U of x against y, both sorted ascending with finite values (the `statistic` of
- * slant_mann_whitney), and sum(t^3 - t) over the groups of t tied values of the pooled
- * sample into *ties (may be NULL). One merge of the two: nx + ny steps, no memory. The
- * result is exact (sums of multiples of 1/2) while nx + ny is below about 6e7.
- */
-double slant_mwu_u_sorted(const double *x, size_t nx, const double *y, size_t ny,
-                          double *ties);
-
-/*
- * U and the tie sum of slant_mwu_u_sorted for every pair of k samples sorted ascending,
- * at once: u[a * k + b] is U of sample a against sample b, ties[a * k + b] (= ties[b * k
- * + a]) the tie sum of the two pooled; u[a * k + a] is NAN. One merge of all the samples
- * (N log k steps) and k additions per value, without a branch per pair: for many pairs
- * much faster than a merge per pair, and the same numbers (U and the tie sums are
- * exact; a tie sum adds its runs in ascending order, as slant_mwu_u_sorted does).
- * U of a against all the other samples together is the sum of its row, and the tie sum
- * of all the samples pooled goes to *all_ties (may be NULL).
- */
-void slant_mwu_all_pairs_sorted(const double *const *sorted, const size_t *n, size_t k,
-                                double *u, double *ties, double *all_ties);
 
 /* slant_mann_whitney from U of x and the tie sum of slant_mwu_u_sorted: the same
  * result (and -1 for an empty sample or a non-finite U). */
