@@ -68,10 +68,15 @@ static int pick_indicators(slant_comparison *c, slant_error *err)
  * indicator at a time from columns: each compared group's defined values of the
  * indicator, gathered in one pass over the rows, in row order (the order the means, the
  * variances and the resampling tests have always seen them in, so their rounding is
- * unchanged) and sorted once (the order the quantiles and the rank tests need). A pair
- * then costs a merge of two sorted columns, not a pass over the dataset. Indicators are
- * independent, so workers take them one at a time and write every result into the slot
- * the single-threaded order gives it: the comparison is the same for every thread count.
+ * unchanged) and sorted once (the order the quantiles and the rank tests need). One
+ * k-way merge of the sorted columns then gives every pair's Mann-Whitney U and tie sum
+ * (ranks.h), and the groups' rank sums for Kruskal-Wallis; Welch's t and Hedges' g come
+ * from each column's moments. A pair no longer costs a pass over the dataset. Each group
+ * against the rest still costs a pass over the indicator's values: the rest's moments are
+ * computed from its values in row order, as they always were, so that every number is
+ * the same to the last bit. Indicators are independent, so workers take them one at a
+ * time and write every result into the slot the single-threaded order gives it: the
+ * comparison is the same for every thread count.
  */
 
 typedef struct {
