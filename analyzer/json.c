@@ -132,14 +132,15 @@ static slant_status parse_category(const cJSON *c, size_t index, const char *pat
             return slant_error_set(err, SLANT_ERR_INPUT, path, 0, 0,
                                    "categories[%zu] lacks the string field '%s'", index,
                                    required[k]);
-    static const char *const groups[] = { "loaded", "epistemic", "structural", "contested" };
+    static const char *const groups[] = { "loaded", "subject", "epistemic", "structural",
+                                          "contested" };
     int known = 0;
-    for (size_t k = 0; k < 4; k++)
+    for (size_t k = 0; k < sizeof groups / sizeof groups[0]; k++)
         known |= strcmp(mc->group, groups[k]) == 0;
     if (!known)
         return slant_error_set(err, SLANT_ERR_INPUT, path, 0, 0,
-                               "category '%s' has unknown group '%s' (loaded, epistemic, "
-                               "structural or contested)",
+                               "category '%s' has unknown group '%s' (loaded, subject, "
+                               "epistemic, structural or contested)",
                                mc->id, mc->group);
     const cJSON *role = cJSON_GetObjectItemCaseSensitive(c, "role");
     if (role && !cJSON_IsNull(role)) {
