@@ -204,9 +204,10 @@ static int parse_score_args(int argc, char **argv, score_args *a)
 static int score_status(const slant_pipeline_stats *s, int quiet)
 {
     if (s->ignored && !quiet) {
-        fprintf(stderr, "slant: note: ignored %zu file%s that %s not .txt, .text, .jsonl or "
-                        ".ndjson:",
-                s->ignored, s->ignored == 1 ? "" : "s", s->ignored == 1 ? "is" : "are");
+        fprintf(stderr, "slant: note: ignored %zu file%s that %s not %s.txt, .text, .jsonl or "
+                        ".ndjson file%s:",
+                s->ignored, s->ignored == 1 ? "" : "s", s->ignored == 1 ? "is" : "are",
+                s->ignored == 1 ? "a regular " : "regular ", s->ignored == 1 ? "" : "s");
         for (size_t i = 0; i < 3 && i < s->ignored; i++)
             fprintf(stderr, " '%s'", s->ignored_names[i]);
         fputs(s->ignored > 3 ? " ...\n" : "\n", stderr);

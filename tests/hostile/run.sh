@@ -1,0 +1,101 @@
+#!/bin/sh
+# Hostile inputs (issue 14): each case once lost data without a word, made a number up,
+# hung, or left a file that looked like output. Every case runs under a time limit; large
+# inputs are generated in a temporary folder. Ends with "hostile: N passed, N failed".
+cd "$(dirname "$0")/../.." || exit 2
+BUILD="${1:-${SLANT_BUILD:-build}}"
+SLANT="$BUILD/slant"
+PY=/usr/bin/python3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+SUITE=hostile
+. tests/tally.sh
+
+limited() { timeout 20 "$@"; }
+# `status N CMD...`: CMD exits with status N (stdout and stderr kept in $tmp/out, $tmp/err).
+status() {
+    want=$1
+    shift
+    limited "$@" > "$tmp/out" 2> "$tmp/err"
+    got=$?
+    [ "$got" = "$want" ] || { echo "  (exit $got, wanted $want: $(head -c 300 "$tmp/err"))"; return 1; }
+}
+has() { grep -q -- "$1" "$2" || { echo "  ('$1' not in $2: $(head -c 300 "$2"))"; return 1; }; }
+
+# --- silent data loss -------------------------------------------------------------------
+
+# A \u0000 escape must not cut the text: "before", U+FFFD, "after radicals".
+printf '{"id":"a","text":"before\\u0000after radicals"}\n' > "$tmp/nul.jsonl"
+check "\\u0000 keeps the rest of the text" status 0 "$SLANT" score "$tmp/nul.jsonl"
+check "... all three words scored" has '"tokens":3,' "$tmp/out"
+printf '{"id":"a","text":"before\\uZZZZafter radicals"}\n{"id":"b","text":"fine"}\n' \
+    > "$tmp/esc.jsonl"
+check "\\uZZZZ is an error" status 1 "$SLANT" score "$tmp/esc.jsonl"
+check "... with file, line and column" has "esc.jsonl:1:25: invalid JSON: invalid escape" "$tmp/err"
+check "... the next record is scored" has '"id":"b"' "$tmp/out"
+printf '{"id":"a","text":"x\\qy"}\n' > "$tmp/esc2.jsonl"
+check "\\q is an error" status 3 "$SLANT" score "$tmp/esc2.jsonl"
+
+# Standard input with a byte order mark, then JSON Lines.
+printf '\357\273\277{"id":"a","text":"Radicals attacked."}\n{"id":"b","text":"Calm."}\n' \
+    > "$tmp/bom.jsonl"
+check "BOM on stdin: JSON Lines" status 0 "$SLANT" score - < "$tmp/bom.jsonl"
+check "... two records" [ "$(wc -l < "$tmp/out")" = 2 ]
+
+# Numeric ids keep their digits.
+printf '{"id":12345678901234567890123456789,"text":"a"}\n{"id":12345678901234567890123456788,"text":"b"}\n{"id":1.50,"text":"c"}\n' > "$tmp/ids.jsonl"
+check "29-digit ids" status 0 "$SLANT" score "$tmp/ids.jsonl"
+check "... first as written" has '"id":"12345678901234567890123456789"' "$tmp/out"
+check "... second as written" has '"id":"12345678901234567890123456788"' "$tmp/out"
+check "... a decimal as written" has '"id":"1.50"' "$tmp/out"
+
+# A header block ended by lone CRs.
+printf 'title: Old Mac\rsource: mac\r\rRadicals attacked the town.\r' > "$tmp/mac.txt"
+check "header with lone CRs" status 0 "$SLANT" score "$tmp/mac.txt"
+check "... source read" has '"source":"mac"' "$tmp/out"
+check "... title read" has '"title":"Old Mac"' "$tmp/out"
+
+# --- hangs and unbounded work -----------------------------------------------------------
+
+# A FIFO in a walked directory is passed over with a note; a symbolic link loop is seen.
+mkdir -p "$tmp/walk/sub"
+printf 'Radicals attacked.\n' > "$tmp/walk/a.txt"
+mkfifo "$tmp/walk/pipe.txt"
+check "FIFO in a walk does not block" status 0 "$SLANT" score "$tmp/walk"
+check "... noted" has "pipe.txt" "$tmp/err"
+rm "$tmp/walk/pipe.txt"
+ln -s .. "$tmp/walk/sub/up"
+check "symbolic link loop" status 1 "$SLANT" score "$tmp/walk"
+check "... named" has "symbolic link loop" "$tmp/err"
+check "... one record" [ "$(wc -l < "$tmp/out")" = 1 ]
+rm "$tmp/walk/sub/up"
+
+# --max-bytes bounds a line as it bounds a file; an endless line ends the input.
+check "/dev/zero as JSON Lines ends" status 3 "$SLANT" score --input jsonl --max-bytes 100000 /dev/zero
+check "... naming the limit" has "max-bytes" "$tmp/err"
+check "... one message" [ "$(wc -l < "$tmp/err")" -le 2 ]
+# An overlong line that does end is skipped, and the next one read.
+$PY -c "print('{\"text\":\"' + 'a ' * 100000 + '\"}'); print('{\"id\":\"ok\",\"text\":\"x\"}')" > "$tmp/long.jsonl"
+check "overlong line skipped" status 1 "$SLANT" score --max-bytes 100000 "$tmp/long.jsonl"
+check "... the next line read" has '"id":"ok"' "$tmp/out"
+# /dev/urandom: after 1,000 bad lines in a row, the input is given up with one message.
+check "/dev/urandom as JSON Lines ends" status 3 "$SLANT" score --input jsonl /dev/urandom
+check "... gives up with one message" has "1000 bad records in a row" "$tmp/err"
+# 999 bad lines and a good one: all read.
+$PY -c "
+for i in range(999): print('bad')
+print('{\"id\":\"good\",\"text\":\"x\"}')
+for i in range(999): print('bad')
+print('{\"id\":\"good2\",\"text\":\"x\"}')" > "$tmp/bad.jsonl"
+check "999 bad lines do not give up" status 1 "$SLANT" score "$tmp/bad.jsonl"
+check "... both good records read" [ "$(wc -l < "$tmp/out")" = 2 ]
+
+# Standard input closed, or a directory: an error, not an empty article.
+check "stdin closed" status 3 "$SLANT" score - <&-
+check "... says so" has "standard input" "$tmp/err"
+check "stdin a directory" status 3 "$SLANT" score - < "$tmp"
+check "... says so" has "Is a directory" "$tmp/err"
+check "stdin closed with -o" status 3 "$SLANT" score -o "$tmp/o.jsonl" - <&-
+check "... and no output" [ ! -e "$tmp/o.jsonl" ]
+
+finish
