@@ -158,13 +158,7 @@ static int parse_compare_args(int argc, char **argv, compare_args *a)
 
 static int write_result(const compare_args *a, const slant_buf *b)
 {
-    cli_output out;
-    if (cli_output_open(&out, a->output) != 0)
-        return SLANT_EXIT_NOTHING;
-    int ok = fwrite(b->data ? b->data : "", 1, b->len, out.f) == b->len;
-    if (cli_output_close(&out, ok) != 0 || !ok)
-        return SLANT_EXIT_NOTHING;
-    return SLANT_EXIT_OK;
+    return cli_output_all(a->output, b->data ? b->data : "", b->len);
 }
 
 int slant_cli_compare(int argc, char **argv)
@@ -314,13 +308,9 @@ int slant_cli_merge(int argc, char **argv)
         slant_buf out;
         slant_buf_init(&out, SIZE_MAX / 2);
         slant_json_write_partial(ds, by, event, &out);
-        cli_output o;
-        rc = SLANT_EXIT_NOTHING;
-        if (cli_output_open(&o, output) == 0) {
-            int ok = fwrite(out.data, 1, out.len, o.f) == out.len;
-            rc = cli_output_close(&o, ok) == 0 && ok ? (failed ? SLANT_EXIT_PARTIAL : 0)
-                                                     : SLANT_EXIT_NOTHING;
-        }
+        rc = cli_output_all(output, out.data ? out.data : "", out.len);
+        if (rc == SLANT_EXIT_OK && failed)
+            rc = SLANT_EXIT_PARTIAL;
         slant_buf_release(&out);
     }
     free(by);

@@ -489,12 +489,11 @@ int slant_cli_explain(int argc, char **argv)
     slant_reader_free(reader);
     if (v.html)
         slant_buf_adds(&out, "</body>\n</html>\n");
-    cli_output o;
     rc = explained ? (failed ? SLANT_EXIT_PARTIAL : SLANT_EXIT_OK) : SLANT_EXIT_NOTHING;
-    if (explained && cli_output_open(&o, output) == 0) {
-        int ok = fwrite(out.data, 1, out.len, o.f) == out.len;
-        if (cli_output_close(&o, ok) != 0 || !ok)
-            rc = SLANT_EXIT_NOTHING;
+    if (explained) {
+        int wrc = cli_output_all(output, out.data ? out.data : "", out.len);
+        if (wrc != SLANT_EXIT_OK)
+            rc = wrc;
     }
     slant_buf_release(&out);
     slant_scorer_free(scorer);

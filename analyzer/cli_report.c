@@ -254,13 +254,7 @@ static void add_evidence(const report_args *a, const cli_inputs_result *in, slan
 
 static int write_result(const report_args *a, const slant_buf *b)
 {
-    cli_output out;
-    if (cli_output_open(&out, a->output) != 0)
-        return SLANT_EXIT_NOTHING;
-    int ok = fwrite(b->data ? b->data : "", 1, b->len, out.f) == b->len;
-    if (cli_output_close(&out, ok) != 0 || !ok)
-        return SLANT_EXIT_NOTHING;
-    return SLANT_EXIT_OK;
+    return cli_output_all(a->output, b->data ? b->data : "", b->len);
 }
 
 static int report(const report_args *a, const cli_inputs_result *in, char **paths, size_t n,

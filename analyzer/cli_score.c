@@ -1,5 +1,6 @@
 /* slant score: the command that writes one record per article. */
 
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -270,13 +271,13 @@ int slant_cli_score(int argc, char **argv)
     if (rc_ctx.progress)
         fputs("\r\033[K", stderr);
     if (st != SLANT_OK) {
-        cli_message("cannot write the output: %s", strerror(stats.write_errno));
-        rc = SLANT_EXIT_NOTHING;
+        out.write_errno = stats.write_errno ? stats.write_errno : EIO;
+        rc = SLANT_EXIT_WRITE;
     } else {
         rc = score_status(&stats, a.quiet);
     }
     if (cli_output_close(&out, st == SLANT_OK && stats.articles > 0) != 0)
-        rc = SLANT_EXIT_NOTHING;
+        rc = SLANT_EXIT_WRITE;
     slant_lexicon_free(lex);
     cli_free_list(a.keep);
     free(a.actors);

@@ -1,6 +1,7 @@
 /* slant: the command-line program. It only wires: pick the command, run it, check that
  * the output reached its destination, and return the command's exit status. */
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,8 +15,11 @@ static int finish(int status)
 {
     /* A full disk or a closed pipe must not pass for success. */
     if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
-        fputs("slant: cannot write to standard output\n", stderr);
-        return status == SLANT_EXIT_OK ? SLANT_EXIT_NOTHING : status;
+        if (status == SLANT_EXIT_WRITE)
+            return status; /* said already */
+        fprintf(stderr, "slant: standard output: %s\n", strerror(errno ? errno : EIO));
+        return status == SLANT_EXIT_OK || status == SLANT_EXIT_PARTIAL ? SLANT_EXIT_WRITE
+                                                                      : status;
     }
     return status;
 }

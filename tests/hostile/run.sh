@@ -98,4 +98,51 @@ check "... says so" has "Is a directory" "$tmp/err"
 check "stdin closed with -o" status 3 "$SLANT" score -o "$tmp/o.jsonl" - <&-
 check "... and no output" [ ! -e "$tmp/o.jsonl" ]
 
+# --- output that looks complete but is not ----------------------------------------------
+
+# SIGINT or SIGTERM during `score -o FILE`: the temporary file is removed; 130 or 143.
+for sig in INT TERM; do
+    mkdir -p "$tmp/sig$sig"
+    mkfifo "$tmp/sig$sig/in.jsonl"
+    "$SLANT" score -q -o "$tmp/sig$sig/out.jsonl" "$tmp/sig$sig/in.jsonl" 2> /dev/null &
+    pid=$!
+    sleep 0.3
+    check "a temporary file while scoring (SIG$sig)" ls "$tmp/sig$sig/out.jsonl.tmp."* > /dev/null
+    kill -$sig $pid
+    (sleep 3; kill -KILL $pid 2> /dev/null) &
+    wait $pid
+    got=$?
+    want=130
+    [ $sig = TERM ] && want=143
+    check "SIG$sig exits $want (got $got)" [ $got = $want ]
+    check "... and removes the temporary file" [ "$(ls "$tmp/sig$sig")" = in.jsonl ]
+done
+
+# A full disk: "slant: FILE: No space left on device" and status 4, for every command.
+full_disk() { # CMD...: run with -o on a full file system; status 4 and the message
+    rm -f "$tmp/full/"*
+    status 4 "$@" -o "$tmp/full/x" && has "full/x: No space left on device" "$tmp/err" &&
+        [ -z "$(ls "$tmp/full")" ]
+}
+mkdir -p "$tmp/full"
+"$SLANT" compare --partial -o "$tmp/p.json" corpus/synthetic 2> /dev/null
+if mount -t tmpfs -o size=4k tmpfs "$tmp/full" 2> /dev/null; then
+    check "full disk: score" full_disk "$SLANT" score corpus/synthetic
+    check "full disk: compare" full_disk "$SLANT" compare corpus/synthetic
+    check "full disk: compare --partial" full_disk "$SLANT" compare --partial corpus/synthetic
+    check "full disk: report" full_disk "$SLANT" report corpus/synthetic
+    check "full disk: explain" full_disk "$SLANT" explain corpus/seeds
+    check "full disk: merge" full_disk "$SLANT" merge "$tmp/p.json"
+    umount "$tmp/full"
+fi
+full_stdout() {
+    limited "$@" > /dev/full 2> "$tmp/err"
+    [ $? = 4 ] && has "standard output: No space left on device" "$tmp/err"
+}
+check "/dev/full: score" full_stdout "$SLANT" score corpus/synthetic
+check "/dev/full: compare" full_stdout "$SLANT" compare corpus/synthetic
+check "/dev/full: report" full_stdout "$SLANT" report corpus/synthetic
+check "/dev/full: explain" full_stdout "$SLANT" explain corpus/seeds
+check "/dev/full: merge" full_stdout "$SLANT" merge "$tmp/p.json"
+
 finish
