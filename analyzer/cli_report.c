@@ -319,7 +319,7 @@ int slant_cli_report(int argc, char **argv)
     char **paths = argv + optind;
     size_t n = (size_t)(argc - optind);
     cli_inputs_read(&a.common.in, paths, n, ds, &in);
-    if (in.lexicon_error) {
+    if (in.lexicon_error || in.lexicon_mismatch) {
         rc = SLANT_EXIT_USAGE;
     } else if (!in.records) {
         cli_message("no articles could be read from the inputs");

@@ -118,6 +118,19 @@ static size_t skip_value(const char *s, size_t len, size_t i)
 int slant_jsonline_number(const char *line, size_t len, const char *name, const char **num,
                           size_t *n)
 {
+    const char *v;
+    size_t vn;
+    if (!slant_jsonline_member(line, len, name, &v, &vn) || !vn ||
+        !(v[0] == '-' || (v[0] >= '0' && v[0] <= '9')))
+        return 0;
+    *num = v;
+    *n = vn;
+    return 1;
+}
+
+int slant_jsonline_member(const char *line, size_t len, const char *name, const char **value,
+                          size_t *n)
+{
     size_t nlen = strlen(name);
     size_t i = skip_space(line, len, 0);
     if (i + 3 <= len && memcmp(line + i, "\xEF\xBB\xBF", 3) == 0)
@@ -135,12 +148,9 @@ int slant_jsonline_number(const char *line, size_t len, const char *name, const 
         size_t v = i;
         i = skip_value(line, len, i);
         if (match) {
-            if (v < len && (line[v] == '-' || (line[v] >= '0' && line[v] <= '9'))) {
-                *num = line + v;
-                *n = i - v;
-                return 1;
-            }
-            return 0;
+            *value = line + v;
+            *n = i - v;
+            return 1;
         }
         i = skip_space(line, len, i);
         if (i >= len || line[i] != ',')

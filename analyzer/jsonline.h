@@ -30,4 +30,13 @@ slant_status slant_jsonline_check(char *line, size_t len, const char *path, long
 int slant_jsonline_number(const char *line, size_t len, const char *name, const char **num,
                           size_t *n);
 
+/*
+ * The text of top-level member `name` of the JSON object `line`, whatever its value (a
+ * string with its quotes, an object with its braces): sets `*value` (borrowed: points
+ * into `line`) and `*n` and returns 1, or returns 0 when there is no such member. A
+ * scan of the bytes, much cheaper than a parse: for one small member of a large record.
+ */
+int slant_jsonline_member(const char *line, size_t len, const char *name, const char **value,
+                          size_t *n);
+
 #endif

@@ -98,6 +98,48 @@ check "... says so" has "Is a directory" "$tmp/err"
 check "stdin closed with -o" status 3 "$SLANT" score -o "$tmp/o.jsonl" - <&-
 check "... and no output" [ ! -e "$tmp/o.jsonl" ]
 
+# compare and report refuse score records of different lexicons (--force compares them);
+# merge refuses partials of different lexicons and a shard counted twice.
+mkdir -p "$tmp/lex"
+cp -r lexicons/en "$tmp/lex/other"
+cp -r lexicons/actors "$tmp/lex/" 2> /dev/null
+sed -i 's/"version": *"[^"]*"/"version": "99.0.0"/' "$tmp/lex/other/lexicon.json"
+"$SLANT" score -q corpus/synthetic/northern-voice corpus/synthetic/wire-neutral > "$tmp/a.jsonl"
+"$SLANT" score -q --lexicon "$tmp/lex/other" corpus/synthetic/southern-herald \
+    corpus/synthetic/wire-neutral > "$tmp/b.jsonl"
+check "compare: different lexicons refused" status 2 "$SLANT" compare "$tmp/a.jsonl" "$tmp/b.jsonl"
+check "... naming both sides" has "a.jsonl' with slant-en .*b.jsonl' with slant-en 99.0.0" "$tmp/err"
+check "... and nothing written" [ ! -s "$tmp/out" ]
+check "compare --force compares them" status 0 "$SLANT" compare --force "$tmp/a.jsonl" "$tmp/b.jsonl"
+check "... with a note" has "note: comparing inputs scored with different lexicons" "$tmp/err"
+check "report: different lexicons refused" status 2 "$SLANT" report "$tmp/a.jsonl" "$tmp/b.jsonl"
+check "compare: articles scored now against records of another lexicon" \
+    status 2 "$SLANT" compare --lexicon "$tmp/lex/other" "$tmp/a.jsonl" corpus/synthetic/southern-herald
+check "compare: one lexicon is fine" status 0 "$SLANT" compare "$tmp/a.jsonl" corpus/synthetic/southern-herald
+"$SLANT" compare -q --partial -o "$tmp/pa.json" "$tmp/a.jsonl"
+"$SLANT" compare -q --partial -o "$tmp/pb.json" "$tmp/b.jsonl"
+"$SLANT" compare -q --partial -o "$tmp/pc.json" corpus/synthetic/southern-herald
+check "merge: partials of different lexicons refused" status 2 "$SLANT" merge "$tmp/pa.json" "$tmp/pb.json"
+check "... naming both" has "pa.json' with slant-en .*pb.json' with slant-en 99.0.0" "$tmp/err"
+check "merge --force merges them" status 0 "$SLANT" merge --force "$tmp/pa.json" "$tmp/pb.json"
+check "merge: the same partial twice refused" status 2 "$SLANT" merge "$tmp/pa.json" "$tmp/pa.json"
+check "... saying why" has "counted twice" "$tmp/err"
+check "merge: two shards" status 0 "$SLANT" merge -o "$tmp/ac.json" "$tmp/pa.json" "$tmp/pc.json"
+check "merge: a shard again inside a merged partial refused" \
+    status 2 "$SLANT" merge "$tmp/ac.json" "$tmp/pc.json"
+cp "$tmp/pa.json" "$tmp/pa-copy.json"
+check "compare: the same partial twice is skipped" status 1 "$SLANT" compare "$tmp/pa.json" "$tmp/pa-copy.json"
+check "... saying why" has "counted twice" "$tmp/err"
+
+# report and compare reject records with impossible counts instead of printing NaN or Inf.
+sed '1,3s/"tokens":[0-9]*/"tokens":-1500/' "$tmp/a.jsonl" > "$tmp/neg.jsonl"
+check "report: negative word counts rejected" status 1 "$SLANT" report "$tmp/neg.jsonl"
+check "... with the line" has "neg.jsonl:1: invalid word count 'tokens': -1500" "$tmp/err"
+check "... no negative counts printed" sh -c "! grep -q -- '-1500\|-1[0-9][0-9][0-9] ' '$tmp/out'"
+check "... no NaN or Inf" sh -c "! grep -qiw 'nan\|inf' '$tmp/out'"
+sed '1s/"quote_tokens":[0-9]*/"quote_tokens":999999/' "$tmp/a.jsonl" > "$tmp/quoted.jsonl"
+check "compare: more quoted words than words rejected" status 1 "$SLANT" compare "$tmp/quoted.jsonl"
+
 # --- output that looks complete but is not ----------------------------------------------
 
 # SIGINT or SIGTERM during `score -o FILE`: the temporary file is removed; 130 or 143.
