@@ -140,6 +140,14 @@ check "... no NaN or Inf" sh -c "! grep -qiw 'nan\|inf' '$tmp/out'"
 sed '1s/"quote_tokens":[0-9]*/"quote_tokens":999999/' "$tmp/a.jsonl" > "$tmp/quoted.jsonl"
 check "compare: more quoted words than words rejected" status 1 "$SLANT" compare "$tmp/quoted.jsonl"
 
+# explain: nearest actor and numbering were quadratic in the matches (40,000 in one
+# sentence took 18 s); now n log n.
+$PY -c "print('Armenian radicals attacked Azerbaijani protesters and ' * 8000)" > "$tmp/many.txt"
+check "explain: 40,000 matches in one sentence within 5 s" \
+    sh -c "timeout 5 '$SLANT' explain '$tmp/many.txt' > '$tmp/many.out'"
+check "... every match numbered" grep -q "\[40000\]" "$tmp/many.out"
+check "... nearest actors found" grep -q "armenia\|azerbaijan" "$tmp/many.out"
+
 # --- output that looks complete but is not ----------------------------------------------
 
 # SIGINT or SIGTERM during `score -o FILE`: the temporary file is removed; 130 or 143.
