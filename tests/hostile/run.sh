@@ -148,6 +148,29 @@ check "explain: 40,000 matches in one sentence within 5 s" \
 check "... every match numbered" grep -q "\[40000\]" "$tmp/many.out"
 check "... nearest actors found" grep -q "armenia\|azerbaijan" "$tmp/many.out"
 
+# One huge article: memory is bounded by about 7 times its size (README, "Memory"); it was
+# 8.7 times (per-word pattern spans of 12 bytes, tokens of 24).
+$PY -c "
+import random
+random.seed(1)
+words = ('the radicals attacked a handful of protesters near the consulate and police said '
+         'that officials were investigating').split()
+out, n = [], 0
+while n < 30_000_000:
+    s = ' '.join(random.choice(words) for _ in range(15)).capitalize() + '. '
+    out.append(s)
+    n += len(s)
+    if len(out) % 8 == 0:
+        out.append('\n')
+open('$tmp/huge.txt', 'w').write(''.join(out))"
+size_kb=$(( $(wc -c < "$tmp/huge.txt") / 1024 ))
+/usr/bin/time -f %M -o "$tmp/rss" "$SLANT" score -q -j 1 --max-bytes 100000000 \
+    -o "$tmp/huge.jsonl" "$tmp/huge.txt"
+rss_kb=$(tail -n 1 "$tmp/rss")
+check "a 30 MB article in at most 7.5 times its size ($rss_kb KB for $size_kb KB)" \
+    [ $((rss_kb * 10)) -le $((size_kb * 75)) ]
+rm -f "$tmp/huge.txt" "$tmp/huge.jsonl"
+
 # --- output that looks complete but is not ----------------------------------------------
 
 # SIGINT or SIGTERM during `score -o FILE`: the temporary file is removed; 130 or 143.
