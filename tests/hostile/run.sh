@@ -218,4 +218,9 @@ check "/dev/full: report" full_stdout "$SLANT" report corpus/synthetic
 check "/dev/full: explain" full_stdout "$SLANT" explain corpus/seeds
 check "/dev/full: merge" full_stdout "$SLANT" merge "$tmp/p.json"
 
+# A LIWC import that drops entries says clearly, even with -q, that its lexicon is partial.
+check "import with drops exits 1" status 1 "$SLANT" lexicon import -q tests/lexicon/drops.dic -o "$tmp/drops"
+check "... says it is a partial import" has "drops' is a partial import: 6 entries" "$tmp/err"
+check "... and so does its lexicon.json" has "PARTIAL: 6 entries of the original" "$tmp/drops/lexicon.json"
+
 finish
