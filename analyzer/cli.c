@@ -36,6 +36,10 @@ void slant_cli_usage(void)
           "  slant COMMAND --help   explains a command, with examples\n"
           "  slant --version        prints the version\n"
           "\n"
+          "exit status: 0 success; 1 some inputs were skipped with an error (the rest was\n"
+          "processed); 2 usage error or bad lexicon; 3 nothing could be processed; 4 the\n"
+          "output could not be written; 130 or 143 interrupted by SIGINT or SIGTERM.\n"
+          "\n"
           "example:\n"
           "  slant score corpus/ > scores.jsonl\n",
           stdout);

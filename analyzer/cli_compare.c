@@ -62,8 +62,13 @@ static void compare_usage(FILE *f)
         "  -q, --quiet             no progress line\n"
         "  -h, --help              this help\n"
         "\n"
+        "      --force             compare inputs scored with different lexicons\n"
+        "                          (refused by default: their counts differ in kind)\n"
+        "\n"
         "exit status: 0 compared; 1 some inputs or records were skipped with an error (the\n"
-        "rest was compared); 2 usage error or bad lexicon; 3 nothing to compare.\n"
+        "rest was compared); 2 usage error, bad lexicon, or inputs of different lexicons;\n"
+        "3 nothing to compare; 4 the output could not be written (\"slant: FILE: No space\n"
+        "left on device\"); 130 or 143 interrupted (the temporary file of -o removed).\n"
         "\n"
         "examples:\n"
         "  slant compare corpus/synthetic/\n"
@@ -258,7 +263,7 @@ int slant_cli_compare(int argc, char **argv)
 
 static void merge_usage(FILE *f)
 {
-    fputs("usage: slant merge [-o FILE] PARTIAL...\n"
+    fputs("usage: slant merge [-o FILE] [--force] PARTIAL...\n"
           "\n"
           "Combines partial comparisons (written by 'slant compare --partial', for example\n"
           "one per shard of a corpus) into one partial. Comparing the merged partial gives\n"

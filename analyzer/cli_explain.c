@@ -33,6 +33,10 @@ static void explain_usage(FILE *f)
           "                       as for 'slant score'\n"
           "  -h, --help           this help\n"
           "\n"
+          "exit status: 0 explained; 1 some inputs were skipped with an error; 2 usage error\n"
+          "or bad lexicon; 3 nothing to explain; 4 the output could not be written (\"slant:\n"
+          "FILE: No space left on device\"); 130 or 143 interrupted.\n"
+          "\n"
           "examples:\n"
           "  slant explain corpus/seeds/000_5941d1ad503c0a8e.txt\n"
           "  slant explain --format html -o seed.html corpus/seeds/001_73481201f27bdbcc.txt\n",
