@@ -450,7 +450,8 @@ static slant_status push_dir(slant_reader *r, const char *path, const struct sta
         f->names[f->n++] = xstrdup(e->d_name);
     }
     closedir(d);
-    qsort(f->names, f->n, sizeof *f->names, cmp_names);
+    if (f->n)
+        qsort(f->names, f->n, sizeof *f->names, cmp_names); /* an empty one has no array */
     f->path = xstrdup(path);
     f->dev = sb->st_dev;
     f->ino = sb->st_ino;

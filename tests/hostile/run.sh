@@ -69,6 +69,7 @@ check "symbolic link loop" status 1 "$SLANT" score "$tmp/walk"
 check "... named" has "symbolic link loop" "$tmp/err"
 check "... one record" [ "$(wc -l < "$tmp/out")" = 1 ]
 rm "$tmp/walk/sub/up"
+check "an empty directory in a walk (no qsort of nothing)" status 0 "$SLANT" score "$tmp/walk"
 
 # --max-bytes bounds a line as it bounds a file; an endless line ends the input.
 check "/dev/zero as JSON Lines ends" status 3 "$SLANT" score --input jsonl --max-bytes 100000 /dev/zero
@@ -167,8 +168,13 @@ size_kb=$(( $(wc -c < "$tmp/huge.txt") / 1024 ))
 /usr/bin/time -f %M -o "$tmp/rss" "$SLANT" score -q -j 1 --max-bytes 100000000 \
     -o "$tmp/huge.jsonl" "$tmp/huge.txt"
 rss_kb=$(tail -n 1 "$tmp/rss")
-check "a 30 MB article in at most 7.5 times its size ($rss_kb KB for $size_kb KB)" \
-    [ $((rss_kb * 10)) -le $((size_kb * 75)) ]
+case "$BUILD" in
+*asan*) ;; # a sanitizer's shadow memory is not slant's
+*)
+    check "a 30 MB article in at most 7.5 times its size ($rss_kb KB for $size_kb KB)" \
+        [ $((rss_kb * 10)) -le $((size_kb * 75)) ]
+    ;;
+esac
 rm -f "$tmp/huge.txt" "$tmp/huge.jsonl"
 
 # --- output that looks complete but is not ----------------------------------------------
