@@ -77,14 +77,21 @@ static size_t skip_space(const char *s, size_t len, size_t i)
     return i;
 }
 
-/* Past the string that opens at s[i] (a '"'); len when it never closes. */
+/* Past the string that opens at s[i] (a '"'); len when it never closes. A quote closes
+ * it when an even number of backslashes stands before it (memchr: strings are long). */
 static size_t skip_string(const char *s, size_t len, size_t i)
 {
-    for (i++; i < len; i++) {
-        if (s[i] == '\\')
-            i++;
-        else if (s[i] == '"')
-            return i + 1;
+    size_t j = i + 1;
+    while (j < len) {
+        const char *q = memchr(s + j, '"', len - j);
+        if (!q)
+            return len;
+        size_t k = (size_t)(q - s), bs = 0;
+        while (k - bs > i + 1 && s[k - 1 - bs] == '\\')
+            bs++;
+        if (bs % 2 == 0)
+            return k + 1;
+        j = k + 1;
     }
     return len;
 }
@@ -98,13 +105,14 @@ static size_t skip_value(const char *s, size_t len, size_t i)
     if (i < len && (s[i] == '{' || s[i] == '[')) {
         size_t depth = 0;
         while (i < len) {
-            if (s[i] == '"') {
+            char c = s[i];
+            if (c == '"') {
                 i = skip_string(s, len, i);
                 continue;
             }
-            if (s[i] == '{' || s[i] == '[')
+            if (c == '{' || c == '[')
                 depth++;
-            else if ((s[i] == '}' || s[i] == ']') && --depth == 0)
+            else if ((c == '}' || c == ']') && --depth == 0)
                 return i + 1;
             i++;
         }
