@@ -261,10 +261,10 @@ void cli_partial_identity_release(cli_partial_identity *id)
 void cli_partial_stamp(slant_buf *partial, const cli_provenance *lexicon,
                        char *const *shards, size_t nshards)
 {
-    char *own = NULL;
+    char *own[1] = { NULL };
     if (!shards) {
-        own = hash_id(partial->data, partial->len);
-        shards = &own;
+        own[0] = hash_id(partial->data, partial->len);
+        shards = own;
         nshards = 1;
     }
     slant_buf extra;
@@ -304,7 +304,7 @@ void cli_partial_stamp(slant_buf *partial, const cli_provenance *lexicon,
         *partial = out;
     }
     slant_buf_release(&extra);
-    free(own);
+    free(own[0]);
 }
 
 int cli_partial_note(cli_inputs_result *r, const char *path, const cli_partial_identity *id)
