@@ -223,6 +223,9 @@ check "/dev/full: compare" full_stdout "$SLANT" compare corpus/synthetic
 check "/dev/full: report" full_stdout "$SLANT" report corpus/synthetic
 check "/dev/full: explain" full_stdout "$SLANT" explain corpus/seeds
 check "/dev/full: merge" full_stdout "$SLANT" merge "$tmp/p.json"
+limited "$SLANT" score corpus/seeds >&- 2> "$tmp/err"
+check "stdout closed: status 4" [ $? = 4 ]
+check "... and said" has "standard output: Bad file descriptor" "$tmp/err"
 
 # A LIWC import that drops entries says clearly, even with -q, that its lexicon is partial.
 check "import with drops exits 1" status 1 "$SLANT" lexicon import -q tests/lexicon/drops.dic -o "$tmp/drops"
