@@ -55,6 +55,8 @@ typedef struct {
     uint32_t flags : 3;      /* SLANT_TOK_* */
 } slant_token;
 
+_Static_assert(SLANT_TOK_UPPER < (1u << 3), "token flags fit their 3 bits");
+
 /* More quotations than this in one text are read as plain text (quote's 29 bits). */
 #define SLANT_MAX_QUOTES (((uint32_t)1 << 29) - 2)
 
