@@ -206,16 +206,25 @@ static int looks_finite(const slant_doc *d, size_t k)
     return t->end - t->start > 3 && d->text[t->end - 2] == 'e' && d->text[t->end - 1] == 'd';
 }
 
-/* Whether another usable report verb follows word `k` in its clause, past adverbs: then
- * `k` heads the speaker ("a government spokesman said", "the statement also said"). */
+/* Whether another usable report verb follows word `k` in its clause: right after it,
+ * past adverbs ("a government spokesman said", "the statement also said"), or further on
+ * in the form of a finite verb ("Kremlin spokesman Dmitry Peskov said"). Then `k` is part
+ * of the speaker. */
 static int verb_follows(const ctx *c, size_t k)
 {
     const slant_doc *d = c->doc;
     size_t j = k + 1;
     while (j < d->ntokens && same_place(d, k, j) && !d->tokens[j].quote && is_adverb(d, j))
         j++;
-    return j < d->ntokens && j <= k + SLANT_FRAME_REACH && same_place(d, k, j) &&
-           !d->tokens[j].quote && usable_verb_at(c, j);
+    if (j < d->ntokens && j <= k + SLANT_FRAME_REACH && same_place(d, k, j) &&
+        !d->tokens[j].quote && usable_verb_at(c, j))
+        return 1;
+    for (j = k + 1; j < d->ntokens && j < k + SLANT_FRAME_REACH && same_place(d, k, j) &&
+                    !d->tokens[j].quote;
+         j++)
+        if (looks_finite(d, j) && usable_verb_at(c, j))
+            return 1;
+    return 0;
 }
 
 /* --- attribution ----------------------------------------------------------------------------- */

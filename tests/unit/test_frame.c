@@ -144,6 +144,8 @@ static void report_nouns(void)
     CHECK_STR(quotation(0), "a government spokesman|said|neutral");
     frame("\"We will act,\" said a government spokesman.");
     CHECK_STR(quotation(0), "a government spokesman|said|neutral");
+    frame("\"We will act,\" government spokesman Lena Vos said.");
+    CHECK_STR(quotation(0), "government spokesman Lena Vos|said|neutral");
     /* a verb followed by a report noun stays the verb */
     frame("\"We will act,\" the minister told reporters.");
     CHECK_STR(quotation(0), "the minister|told|neutral");
