@@ -497,6 +497,14 @@ static void attribute(const ctx *c, slant_frame *f)
             q->verb_kind = previous->verb_kind;
             q->continued = 1;
         }
+        /* a split quotation: "We saw it," said the farmer, "and the road closed." (its
+         * verb is the previous one's: one attribution, not two) */
+        if (q->verb >= 0 && !q->continued && !label && previous &&
+            previous->verb == q->verb && previous->speaker_first >= 0) {
+            q->speaker_first = previous->speaker_first;
+            q->speaker_words = previous->speaker_words;
+            q->continued = 1;
+        }
         speaker_identity(c, q);
         q->scare = label || (sq->ntokens <= 3 && q->speaker_first < 0 && q->verb < 0);
         if (q->speaker_first >= 0)

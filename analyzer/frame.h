@@ -21,14 +21,20 @@
  *   according to X       anywhere in the quotation's sentence
  * A report verb must stand where a verb can: a match right after a determiner or a
  * possessive ("the statement", "a spokesman", "the ministry's statement") is a noun, and
- * so is one followed (past adverbs) by another report verb in its clause ("a government
- * spokesman said", "the statement also said"): both are part of the speaker. An
- * attribution phrase right after a verb belongs to it ("she said in a statement: ...":
- * the verb is "said"). A quotation with none of these patterns continues the speaker of
+ * so is one not in the form of a finite verb (-ed, said, told, wrote ...) that another
+ * report verb follows in its clause, right after it past adverbs ("a government
+ * spokesman said", "the statement also said") or further on in finite form ("Kremlin
+ * spokesman Dmitry Peskov said"): both are part of the speaker. A finite form keeps the
+ * verb ("the minister told reporters"), and an attribution phrase right after it belongs
+ * to it ("she said in a statement: ...": the verb is "said"). These rules read word forms
+ * in English; the lexicon's report categories may hold nouns (attribution cues) as well as
+ * verbs. A quotation with none of these patterns continues the speaker of
  * the quotation before it when it looks like a continuation: it opens its sentence, in
  * the sentence after the speaker's or later in the same one, and it has more than three
  * words or runs to its sentence's end ("We saw it," said the farmer. "Never."); a short
- * quotation inside the author's sentence ("Critics call the plan "reckless"") does not. A
+ * quotation inside the author's sentence ("Critics call the plan "reckless"") does not.
+ * The second half of a split quotation ("We saw it," said the farmer, "and ...") shares
+ * the first half's verb and continues its speaker: one attribution, not two. A
  * speaker is at most SLANT_FRAME_REACH words, ends at clause punctuation, and belongs to
  * an actor when it contains one of the actor's aliases; it is anonymous when it overlaps a
  * match of `anonymous_sources` ("officials said").

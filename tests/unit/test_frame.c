@@ -177,6 +177,11 @@ static void continuation(void)
     frame("\"It was shameful,\" she said. \"The plan will fail and the town will pay\" "
           "for years.");
     CHECK_STR(quotation(1), "she|said|neutral|continued");
+    /* a split quotation continues its speaker */
+    frame("\"We saw it,\" said the farmer, \"and then the road closed.\"");
+    CHECK_STR(quotation(1), "the farmer|said|neutral|continued");
+    frame("\"We saw it,\" the farmer said, \"and then the road closed.\"");
+    CHECK_STR(quotation(1), "the farmer|said|neutral|continued");
 }
 
 /* A scare quote is the author's word: its matches are the author's voice (issue 10). */
