@@ -1055,12 +1055,15 @@ static void add_framing(slant_jw *w, const slant_result *r)
     slant_jw_key(w, "so_called");
     slant_jw_open(w, '[');
     for (size_t i = 0; i < f->nso_called; i++) {
-        const slant_token *a = &d->tokens[f->so_called[i]], *b = &d->tokens[f->so_called[i] + 2];
+        const slant_so_called *s = &f->so_called[i];
+        const slant_token *a = &d->tokens[s->label];
+        const slant_token *b = &d->tokens[s->label + s->label_words - 1];
         slant_jw_element(w);
         slant_jw_open(w, '{');
-        slant_jw_member_count(w, "start", base + a->start);
-        slant_jw_member_count(w, "end", base + b->end);
-        slant_jw_member_string(w, "text", d->text + a->start, b->end - a->start);
+        slant_jw_member_count(w, "start", base + s->start);
+        slant_jw_member_count(w, "end", base + s->end);
+        slant_jw_member_string(w, "text", d->text + s->start, s->end - s->start);
+        slant_jw_member_string(w, "label", d->text + a->start, b->end - a->start);
         slant_jw_close(w, '}');
     }
     slant_jw_close(w, ']');
@@ -1148,9 +1151,12 @@ static void add_provenance(slant_jw *w, const slant_lexicon *lex)
     slant_jw_close(w, '}');
 }
 
-/* The matches of one field ("text" or "title"); offsets are relative to `base`. */
+/* The matches of one field ("text" or "title"); offsets are relative to `base`. `speech`
+ * says per word whether it is quoted speech (the text's framing); NULL for the headline,
+ * which is not framed: there every quotation counts. */
 static void add_matches(slant_jw *w, const slant_result *r, const char *field,
-                        const slant_doc *d, const slant_matches *ms, size_t base)
+                        const slant_doc *d, const slant_matches *ms, size_t base,
+                        const uint8_t *speech)
 {
     for (size_t k = 0; k < ms->n; k++) {
         const slant_match *m = &ms->items[k];
@@ -1171,7 +1177,8 @@ static void add_matches(slant_jw *w, const slant_result *r, const char *field,
         slant_jw_member_bool(w, "negated", m->negated);
         slant_jw_member_bool(w, "boosted", m->boosted);
         slant_jw_member_bool(w, "diminished", m->diminished);
-        slant_jw_member_bool(w, "in_quote", first->quote != 0);
+        slant_jw_member_bool(w, "in_quote",
+                             speech ? speech[m->first_token] != 0 : first->quote != 0);
         slant_jw_close(w, '}');
     }
 }
@@ -1181,8 +1188,8 @@ static void add_evidence(slant_jw *w, const slant_result *r)
     slant_jw_key(w, "evidence");
     slant_jw_open(w, '[');
     if (r->headline)
-        add_matches(w, r, "title", r->headline, r->headline_matches, 0);
-    add_matches(w, r, "text", r->doc, r->matches, r->article->text_offset);
+        add_matches(w, r, "title", r->headline, r->headline_matches, 0, NULL);
+    add_matches(w, r, "text", r->doc, r->matches, r->article->text_offset, r->frame->speech);
     slant_jw_close(w, ']');
 }
 
