@@ -228,7 +228,7 @@ check(root.find(lambda n: n.attrs.get("id") == "h-actors"),
 
 # the sections, in the order the report answers its questions
 sections = [n.attrs.get("id") for n in root.find(lambda n: n.tag == "section")]
-check(sections == ["sources", "differences", "labels", "attribution", "terms", "method"],
+check(sections == ["sources", "differences", "labels", "attribution", "context", "terms", "method"],
       f"sections in order: {sections}")
 
 # --- the sources ------------------------------------------------------------------------------
@@ -249,6 +249,32 @@ sig = [p for p in pairs if significant(p) and p["mean_a"] != p["mean_b"]]
 check(len(items) == len(sig), f"one finding per significant pair ({len(items)} vs {len(sig)})")
 
 scores = pd.read_csv(io.StringIO(run("score", "-q", "--format", "csv", CORPUS).stdout.decode()))
+
+# --- the report leads with judgement: structural and epistemic counts are context -------------
+with open("lexicons/en/lexicon.json") as f:
+    GROUP = {c["id"]: c["group"] for c in json.load(f)["categories"]}
+
+
+def section_of(li):
+    n = li.parent
+    while n is not None and not (n.tag == "section"):
+        n = n.parent
+    return n.attrs.get("id") if n is not None else None
+
+
+placed = {}
+for (ind, hi, lo), li in items.items():
+    placed.setdefault(section_of(li), set()).add(ind)
+check(placed.get("context") and all(GROUP.get(i) in ("epistemic", "structural") or i == "certainty"
+                                    for i in placed["context"]),
+      f"context findings are structural and epistemic ({sorted(placed.get('context', []))})")
+check(not any(GROUP.get(i) == "epistemic" or i in ("certainty", "report_neutral", "negators")
+              for i in placed.get("differences", ())),
+      f"no hedge, certainty or neutral-verb finding among the headline findings "
+      f"({sorted(placed.get('differences', []))})")
+check(all(i in placed.get("differences", ()) for i in {i for (i, _, _) in items}
+          if GROUP.get(i) in ("loaded", "contested")),
+      "every loaded and contested finding is a headline finding")
 
 
 def splitmix_ratio_ci(x, y, resamples=2000, seed=1, level=0.95):
@@ -365,7 +391,7 @@ check(ratio_checked >= 20, f"ratio intervals recomputed ({ratio_checked})")
 # the designed differences (corpus/README.md), in plain words
 designed = {"pejorative_labels": "pejorative labels", "delegitimizing": "delegitimizing terms",
             "legitimizing": "legitimizing terms", "victimhood": "victimhood terms",
-            "moral_condemnation": "terms of moral condemnation",
+            "moral_condemnation": "moral condemnation terms",
             "contested_terms": "contested terms", "report_loaded": "loaded report verbs",
             "assertives": "assertives", "intensifiers": "intensifiers",
             "anonymous_sources": "anonymous-source attributions"}
