@@ -513,6 +513,29 @@ first_sentence = flat(items[next(iter(items))].find(lambda n: "sentence" in n.at
 check(first_sentence in fs, "score records give the same findings as the articles")
 check("fnv1a64:" in fs and "(scored by slant" in fs, "score records: the lexicon they name is in the provenance")
 
+# --- the loaded-language index: the first indicator of the report when records carry it ----------
+from index_fixture import add_index  # noqa: E402
+
+indexed = os.path.join(tmp, "indexed.jsonl")
+with open(indexed, "w") as f:
+    f.write(add_index(run("score", "-q", "--evidence", CORPUS).stdout.decode()))
+ix_md = run("report", "-q", "--format", "md", indexed).stdout.decode()
+ix_html = run("report", "-q", "--format", "html", indexed).stdout.decode()
+ix_text = flat(run("report", "-q", indexed).stdout.decode())
+means_md = ix_md.split("### Rates per source")[1].split("\n| ")
+check(means_md[3].startswith("loaded-language index |"),
+      f"the report's table of means starts with the index ({means_md[3][:40]})")
+first_li = re.search(r'<li id="finding-1" data-indicator="([^"]+)"', ix_html)
+check(first_li and first_li.group(1) == "loaded_index", "the first finding is the index's")
+check("the loaded-language index first, then the largest effect first" in ix_text,
+      "the report says the index comes first")
+check("loaded-language index is " in ix_text and "in weighted matches per 1,000 words)" in ix_text,
+      "the index's finding is worded as a difference, with its unit")
+check("**loaded-language index (loaded\\_index)**: loaded and contested word choice" in ix_md,
+      "the index is defined in the list of indicators")
+check(not re.search(r'data-indicator="loaded_index', page),
+      "records without the index: no index finding")
+
 # --- provenance and method ---------------------------------------------------------------------------
 lex_hash = json.loads(run("score", "-q", "corpus/synthetic/wire-neutral/01-dumar-bridge.txt").stdout)["provenance"]["lexicon_hash"]
 for name, doc in (("text", text_flat), ("md", md_flat), ("html", flat(page))):
