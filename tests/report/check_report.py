@@ -511,6 +511,9 @@ check("evidence sentences need the articles" in fs and "- Officials" not in fs,
       "score records: the report says evidence needs the articles")
 first_sentence = flat(items[next(iter(items))].find(lambda n: "sentence" in n.attrs.get("class", ""))[0].text())
 check(first_sentence in fs, "score records give the same findings as the articles")
+head, _, ctx = fs.partition("CONTEXT: STRUCTURE AND EPISTEMIC STANCE")
+check("times as many hedges per 1,000 words" in ctx and "hedges per 1,000 words" not in head.split("WHERE THEY DIFFER")[1],
+      "score records: the groups of the lexicon they name put hedges in the context, as with articles")
 check("fnv1a64:" in fs and "(scored by slant" in fs, "score records: the lexicon they name is in the provenance")
 
 # --- the loaded-language index: the first indicator of the report when records carry it ----------
