@@ -1142,7 +1142,11 @@ static void build_method(slant_report *r)
                        "deviations, with the small-sample correction and a %g%% interval "
                        "from its large-sample variance; Cliff's delta is the share of "
                        "article pairs in which A is higher minus the share in which B is "
-                       "(from -1 to 1). Findings are listed by Hedges' g, largest first.",
+                       "(from -1 to 1). Findings are listed by Hedges' g, largest first: "
+                       "first those in judgement, contested labels and attribution (the "
+                       "loaded-language index before the others, when the data has it), then, "
+                       "as context, those in structural and epistemic counts. A category's "
+                       "place follows its lexicon group.",
                        level));
     if (r->opts.event)
         add_method(r, strf("Events. Articles are paired by their '%s' field: for each pair of "
