@@ -70,13 +70,8 @@ long cli_default_threads(void)
     return n < 1 ? 1 : (n > CLI_MAX_THREADS ? CLI_MAX_THREADS : n);
 }
 
-/*
- * The installed lexicon for `lang`, looked for from the binary's directory upwards (three
- * levels): PREFIX/bin/slant finds PREFIX/share/slant/lexicons/LANG, and a binary in a
- * build tree (build/slant, build/asan/slant) finds the source tree's lexicons/LANG.
- * Caller frees; NULL if there is none.
- */
-static char *default_lexicon(const char *lang)
+/* Three levels up from the binary (cli.h). */
+char *cli_default_lexicon(const char *lang)
 {
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -243,7 +238,7 @@ int cli_load_lexicon(const char *dir, const char *lang, slant_lexicon **lex)
     }
     char *found = NULL;
     if (!dir) {
-        found = default_lexicon(lang);
+        found = cli_default_lexicon(lang);
         if (!found) {
             cli_message("no installed lexicon for language '%s': give one with --lexicon DIR",
                     lang);

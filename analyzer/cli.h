@@ -59,6 +59,11 @@ long cli_default_threads(void);
 char **cli_split_list(const char *s, size_t *n);
 void cli_free_list(char **items);
 
+/* The directory of the installed lexicon for `lang` (found from the binary's directory
+ * upwards: PREFIX/share/slant/lexicons/LANG, or a build tree's lexicons/LANG). Caller
+ * frees; NULL if there is none. */
+char *cli_default_lexicon(const char *lang);
+
 /* Loads `dir`, or the installed lexicon for `lang` when `dir` is NULL; prints any error
  * (FILE:LINE:COL) and returns 0 or SLANT_EXIT_USAGE. */
 int cli_load_lexicon(const char *dir, const char *lang, slant_lexicon **lex);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "indicator.h"
 #include "normalize.h"
 #include "version.h"
 #include "xalloc.h"
@@ -463,6 +464,42 @@ static void read_actors(const cJSON *actors, const char *group, slant_dataset *d
     }
 }
 
+/* The value of member `path` of `root`: "tokens", or "attribution.quotations" inside an
+ * object; NAN when missing or not a number. */
+static double member_at(const cJSON *root, const char *path)
+{
+    const char *dot = strchr(path, '.');
+    if (!dot)
+        return number_of(root, path);
+    char object[64];
+    size_t len = (size_t)(dot - path);
+    if (len >= sizeof object)
+        return NAN;
+    memcpy(object, path, len);
+    object[len] = '\0';
+    return number_of(cJSON_GetObjectItemCaseSensitive(root, object), dot + 1);
+}
+
+/* Computes the compared indicators of the table (indicator.h) that the record has: those
+ * that lead (`leads` = SLANT_IND_LEADS) or the others (0), in table order, into
+ * `names`/`values` (room for one per row). Returns how many. */
+static size_t read_derived(const cJSON *root, double tokens, unsigned leads, const char **names,
+                           double *values)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < slant_indicator_count(); i++) {
+        const slant_indicator *x = slant_indicator_at(i);
+        if (!(x->flags & SLANT_IND_COMPARED) || (x->flags & SLANT_IND_LEADS) != leads)
+            continue;
+        if (x->needs && !cJSON_GetObjectItemCaseSensitive(root, x->needs))
+            continue;
+        double a = x->a ? member_at(root, x->a) : NAN, b = x->b ? member_at(root, x->b) : NAN;
+        names[k] = x->id;
+        values[k++] = slant_indicator_compute(x, a, b, tokens);
+    }
+    return k;
+}
+
 slant_status slant_json_read_score(const char *json, size_t len, const slant_score_fields *f,
                                    const char *path, long line, slant_dataset *ds,
                                    int *had_evidence, slant_error *err)
@@ -481,10 +518,11 @@ slant_status slant_json_read_score(const char *json, size_t len, const slant_sco
     char *group = scalar_text(field_of(root, f->by));
     char *event = f->event ? scalar_text(field_of(root, f->event)) : NULL;
     char *id = scalar_text(cJSON_GetObjectItemCaseSensitive(root, "id"));
-    size_t n = (size_t)cJSON_GetArraySize(cats) + 6;
+    /* The leading indicators of the table, the categories, then the table's others. */
+    size_t n = (size_t)cJSON_GetArraySize(cats) + slant_indicator_count();
     const char **names = xmalloc(n * sizeof *names);
     double *values = xmalloc(n * sizeof *values);
-    size_t k = 0;
+    size_t k = read_derived(root, tokens, SLANT_IND_LEADS, names, values);
     const cJSON *c;
     cJSON_ArrayForEach(c, cats)
     {
@@ -492,25 +530,7 @@ slant_status slant_json_read_score(const char *json, size_t len, const slant_sco
         names[k] = c->string;
         values[k++] = tokens > 0 && !isnan(count) ? 1000.0 * count / tokens : NAN;
     }
-    names[k] = "quote_share";
-    values[k++] = tokens > 0 ? number_of(root, "quote_tokens") / tokens : NAN;
-    /* Framing indicators, when the record has them. */
-    const cJSON *epi = cJSON_GetObjectItemCaseSensitive(root, "epistemic");
-    const cJSON *att = cJSON_GetObjectItemCaseSensitive(root, "attribution");
-    if (cJSON_IsObject(epi) && cJSON_IsObject(att)) {
-        double quotes = number_of(att, "quotations");
-        double neutral = number_of(att, "neutral_verbs"), loaded = number_of(att, "loaded_verbs");
-        names[k] = "certainty";
-        values[k++] = number_of(epi, "certainty");
-        names[k] = "scare_quote_rate";
-        values[k++] = tokens > 0 ? 1000.0 * number_of(att, "scare_quotes") / tokens : NAN;
-        names[k] = "loaded_verb_share";
-        values[k++] = neutral + loaded > 0 ? loaded / (neutral + loaded) : NAN;
-        names[k] = "attributed_share";
-        values[k++] = quotes > 0 ? number_of(att, "attributed") / quotes : NAN;
-        names[k] = "anonymous_share";
-        values[k++] = quotes > 0 ? number_of(att, "anonymous") / quotes : NAN;
-    }
+    k += read_derived(root, tokens, 0, names + k, values + k);
     const char *g = group ? group : "(none)";
     slant_dataset_add_row(ds, id, g, event, tokens, names, values, k);
     slant_buf key;

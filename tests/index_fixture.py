@@ -1,0 +1,48 @@
+"""Score records with the loaded-language index, for the compare and report tests.
+
+The index is computed by `slant score` once that lands (docs/schema/score.md); until then,
+and to test compare and the report apart from it, this adds the three members to records
+that lack them, as the shared definition says: with every weight 1, the matches of the
+categories of groups loaded and contested (concepts and actors are not categories of a
+record) per 1,000 words, the author's voice per 1,000 words outside quotations and quoted
+speech per 1,000 quoted words; null when the denominator is 0. The members go right
+after the size members, where score writes them. Scripts import it with tests/ on
+sys.path.
+"""
+
+import json
+
+
+def index_groups(lexicon_json="lexicons/en/lexicon.json"):
+    """The ids of the index categories of a lexicon: groups loaded and contested."""
+    with open(lexicon_json) as f:
+        return {c["id"] for c in json.load(f)["categories"]
+                if c.get("group") in ("loaded", "contested")}
+
+
+def with_index(record, categories):
+    """`record` (a dict) with loaded_index, loaded_index_author and loaded_index_quoted."""
+    cats = record["categories"]
+    count = sum(cats[c]["count"] for c in cats if c in categories)
+    author = sum(cats[c]["author"] for c in cats if c in categories)
+    quoted = sum(cats[c]["quoted"] for c in cats if c in categories)
+    tokens, qt = record["tokens"], record["quote_tokens"]
+    members = {
+        "loaded_index": 1000.0 * count / tokens if tokens else None,
+        "loaded_index_author": 1000.0 * author / (tokens - qt) if tokens - qt else None,
+        "loaded_index_quoted": 1000.0 * quoted / qt if qt else None,
+    }
+    out = {}
+    for k, v in record.items():
+        if k == "categories":
+            out.update(members)  # after the size members, before the categories
+        out[k] = v
+    return out
+
+
+def add_index(jsonl_text, lexicon_json="lexicons/en/lexicon.json"):
+    """Score output (JSON Lines text) with the index added to every record."""
+    cats = index_groups(lexicon_json)
+    lines = [json.dumps(with_index(json.loads(line), cats))
+             for line in jsonl_text.splitlines() if line.strip()]
+    return "\n".join(lines) + "\n"
