@@ -92,11 +92,13 @@ typedef struct {
     char **actors;
     size_t nactors;
     size_t window;
+    const char *weights;
+    int sentences;
 } score_args;
 
 enum {
     OPT_EVIDENCE = 256, OPT_LEXICON, OPT_LANG, OPT_TEXT_FIELD, OPT_ID_FIELD, OPT_KEEP,
-    OPT_INPUT, OPT_MAX_BYTES, OPT_ACTORS, OPT_WINDOW
+    OPT_INPUT, OPT_MAX_BYTES, OPT_ACTORS, OPT_WINDOW, OPT_WEIGHTS, OPT_SENTENCES
 };
 
 static const struct option score_options[] = {
@@ -113,6 +115,8 @@ static const struct option score_options[] = {
     { "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
     { "actors", required_argument, NULL, OPT_ACTORS },
     { "window", required_argument, NULL, OPT_WINDOW },
+    { "weights", required_argument, NULL, OPT_WEIGHTS },
+    { "sentences", no_argument, NULL, OPT_SENTENCES },
     { "quiet", no_argument, NULL, 'q' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
@@ -188,12 +192,16 @@ static int parse_score_args(int argc, char **argv, score_args *a)
                 return cli_usage_error("score", "invalid window '%s' (1 to 1000 words)", optarg);
             a->window = (size_t)v;
             break;
+        case OPT_WEIGHTS: a->weights = optarg; break;
+        case OPT_SENTENCES: a->sentences = 1; break;
         case 'q': a->quiet = 1; break;
         case 'h': score_usage(stdout); return SLANT_EXIT_OK;
         case ':': return cli_usage_error("score", "option '%s' needs a value", argv[optind - 1]);
         default: return cli_usage_error("score", "unknown option '%s'", argv[optind - 1]);
         }
     }
+    if (a->sentences && a->format == SLANT_FORMAT_LONG)
+        return cli_usage_error("score", "--sentences writes jsonl, csv or tsv, not long");
     if (a->evidence && a->format != SLANT_FORMAT_JSONL)
         return cli_usage_error("score", "--evidence needs --format jsonl (a table has no room for it)");
     if (optind == argc)
@@ -237,10 +245,15 @@ int slant_cli_score(int argc, char **argv)
     rc = cli_load_lexicon(a.lexicon, a.lang, &lex);
     for (size_t i = 0; rc == SLANT_EXIT_OK && i < a.nactors; i++)
         rc = cli_add_actors(lex, a.actors[i]);
+    /* After the actors: the weights name the hash of the lexicon as it is used. */
+    slant_weights weights = { 0 };
+    if (rc == SLANT_EXIT_OK && a.weights)
+        rc = cli_load_weights(a.weights, lex, &weights);
     cli_output out;
     if (rc == SLANT_EXIT_OK && cli_output_open(&out, a.output) != 0)
         rc = SLANT_EXIT_NOTHING;
     if (rc != SLANT_EXIT_OK) {
+        slant_weights_release(&weights);
         slant_lexicon_free(lex);
         cli_free_list(a.keep);
         free(a.actors);
@@ -257,7 +270,8 @@ int slant_cli_score(int argc, char **argv)
             .fields = { a.text_field, a.id_field, (const char *const *)a.keep, a.nkeep },
             .max_article_bytes = a.max_bytes,
         },
-        .score = { a.format, a.evidence, (const char *const *)a.keep, a.nkeep, a.window },
+        .score = { a.format, a.evidence, (const char *const *)a.keep, a.nkeep, a.window,
+                   a.weights ? &weights : NULL, a.sentences },
         .threads = (int)a.threads,
         .out = out.f,
         .on_error = cli_report_error,
@@ -276,6 +290,7 @@ int slant_cli_score(int argc, char **argv)
     }
     if (cli_output_close(&out, st == SLANT_OK && stats.articles > 0) != 0)
         rc = SLANT_EXIT_NOTHING;
+    slant_weights_release(&weights);
     slant_lexicon_free(lex);
     cli_free_list(a.keep);
     free(a.actors);
