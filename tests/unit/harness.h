@@ -41,5 +41,6 @@ void suite_match(void);
 void suite_read(void);
 void suite_frame(void);
 void suite_json(void);
+void suite_index(void);
 
 #endif

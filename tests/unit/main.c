@@ -61,6 +61,7 @@ int main(void)
     suite_read();
     suite_frame();
     suite_json();
+    suite_index();
     printf("unit: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
