@@ -551,6 +551,13 @@ slant_status slant_json_read_score(const char *json, size_t len, const slant_sco
                              "not a slant score record (no 'categories' or 'tokens')");
         goto done;
     }
+    if (cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(root, "sentence")) &&
+        cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(root, "matches"))) {
+        st = slant_error_set(err, SLANT_ERR_INPUT, path, line, 0,
+                             "a sentence record (slant score --sentences): comparisons read "
+                             "one record per article (score without --sentences)");
+        goto done;
+    }
     char *group = scalar_text(field_of(root, f->by));
     char *event = f->event ? scalar_text(field_of(root, f->event)) : NULL;
     char *id = scalar_text(cJSON_GetObjectItemCaseSensitive(root, "id"));

@@ -166,6 +166,14 @@ def main():
         check(rc3 == 0 and len(out3.decode("utf-8").splitlines()) == len(js) + 1,
               "seeds: TSV has a header and a row per sentence")
 
+        # Sentence records are not article records: compare says so instead of comparing.
+        sfile = os.path.join(tmp, "sentences.jsonl")
+        with open(sfile, "wb") as f:
+            f.write(out)
+        rc4, _, err4 = run("compare", "-q", sfile)
+        check(rc4 == 3 and "a sentence record" in err4,
+              f"compare of sentence records exits {rc4}: {err4[:200]}")
+
         # 4. The same for every -j, on generated articles.
         gen = os.path.join(tmp, "gen.jsonl")
         subprocess.run([sys.executable, "bench/gen_corpus.py", "--mb", "2", "--seed", "3", gen],
