@@ -5,8 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "article.h"
 #include "harness.h"
 #include "index.h"
+#include "xalloc.h"
 
 static slant_lexicon *lex;
 static slant_scorer *scorer;
@@ -139,9 +141,21 @@ static void article_with_weights(void)
     slant_weights_release(&w);
 }
 
+/* Scores `text` and keeps it alive (the sentences read their bytes) until the next call. */
+static slant_article kept;
+
+static void score_kept(const char *text)
+{
+    slant_article_release(&kept);
+    slant_article_init(&kept);
+    kept.text = xstrdup(text);
+    kept.text_len = strlen(text);
+    slant_scorer_score(scorer, &kept);
+}
+
 static void sentences_and_their_bytes(void)
 {
-    harness_score(scorer, TEXT);
+    score_kept(TEXT);
     const slant_doc *d = slant_scorer_doc(scorer);
     const slant_matches *m = slant_scorer_matches(scorer);
     slant_weights w;
@@ -169,16 +183,19 @@ static void sentences_and_their_bytes(void)
     CHECK_NEAR(u.index.author, 0.0);
     CHECK_NEAR(u.index.quoted, 1000.0 * 2 / 3);
 
-    /* Marks between two sentences go to one of them, never to both. */
-    harness_score(scorer, "He left.\"Radicals,\" she said.");
+    /* Marks attached to the words go with them; white space between sentences to none. */
+    static const char two[] = "He left (quickly)...  \"Radicals!\" she said.\n";
+    score_kept(two);
     d = slant_scorer_doc(scorer);
+    CHECK_INT(d->nsentences, 2);
     cursor = 0;
-    size_t prev_end = 0;
-    for (size_t i = 0; i < d->nsentences; i++) {
-        slant_sentence_unit_of(d, slant_scorer_matches(scorer), &w, i, &cursor, &u);
-        CHECK(u.start >= prev_end && u.end > u.start);
-        prev_end = u.end;
-    }
+    slant_sentence_unit_of(d, slant_scorer_matches(scorer), &w, 0, &cursor, &u);
+    CHECK_INT(u.start, 0);
+    CHECK_INT(u.end, strlen("He left (quickly)..."));
+    slant_sentence_unit_of(d, slant_scorer_matches(scorer), &w, 1, &cursor, &u);
+    CHECK_INT(u.start, strlen("He left (quickly)...  "));
+    CHECK_INT(u.end, strlen(two) - 1);
+    CHECK_INT(u.nmatches, 1);
     slant_weights_release(&w);
 }
 
@@ -262,6 +279,7 @@ void suite_index(void)
     RUN(sentences_and_their_bytes);
     RUN(weights_file_errors);
     RUN(weights_file_of_the_tests);
+    slant_article_release(&kept);
     slant_scorer_free(scorer);
     slant_lexicon_free(lex);
 }
