@@ -206,7 +206,7 @@ static void write_header(pipeline *p)
                             : o->score.format == SLANT_FORMAT_TSV ? SLANT_TABLE_TSV
                                                                   : SLANT_TABLE_LONG;
     if (o->score.sentences)
-        slant_table_write_sentence_header(kind, o->lex, &b);
+        slant_table_write_sentence_header(kind, o->lex, o->score.keep, o->score.nkeep, &b);
     else
         slant_table_write_header(kind, o->lex, o->score.keep, o->score.nkeep, &b);
     write_bytes(p, b.data, b.len);

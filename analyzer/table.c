@@ -284,13 +284,19 @@ static const char *const sentence_columns[] = {
 };
 
 void slant_table_write_sentence_header(slant_table_kind kind, const slant_lexicon *lex,
-                                       slant_buf *out)
+                                       const char *const *keep, size_t nkeep, slant_buf *out)
 {
     char sep = separator(kind);
     for (size_t k = 0; k < sizeof sentence_columns / sizeof sentence_columns[0]; k++) {
         if (k)
             slant_buf_addc(out, sep);
         slant_buf_adds(out, sentence_columns[k]);
+        if (k == 3) { /* after "line", as in the article rows */
+            for (size_t f = 0; f < nkeep; f++) {
+                slant_buf_addc(out, sep);
+                cstr_cell(kind, keep[f], out);
+            }
+        }
     }
     for (size_t i = 0; i < slant_lexicon_ncategories(lex); i++) {
         const slant_category *cat = slant_lexicon_category(lex, i);
@@ -321,6 +327,11 @@ void slant_table_write_sentences(slant_table_kind kind, const slant_result *r, s
         slant_buf_addc(out, sep);
         if (r->line)
             slant_buf_addf(out, "%ld", r->line);
+        for (size_t f = 0; f < r->nkeep; f++) {
+            slant_buf_addc(out, sep);
+            if (f < r->article->nfields)
+                cstr_cell(kind, r->article->fields[f].value, out);
+        }
         const double v[] = { (double)u.sentence, (double)u.paragraph, (double)(base + u.start),
                              (double)(base + u.end), (double)u.tokens, (double)u.quote_tokens,
                              u.index.all, u.index.author, u.index.quoted };

@@ -28,12 +28,13 @@ void slant_table_write_row(slant_table_kind kind, const slant_result *r, slant_b
 
 /*
  * `slant score --sentences --format csv|tsv` (CSV or TSV only): one row per sentence of
- * the text, with the columns id, source, file, line, sentence, paragraph, start, end,
- * tokens, quote_tokens, loaded_index, loaded_index_author, loaded_index_quoted, then
- * `ID_count` per index category (slant_category_in_index), then the sentence's text.
+ * the text, with the columns id, source, file, line, the kept fields (`keep`), sentence,
+ * paragraph, start, end, tokens, quote_tokens, loaded_index, loaded_index_author,
+ * loaded_index_quoted, then `ID_count` per index category (slant_category_in_index), then
+ * the sentence's text.
  */
 void slant_table_write_sentence_header(slant_table_kind kind, const slant_lexicon *lex,
-                                       slant_buf *out);
+                                       const char *const *keep, size_t nkeep, slant_buf *out);
 void slant_table_write_sentences(slant_table_kind kind, const slant_result *r, slant_buf *out);
 
 #endif
