@@ -155,7 +155,7 @@ slant_index slant_index_from_sums(double all, double author, double quoted, size
     return x;
 }
 
-slant_index slant_index_of_matches(const slant_weights *w, const slant_doc *doc,
+slant_index slant_index_of_matches(const slant_weights *w, const uint8_t *speech,
                                    const slant_match *m, size_t n, size_t tokens,
                                    size_t quote_tokens)
 {
@@ -165,7 +165,7 @@ slant_index slant_index_of_matches(const slant_weights *w, const slant_doc *doc,
         if (x == 0)
             continue;
         all += x;
-        if (doc->tokens[m[k].first_token].quote)
+        if (speech[m[k].first_token])
             quoted += x;
         else
             author += x;
@@ -200,9 +200,9 @@ static size_t widened_start(const slant_doc *doc, size_t i)
     return b;
 }
 
-void slant_sentence_unit_of(const slant_doc *doc, const slant_matches *m,
-                            const slant_weights *w, size_t i, size_t *cursor,
-                            slant_sentence_unit *u)
+void slant_sentence_unit_of(const slant_doc *doc, const uint8_t *speech,
+                            const slant_matches *m, const slant_weights *w, size_t i,
+                            size_t *cursor, slant_sentence_unit *u)
 {
     const slant_sentence *s = &doc->sentences[i];
     memset(u, 0, sizeof *u);
@@ -212,7 +212,7 @@ void slant_sentence_unit_of(const slant_doc *doc, const slant_matches *m,
     u->end = widened_end(doc, i);
     u->tokens = s->ntokens;
     for (size_t t = s->first_token; t < (size_t)s->first_token + s->ntokens; t++)
-        u->quote_tokens += doc->tokens[t].quote != 0;
+        u->quote_tokens += speech[t] != 0;
     size_t k = *cursor;
     while (k < m->n && doc->tokens[m->items[k].first_token].sentence < i)
         k++; /* (none: every earlier match went to an earlier sentence) */
@@ -221,6 +221,6 @@ void slant_sentence_unit_of(const slant_doc *doc, const slant_matches *m,
         k++;
     u->nmatches = k - u->first_match;
     *cursor = k;
-    u->index = slant_index_of_matches(w, doc, m->items + u->first_match, u->nmatches,
+    u->index = slant_index_of_matches(w, speech, m->items + u->first_match, u->nmatches,
                                       u->tokens, u->quote_tokens);
 }

@@ -19,9 +19,10 @@
  *
  * over the index categories c (slant_category_in_index(): groups `loaded` and
  * `contested`, without contested concepts and actors), where count_c is the text's
- * matches of c, author_c those whose first word is outside every quotation (the outlet's
- * own voice) and quoted_c those inside one (a source speaking), as in the record's
- * per-category counts. Each value is NaN (JSON null, an empty cell) when its denominator
+ * matches of c, author_c those whose first word is the author's voice and quoted_c those
+ * whose first word is quoted speech (a source speaking; a scare quote is the author's
+ * voice: frame.h), as in the record's per-category counts; tokens and quote_tokens are
+ * the words, and the words of quoted speech. Each value is NaN (JSON null, an empty cell) when its denominator
  * is 0. The headline is not part of it: its words are not the text's.
  *
  * The weights w_c are 1 for every index category by default, so the default index is the
@@ -101,11 +102,12 @@ slant_index slant_index_from_sums(double all, double author, double quoted, size
                                   size_t quote_tokens);
 
 /*
- * The index of the `n` matches at `m` (matches of `doc`) over `tokens` words of which
- * `quote_tokens` are quoted: the whole text's matches for an article, one sentence's for
- * a sentence. A match is quoted speech when its first word is inside a quotation.
+ * The index of the `n` matches at `m` over `tokens` words of which `quote_tokens` are
+ * quoted speech: the whole text's matches for an article, one sentence's for a sentence.
+ * `speech` is the text's per-word flag of quoted speech (slant_frame.speech); a match is
+ * quoted speech when its first word is.
  */
-slant_index slant_index_of_matches(const slant_weights *w, const slant_doc *doc,
+slant_index slant_index_of_matches(const slant_weights *w, const uint8_t *speech,
                                    const slant_match *m, size_t n, size_t tokens,
                                    size_t quote_tokens);
 
@@ -117,20 +119,21 @@ typedef struct {
     size_t sentence;          /* 0-based, as the evidence's "sentence" */
     size_t paragraph;
     size_t start, end;        /* bytes of the text: see slant_sentence_unit() */
-    size_t tokens, quote_tokens;
+    size_t tokens, quote_tokens;  /* its words, and those of quoted speech */
     size_t first_match, nmatches;   /* its matches: m->items[first_match ..] */
     slant_index index;
 } slant_sentence_unit;
 
 /*
- * Fills `u` for sentence `i` of `doc`. The bytes run from the sentence's first word to its
+ * Fills `u` for sentence `i` of `doc`, whose per-word flag of quoted speech is `speech`
+ * (slant_frame.speech) and whose matches are `m`. The bytes run from the sentence's first word to its
  * last, widened to the punctuation and quote marks attached to them (up to white space,
  * never into a neighbouring sentence's words): "\"We will act,\" she said." whole.
  * `*cursor` is the index of the first match not yet given to a sentence: start at 0 and
  * call for i = 0, 1, ... in order.
  */
-void slant_sentence_unit_of(const slant_doc *doc, const slant_matches *m,
-                            const slant_weights *w, size_t i, size_t *cursor,
-                            slant_sentence_unit *u);
+void slant_sentence_unit_of(const slant_doc *doc, const uint8_t *speech,
+                            const slant_matches *m, const slant_weights *w, size_t i,
+                            size_t *cursor, slant_sentence_unit *u);
 
 #endif

@@ -132,14 +132,15 @@ static slant_status parse_category(const cJSON *c, size_t index, const char *pat
             return slant_error_set(err, SLANT_ERR_INPUT, path, 0, 0,
                                    "categories[%zu] lacks the string field '%s'", index,
                                    required[k]);
-    static const char *const groups[] = { "loaded", "epistemic", "structural", "contested" };
+    static const char *const groups[] = { "loaded", "subject", "epistemic", "structural",
+                                          "contested" };
     int known = 0;
-    for (size_t k = 0; k < 4; k++)
+    for (size_t k = 0; k < sizeof groups / sizeof groups[0]; k++)
         known |= strcmp(mc->group, groups[k]) == 0;
     if (!known)
         return slant_error_set(err, SLANT_ERR_INPUT, path, 0, 0,
-                               "category '%s' has unknown group '%s' (loaded, epistemic, "
-                               "structural or contested)",
+                               "category '%s' has unknown group '%s' (loaded, subject, "
+                               "epistemic, structural or contested)",
                                mc->id, mc->group);
     const cJSON *role = cJSON_GetObjectItemCaseSensitive(c, "role");
     if (role && !cJSON_IsNull(role)) {
@@ -1135,12 +1136,15 @@ static void add_framing(slant_jw *w, const slant_result *r)
     slant_jw_key(w, "so_called");
     slant_jw_open(w, '[');
     for (size_t i = 0; i < f->nso_called; i++) {
-        const slant_token *a = &d->tokens[f->so_called[i]], *b = &d->tokens[f->so_called[i] + 2];
+        const slant_so_called *s = &f->so_called[i];
+        const slant_token *a = &d->tokens[s->label];
+        const slant_token *b = &d->tokens[s->label + s->label_words - 1];
         slant_jw_element(w);
         slant_jw_open(w, '{');
-        slant_jw_member_count(w, "start", base + a->start);
-        slant_jw_member_count(w, "end", base + b->end);
-        slant_jw_member_string(w, "text", d->text + a->start, b->end - a->start);
+        slant_jw_member_count(w, "start", base + s->start);
+        slant_jw_member_count(w, "end", base + s->end);
+        slant_jw_member_string(w, "text", d->text + s->start, s->end - s->start);
+        slant_jw_member_string(w, "label", d->text + a->start, b->end - a->start);
         slant_jw_close(w, '}');
     }
     slant_jw_close(w, ']');
@@ -1246,9 +1250,10 @@ static void add_index(slant_jw *w, const slant_index *x)
 }
 
 /* One match of a field ("text" or "title") as an evidence entry; offsets are relative to
- * `base`. */
+ * `base`; `speech` as for add_matches. */
 static void add_match(slant_jw *w, const slant_lexicon *lex, const char *field,
-                      const slant_doc *d, const slant_match *m, size_t base)
+                      const slant_doc *d, const slant_match *m, size_t base,
+                      const uint8_t *speech)
 {
     const slant_token *first = &d->tokens[m->first_token];
     const slant_token *last = &d->tokens[m->first_token + m->ntokens - 1];
@@ -1267,15 +1272,20 @@ static void add_match(slant_jw *w, const slant_lexicon *lex, const char *field,
     slant_jw_member_bool(w, "negated", m->negated);
     slant_jw_member_bool(w, "boosted", m->boosted);
     slant_jw_member_bool(w, "diminished", m->diminished);
-    slant_jw_member_bool(w, "in_quote", first->quote != 0);
+    slant_jw_member_bool(w, "in_quote",
+                         speech ? speech[m->first_token] != 0 : first->quote != 0);
     slant_jw_close(w, '}');
 }
 
+/* The matches of one field ("text" or "title"); offsets are relative to `base`. `speech`
+ * says per word whether it is quoted speech (the text's framing); NULL for the headline,
+ * which is not framed: there every quotation counts. */
 static void add_matches(slant_jw *w, const slant_result *r, const char *field,
-                        const slant_doc *d, const slant_matches *ms, size_t base)
+                        const slant_doc *d, const slant_matches *ms, size_t base,
+                        const uint8_t *speech)
 {
     for (size_t k = 0; k < ms->n; k++)
-        add_match(w, r->lex, field, d, &ms->items[k], base);
+        add_match(w, r->lex, field, d, &ms->items[k], base, speech);
 }
 
 static void add_evidence(slant_jw *w, const slant_result *r)
@@ -1283,8 +1293,8 @@ static void add_evidence(slant_jw *w, const slant_result *r)
     slant_jw_key(w, "evidence");
     slant_jw_open(w, '[');
     if (r->headline)
-        add_matches(w, r, "title", r->headline, r->headline_matches, 0);
-    add_matches(w, r, "text", r->doc, r->matches, r->article->text_offset);
+        add_matches(w, r, "title", r->headline, r->headline_matches, 0, NULL);
+    add_matches(w, r, "text", r->doc, r->matches, r->article->text_offset, r->frame->speech);
     slant_jw_close(w, ']');
 }
 
@@ -1349,7 +1359,7 @@ static void add_sentence_categories(slant_jw *w, const slant_result *r,
             if (m[k].category != i)
                 continue;
             count++;
-            quoted += r->doc->tokens[m[k].first_token].quote != 0;
+            quoted += r->frame->speech[m[k].first_token] != 0;
         }
         if (!count)
             continue;
@@ -1372,7 +1382,7 @@ void slant_json_write_sentences(const slant_result *r, slant_buf *out)
     slant_jw_init(&w, out);
     for (size_t i = 0; i < d->nsentences; i++) {
         slant_sentence_unit u;
-        slant_sentence_unit_of(d, r->matches, r->weights, i, &cursor, &u);
+        slant_sentence_unit_of(d, r->frame->speech, r->matches, r->weights, i, &cursor, &u);
         slant_jw_open(&w, '{');
         slant_jw_member_count(&w, "schema", SLANT_SENTENCE_SCHEMA);
         slant_jw_member_cstring(&w, "id", a->id);
@@ -1393,7 +1403,8 @@ void slant_json_write_sentences(const slant_result *r, slant_buf *out)
         slant_jw_key(&w, "matches");
         slant_jw_open(&w, '[');
         for (size_t k = 0; k < u.nmatches; k++)
-            add_match(&w, r->lex, "text", d, &r->matches->items[u.first_match + k], base);
+            add_match(&w, r->lex, "text", d, &r->matches->items[u.first_match + k], base,
+                      r->frame->speech);
         slant_jw_close(&w, ']');
         add_provenance(&w, r->lex, r->weights);
         slant_jw_close(&w, '}');

@@ -19,7 +19,7 @@ typedef enum {
 typedef struct {
     char *id;
     char *file;
-    char *group;          /* loaded, epistemic, structural, contested */
+    char *group;          /* loaded, subject, epistemic, structural, contested */
     char *polarity;       /* optional */
     char *definition;
     slant_role role;

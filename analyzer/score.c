@@ -153,10 +153,10 @@ void slant_scorer_score(slant_scorer *s, const slant_article *a)
     s->has_headline = a->title && a->title[0];
     if (s->has_headline)
         analyze(s, a->title, strlen(a->title), &s->headline, &s->headline_matches);
-    slant_record_compute(&s->record, s->lex, s->weights, &s->doc, &s->matches,
+    slant_frame_compute(&s->frame, s->lex, &s->doc, &s->matches, s->window);
+    slant_record_compute(&s->record, s->lex, s->weights, &s->doc, &s->matches, &s->frame,
                          s->has_headline ? &s->headline : NULL,
                          s->has_headline ? &s->headline_matches : NULL);
-    slant_frame_compute(&s->frame, s->lex, &s->doc, &s->matches, s->window);
 }
 
 void slant_scorer_set_window(slant_scorer *s, size_t window)

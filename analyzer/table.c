@@ -318,7 +318,7 @@ void slant_table_write_sentences(slant_table_kind kind, const slant_result *r, s
     size_t ncats = slant_lexicon_ncategories(r->lex);
     for (size_t i = 0; i < d->nsentences; i++) {
         slant_sentence_unit u;
-        slant_sentence_unit_of(d, r->matches, r->weights, i, &cursor, &u);
+        slant_sentence_unit_of(d, r->frame->speech, r->matches, r->weights, i, &cursor, &u);
         cstr_cell(kind, r->article->id, out);
         slant_buf_addc(out, sep);
         cstr_cell(kind, r->article->source, out);

@@ -63,7 +63,7 @@ static const char *score_checked(slant_scorer *s, const slant_lexicon *lex, cons
     size_t cursor = 0, prev_end = 0, matched = 0;
     for (size_t i = 0; i < d->nsentences && !wrong; i++) {
         slant_sentence_unit u;
-        slant_sentence_unit_of(d, m, &w, i, &cursor, &u);
+        slant_sentence_unit_of(d, slant_scorer_frame(s)->speech, m, &w, i, &cursor, &u);
         matched += u.nmatches;
         if (u.start < prev_end || u.end <= u.start || u.end > len)
             wrong = "a sentence's bytes overlap the previous one or leave the text";

@@ -80,19 +80,27 @@ static void arithmetic_by_hand(void)
     CHECK_NEAR(x.quoted, 0.0);
 }
 
-/* 8 words, 3 of them quoted ("The radical hate"); labels: Radicals (author), radical and
- * hate (quoted); victims: civilians (author); "said" matches nothing here. */
-static const char *const TEXT = "Radicals attacked civilians. \"The radical hate,\" she said.";
+/* 9 words, 4 of them quoted speech ("The radical hate returns": longer than a scare
+ * quote); labels: Radicals (author), radical and hate (quoted); victims: civilians
+ * (author); "said" matches nothing here. */
+static const char *const TEXT =
+    "Radicals attacked civilians. \"The radical hate returns,\" she said.";
 
 static void article_default_weights(void)
 {
     harness_score(scorer, TEXT);
     const slant_record *r = slant_scorer_record(scorer);
-    CHECK_INT(r->tokens, 8);
-    CHECK_INT(r->quote_tokens, 3);
-    CHECK_NEAR(r->index.all, 1000.0 * 4 / 8);
+    CHECK_INT(r->tokens, 9);
+    CHECK_INT(r->quote_tokens, 4);
+    CHECK_NEAR(r->index.all, 1000.0 * 4 / 9);
     CHECK_NEAR(r->index.author, 1000.0 * 2 / 5);
-    CHECK_NEAR(r->index.quoted, 1000.0 * 2 / 3);
+    CHECK_NEAR(r->index.quoted, 1000.0 * 2 / 4);
+    /* A scare quote is the author's own word choice (frame.h): no quoted speech here. */
+    harness_score(scorer, "Critics call the plan a \"radical\" idea.");
+    r = slant_scorer_record(scorer);
+    CHECK_INT(r->quote_tokens, 0);
+    CHECK_NEAR(r->index.author, 1000.0 * 1 / 7);
+    CHECK(isnan(r->index.quoted));
     harness_score(scorer, "");
     r = slant_scorer_record(scorer);
     CHECK(isnan(r->index.all) && isnan(r->index.author) && isnan(r->index.quoted));
@@ -126,16 +134,16 @@ static void article_with_weights(void)
     slant_scorer_set_weights(scorer, &w);
     harness_score(scorer, TEXT);
     const slant_record *r = slant_scorer_record(scorer);
-    CHECK_NEAR(r->index.all, 1000.0 * (3 * 0.5 + 2) / 8);
+    CHECK_NEAR(r->index.all, 1000.0 * (3 * 0.5 + 2) / 9);
     CHECK_NEAR(r->index.author, 1000.0 * (0.5 + 2) / 5);
-    CHECK_NEAR(r->index.quoted, 1000.0 * (2 * 0.5) / 3);
+    CHECK_NEAR(r->index.quoted, 1000.0 * (2 * 0.5) / 4);
     slant_weights_release(&w);
     /* A category the file does not name weighs 0. */
     CHECK_INT(parse(NULL, "\"victims\": 3", &w, &err), SLANT_OK);
     slant_scorer_set_weights(scorer, &w);
     harness_score(scorer, TEXT);
     r = slant_scorer_record(scorer);
-    CHECK_NEAR(r->index.all, 1000.0 * 3 / 8);
+    CHECK_NEAR(r->index.all, 1000.0 * 3 / 9);
     CHECK_NEAR(r->index.quoted, 0.0);
     slant_scorer_set_weights(scorer, NULL);
     slant_weights_release(&w);
@@ -157,13 +165,14 @@ static void sentences_and_their_bytes(void)
 {
     score_kept(TEXT);
     const slant_doc *d = slant_scorer_doc(scorer);
+    const uint8_t *speech = slant_scorer_frame(scorer)->speech;
     const slant_matches *m = slant_scorer_matches(scorer);
     slant_weights w;
     slant_weights_default(&w, lex);
     CHECK_INT(d->nsentences, 2);
     size_t cursor = 0;
     slant_sentence_unit u;
-    slant_sentence_unit_of(d, m, &w, 0, &cursor, &u);
+    slant_sentence_unit_of(d, speech, m, &w, 0, &cursor, &u);
     CHECK_INT(u.start, 0);
     CHECK_INT(u.end, strlen("Radicals attacked civilians."));
     CHECK_INT(u.tokens, 3);
@@ -172,27 +181,28 @@ static void sentences_and_their_bytes(void)
     CHECK_NEAR(u.index.all, 1000.0 * 2 / 3);
     CHECK_NEAR(u.index.author, 1000.0 * 2 / 3);
     CHECK(isnan(u.index.quoted));
-    slant_sentence_unit_of(d, m, &w, 1, &cursor, &u);
+    slant_sentence_unit_of(d, speech, m, &w, 1, &cursor, &u);
     /* The opening quote mark and the final period belong to the sentence. */
     CHECK_INT(u.start, strlen("Radicals attacked civilians. "));
     CHECK_INT(u.end, strlen(TEXT));
-    CHECK_INT(u.tokens, 5);
-    CHECK_INT(u.quote_tokens, 3);
+    CHECK_INT(u.tokens, 6);
+    CHECK_INT(u.quote_tokens, 4);
     CHECK_INT(u.first_match + u.nmatches, m->n);
-    CHECK_NEAR(u.index.all, 1000.0 * 2 / 5);
+    CHECK_NEAR(u.index.all, 1000.0 * 2 / 6);
     CHECK_NEAR(u.index.author, 0.0);
-    CHECK_NEAR(u.index.quoted, 1000.0 * 2 / 3);
+    CHECK_NEAR(u.index.quoted, 1000.0 * 2 / 4);
 
     /* Marks attached to the words go with them; white space between sentences to none. */
     static const char two[] = "He left (quickly)...  \"Radicals!\" she said.\n";
     score_kept(two);
     d = slant_scorer_doc(scorer);
+    speech = slant_scorer_frame(scorer)->speech;
     CHECK_INT(d->nsentences, 2);
     cursor = 0;
-    slant_sentence_unit_of(d, slant_scorer_matches(scorer), &w, 0, &cursor, &u);
+    slant_sentence_unit_of(d, speech, slant_scorer_matches(scorer), &w, 0, &cursor, &u);
     CHECK_INT(u.start, 0);
     CHECK_INT(u.end, strlen("He left (quickly)..."));
-    slant_sentence_unit_of(d, slant_scorer_matches(scorer), &w, 1, &cursor, &u);
+    slant_sentence_unit_of(d, speech, slant_scorer_matches(scorer), &w, 1, &cursor, &u);
     CHECK_INT(u.start, strlen("He left (quickly)...  "));
     CHECK_INT(u.end, strlen(two) - 1);
     CHECK_INT(u.nmatches, 1);
