@@ -271,6 +271,18 @@ int cli_parse_real(const char *s, double lo, double hi, double *out)
     return 0;
 }
 
+int cli_load_weights(const char *path, const slant_lexicon *lex, slant_weights *w)
+{
+    slant_error err;
+    slant_error_clear(&err);
+    if (slant_weights_load(w, path, lex, &err) == SLANT_OK)
+        return SLANT_EXIT_OK;
+    char text[1200];
+    slant_error_format(&err, text, sizeof text);
+    cli_message("%s", text);
+    return SLANT_EXIT_USAGE;
+}
+
 int cli_add_actors(slant_lexicon *lex, const char *path)
 {
     slant_error err;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "index.h"
 #include "lexicon.h"
 
 /*
@@ -70,6 +71,10 @@ int cli_load_lexicon(const char *dir, const char *lang, slant_lexicon **lex);
 
 /* Adds the actors of `path` (--actors); prints any error and returns 0 or SLANT_EXIT_USAGE. */
 int cli_add_actors(slant_lexicon *lex, const char *path);
+
+/* Reads the weights file `path` (--weights) for `lex` into `w`; prints any error (naming
+ * the file) and returns 0 or SLANT_EXIT_USAGE. */
+int cli_load_weights(const char *path, const slant_lexicon *lex, slant_weights *w);
 
 /* Errors and a progress line while a pipeline runs (the pipeline's callbacks). */
 typedef struct {

@@ -19,6 +19,9 @@ static double col_headline_tokens(const slant_result *r)
 {
     return (double)r->record->headline_tokens;
 }
+static double col_index(const slant_result *r) { return r->record->index.all; }
+static double col_index_author(const slant_result *r) { return r->record->index.author; }
+static double col_index_quoted(const slant_result *r) { return r->record->index.quoted; }
 static double col_coverage(const slant_result *r)
 {
     const slant_record *rec = r->record;
@@ -67,31 +70,35 @@ static const slant_indicator table[] = {
            col_lead_tokens),
     COLUMN("headline_tokens", "words in the headline", SLANT_UNIT_COUNT, SLANT_SECTION_SIZE,
            col_headline_tokens),
-    COLUMN("coverage", "share of words matched", SLANT_UNIT_SHARE, SLANT_SECTION_SIZE,
-           col_coverage),
 
     /* The loaded-language index (docs/schema/score.md): first in compare and the report. */
     { .id = "loaded_index", .label = "loaded-language index", .unit = SLANT_UNIT_INDEX,
-      .section = SLANT_SECTION_JUDGEMENT, .flags = C | LEADS,
+      .section = SLANT_SECTION_JUDGEMENT, .flags = C | LEADS | COL,
       .scale = "in weighted matches per 1,000 words", .axis = "weighted per 1,000 words",
       .definition = "loaded and contested word choice per 1,000 words: the matches of the "
                     "lexicon's index categories (groups loaded and contested, without "
                     "contested-label concepts and actors), each weighted (weight 1 unless "
                     "a weights file of 'slant calibrate' gave others; the records' "
                     "provenance says which)",
-      .calc = SLANT_CALC_MEMBER, .a = "loaded_index", .needs = "loaded_index" },
+      .calc = SLANT_CALC_MEMBER, .a = "loaded_index", .needs = "loaded_index",
+      .column = col_index },
     { .id = "loaded_index_author", .label = "loaded-language index in the author's voice",
-      .unit = SLANT_UNIT_INDEX, .section = SLANT_SECTION_JUDGEMENT, .flags = C | LEADS,
+      .unit = SLANT_UNIT_INDEX, .section = SLANT_SECTION_JUDGEMENT, .flags = C | LEADS | COL,
       .scale = "in weighted matches per 1,000 words", .axis = "weighted per 1,000 words",
       .definition = "the loaded-language index of the author's own words: weighted matches "
                     "outside quotations per 1,000 words outside quotations",
-      .calc = SLANT_CALC_MEMBER, .a = "loaded_index_author", .needs = "loaded_index_author" },
+      .calc = SLANT_CALC_MEMBER, .a = "loaded_index_author", .needs = "loaded_index_author",
+      .column = col_index_author },
     { .id = "loaded_index_quoted", .label = "loaded-language index in quoted speech",
-      .unit = SLANT_UNIT_INDEX, .section = SLANT_SECTION_JUDGEMENT, .flags = C | LEADS,
+      .unit = SLANT_UNIT_INDEX, .section = SLANT_SECTION_JUDGEMENT, .flags = C | LEADS | COL,
       .scale = "in weighted matches per 1,000 words", .axis = "weighted per 1,000 words",
       .definition = "the loaded-language index of quoted speech: weighted matches inside "
                     "quotations per 1,000 quoted words",
-      .calc = SLANT_CALC_MEMBER, .a = "loaded_index_quoted", .needs = "loaded_index_quoted" },
+      .calc = SLANT_CALC_MEMBER, .a = "loaded_index_quoted", .needs = "loaded_index_quoted",
+      .column = col_index_quoted },
+
+    COLUMN("coverage", "share of words matched", SLANT_UNIT_SHARE, SLANT_SECTION_SIZE,
+           col_coverage),
 
     /* Categories framing reads for a role (frame.c finds them by these ids). */
     { .id = "report_neutral", .label = "neutral report verbs", .unit = SLANT_UNIT_RATE,

@@ -289,6 +289,80 @@ slant_status slant_json_parse_variants(const char *text, size_t len, const char 
     return st;
 }
 
+/* Where the key `"name"` first stands in `text` at or after `from`, or NULL. */
+static const char *find_key(const char *text, size_t len, const char *from, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = from; p && p + n + 2 <= text + len; p++)
+        if (p[0] == '"' && memcmp(p + 1, name, n) == 0 && p[n + 1] == '"')
+            return p;
+    return NULL;
+}
+
+static char *member_string(const cJSON *obj, const char *name)
+{
+    return cJSON_IsObject(obj) ? string_field(obj, name) : NULL;
+}
+
+slant_status slant_json_parse_weights(const char *text, size_t len, const char *path,
+                                      slant_weights_file *f, slant_error *err)
+{
+    memset(f, 0, sizeof *f);
+    cJSON *root = parse_document(text, len, path, err);
+    if (!root)
+        return SLANT_ERR_INPUT;
+    slant_status st = SLANT_OK;
+    const cJSON *schema = cJSON_GetObjectItemCaseSensitive(root, "schema");
+    const cJSON *kind = cJSON_GetObjectItemCaseSensitive(root, "kind");
+    const cJSON *weights = cJSON_GetObjectItemCaseSensitive(root, "weights");
+    const cJSON *intercept = cJSON_GetObjectItemCaseSensitive(root, "intercept");
+    if (!cJSON_IsObject(root)) {
+        st = manifest_error(err, path, "a weights file is a JSON object");
+    } else if (!cJSON_IsString(kind) || strcmp(kind->valuestring, "slant-weights") != 0) {
+        st = manifest_error(err, path, "not a weights file (\"kind\" is not \"slant-weights\")");
+    } else if (!cJSON_IsNumber(schema) || schema->valuedouble != 1) {
+        st = manifest_error(err, path, "unknown weights schema (this slant reads \"schema\": 1)");
+    } else if (!cJSON_IsObject(weights)) {
+        st = manifest_error(err, path, "the weights file lacks an object 'weights'");
+    } else if (intercept && !cJSON_IsNull(intercept) &&
+               (!cJSON_IsNumber(intercept) || !isfinite(intercept->valuedouble))) {
+        st = manifest_error(err, path, "'intercept' is not a finite number");
+    }
+    if (st != SLANT_OK)
+        goto done;
+    const cJSON *lexicon = cJSON_GetObjectItemCaseSensitive(root, "lexicon");
+    f->lexicon_id = member_string(lexicon, "id");
+    f->lexicon_version = member_string(lexicon, "version");
+    f->lexicon_hash = member_string(lexicon, "hash");
+    f->unit = string_field(root, "unit");
+    f->feature = string_field(root, "feature");
+    f->intercept = cJSON_IsNumber(intercept) ? intercept->valuedouble : 0;
+    size_t n = (size_t)cJSON_GetArraySize(weights);
+    f->items = xcalloc(n ? n : 1, sizeof *f->items);
+    /* Where each name stands, for messages: its first place after the key "weights". */
+    const char *at = find_key(text, len, text, "weights");
+    const cJSON *x;
+    cJSON_ArrayForEach(x, weights)
+    {
+        slant_weights_item *it = &f->items[f->nitems++];
+        it->name = xstrdup(x->string);
+        const char *key = find_key(text, len, at, x->string);
+        if (key)
+            position_of(text, key, &it->line, &it->col);
+        if (!cJSON_IsNumber(x) || !isfinite(x->valuedouble)) {
+            st = slant_error_set(err, SLANT_ERR_INPUT, path, it->line, it->col,
+                                 "the weight of '%s' is not a finite number", x->string);
+            goto done;
+        }
+        it->weight = x->valuedouble;
+    }
+done:
+    cJSON_Delete(root);
+    if (st != SLANT_OK)
+        slant_weights_file_release(f);
+    return st;
+}
+
 /* The value of a metadata field as text: a string as it is, a number or boolean as JSON. */
 static char *scalar_text(const cJSON *v)
 {
@@ -513,6 +587,13 @@ slant_status slant_json_read_score(const char *json, size_t len, const slant_sco
     if (!cJSON_IsObject(root) || !cJSON_IsObject(cats) || isnan(tokens)) {
         st = slant_error_set(err, SLANT_ERR_INPUT, path, line, 0,
                              "not a slant score record (no 'categories' or 'tokens')");
+        goto done;
+    }
+    if (cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(root, "sentence")) &&
+        cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(root, "matches"))) {
+        st = slant_error_set(err, SLANT_ERR_INPUT, path, line, 0,
+                             "a sentence record (slant score --sentences): comparisons read "
+                             "one record per article (score without --sentences)");
         goto done;
     }
     char *group = scalar_text(field_of(root, f->by));
@@ -1159,7 +1240,7 @@ static void add_contested(slant_jw *w, const slant_result *r)
     slant_jw_close(w, ']');
 }
 
-static void add_provenance(slant_jw *w, const slant_lexicon *lex)
+static void add_provenance(slant_jw *w, const slant_lexicon *lex, const slant_weights *weights)
 {
     slant_jw_key(w, "provenance");
     slant_jw_open(w, '{');
@@ -1168,6 +1249,51 @@ static void add_provenance(slant_jw *w, const slant_lexicon *lex)
     slant_jw_member_cstring(w, "lexicon_version", slant_lexicon_version(lex));
     slant_jw_member_cstring(w, "lexicon_hash", slant_lexicon_hash(lex));
     slant_jw_member_cstring(w, "stemmer", slant_lexicon_stemmer(lex));
+    if (weights && weights->file) {
+        slant_jw_key(w, "weights");
+        slant_jw_open(w, '{');
+        slant_jw_member_cstring(w, "file", weights->file);
+        slant_jw_member_cstring(w, "hash", weights->hash);
+        slant_jw_close(w, '}');
+    } else {
+        slant_jw_member_cstring(w, "weights", "default");
+    }
+    slant_jw_close(w, '}');
+}
+
+/* The three members of the loaded-language index. */
+static void add_index(slant_jw *w, const slant_index *x)
+{
+    slant_jw_member_number(w, "loaded_index", x->all);
+    slant_jw_member_number(w, "loaded_index_author", x->author);
+    slant_jw_member_number(w, "loaded_index_quoted", x->quoted);
+}
+
+/* One match of a field ("text" or "title") as an evidence entry; offsets are relative to
+ * `base`; `speech` as for add_matches. */
+static void add_match(slant_jw *w, const slant_lexicon *lex, const char *field,
+                      const slant_doc *d, const slant_match *m, size_t base,
+                      const uint8_t *speech)
+{
+    const slant_token *first = &d->tokens[m->first_token];
+    const slant_token *last = &d->tokens[m->first_token + m->ntokens - 1];
+    slant_jw_element(w);
+    slant_jw_open(w, '{');
+    slant_jw_member_cstring(w, "field", field);
+    slant_jw_member_count(w, "start", base + first->start);
+    slant_jw_member_count(w, "end", base + last->end);
+    slant_jw_member_count(w, "sentence", first->sentence);
+    slant_jw_member_string(w, "surface", d->text + first->start, last->end - first->start);
+    slant_jw_member_cstring(w, "category", slant_lexicon_category(lex, m->category)->id);
+    const slant_entry *entry = slant_lexicon_entry(lex, m->entry);
+    slant_jw_member_cstring(w, "entry", entry->text);
+    if (entry->stance)
+        slant_jw_member_cstring(w, "stance", entry->stance);
+    slant_jw_member_bool(w, "negated", m->negated);
+    slant_jw_member_bool(w, "boosted", m->boosted);
+    slant_jw_member_bool(w, "diminished", m->diminished);
+    slant_jw_member_bool(w, "in_quote",
+                         speech ? speech[m->first_token] != 0 : first->quote != 0);
     slant_jw_close(w, '}');
 }
 
@@ -1178,29 +1304,8 @@ static void add_matches(slant_jw *w, const slant_result *r, const char *field,
                         const slant_doc *d, const slant_matches *ms, size_t base,
                         const uint8_t *speech)
 {
-    for (size_t k = 0; k < ms->n; k++) {
-        const slant_match *m = &ms->items[k];
-        const slant_token *first = &d->tokens[m->first_token];
-        const slant_token *last = &d->tokens[m->first_token + m->ntokens - 1];
-        slant_jw_element(w);
-        slant_jw_open(w, '{');
-        slant_jw_member_cstring(w, "field", field);
-        slant_jw_member_count(w, "start", base + first->start);
-        slant_jw_member_count(w, "end", base + last->end);
-        slant_jw_member_count(w, "sentence", first->sentence);
-        slant_jw_member_string(w, "surface", d->text + first->start, last->end - first->start);
-        slant_jw_member_cstring(w, "category", slant_lexicon_category(r->lex, m->category)->id);
-        const slant_entry *entry = slant_lexicon_entry(r->lex, m->entry);
-        slant_jw_member_cstring(w, "entry", entry->text);
-        if (entry->stance)
-            slant_jw_member_cstring(w, "stance", entry->stance);
-        slant_jw_member_bool(w, "negated", m->negated);
-        slant_jw_member_bool(w, "boosted", m->boosted);
-        slant_jw_member_bool(w, "diminished", m->diminished);
-        slant_jw_member_bool(w, "in_quote",
-                             speech ? speech[m->first_token] != 0 : first->quote != 0);
-        slant_jw_close(w, '}');
-    }
+    for (size_t k = 0; k < ms->n; k++)
+        add_match(w, r->lex, field, d, &ms->items[k], base, speech);
 }
 
 static void add_evidence(slant_jw *w, const slant_result *r)
@@ -1240,6 +1345,7 @@ void slant_json_write_record(const slant_result *r, slant_buf *out)
     slant_jw_member_count(&w, "invalid_utf8", rec->invalid_utf8);
     slant_jw_member_count(&w, "lead_tokens", rec->lead_tokens);
     slant_jw_member_count(&w, "headline_tokens", rec->headline_tokens);
+    add_index(&w, &rec->index);
     slant_jw_member_number(&w, "coverage",
                rec->tokens ? (double)rec->matched_tokens / (double)rec->tokens : NAN);
     slant_jw_member_count(&w, "window", r->frame->window);
@@ -1247,10 +1353,82 @@ void slant_json_write_record(const slant_result *r, slant_buf *out)
     add_contested(&w, r);
     add_framing(&w, r);
     add_actors(&w, r);
-    add_provenance(&w, r->lex);
+    add_provenance(&w, r->lex, r->weights);
     if (r->evidence)
         add_evidence(&w, r);
     slant_jw_close(&w, '}');
     slant_buf_addc(out, '\n');
+    slant_jw_release(&w);
+}
+
+/* --- sentence records ------------------------------------------------------------------- */
+
+/* A sentence's matches per index category, sparse: {"ID": {"count", "author", "quoted"}}. */
+static void add_sentence_categories(slant_jw *w, const slant_result *r,
+                                    const slant_sentence_unit *u)
+{
+    const slant_match *m = r->matches->items + u->first_match;
+    slant_jw_key(w, "categories");
+    slant_jw_open(w, '{');
+    for (size_t i = 0; i < slant_lexicon_ncategories(r->lex); i++) {
+        const slant_category *cat = slant_lexicon_category(r->lex, i);
+        if (!slant_category_in_index(cat))
+            continue;
+        size_t count = 0, quoted = 0;
+        for (size_t k = 0; k < u->nmatches; k++) {
+            if (m[k].category != i)
+                continue;
+            count++;
+            quoted += r->frame->speech[m[k].first_token] != 0;
+        }
+        if (!count)
+            continue;
+        slant_jw_key(w, cat->id);
+        slant_jw_open(w, '{');
+        slant_jw_member_count(w, "count", count);
+        slant_jw_member_count(w, "author", count - quoted);
+        slant_jw_member_count(w, "quoted", quoted);
+        slant_jw_close(w, '}');
+    }
+    slant_jw_close(w, '}');
+}
+
+void slant_json_write_sentences(const slant_result *r, slant_buf *out)
+{
+    const slant_article *a = r->article;
+    const slant_doc *d = r->doc;
+    size_t base = a->text_offset, cursor = 0;
+    slant_jw w;
+    slant_jw_init(&w, out);
+    for (size_t i = 0; i < d->nsentences; i++) {
+        slant_sentence_unit u;
+        slant_sentence_unit_of(d, r->frame->speech, r->matches, r->weights, i, &cursor, &u);
+        slant_jw_open(&w, '{');
+        slant_jw_member_count(&w, "schema", SLANT_SENTENCE_SCHEMA);
+        slant_jw_member_cstring(&w, "id", a->id);
+        slant_jw_member_cstring(&w, "source", a->source);
+        slant_jw_member_cstring(&w, "file", r->origin);
+        if (r->line)
+            slant_jw_member_count(&w, "line", (size_t)r->line);
+        add_fields(&w, a);
+        slant_jw_member_count(&w, "sentence", u.sentence);
+        slant_jw_member_count(&w, "paragraph", u.paragraph);
+        slant_jw_member_count(&w, "start", base + u.start);
+        slant_jw_member_count(&w, "end", base + u.end);
+        slant_jw_member_string(&w, "text", d->text + u.start, u.end - u.start);
+        slant_jw_member_count(&w, "tokens", u.tokens);
+        slant_jw_member_count(&w, "quote_tokens", u.quote_tokens);
+        add_index(&w, &u.index);
+        add_sentence_categories(&w, r, &u);
+        slant_jw_key(&w, "matches");
+        slant_jw_open(&w, '[');
+        for (size_t k = 0; k < u.nmatches; k++)
+            add_match(&w, r->lex, "text", d, &r->matches->items[u.first_match + k], base,
+                      r->frame->speech);
+        slant_jw_close(&w, ']');
+        add_provenance(&w, r->lex, r->weights);
+        slant_jw_close(&w, '}');
+        slant_buf_addc(out, '\n');
+    }
     slant_jw_release(&w);
 }

@@ -23,8 +23,8 @@ double slant_rate_per_1000(size_t count, size_t tokens)
     return tokens ? 1000.0 * (double)count / (double)tokens : NAN;
 }
 
-void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant_doc *doc,
-                          const slant_matches *m, const slant_frame *f,
+void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant_weights *w,
+                          const slant_doc *doc, const slant_matches *m, const slant_frame *f,
                           const slant_doc *headline, const slant_matches *hm)
 {
     size_t ncats = slant_lexicon_ncategories(lex);
@@ -60,6 +60,7 @@ void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant
     r->matched_tokens = 0;
     for (size_t i = 0; i < doc->ntokens; i++)
         r->matched_tokens += r->covered[i];
+    r->index = slant_index_of_matches(w, f->speech, m->items, m->n, r->tokens, r->quote_tokens);
     r->lead_tokens = doc->lead_tokens;
     r->headline_tokens = headline ? headline->ntokens : 0;
     for (size_t k = 0; hm && k < hm->n; k++)

@@ -6,6 +6,7 @@
 
 #include "article.h"
 #include "frame.h"
+#include "index.h"
 #include "lexicon.h"
 #include "match.h"
 #include "tokenize.h"
@@ -17,6 +18,7 @@
  */
 
 #define SLANT_SCORE_SCHEMA 1
+#define SLANT_SENTENCE_SCHEMA 1   /* sentence records of `slant score --sentences` */
 
 typedef struct {
     uint32_t count;        /* matches */
@@ -41,6 +43,7 @@ typedef struct {
     size_t lead_tokens;    /* words in the lead */
     size_t headline_tokens;    /* words in the headline (the title) */
     size_t invalid_utf8;
+    slant_index index;            /* the loaded-language index of the text (index.h) */
     slant_category_stats *cats;   /* one per lexicon category */
     size_t ncats, cats_cap;
     uint8_t *covered;             /* scratch: words in a match */
@@ -53,10 +56,11 @@ void slant_record_release(slant_record *r);
 /*
  * Computes `r` for one article (replacing what it held) from its text's words, matches
  * and framing `f` (computed first: it says which words are quoted speech) and, when the
- * article has a title, the headline's (`headline` and `hm` may be NULL).
+ * article has a title, the headline's (`headline` and `hm` may be NULL); the
+ * loaded-language index with the weights `w` (borrowed).
  */
-void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant_doc *doc,
-                          const slant_matches *m, const slant_frame *f,
+void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant_weights *w,
+                          const slant_doc *doc, const slant_matches *m, const slant_frame *f,
                           const slant_doc *headline, const slant_matches *hm);
 
 /* Matches per 1,000 words; NaN when the article has no words. */
@@ -74,6 +78,7 @@ typedef struct {
     const slant_record *record;
     const slant_frame *frame;             /* the text's framing */
     const slant_lexicon *lex;
+    const slant_weights *weights;         /* the index's weights, for provenance */
     int evidence;                 /* write every match with its offsets */
     const char *const *keep;      /* field names passed through, `nkeep` of them */
     size_t nkeep;

@@ -254,3 +254,81 @@ void slant_table_write_row(slant_table_kind kind, const slant_result *r, slant_b
     slant_buf_release(&name);
     slant_buf_addc(out, '\n');
 }
+
+/* --- sentence rows ------------------------------------------------------------------------ */
+
+static const char *const sentence_columns[] = {
+    "id", "source", "file", "line", "sentence", "paragraph", "start", "end", "tokens",
+    "quote_tokens", "loaded_index", "loaded_index_author", "loaded_index_quoted",
+};
+
+void slant_table_write_sentence_header(slant_table_kind kind, const slant_lexicon *lex,
+                                       const char *const *keep, size_t nkeep, slant_buf *out)
+{
+    char sep = separator(kind);
+    for (size_t k = 0; k < sizeof sentence_columns / sizeof sentence_columns[0]; k++) {
+        if (k)
+            slant_buf_addc(out, sep);
+        slant_buf_adds(out, sentence_columns[k]);
+        if (k == 3) { /* after "line", as in the article rows */
+            for (size_t f = 0; f < nkeep; f++) {
+                slant_buf_addc(out, sep);
+                cstr_cell(kind, keep[f], out);
+            }
+        }
+    }
+    for (size_t i = 0; i < slant_lexicon_ncategories(lex); i++) {
+        const slant_category *cat = slant_lexicon_category(lex, i);
+        if (!slant_category_in_index(cat))
+            continue;
+        slant_buf_addc(out, sep);
+        slant_buf_adds(out, cat->id);
+        slant_buf_adds(out, "_count");
+    }
+    slant_buf_addc(out, sep);
+    slant_buf_adds(out, "text\n");
+}
+
+void slant_table_write_sentences(slant_table_kind kind, const slant_result *r, slant_buf *out)
+{
+    char sep = separator(kind);
+    const slant_doc *d = r->doc;
+    size_t base = r->article->text_offset, cursor = 0;
+    size_t ncats = slant_lexicon_ncategories(r->lex);
+    for (size_t i = 0; i < d->nsentences; i++) {
+        slant_sentence_unit u;
+        slant_sentence_unit_of(d, r->frame->speech, r->matches, r->weights, i, &cursor, &u);
+        cstr_cell(kind, r->article->id, out);
+        slant_buf_addc(out, sep);
+        cstr_cell(kind, r->article->source, out);
+        slant_buf_addc(out, sep);
+        cstr_cell(kind, r->origin, out);
+        slant_buf_addc(out, sep);
+        if (r->line)
+            slant_buf_addf(out, "%ld", r->line);
+        for (size_t f = 0; f < r->nkeep; f++) {
+            slant_buf_addc(out, sep);
+            if (f < r->article->nfields)
+                cstr_cell(kind, r->article->fields[f].value, out);
+        }
+        const double v[] = { (double)u.sentence, (double)u.paragraph, (double)(base + u.start),
+                             (double)(base + u.end), (double)u.tokens, (double)u.quote_tokens,
+                             u.index.all, u.index.author, u.index.quoted };
+        for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) {
+            slant_buf_addc(out, sep);
+            number_cell(v[k], out);
+        }
+        for (size_t c = 0; c < ncats; c++) {
+            if (!slant_category_in_index(slant_lexicon_category(r->lex, c)))
+                continue;
+            size_t n = 0;
+            for (size_t k = 0; k < u.nmatches; k++)
+                n += r->matches->items[u.first_match + k].category == c;
+            slant_buf_addc(out, sep);
+            slant_buf_addu(out, n);
+        }
+        slant_buf_addc(out, sep);
+        cell(kind, d->text + u.start, u.end - u.start, out);
+        slant_buf_addc(out, '\n');
+    }
+}
