@@ -1,8 +1,10 @@
-"""Score records with the loaded-language index, for the compare and report tests.
+"""Score records with and without the loaded-language index, for the compare and report
+tests.
 
-The index is computed by `slant score` once that lands (docs/schema/score.md); until then,
-and to test compare and the report apart from it, this adds the three members to records
-that lack them, as the shared definition says: with every weight 1, the matches of the
+`slant score` writes the index (docs/schema/score.md). strip_index() makes records as
+slant wrote them before it had one, so that compare and the report are tested on older
+records too; add_index() computes the three members again, independently of slant's C code,
+as the shared definition says: with every weight 1, the matches of the
 categories of groups loaded and contested (concepts and actors are not categories of a
 record) per 1,000 words, the author's voice per 1,000 words outside quotations and quoted
 speech per 1,000 quoted words; null when the denominator is 0. The members go right
@@ -45,4 +47,17 @@ def add_index(jsonl_text, lexicon_json="lexicons/en/lexicon.json"):
     cats = index_groups(lexicon_json)
     lines = [json.dumps(with_index(json.loads(line), cats))
              for line in jsonl_text.splitlines() if line.strip()]
+    return "\n".join(lines) + "\n"
+
+
+INDEX_MEMBERS = ("loaded_index", "loaded_index_author", "loaded_index_quoted")
+
+
+def strip_index(jsonl_text):
+    """Score output (JSON Lines text) without the index members, as older records were."""
+    lines = []
+    for line in jsonl_text.splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            lines.append(json.dumps({k: v for k, v in rec.items() if k not in INDEX_MEMBERS}))
     return "\n".join(lines) + "\n"

@@ -242,9 +242,14 @@ check(close(shares[("A", "=Artsakh")], 9 / 12) and close(shares[("C", "Nagorno-K
 check("contested/chi2" in {f["name"] for f in con["families"]}, "contested family named")
 
 # --- the loaded-language index: the first indicator when the records carry it ----------------
-from index_fixture import add_index  # noqa: E402
+from index_fixture import INDEX_MEMBERS, add_index, strip_index  # noqa: E402
 
-plain_scores = slant("score", CORPUS)
+scored = slant("score", CORPUS)
+plain_scores = strip_index(scored)  # records as slant wrote them before the index
+recomputed = [json.loads(x) for x in add_index(plain_scores).splitlines()]
+check(all(all((a[k] is None and b[k] is None) or close(a[k], b[k]) for k in INDEX_MEMBERS)
+          for a, b in zip(recomputed, map(json.loads, scored.splitlines()))),
+      "score's index equals the definition recomputed from the record's categories")
 with tempfile.TemporaryDirectory() as tmp:
     indexed = os.path.join(tmp, "indexed.jsonl")
     with open(indexed, "w") as f:
@@ -261,7 +266,12 @@ for r in ij["tables"]["summary"]:
         order.append(r["indicator"])
 check(order[:3] == ["loaded_index", "loaded_index_author", "loaded_index_quoted"],
       f"the index and its companions are compare's first indicators ({order[:4]})")
-check(order[3:] == [r["indicator"] for r in doc["tables"]["omnibus"]],
+with tempfile.TemporaryDirectory() as tmp:
+    older_path = os.path.join(tmp, "older.jsonl")
+    with open(older_path, "w") as f:
+        f.write(plain_scores)
+    older = json.loads(slant("compare", "--format", "json", older_path))
+check(order[3:] == [r["indicator"] for r in older["tables"]["omnibus"]],
       "the other indicators follow in their usual order")
 check([r["indicator"] for r in ij["tables"]["omnibus"]][0] == "loaded_index",
       "the omnibus tests start with the index")
@@ -272,8 +282,11 @@ idx = pd.read_json(io.StringIO(add_index(plain_scores)), lines=True)
 for g, rows in idx.groupby("source"):
     s = rows_by_key(ij, "summary")[(g, None, "loaded_index", None)]
     check(close(s["mean"], rows["loaded_index"].mean()), f"{g}: mean index equals the records'")
-check("loaded_index" not in {r["indicator"] for r in doc["tables"]["omnibus"]},
-      "records without the index: no index indicator")
+check("loaded_index" not in {r["indicator"] for r in older["tables"]["omnibus"]}
+      and older["tables"]["omnibus"],
+      "records without the index: no index indicator, the others still compared")
+check([r["indicator"] for r in doc["tables"]["omnibus"]][0] == "loaded_index",
+      "articles are scored with the index, and it comes first")
 check([r["indicator"] for r in mj["tables"]["omnibus"]][:3] == order[:3],
       "older records first, then records with the index: the index still comes first")
 

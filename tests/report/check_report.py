@@ -348,7 +348,13 @@ for p in sig:
     detail = flat(li.find(lambda n: "detail" in n.attrs.get("class", ""))[0].text())
     ind = p["indicator"]
     share = ind.endswith("_share")
-    if ind == "certainty":
+    index_labels = {"loaded_index": "loaded-language index",
+                    "loaded_index_author": "loaded-language index in the author's voice",
+                    "loaded_index_quoted": "loaded-language index in quoted speech"}
+    if ind in index_labels:
+        expect = (f"{hi}'s {index_labels[ind]} is {mh:.2f}, {lo}'s {ml:.2f} "
+                  f"(a difference of {mh - ml:.2f}")
+    elif ind == "certainty":
         expect = f"{hi}'s certainty index is {mh:.2f}, {lo}'s {ml:.2f} (a difference of {mh - ml:.2f}"
     elif share and ml == 0:
         expect = f"is {fmt_val(mh, True)}; {lo}'s is 0%."
@@ -524,11 +530,15 @@ check("times as many hedges per 1,000 words" in ctx and "hedges per 1,000 words"
 check("fnv1a64:" in fs and "(scored by slant" in fs, "score records: the lexicon they name is in the provenance")
 
 # --- the loaded-language index: the first indicator of the report when records carry it ----------
-from index_fixture import add_index  # noqa: E402
+from index_fixture import strip_index  # noqa: E402
 
 indexed = os.path.join(tmp, "indexed.jsonl")
+older = os.path.join(tmp, "older.jsonl")
+with_evidence = run("score", "-q", "--evidence", CORPUS).stdout.decode()
 with open(indexed, "w") as f:
-    f.write(add_index(run("score", "-q", "--evidence", CORPUS).stdout.decode()))
+    f.write(with_evidence)
+with open(older, "w") as f:
+    f.write(strip_index(with_evidence))
 ix_md = run("report", "-q", "--format", "md", indexed).stdout.decode()
 ix_html = run("report", "-q", "--format", "html", indexed).stdout.decode()
 ix_text = flat(run("report", "-q", indexed).stdout.decode())
@@ -543,8 +553,10 @@ check("loaded-language index is " in ix_text and "in weighted matches per 1,000 
       "the index's finding is worded as a difference, with its unit")
 check("**loaded-language index (loaded\\_index)**: loaded and contested word choice" in ix_md,
       "the index is defined in the list of indicators")
-check(not re.search(r'data-indicator="loaded_index', page),
-      "records without the index: no index finding")
+older_html = run("report", "-q", "--format", "html", older).stdout.decode()
+check(not re.search(r'data-indicator="loaded_index', older_html)
+      and re.search(r'data-indicator="', older_html),
+      "records without the index: no index finding, the other findings still there")
 
 # --- provenance and method ---------------------------------------------------------------------------
 lex_hash = json.loads(run("score", "-q", "corpus/synthetic/wire-neutral/01-dumar-bridge.txt").stdout)["provenance"]["lexicon_hash"]
