@@ -96,6 +96,13 @@ const slant_entry *slant_lexicon_entry(const slant_lexicon *lex, size_t i);
 long slant_lexicon_find_category(const slant_lexicon *lex, const char *id);
 
 /*
+ * Whether category `c` counts in the loaded-language index: its group is "loaded" or
+ * "contested", and it is neither a contested concept (variants) nor an actor. This is
+ * the one place the rule is written; everything that needs the index's categories asks.
+ */
+int slant_category_in_index(const slant_category *c);
+
+/*
  * The patterns a word fits, given its folded form and the stem of that form: writes up
  * to `max` pattern ids to `out` and returns how many it found (never more than `max`).
  */
