@@ -18,7 +18,11 @@
 #include "xalloc.h"
 
 #define DEFAULT_MAX_ITER 100
-#define DECREMENT_TOL 1e-20     /* Newton decrement g' H^-1 g below which the fit stops */
+/* The fit stops when the Newton decrement g' H^-1 g (twice the decrease a full step
+ * promises) falls below DECREMENT_TOL * (1 + f): the objective f is then within rounding of
+ * its minimum, which is as far as its sum of n terms in floating point can tell. */
+#define DECREMENT_TOL 1e-18
+#define FULL_STEP_DECREMENT 1e-8
 #define ARMIJO 1e-4             /* sufficient decrease of the line search */
 #define MAX_HALVINGS 60
 
@@ -135,25 +139,31 @@ static int newton(const design *d, double l2, int max_iter, double *beta, double
             dec += gsl_vector_get(g, a) * gsl_vector_get(step, a);
         if (!(dec >= 0) || !isfinite(dec))
             break;
-        if (dec < DECREMENT_TOL) {
-            steps = it;
+        if (dec < DECREMENT_TOL * (1.0 + fabs(f))) {
+            /* Within rounding of the minimum: the last full step only polishes. */
+            for (size_t a = 0; a < q; a++)
+                beta[a] -= gsl_vector_get(step, a);
+            f = objective(d, l2, beta, eta);
+            steps = it + 1;
             break;
         }
-        /* Backtracking: the full Newton step, halved until the objective falls enough. */
+        /* Backtracking: the full Newton step, halved until the objective falls enough.
+         * Close to the minimum (a small decrement) the full step is taken as it is: the
+         * objective's change is then below its rounding and cannot judge the step. */
         double t = 1, ft = f;
-        int ok = 0;
+        int ok = 0, full = dec < FULL_STEP_DECREMENT * (1.0 + fabs(f));
         for (int k = 0; k < MAX_HALVINGS; k++, t *= 0.5) {
             for (size_t a = 0; a < q; a++)
                 trial[a] = beta[a] - t * gsl_vector_get(step, a);
             ft = objective(d, l2, trial, eta);
-            if (ft <= f - ARMIJO * t * dec) {
+            if (full || ft <= f - ARMIJO * t * dec) {
                 ok = 1;
                 break;
             }
         }
         if (!ok) {
-            /* No decrease is possible in floating point: the minimum is reached. */
-            objective(d, l2, beta, eta);
+            /* No decrease can be seen in floating point: the minimum is reached if the
+             * step was small already. */
             if (dec < 1e-12 * (1.0 + fabs(f)))
                 steps = it;
             break;

@@ -25,8 +25,8 @@
  * which is scikit-learn's LogisticRegression(C = 1 / l2, penalty = 'l2') on the same
  * standardised features. It is solved by Newton's method (iteratively reweighted least
  * squares) with a Cholesky solve of the Hessian and a backtracking line search, until
- * the Newton decrement falls below 1e-20 (the objective is then within about 1e-20 of its
- * minimum) or `max_iter` steps.
+ * the Newton decrement falls below 1e-18 times (1 + the objective), as close to the
+ * minimum as the objective's floating-point sum can tell, or `max_iter` steps.
  *
  * A feature with the same value in every row cannot be standardised: it is left out of
  * the fit, marked `constant` and given weight 0.

@@ -42,5 +42,6 @@ void suite_read(void);
 void suite_frame(void);
 void suite_json(void);
 void suite_indicator(void);
+void suite_calibrate(void);
 
 #endif

@@ -62,6 +62,7 @@ int main(void)
     suite_frame();
     suite_json();
     suite_indicator();
+    suite_calibrate();
     printf("unit: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
