@@ -3,12 +3,14 @@
 #include "calibrate.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "article.h"
 #include "json.h"
 #include "record.h"
 #include "score.h"
+#include "xalloc.h"
 
 size_t slant_calibrate_categories(const slant_lexicon *lex, size_t *out)
 {
@@ -120,4 +122,58 @@ void slant_calibrate_write_predictions(const slant_labelled *s, const size_t *un
         slant_buf_addc(out, '\n');
     }
     slant_jw_release(&j);
+}
+
+typedef struct {
+    size_t k;           /* feature */
+    double w;           /* standardised weight; -inf for a constant feature */
+} ranked_weight;
+
+static int by_weight(const void *x, const void *y)
+{
+    const ranked_weight *a = x, *b = y;
+    if (a->w != b->w)
+        return a->w > b->w ? -1 : 1;
+    return a->k < b->k ? -1 : (a->k > b->k);
+}
+
+void slant_calibrate_write_summary(const slant_weights_info *w, size_t skipped,
+                                   slant_buf *out)
+{
+    const slant_logit_model *m = w->model;
+    slant_buf_addf(out, "slant calibrate: %zu %ss (%zu positive, %zu negative)", w->n,
+                   w->unit, w->positives, w->n - w->positives);
+    if (skipped)
+        slant_buf_addf(out, "; %zu row%s skipped with errors", skipped,
+                       skipped == 1 ? "" : "s");
+    slant_buf_addf(out, "\nlexicon: %s %s (%s)\n", slant_lexicon_id(w->lex),
+                   slant_lexicon_version(w->lex), slant_lexicon_hash(w->lex));
+    slant_buf_addf(out, "cross-validated ROC AUC (%zu folds, seed %lu): %.3f, 95%% CI %.3f "
+                        "to %.3f (DeLong)\n", w->folds, w->seed, w->cv->auc, w->cv->low,
+                   w->cv->high);
+    slant_buf_addf(out, "fit: L2 penalty %g on standardised rates, %d Newton steps; "
+                        "intercept %.4g\n\n", w->l2, m->iterations, m->intercept);
+    ranked_weight *r = xmalloc((w->p ? w->p : 1) * sizeof *r);
+    for (size_t k = 0; k < w->p; k++)
+        r[k] = (ranked_weight){ k, m->constant[k] ? -INFINITY : m->weights_std[k] };
+    qsort(r, w->p, sizeof *r, by_weight);
+    slant_buf_addf(out, "  %-28s %12s %12s %10s\n", "category", "weight", "standardised",
+                   "mean rate");
+    for (size_t t = 0; t < w->p; t++) {
+        size_t k = r[t].k;
+        if (!m->constant[k])
+            slant_buf_addf(out, "  %-28s %12.5g %12.4f %10.3g\n",
+                           slant_lexicon_category(w->lex, w->cats[k])->id, m->weights[k],
+                           m->weights_std[k], m->mean[k]);
+    }
+    if (m->nconstant) {
+        slant_buf_adds(out, "\nthe same rate in every unit (weight 0):");
+        for (size_t t = 0; t < w->p; t++)
+            if (m->constant[r[t].k])
+                slant_buf_addf(out, " %s (%g)",
+                               slant_lexicon_category(w->lex, w->cats[r[t].k])->id,
+                               m->mean[r[t].k]);
+        slant_buf_addc(out, '\n');
+    }
+    free(r);
 }

@@ -57,6 +57,15 @@ typedef struct {
 void slant_calibrate_write_weights(const slant_weights_info *w, slant_buf *out);
 
 /*
+ * Appends the summary a person reads to `out`: the sample (with `skipped` rows skipped
+ * with errors), the lexicon, the cross-validated AUC with its interval, the fit, and the
+ * weights sorted by their standardised value (largest first), then the categories with
+ * the same rate in every unit (weight 0) and that rate.
+ */
+void slant_calibrate_write_summary(const slant_weights_info *w, size_t skipped,
+                                   slant_buf *out);
+
+/*
  * Appends one JSON line per used unit to `out`: {"id", "file", "line", "label", "y",
  * "fold", "score"}, the score being the out-of-fold probability of y = 1 (17 digits).
  * `units` maps the rows of `y`, `fold` and `oof` (n of them) to units of `s`.

@@ -4,7 +4,6 @@
 
 #include <errno.h>
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,57 +243,6 @@ static size_t read_inputs(char **paths, size_t n, const calibrate_args *a, slant
     return bad;
 }
 
-typedef struct {
-    size_t k;           /* feature */
-    double w;           /* standardised weight */
-} ranked_weight;
-
-static int by_weight(const void *x, const void *y)
-{
-    const ranked_weight *a = x, *b = y;
-    if (a->w != b->w)
-        return a->w > b->w ? -1 : 1;
-    return a->k < b->k ? -1 : (a->k > b->k);
-}
-
-/* The summary a person reads: the sample, the cross-validated AUC, the weights. */
-static void summary(FILE *f, const slant_weights_info *w, size_t skipped, const double *x)
-{
-    const slant_logit_model *m = w->model;
-    fprintf(f, "slant calibrate: %zu %ss (%zu positive, %zu negative)", w->n, w->unit,
-            w->positives, w->n - w->positives);
-    if (skipped)
-        fprintf(f, "; %zu row%s skipped with errors", skipped, skipped == 1 ? "" : "s");
-    fprintf(f, "\nlexicon: %s %s (%s)\n", slant_lexicon_id(w->lex),
-            slant_lexicon_version(w->lex), slant_lexicon_hash(w->lex));
-    fprintf(f, "cross-validated ROC AUC (%zu folds, seed %lu): %.3f, 95%% CI %.3f to %.3f "
-               "(DeLong)\n", w->folds, w->seed, w->cv->auc, w->cv->low, w->cv->high);
-    fprintf(f, "fit: L2 penalty %g on standardised rates, %d Newton steps; intercept %.4g\n\n",
-            w->l2, m->iterations, m->intercept);
-    ranked_weight *r = xmalloc((w->p ? w->p : 1) * sizeof *r);
-    for (size_t k = 0; k < w->p; k++)
-        r[k] = (ranked_weight){ k, m->constant[k] ? -INFINITY : m->weights_std[k] };
-    qsort(r, w->p, sizeof *r, by_weight);
-    fprintf(f, "  %-28s %12s %12s %10s\n", "category", "weight", "standardised",
-            "mean rate");
-    for (size_t t = 0; t < w->p; t++) {
-        size_t k = r[t].k;
-        if (m->constant[k])
-            continue;
-        fprintf(f, "  %-28s %12.5g %12.4f %10.3g\n", slant_lexicon_category(w->lex, w->cats[k])->id,
-                m->weights[k], m->weights_std[k], m->mean[k]);
-    }
-    if (m->nconstant) {
-        fprintf(f, "\nthe same rate in every unit (weight 0):");
-        for (size_t t = 0; t < w->p; t++)
-            if (m->constant[r[t].k])
-                fprintf(f, " %s (%g)", slant_lexicon_category(w->lex, w->cats[r[t].k])->id,
-                        x[r[t].k]);
-        fputc('\n', f);
-    }
-    free(r);
-}
-
 /* Writes `b` to `path` (atomically) or stdout; returns 0 or -1 (printed). */
 static int write_out(const char *path, const slant_buf *b)
 {
@@ -354,9 +302,12 @@ static int fit_and_write(const calibrate_args *a, const slant_lexicon *lex,
         slant_calibrate_write_predictions(s, units, y, fold, oof, n, &b);
         failed = write_out(a->predictions, &b);
     }
+    if (!failed && !a->quiet) {
+        slant_buf_reset(&b);
+        slant_calibrate_write_summary(&w, skipped, &b);
+        fputs(b.data ? b.data : "", a->output ? stdout : stderr);
+    }
     slant_buf_release(&b);
-    if (!failed && !a->quiet)
-        summary(a->output ? stdout : stderr, &w, skipped, x);
     rc = failed ? SLANT_EXIT_NOTHING : skipped ? SLANT_EXIT_PARTIAL : SLANT_EXIT_OK;
 done:
     slant_logit_model_release(&m);

@@ -17,7 +17,9 @@ import subprocess
 import sys
 import tempfile
 
+import jsonschema
 import numpy as np
+import pandas
 from scipy.stats import norm
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
@@ -101,6 +103,15 @@ t.check(w["fit"]["l2"] == 1 and w["fit"]["folds"] == 10 and w["fit"]["seed"] == 
 t.check(w["weights"]["unused"] == 0, "a constant feature has weight 0")
 t.check("unused" in out and "weight 0" in out, "the summary names the constant feature")
 t.check("DeLong" in out and "cross-validated ROC AUC" in out, "the summary has the AUC")
+schema = json.load(open("docs/schema/weights.schema.json"))
+jsonschema.Draft202012Validator.check_schema(schema)
+errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(w)]
+t.check(not errors, f"the weights file is valid against weights.schema.json: {errors}")
+broken = dict(w, lexicon=dict(w["lexicon"], hash="fnv1a64:xyz"))
+t.check(not jsonschema.Draft202012Validator(schema).is_valid(broken), "the schema can fail")
+frame = pandas.read_json(path("p.jsonl"), lines=True)
+t.check(list(frame.columns) == ["id", "file", "line", "label", "y", "fold", "score"]
+        and len(frame) == 400, f"pandas reads the predictions: {list(frame.columns)}")
 
 # The features are what `slant score` counts, and the hash is its provenance's.
 r = subprocess.run([SLANT, "score", "--lexicon", LEX, path("s.jsonl")], capture_output=True,
