@@ -227,7 +227,7 @@ static size_t read_inputs(char **paths, size_t n, const calibrate_args *a, slant
             }
             data = b.data; /* the buffer's memory, now ours */
             len = b.len;
-            name = "(stdin)";
+            name = "-";
         } else {
             slant_error err;
             slant_error_clear(&err);
@@ -338,9 +338,9 @@ static int run(const calibrate_args *a, char **paths, size_t npaths, const slant
         goto done;
     }
     if (!a->has_threshold && !slant_labelled_binary(&s, &ex)) {
-        rc = USAGE("labels are ordinal, not 0 or 1 (%s:%ld has %g): give --threshold T to "
-                   "count a label >= T as positive", s.units[ex].origin, s.units[ex].line,
-                   s.units[ex].label);
+        rc = USAGE("labels other than 0 and 1 are ordinal and need --threshold T (positive "
+                   "when the label is at least T): %s:%ld has label %g", s.units[ex].origin,
+                   s.units[ex].line, s.units[ex].label);
         goto done;
     }
     x = xmalloc(s.n * p * sizeof *x);
