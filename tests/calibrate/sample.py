@@ -24,11 +24,13 @@ CATEGORIES = {
     "manner": ["brutally", "savagely", "utterly"],
     "naming": ["regime", "junta"],
     "unused": [],
+    "events": ["attack", "clash", "flood"],
     "hedges": ["perhaps", "reportedly"],
     "reporting": ["stated", "noted"],
 }
 INDEX = ["scorn", "praise", "manner", "naming", "unused"]   # loaded or contested, in order
-TRUE_EFFECT = {"scorn": 1.3, "praise": -0.5, "manner": 0.9, "naming": 0.6, "hedges": 0.4}
+TRUE_EFFECT = {"scorn": 1.3, "praise": -0.5, "manner": 0.9, "naming": 0.6, "hedges": 0.4,
+               "events": 0.5}
 FILLER = ("the council plan vote members city budget report today new road bridge market "
           "harbour school board meeting week river water towns office minister group "
           "northwater southwater varenia ostrania varenian ostranian").split()

@@ -251,8 +251,8 @@ static void test_labelled_jsonl(void)
     slant_labelled_release(&s);
 }
 
-/* The index's categories: loaded and contested ones, not the epistemic and structural
- * ones, not the contested concept of variants.json, not the actors. */
+/* The index's categories: loaded and contested ones, not the subject, epistemic and
+ * structural ones, not the contested concept of variants.json, not the actors. */
 static void test_index_categories(void)
 {
     slant_lexicon *lex = harness_load_lexicon("tests/data/lexicon-calibrate");
@@ -265,6 +265,8 @@ static void test_index_categories(void)
     CHECK_INT(p, 5);
     for (size_t k = 0; k < p && k < 5; k++)
         CHECK_STR(slant_lexicon_category(lex, cats[k])->id, want[k]);
+    long subject = slant_lexicon_find_category(lex, "events");
+    CHECK(subject >= 0 && !slant_category_in_index(slant_lexicon_category(lex, (size_t)subject)));
     long concept = slant_lexicon_find_category(lex, "river_name");
     long actor = slant_lexicon_find_category(lex, "varenia");
     CHECK(concept >= 0 && actor >= 0);
