@@ -31,6 +31,7 @@ void slant_cli_usage(void)
           "  explain    one article with every match marked and explained\n"
           "  lexicon    check, list, count and import lexicons\n"
           "  merge      combines partial comparisons from sharded runs\n"
+          "  calibrate  fits the loaded-language index's weights to a labelled sample\n"
           "\n"
           "  slant COMMAND --help   explains a command, with examples\n"
           "  slant --version        prints the version\n"

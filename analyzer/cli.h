@@ -30,6 +30,7 @@ int slant_cli_merge(int argc, char **argv);
 int slant_cli_report(int argc, char **argv);    /* cli_report.c */
 int slant_cli_explain(int argc, char **argv);   /* cli_explain.c */
 int slant_cli_lexicon(int argc, char **argv);   /* cli_lexicon.c */
+int slant_cli_calibrate(int argc, char **argv); /* cli_calibrate.c */
 
 /* `slant --help`: the list of commands. */
 void slant_cli_usage(void);

@@ -877,7 +877,7 @@ long slant_lexicon_find_category(const slant_lexicon *lex, const char *id)
 
 int slant_category_in_index(const slant_category *c)
 {
-    if (c->concept || c->actor)
+    if (c->concept || c->actor || !c->group)
         return 0;
     return strcmp(c->group, "loaded") == 0 || strcmp(c->group, "contested") == 0;
 }

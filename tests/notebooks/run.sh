@@ -159,7 +159,7 @@ part $PY $HERE/check_notebooks.py "$BUILD" "$tmp/nb"
 # --- (c) the manual page -------------------------------------------------------------------
 # Every long option of the commands' help is in the page.
 sed 's/\\-/-/g' docs/slant.1 > "$tmp/page.txt"
-for cmd in score compare merge; do
+for cmd in score compare merge calibrate; do
     opts=$("$SLANT" $cmd --help | grep -o -E -- '--[a-z][a-z-]*[a-z]' | sort -u)
     check "slant $cmd --help names options" [ -n "$opts" ]
     for opt in $opts; do
@@ -182,6 +182,7 @@ if command -v groff > /dev/null 2>&1; then
         *) ln -s "$(pwd)/$SLANT" "$tmp/ex/bin/slant" ;;
     esac
     ln -s "$(pwd)/corpus" "$tmp/ex/corpus"
+    ln -s "$(pwd)/tests" "$tmp/ex/tests"
     while IFS= read -r cmdline; do
         (cd "$tmp/ex" && PATH="$tmp/ex/bin:$PATH" sh -c "$cmdline") > /dev/null 2> "$tmp/ex.err"
         st=$?

@@ -43,5 +43,6 @@ void suite_frame(void);
 void suite_json(void);
 void suite_indicator(void);
 void suite_index(void);
+void suite_calibrate(void);
 
 #endif

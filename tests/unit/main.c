@@ -63,6 +63,7 @@ int main(void)
     suite_json();
     suite_indicator();
     suite_index();
+    suite_calibrate();
     printf("unit: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
