@@ -39,7 +39,8 @@ size_t slant_calibrate_features(const slant_lexicon *lex, const slant_labelled *
         double *row = x + i * p;
         ok[i] = r->tokens > 0;
         for (size_t j = 0; j < p; j++)
-            row[j] = ok[i] ? 1000.0 * (double)r->cats[cats[j]].count / (double)r->tokens : NAN;
+            row[j] = ok[i] ? 1000.0 * (double)r->cats[cats[j]].indexed / (double)r->tokens
+                           : NAN;
         if (!ok[i]) {
             slant_error err;
             slant_error_set(&err, SLANT_ERR_INPUT, u->origin, u->line, 0,

@@ -15,8 +15,8 @@
  *
  * The features are the index categories of the lexicon (slant_category_in_index), in
  * lexicon order, and a unit's value for one is its rate per 1,000 words: 1000 times the
- * category's matches in the text (author's voice and quotations together, as the index
- * counts them) over the text's words.
+ * category's matches that the index counts (author's voice and quotations together, a
+ * stretch of words once: record.h's `indexed`, index.h) over the text's words.
  */
 
 /* The lexicon indices of the index categories, in lexicon order: writes up to

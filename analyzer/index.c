@@ -33,18 +33,22 @@ static void weights_zero(slant_weights *w, const slant_lexicon *lex)
     memset(w, 0, sizeof *w);
     w->n = slant_lexicon_ncategories(lex);
     w->w = xcalloc(w->n ? w->n : 1, sizeof *w->w);
+    w->member = xcalloc(w->n ? w->n : 1, 1);
+    for (size_t i = 0; i < w->n; i++)
+        w->member[i] = (uint8_t)slant_category_in_index(slant_lexicon_category(lex, i));
 }
 
 void slant_weights_default(slant_weights *w, const slant_lexicon *lex)
 {
     weights_zero(w, lex);
     for (size_t i = 0; i < w->n; i++)
-        w->w[i] = slant_category_in_index(slant_lexicon_category(lex, i)) ? 1.0 : 0.0;
+        w->w[i] = w->member[i] ? 1.0 : 0.0;
 }
 
 void slant_weights_release(slant_weights *w)
 {
     free(w->w);
+    free(w->member);
     free(w->file);
     free(w->hash);
     free(w->unit);
@@ -155,6 +159,32 @@ slant_index slant_index_from_sums(double all, double author, double quoted, size
     return x;
 }
 
+/* Whether match `j` covers the words of match `k` and takes precedence over it. */
+static int shadows(const slant_weights *w, const slant_match *j, const slant_match *k)
+{
+    if (j->category == k->category || !w->member[j->category])
+        return 0;
+    if (j->first_token > k->first_token ||
+        j->first_token + j->ntokens < k->first_token + k->ntokens)
+        return 0;
+    return j->ntokens > k->ntokens || j->category < k->category;
+}
+
+int slant_index_counts(const slant_weights *w, const slant_match *m, size_t n, size_t k)
+{
+    if (!w->member[m[k].category])
+        return 0;
+    /* Matches are in order of their first word and at most SLANT_MAX_ENTRY_WORDS long, so
+     * a match that covers m[k] starts at most that many words before it. */
+    for (size_t j = k; j-- > 0 && m[j].first_token + SLANT_MAX_ENTRY_WORDS > m[k].first_token;)
+        if (shadows(w, &m[j], &m[k]))
+            return 0;
+    for (size_t j = k + 1; j < n && m[j].first_token == m[k].first_token; j++)
+        if (shadows(w, &m[j], &m[k]))
+            return 0;
+    return 1;
+}
+
 slant_index slant_index_of_matches(const slant_weights *w, const uint8_t *speech,
                                    const slant_match *m, size_t n, size_t tokens,
                                    size_t quote_tokens)
@@ -162,7 +192,7 @@ slant_index slant_index_of_matches(const slant_weights *w, const uint8_t *speech
     double all = 0, author = 0, quoted = 0;
     for (size_t k = 0; k < n; k++) {
         double x = w->w[m[k].category];
-        if (x == 0)
+        if (x == 0 || !slant_index_counts(w, m, n, k))
             continue;
         all += x;
         if (speech[m[k].first_token])

@@ -18,12 +18,20 @@
  *   index_quoted = 1000 * sum_c w_c * quoted_c / quote_tokens
  *
  * over the index categories c (slant_category_in_index(): groups `loaded` and
- * `contested`, without contested concepts and actors), where count_c is the text's
- * matches of c, author_c those whose first word is the author's voice and quoted_c those
- * whose first word is quoted speech (a source speaking; a scare quote is the author's
- * voice: frame.h), as in the record's per-category counts; tokens and quote_tokens are
- * the words, and the words of quoted speech. Each value is NaN (JSON null, an empty cell) when its denominator
- * is 0. The headline is not part of it: its words are not the text's.
+ * `contested`, without contested concepts and actors), where count_c is the number of
+ * the text's matches of c that the index counts (below), author_c those whose first word
+ * is the author's voice and quoted_c those whose first word is quoted speech (a source
+ * speaking; a scare quote is the author's voice: frame.h); tokens and quote_tokens are
+ * the words, and the words of quoted speech. Each value is NaN (JSON null, an empty
+ * cell) when its denominator is 0. The headline is not part of it: its words are not
+ * the text's.
+ *
+ * Counted once: a stretch of words matched by several index categories counts once.
+ * A match is not counted when a match of another index category covers all its words and
+ * is longer, or covers the same words and its category comes first in the lexicon
+ * (slant_index_counts). "illegal immigrants" (contested_terms) does not also count its
+ * "illegal" (delegitimizing). The record's per-category counts keep every match; its
+ * `indexed` count per category (record.h) is the index's count_c.
  *
  * The weights w_c are 1 for every index category by default, so the default index is the
  * number of loaded and contested matches per 1,000 words. A weights file (below, written
@@ -35,6 +43,7 @@
 /* The weights the index uses. Plain data; strings and the array are owned. */
 typedef struct {
     double *w;            /* one per lexicon category; 0 outside the index */
+    uint8_t *member;      /* one per lexicon category: 1 for an index category */
     size_t n;             /* the lexicon's category count */
     char *file;           /* the weights file as named; NULL for the default weights */
     char *hash;           /* "fnv1a64:" + 16 hex digits over the file's bytes; NULL by default */
@@ -86,6 +95,14 @@ slant_status slant_weights_parse(slant_weights *w, const char *text, size_t len,
                                  const char *path, const slant_lexicon *lex, slant_error *err);
 
 void slant_weights_release(slant_weights *w);
+
+/*
+ * Whether the index counts match `k` of the `n` matches at `m` (one text's or one
+ * sentence's, in text order): its category is an index category and no match of another
+ * index category covers its words and takes precedence (longer, or the same words and a
+ * category listed earlier). Weights play no part: a category of weight 0 still covers.
+ */
+int slant_index_counts(const slant_weights *w, const slant_match *m, size_t n, size_t k);
 
 /* The three values of the index. */
 typedef struct {

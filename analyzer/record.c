@@ -45,6 +45,7 @@ void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant
         const slant_match *x = &m->items[k];
         slant_category_stats *c = &r->cats[x->category];
         c->count++;
+        c->indexed += (uint32_t)slant_index_counts(w, m->items, m->n, k);
         /* A match is quoted speech when its first word is (a scare quote is not). */
         if (f->speech[x->first_token])
             c->quoted++;

@@ -22,6 +22,7 @@
 
 typedef struct {
     uint32_t count;        /* matches */
+    uint32_t indexed;      /* matches the loaded-language index counts (index.h); not written */
     uint32_t author;       /* matches in the author's voice (outside quoted speech) */
     uint32_t quoted;       /* matches in quoted speech (see frame.h: not scare quotes) */
     uint32_t negated;

@@ -16,18 +16,43 @@ import json
 
 
 def index_groups(lexicon_json="lexicons/en/lexicon.json"):
-    """The ids of the index categories of a lexicon: groups loaded and contested."""
+    """The ids of the index categories of a lexicon, in its order: groups loaded and
+    contested."""
     with open(lexicon_json) as f:
-        return {c["id"] for c in json.load(f)["categories"]
-                if c.get("group") in ("loaded", "contested")}
+        return [c["id"] for c in json.load(f)["categories"]
+                if c.get("group") in ("loaded", "contested")]
+
+
+def counted(evidence, categories):
+    """The evidence entries the index counts: a stretch of words once. An entry is left out
+    when an entry of another index category covers its bytes and is longer, or covers the
+    same bytes and its category comes first in the lexicon (analyzer/index.h)."""
+    order = {c: i for i, c in enumerate(categories)}
+    mine = [e for e in evidence if e["category"] in order and e.get("field", "text") == "text"]
+
+    def shadowed(k):
+        return any(j["category"] != k["category"] and j["start"] <= k["start"]
+                   and j["end"] >= k["end"]
+                   and ((j["end"] - j["start"]) > (k["end"] - k["start"])
+                        or order[j["category"]] < order[k["category"]])
+                   for j in mine)
+    return [e for e in mine if not shadowed(e)]
 
 
 def with_index(record, categories):
-    """`record` (a dict) with loaded_index, loaded_index_author and loaded_index_quoted."""
-    cats = record["categories"]
-    count = sum(cats[c]["count"] for c in cats if c in categories)
-    author = sum(cats[c]["author"] for c in cats if c in categories)
-    quoted = sum(cats[c]["quoted"] for c in cats if c in categories)
+    """`record` (a dict) with loaded_index, loaded_index_author and loaded_index_quoted.
+    With evidence the overlap rule is applied; without, every match counts (exact only
+    when no two index categories match the same words)."""
+    if "evidence" in record:
+        ev = counted(record["evidence"], categories)
+        count = len(ev)
+        quoted = sum(1 for e in ev if e["in_quote"])
+        author = count - quoted
+    else:
+        cats = record["categories"]
+        count = sum(cats[c]["count"] for c in cats if c in categories)
+        author = sum(cats[c]["author"] for c in cats if c in categories)
+        quoted = sum(cats[c]["quoted"] for c in cats if c in categories)
     tokens, qt = record["tokens"], record["quote_tokens"]
     members = {
         "loaded_index": 1000.0 * count / tokens if tokens else None,

@@ -106,6 +106,38 @@ static void article_default_weights(void)
     CHECK(isnan(r->index.all) && isnan(r->index.author) && isnan(r->index.quoted));
 }
 
+/* A stretch of words in two index categories counts once (index.h): "hate crime" is a
+ * label and a victim term of the test lexicon; the index counts it in labels, listed
+ * first, and the record still reports both. */
+static void counted_once(void)
+{
+    harness_score(scorer, "A radical hate crime.");
+    const slant_record *r = slant_scorer_record(scorer);
+    long labels = slant_lexicon_find_category(lex, "labels");
+    long victims = slant_lexicon_find_category(lex, "victims");
+    CHECK_INT(r->tokens, 4);
+    CHECK_INT(r->cats[labels].count, 2);
+    CHECK_INT(r->cats[victims].count, 1);
+    CHECK_INT(r->cats[labels].indexed, 2);
+    CHECK_INT(r->cats[victims].indexed, 0);
+    CHECK_NEAR(r->index.all, 1000.0 * 2 / 4);
+    /* A shorter match inside a longer one of another category: "crime" alone would be
+     * covered too; here only the equal spans decide, by the lexicon's order. */
+    slant_match m[] = {
+        { .category = (uint32_t)labels, .first_token = 1, .ntokens = 2 },
+        { .category = (uint32_t)victims, .first_token = 2, .ntokens = 1 },
+        { .category = (uint32_t)victims, .first_token = 3, .ntokens = 2 },
+        { .category = (uint32_t)labels, .first_token = 3, .ntokens = 2 },
+    };
+    slant_weights w;
+    slant_weights_default(&w, lex);
+    CHECK(slant_index_counts(&w, m, 4, 0));   /* longest */
+    CHECK(!slant_index_counts(&w, m, 4, 1));  /* inside the longer label */
+    CHECK(!slant_index_counts(&w, m, 4, 2));  /* same words, victims listed after labels */
+    CHECK(slant_index_counts(&w, m, 4, 3));
+    slant_weights_release(&w);
+}
+
 static const char *const WEIGHTS_FMT =
     "{\"schema\": 1, \"kind\": \"slant-weights\",\n"
     " \"lexicon\": {\"id\": \"slant-test\", \"version\": \"1\", \"hash\": \"%s\"},\n"
@@ -285,6 +317,7 @@ void suite_index(void)
     RUN(which_categories_count);
     RUN(arithmetic_by_hand);
     RUN(article_default_weights);
+    RUN(counted_once);
     RUN(article_with_weights);
     RUN(sentences_and_their_bytes);
     RUN(weights_file_errors);
