@@ -22,6 +22,7 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from tally import Tally  # noqa: E402
+from index_fixture import counted  # noqa: E402
 
 T = Tally("index")
 check = T.check
@@ -50,25 +51,32 @@ def per_1000(x, n):
 
 
 def index_groups(lexdir):
-    """The index categories by the manifest's groups (concepts and actors are not in
-    lexicon.json's categories, so every loaded or contested entry there counts)."""
+    """The index categories by the manifest's groups, in its order (concepts and actors
+    are not in lexicon.json's categories, so every loaded or contested entry there counts)."""
     with open(os.path.join(lexdir, "lexicon.json"), encoding="utf-8") as f:
         m = json.load(f)
-    return {c["id"] for c in m["categories"] if c["group"] in ("loaded", "contested")}
+    return [c["id"] for c in m["categories"] if c["group"] in ("loaded", "contested")]
 
 
-def expected_index(r, weights):
+def weighted(matches, weights, order):
+    """The weighted sums (all, author's voice, quoted) of the matches the index counts: a
+    stretch of words once (tests/index_fixture.py applies the rule from the evidence)."""
+    ev = counted(matches, order)
+    return (sum(weights.get(e["category"], 0) for e in ev),
+            sum(weights.get(e["category"], 0) for e in ev if not e["in_quote"]),
+            sum(weights.get(e["category"], 0) for e in ev if e["in_quote"]))
+
+
+def expected_index(r, weights, order):
     t, q = r["tokens"], r["quote_tokens"]
-    cats = r["categories"]
-    s = {k: sum(w * cats[c][k] for c, w in weights.items() if c in cats)
-         for k in ("count", "author", "quoted")}
-    return per_1000(s["count"], t), per_1000(s["author"], t - q), per_1000(s["quoted"], q)
+    a, au, qu = weighted(r["evidence"], weights, order)
+    return per_1000(a, t), per_1000(au, t - q), per_1000(qu, q)
 
 
-def check_index(recs, weights, what):
+def check_index(recs, weights, order, what):
     bad = []
     for r in recs:
-        want = expected_index(r, weights)
+        want = expected_index(r, weights, order)
         got = (r["loaded_index"], r["loaded_index_author"], r["loaded_index_quoted"])
         if not all(close(g, w) for g, w in zip(got, want)):
             bad.append((r["id"], got, want))
@@ -84,12 +92,12 @@ def fnv1a64(data):
 
 def main():
     # 1. The default index, against the groups of the shipped lexicon's manifest.
-    rc, out, err = run("score", "-q", "corpus/")
+    rc, out, err = run("score", "-q", "--evidence", "corpus/")
     check(rc == 0, f"score corpus/ exits {rc}: {err[:200]}")
     recs = jsonl(out)
     groups = index_groups("lexicons/en")
     check(len(groups) > 0, "the shipped lexicon has loaded or contested categories")
-    check_index(recs, {c: 1 for c in groups}, "corpus/, default weights")
+    check_index(recs, {c: 1 for c in groups}, groups, "corpus/, default weights")
     check(any(r["loaded_index"] for r in recs) and any(r["loaded_index_quoted"] for r in recs),
           "corpus/: some article has a non-zero index, and one in quoted speech")
     check(all(r["provenance"]["weights"] == "default" for r in recs),
@@ -189,11 +197,12 @@ def main():
     with open(WEIGHTS, "rb") as f:
         wbytes = f.read()
     weights = json.loads(wbytes)["weights"]
-    rc, out, err = run("score", "-q", "--lexicon", TEST_LEX, "--weights", WEIGHTS,
-                       "corpus/synthetic/")
+    rc, out, err = run("score", "-q", "--evidence", "--lexicon", TEST_LEX, "--weights",
+                       WEIGHTS, "corpus/synthetic/")
     check(rc == 0, f"score --weights exits {rc}: {err[:300]}")
     recs = jsonl(out)
-    check_index(recs, weights, "corpus/synthetic/ with tests/data/weights-test.json")
+    test_order = index_groups(TEST_LEX)
+    check_index(recs, weights, test_order, "corpus/synthetic/ with tests/data/weights-test.json")
     prov = recs[0]["provenance"]["weights"] if recs else None
     check(prov == {"file": WEIGHTS, "hash": fnv1a64(wbytes)},
           f"provenance of the weights: {prov}, expected the file and {fnv1a64(wbytes)}")
@@ -201,8 +210,7 @@ def main():
                        "--sentences", "corpus/synthetic/")
     sents = jsonl(out)
     bad = [(s["id"], s["sentence"]) for s in sents if not close(
-        s["loaded_index"] * s["tokens"] / 1000,
-        sum(weights.get(c, 0) * v["count"] for c, v in s["categories"].items()))]
+        s["loaded_index"] * s["tokens"] / 1000, weighted(s["matches"], weights, test_order)[0])]
     check(rc == 0 and sents and not bad, f"sentences with weights: {bad[:3]}")
     rc, out, err = run("compare", "-q", "--lexicon", TEST_LEX, "--weights", WEIGHTS,
                        "--format", "json", "corpus/synthetic/")
