@@ -106,12 +106,9 @@ static slant_role role_named(const char *s)
 {
     if (!s)
         return SLANT_ROLE_NONE;
-    if (strcmp(s, "negator") == 0)
-        return SLANT_ROLE_NEGATOR;
-    if (strcmp(s, "booster") == 0)
-        return SLANT_ROLE_BOOSTER;
-    if (strcmp(s, "diminisher") == 0)
-        return SLANT_ROLE_DIMINISHER;
+    for (int r = SLANT_ROLE_NONE + 1; r < SLANT_ROLE_COUNT; r++)
+        if (strcmp(s, slant_role_name((slant_role)r)) == 0)
+            return (slant_role)r;
     return (slant_role)-1;
 }
 
@@ -148,8 +145,9 @@ static slant_status parse_category(const cJSON *c, size_t index, const char *pat
         slant_role r = cJSON_IsString(role) ? role_named(role->valuestring) : (slant_role)-1;
         if ((int)r < 0)
             return slant_error_set(err, SLANT_ERR_INPUT, path, 0, 0,
-                                   "category '%s' has unknown role (negator, booster or "
-                                   "diminisher)",
+                                   "category '%s' has unknown role (negator, booster, "
+                                   "diminisher, report_neutral, report_loaded, "
+                                   "anonymous_source, hedge, assertive, factive or violence)",
                                    mc->id);
         mc->role = r;
     }
