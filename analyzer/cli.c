@@ -32,6 +32,7 @@ void slant_cli_usage(void)
           "  explain    one article with every match marked and explained\n"
           "  lexicon    check, list, count and import lexicons\n"
           "  merge      combines partial comparisons from sharded runs\n"
+          "  calibrate  fits the loaded-language index's weights to a labelled sample\n"
           "\n"
           "  slant COMMAND --help   explains a command, with examples\n"
           "  slant --version        prints the version\n"
@@ -75,13 +76,8 @@ long cli_default_threads(void)
     return n < 1 ? 1 : (n > CLI_MAX_THREADS ? CLI_MAX_THREADS : n);
 }
 
-/*
- * The installed lexicon for `lang`, looked for from the binary's directory upwards (three
- * levels): PREFIX/bin/slant finds PREFIX/share/slant/lexicons/LANG, and a binary in a
- * build tree (build/slant, build/asan/slant) finds the source tree's lexicons/LANG.
- * Caller frees; NULL if there is none.
- */
-static char *default_lexicon(const char *lang)
+/* Three levels up from the binary (cli.h). */
+char *cli_default_lexicon(const char *lang)
 {
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -307,7 +303,7 @@ int cli_load_lexicon(const char *dir, const char *lang, slant_lexicon **lex)
     }
     char *found = NULL;
     if (!dir) {
-        found = default_lexicon(lang);
+        found = cli_default_lexicon(lang);
         if (!found) {
             cli_message("no installed lexicon for language '%s': give one with --lexicon DIR",
                     lang);
@@ -338,6 +334,18 @@ int cli_parse_real(const char *s, double lo, double hi, double *out)
         return -1;
     *out = v;
     return 0;
+}
+
+int cli_load_weights(const char *path, const slant_lexicon *lex, slant_weights *w)
+{
+    slant_error err;
+    slant_error_clear(&err);
+    if (slant_weights_load(w, path, lex, &err) == SLANT_OK)
+        return SLANT_EXIT_OK;
+    char text[1200];
+    slant_error_format(&err, text, sizeof text);
+    cli_message("%s", text);
+    return SLANT_EXIT_USAGE;
 }
 
 int cli_add_actors(slant_lexicon *lex, const char *path)

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "index.h"
 #include "lexicon.h"
 
 /*
@@ -32,6 +33,7 @@ int slant_cli_merge(int argc, char **argv);
 int slant_cli_report(int argc, char **argv);    /* cli_report.c */
 int slant_cli_explain(int argc, char **argv);   /* cli_explain.c */
 int slant_cli_lexicon(int argc, char **argv);   /* cli_lexicon.c */
+int slant_cli_calibrate(int argc, char **argv); /* cli_calibrate.c */
 
 /* `slant --help`: the list of commands. */
 void slant_cli_usage(void);
@@ -62,12 +64,21 @@ long cli_default_threads(void);
 char **cli_split_list(const char *s, size_t *n);
 void cli_free_list(char **items);
 
+/* The directory of the installed lexicon for `lang` (found from the binary's directory
+ * upwards: PREFIX/share/slant/lexicons/LANG, or a build tree's lexicons/LANG). Caller
+ * frees; NULL if there is none. */
+char *cli_default_lexicon(const char *lang);
+
 /* Loads `dir`, or the installed lexicon for `lang` when `dir` is NULL; prints any error
  * (FILE:LINE:COL) and returns 0 or SLANT_EXIT_USAGE. */
 int cli_load_lexicon(const char *dir, const char *lang, slant_lexicon **lex);
 
 /* Adds the actors of `path` (--actors); prints any error and returns 0 or SLANT_EXIT_USAGE. */
 int cli_add_actors(slant_lexicon *lex, const char *path);
+
+/* Reads the weights file `path` (--weights) for `lex` into `w`; prints any error (naming
+ * the file) and returns 0 or SLANT_EXIT_USAGE. */
+int cli_load_weights(const char *path, const slant_lexicon *lex, slant_weights *w);
 
 /* Errors and a progress line while a pipeline runs (the pipeline's callbacks). */
 typedef struct {

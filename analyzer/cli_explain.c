@@ -331,7 +331,8 @@ static void match_table(const view *v)
             snprintf(actor, sizeof actor, "-");
         const slant_entry *e = slant_lexicon_entry(v->lex, x->entry);
         const char *cells[] = { num, surface, slant_lexicon_category(v->lex, x->category)->id,
-                                e->text, a->quote ? "quoted" : "author", flags, actor };
+                                e->text, v->f->speech[x->first_token] ? "quoted" : "author",
+                                flags, actor };
         row(v, cells, 7, 0);
     }
     actor_index_release(&ix);
@@ -379,10 +380,9 @@ static void quotation_table(const view *v)
         row(v, cells, 2, 0);
     }
     for (size_t i = 0; i < v->f->nso_called; i++) {
-        const slant_token *a = &v->d->tokens[v->f->so_called[i]];
-        const slant_token *b = &v->d->tokens[v->f->so_called[i] + 2];
+        const slant_so_called *s = &v->f->so_called[i];
         char t[160];
-        snprintf(t, sizeof t, "%.*s", (int)(b->end - a->start), v->d->text + a->start);
+        snprintf(t, sizeof t, "%.*s", (int)(s->end - s->start), v->d->text + s->start);
         const char *cells[] = { "so-called", t };
         row(v, cells, 2, 0);
     }

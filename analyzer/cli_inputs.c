@@ -395,11 +395,18 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
         r->lexicon_error = 1;
         return 0;
     }
+    slant_weights weights = { 0 };
+    if (o->weights && cli_load_weights(o->weights, lex, &weights) != 0) {
+        r->lexicon_error = 1;
+        slant_lexicon_free(lex);
+        return 0;
+    }
     const char *keep[2];
     size_t nkeep = cli_inputs_keep(o, keep);
     FILE *tmp = tmpfile();
     if (!tmp) {
         cli_message("cannot create a temporary file: %s", strerror(errno));
+        slant_weights_release(&weights);
         slant_lexicon_free(lex);
         return n;
     }
@@ -412,7 +419,8 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
             .fields = { o->text_field, o->id_field, keep, nkeep },
             .max_article_bytes = (size_t)64 << 20,
         },
-        .score = { .format = SLANT_FORMAT_JSONL, .evidence = 1, .keep = keep, .nkeep = nkeep },
+        .score = { .format = SLANT_FORMAT_JSONL, .evidence = 1, .keep = keep, .nkeep = nkeep,
+                   .weights = o->weights ? &weights : NULL },
         .threads = (int)o->threads,
         .out = tmp,
         .on_error = cli_report_error,
@@ -436,6 +444,7 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
         failed += read_scores(tmp, "(scored articles)", fields, &plain, ds, r);
     }
     fclose(tmp);
+    slant_weights_release(&weights);
     if (o->keep_lexicon)
         r->lex = lex;
     else
@@ -525,6 +534,9 @@ void cli_inputs_read(const cli_inputs_options *o, char **paths, size_t n, slant_
     }
     if (r->narticles)
         r->failed += score_articles(o, r->articles, r->narticles, &fields, ds, r);
+    else if (o->weights && !o->quiet)
+        cli_message("note: --weights applies to articles scored here; score records keep "
+                    "the index they were scored with");
     cli_lexicons_check(r, o->force, o->quiet);
 }
 
@@ -588,6 +600,7 @@ int cli_comparison_option(cli_comparison_args *a, int c, const char *arg, const 
     case CLI_OPT_EVENT: a->in.event = arg; break;
     case CLI_OPT_LEXICON: a->in.lexicon = arg; break;
     case CLI_OPT_LANG: a->in.lang = arg; break;
+    case CLI_OPT_WEIGHTS: a->in.weights = arg; break;
     case CLI_OPT_TEXT_FIELD: a->in.text_field = arg; break;
     case CLI_OPT_ID_FIELD: a->in.id_field = arg; break;
     case 'q': a->in.quiet = 1; break;

@@ -29,6 +29,7 @@ typedef struct {
     const char *event;           /* the event field, or NULL */
     const char *lexicon;         /* --lexicon DIR, or NULL for the installed one */
     const char *lang;            /* --lang, for the installed lexicon */
+    const char *weights;         /* --weights FILE for scoring articles, or NULL */
     long threads;                /* -j, for scoring articles */
     const char *text_field;      /* JSON Lines articles: the text field */
     const char *id_field;        /* JSON Lines articles: the id field */
@@ -54,7 +55,7 @@ typedef struct {
     size_t records;              /* rows read into the dataset */
     size_t failed;               /* inputs or records skipped with errors (printed) */
     int had_evidence;            /* some record had evidence (entry counts for keyness) */
-    int lexicon_error;           /* the lexicon could not be loaded (printed) */
+    int lexicon_error;           /* the lexicon or the weights could not be loaded (printed) */
     /* Inputs read as articles, in order: borrowed from the `paths` given to
      * cli_inputs_read (the array is owned). */
     const char **articles;
@@ -133,7 +134,8 @@ int cli_lexicons_check(cli_inputs_result *r, int force, int quiet);
 enum {
     CLI_OPT_BY = 256, CLI_OPT_EVENT, CLI_OPT_INDICATORS, CLI_OPT_PAIRS, CLI_OPT_MAX_PAIRS,
     CLI_OPT_MIN_N, CLI_OPT_CORRECTION, CLI_OPT_LEVEL, CLI_OPT_ALPHA, CLI_OPT_SEED, CLI_OPT_TOP,
-    CLI_OPT_LEXICON, CLI_OPT_LANG, CLI_OPT_TEXT_FIELD, CLI_OPT_ID_FIELD, CLI_OPT_FORCE,
+    CLI_OPT_LEXICON, CLI_OPT_LANG, CLI_OPT_TEXT_FIELD, CLI_OPT_ID_FIELD, CLI_OPT_WEIGHTS,
+    CLI_OPT_FORCE,
     CLI_OPT_OWN
 };
 
@@ -154,6 +156,7 @@ enum {
     { "lang", required_argument, NULL, CLI_OPT_LANG },               \
     { "text-field", required_argument, NULL, CLI_OPT_TEXT_FIELD },   \
     { "id-field", required_argument, NULL, CLI_OPT_ID_FIELD },       \
+    { "weights", required_argument, NULL, CLI_OPT_WEIGHTS },         \
     { "threads", required_argument, NULL, 'j' },                     \
     { "force", no_argument, NULL, CLI_OPT_FORCE },                   \
     { "quiet", no_argument, NULL, 'q' }

@@ -137,7 +137,7 @@ void slant_match_doc(const slant_lexicon *lex, const slant_doc *doc,
             c.boosted = (uint8_t)role_before(doc, m->roles, i, SLANT_ROLE_BOOSTER, 1);
             c.diminished = (uint8_t)role_before(doc, m->roles, i, SLANT_ROLE_DIMINISHER, 1);
             slant_role role = slant_lexicon_category(lex, c.category)->role;
-            if (role != SLANT_ROLE_NONE)
+            if (role != SLANT_ROLE_NONE && role <= SLANT_ROLE_LAST_SCOPE)
                 m->roles[i + c.ntokens - 1] |= (uint8_t)(1u << role);
             m->items = xgrow(m->items, &m->cap, m->n + 1, sizeof *m->items);
             m->items[m->n++] = c;

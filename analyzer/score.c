@@ -25,6 +25,8 @@ struct slant_scorer {
     slant_record record;
     slant_frame frame;
     size_t window;
+    slant_weights default_weights;
+    const slant_weights *weights;     /* borrowed, or &default_weights */
 
     /* The form cache: a word's bytes as they stand in the text -> where its patterns
      * are in `pool`. Keyed by the bytes before folding, so that a word seen before is
@@ -57,6 +59,8 @@ slant_scorer *slant_scorer_new(const slant_lexicon *lex)
     slant_record_init(&s->record);
     slant_frame_init(&s->frame);
     s->window = SLANT_FRAME_WINDOW;
+    slant_weights_default(&s->default_weights, lex);
+    s->weights = &s->default_weights;
     slant_intern_init(&s->forms);
     return s;
 }
@@ -73,6 +77,7 @@ void slant_scorer_free(slant_scorer *s)
     slant_matches_release(&s->headline_matches);
     slant_record_release(&s->record);
     slant_frame_release(&s->frame);
+    slant_weights_release(&s->default_weights);
     slant_intern_release(&s->forms);
     free(s->form_spans);
     free(s->pool);
@@ -147,15 +152,20 @@ void slant_scorer_score(slant_scorer *s, const slant_article *a)
     s->has_headline = a->title && a->title[0];
     if (s->has_headline)
         analyze(s, a->title, strlen(a->title), &s->headline, &s->headline_matches);
-    slant_record_compute(&s->record, s->lex, &s->doc, &s->matches,
+    slant_frame_compute(&s->frame, s->lex, &s->doc, &s->matches, s->window);
+    slant_record_compute(&s->record, s->lex, s->weights, &s->doc, &s->matches, &s->frame,
                          s->has_headline ? &s->headline : NULL,
                          s->has_headline ? &s->headline_matches : NULL);
-    slant_frame_compute(&s->frame, s->lex, &s->doc, &s->matches, s->window);
 }
 
 void slant_scorer_set_window(slant_scorer *s, size_t window)
 {
     s->window = window ? window : SLANT_FRAME_WINDOW;
+}
+
+void slant_scorer_set_weights(slant_scorer *s, const slant_weights *w)
+{
+    s->weights = w ? w : &s->default_weights;
 }
 
 const slant_frame *slant_scorer_frame(const slant_scorer *s)
@@ -167,6 +177,7 @@ void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *ori
                         const slant_score_options *o, slant_buf *out)
 {
     slant_scorer_set_window(s, o->window);
+    slant_scorer_set_weights(s, o->weights);
     slant_scorer_score(s, a);
     slant_result r = {
         .article = a,
@@ -179,10 +190,20 @@ void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *ori
         .record = &s->record,
         .frame = &s->frame,
         .lex = s->lex,
+        .weights = s->weights,
         .evidence = o->evidence,
         .keep = o->keep,
         .nkeep = o->nkeep,
     };
+    if (o->sentences) {
+        if (o->format == SLANT_FORMAT_JSONL)
+            slant_json_write_sentences(&r, out);
+        else
+            slant_table_write_sentences(o->format == SLANT_FORMAT_CSV ? SLANT_TABLE_CSV
+                                                                      : SLANT_TABLE_TSV,
+                                        &r, out);
+        return;
+    }
     switch (o->format) {
     case SLANT_FORMAT_JSONL:
         slant_json_write_record(&r, out);
