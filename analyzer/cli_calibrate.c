@@ -243,14 +243,11 @@ static size_t read_inputs(char **paths, size_t n, const calibrate_args *a, slant
     return bad;
 }
 
-/* Writes `b` to `path` (atomically) or stdout; returns 0 or -1 (printed). */
+/* Writes `b` to `path` (atomically) or stdout; returns 0 or the exit status of the
+ * failure (printed: 3 when it cannot be created, 4 when it cannot be written). */
 static int write_out(const char *path, const slant_buf *b)
 {
-    cli_output out;
-    if (cli_output_open(&out, path) != 0)
-        return -1;
-    fwrite(b->data ? b->data : "", 1, b->len, out.f);
-    return cli_output_close(&out, 1);
+    return cli_output_all(path, b->data ? b->data : "", b->len);
 }
 
 /* Fits the used units and writes the results; returns the exit status. */
@@ -308,7 +305,7 @@ static int fit_and_write(const calibrate_args *a, const slant_lexicon *lex,
         fputs(b.data ? b.data : "", a->output ? stdout : stderr);
     }
     slant_buf_release(&b);
-    rc = failed ? SLANT_EXIT_NOTHING : skipped ? SLANT_EXIT_PARTIAL : SLANT_EXIT_OK;
+    rc = failed ? failed : skipped ? SLANT_EXIT_PARTIAL : SLANT_EXIT_OK;
 done:
     slant_logit_model_release(&m);
     free(fold);

@@ -200,6 +200,7 @@ done
 # A full disk: "slant: FILE: No space left on device" and status 4, for every command.
 full_disk() { # CMD...: run with -o on a full file system; status 4 and the message
     rm -f "$tmp/full/"*
+    head -c 65536 /dev/zero > "$tmp/full/.fill" 2> /dev/null # full to the last byte
     status 4 "$@" -o "$tmp/full/x" && has "full/x: No space left on device" "$tmp/err" &&
         [ -z "$(ls "$tmp/full")" ]
 }
@@ -212,6 +213,8 @@ if mount -t tmpfs -o size=4k tmpfs "$tmp/full" 2> /dev/null; then
     check "full disk: report" full_disk "$SLANT" report corpus/synthetic
     check "full disk: explain" full_disk "$SLANT" explain corpus/seeds
     check "full disk: merge" full_disk "$SLANT" merge "$tmp/p.json"
+    check "full disk: calibrate" full_disk "$SLANT" calibrate -q \
+        --lexicon tests/data/lexicon-calibrate tests/data/calibrate/sample.csv
     umount "$tmp/full"
 fi
 full_stdout() {
