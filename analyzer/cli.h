@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "index.h"
 #include "lexicon.h"
 
 /*
@@ -11,7 +12,9 @@
  * (cli.c). Each command takes the arguments after its name and returns the process exit
  * status:
  *   0 success, 1 some input could not be processed (the rest was), 2 usage error or a bad
- *   lexicon, 3 nothing could be processed.
+ *   lexicon, 3 nothing could be processed, 4 the output could not be written (a full disk:
+ *   "slant: FILE: No space left on device"; -o FILE is then left as it was), 130 and 143
+ *   interrupted by SIGINT or SIGTERM (the temporary file of -o FILE removed).
  * This layer is the only one that prints: results to stdout or -o FILE, messages to
  * stderr, "slant: " first.
  */
@@ -20,7 +23,8 @@ enum {
     SLANT_EXIT_OK = 0,
     SLANT_EXIT_PARTIAL = 1,
     SLANT_EXIT_USAGE = 2,
-    SLANT_EXIT_NOTHING = 3
+    SLANT_EXIT_NOTHING = 3,
+    SLANT_EXIT_WRITE = 4
 };
 
 int slant_cli_score(int argc, char **argv);
@@ -29,6 +33,7 @@ int slant_cli_merge(int argc, char **argv);
 int slant_cli_report(int argc, char **argv);    /* cli_report.c */
 int slant_cli_explain(int argc, char **argv);   /* cli_explain.c */
 int slant_cli_lexicon(int argc, char **argv);   /* cli_lexicon.c */
+int slant_cli_calibrate(int argc, char **argv); /* cli_calibrate.c */
 
 /* `slant --help`: the list of commands. */
 void slant_cli_usage(void);
@@ -59,12 +64,21 @@ long cli_default_threads(void);
 char **cli_split_list(const char *s, size_t *n);
 void cli_free_list(char **items);
 
+/* The directory of the installed lexicon for `lang` (found from the binary's directory
+ * upwards: PREFIX/share/slant/lexicons/LANG, or a build tree's lexicons/LANG). Caller
+ * frees; NULL if there is none. */
+char *cli_default_lexicon(const char *lang);
+
 /* Loads `dir`, or the installed lexicon for `lang` when `dir` is NULL; prints any error
  * (FILE:LINE:COL) and returns 0 or SLANT_EXIT_USAGE. */
 int cli_load_lexicon(const char *dir, const char *lang, slant_lexicon **lex);
 
 /* Adds the actors of `path` (--actors); prints any error and returns 0 or SLANT_EXIT_USAGE. */
 int cli_add_actors(slant_lexicon *lex, const char *path);
+
+/* Reads the weights file `path` (--weights) for `lex` into `w`; prints any error (naming
+ * the file) and returns 0 or SLANT_EXIT_USAGE. */
+int cli_load_weights(const char *path, const slant_lexicon *lex, slant_weights *w);
 
 /* Errors and a progress line while a pipeline runs (the pipeline's callbacks). */
 typedef struct {
@@ -75,15 +89,32 @@ typedef struct {
 void cli_report_error(const slant_error *err, void *ctx);
 void cli_report_progress(size_t articles, size_t bytes, void *ctx);
 
-/* Where results go: stdout, or a temporary file renamed to -o FILE on success. */
+/*
+ * Where results go: stdout, or a temporary file renamed to -o FILE on success. While a
+ * temporary file is open, SIGINT and SIGTERM remove it and end the process with status
+ * 130 or 143 (one output at a time).
+ */
 typedef struct {
     FILE *f;
     const char *path;         /* -o FILE, or NULL for stdout */
     char *tmp;
+    int write_errno;          /* the errno of a failed cli_output_write, else 0 */
 } cli_output;
 
+/* Opens the output; prints why not ("cannot write 'x': ...") and returns -1 on failure. */
 int cli_output_open(cli_output *o, const char *path);
-/* Closes the output; keeps it (renaming the temporary file into place) if `keep`. */
+/* Writes `n` bytes; 0, or -1 (remembering errno) if they could not all be written. */
+int cli_output_write(cli_output *o, const void *data, size_t n);
+/*
+ * Closes the output; keeps it (renaming the temporary file into place) if `keep`. A
+ * write that failed, on the way or at the close, is printed ("slant: FILE: No space left
+ * on device") and returns -1; the temporary file is then removed.
+ */
 int cli_output_close(cli_output *o, int keep);
+
+/* Opens `path` (NULL: stdout), writes `n` bytes and closes: SLANT_EXIT_OK,
+ * SLANT_EXIT_NOTHING when it cannot be opened, SLANT_EXIT_WRITE when the write failed
+ * (printed). */
+int cli_output_all(const char *path, const void *data, size_t n);
 
 #endif

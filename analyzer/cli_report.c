@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -20,16 +21,21 @@ static void report_usage(FILE *f)
         "usage: slant report [OPTIONS] [FILES|DIRS|-]\n"
         "\n"
         "Writes the comparison of 'slant compare' for a person to read: which sources were\n"
-        "compared and how much text each had; where they differ significantly, in plain\n"
-        "words (\"A uses 2.4 times as many pejorative labels per 1,000 words as B\", with\n"
-        "the interval of the ratio, Hedges' g with its interval and the corrected q); who is\n"
-        "called what (contested labels); how they attribute (report verbs, anonymous\n"
-        "sources, quotation); which terms drive each difference, with evidence sentences\n"
-        "from the articles; and the provenance and method notes a reviewer needs.\n"
+        "compared and how much text each had; where they differ significantly in judgement\n"
+        "(the loaded-language index first, when the records have it), contested labels and\n"
+        "attribution, in plain words (\"A uses 2.4 times as many pejorative labels per\n"
+        "1,000 words as B\", with the interval of the ratio, Hedges' g with its interval\n"
+        "and the corrected q); who is called what (contested labels); how they attribute\n"
+        "(report verbs, anonymous sources, quotation); differences in structural and\n"
+        "epistemic counts (negators, neutral report verbs, hedges) as context; which terms\n"
+        "drive each difference, with evidence sentences from the articles; and the\n"
+        "provenance and method notes a reviewer needs.\n"
         "\n"
         "inputs: as for 'slant compare': articles (text files, JSON Lines, directories),\n"
         "'slant score' output, or partials. Evidence sentences need the articles: with\n"
-        "score records the report says so.\n"
+        "score records the report says so. With score records, the lexicon of --lexicon\n"
+        "(or the installed one) gives the categories' groups when its hash is the one the\n"
+        "records name.\n"
         "\n"
         "options:\n"
         "  -f, --format FMT        text (default; colour on a terminal unless NO_COLOR is\n"
@@ -50,10 +56,17 @@ static void report_usage(FILE *f)
         "      --level L           confidence level of every interval (default 0.95)\n"
         "      --alpha A           q below which a difference is reported (default 0.05)\n"
         "      --seed S            seed of the bootstrap (default 1)\n"
-        "      --lexicon DIR, --lang LANG, -j N, --text-field F, --id-field F\n"
-        "                          as for 'slant score', when the inputs are articles\n"
+        "      --lexicon DIR, --lang LANG, --weights FILE, -j N, --text-field F,\n"
+        "      --id-field F        as for 'slant score', when the inputs are articles\n"
+        "      --force             report on inputs scored with different lexicons\n"
+        "                          (refused by default)\n"
         "  -q, --quiet             no progress line\n"
         "  -h, --help              this help\n"
+        "\n"
+        "exit status: 0 reported; 1 some inputs or records were skipped with an error; 2\n"
+        "usage error, bad lexicon, or inputs of different lexicons; 3 nothing to compare;\n"
+        "4 the output could not be written (\"slant: FILE: No space left on device\");\n"
+        "130 or 143 interrupted (the temporary file of -o removed).\n"
         "\n"
         "examples:\n"
         "  slant report corpus/synthetic/\n"
@@ -250,17 +263,41 @@ static void add_evidence(const report_args *a, const cli_inputs_result *in, slan
     free(paths);
 }
 
+/* --- the lexicon of score records ------------------------------------------------------------ */
+
+/*
+ * With score records only, the lexicon they were scored with, when the lexicon directory
+ * of --lexicon (or the installed one) has the hash all the records name: the report reads
+ * the groups of the categories from it (which differences are headline findings and which
+ * context), as with articles, and the definitions. Any other lexicon is not used, and
+ * nothing is said when there is none: the records' own names stay. Caller frees.
+ */
+static slant_lexicon *records_lexicon(const report_args *a, const cli_inputs_result *in)
+{
+    if (in->lex || !in->score_files || in->narticles || in->partial_files ||
+        in->nprovenances != 1 || in->more_provenances || in->records_without_provenance ||
+        !in->provenances[0].lexicon_hash)
+        return NULL;
+    char *dir = a->common.in.lexicon ? xstrdup(a->common.in.lexicon)
+                                     : cli_default_lexicon(a->common.in.lang);
+    struct stat sb;
+    slant_lexicon *lex = NULL;
+    slant_error err;
+    if (dir && stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) &&
+        slant_lexicon_load(dir, &lex, &err) == SLANT_OK &&
+        strcmp(slant_lexicon_hash(lex), in->provenances[0].lexicon_hash) != 0) {
+        slant_lexicon_free(lex);
+        lex = NULL;
+    }
+    free(dir);
+    return lex;
+}
+
 /* --- slant report ---------------------------------------------------------------------------- */
 
 static int write_result(const report_args *a, const slant_buf *b)
 {
-    cli_output out;
-    if (cli_output_open(&out, a->output) != 0)
-        return SLANT_EXIT_NOTHING;
-    int ok = fwrite(b->data ? b->data : "", 1, b->len, out.f) == b->len;
-    if (cli_output_close(&out, ok) != 0 || !ok)
-        return SLANT_EXIT_NOTHING;
-    return SLANT_EXIT_OK;
+    return cli_output_all(a->output, b->data ? b->data : "", b->len);
 }
 
 static int report(const report_args *a, const cli_inputs_result *in, char **paths, size_t n,
@@ -278,6 +315,7 @@ static int report(const report_args *a, const cli_inputs_result *in, char **path
     }
     input_items items = { .n = 0 };
     describe_inputs(in, paths, n, &items);
+    slant_lexicon *records_lex = records_lexicon(a, in);
     slant_report_options o = {
         .by = a->common.in.by,
         .event = a->common.in.event,
@@ -286,7 +324,7 @@ static int report(const report_args *a, const cli_inputs_result *in, char **path
         .snippets = a->snippets,
         .resamples = a->resamples,
         .seed = a->common.cmp.seed,
-        .lex = in->lex,
+        .lex = in->lex ? in->lex : records_lex,
         .inputs = items.items,
         .ninputs = items.n,
     };
@@ -308,6 +346,7 @@ static int report(const report_args *a, const cli_inputs_result *in, char **path
     int rc = write_result(a, &b);
     slant_buf_release(&b);
     slant_report_free(r);
+    slant_lexicon_free(records_lex);
     slant_comparison_free(c);
     return rc;
 }
@@ -325,7 +364,7 @@ int slant_cli_report(int argc, char **argv)
     char **paths = argv + optind;
     size_t n = (size_t)(argc - optind);
     cli_inputs_read(&a.common.in, paths, n, ds, &in);
-    if (in.lexicon_error) {
+    if (in.lexicon_error || in.lexicon_mismatch) {
         rc = SLANT_EXIT_USAGE;
     } else if (!in.records) {
         cli_message("no articles could be read from the inputs");

@@ -1,5 +1,6 @@
 /* slant score: the command that writes one record per article. */
 
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -23,6 +24,15 @@ static void score_usage(FILE *f)
         "and how many matches were in the author's voice, inside quotations, negated,\n"
         "boosted or diminished.\n"
         "\n"
+        "Each record leads with the loaded-language index: the weighted matches of the\n"
+        "'loaded' and 'contested' categories per 1,000 words (loaded_index), and apart\n"
+        "per 1,000 words of the author's voice (loaded_index_author) and of quoted\n"
+        "speech (loaded_index_quoted); null when that part has no words. Every weight is\n"
+        "1 unless --weights names a file of them (as 'slant calibrate' writes); the\n"
+        "record's provenance says which.\n"
+        "\n",
+        f);
+    fputs(
         "inputs:\n"
         "  FILE.txt      one article; metadata in a header block of 'key: value' lines\n"
         "                (title, source, date, url, event, lang, id) ended by a blank\n"
@@ -39,6 +49,12 @@ static void score_usage(FILE *f)
         "                        (id,source,indicator,value), for pandas and R\n"
         "      --evidence        add every match: byte offsets, sentence, surface form,\n"
         "                        lexicon entry, category, negated, boosted, in quote\n"
+        "      --sentences       one record per sentence instead: its byte offsets and\n"
+        "                        text, words, index, index-category counts and matches\n"
+        "                        (jsonl; csv and tsv: one row per sentence)\n"
+        "      --weights FILE    the index's category weights (a weights file made for\n"
+        "                        this lexicon: its hash must match); categories it does\n"
+        "                        not name weigh 0\n"
         "  -j, --threads N       worker threads (default: the number of cores); the\n"
         "                        output is the same for every N\n"
         "      --lexicon DIR     the lexicon directory (default: the installed lexicon\n"
@@ -52,18 +68,28 @@ static void score_usage(FILE *f)
         "      --keep F1,F2      JSON Lines: fields to copy into each record\n"
         "      --input FMT       auto (default), text or jsonl: how to read files named\n"
         "                        on the command line and standard input\n"
-        "      --max-bytes N     skip (with an error) articles larger than N bytes\n"
-        "                        (default: 64 MiB)\n"
+        "      --max-bytes N     skip (with an error) articles and JSON lines larger\n"
+        "                        than N bytes (default: 64 MiB); a line with no end\n"
+        "                        within 1 GiB more ends its input, as do 1,000 bad\n"
+        "                        records in a row\n"
         "  -q, --quiet           no progress line and no notes (errors are still shown)\n"
         "  -h, --help            this help\n"
         "\n"
         "exit status: 0 all scored; 1 some inputs were skipped with an error (the rest\n"
-        "were scored); 2 usage error or bad lexicon; 3 nothing could be scored.\n"
+        "were scored); 2 usage error or bad lexicon; 3 nothing could be scored; 4 the\n"
+        "output could not be written (\"slant: FILE: No space left on device\"); 130 or\n"
+        "143 interrupted by SIGINT or SIGTERM (the temporary file of -o is removed).\n"
+        "\n"
+        "memory: about 7 times the largest article, per thread (-j), without\n"
+        "--evidence; JSON Lines hold the line as well (README.md, \"Memory\").\n"
         "\n"
         "examples:\n"
         "  slant score corpus/                          # JSON Lines, one record per article\n"
         "  slant score --format csv corpus/ > s.csv     # a table for pandas or R\n"
         "  slant score --evidence corpus/seeds/000_5941d1ad503c0a8e.txt\n"
+        "  slant score --sentences corpus/seeds/000_5941d1ad503c0a8e.txt   # per sentence\n"
+        "  slant score --sentences --format csv corpus/ > sentences.csv\n"
+        "  slant score --lexicon tests/data/lexicon-test --weights tests/data/weights-test.json corpus/\n"
         "  printf '{\"id\":\"a1\",\"outlet\":\"X\",\"text\":\"Radicals attacked.\"}\\n' |\n"
         "      slant score --keep outlet -             # JSON Lines on standard input\n"
         "  slant score -j 2 -o scores.jsonl corpus/    # the same for every -j\n"
@@ -92,11 +118,13 @@ typedef struct {
     char **actors;
     size_t nactors;
     size_t window;
+    const char *weights;
+    int sentences;
 } score_args;
 
 enum {
     OPT_EVIDENCE = 256, OPT_LEXICON, OPT_LANG, OPT_TEXT_FIELD, OPT_ID_FIELD, OPT_KEEP,
-    OPT_INPUT, OPT_MAX_BYTES, OPT_ACTORS, OPT_WINDOW
+    OPT_INPUT, OPT_MAX_BYTES, OPT_ACTORS, OPT_WINDOW, OPT_WEIGHTS, OPT_SENTENCES
 };
 
 static const struct option score_options[] = {
@@ -113,6 +141,8 @@ static const struct option score_options[] = {
     { "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
     { "actors", required_argument, NULL, OPT_ACTORS },
     { "window", required_argument, NULL, OPT_WINDOW },
+    { "weights", required_argument, NULL, OPT_WEIGHTS },
+    { "sentences", no_argument, NULL, OPT_SENTENCES },
     { "quiet", no_argument, NULL, 'q' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
@@ -188,12 +218,16 @@ static int parse_score_args(int argc, char **argv, score_args *a)
                 return cli_usage_error("score", "invalid window '%s' (1 to 1000 words)", optarg);
             a->window = (size_t)v;
             break;
+        case OPT_WEIGHTS: a->weights = optarg; break;
+        case OPT_SENTENCES: a->sentences = 1; break;
         case 'q': a->quiet = 1; break;
         case 'h': score_usage(stdout); return SLANT_EXIT_OK;
         case ':': return cli_usage_error("score", "option '%s' needs a value", argv[optind - 1]);
         default: return cli_usage_error("score", "unknown option '%s'", argv[optind - 1]);
         }
     }
+    if (a->sentences && a->format == SLANT_FORMAT_LONG)
+        return cli_usage_error("score", "--sentences writes jsonl, csv or tsv, not long");
     if (a->evidence && a->format != SLANT_FORMAT_JSONL)
         return cli_usage_error("score", "--evidence needs --format jsonl (a table has no room for it)");
     if (optind == argc)
@@ -204,9 +238,10 @@ static int parse_score_args(int argc, char **argv, score_args *a)
 static int score_status(const slant_pipeline_stats *s, int quiet)
 {
     if (s->ignored && !quiet) {
-        fprintf(stderr, "slant: note: ignored %zu file%s that %s not .txt, .text, .jsonl or "
-                        ".ndjson:",
-                s->ignored, s->ignored == 1 ? "" : "s", s->ignored == 1 ? "is" : "are");
+        fprintf(stderr, "slant: note: ignored %zu file%s that %s not %s.txt, .text, .jsonl or "
+                        ".ndjson file%s:",
+                s->ignored, s->ignored == 1 ? "" : "s", s->ignored == 1 ? "is" : "are",
+                s->ignored == 1 ? "a regular " : "regular ", s->ignored == 1 ? "" : "s");
         for (size_t i = 0; i < 3 && i < s->ignored; i++)
             fprintf(stderr, " '%s'", s->ignored_names[i]);
         fputs(s->ignored > 3 ? " ...\n" : "\n", stderr);
@@ -237,10 +272,15 @@ int slant_cli_score(int argc, char **argv)
     rc = cli_load_lexicon(a.lexicon, a.lang, &lex);
     for (size_t i = 0; rc == SLANT_EXIT_OK && i < a.nactors; i++)
         rc = cli_add_actors(lex, a.actors[i]);
+    /* After the actors: the weights name the hash of the lexicon as it is used. */
+    slant_weights weights = { 0 };
+    if (rc == SLANT_EXIT_OK && a.weights)
+        rc = cli_load_weights(a.weights, lex, &weights);
     cli_output out;
     if (rc == SLANT_EXIT_OK && cli_output_open(&out, a.output) != 0)
         rc = SLANT_EXIT_NOTHING;
     if (rc != SLANT_EXIT_OK) {
+        slant_weights_release(&weights);
         slant_lexicon_free(lex);
         cli_free_list(a.keep);
         free(a.actors);
@@ -257,7 +297,8 @@ int slant_cli_score(int argc, char **argv)
             .fields = { a.text_field, a.id_field, (const char *const *)a.keep, a.nkeep },
             .max_article_bytes = a.max_bytes,
         },
-        .score = { a.format, a.evidence, (const char *const *)a.keep, a.nkeep, a.window },
+        .score = { a.format, a.evidence, (const char *const *)a.keep, a.nkeep, a.window,
+                   a.weights ? &weights : NULL, a.sentences },
         .threads = (int)a.threads,
         .out = out.f,
         .on_error = cli_report_error,
@@ -269,13 +310,14 @@ int slant_cli_score(int argc, char **argv)
     if (rc_ctx.progress)
         fputs("\r\033[K", stderr);
     if (st != SLANT_OK) {
-        cli_message("cannot write the output: %s", strerror(stats.write_errno));
-        rc = SLANT_EXIT_NOTHING;
+        out.write_errno = stats.write_errno ? stats.write_errno : EIO;
+        rc = SLANT_EXIT_WRITE;
     } else {
         rc = score_status(&stats, a.quiet);
     }
     if (cli_output_close(&out, st == SLANT_OK && stats.articles > 0) != 0)
-        rc = SLANT_EXIT_NOTHING;
+        rc = SLANT_EXIT_WRITE;
+    slant_weights_release(&weights);
     slant_lexicon_free(lex);
     cli_free_list(a.keep);
     free(a.actors);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "indicator.h"
 #include "ranks.h"
 #include "xalloc.h"
 
@@ -41,8 +42,12 @@ static int pick_indicators(slant_comparison *c, slant_error *err)
     size_t all = slant_dataset_nindicators(ds);
     c->indicators = xcalloc(all ? all : 1, sizeof *c->indicators);
     if (!c->opts.indicators) {
-        for (size_t i = 0; i < all; i++)
-            c->indicators[c->nindicators++] = i;
+        /* The leading indicators (the loaded-language index) first, though records without
+         * them came first; then the others in dataset order. */
+        for (int leading = 1; leading >= 0; leading--)
+            for (size_t i = 0; i < all; i++)
+                if (slant_indicator_leads(slant_dataset_indicator_name(ds, i)) == leading)
+                    c->indicators[c->nindicators++] = i;
         return 0;
     }
     for (size_t k = 0; k < c->opts.nindicators; k++) {

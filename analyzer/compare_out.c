@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "indicator.h"
 #include "json.h"
 #include "normalize.h"
 #include "version.h"
@@ -55,17 +56,6 @@ static result_row row_of(const char *table)
     memset(&r, 0, sizeof r);
     r.table = table;
     return r;
-}
-
-/* Whether an indicator is a rate per 1,000 words (the others are shares or an index). */
-static int is_rate(const char *indicator)
-{
-    static const char *const others[] = { "quote_share", "certainty", "loaded_verb_share",
-                                          "attributed_share", "anonymous_share" };
-    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
-        if (!strcmp(indicator, others[i]))
-            return 0;
-    return 1;
 }
 
 static const char *method_name(slant_mwu_method m)
@@ -554,7 +544,7 @@ static void text_findings(const slant_comparison *c, const slant_compare_view *v
         fmt_p(wq, sizeof wq, p->welch_q);
         fmt_p(mq, sizeof mq, p->mwu_q);
         const char *ind = indicator(c, p->indicator);
-        int per_1000 = is_rate(ind);
+        int per_1000 = slant_indicator_unit(ind) == SLANT_UNIT_RATE;
         slant_buf_addf(out, "  %s: %s %.2f vs %s %.2f%s", ind,
                        slant_comparison_group_name(c, p->a), p->mean_a,
                        slant_comparison_group_name(c, p->b), p->mean_b,

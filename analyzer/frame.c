@@ -40,6 +40,7 @@ void slant_frame_release(slant_frame *f)
     free(f->quotes);
     free(f->so_called);
     free(f->scare);
+    free(f->speech);
     free(f->actors);
     free(f->counts);
     memset(f, 0, sizeof *f);
@@ -128,6 +129,104 @@ static int same_place(const slant_doc *d, size_t a, size_t b)
            d->tokens[a].clause == d->tokens[b].clause;
 }
 
+/* Words after which a noun follows, never a verb: "the statement", "its spokesman".
+ * ("that" is left out: "the official that said ...".) */
+static int is_determiner(const slant_doc *d, size_t k)
+{
+    static const char *const words[] = { "the", "a", "an", "this", "these", "those", "his",
+                                         "her", "its", "their", "our", "my", "your", "whose",
+                                         "each", "every", "another", "no" };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (word_is(d, k, words[i]))
+            return 1;
+    return 0;
+}
+
+/* A possessive: a word ending in 's, s' or the same with a curly apostrophe
+ * ("the ministry's statement", "officials' statement"). */
+static int is_possessive(const slant_doc *d, size_t k)
+{
+    const slant_token *t = &d->tokens[k];
+    const char *w = d->text + t->start;
+    size_t n = t->end - t->start;
+    if (n > 2 && w[n - 2] == '\'' && (w[n - 1] == 's' || w[n - 1] == 'S'))
+        return 1;
+    if (n > 4 && !memcmp(w + n - 4, "\xE2\x80\x99", 3) && (w[n - 1] == 's' || w[n - 1] == 'S'))
+        return 1;
+    /* the tokenizer keeps inner apostrophes only: "officials'" ends before its mark */
+    size_t e = t->end;
+    return w[n - 1] == 's' && e + 1 < d->len && d->text[e] == '\'' && d->text[e + 1] == ' ';
+}
+
+/* Whether word `k` stands where a noun does: right after a determiner or a possessive in
+ * its clause ("the statement said": "statement" is not the verb). */
+static int noun_position(const slant_doc *d, size_t k)
+{
+    return k > 0 && same_place(d, k - 1, k) && !d->tokens[k - 1].quote &&
+           (is_determiner(d, k - 1) || is_possessive(d, k - 1));
+}
+
+/* Whether a report-verb match starting before word `k` covers it ("said in a statement"
+ * covers "in"): then the phrase at `k` is part of that one, not a verb of its own. */
+static int inside_verb_phrase(const ctx *c, size_t k)
+{
+    for (size_t back = 1; back < SLANT_MAX_ENTRY_WORDS && back <= k; back++) {
+        size_t j = k - back;
+        for (uint32_t i = c->s.head[j]; i != NONE; i = c->s.next[i]) {
+            const slant_match *m = &c->s.m->items[i];
+            if ((m->category == (uint32_t)c->r.report_neutral ||
+                 m->category == (uint32_t)c->r.report_loaded) &&
+                m->first_token + m->ntokens > k)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* A report verb at word `k` that stands where a verb can: its kind, or NONE. */
+static slant_verb_kind usable_verb_at(const ctx *c, size_t k)
+{
+    slant_verb_kind kind = verb_at(c, k);
+    if (!kind || noun_position(c->doc, k) || inside_verb_phrase(c, k))
+        return SLANT_VERB_NONE;
+    return kind;
+}
+
+/* Whether word `k` has the form of a finite report verb: a past tense in -ed or a common
+ * irregular form. Of two report words in a row, such a one is the verb ("told reporters",
+ * "said in a statement"), another one a noun ("spokesman said"). */
+static int looks_finite(const slant_doc *d, size_t k)
+{
+    static const char *const words[] = { "said", "says", "told", "tells", "wrote", "writes",
+                                         "spoke", "speaks" };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (word_is(d, k, words[i]))
+            return 1;
+    const slant_token *t = &d->tokens[k];
+    return t->end - t->start > 3 && d->text[t->end - 2] == 'e' && d->text[t->end - 1] == 'd';
+}
+
+/* Whether another usable report verb follows word `k` in its clause: right after it,
+ * past adverbs ("a government spokesman said", "the statement also said"), or further on
+ * in the form of a finite verb ("Kremlin spokesman Dmitry Peskov said"). Then `k` is part
+ * of the speaker. */
+static int verb_follows(const ctx *c, size_t k)
+{
+    const slant_doc *d = c->doc;
+    size_t j = k + 1;
+    while (j < d->ntokens && same_place(d, k, j) && !d->tokens[j].quote && is_adverb(d, j))
+        j++;
+    if (j < d->ntokens && j <= k + SLANT_FRAME_REACH && same_place(d, k, j) &&
+        !d->tokens[j].quote && usable_verb_at(c, j))
+        return 1;
+    for (j = k + 1; j < d->ntokens && j < k + SLANT_FRAME_REACH && same_place(d, k, j) &&
+                    !d->tokens[j].quote;
+         j++)
+        if (looks_finite(d, j) && usable_verb_at(c, j))
+            return 1;
+    return 0;
+}
+
 /* --- attribution ----------------------------------------------------------------------------- */
 
 /* Words that start a clause rather than a name: after "...," adding that it kept ...,
@@ -183,9 +282,9 @@ static int attribute_after(const ctx *c, const slant_quote *sq, slant_quotation 
     for (size_t k = first; k < d->ntokens && k < first + SLANT_FRAME_REACH; k++) {
         if (d->tokens[k].quote || (k > first && !same_place(d, first, k)))
             break;
-        slant_verb_kind kind = verb_at(c, k);
-        if (!kind)
-            continue;
+        slant_verb_kind kind = usable_verb_at(c, k);
+        if (!kind || (k > first && !looks_finite(d, k) && verb_follows(c, k)))
+            continue; /* "...," the statement said / a government spokesman said */
         q->verb = (int32_t)k;
         q->verb_kind = kind;
         if (k == first) {
@@ -248,9 +347,18 @@ static int attribute_before(const ctx *c, const slant_quote *sq, slant_quotation
         size_t k = start - back;
         if (d->tokens[k].quote || d->tokens[k].sentence != d->tokens[start].sentence)
             break;
-        slant_verb_kind kind = verb_at(c, k);
+        slant_verb_kind kind = usable_verb_at(c, k);
         if (!kind || word_is(d, k, "according"))
             continue; /* "according to X" names its speaker after it: attribute_according */
+        /* she said in an interview: "...": the phrase belongs to the verb before it */
+        slant_verb_kind earlier;
+        while (k > 0 && back < SLANT_FRAME_REACH && same_place(d, k - 1, k) &&
+               !d->tokens[k - 1].quote && looks_finite(d, k - 1) &&
+               (earlier = usable_verb_at(c, k - 1)) != 0) {
+            k--;
+            back++;
+            kind = earlier;
+        }
         q->verb = (int32_t)k;
         q->verb_kind = kind;
         speaker_before(c, k, q);
@@ -322,6 +430,27 @@ static void speaker_identity(const ctx *c, slant_quotation *q)
                                                    c->r.anonymous));
 }
 
+/* Whether quotation `sq` looks like a continuation of the speech before it: it opens its
+ * sentence, and it has more than three words or runs to the sentence's end ("Never.").
+ * A short quotation inside the author's sentence is a word held at a distance. */
+static int continues(const slant_doc *d, const slant_quote *sq)
+{
+    const slant_sentence *s = &d->sentences[d->tokens[sq->first_token].sentence];
+    if (s->first_token != sq->first_token)
+        return 0;
+    return sq->ntokens > 3 || sq->first_token + sq->ntokens >= s->first_token + s->ntokens;
+}
+
+/* Whether quotation `sq` is the label of a so-called: right after "so-called" or "so
+ * called" outside it, in its sentence. */
+static int so_called_label(const slant_doc *d, const slant_quote *sq)
+{
+    size_t k = sq->first_token;
+    return k >= 2 && word_is(d, k - 2, "so") && word_is(d, k - 1, "called") &&
+           d->tokens[k - 2].sentence == d->tokens[k].sentence &&
+           d->tokens[k - 1].end <= sq->start && d->tokens[k - 1].quote == 0;
+}
+
 static void attribute(const ctx *c, slant_frame *f)
 {
     const slant_doc *d = c->doc;
@@ -348,7 +477,8 @@ static void attribute(const ctx *c, slant_frame *f)
             else
                 attribute_according(c, sq, q);
         }
-        if (sq->ntokens <= 3 && !adjacent) {
+        int label = so_called_label(d, sq);
+        if ((sq->ntokens <= 3 && !adjacent) || label) {
             q->speaker_first = q->verb = -1;
             q->speaker_words = 0;
             q->verb_kind = SLANT_VERB_NONE;
@@ -357,7 +487,8 @@ static void attribute(const ctx *c, slant_frame *f)
         uint32_t sentence = d->tokens[sq->first_token].sentence;
         const slant_quotation *previous =
             previous_index == SIZE_MAX ? NULL : &f->quotes[previous_index];
-        if (q->speaker_first < 0 && q->verb < 0 && previous && previous->speaker_first >= 0 &&
+        if (q->speaker_first < 0 && q->verb < 0 && !label && previous &&
+            previous->speaker_first >= 0 && continues(d, sq) &&
             sentence <= d->tokens[previous->speaker_first].sentence + 1 &&
             d->quotes[previous->quote].end <= sq->start) {
             q->speaker_first = previous->speaker_first;
@@ -366,8 +497,16 @@ static void attribute(const ctx *c, slant_frame *f)
             q->verb_kind = previous->verb_kind;
             q->continued = 1;
         }
+        /* a split quotation: "We saw it," said the farmer, "and the road closed." (its
+         * verb is the previous one's: one attribution, not two) */
+        if (q->verb >= 0 && !q->continued && !label && previous &&
+            previous->verb == q->verb && previous->speaker_first >= 0) {
+            q->speaker_first = previous->speaker_first;
+            q->speaker_words = previous->speaker_words;
+            q->continued = 1;
+        }
         speaker_identity(c, q);
-        q->scare = sq->ntokens <= 3 && q->speaker_first < 0 && q->verb < 0;
+        q->scare = label || (sq->ntokens <= 3 && q->speaker_first < 0 && q->verb < 0);
         if (q->speaker_first >= 0)
             previous_index = f->nquotes - 1;
     }
@@ -593,12 +732,54 @@ static double per_1000(size_t count, size_t words)
     return words ? 1000.0 * (double)count / (double)words : NAN;
 }
 
-static size_t author_matches(const slant_doc *d, const slant_matches *m, long cat)
+static size_t author_matches(const slant_frame *f, const slant_matches *m, long cat)
 {
     size_t n = 0;
     for (size_t i = 0; cat >= 0 && i < m->n; i++)
-        n += m->items[i].category == (uint32_t)cat && !d->tokens[m->items[i].first_token].quote;
+        n += m->items[i].category == (uint32_t)cat && !f->speech[m->items[i].first_token];
     return n;
+}
+
+/* Per word, whether it is quoted speech: inside a quotation that is not a scare quote. */
+static void mark_speech(const slant_doc *d, slant_frame *f)
+{
+    f->speech = xgrow(f->speech, &f->speech_cap, d->ntokens + 1, 1);
+    for (size_t k = 0; k < d->ntokens; k++)
+        f->speech[k] = d->tokens[k].quote != 0;
+    for (size_t i = 0; i < f->nquotes; i++) {
+        const slant_quote *sq = &d->quotes[f->quotes[i].quote];
+        if (f->quotes[i].scare)
+            memset(f->speech + sq->first_token, 0, sq->ntokens);
+    }
+}
+
+/* The label of the so-called at word `k`: a quotation opening right after "called", a run
+ * of capitalized words, or one word. */
+static void so_called_at(const slant_doc *d, size_t k, slant_so_called *s)
+{
+    size_t at = k + 2;
+    s->first = (uint32_t)k;
+    s->label = (uint32_t)at;
+    s->label_words = 1;
+    s->quote = -1;
+    s->start = d->tokens[k].start;
+    s->end = d->tokens[at].end;
+    uint32_t inner = d->tokens[at].quote;
+    if (inner && inner != d->tokens[k + 1].quote && d->quotes[inner - 1].first_token == at) {
+        const slant_quote *sq = &d->quotes[inner - 1];
+        s->quote = (int32_t)(inner - 1);
+        s->label_words = sq->ntokens;
+        s->end = sq->end;
+        return;
+    }
+    if (!(d->tokens[at].flags & SLANT_TOK_UPPER))
+        return;
+    size_t n = 1;
+    while (at + n < d->ntokens && n < SLANT_FRAME_REACH && same_place(d, at, at + n) &&
+           (d->tokens[at + n].flags & SLANT_TOK_UPPER) && d->tokens[at + n].quote == inner)
+        n++;
+    s->label_words = (uint32_t)n;
+    s->end = d->tokens[at + n - 1].end;
 }
 
 static void so_called(const ctx *c, slant_frame *f)
@@ -611,7 +792,7 @@ static void so_called(const ctx *c, slant_frame *f)
             continue;
         f->so_called = xgrow(f->so_called, &f->so_called_cap, f->nso_called + 1,
                              sizeof *f->so_called);
-        f->so_called[f->nso_called++] = (uint32_t)k;
+        so_called_at(d, k, &f->so_called[f->nso_called++]);
     }
 }
 
@@ -621,13 +802,13 @@ void slant_frame_compute(slant_frame *f, const slant_lexicon *lex, const slant_d
     ctx c;
     c.lex = lex;
     c.doc = doc;
-    c.r.report_neutral = slant_lexicon_find_category(lex, "report_neutral");
-    c.r.report_loaded = slant_lexicon_find_category(lex, "report_loaded");
-    c.r.anonymous = slant_lexicon_find_category(lex, "anonymous_sources");
-    c.r.hedges = slant_lexicon_find_category(lex, "hedges");
-    c.r.assertives = slant_lexicon_find_category(lex, "assertives");
-    c.r.factives = slant_lexicon_find_category(lex, "factives");
-    c.r.violence = slant_lexicon_find_category(lex, "violence");
+    c.r.report_neutral = slant_lexicon_find_role(lex, SLANT_ROLE_REPORT_NEUTRAL);
+    c.r.report_loaded = slant_lexicon_find_role(lex, SLANT_ROLE_REPORT_LOADED);
+    c.r.anonymous = slant_lexicon_find_role(lex, SLANT_ROLE_ANONYMOUS_SOURCE);
+    c.r.hedges = slant_lexicon_find_role(lex, SLANT_ROLE_HEDGE);
+    c.r.assertives = slant_lexicon_find_role(lex, SLANT_ROLE_ASSERTIVE);
+    c.r.factives = slant_lexicon_find_role(lex, SLANT_ROLE_FACTIVE);
+    c.r.violence = slant_lexicon_find_role(lex, SLANT_ROLE_VIOLENCE);
     c.s.m = m;
     c.actor_end = xmalloc((doc->ntokens + 1) * sizeof *c.actor_end);
     for (size_t k = 0; k < doc->ntokens; k++)
@@ -662,14 +843,15 @@ void slant_frame_compute(slant_frame *f, const slant_lexicon *lex, const slant_d
     f->speakers = distinct_speakers(doc, f);
     so_called(&c, f);
     actors(&c, f, window);
+    mark_speech(doc, f);
     size_t quoted = 0;
     for (size_t k = 0; k < doc->ntokens; k++)
-        quoted += doc->tokens[k].quote != 0;
+        quoted += f->speech[k];
     f->author_tokens = doc->ntokens - quoted;
-    size_t h = author_matches(doc, m, c.r.hedges), a = author_matches(doc, m, c.r.assertives);
+    size_t h = author_matches(f, m, c.r.hedges), a = author_matches(f, m, c.r.assertives);
     f->hedges = per_1000(h, f->author_tokens);
     f->assertives = per_1000(a, f->author_tokens);
-    f->factives = per_1000(author_matches(doc, m, c.r.factives), f->author_tokens);
+    f->factives = per_1000(author_matches(f, m, c.r.factives), f->author_tokens);
     f->certainty = h + a ? ((double)a - (double)h) / (double)(a + h) : 0.0;
     free(c.according);
     free(c.s.head);

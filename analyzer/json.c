@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "indicator.h"
 #include "normalize.h"
 #include "version.h"
 #include "xalloc.h"
@@ -105,12 +106,9 @@ static slant_role role_named(const char *s)
 {
     if (!s)
         return SLANT_ROLE_NONE;
-    if (strcmp(s, "negator") == 0)
-        return SLANT_ROLE_NEGATOR;
-    if (strcmp(s, "booster") == 0)
-        return SLANT_ROLE_BOOSTER;
-    if (strcmp(s, "diminisher") == 0)
-        return SLANT_ROLE_DIMINISHER;
+    for (int r = SLANT_ROLE_NONE + 1; r < SLANT_ROLE_COUNT; r++)
+        if (strcmp(s, slant_role_name((slant_role)r)) == 0)
+            return (slant_role)r;
     return (slant_role)-1;
 }
 
@@ -132,22 +130,24 @@ static slant_status parse_category(const cJSON *c, size_t index, const char *pat
             return slant_error_set(err, SLANT_ERR_INPUT, path, 0, 0,
                                    "categories[%zu] lacks the string field '%s'", index,
                                    required[k]);
-    static const char *const groups[] = { "loaded", "epistemic", "structural", "contested" };
+    static const char *const groups[] = { "loaded", "subject", "epistemic", "structural",
+                                          "contested" };
     int known = 0;
-    for (size_t k = 0; k < 4; k++)
+    for (size_t k = 0; k < sizeof groups / sizeof groups[0]; k++)
         known |= strcmp(mc->group, groups[k]) == 0;
     if (!known)
         return slant_error_set(err, SLANT_ERR_INPUT, path, 0, 0,
-                               "category '%s' has unknown group '%s' (loaded, epistemic, "
-                               "structural or contested)",
+                               "category '%s' has unknown group '%s' (loaded, subject, "
+                               "epistemic, structural or contested)",
                                mc->id, mc->group);
     const cJSON *role = cJSON_GetObjectItemCaseSensitive(c, "role");
     if (role && !cJSON_IsNull(role)) {
         slant_role r = cJSON_IsString(role) ? role_named(role->valuestring) : (slant_role)-1;
         if ((int)r < 0)
             return slant_error_set(err, SLANT_ERR_INPUT, path, 0, 0,
-                                   "category '%s' has unknown role (negator, booster or "
-                                   "diminisher)",
+                                   "category '%s' has unknown role (negator, booster, "
+                                   "diminisher, report_neutral, report_loaded, "
+                                   "anonymous_source, hedge, assertive, factive or violence)",
                                    mc->id);
         mc->role = r;
     }
@@ -284,6 +284,80 @@ slant_status slant_json_parse_variants(const char *text, size_t len, const char 
         }
     }
     cJSON_Delete(root);
+    return st;
+}
+
+/* Where the key `"name"` first stands in `text` at or after `from`, or NULL. */
+static const char *find_key(const char *text, size_t len, const char *from, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = from; p && p + n + 2 <= text + len; p++)
+        if (p[0] == '"' && memcmp(p + 1, name, n) == 0 && p[n + 1] == '"')
+            return p;
+    return NULL;
+}
+
+static char *member_string(const cJSON *obj, const char *name)
+{
+    return cJSON_IsObject(obj) ? string_field(obj, name) : NULL;
+}
+
+slant_status slant_json_parse_weights(const char *text, size_t len, const char *path,
+                                      slant_weights_file *f, slant_error *err)
+{
+    memset(f, 0, sizeof *f);
+    cJSON *root = parse_document(text, len, path, err);
+    if (!root)
+        return SLANT_ERR_INPUT;
+    slant_status st = SLANT_OK;
+    const cJSON *schema = cJSON_GetObjectItemCaseSensitive(root, "schema");
+    const cJSON *kind = cJSON_GetObjectItemCaseSensitive(root, "kind");
+    const cJSON *weights = cJSON_GetObjectItemCaseSensitive(root, "weights");
+    const cJSON *intercept = cJSON_GetObjectItemCaseSensitive(root, "intercept");
+    if (!cJSON_IsObject(root)) {
+        st = manifest_error(err, path, "a weights file is a JSON object");
+    } else if (!cJSON_IsString(kind) || strcmp(kind->valuestring, "slant-weights") != 0) {
+        st = manifest_error(err, path, "not a weights file (\"kind\" is not \"slant-weights\")");
+    } else if (!cJSON_IsNumber(schema) || schema->valuedouble != 1) {
+        st = manifest_error(err, path, "unknown weights schema (this slant reads \"schema\": 1)");
+    } else if (!cJSON_IsObject(weights)) {
+        st = manifest_error(err, path, "the weights file lacks an object 'weights'");
+    } else if (intercept && !cJSON_IsNull(intercept) &&
+               (!cJSON_IsNumber(intercept) || !isfinite(intercept->valuedouble))) {
+        st = manifest_error(err, path, "'intercept' is not a finite number");
+    }
+    if (st != SLANT_OK)
+        goto done;
+    const cJSON *lexicon = cJSON_GetObjectItemCaseSensitive(root, "lexicon");
+    f->lexicon_id = member_string(lexicon, "id");
+    f->lexicon_version = member_string(lexicon, "version");
+    f->lexicon_hash = member_string(lexicon, "hash");
+    f->unit = string_field(root, "unit");
+    f->feature = string_field(root, "feature");
+    f->intercept = cJSON_IsNumber(intercept) ? intercept->valuedouble : 0;
+    size_t n = (size_t)cJSON_GetArraySize(weights);
+    f->items = xcalloc(n ? n : 1, sizeof *f->items);
+    /* Where each name stands, for messages: its first place after the key "weights". */
+    const char *at = find_key(text, len, text, "weights");
+    const cJSON *x;
+    cJSON_ArrayForEach(x, weights)
+    {
+        slant_weights_item *it = &f->items[f->nitems++];
+        it->name = xstrdup(x->string);
+        const char *key = find_key(text, len, at, x->string);
+        if (key)
+            position_of(text, key, &it->line, &it->col);
+        if (!cJSON_IsNumber(x) || !isfinite(x->valuedouble)) {
+            st = slant_error_set(err, SLANT_ERR_INPUT, path, it->line, it->col,
+                                 "the weight of '%s' is not a finite number", x->string);
+            goto done;
+        }
+        it->weight = x->valuedouble;
+    }
+done:
+    cJSON_Delete(root);
+    if (st != SLANT_OK)
+        slant_weights_file_release(f);
     return st;
 }
 
@@ -462,6 +536,79 @@ static void read_actors(const cJSON *actors, const char *group, slant_dataset *d
     }
 }
 
+/* Whether `v` is a count: a whole number from 0 to 2^53 (exact in a double). */
+static int is_count(double v)
+{
+    return v >= 0 && v <= 9007199254740992.0 && v == floor(v);
+}
+
+/*
+ * Checks the counts of a score record before any rate is computed from them: words,
+ * quoted words (at most the words) and each category's count must be counts, or the
+ * record was not written by slant and its rates would be made up (negative, NaN, Inf).
+ */
+static slant_status check_score_counts(const cJSON *root, const cJSON *cats, const char *path,
+                                       long line, slant_error *err)
+{
+    double tokens = number_of(root, "tokens"), quoted = number_of(root, "quote_tokens");
+    if (!is_count(tokens))
+        return slant_error_set(err, SLANT_ERR_INPUT, path, line, 0,
+                               "invalid word count 'tokens': %g (a whole number, 0 or more)",
+                               tokens);
+    if (!isnan(quoted) && !(is_count(quoted) && quoted <= tokens))
+        return slant_error_set(err, SLANT_ERR_INPUT, path, line, 0,
+                               "invalid count 'quote_tokens': %g (a whole number from 0 to "
+                               "'tokens', %g)",
+                               quoted, tokens);
+    const cJSON *c;
+    cJSON_ArrayForEach(c, cats)
+    {
+        double count = number_of(c, "count");
+        if (!isnan(count) && !is_count(count))
+            return slant_error_set(err, SLANT_ERR_INPUT, path, line, 0,
+                                   "invalid count of category '%s': %g (a whole number, 0 "
+                                   "or more)",
+                                   c->string ? c->string : "?", count);
+    }
+    return SLANT_OK;
+}
+
+/* The value of member `path` of `root`: "tokens", or "attribution.quotations" inside an
+ * object; NAN when missing or not a number. */
+static double member_at(const cJSON *root, const char *path)
+{
+    const char *dot = strchr(path, '.');
+    if (!dot)
+        return number_of(root, path);
+    char object[64];
+    size_t len = (size_t)(dot - path);
+    if (len >= sizeof object)
+        return NAN;
+    memcpy(object, path, len);
+    object[len] = '\0';
+    return number_of(cJSON_GetObjectItemCaseSensitive(root, object), dot + 1);
+}
+
+/* Computes the compared indicators of the table (indicator.h) that the record has: those
+ * that lead (`leads` = SLANT_IND_LEADS) or the others (0), in table order, into
+ * `names`/`values` (room for one per row). Returns how many. */
+static size_t read_derived(const cJSON *root, double tokens, unsigned leads, const char **names,
+                           double *values)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < slant_indicator_count(); i++) {
+        const slant_indicator *x = slant_indicator_at(i);
+        if (!(x->flags & SLANT_IND_COMPARED) || (x->flags & SLANT_IND_LEADS) != leads)
+            continue;
+        if (x->needs && !cJSON_GetObjectItemCaseSensitive(root, x->needs))
+            continue;
+        double a = x->a ? member_at(root, x->a) : NAN, b = x->b ? member_at(root, x->b) : NAN;
+        names[k] = x->id;
+        values[k++] = slant_indicator_compute(x, a, b, tokens);
+    }
+    return k;
+}
+
 slant_status slant_json_read_score(const char *json, size_t len, const slant_score_fields *f,
                                    const char *path, long line, slant_dataset *ds,
                                    int *had_evidence, slant_error *err)
@@ -477,13 +624,24 @@ slant_status slant_json_read_score(const char *json, size_t len, const slant_sco
                              "not a slant score record (no 'categories' or 'tokens')");
         goto done;
     }
+    if (cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(root, "sentence")) &&
+        cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(root, "matches"))) {
+        st = slant_error_set(err, SLANT_ERR_INPUT, path, line, 0,
+                             "a sentence record (slant score --sentences): comparisons read "
+                             "one record per article (score without --sentences)");
+        goto done;
+    }
+    st = check_score_counts(root, cats, path, line, err);
+    if (st != SLANT_OK)
+        goto done;
     char *group = scalar_text(field_of(root, f->by));
     char *event = f->event ? scalar_text(field_of(root, f->event)) : NULL;
     char *id = scalar_text(cJSON_GetObjectItemCaseSensitive(root, "id"));
-    size_t n = (size_t)cJSON_GetArraySize(cats) + 6;
+    /* The leading indicators of the table, the categories, then the table's others. */
+    size_t n = (size_t)cJSON_GetArraySize(cats) + slant_indicator_count();
     const char **names = xmalloc(n * sizeof *names);
     double *values = xmalloc(n * sizeof *values);
-    size_t k = 0;
+    size_t k = read_derived(root, tokens, SLANT_IND_LEADS, names, values);
     const cJSON *c;
     cJSON_ArrayForEach(c, cats)
     {
@@ -491,25 +649,7 @@ slant_status slant_json_read_score(const char *json, size_t len, const slant_sco
         names[k] = c->string;
         values[k++] = tokens > 0 && !isnan(count) ? 1000.0 * count / tokens : NAN;
     }
-    names[k] = "quote_share";
-    values[k++] = tokens > 0 ? number_of(root, "quote_tokens") / tokens : NAN;
-    /* Framing indicators, when the record has them. */
-    const cJSON *epi = cJSON_GetObjectItemCaseSensitive(root, "epistemic");
-    const cJSON *att = cJSON_GetObjectItemCaseSensitive(root, "attribution");
-    if (cJSON_IsObject(epi) && cJSON_IsObject(att)) {
-        double quotes = number_of(att, "quotations");
-        double neutral = number_of(att, "neutral_verbs"), loaded = number_of(att, "loaded_verbs");
-        names[k] = "certainty";
-        values[k++] = number_of(epi, "certainty");
-        names[k] = "scare_quote_rate";
-        values[k++] = tokens > 0 ? 1000.0 * number_of(att, "scare_quotes") / tokens : NAN;
-        names[k] = "loaded_verb_share";
-        values[k++] = neutral + loaded > 0 ? loaded / (neutral + loaded) : NAN;
-        names[k] = "attributed_share";
-        values[k++] = quotes > 0 ? number_of(att, "attributed") / quotes : NAN;
-        names[k] = "anonymous_share";
-        values[k++] = quotes > 0 ? number_of(att, "anonymous") / quotes : NAN;
-    }
+    k += read_derived(root, tokens, 0, names + k, values + k);
     const char *g = group ? group : "(none)";
     slant_dataset_add_row(ds, id, g, event, tokens, names, values, k);
     slant_buf key;
@@ -1054,12 +1194,15 @@ static void add_framing(slant_jw *w, const slant_result *r)
     slant_jw_key(w, "so_called");
     slant_jw_open(w, '[');
     for (size_t i = 0; i < f->nso_called; i++) {
-        const slant_token *a = &d->tokens[f->so_called[i]], *b = &d->tokens[f->so_called[i] + 2];
+        const slant_so_called *s = &f->so_called[i];
+        const slant_token *a = &d->tokens[s->label];
+        const slant_token *b = &d->tokens[s->label + s->label_words - 1];
         slant_jw_element(w);
         slant_jw_open(w, '{');
-        slant_jw_member_count(w, "start", base + a->start);
-        slant_jw_member_count(w, "end", base + b->end);
-        slant_jw_member_string(w, "text", d->text + a->start, b->end - a->start);
+        slant_jw_member_count(w, "start", base + s->start);
+        slant_jw_member_count(w, "end", base + s->end);
+        slant_jw_member_string(w, "text", d->text + s->start, s->end - s->start);
+        slant_jw_member_string(w, "label", d->text + a->start, b->end - a->start);
         slant_jw_close(w, '}');
     }
     slant_jw_close(w, ']');
@@ -1135,7 +1278,7 @@ static void add_contested(slant_jw *w, const slant_result *r)
     slant_jw_close(w, ']');
 }
 
-static void add_provenance(slant_jw *w, const slant_lexicon *lex)
+static void add_provenance(slant_jw *w, const slant_lexicon *lex, const slant_weights *weights)
 {
     slant_jw_key(w, "provenance");
     slant_jw_open(w, '{');
@@ -1144,35 +1287,63 @@ static void add_provenance(slant_jw *w, const slant_lexicon *lex)
     slant_jw_member_cstring(w, "lexicon_version", slant_lexicon_version(lex));
     slant_jw_member_cstring(w, "lexicon_hash", slant_lexicon_hash(lex));
     slant_jw_member_cstring(w, "stemmer", slant_lexicon_stemmer(lex));
+    if (weights && weights->file) {
+        slant_jw_key(w, "weights");
+        slant_jw_open(w, '{');
+        slant_jw_member_cstring(w, "file", weights->file);
+        slant_jw_member_cstring(w, "hash", weights->hash);
+        slant_jw_close(w, '}');
+    } else {
+        slant_jw_member_cstring(w, "weights", "default");
+    }
     slant_jw_close(w, '}');
 }
 
-/* The matches of one field ("text" or "title"); offsets are relative to `base`. */
-static void add_matches(slant_jw *w, const slant_result *r, const char *field,
-                        const slant_doc *d, const slant_matches *ms, size_t base)
+/* The three members of the loaded-language index. */
+static void add_index(slant_jw *w, const slant_index *x)
 {
-    for (size_t k = 0; k < ms->n; k++) {
-        const slant_match *m = &ms->items[k];
-        const slant_token *first = &d->tokens[m->first_token];
-        const slant_token *last = &d->tokens[m->first_token + m->ntokens - 1];
-        slant_jw_element(w);
-        slant_jw_open(w, '{');
-        slant_jw_member_cstring(w, "field", field);
-        slant_jw_member_count(w, "start", base + first->start);
-        slant_jw_member_count(w, "end", base + last->end);
-        slant_jw_member_count(w, "sentence", first->sentence);
-        slant_jw_member_string(w, "surface", d->text + first->start, last->end - first->start);
-        slant_jw_member_cstring(w, "category", slant_lexicon_category(r->lex, m->category)->id);
-        const slant_entry *entry = slant_lexicon_entry(r->lex, m->entry);
-        slant_jw_member_cstring(w, "entry", entry->text);
-        if (entry->stance)
-            slant_jw_member_cstring(w, "stance", entry->stance);
-        slant_jw_member_bool(w, "negated", m->negated);
-        slant_jw_member_bool(w, "boosted", m->boosted);
-        slant_jw_member_bool(w, "diminished", m->diminished);
-        slant_jw_member_bool(w, "in_quote", first->quote != 0);
-        slant_jw_close(w, '}');
-    }
+    slant_jw_member_number(w, "loaded_index", x->all);
+    slant_jw_member_number(w, "loaded_index_author", x->author);
+    slant_jw_member_number(w, "loaded_index_quoted", x->quoted);
+}
+
+/* One match of a field ("text" or "title") as an evidence entry; offsets are relative to
+ * `base`; `speech` as for add_matches. */
+static void add_match(slant_jw *w, const slant_lexicon *lex, const char *field,
+                      const slant_doc *d, const slant_match *m, size_t base,
+                      const uint8_t *speech)
+{
+    const slant_token *first = &d->tokens[m->first_token];
+    const slant_token *last = &d->tokens[m->first_token + m->ntokens - 1];
+    slant_jw_element(w);
+    slant_jw_open(w, '{');
+    slant_jw_member_cstring(w, "field", field);
+    slant_jw_member_count(w, "start", base + first->start);
+    slant_jw_member_count(w, "end", base + last->end);
+    slant_jw_member_count(w, "sentence", first->sentence);
+    slant_jw_member_string(w, "surface", d->text + first->start, last->end - first->start);
+    slant_jw_member_cstring(w, "category", slant_lexicon_category(lex, m->category)->id);
+    const slant_entry *entry = slant_lexicon_entry(lex, m->entry);
+    slant_jw_member_cstring(w, "entry", entry->text);
+    if (entry->stance)
+        slant_jw_member_cstring(w, "stance", entry->stance);
+    slant_jw_member_bool(w, "negated", m->negated);
+    slant_jw_member_bool(w, "boosted", m->boosted);
+    slant_jw_member_bool(w, "diminished", m->diminished);
+    slant_jw_member_bool(w, "in_quote",
+                         speech ? speech[m->first_token] != 0 : first->quote != 0);
+    slant_jw_close(w, '}');
+}
+
+/* The matches of one field ("text" or "title"); offsets are relative to `base`. `speech`
+ * says per word whether it is quoted speech (the text's framing); NULL for the headline,
+ * which is not framed: there every quotation counts. */
+static void add_matches(slant_jw *w, const slant_result *r, const char *field,
+                        const slant_doc *d, const slant_matches *ms, size_t base,
+                        const uint8_t *speech)
+{
+    for (size_t k = 0; k < ms->n; k++)
+        add_match(w, r->lex, field, d, &ms->items[k], base, speech);
 }
 
 static void add_evidence(slant_jw *w, const slant_result *r)
@@ -1180,8 +1351,8 @@ static void add_evidence(slant_jw *w, const slant_result *r)
     slant_jw_key(w, "evidence");
     slant_jw_open(w, '[');
     if (r->headline)
-        add_matches(w, r, "title", r->headline, r->headline_matches, 0);
-    add_matches(w, r, "text", r->doc, r->matches, r->article->text_offset);
+        add_matches(w, r, "title", r->headline, r->headline_matches, 0, NULL);
+    add_matches(w, r, "text", r->doc, r->matches, r->article->text_offset, r->frame->speech);
     slant_jw_close(w, ']');
 }
 
@@ -1212,6 +1383,7 @@ void slant_json_write_record(const slant_result *r, slant_buf *out)
     slant_jw_member_count(&w, "invalid_utf8", rec->invalid_utf8);
     slant_jw_member_count(&w, "lead_tokens", rec->lead_tokens);
     slant_jw_member_count(&w, "headline_tokens", rec->headline_tokens);
+    add_index(&w, &rec->index);
     slant_jw_member_number(&w, "coverage",
                rec->tokens ? (double)rec->matched_tokens / (double)rec->tokens : NAN);
     slant_jw_member_count(&w, "window", r->frame->window);
@@ -1219,10 +1391,82 @@ void slant_json_write_record(const slant_result *r, slant_buf *out)
     add_contested(&w, r);
     add_framing(&w, r);
     add_actors(&w, r);
-    add_provenance(&w, r->lex);
+    add_provenance(&w, r->lex, r->weights);
     if (r->evidence)
         add_evidence(&w, r);
     slant_jw_close(&w, '}');
     slant_buf_addc(out, '\n');
+    slant_jw_release(&w);
+}
+
+/* --- sentence records ------------------------------------------------------------------- */
+
+/* A sentence's matches per index category, sparse: {"ID": {"count", "author", "quoted"}}. */
+static void add_sentence_categories(slant_jw *w, const slant_result *r,
+                                    const slant_sentence_unit *u)
+{
+    const slant_match *m = r->matches->items + u->first_match;
+    slant_jw_key(w, "categories");
+    slant_jw_open(w, '{');
+    for (size_t i = 0; i < slant_lexicon_ncategories(r->lex); i++) {
+        const slant_category *cat = slant_lexicon_category(r->lex, i);
+        if (!slant_category_in_index(cat))
+            continue;
+        size_t count = 0, quoted = 0;
+        for (size_t k = 0; k < u->nmatches; k++) {
+            if (m[k].category != i)
+                continue;
+            count++;
+            quoted += r->frame->speech[m[k].first_token] != 0;
+        }
+        if (!count)
+            continue;
+        slant_jw_key(w, cat->id);
+        slant_jw_open(w, '{');
+        slant_jw_member_count(w, "count", count);
+        slant_jw_member_count(w, "author", count - quoted);
+        slant_jw_member_count(w, "quoted", quoted);
+        slant_jw_close(w, '}');
+    }
+    slant_jw_close(w, '}');
+}
+
+void slant_json_write_sentences(const slant_result *r, slant_buf *out)
+{
+    const slant_article *a = r->article;
+    const slant_doc *d = r->doc;
+    size_t base = a->text_offset, cursor = 0;
+    slant_jw w;
+    slant_jw_init(&w, out);
+    for (size_t i = 0; i < d->nsentences; i++) {
+        slant_sentence_unit u;
+        slant_sentence_unit_of(d, r->frame->speech, r->matches, r->weights, i, &cursor, &u);
+        slant_jw_open(&w, '{');
+        slant_jw_member_count(&w, "schema", SLANT_SENTENCE_SCHEMA);
+        slant_jw_member_cstring(&w, "id", a->id);
+        slant_jw_member_cstring(&w, "source", a->source);
+        slant_jw_member_cstring(&w, "file", r->origin);
+        if (r->line)
+            slant_jw_member_count(&w, "line", (size_t)r->line);
+        add_fields(&w, a);
+        slant_jw_member_count(&w, "sentence", u.sentence);
+        slant_jw_member_count(&w, "paragraph", u.paragraph);
+        slant_jw_member_count(&w, "start", base + u.start);
+        slant_jw_member_count(&w, "end", base + u.end);
+        slant_jw_member_string(&w, "text", d->text + u.start, u.end - u.start);
+        slant_jw_member_count(&w, "tokens", u.tokens);
+        slant_jw_member_count(&w, "quote_tokens", u.quote_tokens);
+        add_index(&w, &u.index);
+        add_sentence_categories(&w, r, &u);
+        slant_jw_key(&w, "matches");
+        slant_jw_open(&w, '[');
+        for (size_t k = 0; k < u.nmatches; k++)
+            add_match(&w, r->lex, "text", d, &r->matches->items[u.first_match + k], base,
+                      r->frame->speech);
+        slant_jw_close(&w, ']');
+        add_provenance(&w, r->lex, r->weights);
+        slant_jw_close(&w, '}');
+        slant_buf_addc(out, '\n');
+    }
     slant_jw_release(&w);
 }

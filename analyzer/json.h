@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "dataset.h"
 #include "error.h"
+#include "index.h"
 #include "manifest.h"
 #include "record.h"
 
@@ -35,6 +36,15 @@ slant_status slant_json_parse_manifest(const char *text, size_t len, const char 
  */
 slant_status slant_json_parse_variants(const char *text, size_t len, const char *path,
                                        slant_manifest *m, slant_error *err);
+
+/*
+ * Parses a weights file (docs/schema/weights.md; written by `slant calibrate`) into `f`
+ * without checking it against a lexicon (slant_weights_parse in index.h does that).
+ * Errors name `path`: invalid JSON with the line and column, a "schema" other than 1, a
+ * "kind" other than "slant-weights", "weights" not an object of finite numbers.
+ */
+slant_status slant_json_parse_weights(const char *text, size_t len, const char *path,
+                                      slant_weights_file *f, slant_error *err);
 
 /* Which fields of a JSON Lines record hold what (see `slant score --help`). */
 typedef struct {
@@ -150,5 +160,12 @@ slant_status slant_json_read_partial(const char *text, size_t len, const char *p
 
 /* Appends the JSON Lines record of `r` (one line, with its newline) to `out`. */
 void slant_json_write_record(const slant_result *r, slant_buf *out);
+
+/*
+ * Appends one JSON Lines record per sentence of the text of `r` (`slant score
+ * --sentences`; docs/schema/score.md): its place, bytes, words, index, index-category
+ * counts and matches. A text without sentences (no words) appends nothing.
+ */
+void slant_json_write_sentences(const slant_result *r, slant_buf *out);
 
 #endif

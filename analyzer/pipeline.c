@@ -205,7 +205,10 @@ static void write_header(pipeline *p)
     slant_table_kind kind = o->score.format == SLANT_FORMAT_CSV   ? SLANT_TABLE_CSV
                             : o->score.format == SLANT_FORMAT_TSV ? SLANT_TABLE_TSV
                                                                   : SLANT_TABLE_LONG;
-    slant_table_write_header(kind, o->lex, o->score.keep, o->score.nkeep, &b);
+    if (o->score.sentences)
+        slant_table_write_sentence_header(kind, o->lex, o->score.keep, o->score.nkeep, &b);
+    else
+        slant_table_write_header(kind, o->lex, o->score.keep, o->score.nkeep, &b);
     write_bytes(p, b.data, b.len);
     slant_buf_release(&b);
 }

@@ -23,9 +23,9 @@ double slant_rate_per_1000(size_t count, size_t tokens)
     return tokens ? 1000.0 * (double)count / (double)tokens : NAN;
 }
 
-void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant_doc *doc,
-                          const slant_matches *m, const slant_doc *headline,
-                          const slant_matches *hm)
+void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant_weights *w,
+                          const slant_doc *doc, const slant_matches *m, const slant_frame *f,
+                          const slant_doc *headline, const slant_matches *hm)
 {
     size_t ncats = slant_lexicon_ncategories(lex);
     r->cats = xgrow(r->cats, &r->cats_cap, ncats, sizeof *r->cats);
@@ -36,9 +36,7 @@ void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant
     r->paragraphs = doc->nparagraphs;
     r->quotes = doc->nquotes;
     r->invalid_utf8 = doc->invalid_utf8;
-    r->quote_tokens = 0;
-    for (size_t i = 0; i < doc->ntokens; i++)
-        r->quote_tokens += doc->tokens[i].quote != 0;
+    r->quote_tokens = doc->ntokens - f->author_tokens;
 
     r->covered = xgrow(r->covered, &r->covered_cap, doc->ntokens, 1);
     if (doc->ntokens)
@@ -47,8 +45,9 @@ void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant
         const slant_match *x = &m->items[k];
         slant_category_stats *c = &r->cats[x->category];
         c->count++;
-        /* A match is quoted speech when its first word is inside a quotation. */
-        if (doc->tokens[x->first_token].quote)
+        c->indexed += (uint32_t)slant_index_counts(w, m->items, m->n, k);
+        /* A match is quoted speech when its first word is (a scare quote is not). */
+        if (f->speech[x->first_token])
             c->quoted++;
         else
             c->author++;
@@ -62,6 +61,7 @@ void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant
     r->matched_tokens = 0;
     for (size_t i = 0; i < doc->ntokens; i++)
         r->matched_tokens += r->covered[i];
+    r->index = slant_index_of_matches(w, f->speech, m->items, m->n, r->tokens, r->quote_tokens);
     r->lead_tokens = doc->lead_tokens;
     r->headline_tokens = headline ? headline->ntokens : 0;
     for (size_t k = 0; hm && k < hm->n; k++)

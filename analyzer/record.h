@@ -6,6 +6,7 @@
 
 #include "article.h"
 #include "frame.h"
+#include "index.h"
 #include "lexicon.h"
 #include "match.h"
 #include "tokenize.h"
@@ -17,11 +18,13 @@
  */
 
 #define SLANT_SCORE_SCHEMA 1
+#define SLANT_SENTENCE_SCHEMA 1   /* sentence records of `slant score --sentences` */
 
 typedef struct {
     uint32_t count;        /* matches */
-    uint32_t author;       /* matches in the author's voice (outside quotations) */
-    uint32_t quoted;       /* matches inside quotations */
+    uint32_t indexed;      /* matches the loaded-language index counts (index.h); not written */
+    uint32_t author;       /* matches in the author's voice (outside quoted speech) */
+    uint32_t quoted;       /* matches in quoted speech (see frame.h: not scare quotes) */
     uint32_t negated;
     uint32_t boosted;
     uint32_t diminished;
@@ -35,11 +38,13 @@ typedef struct {
     size_t sentences;
     size_t paragraphs;
     size_t quotes;
-    size_t quote_tokens;   /* words inside at least one quotation */
+    size_t quote_tokens;   /* words of quoted speech: inside a quotation that is not a
+                            * scare quote or a so-called label (frame.h) */
     size_t matched_tokens; /* words inside at least one match of any category */
     size_t lead_tokens;    /* words in the lead */
     size_t headline_tokens;    /* words in the headline (the title) */
     size_t invalid_utf8;
+    slant_index index;            /* the loaded-language index of the text (index.h) */
     slant_category_stats *cats;   /* one per lexicon category */
     size_t ncats, cats_cap;
     uint8_t *covered;             /* scratch: words in a match */
@@ -50,12 +55,14 @@ void slant_record_init(slant_record *r);
 void slant_record_release(slant_record *r);
 
 /*
- * Computes `r` for one article (replacing what it held) from its text's words and matches
- * and, when the article has a title, the headline's (`headline` and `hm` may be NULL).
+ * Computes `r` for one article (replacing what it held) from its text's words, matches
+ * and framing `f` (computed first: it says which words are quoted speech) and, when the
+ * article has a title, the headline's (`headline` and `hm` may be NULL); the
+ * loaded-language index with the weights `w` (borrowed).
  */
-void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant_doc *doc,
-                          const slant_matches *m, const slant_doc *headline,
-                          const slant_matches *hm);
+void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant_weights *w,
+                          const slant_doc *doc, const slant_matches *m, const slant_frame *f,
+                          const slant_doc *headline, const slant_matches *hm);
 
 /* Matches per 1,000 words; NaN when the article has no words. */
 double slant_rate_per_1000(size_t count, size_t tokens);
@@ -72,6 +79,7 @@ typedef struct {
     const slant_record *record;
     const slant_frame *frame;             /* the text's framing */
     const slant_lexicon *lex;
+    const slant_weights *weights;         /* the index's weights, for provenance */
     int evidence;                 /* write every match with its offsets */
     const char *const *keep;      /* field names passed through, `nkeep` of them */
     size_t nkeep;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "indicator.h"
 #include "report_ratio.h"
 #include "version.h"
 #include "xalloc.h"
@@ -120,61 +121,9 @@ const char *slant_report_source_name(const slant_report *r, size_t s)
 
 /* --- indicators for a reader ---------------------------------------------------------------- */
 
-static const struct {
-    const char *id, *label;
-} labels[] = {
-    { "pejorative_labels", "pejorative labels" },
-    { "violence", "violence terms" },
-    { "aggression_blame", "aggression and blame terms" },
-    { "delegitimizing", "delegitimizing terms" },
-    { "legitimizing", "legitimizing terms" },
-    { "victimhood", "victimhood terms" },
-    { "moral_condemnation", "terms of moral condemnation" },
-    { "fear_threat", "fear and threat terms" },
-    { "evaluative", "evaluative terms" },
-    { "contested_terms", "contested terms" },
-    { "report_neutral", "neutral report verbs" },
-    { "report_loaded", "loaded report verbs" },
-    { "anonymous_sources", "anonymous-source attributions" },
-    { "factives", "factive verbs" },
-    { "implicatives", "implicative verbs" },
-    { "quote_share", "share of words in quotations" },
-    { "certainty", "certainty index" },
-    { "scare_quote_rate", "scare quotes" },
-    { "loaded_verb_share", "loaded share of quotation verbs" },
-    { "attributed_share", "share of quotations with a speaker" },
-    { "anonymous_share", "share of anonymous quotations" },
-};
-
-const char *slant_report_label(const char *indicator, char *buf, size_t size)
+static slant_unit unit_of(const slant_report *r, size_t ind)
 {
-    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-        if (!strcmp(indicator, labels[i].id)) {
-            snprintf(buf, size, "%s", labels[i].label);
-            return buf;
-        }
-    /* Any other category: its id in words, a plural noun ("hedges") or "... terms". */
-    size_t len = strlen(indicator);
-    snprintf(buf, size, "%s%s", indicator, len && indicator[len - 1] == 's' ? "" : " terms");
-    for (char *p = buf; *p; p++)
-        if (*p == '_')
-            *p = ' ';
-    return buf;
-}
-
-slant_indicator_kind slant_report_kind(const char *indicator)
-{
-    size_t len = strlen(indicator);
-    if (len > 6 && !strcmp(indicator + len - 6, "_share"))
-        return SLANT_KIND_SHARE;
-    if (!strcmp(indicator, "certainty"))
-        return SLANT_KIND_INDEX;
-    return SLANT_KIND_RATE;
-}
-
-static int is_share(const char *indicator)
-{
-    return slant_report_kind(indicator) == SLANT_KIND_SHARE;
+    return slant_indicator_unit(slant_dataset_indicator_name(r->c->ds, ind));
 }
 
 static const char *indicator_id(const slant_report *r, size_t ind)
@@ -237,14 +186,6 @@ static double pooled_count(const slant_comparison *c, size_t g, long ind)
     return sum;
 }
 
-static long find_indicator(const slant_comparison *c, const char *id)
-{
-    for (size_t i = 0; i < c->nindicators; i++)
-        if (!strcmp(slant_dataset_indicator_name(c->ds, c->indicators[i]), id))
-            return (long)c->indicators[i];
-    return -1;
-}
-
 static const slant_cmp_summary *summary_of(const slant_comparison *c, size_t g, long ind)
 {
     if (ind < 0)
@@ -298,7 +239,7 @@ static size_t term_of(slant_report *r, size_t *cap, size_t source, size_t entry)
         t->category_label = strf("actor %s", t->category);
     } else {
         char label[128];
-        t->category_label = xstrdup(slant_report_label(t->category, label, sizeof label));
+        t->category_label = xstrdup(slant_indicator_label(t->category, label, sizeof label));
     }
     t->term = display_term(name);
     t->anchor = strf("ev-%zu", r->nterms);
@@ -341,17 +282,19 @@ static char *finding_sentence(const slant_report *r, const slant_report_finding 
     char label[128], hi[32], lo[32], ratio[32], rl[32], rh[32], interval[160];
     char a[300], apos[300], b[300], bpos[300];
     const char *id = indicator_id(r, f->indicator);
-    slant_indicator_kind kind = slant_report_kind(id);
-    int share = kind == SLANT_KIND_SHARE;
+    slant_unit kind = slant_indicator_unit(id);
+    int share = kind == SLANT_UNIT_SHARE;
     const char *uses = f->hi == SLANT_REPORT_REST ? "use" : "uses";
-    slant_report_label(id, label, sizeof label);
+    slant_indicator_label(id, label, sizeof label);
     val(hi, sizeof hi, f->mean_hi, share);
     val(lo, sizeof lo, f->mean_lo, share);
     subject_of(r, f->hi, 1, a, sizeof a, apos, sizeof apos);
     subject_of(r, f->lo, 0, b, sizeof b, bpos, sizeof bpos);
-    if (kind == SLANT_KIND_INDEX)
-        return strf("%s %s is %s, %s %s (a difference of %.2f on a scale from -1 to 1).", apos,
-                    label, hi, bpos, lo, f->mean_hi - f->mean_lo);
+    if (kind == SLANT_UNIT_INDEX) {
+        const slant_indicator *x = slant_indicator_find(id); /* an index always has a row */
+        return strf("%s %s is %s, %s %s (a difference of %.2f %s).", apos, label, hi, bpos, lo,
+                    f->mean_hi - f->mean_lo, x && x->scale ? x->scale : "");
+    }
     slant_report_fmt_ratio(rl, sizeof rl, f->ratio.low);
     slant_report_fmt_ratio(rh, sizeof rh, f->ratio.high);
     if (isnan(f->ratio.low))
@@ -380,14 +323,14 @@ static char *event_sentence(const slant_report *r, const slant_report_finding *f
 {
     char label[128], d[32], tq[32], xq[32], a[300], apos[300];
     const char *id = indicator_id(r, f->indicator);
-    slant_indicator_kind kind = slant_report_kind(id);
+    slant_unit kind = slant_indicator_unit(id);
     const char *qn = slant_report_q_name(r);
     subject_of(r, f->hi, 0, a, sizeof a, apos, sizeof apos);
-    slant_report_label(id, label, sizeof label);
+    slant_indicator_label(id, label, sizeof label);
     slant_report_fmt_q(tq, sizeof tq, f->events->paired_q);
     slant_report_fmt_q(xq, sizeof xq, f->events->wilcoxon_q);
     const char *more = f->event_diff >= 0 ? "more" : "fewer";
-    if (kind == SLANT_KIND_SHARE) {
+    if (kind == SLANT_UNIT_SHARE) {
         snprintf(d, sizeof d, "%.1f", 100 * fabs(f->event_diff));
         return strf("Within the %zu events both covered, %s %s was %s percentage points %s "
                     "on average (paired t %s %s, Wilcoxon %s %s).",
@@ -395,7 +338,7 @@ static char *event_sentence(const slant_report *r, const slant_report_finding *f
                     qn, tq, qn, xq);
     }
     val(d, sizeof d, fabs(f->event_diff), 0);
-    if (kind == SLANT_KIND_INDEX)
+    if (kind == SLANT_UNIT_INDEX)
         return strf("Within the %zu events both covered, %s %s was %s %s on average "
                     "(paired t %s %s, Wilcoxon %s %s).",
                     f->events->events, apos, label, d, f->event_diff >= 0 ? "higher" : "lower",
@@ -475,7 +418,7 @@ static void finding_ratio(slant_report *r, slant_report_finding *f, const slant_
     double *x = values_of(r->c, ghi, glo, p->indicator, &nx);
     double *y = values_of(r->c, glo, ghi, p->indicator, &ny);
     slant_ratio q = { NAN, NAN, NAN, 0 };
-    if (slant_report_kind(indicator_id(r, p->indicator)) != SLANT_KIND_INDEX)
+    if (unit_of(r, p->indicator) != SLANT_UNIT_INDEX)
         slant_ratio_of_means(x, nx, y, ny, r->opts.resamples, r->opts.seed, r->c->opts.level,
                              &q);
     /* The point estimate is compare's ratio of means, so it equals the JSON's numbers. */
@@ -491,9 +434,15 @@ typedef struct {
     size_t order;
 } ranked_finding;
 
+/* Headline findings first (the leading indicators' first among them), then context; each
+ * part by Hedges' g, largest first. */
 static int cmp_finding(const void *x, const void *y)
 {
     const ranked_finding *a = x, *b = y;
+    if (a->f.headline != b->f.headline)
+        return b->f.headline - a->f.headline;
+    if (a->f.leads != b->f.leads)
+        return b->f.leads - a->f.leads;
     double ga = isnan(a->f.g.value) ? 0 : a->f.g.value, gb = isnan(b->f.g.value) ? 0 : b->f.g.value;
     if (ga != gb)
         return ga < gb ? 1 : -1;
@@ -529,6 +478,10 @@ static void build_findings(slant_report *r, size_t *term_cap)
         f->mwu_method = p->mwu_method == SLANT_MWU_EXACT ? "exact" : "normal";
         f->events = paired_of(c, p);
         f->event_diff = f->events ? s * f->events->mean_diff : NAN;
+        const char *id = indicator_id(r, p->indicator);
+        f->section = slant_indicator_section(id, r->opts.lex);
+        f->headline = slant_section_is_headline(f->section);
+        f->leads = slant_indicator_leads(id);
         finding_ratio(r, f, p, flip);
     }
     qsort(all, n, sizeof *all, cmp_finding);
@@ -538,9 +491,28 @@ static void build_findings(slant_report *r, size_t *term_cap)
         const slant_cmp_pair *p = &c->pairs[all[k].order];
         finding_drivers(r, term_cap, &r->findings[k], p, p->mean_a < p->mean_b);
         finding_sentences(r, &r->findings[k]);
+        r->nheadline += r->findings[k].headline;
+        r->nleading += r->findings[k].leads;
     }
     r->nfindings = n;
     free(all);
+}
+
+/* The notes that say how the findings are split and ordered (every writer shows them). */
+static void findings_notes(slant_report *r)
+{
+    const char *lead = NULL;
+    for (size_t k = 0; k < slant_indicator_count() && !lead; k++)
+        if (slant_indicator_at(k)->flags & SLANT_IND_LEADS)
+            lead = slant_indicator_at(k)->label;
+    r->findings_order = r->nleading && lead ? strf("the %s first, then the ", lead) : xstrdup("");
+    r->context_title = xstrdup("Context: subject matter, structure and epistemic stance");
+    r->context_note = strf("Differences in structural and epistemic counts (negators, neutral "
+                           "report verbs, hedges, assertives and the like) and in what the "
+                           "articles are about: they describe how the %s write, not slant, "
+                           "and are listed apart from the findings above; largest effect "
+                           "(Hedges' g) first.",
+                           r->nouns);
 }
 
 /* Per pair of sources: how many indicators they differ in. */
@@ -572,10 +544,15 @@ static void build_pairlines(slant_report *r)
     for (size_t i = 0; i < r->npairlines; i++) {
         slant_report_pairline *l = &r->pairlines[i];
         const char *a = slant_report_source_name(r, l->a), *b = slant_report_source_name(r, l->b);
+        /* The largest effect among the pair's headline findings, else among its context. */
         const slant_report_finding *top = NULL;
-        for (size_t k = 0; k < r->nfindings && !top; k++) {
+        for (size_t k = 0; k < r->nfindings; k++) {
             const slant_report_finding *f = &r->findings[k];
-            if ((f->hi == l->a && f->lo == l->b) || (f->hi == l->b && f->lo == l->a))
+            if (!((f->hi == l->a && f->lo == l->b) || (f->hi == l->b && f->lo == l->a)))
+                continue;
+            double g = isnan(f->g.value) ? 0 : f->g.value;
+            double best = !top || isnan(top->g.value) ? 0 : top->g.value;
+            if (!top || (f->headline == top->headline && g > best))
                 top = f;
         }
         if (!l->differ || !top) {
@@ -585,10 +562,10 @@ static void build_pairlines(slant_report *r)
             continue;
         }
         char label[128], ratio[32];
-        slant_indicator_kind kind = slant_report_kind(indicator_id(r, top->indicator));
-        slant_report_label(indicator_id(r, top->indicator), label, sizeof label);
+        slant_unit kind = unit_of(r, top->indicator);
+        slant_indicator_label(indicator_id(r, top->indicator), label, sizeof label);
         slant_report_fmt_ratio(ratio, sizeof ratio, top->ratio.value);
-        if (kind == SLANT_KIND_INDEX)
+        if (kind == SLANT_UNIT_INDEX)
             l->sentence = strf("%s and %s differ in %zu of the %zu indicators tested; the "
                                "largest effect: %s (higher in %s by %.2f).",
                                a, b, l->differ, l->tested, label,
@@ -603,7 +580,7 @@ static void build_pairlines(slant_report *r)
             l->sentence = strf("%s and %s differ in %zu of the %zu indicators tested; the "
                                "largest effect: %s (%s times as %s in %s).",
                                a, b, l->differ, l->tested, label, ratio,
-                               is_share(indicator_id(r, top->indicator)) ? "high" : "many",
+                               kind == SLANT_UNIT_SHARE ? "high" : "many",
                                slant_report_source_name(r, top->hi));
     }
 }
@@ -631,6 +608,8 @@ typedef struct {
 static int cmp_indicator(const void *x, const void *y)
 {
     const ranked_indicator *a = x, *b = y;
+    if (a->x.leads != b->x.leads)
+        return b->x.leads - a->x.leads;
     if (a->effect != b->effect)
         return a->effect < b->effect ? 1 : -1;
     return (a->order > b->order) - (a->order < b->order);
@@ -646,9 +625,11 @@ static void build_indicators(slant_report *r)
         char label[128];
         x->indicator = ind;
         x->id = xstrdup(indicator_id(r, ind));
-        x->label = xstrdup(slant_report_label(x->id, label, sizeof label));
-        x->kind = slant_report_kind(x->id);
-        x->share = x->kind == SLANT_KIND_SHARE;
+        x->label = xstrdup(slant_indicator_label(x->id, label, sizeof label));
+        x->kind = slant_indicator_unit(x->id);
+        x->share = x->kind == SLANT_UNIT_SHARE;
+        x->section = slant_indicator_section(x->id, r->opts.lex);
+        x->leads = slant_indicator_leads(x->id);
         x->summaries = xcalloc(r->nsources ? r->nsources : 1, sizeof *x->summaries);
         for (size_t s = 0; s < r->nsources; s++)
             x->summaries[s] = summary_of(c, r->sources[s].group, (long)ind);
@@ -846,27 +827,52 @@ static int cmp_counted(const void *x, const void *y)
     return (a->entry > b->entry) - (a->entry < b->entry);
 }
 
+/* Whether a dataset entry ("category:entry") is a report verb (framing's verb categories). */
 static int is_verb_entry(const char *name)
 {
-    return !strncmp(name, "report_neutral:", 15) || !strncmp(name, "report_loaded:", 14);
+    const char *colon = strchr(name, ':');
+    if (!colon)
+        return 0;
+    char category[128];
+    size_t len = (size_t)(colon - name);
+    if (len >= sizeof category)
+        return 0;
+    memcpy(category, name, len);
+    category[len] = '\0';
+    slant_ind_role role = slant_indicator_role(category);
+    return role == SLANT_IND_ROLE_NEUTRAL_VERBS || role == SLANT_IND_ROLE_LOADED_VERBS;
 }
 
-/* The indicators of "how they attribute", in the order they are shown. */
-static const char *const attribution_ids[] = {
-    "report_neutral", "report_loaded",     "loaded_verb_share", "anonymous_sources",
-    "quote_share",    "attributed_share",  "anonymous_share",   "scare_quote_rate",
-};
+/* The indicator of the comparison whose row has framing role `role`, or -1. */
+static long find_role(const slant_comparison *c, slant_ind_role role)
+{
+    for (size_t i = 0; i < c->nindicators; i++)
+        if (slant_indicator_role(slant_dataset_indicator_name(c->ds, c->indicators[i])) == role)
+            return (long)c->indicators[i];
+    return -1;
+}
+
+/* Whether indicator row `x` is shown in "how they attribute": the attribution section,
+ * and the neutral report verbs beside the loaded ones. */
+static int in_attribution(const slant_indicator *x)
+{
+    return (x->flags & (SLANT_IND_COMPARED | SLANT_IND_CATEGORY)) &&
+           (x->section == SLANT_SECTION_ATTRIBUTION || x->role == SLANT_IND_ROLE_NEUTRAL_VERBS);
+}
 
 static void build_attribution(slant_report *r, size_t *term_cap)
 {
     const slant_comparison *c = r->c;
-    size_t nids = sizeof attribution_ids / sizeof attribution_ids[0];
-    r->attribution_rows = xcalloc(nids, sizeof *r->attribution_rows);
-    for (size_t k = 0; k < nids; k++)
-        for (size_t i = 0; i < r->nindicators; i++)
-            if (!strcmp(r->indicators[i].id, attribution_ids[k]))
+    size_t nrows = slant_indicator_count();
+    r->attribution_rows = xcalloc(nrows, sizeof *r->attribution_rows);
+    for (size_t k = 0; k < nrows; k++) {
+        const slant_indicator *x = slant_indicator_at(k);
+        for (size_t i = 0; i < r->nindicators && in_attribution(x); i++)
+            if (!strcmp(r->indicators[i].id, x->id))
                 r->attribution_rows[r->nattribution_rows++] = i;
-    long neutral = find_indicator(c, "report_neutral"), loaded = find_indicator(c, "report_loaded");
+    }
+    long neutral = find_role(c, SLANT_IND_ROLE_NEUTRAL_VERBS);
+    long loaded = find_role(c, SLANT_IND_ROLE_LOADED_VERBS);
     r->has_verb_counts = neutral >= 0 && loaded >= 0;
     r->attribution = xcalloc(r->nsources ? r->nsources : 1, sizeof *r->attribution);
     size_t nent = slant_dataset_nentries(c->ds);
@@ -973,7 +979,7 @@ static void build_actors(slant_report *r)
             for (size_t a = 0; a < nactors; a++)
                 t->actors[a] = xstrdup(actors[a]);
             for (size_t k = 0; k < ncats; k++)
-                t->categories[k] = xstrdup(slant_report_label(cats[k], label, sizeof label));
+                t->categories[k] = xstrdup(slant_indicator_label(cats[k], label, sizeof label));
             for (size_t a = 0; a < nactors; a++)
                 for (size_t k = 0; k < ncats; k++)
                     t->values[a * ncats + k] =
@@ -1065,31 +1071,12 @@ static void add_provenance(slant_report *r, const char *label, const char *value
     add_item(&r->provenance, &r->nprovenance, label, value);
 }
 
-/* The indicators that are not lexicon categories (docs/schema/compare.md). */
-static const struct {
-    const char *id, *definition;
-} framing[] = {
-    { "quote_share", "the share of an article's words that stand inside quotation marks" },
-    { "certainty", "(assertives - hedges) / (assertives + hedges) in the author's voice: from "
-                   "-1 (only hedges) to 1 (only assertives), 0 when neither occurs" },
-    { "scare_quote_rate", "short quotations (one to three words) with no speaker, per 1,000 "
-                          "words" },
-    { "loaded_verb_share", "loaded report verbs (claimed, insisted) among the report verbs "
-                           "that introduce the article's attributed quotations" },
-    { "attributed_share", "the share of the article's quotations whose speaker the text "
-                          "names" },
-    { "anonymous_share", "the share of the article's quotations attributed to an anonymous "
-                         "source (\"officials said\")" },
-};
-
 static void build_glossary(slant_report *r)
 {
     for (size_t i = 0; i < r->nindicators; i++) {
         const slant_report_indicator *x = &r->indicators[i];
-        const char *def = NULL;
-        for (size_t k = 0; k < sizeof framing / sizeof framing[0]; k++)
-            if (!strcmp(x->id, framing[k].id))
-                def = framing[k].definition;
+        const slant_indicator *row = slant_indicator_find(x->id);
+        const char *def = row ? row->definition : NULL;
         if (!def && r->opts.lex) {
             long k = slant_lexicon_find_category(r->opts.lex, x->id);
             if (k >= 0)
@@ -1155,7 +1142,11 @@ static void build_method(slant_report *r)
                        "deviations, with the small-sample correction and a %g%% interval "
                        "from its large-sample variance; Cliff's delta is the share of "
                        "article pairs in which A is higher minus the share in which B is "
-                       "(from -1 to 1). Findings are listed by Hedges' g, largest first.",
+                       "(from -1 to 1). Findings are listed by Hedges' g, largest first: "
+                       "first those in judgement, contested labels and attribution (the "
+                       "loaded-language index before the others, when the data has it), then, "
+                       "as context, those in structural and epistemic counts. A category's "
+                       "place follows its lexicon group.",
                        level));
     if (r->opts.event)
         add_method(r, strf("Events. Articles are paired by their '%s' field: for each pair of "
@@ -1295,6 +1286,7 @@ slant_report *slant_report_build(const slant_comparison *c, const slant_report_o
                       o->event ? o->event : "", o->event ? "'" : "");
     size_t term_cap = 0;
     build_findings(r, &term_cap);
+    findings_notes(r);
     build_pairlines(r);
     build_indicators(r);
     build_concepts(r);
@@ -1344,6 +1336,9 @@ void slant_report_free(slant_report *r)
         free(r->findings[k].drivers);
     }
     free(r->findings);
+    free(r->findings_order);
+    free(r->context_title);
+    free(r->context_note);
     for (size_t k = 0; k < r->npairlines; k++)
         free(r->pairlines[k].sentence);
     free(r->pairlines);

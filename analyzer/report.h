@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "compare.h"
+#include "indicator.h"
 #include "lexicon.h"
 
 /*
@@ -112,6 +113,10 @@ typedef struct {
     char *event_sentence;        /* within events, in plain words, or NULL */
     slant_report_driver *drivers;
     size_t ndrivers;
+    slant_section section;       /* of the indicator (indicator.h) */
+    int headline;                /* judgement, contested labels or attribution: a headline
+                                  * finding; else context (structural, epistemic counts) */
+    int leads;                   /* about a leading indicator (the loaded-language index) */
 } slant_report_finding;
 
 /* A pair of sources and how many indicators they differ in. */
@@ -121,22 +126,14 @@ typedef struct {
     char *sentence;
 } slant_report_pairline;
 
-/*
- * What an indicator's values are, which decides how the report words a difference: a
- * rate per 1,000 words ("A uses 2.4 times as many X per 1,000 words as B"), a share
- * (`*_share`, 0 to 1, shown as a percentage: "A's X is 30.0%, B's 10.0% (3.0 times as
- * high ...)"), or an index from -1 to 1 (`certainty`: a difference, never a ratio).
- */
-typedef enum { SLANT_KIND_RATE = 0, SLANT_KIND_SHARE, SLANT_KIND_INDEX } slant_indicator_kind;
-
-slant_indicator_kind slant_report_kind(const char *indicator);
-
 /* An indicator's row in the table of means. */
 typedef struct {
     size_t indicator;
     char *id, *label;
-    slant_indicator_kind kind;
-    int share;                   /* kind == SLANT_KIND_SHARE (values shown as percentages) */
+    slant_unit kind;             /* the indicator table's unit (indicator.h) */
+    int share;                   /* kind == SLANT_UNIT_SHARE (values shown as percentages) */
+    slant_section section;       /* where the indicator belongs (indicator.h) */
+    int leads;                   /* the table puts it first (the loaded-language index) */
     const slant_cmp_summary **summaries;    /* one per source (borrowed), NULL if none */
     double kruskal_q, welch_q;   /* across all sources */
     int differs;                 /* some finding is about it */
@@ -215,8 +212,16 @@ typedef struct {
     size_t nsources;
     char **left_out;             /* groups below --min-n, as sentences */
     size_t nleft_out;
-    slant_report_finding *findings;   /* largest |g| first */
+    slant_report_finding *findings;   /* the headline findings, the leading indicators' first,
+                                       * then by |g|; then the context findings by |g| */
     size_t nfindings;
+    size_t nheadline;                /* findings[0 .. nheadline) are headline findings */
+    size_t nleading;                 /* of which the first nleading are the leading ones' */
+    char *findings_order;            /* what the headline findings start with, as the start
+                                      * of a note ending "largest effect first": "" or "the
+                                      * loaded-language index first, then the " */
+    char *context_title;             /* the context section: "Context: ..." */
+    char *context_note;              /* what it holds and why it is not a headline */
     slant_report_pairline *pairlines;
     size_t npairlines;
     slant_report_indicator *indicators;
@@ -284,9 +289,5 @@ int slant_report_has_evidence(const slant_report *r, size_t s);
 const char *slant_report_source_name(const slant_report *r, size_t s);
 /* "q" under Benjamini-Hochberg, "adjusted p" under Holm. */
 const char *slant_report_q_name(const slant_report *r);
-
-/* An indicator for a reader ("pejorative_labels" -> "pejorative labels",
- * "report_loaded" -> "loaded report verbs"); returns `buf`. */
-const char *slant_report_label(const char *indicator, char *buf, size_t size);
 
 #endif

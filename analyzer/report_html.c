@@ -199,15 +199,16 @@ static void sources_section(const slant_report *r, slant_buf *out)
     slant_buf_adds(out, "</section>\n");
 }
 
-static void findings_list(const slant_report *r, slant_buf *out)
+/* Findings [from, to) as an ordered list numbered from from + 1. */
+static void finding_items(const slant_report *r, slant_buf *out, size_t from, size_t to)
 {
-    if (!r->nfindings) {
-        slant_buf_addf(out, "<p>No difference between the %s is significant at %s &lt; %g.</p>\n",
-                       r->nouns, slant_report_q_name(r), r->opts.alpha);
+    if (from == to)
         return;
-    }
-    slant_buf_adds(out, "<ol class=\"findings\">\n");
-    for (size_t k = 0; k < r->nfindings; k++) {
+    if (from)
+        slant_buf_addf(out, "<ol class=\"findings\" start=\"%zu\">\n", from + 1);
+    else
+        slant_buf_adds(out, "<ol class=\"findings\">\n");
+    for (size_t k = from; k < to; k++) {
         const slant_report_finding *f = &r->findings[k];
         slant_buf_addf(out, "<li id=\"finding-%zu\" data-indicator=\"", k + 1);
         esc(out, slant_dataset_indicator_name(r->c->ds, f->indicator));
@@ -228,6 +229,34 @@ static void findings_list(const slant_report *r, slant_buf *out)
         slant_buf_adds(out, "</li>\n");
     }
     slant_buf_adds(out, "</ol>\n");
+}
+
+static void findings_list(const slant_report *r, slant_buf *out)
+{
+    if (!r->nheadline) {
+        slant_buf_addf(out, "<p>No difference between the %s is significant%s at %s &lt; "
+                            "%g.</p>\n",
+                       r->nouns,
+                       r->nfindings ? " in judgement, contested labels or attribution" : "",
+                       slant_report_q_name(r), r->opts.alpha);
+        return;
+    }
+    finding_items(r, out, 0, r->nheadline);
+}
+
+/* The context: differences in structural and epistemic counts. */
+static void context_section(const slant_report *r, slant_buf *out)
+{
+    slant_buf_adds(out, "<section id=\"context\" aria-labelledby=\"h-context\">\n"
+                        "<h2 id=\"h-context\">5. ");
+    esc(out, r->context_title);
+    slant_buf_adds(out, "</h2>\n<p class=\"note\">");
+    esc(out, r->context_note);
+    slant_buf_adds(out, "</p>\n");
+    if (r->nheadline == r->nfindings)
+        slant_buf_adds(out, "<p>None is significant.</p>\n");
+    finding_items(r, out, r->nheadline, r->nfindings);
+    slant_buf_adds(out, "</section>\n");
 }
 
 static void means_table(const slant_report *r, slant_buf *out)
@@ -277,8 +306,8 @@ static void differences_section(const slant_report *r, slant_buf *out)
     }
     slant_buf_addf(out, "</ul>\n<h3 id=\"h-findings\">Significant differences</h3>\n"
                         "<p class=\"note\">%s &lt; %g in Welch's t or Mann-Whitney U, after "
-                        "correction; largest effect (Hedges' g) first.</p>\n",
-                   slant_report_q_name(r), r->opts.alpha);
+                        "correction; %slargest effect (Hedges' g) first.</p>\n",
+                   slant_report_q_name(r), r->opts.alpha, r->findings_order);
     findings_list(r, out);
     slant_buf_addf(out, "<h3 id=\"h-rates\">Rates per %s</h3>\n"
                         "<p class=\"note\">Bars are means per article, whiskers their %g%% "
@@ -293,9 +322,13 @@ static void differences_section(const slant_report *r, slant_buf *out)
         const slant_report_indicator *x = &r->indicators[i];
         slant_buf_adds(out, "<figure>\n<figcaption>");
         esc(out, x->label);
-        slant_buf_adds(out, x->kind == SLANT_KIND_RATE    ? " per 1,000 words"
-                            : x->kind == SLANT_KIND_SHARE ? " (%)"
-                                                          : " (-1 to 1)");
+        const slant_indicator *row = slant_indicator_find(x->id);
+        if (x->kind == SLANT_UNIT_RATE)
+            slant_buf_adds(out, " per 1,000 words");
+        else if (x->kind == SLANT_UNIT_SHARE)
+            slant_buf_adds(out, " (%)");
+        else if (row && row->axis)
+            slant_buf_addf(out, " (%s)", row->axis);
         slant_buf_adds(out, "</figcaption>\n");
         slant_svg_rates(r, i, id, out);
         slant_buf_adds(out, "\n</figure>\n");
@@ -462,13 +495,13 @@ static void attribution_section(const slant_report *r, slant_buf *out)
         const slant_report_indicator *x = &r->indicators[r->attribution_rows[k]];
         slant_buf_adds(out, "<tr><th scope=\"row\">");
         esc(out, x->label);
-        if (x->kind == SLANT_KIND_RATE)
+        if (x->kind == SLANT_UNIT_RATE)
             slant_buf_adds(out, " per 1,000 words");
         slant_buf_adds(out, "</th>");
         for (size_t s = 0; s < r->nsources; s++)
             mean_cell(out, x->summaries[s], x->share);
         slant_buf_adds(out, "</tr>\n");
-        if (r->has_verb_counts && !strcmp(x->id, "report_loaded")) {
+        if (r->has_verb_counts && slant_indicator_role(x->id) == SLANT_IND_ROLE_LOADED_VERBS) {
             slant_buf_adds(out, "<tr><th scope=\"row\">loaded share of all report verbs "
                                 "(pooled)</th>");
             for (size_t s = 0; s < r->nsources; s++) {
@@ -500,7 +533,9 @@ static void attribution_section(const slant_report *r, slant_buf *out)
                     slant_buf_adds(out, ", ");
                 term_link(out, r, a->verbs[k]);
                 slant_buf_addf(out, " %.0f%s", a->verb_counts[k],
-                               !strcmp(t->category, "report_loaded") ? " (loaded)" : "");
+                               slant_indicator_role(t->category) == SLANT_IND_ROLE_LOADED_VERBS
+                               ? " (loaded)"
+                               : "");
             }
             if (!a->nverbs)
                 slant_buf_adds(out, "none");
@@ -528,7 +563,7 @@ static void drivers_list(const slant_report *r, slant_buf *out)
         if (!f->ndrivers && r->has_keyness)
             continue; /* not a lexicon category (an index or a share): no terms */
         char label[128];
-        slant_report_label(slant_dataset_indicator_name(r->c->ds, f->indicator), label,
+        slant_indicator_label(slant_dataset_indicator_name(r->c->ds, f->indicator), label,
                            sizeof label);
         slant_buf_addf(out, "<li><a href=\"#finding-%zu\">", k + 1);
         esc(out, label);
@@ -672,7 +707,7 @@ static void evidence_block(const slant_report *r, slant_buf *out)
 static void terms_section(const slant_report *r, slant_buf *out)
 {
     slant_buf_adds(out, "<section id=\"terms\" aria-labelledby=\"h-terms\">\n"
-                        "<h2 id=\"h-terms\">5. Which terms drive the differences</h2>\n");
+                        "<h2 id=\"h-terms\">6. Which terms drive the differences</h2>\n");
     drivers_list(r, out);
     keyness_block(r, out);
     evidence_block(r, out);
@@ -695,7 +730,7 @@ static void items(slant_buf *out, const slant_report_item *x, size_t n)
 static void method_section(const slant_report *r, slant_buf *out)
 {
     slant_buf_adds(out, "<section id=\"method\" aria-labelledby=\"h-method\">\n"
-                        "<h2 id=\"h-method\">6. Provenance and method</h2>\n"
+                        "<h2 id=\"h-method\">7. Provenance and method</h2>\n"
                         "<h3 id=\"h-provenance\">Provenance</h3>\n");
     items(out, r->provenance, r->nprovenance);
     if (r->nglossary) {
@@ -732,14 +767,16 @@ void slant_report_write_html(const slant_report *r, slant_buf *out)
                         "<li><a href=\"#differences\">Where they differ</a></li>\n"
                         "<li><a href=\"#labels\">Who is called what</a></li>\n"
                         "<li><a href=\"#attribution\">How they attribute</a></li>\n"
+                        "<li><a href=\"#context\">%s</a></li>\n"
                         "<li><a href=\"#terms\">Which terms drive the differences</a></li>\n"
                         "<li><a href=\"#method\">Provenance and method</a></li>\n</ol>\n</nav>\n"
                         "<main>\n",
-                   r->nouns);
+                   r->nouns, r->context_title);
     sources_section(r, out);
     differences_section(r, out);
     labels_section(r, out);
     attribution_section(r, out);
+    context_section(r, out);
     terms_section(r, out);
     method_section(r, out);
     slant_buf_adds(out, "</main>\n<footer>\n<p>Made with slant " SLANT_VERSION

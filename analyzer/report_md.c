@@ -112,20 +112,10 @@ static void sources(const slant_report *r, slant_buf *out)
     slant_buf_addc(out, '\n');
 }
 
-static void differences(const slant_report *r, slant_buf *out)
+/* Findings [from, to), numbered from from + 1. */
+static void finding_items(const slant_report *r, slant_buf *out, size_t from, size_t to)
 {
-    slant_buf_adds(out, "## 2. Where they differ\n\n### In brief\n\n");
-    for (size_t k = 0; k < r->npairlines; k++) {
-        slant_buf_adds(out, "- ");
-        esc(out, r->pairlines[k].sentence);
-        slant_buf_addc(out, '\n');
-    }
-    slant_buf_addf(out, "\n### Significant differences\n\n%s < %g in Welch's t or Mann-Whitney "
-                        "U, after correction; largest effect (Hedges' g) first.\n\n",
-                   slant_report_q_name(r), r->opts.alpha);
-    if (!r->nfindings)
-        slant_buf_addf(out, "No difference between the %s is significant.\n\n", r->nouns);
-    for (size_t k = 0; k < r->nfindings; k++) {
+    for (size_t k = from; k < to; k++) {
         const slant_report_finding *f = &r->findings[k];
         slant_buf_addf(out, "%zu. **", k + 1);
         esc(out, f->sentence);
@@ -137,6 +127,38 @@ static void differences(const slant_report *r, slant_buf *out)
         }
         slant_buf_addc(out, '\n');
     }
+}
+
+/* The context: differences in structural and epistemic counts. */
+static void context(const slant_report *r, slant_buf *out)
+{
+    slant_buf_adds(out, "## 5. ");
+    esc(out, r->context_title);
+    slant_buf_adds(out, "\n\n");
+    esc(out, r->context_note);
+    slant_buf_adds(out, "\n\n");
+    if (r->nheadline == r->nfindings)
+        slant_buf_adds(out, "None is significant.\n\n");
+    finding_items(r, out, r->nheadline, r->nfindings);
+    if (r->nheadline < r->nfindings)
+        slant_buf_addc(out, '\n');
+}
+
+static void differences(const slant_report *r, slant_buf *out)
+{
+    slant_buf_adds(out, "## 2. Where they differ\n\n### In brief\n\n");
+    for (size_t k = 0; k < r->npairlines; k++) {
+        slant_buf_adds(out, "- ");
+        esc(out, r->pairlines[k].sentence);
+        slant_buf_addc(out, '\n');
+    }
+    slant_buf_addf(out, "\n### Significant differences\n\n%s < %g in Welch's t or Mann-Whitney "
+                        "U, after correction; %slargest effect (Hedges' g) first.\n\n",
+                   slant_report_q_name(r), r->opts.alpha, r->findings_order);
+    if (!r->nheadline)
+        slant_buf_addf(out, "No difference between the %s is significant%s.\n\n", r->nouns,
+                       r->nfindings ? " in judgement, contested labels or attribution" : "");
+    finding_items(r, out, 0, r->nheadline);
     slant_buf_addf(out, "\n### Rates per %s\n\nMean per article with its %g%% CI; rates per "
                         "1,000 words. (The HTML report draws these as charts: `slant report "
                         "--format html`.)\n\n",
@@ -265,13 +287,13 @@ static void attribution(const slant_report *r, slant_buf *out)
         const slant_report_indicator *x = &r->indicators[r->attribution_rows[k]];
         slant_buf_adds(out, "| ");
         esc(out, x->label);
-        if (x->kind == SLANT_KIND_RATE)
+        if (x->kind == SLANT_UNIT_RATE)
             slant_buf_adds(out, " per 1,000 words");
         slant_buf_adds(out, " |");
         for (size_t s = 0; s < r->nsources; s++)
             mean_cell(out, x->summaries[s], x->share);
         slant_buf_addc(out, '\n');
-        if (r->has_verb_counts && !strcmp(x->id, "report_loaded")) {
+        if (r->has_verb_counts && slant_indicator_role(x->id) == SLANT_IND_ROLE_LOADED_VERBS) {
             slant_buf_adds(out, "| loaded share of all report verbs (pooled) |");
             for (size_t s = 0; s < r->nsources; s++) {
                 const slant_report_attribution *a = &r->attribution[s];
@@ -294,7 +316,9 @@ static void attribution(const slant_report *r, slant_buf *out)
             slant_buf_adds(out, k ? ", " : " ");
             esc(out, t->term);
             slant_buf_addf(out, " %.0f%s", a->verb_counts[k],
-                           !strcmp(t->category, "report_loaded") ? " (loaded)" : "");
+                           slant_indicator_role(t->category) == SLANT_IND_ROLE_LOADED_VERBS
+                               ? " (loaded)"
+                               : "");
         }
         if (!a->nverbs)
             slant_buf_adds(out, " none (no term counts)");
@@ -309,7 +333,7 @@ static void attribution(const slant_report *r, slant_buf *out)
 static void terms(const slant_report *r, slant_buf *out)
 {
     char label[128];
-    slant_buf_adds(out, "## 5. Which terms drive the differences\n\n");
+    slant_buf_adds(out, "## 6. Which terms drive the differences\n\n");
     if (r->nfindings)
         slant_buf_adds(out, "### Drivers of each difference\n\nThe entries of the category with "
                             "the largest difference in rate per 1,000 words, higher first.\n\n");
@@ -318,7 +342,7 @@ static void terms(const slant_report *r, slant_buf *out)
         if (!f->ndrivers && r->has_keyness)
             continue; /* not a lexicon category (an index or a share): no terms */
         slant_buf_adds(out, "- ");
-        esc(out, slant_report_label(slant_dataset_indicator_name(r->c->ds, f->indicator), label,
+        esc(out, slant_indicator_label(slant_dataset_indicator_name(r->c->ds, f->indicator), label,
                                     sizeof label));
         slant_buf_adds(out, ", ");
         esc(out, slant_report_source_name(r, f->hi));
@@ -432,8 +456,9 @@ void slant_report_write_md(const slant_report *r, slant_buf *out)
     differences(r, out);
     labels(r, out);
     attribution(r, out);
+    context(r, out);
     terms(r, out);
-    slant_buf_adds(out, "## 6. Provenance and method\n\n### Provenance\n\n");
+    slant_buf_adds(out, "## 7. Provenance and method\n\n### Provenance\n\n");
     items(out, r->provenance, r->nprovenance);
     if (r->nglossary) {
         slant_buf_adds(out, "### Indicators\n\n");

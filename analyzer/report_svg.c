@@ -191,13 +191,13 @@ static void bar(slant_buf *out, const scale *s, double y, double h, double v, do
 /* Whiskers of rates and shares are cut at the ends of what the values can be (0, and
  * 100% for shares): a t-interval near 0 reaches below it. The description keeps the
  * numbers as computed. */
-static double clip(double v, slant_indicator_kind kind, double mult)
+static double clip(double v, slant_unit kind, double mult)
 {
-    if (isnan(v) || kind == SLANT_KIND_INDEX)
+    if (isnan(v) || kind == SLANT_UNIT_INDEX)
         return v;
     if (v < 0)
         return 0;
-    if (kind == SLANT_KIND_SHARE && v > mult)
+    if (kind == SLANT_UNIT_SHARE && v > mult)
         return mult;
     return v;
 }
@@ -218,7 +218,7 @@ void slant_svg_rates(const slant_report *r, size_t i, const char *id, slant_buf 
                 hi = fmax(hi, v);
             }
     }
-    if (x->kind == SLANT_KIND_INDEX) {
+    if (x->kind == SLANT_UNIT_INDEX) {
         lo = fmin(lo, -1);
         hi = fmax(hi, 1);
     }
@@ -227,7 +227,7 @@ void slant_svg_rates(const slant_report *r, size_t i, const char *id, slant_buf 
     scale sc = make_scale(lo, hi, x0, x1);
     char title[256], level[16];
     snprintf(level, sizeof level, "%g%%", 100 * r->c->opts.level);
-    if (x->kind == SLANT_KIND_RATE)
+    if (x->kind == SLANT_UNIT_RATE)
         snprintf(title, sizeof title, "Mean %s per 1,000 words, by %s", x->label, r->noun);
     else
         snprintf(title, sizeof title, "Mean %s per article, by %s", x->label, r->noun);

@@ -209,22 +209,10 @@ static void sources(const slant_report *r, writer *w)
         para(w, "  ", r->left_out[k], 2);
 }
 
-static void findings(const slant_report *r, writer *w)
+/* Findings [from, to), numbered from from + 1. */
+static void finding_items(const slant_report *r, writer *w, size_t from, size_t to)
 {
-    heading(w, "IN BRIEF");
-    for (size_t k = 0; k < r->npairlines; k++)
-        para(w, "  - ", r->pairlines[k].sentence, 4);
-    char h[160];
-    snprintf(h, sizeof h, "WHERE THEY DIFFER (%s < %g in Welch's t or Mann-Whitney U after "
-                          "correction; largest effect first)",
-             slant_report_q_name(r), r->opts.alpha);
-    heading(w, h);
-    if (!r->nfindings) {
-        char s[160];
-        snprintf(s, sizeof s, "No difference between the %s is significant.", r->nouns);
-        para(w, "  ", s, 2);
-    }
-    for (size_t k = 0; k < r->nfindings; k++) {
+    for (size_t k = from; k < to; k++) {
         const slant_report_finding *f = &r->findings[k];
         char num[32];
         snprintf(num, sizeof num, "%3zu. ", k + 1);
@@ -241,6 +229,40 @@ static void findings(const slant_report *r, writer *w)
         if (f->event_sentence)
             para(w, "     ", f->event_sentence, 5);
     }
+}
+
+static void findings(const slant_report *r, writer *w)
+{
+    heading(w, "IN BRIEF");
+    for (size_t k = 0; k < r->npairlines; k++)
+        para(w, "  - ", r->pairlines[k].sentence, 4);
+    char h[256];
+    snprintf(h, sizeof h, "WHERE THEY DIFFER (%s < %g in Welch's t or Mann-Whitney U after "
+                          "correction; %slargest effect first)",
+             slant_report_q_name(r), r->opts.alpha, r->findings_order);
+    heading(w, h);
+    if (!r->nheadline) {
+        char s[200];
+        snprintf(s, sizeof s, "No difference between the %s is significant%s.", r->nouns,
+                 r->nfindings ? " in judgement, contested labels or attribution" : "");
+        para(w, "  ", s, 2);
+    }
+    finding_items(r, w, 0, r->nheadline);
+}
+
+/* The context: differences in structural and epistemic counts. */
+static void context(const slant_report *r, writer *w)
+{
+    char h[160];
+    snprintf(h, sizeof h, "%s", r->context_title);
+    for (char *p = h; *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            *p = (char)(*p - 'a' + 'A');
+    heading(w, h);
+    para(w, "  ", r->context_note, 2);
+    if (r->nheadline == r->nfindings)
+        para(w, "  ", "None is significant.", 2);
+    finding_items(r, w, r->nheadline, r->nfindings);
 }
 
 static void means(const slant_report *r, writer *w)
@@ -393,7 +415,7 @@ static void attribution(const slant_report *r, writer *w)
         const char *c[MAX_COLS];
         char label[160];
         snprintf(label, sizeof label, "%s%s", x->label,
-                 x->kind == SLANT_KIND_RATE ? " per 1,000 words" : "");
+                 x->kind == SLANT_UNIT_RATE ? " per 1,000 words" : "");
         n = 0;
         c[n++] = label;
         for (size_t s = 0; s < r->nsources && n < MAX_COLS; s++) {
@@ -402,7 +424,7 @@ static void attribution(const slant_report *r, writer *w)
             n++;
         }
         row(&t, c);
-        if (r->has_verb_counts && !strcmp(x->id, "report_loaded")) {
+        if (r->has_verb_counts && slant_indicator_role(x->id) == SLANT_IND_ROLE_LOADED_VERBS) {
             n = 0;
             c[n++] = "loaded share of all report verbs (pooled)";
             for (size_t s = 0; s < r->nsources && n < MAX_COLS; s++) {
@@ -428,7 +450,9 @@ static void attribution(const slant_report *r, writer *w)
         for (size_t k = 0; k < a->nverbs; k++) {
             const slant_report_term *x = &r->terms[a->verbs[k]];
             slant_buf_addf(&line, "%s %s %.0f%s", k ? "," : "", x->term, a->verb_counts[k],
-                           !strcmp(x->category, "report_loaded") ? " (loaded)" : "");
+                           slant_indicator_role(x->category) == SLANT_IND_ROLE_LOADED_VERBS
+                               ? " (loaded)"
+                               : "");
         }
         para(w, "  ", line.data, 4);
         slant_buf_release(&line);
@@ -446,7 +470,7 @@ static void terms(const slant_report *r, writer *w)
         slant_buf line;
         slant_buf_init(&line, SIZE_MAX / 2);
         slant_buf_addf(&line, "%s, %s vs %s:",
-                       slant_report_label(slant_dataset_indicator_name(r->c->ds, f->indicator),
+                       slant_indicator_label(slant_dataset_indicator_name(r->c->ds, f->indicator),
                                           label, sizeof label),
                        slant_report_source_name(r, f->hi), slant_report_source_name(r, f->lo));
         for (size_t d = 0; d < f->ndrivers; d++)
@@ -593,6 +617,7 @@ void slant_report_write_text(const slant_report *r, int colour, slant_buf *out)
     means(r, &w);
     labels(r, &w);
     attribution(r, &w);
+    context(r, &w);
     terms(r, &w);
     evidence(r, &w);
     method(r, &w);

@@ -25,6 +25,8 @@ struct slant_scorer {
     slant_record record;
     slant_frame frame;
     size_t window;
+    slant_weights default_weights;
+    const slant_weights *weights;     /* borrowed, or &default_weights */
 
     /* The form cache: a word's bytes as they stand in the text -> where its patterns
      * are in `pool`. Keyed by the bytes before folding, so that a word seen before is
@@ -36,8 +38,8 @@ struct slant_scorer {
     size_t npool, pool_cap;
     size_t stemmed;
 
-    /* Per word of the current article: where its patterns are. */
-    slant_pattern_span *word_spans;
+    /* Per word of the current article: its form in the cache (SLANT_NO_FORM: none). */
+    uint32_t *word_forms;
     size_t word_cap;
 };
 
@@ -57,6 +59,8 @@ slant_scorer *slant_scorer_new(const slant_lexicon *lex)
     slant_record_init(&s->record);
     slant_frame_init(&s->frame);
     s->window = SLANT_FRAME_WINDOW;
+    slant_weights_default(&s->default_weights, lex);
+    s->weights = &s->default_weights;
     slant_intern_init(&s->forms);
     return s;
 }
@@ -73,24 +77,24 @@ void slant_scorer_free(slant_scorer *s)
     slant_matches_release(&s->headline_matches);
     slant_record_release(&s->record);
     slant_frame_release(&s->frame);
+    slant_weights_release(&s->default_weights);
     slant_intern_release(&s->forms);
     free(s->form_spans);
     free(s->pool);
-    free(s->word_spans);
+    free(s->word_forms);
     free(s);
 }
 
-/* The patterns of the word `w` (bytes of the text): from the form cache, or folded,
- * stemmed and looked up in the lexicon the first time. */
-static slant_pattern_span word_patterns(slant_scorer *s, const char *w, size_t len, int number)
+/* The form of the word `w` (bytes of the text) in the cache, with its patterns: found, or
+ * folded, stemmed and looked up in the lexicon the first time. */
+static uint32_t word_form(slant_scorer *s, const char *w, size_t len, int number)
 {
-    static const slant_pattern_span none = { 0, 0, 0 };
     if (len > SLANT_MAX_WORD_BYTES)
-        return none; /* no entry is that long; and the cache keeps only words */
+        return SLANT_NO_FORM; /* no entry is that long; and the cache keeps only words */
     int added;
     uint32_t id = slant_intern_add(&s->forms, w, len, &added);
     if (!added)
-        return s->form_spans[id];
+        return id;
     size_t n = 0, nstarts = 0;
     uint32_t pats[2 * MAX_PATTERNS_PER_FORM]; /* patterns, then the nodes they start */
     size_t flen;
@@ -119,7 +123,7 @@ static slant_pattern_span word_patterns(slant_scorer *s, const char *w, size_t l
     }
     s->form_spans = xgrow(s->form_spans, &s->form_cap, id + 1, sizeof *s->form_spans);
     s->form_spans[id] = span;
-    return span;
+    return id;
 }
 
 /* Tokenizes `text` into `d`, looks up every word in the form cache and matches. */
@@ -127,13 +131,13 @@ static void analyze(slant_scorer *s, const char *text, size_t len, slant_doc *d,
                     slant_matches *m)
 {
     slant_tokenize(d, text, len);
-    s->word_spans = xgrow(s->word_spans, &s->word_cap, d->ntokens, sizeof *s->word_spans);
+    s->word_forms = xgrow(s->word_forms, &s->word_cap, d->ntokens, sizeof *s->word_forms);
     for (size_t k = 0; k < d->ntokens; k++) {
         const slant_token *t = &d->tokens[k];
-        s->word_spans[k] = word_patterns(s, text + t->start, t->end - t->start,
-                                         (t->flags & SLANT_TOK_NUMBER) != 0);
+        s->word_forms[k] = word_form(s, text + t->start, t->end - t->start,
+                                     (t->flags & SLANT_TOK_NUMBER) != 0);
     }
-    slant_word_patterns w = { s->pool, s->word_spans };
+    slant_word_patterns w = { s->pool, s->form_spans, s->word_forms };
     slant_match_doc(s->lex, d, &w, m);
 }
 
@@ -148,15 +152,20 @@ void slant_scorer_score(slant_scorer *s, const slant_article *a)
     s->has_headline = a->title && a->title[0];
     if (s->has_headline)
         analyze(s, a->title, strlen(a->title), &s->headline, &s->headline_matches);
-    slant_record_compute(&s->record, s->lex, &s->doc, &s->matches,
+    slant_frame_compute(&s->frame, s->lex, &s->doc, &s->matches, s->window);
+    slant_record_compute(&s->record, s->lex, s->weights, &s->doc, &s->matches, &s->frame,
                          s->has_headline ? &s->headline : NULL,
                          s->has_headline ? &s->headline_matches : NULL);
-    slant_frame_compute(&s->frame, s->lex, &s->doc, &s->matches, s->window);
 }
 
 void slant_scorer_set_window(slant_scorer *s, size_t window)
 {
     s->window = window ? window : SLANT_FRAME_WINDOW;
+}
+
+void slant_scorer_set_weights(slant_scorer *s, const slant_weights *w)
+{
+    s->weights = w ? w : &s->default_weights;
 }
 
 const slant_frame *slant_scorer_frame(const slant_scorer *s)
@@ -168,6 +177,7 @@ void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *ori
                         const slant_score_options *o, slant_buf *out)
 {
     slant_scorer_set_window(s, o->window);
+    slant_scorer_set_weights(s, o->weights);
     slant_scorer_score(s, a);
     slant_result r = {
         .article = a,
@@ -180,10 +190,20 @@ void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *ori
         .record = &s->record,
         .frame = &s->frame,
         .lex = s->lex,
+        .weights = s->weights,
         .evidence = o->evidence,
         .keep = o->keep,
         .nkeep = o->nkeep,
     };
+    if (o->sentences) {
+        if (o->format == SLANT_FORMAT_JSONL)
+            slant_json_write_sentences(&r, out);
+        else
+            slant_table_write_sentences(o->format == SLANT_FORMAT_CSV ? SLANT_TABLE_CSV
+                                                                      : SLANT_TABLE_TSV,
+                                        &r, out);
+        return;
+    }
     switch (o->format) {
     case SLANT_FORMAT_JSONL:
         slant_json_write_record(&r, out);

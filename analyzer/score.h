@@ -37,6 +37,8 @@ typedef struct {
     const char *const *keep;      /* fields passed through, as given to the reader */
     size_t nkeep;
     size_t window;                /* actor co-occurrence window in words (0: the default) */
+    const slant_weights *weights; /* the loaded-language index's weights (NULL: default) */
+    int sentences;                /* one record per sentence (jsonl, csv, tsv), not per article */
 } slant_score_options;
 
 typedef struct slant_scorer slant_scorer;
@@ -51,12 +53,17 @@ void slant_scorer_free(slant_scorer *s);
  */
 void slant_scorer_score(slant_scorer *s, const slant_article *a);
 
-/* Scores `a` and appends its output record (a JSON line or a table row) to `out`. */
+/* Scores `a` and appends its output to `out`: a JSON line or a table row, or with
+ * `o->sentences` one per sentence of its text. */
 void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *origin, long line,
                         const slant_score_options *o, slant_buf *out);
 
 /* Sets the actor co-occurrence window (words) of the framing; default SLANT_FRAME_WINDOW. */
 void slant_scorer_set_window(slant_scorer *s, size_t window);
+
+/* Sets the weights of the loaded-language index (borrowed: they must outlive their use);
+ * NULL: the default weights (index.h). */
+void slant_scorer_set_weights(slant_scorer *s, const slant_weights *w);
 
 /* What the last slant_scorer_score() produced; borrowed until the next call. */
 const slant_frame *slant_scorer_frame(const slant_scorer *s);

@@ -6,7 +6,8 @@
 #include "ranks.h"
 
 /*
- * Statistics on GSL. stats.c is the only file that includes GSL headers.
+ * Statistics on GSL. stats.c is the only file that includes GSL headers, with logit.c
+ * (the logistic fit, folds and ROC AUC of `slant calibrate`, logit.h).
  *
  * GSL's default error handler aborts the process; slant checks every status instead.
  * slant_stats_init() turns the handler off and must run once at the start of main().

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "indicator.h"
 #include "normalize.h"
 
 static const char *const category_columns[] = {
@@ -12,17 +13,7 @@ static const char *const category_columns[] = {
     "lead", "headline",
 };
 
-static const char *const size_columns[] = {
-    "tokens", "sentences", "paragraphs", "quotes", "quote_tokens", "invalid_utf8",
-    "lead_tokens", "headline_tokens", "coverage",
-};
-
-/* The framing of the article (frame.h), then per actor. */
-static const char *const framing_columns[] = {
-    "hedges_author_rate", "assertives_author_rate", "factives_author_rate", "certainty",
-    "quotations", "attributed", "speakers", "neutral_verbs", "loaded_verbs",
-    "anonymous_quotes", "scare_quotes", "so_called", "agentless_passives",
-};
+/* The size and framing columns come from the indicator table (indicator.h), in its order. */
 
 static const char *const actor_columns[] = {
     "mentions", "quotes", "quoted_words", "agent", "patient",
@@ -83,23 +74,12 @@ typedef void (*value_sink)(const char *name, double value, void *ctx);
 static void each_value(const slant_result *r, slant_buf *name, value_sink emit, void *ctx)
 {
     const slant_record *rec = r->record;
-    const double sizes[] = {
-        (double)rec->tokens, (double)rec->sentences, (double)rec->paragraphs,
-        (double)rec->quotes, (double)rec->quote_tokens, (double)rec->invalid_utf8,
-        (double)rec->lead_tokens, (double)rec->headline_tokens,
-        rec->tokens ? (double)rec->matched_tokens / (double)rec->tokens : NAN,
-    };
-    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++)
-        emit(size_columns[k], sizes[k], ctx);
     const slant_frame *f = r->frame;
-    const double framing[] = {
-        f->hedges, f->assertives, f->factives, f->certainty, (double)f->nquotes,
-        (double)f->attributed, (double)f->speakers, (double)f->neutral_verbs,
-        (double)f->loaded_verbs, (double)f->anonymous_quotes, (double)f->scare_quotes,
-        (double)f->nso_called, (double)f->agentless_passives,
-    };
-    for (size_t k = 0; k < sizeof framing / sizeof framing[0]; k++)
-        emit(framing_columns[k], framing[k], ctx);
+    for (size_t k = 0; k < slant_indicator_count(); k++) {
+        const slant_indicator *x = slant_indicator_at(k);
+        if (x->flags & SLANT_IND_COLUMN)
+            emit(x->id, x->column(r), ctx);
+    }
     for (size_t i = 0; i < rec->ncats; i++) {
         const slant_category *cat = slant_lexicon_category(r->lex, i);
         if (cat->concept || cat->actor)
@@ -145,10 +125,11 @@ static void each_value(const slant_result *r, slant_buf *name, value_sink emit, 
 static void each_name(const slant_lexicon *lex, slant_buf *name,
                       void (*emit)(const char *name, void *ctx), void *ctx)
 {
-    for (size_t k = 0; k < sizeof size_columns / sizeof size_columns[0]; k++)
-        emit(size_columns[k], ctx);
-    for (size_t k = 0; k < sizeof framing_columns / sizeof framing_columns[0]; k++)
-        emit(framing_columns[k], ctx);
+    for (size_t k = 0; k < slant_indicator_count(); k++) {
+        const slant_indicator *x = slant_indicator_at(k);
+        if (x->flags & SLANT_IND_COLUMN)
+            emit(x->id, ctx);
+    }
     for (size_t i = 0; i < slant_lexicon_ncategories(lex); i++) {
         const slant_category *cat = slant_lexicon_category(lex, i);
         if (cat->concept || cat->actor)
@@ -272,4 +253,82 @@ void slant_table_write_row(slant_table_kind kind, const slant_result *r, slant_b
     each_value(r, &name, wide_cell, &c);
     slant_buf_release(&name);
     slant_buf_addc(out, '\n');
+}
+
+/* --- sentence rows ------------------------------------------------------------------------ */
+
+static const char *const sentence_columns[] = {
+    "id", "source", "file", "line", "sentence", "paragraph", "start", "end", "tokens",
+    "quote_tokens", "loaded_index", "loaded_index_author", "loaded_index_quoted",
+};
+
+void slant_table_write_sentence_header(slant_table_kind kind, const slant_lexicon *lex,
+                                       const char *const *keep, size_t nkeep, slant_buf *out)
+{
+    char sep = separator(kind);
+    for (size_t k = 0; k < sizeof sentence_columns / sizeof sentence_columns[0]; k++) {
+        if (k)
+            slant_buf_addc(out, sep);
+        slant_buf_adds(out, sentence_columns[k]);
+        if (k == 3) { /* after "line", as in the article rows */
+            for (size_t f = 0; f < nkeep; f++) {
+                slant_buf_addc(out, sep);
+                cstr_cell(kind, keep[f], out);
+            }
+        }
+    }
+    for (size_t i = 0; i < slant_lexicon_ncategories(lex); i++) {
+        const slant_category *cat = slant_lexicon_category(lex, i);
+        if (!slant_category_in_index(cat))
+            continue;
+        slant_buf_addc(out, sep);
+        slant_buf_adds(out, cat->id);
+        slant_buf_adds(out, "_count");
+    }
+    slant_buf_addc(out, sep);
+    slant_buf_adds(out, "text\n");
+}
+
+void slant_table_write_sentences(slant_table_kind kind, const slant_result *r, slant_buf *out)
+{
+    char sep = separator(kind);
+    const slant_doc *d = r->doc;
+    size_t base = r->article->text_offset, cursor = 0;
+    size_t ncats = slant_lexicon_ncategories(r->lex);
+    for (size_t i = 0; i < d->nsentences; i++) {
+        slant_sentence_unit u;
+        slant_sentence_unit_of(d, r->frame->speech, r->matches, r->weights, i, &cursor, &u);
+        cstr_cell(kind, r->article->id, out);
+        slant_buf_addc(out, sep);
+        cstr_cell(kind, r->article->source, out);
+        slant_buf_addc(out, sep);
+        cstr_cell(kind, r->origin, out);
+        slant_buf_addc(out, sep);
+        if (r->line)
+            slant_buf_addf(out, "%ld", r->line);
+        for (size_t f = 0; f < r->nkeep; f++) {
+            slant_buf_addc(out, sep);
+            if (f < r->article->nfields)
+                cstr_cell(kind, r->article->fields[f].value, out);
+        }
+        const double v[] = { (double)u.sentence, (double)u.paragraph, (double)(base + u.start),
+                             (double)(base + u.end), (double)u.tokens, (double)u.quote_tokens,
+                             u.index.all, u.index.author, u.index.quoted };
+        for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) {
+            slant_buf_addc(out, sep);
+            number_cell(v[k], out);
+        }
+        for (size_t c = 0; c < ncats; c++) {
+            if (!slant_category_in_index(slant_lexicon_category(r->lex, c)))
+                continue;
+            size_t n = 0;
+            for (size_t k = 0; k < u.nmatches; k++)
+                n += r->matches->items[u.first_match + k].category == c;
+            slant_buf_addc(out, sep);
+            slant_buf_addu(out, n);
+        }
+        slant_buf_addc(out, sep);
+        cell(kind, d->text + u.start, u.end - u.start, out);
+        slant_buf_addc(out, '\n');
+    }
 }

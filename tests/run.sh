@@ -63,9 +63,11 @@ if [ -x "$BUILD/stats_driver" ] && [ -f tests/stats/check_scipy.py ]; then
 fi
 if [ -z "${SLANT_VALGRIND:-}" ]; then
     part sh tests/cli/run.sh
+    part /usr/bin/python3 tests/cli/index.py "$BUILD"
     part /usr/bin/python3 tests/compare/check_compare.py "$BUILD"
     # Further parts, one directory each, when present: each ends "NAME: N passed, N failed".
-    for t in tests/lexicon/run.sh tests/report/run.sh tests/notebooks/run.sh tests/framing/run.sh; do
+    for t in tests/lexicon/run.sh tests/report/run.sh tests/notebooks/run.sh tests/framing/run.sh \
+             tests/calibrate/run.sh tests/hostile/run.sh; do
         [ -f "$t" ] && part sh "$t" "$BUILD"
     done
 fi

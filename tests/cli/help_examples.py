@@ -28,7 +28,9 @@ def examples(command):
             break
         line = re.sub(r"\s{2,}#.*$", "", line.strip())  # a trailing comment
         pending = f"{pending} {line}" if pending else line
-        if not pending.endswith("|"):
+        if pending.endswith("\\"):  # a shell line continuation
+            pending = pending[:-1].rstrip()
+        elif not pending.endswith("|"):
             out.append(pending)
             pending = ""
     return out
@@ -38,7 +40,7 @@ with tempfile.TemporaryDirectory() as work:
     for name in ("corpus", "lexicons", "tests"):
         os.symlink(os.path.join(root, name), os.path.join(work, name))
     env = dict(os.environ, PATH=f"{build}:{os.environ['PATH']}")
-    for command in ("score", "compare", "merge", "explain", "report", "lexicon"):
+    for command in ("score", "compare", "merge", "explain", "report", "lexicon", "calibrate"):
         for ex in examples(command):
             ex = ex.replace("/tmp/", work + "/out-")  # keep the scratch directory the only place written
             r = subprocess.run(ex, shell=True, cwd=work, env=env, capture_output=True, text=True)

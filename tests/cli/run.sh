@@ -94,6 +94,10 @@ check "installed slant scores with its lexicon" [ "$(wc -l < "$tmp/installed.jso
 check "every loaded and contested category is balanced" \
     $PY tests/cli/balance.py "$SLANT" lexicons/en
 
+# 6b. Entries count the sense they were written for, and a word counts once as loaded.
+check "entries match their own sense, not a word sharing the stem" \
+    $PY tests/cli/senses.py "$SLANT" lexicons/en
+
 # 7. Every example of every command's --help works when pasted.
 check "every --help example runs" $PY tests/cli/help_examples.py "$BUILD"
 
@@ -103,6 +107,6 @@ check "demo runs" [ $? -eq 0 ]
 check "demo: every article row has its numbers" \
     sh -c "grep -E '^  (seeds|synthetic)/' '$tmp/demo.txt' | grep -qvE ' [0-9]+ words +[0-9]+ quotes ' && exit 1 || exit 0"
 check "demo: a row per article" [ "$(grep -cE '^  (seeds|synthetic)/' "$tmp/demo.txt")" -eq 38 ]
-check "demo shows evidence" grep -q '^  48-56  pejorative_labels: radicals  \[radical\]' "$tmp/demo.txt"
+check "demo shows evidence" grep -q '^  48-56  pejorative_labels: radicals  \[=radicals\]' "$tmp/demo.txt"
 
 finish

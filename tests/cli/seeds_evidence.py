@@ -4,11 +4,15 @@ exactly its surface form in the file as received. Reads the JSON Lines on stdin.
 import json
 import sys
 
-# (seed file, surface form as it stands in the text, category it must be counted in)
+# (seed file, surface form as it stands in the text, category it must be counted in).
+# Since lexicon 0.3.0 what happened is subject matter (violence, harm: "attacked",
+# "injuries", "civilians") and how it is told is loaded (the rest); docs/lexicons.md.
 EXPECTED = [
     ("000", "radicals", "pejorative_labels"),
     ("000", "brutally", "intensifiers"),
     ("000", "attacked", "violence"),
+    ("000", "injuries", "harm"),
+    ("000", "hospitalizations", "harm"),
     ("000", "provocation", "aggression_blame"),
     ("000", "provocations", "aggression_blame"),
     ("000", "occupation", "contested_terms"),
@@ -23,7 +27,7 @@ EXPECTED = [
     ("001", "anti-terrorist operation", "contested_terms"),
     ("001", "notorious", "pejorative_labels"),
     ("001", "condemn", "moral_condemnation"),
-    ("001", "civilians", "victimhood"),
+    ("001", "civilians", "harm"),
 ]
 
 failures = 0

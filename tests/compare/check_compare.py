@@ -177,7 +177,11 @@ with tempfile.TemporaryDirectory() as tmp:
 csv = pd.read_csv(io.StringIO(slant("compare", "--format", "csv", CORPUS)))
 check(set(csv.table) >= {"summary", "omnibus", "pairs", "keyness", "drivers"}, "csv tables")
 nind = len(doc["tables"]["omnibus"])  # categories, quote_share and the framing indicators
-check(nind == len(categories) + 1 + 5, f"indicators: {nind}")
+compared = {r["indicator"] for r in doc["tables"]["omnibus"]}
+derived = {"quote_share", "certainty", "scare_quote_rate", "loaded_verb_share",
+           "attributed_share", "anonymous_share"}  # a new row of indicator.c adds to these
+check(compared >= set(categories) | derived and nind == len(compared),
+      f"indicators: every category and derived indicator once ({nind})")
 check(len(csv[csv.table == "summary"]) == len(groups) * nind, "csv summary rows")
 long = pd.read_csv(io.StringIO(slant("compare", "--format", "long", CORPUS)))
 check(list(long.columns) == ["table", "group", "reference", "indicator", "entry", "statistic",
@@ -318,6 +322,54 @@ for b in bad[:10]:
     print("compare FAIL: differs from SciPy:", b)
 check(not bad, f"six groups: {len(bad)} statistics differ from SciPy's")
 check(methods == {"exact", "normal"}, f"both Mann-Whitney methods were tested ({methods})")
+# --- the loaded-language index: the first indicator when the records carry it ----------------
+from index_fixture import INDEX_MEMBERS, add_index, strip_index  # noqa: E402
+
+scored = slant("score", "--evidence", CORPUS)
+recomputed = [json.loads(x) for x in add_index(strip_index(scored)).splitlines()]
+check(all(all((a[k] is None and b[k] is None) or close(a[k], b[k]) for k in INDEX_MEMBERS)
+          for a, b in zip(recomputed, map(json.loads, scored.splitlines()))),
+      "score's index equals the definition recomputed from the evidence, a stretch once")
+plain_scores = strip_index(slant("score", CORPUS))  # records as slant wrote them before
+with tempfile.TemporaryDirectory() as tmp:
+    indexed = os.path.join(tmp, "indexed.jsonl")
+    with open(indexed, "w") as f:
+        f.write(add_index(plain_scores))
+    ij = json.loads(slant("compare", "--format", "json", indexed))
+    it = slant("compare", indexed)
+    mixed = os.path.join(tmp, "mixed.jsonl")
+    with open(mixed, "w") as f:  # older records first, then records with the index
+        f.write(plain_scores + add_index(plain_scores))
+    mj = json.loads(slant("compare", "--format", "json", "--min-n", "2", mixed))
+order = []
+for r in ij["tables"]["summary"]:
+    if r["indicator"] not in order:
+        order.append(r["indicator"])
+check(order[:3] == ["loaded_index", "loaded_index_author", "loaded_index_quoted"],
+      f"the index and its companions are compare's first indicators ({order[:4]})")
+with tempfile.TemporaryDirectory() as tmp:
+    older_path = os.path.join(tmp, "older.jsonl")
+    with open(older_path, "w") as f:
+        f.write(plain_scores)
+    older = json.loads(slant("compare", "--format", "json", older_path))
+check(order[3:] == [r["indicator"] for r in older["tables"]["omnibus"]],
+      "the other indicators follow in their usual order")
+check([r["indicator"] for r in ij["tables"]["omnibus"]][0] == "loaded_index",
+      "the omnibus tests start with the index")
+means_rows = [line.split()[0] for line in it.split("Mean per article")[1].splitlines()[2:5]]
+check(means_rows == ["loaded_index", "loaded_index_author", "loaded_index_quoted"],
+      f"the text's table of means starts with the index ({means_rows})")
+idx = pd.read_json(io.StringIO(add_index(plain_scores)), lines=True)
+for g, rows in idx.groupby("source"):
+    s = rows_by_key(ij, "summary")[(g, None, "loaded_index", None)]
+    check(close(s["mean"], rows["loaded_index"].mean()), f"{g}: mean index equals the records'")
+check("loaded_index" not in {r["indicator"] for r in older["tables"]["omnibus"]}
+      and older["tables"]["omnibus"],
+      "records without the index: no index indicator, the others still compared")
+check([r["indicator"] for r in doc["tables"]["omnibus"]][0] == "loaded_index",
+      "articles are scored with the index, and it comes first")
+check([r["indicator"] for r in mj["tables"]["omnibus"]][:3] == order[:3],
+      "older records first, then records with the index: the index still comes first")
 
 # --- bad input --------------------------------------------------------------------------------
 r = subprocess.run([SLANT, "compare", "--indicators", "nope", CORPUS], capture_output=True, text=True)

@@ -33,6 +33,43 @@ check "seed 001: the ministry's statement said" has "001 quote a statement by Az
 check "seed 001: a quotation continues the statement" has "001 quote the statement said neutral True"
 check "seed 001: \"counter-terrorism\" is a scare quote" has '001 scare "counter-terrorism"'
 
+# Framing finds its categories by their manifest role, not by their ids: the same lexicon
+# with the report-verb category renamed still attributes; without the role it does not.
+cp -R $LEX "$tmp/renamed"
+sed 's/"id": "report_neutral"/"id": "plain_verbs"/' $LEX/lexicon.json > "$tmp/renamed/lexicon.json"
+sed 's/"id": "report_neutral", \("file": "[a-z_.]*", "group": "[a-z]*"\), "role": "report_neutral"/"id": "report_neutral", \1/' \
+    $LEX/lexicon.json > "$tmp/norole.json"
+mkdir -p "$tmp/norole" && cp -R $LEX/* "$tmp/norole/" && cp "$tmp/norole.json" "$tmp/norole/lexicon.json"
+said() { printf '%s\n' '"We will win," Durbin said.' | "$SLANT" score -q --lexicon "$1" - |
+    $PY -c 'import json, sys; print([(q["speaker"], q["verb"]) for q in json.loads(sys.stdin.read())["quotations"]])'; }
+check "a renamed report-verb category keeps its role" [ "$(said "$tmp/renamed")" = "[('Durbin', 'said')]" ]
+check "without the role there is no report verb" [ "$(said "$tmp/norole")" = "[(None, None)]" ]
+cp -R $LEX "$tmp/badrole"
+sed 's/"role": "hedge"/"role": "hedger"/' $LEX/lexicon.json > "$tmp/badrole/lexicon.json"
+check "an unknown role is an error that lists the roles" \
+    sh -c "echo x | '$SLANT' score -q --lexicon '$tmp/badrole' - 2>&1 | grep -q \"unknown role (negator, booster, diminisher, report_neutral\""
+
+# Issue 10's framing defects, as its commands reproduce them (with the framing test
+# lexicon, which has "radical" and the report noun "statement").
+q() { $PY -c 'import json, sys
+r = json.loads(sys.stdin.read())
+for q in r["quotations"]: print("quote", q["speaker"], q["verb"], q["continued"], q["scare"])
+for s in r["so_called"]: print("so_called", s["text"], "|", s["label"])
+for e in r.get("evidence", []): print("match", e["surface"], e["in_quote"])
+print("quote_tokens", r["quote_tokens"], "author", sum(c["author"] for c in r["categories"].values()))'; }
+echo '{"id":"x","text":"Critics call the plan a \"radical\" idea."}' |
+    "$SLANT" score --evidence --lexicon $LEX - | q > "$tmp/i1"
+check "issue 10: a scare-quoted word is the author's (in_quote false)" grep -qxF "match radical False" "$tmp/i1"
+check "issue 10: a scare quote's words are not quoted speech" grep -qxF "quote_tokens 0 author 1" "$tmp/i1"
+printf '%s\n' '"We will act," the statement also said.' | "$SLANT" score --lexicon $LEX - | q > "$tmp/i2"
+check "issue 10: the statement said, not the/statement" grep -qxF "quote the statement said False False" "$tmp/i2"
+printf '%s\n' '"It was shameful," she said. Critics call the plan "reckless" and worse.' |
+    "$SLANT" score --lexicon $LEX - | q > "$tmp/i3"
+check "issue 10: a scare quote after speech is not continued speech" grep -qxF "quote None None False True" "$tmp/i3"
+printf '%s\n' 'The so-called "reforms" are a sham.' | "$SLANT" score --lexicon $LEX - | q > "$tmp/i4"
+check "issue 10: so-called keeps both quote marks, the label is the words" \
+    grep -qxF 'so_called so-called "reforms" | reforms' "$tmp/i4"
+
 # explain: numbered marks in the text, the tables, the page
 "$SLANT" explain --lexicon $LEX corpus/seeds/000_5941d1ad503c0a8e.txt > "$tmp/explain.txt"
 check "explain exits 0" [ $? -eq 0 ]

@@ -93,7 +93,7 @@ def main():
         check(p.returncode == 0, f"notebooks.md:{line}: the commands exit {p.returncode}: "
                                  f"{p.stderr.strip()[-400:]}")
     files = ["scores.jsonl", "scores.csv", "scores-long.csv", "evidence.jsonl", "compare.json",
-             "compare.csv", "compare-long.csv", "kept.jsonl"]
+             "compare.csv", "compare-long.csv", "kept.jsonl", "sentences.jsonl", "sentences.csv"]
     for f in files:
         check(os.path.isfile(f) and os.path.getsize(f) > 0, f"the commands did not write {f}")
     if TALLY.failed:
@@ -241,6 +241,43 @@ def main():
         check(len(ns["contested"]) == sum(len(r["contested"]) for r in ns["ev_records"]),
               "contested: one row per variant used")
     section('evidence', sec_evidence)
+
+    def sec_index_and_sentences():
+        ibs = ns["index_by_source"]
+        for src in sources:
+            vals = [r["loaded_index"] for r in raw if r["source"] == src
+                    and r["loaded_index"] is not None]
+            check(close(float(ibs.loc[src, "loaded_index"]), sum(vals) / len(vals)),
+                  f"index_by_source: {src}")
+        n_sent = sum(r["sentences"] for r in raw)
+        sentences, sentences_csv = ns["sentences"], ns["sentences_csv"]
+        check(len(sentences) == len(sentences_csv) == n_sent,
+              f"sentences: {len(sentences)} JSON and {len(sentences_csv)} CSV rows for "
+              f"{n_sent} sentences")
+        check(list(sentences["start"]) == list(sentences_csv["start"])
+              and list(sentences["text"]) == list(sentences_csv["text"]),
+              "sentences: JSON Lines and CSV disagree on the offsets or the text")
+        frames_close(sentences, sentences_csv, ["loaded_index", "loaded_index_author",
+                                                "loaded_index_quoted"],
+                     "sentences: the index from JSON Lines and CSV")
+        counts = [c for c in sentences_csv.columns if c.endswith("_count")]
+        check(counts and all(sentences_csv[c].dtype.kind == "i" for c in counts),
+              "sentences_csv: the category counts are integer columns")
+        for c in counts:
+            j = f"categories.{c[:-6]}.count"
+            jv = sentences[j] if j in sentences.columns else 0
+            check(bool((sentences_csv[c] == jv).all()), f"sentences: {c} differs from {j}")
+        # each article's weighted matches are its sentences' (default weights: counts)
+        per_article = (sentences.assign(w=sentences["loaded_index"] * sentences["tokens"] / 1000)
+                       .groupby("id")["w"].sum())
+        bad = [r["id"] for r in raw if r["tokens"] and not close(
+            r["loaded_index"] * r["tokens"] / 1000, float(per_article.get(r["id"], 0)))]
+        check(not bad, f"sentences: an article's index is not its sentences' sum: {bad[:3]}")
+        n_m = sum(len(r["matches"]) for r in ns["sent_records"])
+        check(len(ns["sentence_matches"]) == n_m > 0,
+              f"sentence_matches: {len(ns['sentence_matches'])} rows for {n_m}")
+        check(len(ns["most_loaded"]) <= 3 * len(sources), "most_loaded: three per source")
+    section("index and sentences", sec_index_and_sentences)
 
     def sec_kept_fields():
         kept = ns["kept"]

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Tests of the notebook-facing documentation, from the repository root:
-#   (a) real output validates against docs/schema/score.schema.json and
-#       compare.schema.json (score with and without --evidence, with --keep, with
-#       contested concepts; compare with and without --event, --permutations,
+#   (a) real output validates against docs/schema/score.schema.json, sentence.schema.json
+#       and compare.schema.json (score with and without --evidence, with --keep, with
+#       --sentences and --weights, with contested concepts; compare with and without
+#       --event, --permutations,
 #       --bootstrap, in every --pairs mode, from articles, from scores and from merged
 #       partials), and copies of it broken in one way each are rejected (validate.py);
 #   (b) the tested blocks of docs/notebooks.md run as written, against files they produce
@@ -133,9 +134,23 @@ check "compare --partial and merge exit 0" [ $? = 0 ]
 c merged "$tmp/all.part"
 part $PY $HERE/validate.py compare "$tmp/merged.json" has=$base
 
+# Sentence records (score --sentences): their bytes are the file's, from text files and
+# JSON Lines, with the default weights and with a weights file.
+sentences=$($PY -c 'import json,sys; print(sum(json.loads(l)["sentences"] for l in sys.stdin))' < "$tmp/s.jsonl")
+"$SLANT" score -q --sentences corpus/ > "$tmp/sent.jsonl"
+check "score --sentences corpus/ exits 0" [ $? = 0 ]
+part $PY $HERE/validate.py sentences "$tmp/sent.jsonl" default-weights "records=$sentences"
+"$SLANT" score -q --sentences --keep $keep "$tmp/in.jsonl" > "$tmp/sent-k.jsonl"
+check "score --sentences --keep exits 0" [ $? = 0 ]
+part $PY $HERE/validate.py sentences "$tmp/sent-k.jsonl" default-weights
+"$SLANT" score -q --sentences --lexicon tests/data/lexicon-test \
+    --weights tests/data/weights-test.json "$tmp/contested.txt" > "$tmp/sent-w.jsonl"
+check "score --sentences --weights exits 0" [ $? = 0 ]
+part $PY $HERE/validate.py sentences "$tmp/sent-w.jsonl"
+
 # The schemas must reject what is wrong: a good record and a good object, broken.
 cat "$tmp/sc.jsonl" "$tmp/k.jsonl" > "$tmp/broken-in.jsonl"
-part $PY $HERE/validate.py broken "$tmp/broken-in.jsonl" "$tmp/plain.json"
+part $PY $HERE/validate.py broken "$tmp/broken-in.jsonl" "$tmp/plain.json" "$tmp/sent.jsonl"
 
 # --- (b) the code of docs/notebooks.md ----------------------------------------------------
 mkdir "$tmp/nb"
@@ -144,7 +159,7 @@ part $PY $HERE/check_notebooks.py "$BUILD" "$tmp/nb"
 # --- (c) the manual page -------------------------------------------------------------------
 # Every long option of the commands' help is in the page.
 sed 's/\\-/-/g' docs/slant.1 > "$tmp/page.txt"
-for cmd in score compare merge; do
+for cmd in score compare merge calibrate; do
     opts=$("$SLANT" $cmd --help | grep -o -E -- '--[a-z][a-z-]*[a-z]' | sort -u)
     check "slant $cmd --help names options" [ -n "$opts" ]
     for opt in $opts; do
@@ -167,6 +182,7 @@ if command -v groff > /dev/null 2>&1; then
         *) ln -s "$(pwd)/$SLANT" "$tmp/ex/bin/slant" ;;
     esac
     ln -s "$(pwd)/corpus" "$tmp/ex/corpus"
+    ln -s "$(pwd)/tests" "$tmp/ex/tests"
     while IFS= read -r cmdline; do
         (cd "$tmp/ex" && PATH="$tmp/ex/bin:$PATH" sh -c "$cmdline") > /dev/null 2> "$tmp/ex.err"
         st=$?

@@ -5,10 +5,16 @@
                                           numbers agree with each other (score.md), and
                                           each EXPECT holds for the file
   validate.py compare FILE [EXPECT...]    FILE is a valid compare object, and each EXPECT
-  validate.py broken SCORE COMPARE        copies of a good record and a good object, each
-                                          broken in one way, are all rejected
+  validate.py sentences FILE [EXPECT...]  every line of FILE is a valid sentence record
+                                          (score --sentences), the numbers agree with each
+                                          other, and its bytes are the file's
+  validate.py broken SCORE COMPARE [SENTENCES]  copies of a good record and a good object
+                                          (and a good sentence record), each broken in one
+                                          way, are all rejected
 
 EXPECT for score: evidence, no-evidence, fields, no-fields, contested, records=N.
+EXPECT for sentences: records=N, default-weights (the index is the count of the index
+categories' matches per 1,000 words).
 EXPECT for compare: has=a+b (these tables are there), not=a+b (these are not), event,
 perm, boot, keyness-contested-only (scores without evidence: only the contested variants
 the records list have a keyness).
@@ -26,6 +32,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SCHEMA_DIR = os.path.join(HERE, "..", "..", "docs", "schema")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from tally import Tally  # noqa: E402
+from index_fixture import counted  # noqa: E402
 
 TALLY = Tally("notebooks")
 check = TALLY.check
@@ -76,9 +83,21 @@ def schema_check(v, objs, name, what):
     return valid
 
 
+def index_invariants(r, author_tokens):
+    """The loaded-language index (score.md): its three values agree with each other."""
+    bad = []
+    t, q = r["tokens"], r["quote_tokens"]
+    x, a, qu = r["loaded_index"], r["loaded_index_author"], r["loaded_index_quoted"]
+    if (x is None) != (t == 0) or (a is None) != (author_tokens == 0) or (qu is None) != (q == 0):
+        bad.append(f"index null where a part has words, or a number where it has none")
+    elif t and not close(x * t, (a or 0) * author_tokens + (qu or 0) * q):
+        bad.append(f"loaded_index {x} * {t} != author {a} * {author_tokens} + quoted {qu} * {q}")
+    return bad
+
+
 def score_invariants(r):
     """What score.md says about the numbers, beyond types: returns a list of problems."""
-    bad = []
+    bad = index_invariants(r, r["tokens"] - r["quote_tokens"])
     t = r["tokens"]
     for cid, c in r["categories"].items():
         if c["author"] + c["quoted"] != c["count"]:
@@ -188,6 +207,73 @@ def cmd_score(path, expects):
             check(False, f"unknown expectation {e}")
 
 
+def sentence_invariants(r, data):
+    """What score.md says about a sentence record; `data` is its file's bytes or None."""
+    bad = index_invariants(r, r["tokens"] - r["quote_tokens"])
+    if r["quote_tokens"] > r["tokens"]:
+        bad.append("quote_tokens > tokens")
+    if data is not None and data[r["start"]:r["end"]].decode("utf-8", "replace") != r["text"]:
+        bad.append(f"bytes {r['start']}..{r['end']} of {r['file']} are not its text")
+    per = {}
+    for m in r["matches"]:
+        if m["field"] != "text" or m["sentence"] != r["sentence"]:
+            bad.append(f"match at {m['start']} is not of this sentence's text")
+        if not r["start"] <= m["start"] < m["end"] <= r["end"]:
+            bad.append(f"match {m['start']}..{m['end']} outside {r['start']}..{r['end']}")
+        if m["category"] in r["categories"]:
+            k = "quoted" if m["in_quote"] else "author"
+            per.setdefault(m["category"], {"count": 0, "author": 0, "quoted": 0})
+            per[m["category"]]["count"] += 1
+            per[m["category"]][k] += 1
+    if per != r["categories"]:
+        bad.append(f"categories {r['categories']} are not the matches' {per}")
+    return bad
+
+
+def cmd_sentences(path, expects):
+    v = validator("sentence")
+    name = os.path.basename(path)
+    with open(path, encoding="utf-8") as f:
+        recs = [json.loads(line) for line in f]
+    check(len(recs) > 0, f"{name}: no records")
+    valid = schema_check(v, recs, name, "records")
+    files, inv, prev = {}, [], None
+    for r, ok in zip(recs, valid):
+        if not ok:
+            continue
+        data = None
+        if not r["file"].endswith((".jsonl", ".ndjson")) and r["file"] != "-":
+            if r["file"] not in files:
+                with open(r["file"], "rb") as f:
+                    files[r["file"]] = f.read()
+            data = files[r["file"]]
+        inv += [(r["id"], r["sentence"], p) for p in sentence_invariants(r, data)]
+        if prev and prev["id"] == r["id"] and prev["file"] == r["file"]:
+            if r["sentence"] != prev["sentence"] + 1 or r["start"] < prev["end"]:
+                inv.append((r["id"], r["sentence"], "not in order after the previous sentence"))
+        elif r["sentence"] != 0:
+            inv.append((r["id"], r["sentence"], "an article's first sentence is not 0"))
+        prev = r
+    check(not inv, f"{name}: numbers disagree with score.md: {inv[:3]}")
+    for e in expects:
+        if e.startswith("records="):
+            check(len(recs) == int(e[8:]), f"{name}: {len(recs)} records, expected {e[8:]}")
+        elif e == "default-weights":
+            # The shipped lexicon's index categories in manifest order; the index counts a
+            # stretch of words once (tests/index_fixture.py applies the rule).
+            with open("lexicons/en/lexicon.json", encoding="utf-8") as f:
+                order = [c["id"] for c in json.load(f)["categories"]
+                         if c["group"] in ("loaded", "contested")]
+            bad = [(r["id"], r["sentence"]) for r in recs if not close(
+                r["loaded_index"] * r["tokens"] / 1000, len(counted(r["matches"], order)))]
+            check(not bad, f"{name}: the default index is not the index categories' matches "
+                           f"per 1,000 words: {bad[:3]}")
+            check(all(r["provenance"]["weights"] == "default" for r in recs),
+                  f"{name}: provenance does not say the weights are the default")
+        else:
+            check(False, f"unknown expectation {e}")
+
+
 def cmd_compare(path, expects):
     v = validator("compare")
     name = os.path.basename(path)
@@ -230,6 +316,43 @@ def cmd_compare(path, expects):
                   f"{name}: no bootstrap intervals")
         else:
             check(False, f"unknown expectation {e}")
+
+
+def cmd_broken_sentences(path):
+    """A good sentence record, broken in one way each, is rejected."""
+    v = validator("sentence")
+    sv = validator("score")
+    for d in ("match", "provenance"):
+        check(v.schema["$defs"][d] == sv.schema["$defs"][d],
+              f"sentence.schema.json's $defs/{d} differs from score.schema.json's")
+    with open(path, encoding="utf-8") as f:
+        recs = [json.loads(line) for line in f]
+    good = next((r for r in recs if r["matches"] and r["categories"] and r["quote_tokens"]
+                 and r["quote_tokens"] < r["tokens"]), None)
+    if not check(good is not None and not errors(v, good),
+                 "broken: a valid sentence record with matches and quoted words"):
+        return
+    cat = next(iter(good["categories"]))
+    breaks = {
+        "schema 2": lambda r: r.update(schema=2),
+        "start missing": lambda r: r.pop("start"),
+        "end 0": lambda r: r.update(end=0),
+        "tokens 0": lambda r: r.update(tokens=0),
+        "text empty": lambda r: r.update(text=""),
+        "loaded_index null": lambda r: r.update(loaded_index=None),
+        "loaded_index a string": lambda r: r.update(loaded_index="1"),
+        "loaded_index_quoted null with quoted words": lambda r: r.update(loaded_index_quoted=None),
+        "a category count 0": lambda r: r["categories"][cat].update(count=0),
+        "a category without quoted": lambda r: r["categories"][cat].pop("quoted"),
+        "a match extra member": lambda r: r["matches"][0].update(lemma="x"),
+        "an unknown member": lambda r: r.update(evidence=[]),
+        "weights unknown word": lambda r: r["provenance"].update(weights="fitted"),
+        "weights without hash": lambda r: r["provenance"].update(weights={"file": "w.json"}),
+    }
+    for what, f in breaks.items():
+        r = copy.deepcopy(good)
+        f(r)
+        check(bool(errors(v, r)), f"sentence schema accepts a record with {what}")
 
 
 def cmd_broken(score_path, compare_path):
@@ -302,6 +425,12 @@ def cmd_broken(score_path, compare_path):
         "evidence extra member": lambda r: r["evidence"][0].update(lemma="x"),
         "evidence stance null": lambda r: r["evidence"][0].update(stance=None),
         "window 0": lambda r: r.update(window=0),
+        "loaded_index null with words": lambda r: r.update(loaded_index=None),
+        "loaded_index_author a string": lambda r: r.update(loaded_index_author="1"),
+        "loaded_index_quoted missing": lambda r: r.pop("loaded_index_quoted"),
+        "provenance weights missing": lambda r: r["provenance"].pop("weights"),
+        "provenance weights hash malformed": lambda r: r["provenance"].update(
+            weights={"file": "w.json", "hash": "abc"}),
         "epistemic missing": lambda r: r.pop("epistemic"),
         "certainty 1.5": lambda r: r["epistemic"].update(certainty=1.5),
         "certainty null": lambda r: r["epistemic"].update(certainty=None),
@@ -338,6 +467,8 @@ def cmd_broken(score_path, compare_path):
             "lead_rate 0": lambda r: r["categories"][cat].update(lead_rate=0),
             "headline_rate 0": lambda r: r["categories"][cat].update(headline_rate=0),
             "epistemic hedges 0": lambda r: r["epistemic"].update(hedges=0),
+            "loaded_index 0": lambda r: r.update(loaded_index=0),
+            "loaded_index_author 0": lambda r: r.update(loaded_index_author=0),
         }.items():
             e2 = copy.deepcopy(empty)
             f(e2)
@@ -407,15 +538,19 @@ def main():
     cmd = sys.argv[1]
     try:
         if cmd == "schemas":
-            for name in ("score", "compare"):
+            for name in ("score", "compare", "sentence"):
                 validator(name)
                 check(True, name)
         elif cmd == "score":
             cmd_score(sys.argv[2], sys.argv[3:])
         elif cmd == "compare":
             cmd_compare(sys.argv[2], sys.argv[3:])
+        elif cmd == "sentences":
+            cmd_sentences(sys.argv[2], sys.argv[3:])
         elif cmd == "broken":
             cmd_broken(sys.argv[2], sys.argv[3])
+            if len(sys.argv) > 4:
+                cmd_broken_sentences(sys.argv[4])
         else:
             sys.exit(__doc__)
     except Exception as e:  # a crash is one failure, with its reason

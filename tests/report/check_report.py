@@ -228,7 +228,7 @@ check(root.find(lambda n: n.attrs.get("id") == "h-actors"),
 
 # the sections, in the order the report answers its questions
 sections = [n.attrs.get("id") for n in root.find(lambda n: n.tag == "section")]
-check(sections == ["sources", "differences", "labels", "attribution", "terms", "method"],
+check(sections == ["sources", "differences", "labels", "attribution", "context", "terms", "method"],
       f"sections in order: {sections}")
 
 # --- the sources ------------------------------------------------------------------------------
@@ -249,6 +249,32 @@ sig = [p for p in pairs if significant(p) and p["mean_a"] != p["mean_b"]]
 check(len(items) == len(sig), f"one finding per significant pair ({len(items)} vs {len(sig)})")
 
 scores = pd.read_csv(io.StringIO(run("score", "-q", "--format", "csv", CORPUS).stdout.decode()))
+
+# --- the report leads with judgement: structural and epistemic counts are context -------------
+with open("lexicons/en/lexicon.json") as f:
+    GROUP = {c["id"]: c["group"] for c in json.load(f)["categories"]}
+
+
+def section_of(li):
+    n = li.parent
+    while n is not None and not (n.tag == "section"):
+        n = n.parent
+    return n.attrs.get("id") if n is not None else None
+
+
+placed = {}
+for (ind, hi, lo), li in items.items():
+    placed.setdefault(section_of(li), set()).add(ind)
+check(placed.get("context") and all(GROUP.get(i) in ("epistemic", "structural", "subject") or i == "certainty"
+                                    for i in placed["context"]),
+      f"context findings are structural and epistemic ({sorted(placed.get('context', []))})")
+check(not any(GROUP.get(i) == "epistemic" or i in ("certainty", "report_neutral", "negators")
+              for i in placed.get("differences", ())),
+      f"no hedge, certainty or neutral-verb finding among the headline findings "
+      f"({sorted(placed.get('differences', []))})")
+check(all(i in placed.get("differences", ()) for i in {i for (i, _, _) in items}
+          if GROUP.get(i) in ("loaded", "contested")),
+      "every loaded and contested finding is a headline finding")
 
 
 def splitmix_ratio_ci(x, y, resamples=2000, seed=1, level=0.95):
@@ -322,7 +348,13 @@ for p in sig:
     detail = flat(li.find(lambda n: "detail" in n.attrs.get("class", ""))[0].text())
     ind = p["indicator"]
     share = ind.endswith("_share")
-    if ind == "certainty":
+    index_labels = {"loaded_index": "loaded-language index",
+                    "loaded_index_author": "loaded-language index in the author's voice",
+                    "loaded_index_quoted": "loaded-language index in quoted speech"}
+    if ind in index_labels:
+        expect = (f"{hi}'s {index_labels[ind]} is {mh:.2f}, {lo}'s {ml:.2f} "
+                  f"(a difference of {mh - ml:.2f}")
+    elif ind == "certainty":
         expect = f"{hi}'s certainty index is {mh:.2f}, {lo}'s {ml:.2f} (a difference of {mh - ml:.2f}"
     elif share and ml == 0:
         expect = f"is {fmt_val(mh, True)}; {lo}'s is 0%."
@@ -364,8 +396,8 @@ check(ratio_checked >= 20, f"ratio intervals recomputed ({ratio_checked})")
 
 # the designed differences (corpus/README.md), in plain words
 designed = {"pejorative_labels": "pejorative labels", "delegitimizing": "delegitimizing terms",
-            "legitimizing": "legitimizing terms", "victimhood": "victimhood terms",
-            "moral_condemnation": "terms of moral condemnation",
+            "legitimizing": "legitimizing terms",
+            "moral_condemnation": "moral condemnation terms",
             "contested_terms": "contested terms", "report_loaded": "loaded report verbs",
             "assertives": "assertives", "intensifiers": "intensifiers",
             "anonymous_sources": "anonymous-source attributions"}
@@ -375,6 +407,13 @@ for slanted in ("Northern Voice", "Southern Herald"):
         check(li is not None and f"{slanted} uses " in flat(li.text()) and
               f"times as many {words} per 1,000 words as Meridian Wire" in flat(li.text()),
               f"designed: {slanted} uses more {words} than Meridian Wire")
+    # The corpus's designed victim framing ("civilians", "bereaved", "hostages", "innocent",
+    # "peaceful protesters") spans two categories since lexicon 0.3.0: the plain report of
+    # harm (harm, group subject) and the framing beyond it (victimhood, loaded).
+    found = [words for ind, words in (("victimhood", "victimhood terms"), ("harm", "harm terms"))
+             if (li := items.get((ind, slanted, "Meridian Wire"))) is not None
+             and f"times as many {words} per 1,000 words as Meridian Wire" in flat(li.text())]
+    check(found, f"designed: {slanted} uses more victimhood or harm terms than Meridian Wire")
     for ind, words in (("report_neutral", "neutral report verbs"), ("hedges", "hedges")):
         li = items.get((ind, "Meridian Wire", slanted))
         check(li is not None and
@@ -485,7 +524,39 @@ check("evidence sentences need the articles" in fs and "- Officials" not in fs,
       "score records: the report says evidence needs the articles")
 first_sentence = flat(items[next(iter(items))].find(lambda n: "sentence" in n.attrs.get("class", ""))[0].text())
 check(first_sentence in fs, "score records give the same findings as the articles")
+head, _, ctx = fs.partition("CONTEXT: SUBJECT MATTER, STRUCTURE AND EPISTEMIC STANCE")
+check("times as many hedges per 1,000 words" in ctx and "hedges per 1,000 words" not in head.split("WHERE THEY DIFFER")[1],
+      "score records: the groups of the lexicon they name put hedges in the context, as with articles")
 check("fnv1a64:" in fs and "(scored by slant" in fs, "score records: the lexicon they name is in the provenance")
+
+# --- the loaded-language index: the first indicator of the report when records carry it ----------
+from index_fixture import strip_index  # noqa: E402
+
+indexed = os.path.join(tmp, "indexed.jsonl")
+older = os.path.join(tmp, "older.jsonl")
+with_evidence = run("score", "-q", "--evidence", CORPUS).stdout.decode()
+with open(indexed, "w") as f:
+    f.write(with_evidence)
+with open(older, "w") as f:
+    f.write(strip_index(with_evidence))
+ix_md = run("report", "-q", "--format", "md", indexed).stdout.decode()
+ix_html = run("report", "-q", "--format", "html", indexed).stdout.decode()
+ix_text = flat(run("report", "-q", indexed).stdout.decode())
+means_md = ix_md.split("### Rates per source")[1].split("\n| ")
+check(means_md[3].startswith("loaded-language index |"),
+      f"the report's table of means starts with the index ({means_md[3][:40]})")
+first_li = re.search(r'<li id="finding-1" data-indicator="([^"]+)"', ix_html)
+check(first_li and first_li.group(1) == "loaded_index", "the first finding is the index's")
+check("the loaded-language index first, then the largest effect first" in ix_text,
+      "the report says the index comes first")
+check("loaded-language index is " in ix_text and "in weighted matches per 1,000 words)" in ix_text,
+      "the index's finding is worded as a difference, with its unit")
+check("**loaded-language index (loaded\\_index)**: loaded and contested word choice" in ix_md,
+      "the index is defined in the list of indicators")
+older_html = run("report", "-q", "--format", "html", older).stdout.decode()
+check(not re.search(r'data-indicator="loaded_index', older_html)
+      and re.search(r'data-indicator="', older_html),
+      "records without the index: no index finding, the other findings still there")
 
 # --- provenance and method ---------------------------------------------------------------------------
 lex_hash = json.loads(run("score", "-q", "corpus/synthetic/wire-neutral/01-dumar-bridge.txt").stdout)["provenance"]["lexicon_hash"]

@@ -41,5 +41,9 @@ void suite_match(void);
 void suite_read(void);
 void suite_frame(void);
 void suite_json(void);
+void suite_indicator(void);
+void suite_index(void);
+void suite_calibrate(void);
+void suite_jsonline(void);
 
 #endif

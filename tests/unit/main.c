@@ -61,6 +61,10 @@ int main(void)
     suite_read();
     suite_frame();
     suite_json();
+    suite_indicator();
+    suite_index();
+    suite_calibrate();
+    suite_jsonline();
     printf("unit: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }

@@ -130,6 +130,118 @@ static void many_quotations(void)
     }
 }
 
+/* A report word where a noun stands is not the verb (issue 10: "the statement also
+ * said" gave speaker "the", verb "statement"). */
+static void report_nouns(void)
+{
+    frame("\"We will act,\" the statement also said.");
+    CHECK_STR(quotation(0), "the statement|said|neutral");
+    frame("\"We will act,\" the statement said.");
+    CHECK_STR(quotation(0), "the statement|said|neutral");
+    frame("\"We will act,\" the ministry's statement said.");
+    CHECK_STR(quotation(0), "the ministry's statement|said|neutral");
+    frame("\"We will act,\" a government spokesman said.");
+    CHECK_STR(quotation(0), "a government spokesman|said|neutral");
+    frame("\"We will act,\" said a government spokesman.");
+    CHECK_STR(quotation(0), "a government spokesman|said|neutral");
+    frame("\"We will act,\" government spokesman Lena Vos said.");
+    CHECK_STR(quotation(0), "government spokesman Lena Vos|said|neutral");
+    /* a verb followed by a report noun stays the verb */
+    frame("\"We will act,\" the minister told reporters.");
+    CHECK_STR(quotation(0), "the minister|told|neutral");
+    frame("The minister told reporters: \"We will act now.\"");
+    CHECK_STR(quotation(0), "The minister|told|neutral");
+    /* before a quotation: the verb, not the attribution phrase after it */
+    frame("The envoy said in a statement: \"We will act now.\"");
+    CHECK_STR(quotation(0), "The envoy|said|neutral");
+    frame("The ministry issued a statement: \"We will act now.\"");
+    CHECK_STR(quotation(0), "The ministry issued a statement||");
+    /* the next quotation continues the right speaker */
+    frame("\"We will act,\" the statement also said.\n\"Steps will be taken by all.\"");
+    CHECK_STR(quotation(1), "the statement|said|neutral|continued");
+}
+
+/* Continuation needs what a continuation looks like (issue 10: a scare quote after an
+ * attributed quotation became that speaker's). */
+static void continuation(void)
+{
+    const slant_frame *f = frame("\"It was shameful,\" she said. Critics call the plan "
+                                 "\"reckless\" and worse.");
+    CHECK_STR(quotation(1), "|||scare");
+    CHECK_INT(f->continued, 0);
+    CHECK_INT(f->scare_quotes, 1);
+    frame("\"It was shameful,\" she said. \"Never.\"");
+    CHECK_STR(quotation(1), "she|said|neutral|continued");
+    frame("\"It was shameful,\" she said. \"Never\" is what critics wrote.");
+    CHECK_STR(quotation(1), "|||scare");
+    frame("\"It was shameful,\" she said. \"The plan will fail and the town will pay\" "
+          "for years.");
+    CHECK_STR(quotation(1), "she|said|neutral|continued");
+    /* a split quotation continues its speaker */
+    frame("\"We saw it,\" said the farmer, \"and then the road closed.\"");
+    CHECK_STR(quotation(1), "the farmer|said|neutral|continued");
+    frame("\"We saw it,\" the farmer said, \"and then the road closed.\"");
+    CHECK_STR(quotation(1), "the farmer|said|neutral|continued");
+}
+
+/* A scare quote is the author's word: its matches are the author's voice (issue 10). */
+static void scare_quotes_are_the_authors(void)
+{
+    const slant_frame *f = frame("Critics call the plan a \"radical\" idea.");
+    const slant_record *r = slant_scorer_record(scorer);
+    long labels = slant_lexicon_find_category(lex, "labels");
+    CHECK_INT(f->scare_quotes, 1);
+    CHECK_INT(r->cats[labels].author, 1);
+    CHECK_INT(r->cats[labels].quoted, 0);
+    CHECK_INT(r->quote_tokens, 0);
+    CHECK_INT(f->author_tokens, 7);
+    CHECK_INT(f->speech[5], 0);
+    /* speech stays speech, scare quotes inside it too */
+    f = frame("\"They are radical,\" she said. \"The 'radical' ones,\" she said.");
+    r = slant_scorer_record(scorer);
+    CHECK_INT(r->cats[labels].author, 0);
+    CHECK_INT(r->cats[labels].quoted, 2);
+    CHECK_INT(r->quote_tokens, 6);
+    CHECK_INT(f->author_tokens, 4);
+    /* a so-called label of any length is the author's */
+    f = frame("The so-called \"radical peace and order plan\" failed.");
+    r = slant_scorer_record(scorer);
+    CHECK_STR(quotation(0), "|||scare");
+    CHECK_INT(r->cats[labels].author, 1);
+    CHECK_INT(r->quote_tokens, 0);
+    /* the epistemic rates read the author's voice, scare quotes included */
+    f = frame("It is \"clearly\" so.");
+    CHECK(f->assertives > 249.0 && f->assertives < 251.0);
+}
+
+/* A so-called span holds both quote marks or neither, and its label is the words. */
+static void so_called_labels(void)
+{
+    const char *t = "The so-called \"reforms\" are a sham; the so called Islamic State "
+                    "group and a so-called truce.";
+    const slant_frame *f = frame(t);
+    CHECK_INT(f->nso_called, 3);
+    if (f->nso_called != 3)
+        return;
+    const slant_doc *d = slant_scorer_doc(scorer);
+    char span[3][64], label[3][64];
+    for (size_t i = 0; i < 3; i++) {
+        const slant_so_called *s = &f->so_called[i];
+        const slant_token *a = &d->tokens[s->label];
+        const slant_token *b = &d->tokens[s->label + s->label_words - 1];
+        snprintf(span[i], sizeof span[i], "%.*s", (int)(s->end - s->start), t + s->start);
+        snprintf(label[i], sizeof label[i], "%.*s", (int)(b->end - a->start), t + a->start);
+    }
+    CHECK_STR(span[0], "so-called \"reforms\"");
+    CHECK_STR(label[0], "reforms");
+    CHECK(f->so_called[0].quote >= 0);
+    CHECK_STR(span[1], "so called Islamic State");
+    CHECK_STR(label[1], "Islamic State");
+    CHECK_STR(span[2], "so-called truce");
+    CHECK_STR(label[2], "truce");
+    CHECK_INT(f->so_called[2].quote, -1);
+}
+
 static void scare_quotes_and_so_called(void)
 {
     const slant_frame *f = frame("They called it a 'ceasefire' and a so-called truce. "
@@ -228,6 +340,10 @@ void suite_frame(void)
     RUN(attribution_patterns);
     RUN(many_quotations);
     RUN(full_name_reach);
+    RUN(report_nouns);
+    RUN(continuation);
+    RUN(scare_quotes_are_the_authors);
+    RUN(so_called_labels);
     RUN(scare_quotes_and_so_called);
     RUN(actors_roles);
     RUN(mirror);

@@ -83,10 +83,12 @@ static void author_voice_and_quotes(void)
     CHECK_STR(summary(score("Radical, they said: \"radical civilians\" and 'hate'.")),
               "labels:Radical labels:radical[q] victims:civilians[q] labels:hate[q]");
     const slant_record *r = slant_scorer_record(scorer);
+    /* 'hate' has no speaker: a scare quote, the author's own word (frame.h), so its
+     * match is the author's and its word is not quoted speech */
     CHECK_INT(r->cats[0].count, 3);
-    CHECK_INT(r->cats[0].author, 1);
-    CHECK_INT(r->cats[0].quoted, 2);
-    CHECK_INT(r->quote_tokens, 3);
+    CHECK_INT(r->cats[0].author, 2);
+    CHECK_INT(r->cats[0].quoted, 1);
+    CHECK_INT(r->quote_tokens, 2);
     CHECK_INT(r->tokens, 7);
     CHECK_INT(r->matched_tokens, 4);
 }
