@@ -287,7 +287,11 @@ static void omnibus(slant_comparison *c, size_t i, const work *w)
     } else {
         slant_kruskal_wallis(v, w->ns, k, &o->kruskal);
     }
-    slant_welch_anova(v, w->ns, k, &o->welch);
+    size_t total = 0;
+    for (size_t a = 0; a < k; a++)
+        total += w->ns[a];
+    o->epsilon2 = slant_kruskal_epsilon2(o->kruskal.statistic, total);
+    slant_welch_anova_varying(v, w->ns, k, &o->welch, &o->welch_dropped);
     free(v);
 }
 
@@ -320,12 +324,46 @@ static void compare_pair(const slant_comparison *c, slant_cmp_pair *p, size_t a,
         slant_mann_whitney(x->v, x->n, y->v, y->n, p->mwu_method, &p->mwu);
         p->delta = slant_cliffs_delta(x->v, x->n, y->v, y->n);
     }
-    slant_welch_t_moments(&x->m, &y->m, &p->welch);
+    p->delta_low = p->delta_high = NAN;
+    if (!isnan(p->mwu.statistic))
+        slant_cliffs_delta_ci(p->mwu.statistic, x->n, y->n, c->opts.level, &p->delta_low,
+                              &p->delta_high);
+    if (x->n < SLANT_SMALL_N || y->n < SLANT_SMALL_N)
+        p->flags |= SLANT_PAIR_SMALL_N;
+    /* no mean test on a group of constant values: its variance 0 would make Welch's t
+     * the other group's alone (one outlet's 2 articles without a match: t = -79) */
+    if (x->m.var == 0.0 || y->m.var == 0.0)
+        p->flags |= SLANT_PAIR_ZERO_VARIANCE;
+    p->diff_low = p->diff_high = NAN;
+    if (p->flags & SLANT_PAIR_ZERO_VARIANCE) {
+        p->welch.statistic = p->welch.df = p->welch.df2 = p->welch.p = NAN;
+    } else {
+        slant_welch_t_moments(&x->m, &y->m, &p->welch);
+        slant_mean_diff_ci(&x->m, &y->m, c->opts.level, &p->diff_low, &p->diff_high);
+    }
     slant_hedges_g_moments(&x->m, &y->m, c->opts.level, &p->g, &p->g_low, &p->g_high);
     p->perm_p = NAN;
-    if (c->opts.permutations)
-        slant_permutation_mean_diff(x->v, x->n, y->v, y->n, c->opts.permutations,
-                                    c->opts.seed, &p->perm_p);
+    if (c->opts.permutations && !(p->flags & SLANT_PAIR_ZERO_VARIANCE))
+        slant_permutation_welch_t(x->v, x->n, y->v, y->n, c->opts.permutations, c->opts.seed,
+                                  &p->perm_p);
+    p->cluster.diff = p->cluster.se = p->cluster.t = p->cluster.df = p->cluster.p = NAN;
+    p->cluster.lo = p->cluster.hi = NAN;
+    p->cluster_q = NAN;
+}
+
+int slant_cmp_pair_called(const slant_cmp_pair *p, double alpha)
+{
+    return p->mwu_q < alpha;
+}
+
+const char *slant_cmp_pair_flags(unsigned flags)
+{
+    switch (flags & (SLANT_PAIR_SMALL_N | SLANT_PAIR_ZERO_VARIANCE)) {
+    case SLANT_PAIR_SMALL_N: return "small_n";
+    case SLANT_PAIR_ZERO_VARIANCE: return "zero_variance";
+    case SLANT_PAIR_SMALL_N | SLANT_PAIR_ZERO_VARIANCE: return "small_n zero_variance";
+    default: return "";
+    }
 }
 
 /* The mean of group k's column, from its summary (summarize() ran first). */
@@ -666,6 +704,10 @@ static void contested_concept(slant_comparison *c, const char *concept, size_t l
     }
     if (slant_chi2_contingency(table, c->ngroups, nentries, &x->chi2) != 0)
         x->chi2.statistic = x->chi2.df = x->chi2.p = NAN;
+    double all = 0;
+    for (size_t k = 0; k < c->ngroups * nentries; k++)
+        all += table[k];
+    x->cramers_v = slant_cramers_v(x->chi2.statistic, all, x->groups, x->variants);
     free(table);
 }
 
@@ -733,13 +775,19 @@ static void corrections(slant_comparison *c)
             &c->omnibus[0].welch.p, sizeof *c->omnibus, &c->omnibus[0].welch_q,
             sizeof *c->omnibus);
     if (c->npairs) {
-        correct(c, "pairs/welch_t", "Welch's t tests, every pair and indicator", c->npairs,
-                &c->pairs[0].welch.p, sizeof *c->pairs, &c->pairs[0].welch_q, sizeof *c->pairs);
-        correct(c, "pairs/mann_whitney", "Mann-Whitney U tests, every pair and indicator",
+        correct(c, "pairs/mann_whitney",
+                "primary: Mann-Whitney U tests, every pair and indicator (a difference is "
+                "called on this family's q alone)",
                 c->npairs, &c->pairs[0].mwu.p, sizeof *c->pairs, &c->pairs[0].mwu_q,
                 sizeof *c->pairs);
+        correct(c, "pairs/welch_t",
+                "secondary: Welch's t tests, every pair and indicator without a group of "
+                "constant values",
+                c->npairs, &c->pairs[0].welch.p, sizeof *c->pairs, &c->pairs[0].welch_q,
+                sizeof *c->pairs);
         if (c->opts.permutations)
-            correct(c, "pairs/permutation", "permutation tests, every pair and indicator",
+            correct(c, "pairs/permutation",
+                    "secondary: permutation tests of Welch's t, every pair and indicator",
                     c->npairs, &c->pairs[0].perm_p, sizeof *c->pairs, &c->pairs[0].perm_q,
                     sizeof *c->pairs);
         else

@@ -5,6 +5,7 @@
 
 #include "dataset.h"
 #include "error.h"
+#include "inference.h"
 #include "stats.h"
 
 /*
@@ -67,7 +68,25 @@ typedef struct {
     size_t indicator;
     slant_test kruskal, welch;
     double kruskal_q, welch_q;
+    double epsilon2;                /* Kruskal-Wallis' epsilon^2 (inference.h) */
+    size_t welch_dropped;           /* groups of constant values left out of Welch's ANOVA */
 } slant_cmp_omnibus;
+
+/*
+ * The primary test of a pair is Mann-Whitney U: a difference is "called" when its q in
+ * the family pairs/mann_whitney is below alpha, and only then. Welch's t is secondary
+ * (its own family, pairs/welch_t), never run on a group of constant values, and reported
+ * for the size of the difference in means. Why Mann-Whitney: the rates are counts per
+ * 1,000 words with many zeros and long tails; on such data with small or unbalanced
+ * groups Welch's t rejects a true null far more often than alpha (22% at 10 vs 500
+ * articles), while the rank test holds its size (docs/schema/compare.md, the calibration
+ * test tests/compare/calibration.py).
+ */
+#define SLANT_SMALL_N 30            /* a group smaller than this: the pair is flagged */
+enum {
+    SLANT_PAIR_SMALL_N = 1u << 0,       /* a group has fewer than SLANT_SMALL_N values */
+    SLANT_PAIR_ZERO_VARIANCE = 1u << 1  /* a group's values are all equal: no Welch t */
+};
 
 typedef struct {
     size_t a, b;                    /* groups; b may be SLANT_REST */
@@ -80,8 +99,19 @@ typedef struct {
     slant_mwu_method mwu_method;
     double mwu_q;
     double g, g_low, g_high, delta;
-    double perm_p, perm_q;          /* NAN without permutations */
+    double delta_low, delta_high;   /* interval of Cliff's delta (inference.h) */
+    double diff_low, diff_high;     /* Welch interval of mean_a - mean_b */
+    double perm_p, perm_q;          /* permutation of Welch's t; NAN without permutations */
+    slant_cluster_test cluster;     /* cluster-robust mean difference; NAN without clusters */
+    double cluster_q;
+    unsigned flags;                 /* SLANT_PAIR_* */
 } slant_cmp_pair;
+
+/* Whether the pair's difference is called at `alpha`: the primary test's q (above). */
+int slant_cmp_pair_called(const slant_cmp_pair *p, double alpha);
+
+/* The flags of a pair as words ("small_n zero_variance"), "" for none; static text. */
+const char *slant_cmp_pair_flags(unsigned flags);
 
 typedef struct {
     size_t a, b, indicator;
@@ -118,6 +148,7 @@ typedef struct {
     size_t groups, variants;        /* with any use, in the compared groups */
     slant_test chi2;                /* groups x variants, Pearson; NAN below 2 x 2 */
     double chi2_q;
+    double cramers_v;
 } slant_cmp_concept;
 
 typedef struct {

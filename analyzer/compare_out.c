@@ -17,7 +17,7 @@
  * and values are the same in JSON, CSV and the long format.
  */
 
-#define MAX_STATS 24
+#define MAX_STATS 40
 
 typedef struct {
     const char *name;
@@ -104,6 +104,8 @@ static void visit_omnibus(const slant_comparison *c, row_sink sink, void *ctx)
         put(&r, "welch_df2", o->welch.df2);
         put(&r, "welch_p", o->welch.p);
         put(&r, "welch_q", o->welch_q);
+        put(&r, "kruskal_epsilon2", o->epsilon2);
+        put(&r, "welch_dropped", (double)o->welch_dropped);
         sink(&r, ctx);
     }
 }
@@ -134,6 +136,18 @@ static void visit_pairs(const slant_comparison *c, row_sink sink, void *ctx)
         put(&r, "cliffs_delta", p->delta);
         put(&r, "perm_p", p->perm_p);
         put(&r, "perm_q", p->perm_q);
+        put(&r, "diff_low", p->diff_low);
+        put(&r, "diff_high", p->diff_high);
+        put(&r, "delta_low", p->delta_low);
+        put(&r, "delta_high", p->delta_high);
+        put(&r, "cluster_se", p->cluster.se);
+        put(&r, "cluster_t", p->cluster.t);
+        put(&r, "cluster_df", p->cluster.df);
+        put(&r, "cluster_p", p->cluster.p);
+        put(&r, "cluster_q", p->cluster_q);
+        put(&r, "cluster_low", p->cluster.lo);
+        put(&r, "cluster_high", p->cluster.hi);
+        put_text(&r, "flags", slant_cmp_pair_flags(p->flags));
         sink(&r, ctx);
     }
 }
@@ -220,6 +234,7 @@ static void visit_contested(const slant_comparison *c, row_sink sink, void *ctx)
         put(&r, "chi2_df", x->chi2.df);
         put(&r, "chi2_p", x->chi2.p);
         put(&r, "chi2_q", x->chi2_q);
+        put(&r, "cramers_v", x->cramers_v);
         sink(&r, ctx);
     }
     for (size_t k = 0; k < c->nshares; k++) {
@@ -262,7 +277,9 @@ static const char *const columns[] = {
     "wilcoxon_w", "wilcoxon_method", "wilcoxon_p", "wilcoxon_q", "count_a", "count_b",
     "words_a", "words_b", "g2", "g2_p", "g2_q", "chi2", "chi2_p", "log_ratio", "lr_low",
     "lr_high", "pct_diff", "fisher_p", "rate_a", "rate_b", "groups", "variants", "chi2_df",
-    "chi2_q", "count", "share",
+    "chi2_q", "count", "share", "kruskal_epsilon2", "welch_dropped", "diff_low",
+    "diff_high", "delta_low", "delta_high", "cluster_se", "cluster_t", "cluster_df",
+    "cluster_p", "cluster_q", "cluster_low", "cluster_high", "flags", "cramers_v",
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
@@ -527,11 +544,12 @@ static void text_findings(const slant_comparison *c, const slant_compare_view *v
     const slant_cmp_pair **sig = xmalloc((c->npairs ? c->npairs : 1) * sizeof *sig);
     size_t n = 0;
     for (size_t k = 0; k < c->npairs; k++)
-        if (c->pairs[k].welch_q < v->alpha || c->pairs[k].mwu_q < v->alpha)
+        if (slant_cmp_pair_called(&c->pairs[k], v->alpha))
             sig[n++] = &c->pairs[k];
     qsort(sig, n, sizeof *sig, cmp_pair_effect);
-    slant_buf_addf(out, "%sDifferences between groups%s (q < %g in the Welch or Mann-Whitney "
-                        "family; largest effects first)\n",
+    slant_buf_addf(out, "%sDifferences between groups%s (called when the primary test, "
+                        "Mann-Whitney, has q < %g; Welch's t is secondary; largest effects "
+                        "first)\n",
                    bold(v), plain(v), v->alpha);
     if (!n)
         slant_buf_adds(out, "  none at this threshold\n");
@@ -551,9 +569,15 @@ static void text_findings(const slant_comparison *c, const slant_compare_view *v
                        per_1000 ? " per 1,000 words" : "");
         if (p->mean_b > 0 && p->mean_a > 0)
             slant_buf_addf(out, " (%.1f times)", p->mean_a / p->mean_b);
-        slant_buf_addf(out, "\n      Hedges' g %s [%s, %s], Cliff's delta %.2f; Welch q %s, "
-                            "Mann-Whitney (%s) q %s\n",
-                       g, lo, hi, p->delta, wq, method_name(p->mwu_method), mq);
+        slant_buf_addf(out, "\n      Cliff's delta %.2f [%.2f, %.2f], Hedges' g %s [%s, %s]; "
+                            "Mann-Whitney (%s) q %s, Welch q %s",
+                       p->delta, p->delta_low, p->delta_high, g, lo, hi,
+                       method_name(p->mwu_method), mq, wq);
+        if (p->flags & SLANT_PAIR_ZERO_VARIANCE)
+            slant_buf_adds(out, " (no Welch t: a group's values are all equal)");
+        if (p->flags & SLANT_PAIR_SMALL_N)
+            slant_buf_addf(out, " [small group: n %zu vs %zu]", p->na, p->nb);
+        slant_buf_addc(out, '\n');
         text_drivers(c, p, v->top_terms, out);
     }
     free(sig);
@@ -598,8 +622,12 @@ static void text_omnibus(const slant_comparison *c, const slant_compare_view *v,
         fmt_num(f, sizeof f, o->welch.statistic);
         fmt_p(p2, sizeof p2, o->welch.p);
         fmt_p(q2, sizeof q2, o->welch_q);
-        slant_buf_addf(out, "  %-22.22s %10s %9s %9s %10s %9s %9s\n", indicator(c, o->indicator),
+        slant_buf_addf(out, "  %-22.22s %10s %9s %9s %10s %9s %9s", indicator(c, o->indicator),
                        h, p1, q1, f, p2, q2);
+        if (o->welch_dropped)
+            slant_buf_addf(out, "  (Welch without %zu group%s of equal values)",
+                           o->welch_dropped, o->welch_dropped == 1 ? "" : "s");
+        slant_buf_addc(out, '\n');
     }
 }
 
@@ -608,12 +636,12 @@ static void text_events(const slant_comparison *c, const slant_compare_view *v, 
     if (!c->npaired)
         return;
     slant_buf_addf(out, "\n%sWithin events%s (field '%s': the same events covered by both "
-                        "groups; q < %g)\n",
+                        "groups; called when the Wilcoxon q < %g)\n",
                    bold(v), plain(v), v->event ? v->event : "", v->alpha);
     size_t shown = 0;
     for (size_t k = 0; k < c->npaired; k++) {
         const slant_cmp_paired *p = &c->paired[k];
-        if (!(p->paired_q < v->alpha || p->wilcoxon_q < v->alpha))
+        if (!(p->wilcoxon_q < v->alpha)) /* the rank test is primary here too */
             continue;
         char tq[16], wq[16];
         fmt_p(tq, sizeof tq, p->paired_q);

@@ -250,7 +250,7 @@ static size_t term_of(slant_report *r, size_t *cap, size_t source, size_t entry)
 
 static int significant(const slant_cmp_pair *p, double alpha)
 {
-    return p->welch_q < alpha || p->mwu_q < alpha;
+    return slant_cmp_pair_called(p, alpha); /* the primary test's q alone (compare.h) */
 }
 
 static const slant_cmp_paired *paired_of(const slant_comparison *c, const slant_cmp_pair *p)
@@ -1120,15 +1120,21 @@ static void build_method(slant_report *r)
     slant_buf b;
     slant_buf_init(&b, SIZE_MAX / 2);
     slant_buf_addf(&b, "Significance. Every pair of %s is compared on every indicator with "
-                       "Welch's t test and the Mann-Whitney U test (exact for small samples "
-                       "without ties, else the normal approximation with tie correction). "
+                       "one primary test, the Mann-Whitney U test (exact for small samples "
+                       "without ties, else the normal approximation with tie correction), "
+                       "and Welch's t test as a secondary one (not run when a group's values "
+                       "are all equal). The rank test is primary because rates per 1,000 "
+                       "words are mostly zeros with long tails: on such data, with small or "
+                       "unbalanced groups, Welch's t rejects a true null far more often than "
+                       "it should (23%% of the time at 10 against 500 articles in our "
+                       "calibration, where Mann-Whitney stays at 5%%). "
                        "p-values are corrected with %s within each family of tests:",
                    r->nouns, correction_words(c));
     for (size_t f = 0; f < c->nfamilies; f++)
         slant_buf_addf(&b, "%s %s (%zu test%s)", f ? "," : "", c->families[f].name,
                        c->families[f].tests, c->families[f].tests == 1 ? "" : "s");
-    slant_buf_addf(&b, ". A difference is reported when its corrected %s is below %g in "
-                       "either family of pair tests.",
+    slant_buf_addf(&b, ". A difference is reported when its corrected %s in the primary "
+                       "family (pairs/mann_whitney) is below %g; Welch's t never decides it.",
                    slant_report_q_name(r), r->opts.alpha);
     add_method(r, slant_buf_detach(&b, NULL));
     add_method(r, strf("Ratio. \"A uses R times as many X as B\" is the ratio of the two "

@@ -305,8 +305,8 @@ static void differences_section(const slant_report *r, slant_buf *out)
         slant_buf_adds(out, "</li>\n");
     }
     slant_buf_addf(out, "</ul>\n<h3 id=\"h-findings\">Significant differences</h3>\n"
-                        "<p class=\"note\">%s &lt; %g in Welch's t or Mann-Whitney U, after "
-                        "correction; %slargest effect (Hedges' g) first.</p>\n",
+                        "<p class=\"note\">%s &lt; %g in the primary test, Mann-Whitney U, "
+                        "after correction; %slargest effect (Hedges' g) first.</p>\n",
                    slant_report_q_name(r), r->opts.alpha, r->findings_order);
     findings_list(r, out);
     slant_buf_addf(out, "<h3 id=\"h-rates\">Rates per %s</h3>\n"

@@ -152,8 +152,8 @@ static void differences(const slant_report *r, slant_buf *out)
         esc(out, r->pairlines[k].sentence);
         slant_buf_addc(out, '\n');
     }
-    slant_buf_addf(out, "\n### Significant differences\n\n%s < %g in Welch's t or Mann-Whitney "
-                        "U, after correction; %slargest effect (Hedges' g) first.\n\n",
+    slant_buf_addf(out, "\n### Significant differences\n\n%s < %g in the primary test, "
+                        "Mann-Whitney U, after correction; %slargest effect (Hedges' g) first.\n\n",
                    slant_report_q_name(r), r->opts.alpha, r->findings_order);
     if (!r->nheadline)
         slant_buf_addf(out, "No difference between the %s is significant%s.\n\n", r->nouns,

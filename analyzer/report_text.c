@@ -237,8 +237,8 @@ static void findings(const slant_report *r, writer *w)
     for (size_t k = 0; k < r->npairlines; k++)
         para(w, "  - ", r->pairlines[k].sentence, 4);
     char h[256];
-    snprintf(h, sizeof h, "WHERE THEY DIFFER (%s < %g in Welch's t or Mann-Whitney U after "
-                          "correction; %slargest effect first)",
+    snprintf(h, sizeof h, "WHERE THEY DIFFER (%s < %g in the primary test, Mann-Whitney "
+                          "U, after correction; %slargest effect first)",
              slant_report_q_name(r), r->opts.alpha, r->findings_order);
     heading(w, h);
     if (!r->nheadline) {

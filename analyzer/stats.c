@@ -312,8 +312,8 @@ int slant_mann_whitney_u(double u1, double ties, size_t nx, size_t ny,
 
     double N = (double)(nx + ny);
     double s2 = mn / 12.0 * ((N + 1.0) - ties / (N * (N - 1.0)));
-    if (!(s2 > 0.0))
-        return -1;
+    if (!(s2 > 0.0)) /* every value the same: U = nx ny / 2 and p = 1, as SciPy */
+        return N >= 2.0 ? test_done(out, u1, NAN, NAN, 1.0) : -1;
     double upper = u1 > mn - u1 ? u1 : mn - u1;
     double z = (upper - mn / 2.0 - 0.5) / sqrt(s2);
     double p = 2.0 * gsl_cdf_ugaussian_Q(z);

@@ -142,8 +142,8 @@ typedef enum { SLANT_MWU_EXACT, SLANT_MWU_NORMAL } slant_mwu_method;
  *
  * Returns -1 when a sample is empty, for EXACT when there are ties (the exact
  * distribution assumes none: use NORMAL) or when it would take more than 2e9 steps
- * (seconds of work; the automatic choice never asks for that), and for NORMAL when
- * every value is the same (s = 0; SciPy reports p = 1 there).
+ * (seconds of work; the automatic choice never asks for that). For NORMAL, when every
+ * value is the same (s = 0), U is nx ny / 2 and p is 1, as SciPy reports them.
  */
 int slant_mann_whitney(const double *x, size_t nx, const double *y, size_t ny,
                        slant_mwu_method method, slant_test *out);

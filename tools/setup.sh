@@ -12,7 +12,7 @@
 #                          word list for tools/stem_audit.py
 set -eu
 build="build-essential pkg-config libstemmer-dev libgsl-dev libcjson-dev libutf8proc-dev"
-test="$build python3 python3-scipy python3-pandas python3-sklearn python3-jsonschema chromium time"
+test="$build python3 python3-scipy python3-pandas python3-sklearn python3-jsonschema python3-statsmodels chromium time"
 bench="$test python3-nltk"
 dev="$bench clang libclang-rt-14-dev valgrind cppcheck wamerican"
 case "${1:-build}" in

@@ -335,7 +335,7 @@ def main():
         jp = tables["pairs"]
         pc = ns["pairs_csv"]
         stats = [c for c in jp.columns if c not in ("group", "reference", "indicator",
-                                                    "mwu_method") and jp[c].notna().any()]
+                                                    "mwu_method", "flags") and jp[c].notna().any()]
         check(len(pc) == len(jp) and set(stats) <= set(pc.columns)
               and list(pc["mwu_method"]) == list(jp["mwu_method"]),
               f"pairs_csv: {len(pc)} rows, columns {list(pc.columns)}")

@@ -436,7 +436,8 @@ def mwu_cases(s, rng):
         s.add(f"mwu auto {nx}x{ny} {kind} is SciPy's choice", f"mwu_auto | {sample(x, y)}",
               want)
     s.add("mwu exact with ties", "mwu exact | 1 2 2 | 3 4", "undefined", [NAN] * 4)
-    s.add("mwu normal all ties", "mwu normal | 2 2 2 | 2 2", "undefined", [NAN] * 4)
+    add_mwu_normal(s, "mwu normal all ties (U = nx ny / 2, p = 1)", [2.0] * 3, [2.0] * 2)
+    add_mwu_normal(s, "mwu normal all zeros 1 x 40", [0.0], [0.0] * 40)
     s.add("mwu empty sample", "mwu normal | | 2 3", "undefined", [NAN] * 4)
     s.add("mwu exact empty sample", "mwu exact | 1 | ", "undefined", [NAN] * 4)
     s.add("mwu auto empty sample", "mwu_auto | | 1 2", "normal")
