@@ -25,6 +25,21 @@ static double t_two_sided(double t, double df)
     return gsl_cdf_fdist_Q(t * t, 1.0, df);
 }
 
+/* The upper q quantile of Student's t with df degrees of freedom: GSL's inverse, then
+ * Newton steps on the upper tail from the F route (gsl_cdf_tdist_Qinv alone is good to
+ * about 1e-9 at a few degrees of freedom); NAN when undefined. */
+static double t_upper(double q, double df)
+{
+    double t = gsl_cdf_tdist_Qinv(q, df);
+    for (int k = 0; k < 3 && isfinite(t) && t > 0.0; k++) {
+        double density = gsl_ran_tdist_pdf(t, df);
+        if (!(density > 0.0))
+            break;
+        t += (gsl_cdf_fdist_Q(t * t, 1.0, df) / 2.0 - q) / density;
+    }
+    return isfinite(t) ? t : NAN;
+}
+
 /* --- cluster-robust mean difference ---------------------------------------------------- */
 
 int slant_cluster_mean_diff(const double *v, const unsigned char *in_a,
@@ -102,7 +117,7 @@ int slant_cluster_mean_diff(const double *v, const unsigned char *in_a,
     out->df = g - 1.0;
     out->t = out->diff / out->se;
     out->p = t_two_sided(out->t, out->df);
-    double q = gsl_cdf_tdist_Qinv((1.0 - level) / 2.0, out->df);
+    double q = t_upper((1.0 - level) / 2.0, out->df);
     out->lo = out->diff - q * out->se;
     out->hi = out->diff + q * out->se;
     status = 0;
@@ -188,7 +203,7 @@ int slant_mean_diff_ci(const slant_moments *x, const slant_moments *y, double le
     if (!(se2 > 0.0))
         return -1;
     double df = se2 * se2 / (ax * ax / (double)(x->n - 1) + ay * ay / (double)(y->n - 1));
-    double q = gsl_cdf_tdist_Qinv((1.0 - level) / 2.0, df), d = x->mean - y->mean;
+    double q = t_upper((1.0 - level) / 2.0, df), d = x->mean - y->mean;
     if (!isfinite(q))
         return -1;
     *lo = d - q * sqrt(se2);

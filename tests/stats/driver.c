@@ -31,6 +31,16 @@
  *   perm PERMUTATIONS SEED | x... | y... p
  *   boot RESAMPLES SEED LEVEL | x...     lo hi
  *
+ * and of inference.h:
+ *
+ *   cluster LEVEL | v... | in_a... | cluster...   diff se t df p lo hi clusters
+ *   permt PERMUTATIONS SEED | x... | y... p (permutation of Welch's t)
+ *   diff_ci LEVEL | x... | y...          lo hi
+ *   cliff_ci LEVEL | x... | y...         lo hi (from U of slant_mann_whitney, normal)
+ *   welch_anova_varying | g1... | ...    statistic df df2 p dropped
+ *   epsilon2 H N                         epsilon^2
+ *   cramers_v CHI2 TOTAL ROWS COLS       V
+ *
  * A sample may be empty ("kruskal | 1 2 | | 3"). Numbers are read with strtod, so "nan"
  * and "inf" are accepted. The answer line starts with "ok" or, when the function
  * returned -1, "undefined"; then the out-parameters, each with %.17g (so an undefined
@@ -42,6 +52,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "inference.h"
 #include "stats.h"
 #include "xalloc.h"
 
@@ -343,6 +354,66 @@ static const char *run(const command *c)
         double v[2];
         int rc = slant_bootstrap_mean_ci(s[0].v, s[0].n, count, seed, level, &v[0], &v[1]);
         print_values(rc, v, 2);
+    } else if (strcmp(name, "cluster") == 0) {
+        if (c->ns != 3 || word_double(c, 1, &level) || s[1].n != s[0].n || s[2].n != s[0].n)
+            return "usage: cluster LEVEL | v | in_a | cluster";
+        size_t n = s[0].n, ids = 0;
+        unsigned char *in_a = xmalloc(n ? n : 1);
+        uint32_t *cl = xmalloc((n ? n : 1) * sizeof *cl);
+        for (size_t i = 0; i < n; i++) {
+            in_a[i] = s[1].v[i] != 0.0;
+            cl[i] = (uint32_t)s[2].v[i];
+            if ((size_t)cl[i] + 1 > ids)
+                ids = (size_t)cl[i] + 1;
+        }
+        slant_cluster_test ct;
+        int rc = slant_cluster_mean_diff(s[0].v, in_a, cl, n, ids, level, &ct);
+        double v[8] = {ct.diff, ct.se, ct.t, ct.df, ct.p, ct.lo, ct.hi, (double)ct.clusters};
+        print_values(rc, v, 8);
+        free(in_a);
+        free(cl);
+    } else if (strcmp(name, "permt") == 0) {
+        if (c->ns != 2 || word_ulong(c, 1, &count) || word_ulong(c, 2, &seed))
+            return "usage: permt PERMUTATIONS SEED | x | y";
+        double p;
+        int rc = slant_permutation_welch_t(s[0].v, s[0].n, s[1].v, s[1].n, count, seed, &p);
+        print_values(rc, &p, 1);
+    } else if (strcmp(name, "diff_ci") == 0 || strcmp(name, "cliff_ci") == 0) {
+        if (c->ns != 2 || word_double(c, 1, &level))
+            return "usage: diff_ci|cliff_ci LEVEL | x | y";
+        double v[2];
+        int rc;
+        if (name[0] == 'd') {
+            slant_moments mx, my;
+            slant_moments_of(s[0].v, s[0].n, &mx);
+            slant_moments_of(s[1].v, s[1].n, &my);
+            rc = slant_mean_diff_ci(&mx, &my, level, &v[0], &v[1]);
+        } else {
+            slant_mann_whitney(s[0].v, s[0].n, s[1].v, s[1].n, SLANT_MWU_NORMAL, &t);
+            rc = slant_cliffs_delta_ci(t.statistic, s[0].n, s[1].n, level, &v[0], &v[1]);
+        }
+        print_values(rc, v, 2);
+    } else if (strcmp(name, "welch_anova_varying") == 0) {
+        const double *g[MAX_SAMPLES];
+        size_t n[MAX_SAMPLES], dropped;
+        for (size_t i = 0; i < c->ns; i++) {
+            g[i] = s[i].v;
+            n[i] = s[i].n;
+        }
+        int rc = slant_welch_anova_varying(g, n, c->ns, &t, &dropped);
+        double v[5] = {t.statistic, t.df, t.df2, t.p, (double)dropped};
+        print_values(rc, v, 5);
+    } else if (strcmp(name, "epsilon2") == 0) {
+        if (word_double(c, 1, &a) || word_double(c, 2, &b))
+            return "usage: epsilon2 H N";
+        double v = slant_kruskal_epsilon2(a, (size_t)b);
+        print_values(0, &v, 1);
+    } else if (strcmp(name, "cramers_v") == 0) {
+        if (word_double(c, 1, &a) || word_double(c, 2, &b) || word_double(c, 3, &cc) ||
+            word_double(c, 4, &d))
+            return "usage: cramers_v CHI2 TOTAL ROWS COLS";
+        double v = slant_cramers_v(a, b, (size_t)cc, (size_t)d);
+        print_values(0, &v, 1);
     } else {
         return "unknown command";
     }
