@@ -61,6 +61,9 @@ static void compare_usage(FILE *f)
         "                          as for 'slant score', when the inputs are articles\n"
         "  -j, --threads N         threads for scoring articles and for comparing (default:\n"
         "                          the number of cores); the output is the same for any N\n"
+        "      --cluster FIELD     cluster-robust (CR1) standard errors of every pair's mean\n"
+        "                          difference, articles clustered by FIELD (e.g. source when\n"
+        "                          comparing ratings); the inputs are read twice\n"
         "  -q, --quiet             no progress line\n"
         "  -h, --help              this help\n"
         "\n"
@@ -91,10 +94,11 @@ typedef struct {
     cli_comparison_args common;    /* the options compare shares with report */
     compare_format format;
     int partial;
+    const char *cluster;           /* --cluster FIELD, or NULL */
     const char *output;
 } compare_args;
 
-enum { OPT_PERMUTATIONS = CLI_OPT_OWN, OPT_BOOTSTRAP, OPT_PARTIAL };
+enum { OPT_PERMUTATIONS = CLI_OPT_OWN, OPT_BOOTSTRAP, OPT_PARTIAL, OPT_CLUSTER };
 
 static const struct option compare_options[] = {
     CLI_COMPARISON_OPTIONS,
@@ -102,6 +106,7 @@ static const struct option compare_options[] = {
     { "bootstrap", required_argument, NULL, OPT_BOOTSTRAP },
     { "format", required_argument, NULL, 'f' },
     { "partial", no_argument, NULL, OPT_PARTIAL },
+    { "cluster", required_argument, NULL, OPT_CLUSTER },
     { "output", required_argument, NULL, 'o' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
@@ -151,6 +156,7 @@ static int parse_compare_args(int argc, char **argv, compare_args *a)
                 return BAD("unknown format '%s' (text, json, csv or long)", optarg);
             break;
         case OPT_PARTIAL: a->partial = 1; break;
+        case OPT_CLUSTER: a->cluster = optarg; break;
         case 'o': a->output = optarg; break;
         case 'h': compare_usage(stdout); return SLANT_EXIT_OK;
         case ':': return BAD("option '%s' needs a value", argv[optind - 1]);
@@ -159,10 +165,53 @@ static int parse_compare_args(int argc, char **argv, compare_args *a)
     }
     if (optind == argc)
         return BAD("no input given: name files, directories, or - for stdin");
+    if (a->cluster && a->partial)
+        return BAD("--cluster needs the articles' rows: it cannot be combined with --partial");
     return -1;
 }
 
 /* --- slant compare ------------------------------------------------------------------------ */
+
+/*
+ * The cluster of every row of `ds` for --cluster FIELD: the inputs read once more, grouped
+ * by FIELD (the reader keeps one grouping field per read), and matched row by row (the
+ * rows come in input order whatever -j is; their ids must agree). Returns the clusters
+ * (caller frees) and their number in `*ids`, or NULL after a message.
+ */
+static uint32_t *read_clusters(const compare_args *a, char **paths, size_t npaths,
+                               const slant_dataset *ds, size_t *ids)
+{
+    cli_inputs_options io = a->common.in;
+    io.by = a->cluster;
+    io.event = NULL;
+    io.quiet = 1;
+    slant_dataset *by_cluster = slant_dataset_new();
+    cli_inputs_result in;
+    cli_inputs_read(&io, paths, npaths, by_cluster, &in);
+    size_t rows = slant_dataset_nrows(ds);
+    uint32_t *cluster = NULL;
+    if (slant_dataset_nrows(by_cluster) != rows) {
+        cli_message("--cluster %s: the inputs gave %zu rows the second time, not %zu",
+                    a->cluster, slant_dataset_nrows(by_cluster), rows);
+    } else {
+        cluster = xmalloc((rows ? rows : 1) * sizeof *cluster);
+        for (size_t r = 0; r < rows && cluster; r++) {
+            const slant_row *x = slant_dataset_row(ds, r), *y = slant_dataset_row(by_cluster, r);
+            if ((x->id == NULL) != (y->id == NULL) || (x->id && strcmp(x->id, y->id))) {
+                cli_message("--cluster %s: row %zu is '%s' the second time, not '%s'",
+                            a->cluster, r + 1, y->id ? y->id : "", x->id ? x->id : "");
+                free(cluster);
+                cluster = NULL;
+                break;
+            }
+            cluster[r] = y->group;
+        }
+        *ids = slant_dataset_ngroups(by_cluster);
+    }
+    cli_inputs_release(&in);
+    slant_dataset_free(by_cluster);
+    return cluster;
+}
 
 static int write_result(const compare_args *a, const slant_buf *b)
 {
@@ -225,8 +274,17 @@ int slant_cli_compare(int argc, char **argv)
     } else {
         slant_error err;
         slant_error_clear(&err);
-        slant_comparison *c = slant_compare(ds, &a.common.cmp, &err);
-        if (!c) {
+        uint32_t *cluster = NULL;
+        if (a.cluster) {
+            cluster = read_clusters(&a, argv + optind, (size_t)(argc - optind), ds,
+                                    &a.common.cmp.cluster_ids);
+            a.common.cmp.cluster = cluster;
+        }
+        slant_comparison *c = a.cluster && !cluster ? NULL
+                                                    : slant_compare(ds, &a.common.cmp, &err);
+        if (a.cluster && !cluster) {
+            rc = SLANT_EXIT_USAGE;
+        } else if (!c) {
             char text[1200];
             slant_error_format(&err, text, sizeof text);
             cli_message("%s", text);
@@ -246,9 +304,15 @@ int slant_cli_compare(int argc, char **argv)
             if (!had_evidence && a.format != FORMAT_TEXT && !io->quiet)
                 cli_message("note: no term keyness: the score records have no evidence "
                             "(score with --evidence)");
+            if (c->clusters_nested && !io->quiet)
+                cli_message("note: '%s' is constant within each '%s': the groups are made of "
+                            "whole clusters, so the evidence is in the %zu clusters, not the "
+                            "articles; read the cluster-robust columns (cluster_p)",
+                            io->by, a.cluster, a.common.cmp.cluster_ids);
             rc = write_result(&a, &b);
             slant_comparison_free(c);
         }
+        free(cluster);
     }
     if (rc == SLANT_EXIT_OK && failed) {
         cli_message("%zu input%s or record%s skipped with errors", failed,

@@ -87,6 +87,7 @@ static int pick_indicators(slant_comparison *c, slant_error *err)
 typedef struct {
     double *v;              /* the values in row order */
     double *s;              /* the same, ascending */
+    uint32_t *cl;           /* the values' clusters in row order (with clusters only) */
     size_t n;
     slant_moments m;
 } column;
@@ -100,6 +101,11 @@ typedef struct {
     uint32_t *event;        /* ... and its event (UINT32_MAX: none) */
     size_t nvalues;
     double *col_v, *col_s;  /* the columns' storage */
+    uint32_t *col_cl;
+    uint32_t *cluster;      /* each value's cluster (with clusters only) */
+    double *pv;             /* a pair's values, their groups and clusters (clusters only) */
+    unsigned char *pa;
+    uint32_t *pc;
     column rest;            /* the compared groups but one, for vs-rest pairs */
     double *pooled;         /* every column's values, ascending (vs-rest only) */
     double *event_sum;      /* group x event sums and counts (within events only) */
@@ -139,6 +145,13 @@ static void work_init(work *w, const slant_comparison *c)
     w->event = xmalloc(cap * sizeof *w->event);
     w->col_v = xmalloc(cap * sizeof *w->col_v);
     w->col_s = xmalloc(cap * sizeof *w->col_s);
+    if (c->opts.cluster) {
+        w->col_cl = xmalloc(cap * sizeof *w->col_cl);
+        w->cluster = xmalloc(cap * sizeof *w->cluster);
+        w->pv = xmalloc(cap * sizeof *w->pv);
+        w->pa = xmalloc(cap);
+        w->pc = xmalloc(cap * sizeof *w->pc);
+    }
     if (c->vs_rest) {
         w->rest.v = xmalloc(cap * sizeof *w->rest.v);
         w->rest.s = xmalloc(cap * sizeof *w->rest.s);
@@ -165,6 +178,11 @@ static void work_release(work *w)
     free(w->event);
     free(w->col_v);
     free(w->col_s);
+    free(w->col_cl);
+    free(w->cluster);
+    free(w->pv);
+    free(w->pa);
+    free(w->pc);
     free(w->rest.v);
     free(w->rest.s);
     free(w->pooled);
@@ -191,6 +209,8 @@ static void build_columns(const slant_comparison *c, const uint32_t *slots, size
         w->values[w->nvalues] = v;
         w->slot[w->nvalues] = k;
         w->event[w->nvalues] = row->event;
+        if (w->cluster)
+            w->cluster[w->nvalues] = c->opts.cluster[r];
         w->nvalues++;
         w->cols[k].n++;
     }
@@ -198,11 +218,14 @@ static void build_columns(const slant_comparison *c, const uint32_t *slots, size
     for (size_t k = 0; k < c->ngroups; k++) {
         w->cols[k].v = w->col_v + at;
         w->cols[k].s = w->col_s + at;
+        w->cols[k].cl = w->col_cl ? w->col_cl + at : NULL;
         at += w->cols[k].n;
         w->cols[k].n = 0;
     }
     for (size_t i = 0; i < w->nvalues; i++) {
         column *col = &w->cols[w->slot[i]];
+        if (col->cl)
+            col->cl[col->n] = w->cluster[i];
         col->v[col->n++] = w->values[i];
     }
     w->finite = 1;
@@ -353,12 +376,12 @@ static void compare_pair(const slant_comparison *c, slant_cmp_pair *p, size_t a,
 
 int slant_cmp_pair_called(const slant_cmp_pair *p, double alpha)
 {
-    return p->mwu_q < alpha;
+    return (p->flags & SLANT_PAIR_CLUSTERED) ? p->cluster_q < alpha : p->mwu_q < alpha;
 }
 
 const char *slant_cmp_pair_flags(unsigned flags)
 {
-    switch (flags & (SLANT_PAIR_SMALL_N | SLANT_PAIR_ZERO_VARIANCE)) {
+    switch (flags & (SLANT_PAIR_SMALL_N | SLANT_PAIR_ZERO_VARIANCE)) { /* not CLUSTERED */
     case SLANT_PAIR_SMALL_N: return "small_n";
     case SLANT_PAIR_ZERO_VARIANCE: return "zero_variance";
     case SLANT_PAIR_SMALL_N | SLANT_PAIR_ZERO_VARIANCE: return "small_n zero_variance";
@@ -370,6 +393,36 @@ const char *slant_cmp_pair_flags(unsigned flags)
 static double group_mean(const slant_comparison *c, size_t k, size_t i)
 {
     return c->summaries[k * c->nindicators + i].s.mean;
+}
+
+/* The cluster-robust mean difference of group column k (a) against column l (b), or,
+ * for l == SIZE_MAX, against every other compared group (with clusters only). */
+static void cluster_pair(const slant_comparison *c, slant_cmp_pair *p, size_t k, size_t l,
+                         work *w)
+{
+    size_t n = 0;
+    if (l == SIZE_MAX) {
+        for (size_t i = 0; i < w->nvalues; i++) {
+            w->pv[n] = w->values[i];
+            w->pa[n] = w->slot[i] == k;
+            w->pc[n++] = w->cluster[i];
+        }
+    } else {
+        const column *x = &w->cols[k], *y = &w->cols[l];
+        for (size_t i = 0; i < x->n; i++, n++) {
+            w->pv[n] = x->v[i];
+            w->pa[n] = 1;
+            w->pc[n] = x->cl[i];
+        }
+        for (size_t i = 0; i < y->n; i++, n++) {
+            w->pv[n] = y->v[i];
+            w->pa[n] = 0;
+            w->pc[n] = y->cl[i];
+        }
+    }
+    slant_cluster_mean_diff(w->pv, w->pa, w->pc, n, c->opts.cluster_ids, c->opts.level,
+                            &p->cluster);
+    p->flags |= SLANT_PAIR_CLUSTERED;
 }
 
 /* The pairs of one indicator: every pair, or each group against the rest. */
@@ -385,8 +438,11 @@ static void pairs(slant_comparison *c, size_t i, work *w)
         for (size_t a = 0; a < k; a++) {
             for (size_t b = a + 1; b < k; b++) {
                 double mwu[2] = { w->u[a * k + b], w->ties[a * k + b] };
-                compare_pair(c, p++, c->groups[a], c->groups[b], ind, &w->cols[a], &w->cols[b],
+                compare_pair(c, p, c->groups[a], c->groups[b], ind, &w->cols[a], &w->cols[b],
                              group_mean(c, a, i), group_mean(c, b, i), finite ? mwu : NULL);
+                if (c->opts.cluster)
+                    cluster_pair(c, p, a, b, w);
+                p++;
             }
         }
         return;
@@ -408,8 +464,11 @@ static void pairs(slant_comparison *c, size_t i, work *w)
         for (size_t b = 0; b < k; b++)
             if (b != a)
                 mwu[0] += w->u[a * k + b];
-        compare_pair(c, p++, c->groups[a], SLANT_REST, ind, &w->cols[a], &w->rest,
+        compare_pair(c, p, c->groups[a], SLANT_REST, ind, &w->cols[a], &w->rest,
                      group_mean(c, a, i), rest_mean, finite ? mwu : NULL);
+        if (c->opts.cluster)
+            cluster_pair(c, p, a, SIZE_MAX, w);
+        p++;
     }
 }
 
@@ -775,9 +834,16 @@ static void corrections(slant_comparison *c)
             &c->omnibus[0].welch.p, sizeof *c->omnibus, &c->omnibus[0].welch_q,
             sizeof *c->omnibus);
     if (c->npairs) {
+        if (c->opts.cluster)
+            correct(c, "pairs/cluster_t",
+                    "primary: cluster-robust t tests of the mean difference, every pair and "
+                    "indicator (a difference is called on this family's q alone)",
+                    c->npairs, &c->pairs[0].cluster.p, sizeof *c->pairs,
+                    &c->pairs[0].cluster_q, sizeof *c->pairs);
         correct(c, "pairs/mann_whitney",
-                "primary: Mann-Whitney U tests, every pair and indicator (a difference is "
-                "called on this family's q alone)",
+                c->opts.cluster ? "secondary: Mann-Whitney U tests, every pair and indicator"
+                                : "primary: Mann-Whitney U tests, every pair and indicator (a "
+                                  "difference is called on this family's q alone)",
                 c->npairs, &c->pairs[0].mwu.p, sizeof *c->pairs, &c->pairs[0].mwu_q,
                 sizeof *c->pairs);
         correct(c, "pairs/welch_t",
@@ -815,6 +881,32 @@ static void corrections(slant_comparison *c)
 
 /* --- the whole ------------------------------------------------------------------------ */
 
+/* Whether every cluster's rows lie in one compared group: the groups are then constant
+ * within a coarser unit (outlets within a rating), and a comparison of groups is one of
+ * clusters. */
+static int clusters_nested(const slant_comparison *c)
+{
+    size_t ids = c->opts.cluster_ids;
+    uint32_t *group_of = xmalloc((ids ? ids : 1) * sizeof *group_of);
+    for (size_t k = 0; k < ids; k++)
+        group_of[k] = UINT32_MAX;
+    uint32_t *slots = group_slots(c);
+    int nested = 1;
+    for (size_t r = 0; r < slant_dataset_nrows(c->ds) && nested; r++) {
+        const slant_row *row = slant_dataset_row(c->ds, r);
+        uint32_t k = slots[row->group], cl = c->opts.cluster[r];
+        if (k == UINT32_MAX || cl >= ids)
+            continue;
+        if (group_of[cl] == UINT32_MAX)
+            group_of[cl] = k;
+        else if (group_of[cl] != k)
+            nested = 0;
+    }
+    free(slots);
+    free(group_of);
+    return nested;
+}
+
 slant_comparison *slant_compare(const slant_dataset *ds, const slant_compare_options *o,
                                 slant_error *err)
 {
@@ -825,6 +917,7 @@ slant_comparison *slant_compare(const slant_dataset *ds, const slant_compare_opt
         slant_comparison_free(c);
         return NULL;
     }
+    c->clusters_nested = c->opts.cluster && clusters_nested(c);
     per_indicator(c);
     keyness(c);
     drivers(c);

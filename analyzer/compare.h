@@ -2,6 +2,7 @@
 #define SLANT_COMPARE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "dataset.h"
 #include "error.h"
@@ -56,6 +57,10 @@ typedef struct {
     size_t nindicators;
     size_t threads;                 /* 0 or 1: in the calling thread; the result is the
                                      * same for every count */
+    const uint32_t *cluster;        /* NULL, or each dataset row's cluster (an id below
+                                     * cluster_ids), borrowed: cluster-robust standard
+                                     * errors of every pair's mean difference */
+    size_t cluster_ids;
 } slant_compare_options;
 
 typedef struct {
@@ -81,11 +86,17 @@ typedef struct {
  * groups Welch's t rejects a true null far more often than alpha (22% at 10 vs 500
  * articles), while the rank test holds its size (docs/schema/compare.md, the calibration
  * test tests/compare/calibration.py).
+ *
+ * With clusters (opts.cluster: articles of one outlet are not independent), the primary
+ * test is the cluster-robust t of the mean difference instead (family pairs/cluster_t):
+ * article-level tests, the rank test included, overstate the evidence when the groups
+ * are made of whole clusters; Mann-Whitney and Welch are then secondary.
  */
 #define SLANT_SMALL_N 30            /* a group smaller than this: the pair is flagged */
 enum {
     SLANT_PAIR_SMALL_N = 1u << 0,       /* a group has fewer than SLANT_SMALL_N values */
-    SLANT_PAIR_ZERO_VARIANCE = 1u << 1  /* a group's values are all equal: no Welch t */
+    SLANT_PAIR_ZERO_VARIANCE = 1u << 1, /* a group's values are all equal: no Welch t */
+    SLANT_PAIR_CLUSTERED = 1u << 2      /* with --cluster: the cluster-robust t is primary */
 };
 
 typedef struct {
@@ -107,7 +118,8 @@ typedef struct {
     unsigned flags;                 /* SLANT_PAIR_* */
 } slant_cmp_pair;
 
-/* Whether the pair's difference is called at `alpha`: the primary test's q (above). */
+/* Whether the pair's difference is called at `alpha`: the primary test's q (above):
+ * cluster_q with clusters, else mwu_q. */
 int slant_cmp_pair_called(const slant_cmp_pair *p, double alpha);
 
 /* The flags of a pair as words ("small_n zero_variance"), "" for none; static text. */
@@ -182,6 +194,7 @@ typedef struct {
     size_t nconcepts;
     slant_cmp_family families[SLANT_MAX_FAMILIES];
     size_t nfamilies;
+    int clusters_nested;            /* with clusters: each lies within one compared group */
 } slant_comparison;
 
 /*

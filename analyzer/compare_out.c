@@ -547,10 +547,10 @@ static void text_findings(const slant_comparison *c, const slant_compare_view *v
         if (slant_cmp_pair_called(&c->pairs[k], v->alpha))
             sig[n++] = &c->pairs[k];
     qsort(sig, n, sizeof *sig, cmp_pair_effect);
-    slant_buf_addf(out, "%sDifferences between groups%s (called when the primary test, "
-                        "Mann-Whitney, has q < %g; Welch's t is secondary; largest effects "
-                        "first)\n",
-                   bold(v), plain(v), v->alpha);
+    slant_buf_addf(out, "%sDifferences between groups%s (called when the primary test, %s, "
+                        "has q < %g; the others are secondary; largest effects first)\n",
+                   bold(v), plain(v),
+                   c->opts.cluster ? "the cluster-robust t" : "Mann-Whitney", v->alpha);
     if (!n)
         slant_buf_adds(out, "  none at this threshold\n");
     for (size_t k = 0; k < n; k++) {
@@ -573,6 +573,11 @@ static void text_findings(const slant_comparison *c, const slant_compare_view *v
                             "Mann-Whitney (%s) q %s, Welch q %s",
                        p->delta, p->delta_low, p->delta_high, g, lo, hi,
                        method_name(p->mwu_method), mq, wq);
+        if (p->flags & SLANT_PAIR_CLUSTERED) {
+            char cq[16];
+            fmt_p(cq, sizeof cq, p->cluster_q);
+            slant_buf_addf(out, ", cluster-robust q %s (%zu clusters)", cq, p->cluster.clusters);
+        }
         if (p->flags & SLANT_PAIR_ZERO_VARIANCE)
             slant_buf_adds(out, " (no Welch t: a group's values are all equal)");
         if (p->flags & SLANT_PAIR_SMALL_N)
