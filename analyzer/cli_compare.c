@@ -304,6 +304,9 @@ int slant_cli_compare(int argc, char **argv)
             if (!had_evidence && a.format != FORMAT_TEXT && !io->quiet)
                 cli_message("note: no term keyness: the score records have no evidence "
                             "(score with --evidence)");
+            if (c->keyness_pairs_capped && !io->quiet)
+                cli_message("note: keyness of each group against the rest only: every pair "
+                            "would make more than %d rows", SLANT_KEYNESS_MAX_PAIR_ROWS);
             if (c->clusters_nested && !io->quiet)
                 cli_message("note: '%s' is constant within each '%s': the groups are made of "
                             "whole clusters, so the evidence is in the %zu clusters, not the "

@@ -170,7 +170,7 @@ typedef struct {
     size_t top;                 /* terms shown per group and difference */
 } cli_comparison_args;
 
-/* The defaults of compare and report: by source, all pairs, BH, 95%, --min-n 2, ... */
+/* The defaults of compare and report: by source, all pairs, BH, 95%, --min-n 10, ... */
 void cli_comparison_defaults(cli_comparison_args *a);
 
 /* The option getopt_long just returned as the user would name it ("--min-n", "-j"), for

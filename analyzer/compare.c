@@ -616,20 +616,29 @@ static void per_indicator(slant_comparison *c)
 
 /* --- terms ------------------------------------------------------------------------------- */
 
-/* Entry counts and words of a group, or of every other compared group for rest. */
+/* The totals over the compared groups that pooled() takes the rest from. Counts and
+ * words are integers, so the difference is exact (the sum of the others, as before). */
+static void entry_totals(slant_comparison *c)
+{
+    size_t ne = slant_dataset_nentries(c->ds);
+    c->entry_totals = xcalloc(ne + 1, sizeof *c->entry_totals);
+    c->words_total = 0;
+    for (size_t k = 0; k < c->ngroups; k++) {
+        const slant_group *x = slant_dataset_group_at(c->ds, c->groups[k]);
+        for (size_t e = 0; e < ne; e++)
+            c->entry_totals[e] += x->entry_counts[e];
+        c->words_total += x->tokens;
+    }
+}
+
+/* Entry counts and words of a group, or of every other compared group for rest: constant
+ * time (a pair used to cost a pass over the groups per entry). */
 static void pooled(const slant_comparison *c, size_t g, int rest, size_t entry, double *count,
                    double *words)
 {
-    *count = 0;
-    *words = 0;
-    for (size_t k = 0; k < c->ngroups; k++) {
-        size_t h = c->groups[k];
-        if (rest ? h == g : h != g)
-            continue;
-        const slant_group *x = slant_dataset_group_at(c->ds, h);
-        *count += x->entry_counts[entry];
-        *words += x->tokens;
-    }
+    const slant_group *x = slant_dataset_group_at(c->ds, g);
+    *count = rest ? c->entry_totals[entry] - x->entry_counts[entry] : x->entry_counts[entry];
+    *words = rest ? c->words_total - x->tokens : x->tokens;
 }
 
 static void keyness_against(slant_comparison *c, size_t g, size_t ref)
@@ -657,6 +666,7 @@ static void keyness_against(slant_comparison *c, size_t g, size_t ref)
         t->c = words_a;
         t->d = words_b;
         slant_keyness_of(a, b, words_a, words_b, c->opts.level, &t->k);
+        t->p = isnan(t->k.fisher_p) ? t->k.g2_p : t->k.fisher_p;
     }
 }
 
@@ -666,13 +676,18 @@ static void keyness(slant_comparison *c)
     c->has_entries = ne > 0;
     if (!ne)
         return;
-    size_t refs = c->ngroups + (c->vs_rest || c->opts.pairs == SLANT_PAIRS_NONE
-                                    ? 0
-                                    : c->ngroups * (c->ngroups - 1) / 2);
+    size_t all_pairs = c->ngroups * (c->ngroups - 1) / 2;
+    int pairwise = !c->vs_rest && c->opts.pairs != SLANT_PAIRS_NONE;
+    if (pairwise && all_pairs * ne > SLANT_KEYNESS_MAX_PAIR_ROWS) {
+        pairwise = 0;
+        c->keyness_pairs_capped = 1;
+    }
+    size_t refs = c->ngroups + (pairwise ? all_pairs : 0);
     c->terms = xcalloc(refs * ne, sizeof *c->terms);
     for (size_t k = 0; k < c->ngroups; k++)
         keyness_against(c, c->groups[k], SLANT_REST);
-    if (c->vs_rest || c->opts.pairs == SLANT_PAIRS_NONE)
+    c->nterms_rest = c->nterms;
+    if (!pairwise)
         return;
     for (size_t k = 0; k < c->ngroups; k++)
         for (size_t l = k + 1; l < c->ngroups; l++)
@@ -873,10 +888,21 @@ static void corrections(slant_comparison *c)
         correct(c, "contested/chi2", "chi-square tests of groups by variants, one per concept",
                 c->nconcepts, &c->concepts[0].chi2.p, sizeof *c->concepts,
                 &c->concepts[0].chi2_q, sizeof *c->concepts);
-    if (c->nterms)
-        correct(c, "keyness/g2", "log-likelihood tests, every term against every reference",
-                c->nterms, &c->terms[0].k.g2_p, sizeof *c->terms, &c->terms[0].g2_q,
+    /* keyness: Fisher's exact p where it was computed, else G²'s; each group against the
+     * rest and the pairs of groups are two families (nested, and redundant with each
+     * other: one family would grow with the square of the groups) */
+    if (c->nterms_rest)
+        correct(c, "keyness/vs_rest",
+                "keyness of every term, each group against the rest (Fisher's exact p "
+                "where an expected count is below 5, else log-likelihood)",
+                c->nterms_rest, &c->terms[0].p, sizeof *c->terms, &c->terms[0].g2_q,
                 sizeof *c->terms);
+    if (c->nterms > c->nterms_rest)
+        correct(c, "keyness/pairs",
+                "keyness of every term, each pair of groups (Fisher's exact p where an "
+                "expected count is below 5, else log-likelihood)",
+                c->nterms - c->nterms_rest, &c->terms[c->nterms_rest].p, sizeof *c->terms,
+                &c->terms[c->nterms_rest].g2_q, sizeof *c->terms);
 }
 
 /* --- the whole ------------------------------------------------------------------------ */
@@ -919,6 +945,7 @@ slant_comparison *slant_compare(const slant_dataset *ds, const slant_compare_opt
     }
     c->clusters_nested = c->opts.cluster && clusters_nested(c);
     per_indicator(c);
+    entry_totals(c);
     keyness(c);
     drivers(c);
     contested(c);
@@ -938,6 +965,7 @@ void slant_comparison_free(slant_comparison *c)
     free(c->pairs);
     free(c->paired);
     free(c->terms);
+    free(c->entry_totals);
     free(c->drivers);
     free(c->shares);
     for (size_t k = 0; k < c->nconcepts; k++)

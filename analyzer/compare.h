@@ -39,7 +39,7 @@
  */
 
 #define SLANT_REST ((size_t)-1)   /* "all other compared groups" in place of a group */
-#define SLANT_MAX_FAMILIES 12     /* more than the families compare.c names */
+#define SLANT_MAX_FAMILIES 16     /* more than the families compare.c names */
 
 typedef enum { SLANT_PAIRS_ALL, SLANT_PAIRS_VS_REST, SLANT_PAIRS_NONE } slant_pairs_mode;
 typedef enum { SLANT_CORRECT_BH, SLANT_CORRECT_HOLM } slant_correction;
@@ -141,8 +141,14 @@ typedef struct {
     size_t entry;
     double a, b, c, d;              /* entry count and words in the group and the reference */
     slant_keyness k;
-    double g2_q;
+    double p;                       /* the term's p: Fisher's exact p where it was computed
+                                     * (an expected count below 5), else G²'s */
+    double g2_q;                    /* the q of p, in the family of its kind of reference
+                                     * (keyness/vs_rest or keyness/pairs) */
 } slant_cmp_term;
+
+/* Pairwise keyness is left out (vs-rest only) when it would make more rows than this. */
+#define SLANT_KEYNESS_MAX_PAIR_ROWS 2000000
 
 typedef struct {
     size_t a, b, indicator, entry;
@@ -186,6 +192,10 @@ typedef struct {
     size_t npaired;
     slant_cmp_term *terms;
     size_t nterms;
+    size_t nterms_rest;             /* terms[0 .. nterms_rest) are against the rest */
+    int keyness_pairs_capped;       /* pairwise keyness left out: too many rows */
+    double *entry_totals;           /* each entry's count over the compared groups */
+    double words_total;             /* and their words (keyness, drivers) */
     slant_cmp_driver *drivers;
     size_t ndrivers;
     slant_cmp_share *shares;

@@ -196,6 +196,7 @@ static void visit_keyness(const slant_comparison *c, row_sink sink, void *ctx)
         put(&r, "lr_high", t->k.lr_high);
         put(&r, "pct_diff", t->k.pct_diff);
         put(&r, "fisher_p", t->k.fisher_p);
+        put_text(&r, "keyness_test", isnan(t->k.fisher_p) ? "g2" : "fisher");
         sink(&r, ctx);
     }
 }
@@ -279,7 +280,7 @@ static const char *const columns[] = {
     "lr_high", "pct_diff", "fisher_p", "rate_a", "rate_b", "groups", "variants", "chi2_df",
     "chi2_q", "count", "share", "kruskal_epsilon2", "welch_dropped", "diff_low",
     "diff_high", "delta_low", "delta_high", "cluster_se", "cluster_t", "cluster_df",
-    "cluster_p", "cluster_q", "cluster_low", "cluster_high", "flags", "cramers_v",
+    "cluster_p", "cluster_q", "cluster_low", "cluster_high", "flags", "cramers_v", "keyness_test",
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 

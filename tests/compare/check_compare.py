@@ -391,6 +391,38 @@ check(r.returncode == 2 and "unknown indicator 'nope'" in r.stderr, "unknown ind
 r = subprocess.run([SLANT, "compare", "corpus/seeds/"], capture_output=True, text=True)
 check(r.returncode == 3 and "nothing to compare" in r.stderr, "one article per group: nothing to compare")
 
+# --- keyness: Fisher's p where computed, vs-rest and pairs corrected apart ---------------------
+def bh(p):
+    p = np.asarray(p, float)
+    order = np.argsort(p)
+    q = p[order] * len(p) / np.arange(1, len(p) + 1)
+    q = np.minimum.accumulate(q[::-1])[::-1]
+    out = np.empty_like(q)
+    out[order] = np.minimum(q, 1)
+    return out
+
+
+kfam = {f["name"]: f["tests"] for f in doc["families"]}
+krows = doc["tables"]["keyness"]
+bad = []
+for fam, rows in (("keyness/vs_rest", [r for r in krows if r["reference"] == "rest"]),
+                  ("keyness/pairs", [r for r in krows if r["reference"] != "rest"])):
+    p = [r["fisher_p"] if r["fisher_p"] is not None else r["g2_p"] for r in rows]
+    check(kfam.get(fam) == len(rows) > 0, f"{fam}: {kfam.get(fam)} tests, {len(rows)} rows")
+    for r, qv in zip(rows, bh(p)):
+        if not close(r["g2_q"], float(qv), 1e-8):
+            bad.append((fam, r["group"], r["reference"], r["entry"], r["g2_q"], qv))
+    for r in rows:
+        if r["fisher_p"] is not None:
+            f = stats.fisher_exact([[r["count_a"], r["words_a"] - r["count_a"]],
+                                    [r["count_b"], r["words_b"] - r["count_b"]]]).pvalue
+            if not close(r["fisher_p"], f, 1e-8) or r["keyness_test"] != "fisher":
+                bad.append((fam, "fisher", r["entry"], r["fisher_p"], f))
+check("keyness/g2" not in kfam, "no single keyness family of both kinds of reference")
+for b in bad[:5]:
+    print("compare FAIL: keyness:", b)
+check(not bad, f"keyness q-values from Fisher's p where computed, per family: {len(bad)} differ")
+
 # --- --cluster: cluster-robust mean differences against statsmodels ---------------------------
 # Outlets nested in ratings, each outlet with its own level (so articles of one outlet are
 # alike): compare by rating with --cluster source, every pair and each rating against the

@@ -287,9 +287,14 @@ def cmd_compare(path, expects):
     fams = {f["name"]: f["tests"] for f in doc.get("families", [])}
     for fam, table, col in [("pairs/welch_t", "pairs", "welch_p"),
                             ("pairs/mann_whitney", "pairs", "mwu_p"),
-                            ("keyness/g2", "keyness", "g2_p"),
+                            ("keyness/vs_rest", "keyness", "rest"),
+                            ("keyness/pairs", "keyness", "pairs"),
                             ("events/paired_t", "events", "paired_p")]:
         rows = doc.get("tables", {}).get(table, [])
+        if table == "keyness":  # Fisher's p where computed, else G²'s; two families
+            rows = [dict(r, p=r["fisher_p"] if r["fisher_p"] is not None else r["g2_p"])
+                    for r in rows if (r["reference"] == "rest") == (col == "rest")]
+            col = "p"
         if fam in fams:
             n = sum(r[col] is not None for r in rows)
             check(fams[fam] == n, f"{name}: family {fam} says {fams[fam]} tests, "
