@@ -280,7 +280,15 @@ static void summarize(slant_comparison *c, size_t i, const work *w)
         else
             slant_summary_of(col->v, col->n, c->opts.level, &s->s);
         s->boot_low = s->boot_high = NAN;
-        if (c->opts.bootstrap)
+        /* a small group always gets a BCa interval (its t interval undercovers skewed,
+         * zero-heavy values); the others the percentile interval with --bootstrap */
+        if (col->n < SLANT_SMALL_N)
+            slant_bootstrap_bca_mean_ci(col->v, col->n,
+                                        c->opts.bootstrap ? c->opts.bootstrap
+                                                          : SLANT_SMALL_N_RESAMPLES,
+                                        c->opts.seed, c->opts.level, &s->boot_low,
+                                        &s->boot_high);
+        else if (c->opts.bootstrap)
             slant_bootstrap_mean_ci(col->v, col->n, c->opts.bootstrap, c->opts.seed,
                                     c->opts.level, &s->boot_low, &s->boot_high);
     }

@@ -92,7 +92,9 @@ typedef struct {
  * article-level tests, the rank test included, overstate the evidence when the groups
  * are made of whole clusters; Mann-Whitney and Welch are then secondary.
  */
-#define SLANT_SMALL_N 30            /* a group smaller than this: the pair is flagged */
+#define SLANT_SMALL_N 30            /* a group smaller than this: the pair is flagged, and
+                                     * its summary has a BCa interval of the mean */
+#define SLANT_SMALL_N_RESAMPLES 2000 /* ... from this many resamples without --bootstrap */
 enum {
     SLANT_PAIR_SMALL_N = 1u << 0,       /* a group has fewer than SLANT_SMALL_N values */
     SLANT_PAIR_ZERO_VARIANCE = 1u << 1, /* a group's values are all equal: no Welch t */

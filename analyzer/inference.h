@@ -74,6 +74,24 @@ int slant_mean_diff_ci(const slant_moments *x, const slant_moments *y, double le
 int slant_cliffs_delta_ci(double u, size_t nx, size_t ny, double level, double *lo,
                           double *hi);
 
+/*
+ * The BCa (bias-corrected and accelerated) bootstrap interval of the mean (Efron 1987;
+ * Efron & Tibshirani 1993, ch. 14), for small samples, where the t interval and the
+ * percentile interval undercover skewed, zero-heavy data. The `resamples` means are drawn
+ * as slant_bootstrap_mean_ci draws them; with theta the sample mean,
+ *   z0 = Phi^-1((#{mean* < theta} + #{mean* <= theta}) / (2 resamples))   (the bias),
+ *   a  = sum (tbar - theta_i)^3 / (6 (sum (tbar - theta_i)^2)^1.5) (the acceleration,
+ *        from the jackknife means theta_i and their mean tbar),
+ *   alpha_j = Phi(z0 + (z0 + z_j) / (1 - a (z0 + z_j))),  z_j = Phi^-1((1 -/+ level) / 2),
+ * and the interval is the alpha_1 and alpha_2 quantiles (type 7) of the means, as
+ * scipy.stats.bootstrap(method="BCa") defines it. All values equal: the single point.
+ *
+ * Returns -1 when n < 2, resamples < 2, `level` is not in (0, 1), a value is not finite,
+ * or z0 is infinite (every resampled mean on one side of theta).
+ */
+int slant_bootstrap_bca_mean_ci(const double *x, size_t n, size_t resamples,
+                                unsigned long seed, double level, double *lo, double *hi);
+
 /* epsilon^2 of Kruskal-Wallis' H over N values (Tomczak & Tomczak 2014): H / (N - 1);
  * NAN when H is NAN or N < 2. */
 double slant_kruskal_epsilon2(double h, size_t n);

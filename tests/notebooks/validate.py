@@ -509,7 +509,8 @@ def cmd_broken(score_path, compare_path):
         "a pairs row with entry": lambda d: pair0(d).update(entry="violence:x"),
         "pairs row group null": lambda d: pair0(d).update(group=None),
         "perm_p without permutations": lambda d: pair0(d).update(perm_p=0.5),
-        "boot_low without bootstrap": lambda d: d["tables"]["summary"][0].update(boot_low=1.0),
+        "boot_low without bootstrap, n of 30 or more":
+            lambda d: d["tables"]["summary"][0].update(boot_low=1.0, n=30),
         "summary n null": lambda d: d["tables"]["summary"][0].update(n=None),
         "indicator with a space": lambda d: d["tables"]["summary"][0].update(indicator="a b"),
         "events without --event": lambda d: d["tables"].update(events=[{}]),

@@ -330,6 +330,25 @@ def permt_replay(x, y, permutations, seed):
     return (1 + hits) / (1 + permutations)
 
 
+def bca_replay(x, resamples, seed, level):
+    """BCa of the mean as scipy.stats.bootstrap(method="BCa") defines it (its _bca_interval:
+    z0 from the share of resampled means below the mean, ties counting half; the
+    acceleration from the jackknife), on the resamples GSL's MT19937 draws."""
+    stream = GslStream(seed)
+    n = len(x)
+    theta = np.mean(x)
+    means = np.array([np.mean([x[stream.uniform_int(n)] for _ in range(n)])
+                      for _ in range(resamples)])
+    z0 = stats.norm.ppf((np.sum(means < theta) + np.sum(means <= theta)) / (2 * resamples))
+    jack = np.array([np.mean(np.delete(x, i)) for i in range(n)])
+    d = jack.mean() - jack
+    a = (d ** 3).sum() / (6 * ((d ** 2).sum()) ** 1.5)
+    out = []
+    for z in (stats.norm.ppf((1 - level) / 2), stats.norm.ppf((1 + level) / 2)):
+        out.append(np.quantile(means, stats.norm.cdf(z0 + (z0 + z) / (1 - a * (z0 + z)))))
+    return out
+
+
 def cluster_ref(v, in_a, cl, level):
     """statsmodels: OLS of the value on a constant and the group dummy, CR1 cluster-robust
     covariance, t on G - 1 degrees of freedom."""
@@ -399,6 +418,14 @@ def inference_cases(s, rng):
               f"cliff_ci 0.95 | {sample(x, y)}", "ok",
               [max(-1, 2 * (a - z * math.sqrt(var)) - 1), min(1, 2 * (a + z * math.sqrt(var)) - 1)])
     s.add("diff_ci both constant", "diff_ci 0.95 | 1 1 | 2 2", "undefined", [NAN, NAN])
+
+    for n, seed, level in ((8, 3, 0.95), (15, 11, 0.9), (29, 5, 0.95)):
+        x = [float(v) for v in rng.negative_binomial(0.4, 0.3, n)]
+        x[0] = 3.0  # not all zero
+        s.add(f"BCa interval of the mean n={n} replays GSL's MT19937 (SciPy's definition)",
+              f"bca 400 {seed} {level} | {fmt(x)}", "ok", bca_replay(x, 400, seed, level))
+    s.add("BCa all equal: the point", "bca 100 1 0.95 | 2 2 2", "ok", [2.0, 2.0])
+    s.add("BCa one value", "bca 100 1 0.95 | 2", "undefined", [NAN, NAN])
 
     groups = [continuous(rng, 20), tied(rng, 30, 4), continuous(rng, 12, 1.0)]
     s.add("welch anova varying: nothing to drop",

@@ -38,6 +38,7 @@
  *   diff_ci LEVEL | x... | y...          lo hi
  *   cliff_ci LEVEL | x... | y...         lo hi (from U of slant_mann_whitney, normal)
  *   welch_anova_varying | g1... | ...    statistic df df2 p dropped
+ *   bca RESAMPLES SEED LEVEL | x...      lo hi (BCa interval of the mean)
  *   epsilon2 H N                         epsilon^2
  *   cramers_v CHI2 TOTAL ROWS COLS       V
  *
@@ -403,6 +404,13 @@ static const char *run(const command *c)
         int rc = slant_welch_anova_varying(g, n, c->ns, &t, &dropped);
         double v[5] = {t.statistic, t.df, t.df2, t.p, (double)dropped};
         print_values(rc, v, 5);
+    } else if (strcmp(name, "bca") == 0) {
+        if (c->ns != 1 || word_ulong(c, 1, &count) || word_ulong(c, 2, &seed) ||
+            word_double(c, 3, &level))
+            return "usage: bca RESAMPLES SEED LEVEL | x";
+        double v[2];
+        int rc = slant_bootstrap_bca_mean_ci(s[0].v, s[0].n, count, seed, level, &v[0], &v[1]);
+        print_values(rc, v, 2);
     } else if (strcmp(name, "epsilon2") == 0) {
         if (word_double(c, 1, &a) || word_double(c, 2, &b))
             return "usage: epsilon2 H N";
