@@ -533,6 +533,16 @@ static void within_events(slant_comparison *c, size_t i, work *w)
             slant_paired_t(x, y, n, &p->paired_t);
             p->wilcoxon_method = slant_wilcoxon_auto(x, y, n);
             slant_wilcoxon(x, y, n, p->wilcoxon_method, &p->wilcoxon);
+            /* the t interval of the mean difference (the paired t's); the differences
+             * go in x's place, which the tests no longer need */
+            p->diff_low = p->diff_high = NAN;
+            for (size_t e = 0; e < n; e++)
+                x[e] -= y[e];
+            slant_summary d;
+            if (slant_summary_of(x, n, c->opts.level, &d) == 0) {
+                p->diff_low = d.ci_low;
+                p->diff_high = d.ci_high;
+            }
             p++;
         }
     }
@@ -768,6 +778,7 @@ static void contested_concept(slant_comparison *c, const char *concept, size_t l
             s->entry = entries[v];
             s->count = table[k * nentries + v];
             s->share = s->count / total;
+            slant_wilson_ci(s->count, total, c->opts.level, &s->share_low, &s->share_high);
         }
     }
     slant_cmp_concept *x = &c->concepts[c->nconcepts++];

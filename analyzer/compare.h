@@ -131,6 +131,7 @@ typedef struct {
     size_t a, b, indicator;
     size_t events;                  /* events both groups cover */
     double mean_diff;               /* mean over events of (a's value - b's value) */
+    double diff_low, diff_high;     /* its t interval (the paired t's) */
     slant_test paired_t;
     double paired_q;
     slant_test wilcoxon;
@@ -161,6 +162,7 @@ typedef struct {
 typedef struct {
     size_t group, entry;            /* entry: "contested/concept:variant" */
     double count, share;            /* share of the group's uses of the concept */
+    double share_low, share_high;   /* Wilson interval of the share (inference.h) */
 } slant_cmp_share;
 
 typedef struct {

@@ -162,6 +162,8 @@ static void visit_events(const slant_comparison *c, row_sink sink, void *ctx)
         r.indicator = indicator(c, p->indicator);
         put(&r, "events", (double)p->events);
         put(&r, "mean_diff", p->mean_diff);
+        put(&r, "diff_low", p->diff_low);
+        put(&r, "diff_high", p->diff_high);
         put(&r, "paired_t", p->paired_t.statistic);
         put(&r, "paired_df", p->paired_t.df);
         put(&r, "paired_p", p->paired_t.p);
@@ -251,6 +253,8 @@ static void visit_contested(const slant_comparison *c, row_sink sink, void *ctx)
         r.entry = variant_of(name);
         put(&r, "count", s->count);
         put(&r, "share", s->share);
+        put(&r, "share_low", s->share_low);
+        put(&r, "share_high", s->share_high);
         sink(&r, ctx);
     }
 }
@@ -281,6 +285,7 @@ static const char *const columns[] = {
     "chi2_q", "count", "share", "kruskal_epsilon2", "welch_dropped", "diff_low",
     "diff_high", "delta_low", "delta_high", "cluster_se", "cluster_t", "cluster_df",
     "cluster_p", "cluster_q", "cluster_low", "cluster_high", "flags", "cramers_v", "keyness_test",
+    "share_low", "share_high",
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 

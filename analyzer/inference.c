@@ -289,6 +289,19 @@ int slant_bootstrap_bca_mean_ci(const double *x, size_t n, size_t resamples,
     return status;
 }
 
+int slant_wilson_ci(double k, double n, double level, double *lo, double *hi)
+{
+    *lo = *hi = NAN;
+    if (!(n > 0.0) || !(k >= 0.0) || k > n || !level_ok(level))
+        return -1;
+    double z = gsl_cdf_ugaussian_Pinv(0.5 + level / 2.0), p = k / n, z2 = z * z;
+    double centre = (p + z2 / (2.0 * n)) / (1.0 + z2 / n);
+    double half = z / (1.0 + z2 / n) * sqrt(p * (1.0 - p) / n + z2 / (4.0 * n * n));
+    *lo = fmax(0.0, centre - half);
+    *hi = fmin(1.0, centre + half);
+    return 0;
+}
+
 double slant_kruskal_epsilon2(double h, size_t n)
 {
     return isnan(h) || n < 2 ? NAN : h / ((double)n - 1.0);

@@ -92,6 +92,13 @@ int slant_cliffs_delta_ci(double u, size_t nx, size_t ny, double level, double *
 int slant_bootstrap_bca_mean_ci(const double *x, size_t n, size_t resamples,
                                 unsigned long seed, double level, double *lo, double *hi);
 
+/*
+ * The Wilson score interval of a proportion k / n (Wilson 1927), as statsmodels'
+ * proportion_confint(method="wilson"). -1 when n <= 0, k is outside [0, n] or `level`
+ * is not in (0, 1).
+ */
+int slant_wilson_ci(double k, double n, double level, double *lo, double *hi);
+
 /* epsilon^2 of Kruskal-Wallis' H over N values (Tomczak & Tomczak 2014): H / (N - 1);
  * NAN when H is NAN or N < 2. */
 double slant_kruskal_epsilon2(double h, size_t n);

@@ -19,6 +19,7 @@ import warnings
 import numpy as np
 import pandas as pd
 from scipy import stats
+from scipy.stats.contingency import association
 
 warnings.simplefilter("error")  # a SciPy warning means the reference is not what we think
 BUILD = sys.argv[1] if len(sys.argv) > 1 else "build"
@@ -116,6 +117,10 @@ for ind in categories:
                 pt = stats.ttest_rel(ea[common], eb[common])
                 if not (close(e["paired_t"], pt.statistic) and close(e["paired_p"], pt.pvalue)):
                     bad.append((ind, a, b, "paired_t", e["paired_t"], pt.statistic))
+                half = stats.t.ppf(0.975, len(d) - 1) * d.std(ddof=1) / math.sqrt(len(d))
+                if not (close(e["diff_low"], d.mean() - half, 1e-8)
+                        and close(e["diff_high"], d.mean() + half, 1e-8)):
+                    bad.append((ind, a, b, "event diff CI", e["diff_low"], d.mean() - half))
             if np.count_nonzero(d):
                 # slant drops zero differences first (zero_method "wilcox") and then uses
                 # the exact distribution of the rest when it can; SciPy 1.10 would switch
@@ -250,6 +255,14 @@ check(t["indicator"] == "region_name" and close(t["chi2"], chi2) and close(t["ch
 shares = {(r["group"], r["entry"]): r["share"] for r in con["tables"]["contested_shares"]}
 check(close(shares[("A", "=Artsakh")], 9 / 12) and close(shares[("C", "Nagorno-Karabakh")], 6 / 9),
       "contested shares")
+from statsmodels.stats.proportion import proportion_confint  # noqa: E402
+wil = [(r["share_low"], r["share_high"], proportion_confint(r["count"], r["count"] / r["share"],
+                                                            alpha=0.05, method="wilson"))
+       for r in con["tables"]["contested_shares"] if r["share"] > 0]
+check(wil and all(close(lo, ref[0]) and close(hi, ref[1]) for lo, hi, ref in wil),
+      f"contested shares: Wilson intervals as statsmodels' {wil[:2]}")
+cv = association(table.astype(int), method="cramer", correction=False)
+check(close(t["cramers_v"], cv), f"contested: Cramer's V {t['cramers_v']} vs SciPy {cv}")
 check("contested/chi2" in {f["name"] for f in con["families"]}, "contested family named")
 
 # --- many groups, ties, vs-rest, every -j: the sorted-column statistics against SciPy --------
