@@ -774,7 +774,12 @@ void slant_compare_write_text(const slant_comparison *c, const slant_compare_vie
         slant_buf_addf(out, "%s %s (%zu tests)", f ? "," : "", c->families[f].name,
                        c->families[f].tests);
     slant_buf_addf(out, ". Intervals at %g%%. Mann-Whitney and Wilcoxon are exact for small "
-                        "samples without ties, normal with tie correction otherwise. n/a: "
-                        "undefined for these data.\n",
-                   100 * c->opts.level);
+                        "samples without ties, normal with tie correction otherwise. The "
+                        "primary test of a pair is %s: a difference is called on its q "
+                        "alone; the other pair tests are secondary (docs/schema/compare.md). "
+                        "n/a: undefined for these data.\n",
+                   100 * c->opts.level,
+                   c->opts.cluster ? "the cluster-robust t (pairs/cluster_t)"
+                                   : "Mann-Whitney U (pairs/mann_whitney), which holds its "
+                                     "size on zero-heavy rates where Welch's t does not");
 }
