@@ -297,9 +297,9 @@ def main():
         check(len(ns["groups"]) == len(raw_doc["groups"]) == 3, "groups: the three outlets")
         sig = ns["sig"]
         n_sig = sum(1 for r in raw_tables["pairs"]
-                    if r["welch_q"] is not None and r["welch_q"] < 0.05)
+                    if r["mwu_q"] is not None and r["mwu_q"] < 0.05)
         check(len(sig) == n_sig > 0, f"sig: {len(sig)} rows, {n_sig} pairs with q < 0.05")
-        check((sig["welch_q"] < 0.05).all(), "sig: only q < 0.05")
+        check((sig["mwu_q"] < 0.05).all(), "sig: only q < 0.05")
         g = list(sig["hedges_g"].abs())
         check(g == sorted(g, reverse=True), "sig: sorted by |Hedges' g|")
         indicators = {r["indicator"] for r in raw_tables["summary"]}
@@ -309,7 +309,7 @@ def main():
         check(top["indicator"] in {r["indicator"] for r in raw_tables["drivers"]}
               and close(abs(float(top["hedges_g"])),
                         max(abs(r["hedges_g"]) for r in raw_tables["pairs"]
-                            if r["welch_q"] is not None and r["welch_q"] < 0.05
+                            if r["mwu_q"] is not None and r["mwu_q"] < 0.05
                             and r["indicator"] in {d["indicator"] for d in raw_tables["drivers"]})),
               "top: the largest significant difference in a category")
         check(0 < len(behind) <= 5 and (behind["indicator"] == top["indicator"]).all(),
