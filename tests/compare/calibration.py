@@ -14,8 +14,14 @@ on each. It checks, at alpha = 0.05:
   - Welch's t, the secondary test, is printed for comparison (it is the test that does
     not hold its size at 10 vs 500; not checked).
 
-Usage: calibration.py BUILD_DIR. Ends with "calibration: N passed, N failed". About 20 s.
+The same for records shaped as the project's synthetic score records (bench/gen_records.py:
+every category of the shipped lexicon, quote shares, certainty and the framing
+indicators): both groups resampled, with replacement, from one outlet's records, RESAMPLED
+runs per design; the primary test's rate over every indicator is checked the same way.
+
+Usage: calibration.py BUILD_DIR. Ends with "calibration: N passed, N failed". About 40 s.
 """
+import re
 import json
 import math
 import os
@@ -33,7 +39,8 @@ from tally import Tally  # noqa: E402
 TALLY = Tally("calibration")
 check = TALLY.check
 ALPHA = 0.05
-RUNS = 300          # files per design: the called rule's rate is over runs
+RUNS = 250          # files per design: the called rule's rate is over runs
+RESAMPLED = 40      # files per design of resampled gen_records.py records
 INDICATORS = 8      # independent indicators per file: the primary test's rate is over these
 DESIGNS = [(10, 500), (30, 1000), (300, 300)]
 
@@ -62,6 +69,29 @@ def one_run(path):
     if r.returncode not in (0, 1):
         raise RuntimeError(f"slant compare failed ({r.returncode}): {r.stderr}")
     return json.loads(r.stdout)["tables"]["pairs"]
+
+
+def outlet_pool(tmp):
+    """The records of the largest outlet of 20,000 made by bench/gen_records.py."""
+    path = os.path.join(tmp, "gen.jsonl")
+    gen = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "bench",
+                       "gen_records.py")
+    subprocess.run(["/usr/bin/python3", gen, "--records", "20000", "--seed", "18", path],
+                   check=True, capture_output=True)
+    by = {}
+    with open(path) as f:
+        for line in f:
+            by.setdefault(re.search(r'"source":"([^"]*)"', line).group(1), []).append(line)
+    return max(by.values(), key=len)
+
+
+def resampled(rng, pool, sizes):
+    out = []
+    for g, n in zip("ab", sizes):
+        for i, k in enumerate(rng.integers(0, len(pool), size=n)):
+            line = re.sub(r'"id":"[^"]*"', f'"id":"{g}{i}"', pool[k], count=1)
+            out.append(re.sub(r'"source":"[^"]*"', f'"source":"{g}"', line, count=1))
+    return "".join(out)
 
 
 def within(rate, n, what, upper_only=False):
@@ -103,6 +133,23 @@ def main():
             print(f"  (secondary, not checked: Welch p < 0.05 in {welch / max(welch_n, 1):.3f} "
                   f"of {welch_n}; the old rule, either q, called in {union_runs / RUNS:.3f} "
                   f"of the runs)")
+        pool = outlet_pool(tmp)
+        for na, nb in DESIGNS:
+            mwu = tests = 0
+            for run in range(RESAMPLED):
+                path = os.path.join(tmp, f"s{run}.jsonl")
+                with open(path, "w") as f:
+                    f.write(resampled(rng, pool, (na, nb)))
+                r = subprocess.run([SLANT, "compare", "-q", "--format", "json", path],
+                                   capture_output=True, text=True)
+                for p in json.loads(r.stdout)["tables"]["pairs"]:
+                    if p["mwu_p"] is not None:
+                        tests += 1
+                        mwu += p["mwu_p"] < ALPHA
+            print(f"{na} vs {nb} records resampled from one outlet of {len(pool)} "
+                  f"(bench/gen_records.py), {RESAMPLED} runs:")
+            within(mwu / max(tests, 1), tests,
+                   f"{na} vs {nb} resampled: primary test (Mann-Whitney) p < 0.05")
 
 
 if __name__ == "__main__":
