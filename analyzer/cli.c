@@ -18,7 +18,7 @@
 
 
 
-void slant_cli_usage(void)
+void slant_cli_usage(FILE *f)
 {
     fputs("usage: slant COMMAND [OPTIONS] [FILES|DIRS|-]\n"
           "\n"
@@ -43,10 +43,31 @@ void slant_cli_usage(void)
           "\n"
           "example:\n"
           "  slant score corpus/ > scores.jsonl\n",
-          stdout);
+          f);
 }
 
 /* --- small helpers ----------------------------------------------------------------- */
+
+int cli_subset_option(slant_subset **s, const char *option, const char *arg,
+                      const char *command)
+{
+    if (!*s)
+        *s = slant_subset_new();
+    slant_error err;
+    slant_error_clear(&err);
+    slant_status st = !strcmp(option, "where") ? slant_subset_where(*s, arg, &err)
+                      : slant_subset_date(*s, !strcmp(option, "to"), arg, &err);
+    if (st == SLANT_OK)
+        return 0;
+    return cli_usage_error(command, "%s", err.message);
+}
+
+void cli_subset_note(size_t left_out, size_t total, const char *what)
+{
+    if (left_out)
+        cli_message("note: %zu of %zu %s%s left out by --where, --from or --to", left_out,
+                    total, what, total == 1 ? "" : "s");
+}
 
 void cli_message(const char *fmt, ...)
 {

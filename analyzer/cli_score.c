@@ -66,12 +66,22 @@ static void score_usage(FILE *f)
         "      --text-field F    JSON Lines: the field holding the text (default: text)\n"
         "      --id-field F      JSON Lines: the field holding the id (default: id)\n"
         "      --keep F1,F2      JSON Lines: fields to copy into each record\n"
+        "      --where COND      only the articles that pass COND: FIELD=VALUE,\n"
+        "                        FIELD=A,B (one of), FIELD!=VALUE, FIELD~REGEX (POSIX\n"
+        "                        extended), FIELD!~REGEX; repeat for more (all must\n"
+        "                        hold); fields: metadata or JSON Lines fields\n"
+        "      --from DATE       only articles dated on or after DATE (YYYY, YYYY-MM or\n"
+        "                        YYYY-MM-DD); undated articles are left out\n"
+        "      --to DATE         only articles dated on or before DATE (--to 2025-03:\n"
+        "                        all of March); the count left out goes to stderr\n"
         "      --input FMT       auto (default), text or jsonl: how to read files named\n"
         "                        on the command line and standard input\n"
         "      --max-bytes N     skip (with an error) articles and JSON lines larger\n"
         "                        than N bytes (default: 64 MiB); a line with no end\n"
         "                        within 1 GiB more ends its input, as do 1,000 bad\n"
-        "                        records in a row\n"
+        "                        records in a row\n",
+        f);
+    fputs(
         "  -q, --quiet           no progress line and no notes (errors are still shown)\n"
         "  -h, --help            this help\n"
         "\n"
@@ -93,6 +103,7 @@ static void score_usage(FILE *f)
         "  printf '{\"id\":\"a1\",\"outlet\":\"X\",\"text\":\"Radicals attacked.\"}\\n' |\n"
         "      slant score --keep outlet -             # JSON Lines on standard input\n"
         "  slant score -j 2 -o scores.jsonl corpus/    # the same for every -j\n"
+        "  slant score --where 'source!=Meridian Wire' --from 2025-03 --to 2025-04 corpus/synthetic/\n"
         "\n"
         "The record fields are documented in docs/schema/score.md; the lexicon format in\n"
         "lexicons/FORMAT.md.\n",
@@ -120,11 +131,13 @@ typedef struct {
     size_t window;
     const char *weights;
     int sentences;
+    slant_subset *subset;      /* --where, --from, --to; NULL without them */
 } score_args;
 
 enum {
     OPT_EVIDENCE = 256, OPT_LEXICON, OPT_LANG, OPT_TEXT_FIELD, OPT_ID_FIELD, OPT_KEEP,
-    OPT_INPUT, OPT_MAX_BYTES, OPT_ACTORS, OPT_WINDOW, OPT_WEIGHTS, OPT_SENTENCES
+    OPT_INPUT, OPT_MAX_BYTES, OPT_ACTORS, OPT_WINDOW, OPT_WEIGHTS, OPT_SENTENCES,
+    OPT_WHERE, OPT_FROM, OPT_TO
 };
 
 static const struct option score_options[] = {
@@ -143,6 +156,9 @@ static const struct option score_options[] = {
     { "window", required_argument, NULL, OPT_WINDOW },
     { "weights", required_argument, NULL, OPT_WEIGHTS },
     { "sentences", no_argument, NULL, OPT_SENTENCES },
+    { "where", required_argument, NULL, OPT_WHERE },
+    { "from", required_argument, NULL, OPT_FROM },
+    { "to", required_argument, NULL, OPT_TO },
     { "quiet", no_argument, NULL, 'q' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
@@ -161,8 +177,15 @@ static int parse_score_args(int argc, char **argv, score_args *a)
     opterr = 0;
     int c;
     long v;
-    while ((c = getopt_long(argc, argv, ":o:f:j:qh", score_options, NULL)) != -1) {
+    int li = -1;
+    while ((c = getopt_long(argc, argv, ":o:f:j:qh", score_options, &li)) != -1) {
         switch (c) {
+        case OPT_WHERE:
+        case OPT_FROM:
+        case OPT_TO:
+            if (cli_subset_option(&a->subset, score_options[li].name, optarg, "score") != 0)
+                return SLANT_EXIT_USAGE;
+            break;
         case 'o': a->output = optarg; break;
         case 'f':
             if (strcmp(optarg, "jsonl") == 0 || strcmp(optarg, "json") == 0)
@@ -235,8 +258,10 @@ static int parse_score_args(int argc, char **argv, score_args *a)
     return -1;
 }
 
-static int score_status(const slant_pipeline_stats *s, int quiet)
+static int score_status(const slant_pipeline_stats *s, int quiet, int subset)
 {
+    if (!quiet)
+        cli_subset_note(s->filtered, s->filtered + s->articles + s->failed, "article");
     if (s->ignored && !quiet) {
         fprintf(stderr, "slant: note: ignored %zu file%s that %s not %s.txt, .text, .jsonl or "
                         ".ndjson file%s:",
@@ -252,6 +277,10 @@ static int score_status(const slant_pipeline_stats *s, int quiet)
                 s->articles == 1 ? "" : "s");
         return s->articles ? SLANT_EXIT_PARTIAL : SLANT_EXIT_NOTHING;
     }
+    if (!s->articles && subset && s->filtered) {
+        fputs("slant: no article passed --where, --from and --to\n", stderr);
+        return SLANT_EXIT_NOTHING;
+    }
     if (!s->articles) {
         fputs("slant: no articles found in the inputs\n", stderr);
         return SLANT_EXIT_NOTHING;
@@ -266,6 +295,7 @@ int slant_cli_score(int argc, char **argv)
     if (rc >= 0) {
         cli_free_list(a.keep);
         free(a.actors);
+        slant_subset_free(a.subset);
         return rc;
     }
     slant_lexicon *lex = NULL;
@@ -284,6 +314,7 @@ int slant_cli_score(int argc, char **argv)
         slant_lexicon_free(lex);
         cli_free_list(a.keep);
         free(a.actors);
+        slant_subset_free(a.subset);
         return rc;
     }
 
@@ -296,6 +327,7 @@ int slant_cli_score(int argc, char **argv)
             .format = a.input,
             .fields = { a.text_field, a.id_field, (const char *const *)a.keep, a.nkeep },
             .max_article_bytes = a.max_bytes,
+            .subset = a.subset,
         },
         .score = { a.format, a.evidence, (const char *const *)a.keep, a.nkeep, a.window,
                    a.weights ? &weights : NULL, a.sentences },
@@ -313,7 +345,7 @@ int slant_cli_score(int argc, char **argv)
         out.write_errno = stats.write_errno ? stats.write_errno : EIO;
         rc = SLANT_EXIT_WRITE;
     } else {
-        rc = score_status(&stats, a.quiet);
+        rc = score_status(&stats, a.quiet, a.subset != NULL);
     }
     if (cli_output_close(&out, st == SLANT_OK && stats.articles > 0) != 0)
         rc = SLANT_EXIT_WRITE;
@@ -321,5 +353,6 @@ int slant_cli_score(int argc, char **argv)
     slant_lexicon_free(lex);
     cli_free_list(a.keep);
     free(a.actors);
+    slant_subset_free(a.subset);
     return rc;
 }

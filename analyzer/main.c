@@ -49,12 +49,12 @@ int main(int argc, char **argv)
     guard_standard_streams();
     slant_stats_init();
     if (argc < 2) {
-        slant_cli_usage();
+        slant_cli_usage(stderr);
         return SLANT_EXIT_USAGE;
     }
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
-        slant_cli_usage();
+        slant_cli_usage(stdout);
         return finish(SLANT_EXIT_OK);
     }
     if (strcmp(cmd, "--version") == 0) {

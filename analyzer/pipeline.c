@@ -247,6 +247,7 @@ slant_status slant_pipeline_run(const slant_pipeline_options *o, slant_pipeline_
 
     const char *ignored[3];
     stats->ignored = slant_reader_ignored(reader, ignored, 3);
+    stats->filtered = slant_reader_filtered(reader);
     for (size_t i = 0; i < 3 && i < stats->ignored; i++)
         snprintf(stats->ignored_names[i], sizeof stats->ignored_names[i], "%s", ignored[i]);
     if (!stats->write_failed && fflush(o->out) != 0) {

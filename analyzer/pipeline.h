@@ -36,6 +36,7 @@ typedef struct {
     size_t failed;            /* inputs or records skipped with an error */
     size_t bytes;             /* text bytes scored */
     size_t ignored;           /* files passed over in directory walks */
+    size_t filtered;          /* articles left out by the subset (input.subset) */
     char ignored_names[3][512];   /* the first three of them */
     int write_failed;         /* writing the output failed (errno kept in write_errno) */
     int write_errno;

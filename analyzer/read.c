@@ -52,12 +52,32 @@ struct slant_reader {
     slant_buf line;
     size_t ignored;
     char *ignored_names[3];
+    size_t filtered;      /* articles the subset left out */
+    size_t user_keep;     /* the fields kept for the output; more are kept for the subset */
+    const char **keep;    /* o.fields.keep and the subset's fields (owned array) */
 };
 
 slant_reader *slant_reader_new(const slant_reader_options *o)
 {
     slant_reader *r = xcalloc(1, sizeof *r);
     r->o = *o;
+    /* JSON Lines fields the subset reads are kept while reading, and dropped after. */
+    size_t nsub;
+    const char *const *sub = slant_subset_fields(o->subset, &nsub);
+    r->user_keep = o->fields.nkeep;
+    r->keep = xcalloc(o->fields.nkeep + nsub + 1, sizeof *r->keep);
+    for (size_t k = 0; k < o->fields.nkeep; k++)
+        r->keep[k] = o->fields.keep[k];
+    size_t nkeep = o->fields.nkeep;
+    for (size_t k = 0; k < nsub; k++) {
+        size_t j = 0;
+        while (j < nkeep && strcmp(r->keep[j], sub[k]))
+            j++;
+        if (j == nkeep)
+            r->keep[nkeep++] = sub[k];
+    }
+    r->o.fields.keep = r->keep;
+    r->o.fields.nkeep = nkeep;
     slant_buf_init(&r->line, o->max_article_bytes + 1);
     return r;
 }
@@ -91,7 +111,31 @@ void slant_reader_free(slant_reader *r)
     for (size_t i = 0; i < 3; i++)
         free(r->ignored_names[i]);
     slant_buf_release(&r->line);
+    free(r->keep);
     free(r);
+}
+
+size_t slant_reader_filtered(const slant_reader *r)
+{
+    return r->filtered;
+}
+
+/* Whether the subset takes article `a`; its fields kept only for the subset are dropped. */
+static int in_subset(slant_reader *r, slant_article *a)
+{
+    int pass = slant_subset_article(r->o.subset, a);
+    while (a->nfields > r->user_keep) {
+        slant_field *f = &a->fields[--a->nfields];
+        free(f->name);
+        free(f->value);
+    }
+    if (!a->nfields) {
+        free(a->fields);
+        a->fields = NULL;
+    }
+    if (!pass)
+        r->filtered++;
+    return pass;
 }
 
 size_t slant_reader_ignored(const slant_reader *r, const char **names, size_t max)
@@ -566,6 +610,13 @@ slant_status slant_reader_next(slant_reader *r, slant_article *a, char **origin,
             st = next_argument(r, a, origin, err);
         } else {
             return SLANT_END;
+        }
+        if (st == SLANT_OK && r->o.subset && !in_subset(r, a)) {
+            slant_article_release(a);
+            free(*origin);
+            *origin = NULL;
+            *line = 0;
+            continue;
         }
         if (st != SLANT_END)
             return st;

@@ -6,6 +6,7 @@
 #include "article.h"
 #include "error.h"
 #include "json.h"
+#include "subset.h"
 
 /*
  * The reader: turns the command line's inputs into a stream of articles, one at a time,
@@ -31,6 +32,8 @@ typedef struct {
     slant_input_format format;      /* for files given by name and stdin; AUTO: by extension */
     slant_jsonl_fields fields;
     size_t max_article_bytes;       /* larger articles (and JSON lines) are skipped with an error */
+    const slant_subset *subset;     /* articles it leaves out are passed over and counted
+                                     * (slant_reader_filtered); NULL: all are read */
 } slant_reader_options;
 
 typedef struct slant_reader slant_reader;
@@ -47,6 +50,9 @@ void slant_reader_free(slant_reader *r);
  */
 slant_status slant_reader_next(slant_reader *r, slant_article *a, char **origin, long *line,
                                slant_error *err);
+
+/* Articles the subset left out so far. */
+size_t slant_reader_filtered(const slant_reader *r);
 
 /* Files that directory walks passed over (not an article format), and up to three of
  * their names (borrowed until the reader is freed). */
