@@ -345,6 +345,11 @@ static size_t read_scores(FILE *f, const char *path, const slant_score_fields *f
             len--;
         if (!len)
             continue;
+        if (o->subset && slant_json_is_score_record(line, len) &&
+            !slant_subset_record(o->subset, line, len)) {
+            r->filtered++;
+            continue;
+        }
         slant_error err;
         slant_error_clear(&err);
         if (slant_json_read_score(line, len, fields, path, lineno, ds, &r->had_evidence,
@@ -377,7 +382,7 @@ static int is_metadata(const char *field)
 size_t cli_inputs_keep(const cli_inputs_options *o, const char *keep[2])
 {
     size_t nkeep = 0;
-    if (!is_metadata(o->by))
+    if (!is_metadata(o->by) && slant_bin_of(o->by) == SLANT_BIN_NONE)
         keep[nkeep++] = o->by;
     if (o->event && !is_metadata(o->event))
         keep[nkeep++] = o->event;
@@ -418,6 +423,7 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
             .npaths = n,
             .fields = { o->text_field, o->id_field, keep, nkeep },
             .max_article_bytes = (size_t)64 << 20,
+            .subset = o->subset,
         },
         .score = { .format = SLANT_FORMAT_JSONL, .evidence = 1, .keep = keep, .nkeep = nkeep,
                    .weights = o->weights ? &weights : NULL },
@@ -432,6 +438,7 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
     if (rc.progress)
         fputs("\r\033[K", stderr);
     size_t failed = stats.failed;
+    r->filtered += stats.filtered;
     if (st != SLANT_OK) {
         cli_message("cannot write a temporary file: %s", strerror(stats.write_errno));
         failed++;
@@ -439,6 +446,7 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
         rewind(tmp);
         cli_inputs_options plain = *o;
         plain.provenance = -1; /* the lexicon itself is the provenance of these */
+        plain.subset = NULL;   /* the reader chose them already */
         note_lexicon(r, slant_lexicon_id(lex), slant_lexicon_version(lex),
                      slant_lexicon_hash(lex), n == 1 ? paths[0] : "the articles");
         failed += read_scores(tmp, "(scored articles)", fields, &plain, ds, r);
@@ -502,7 +510,8 @@ void cli_inputs_read(const cli_inputs_options *o, char **paths, size_t n, slant_
                      cli_inputs_result *r)
 {
     memset(r, 0, sizeof *r);
-    slant_score_fields fields = { o->by, o->event };
+    int bin = slant_bin_of(o->by);
+    slant_score_fields fields = { bin > 0 ? "date" : o->by, o->event, bin > 0 ? bin : 0 };
     r->articles = xcalloc(n ? n : 1, sizeof *r->articles);
     for (size_t i = 0; i < n; i++) {
         const char *path = paths[i];
@@ -525,6 +534,13 @@ void cli_inputs_read(const cli_inputs_options *o, char **paths, size_t n, slant_
         }
         case INPUT_PARTIAL:
             r->partial_files++;
+            if (slant_subset_active(o->subset)) {
+                cli_message("'%s' is a partial: --where, --from and --to cannot choose its "
+                            "articles (give them to the 'compare --partial' that made it)",
+                            path);
+                r->failed++;
+                break;
+            }
             r->failed += read_partial_file(path, o, ds, r);
             break;
         case INPUT_ARTICLES:
@@ -596,7 +612,12 @@ int cli_comparison_option(cli_comparison_args *a, int c, const char *arg, const 
 {
     long v;
     switch (c) {
-    case CLI_OPT_BY: a->in.by = arg; break;
+    case CLI_OPT_BY:
+        if (slant_bin_of(arg) < 0)
+            return cli_usage_error(command, "unknown date bin '%s' (date:year, date:month or "
+                                   "date:week)", arg);
+        a->in.by = arg;
+        break;
     case CLI_OPT_EVENT: a->in.event = arg; break;
     case CLI_OPT_LEXICON: a->in.lexicon = arg; break;
     case CLI_OPT_LANG: a->in.lang = arg; break;
@@ -605,6 +626,15 @@ int cli_comparison_option(cli_comparison_args *a, int c, const char *arg, const 
     case CLI_OPT_ID_FIELD: a->in.id_field = arg; break;
     case 'q': a->in.quiet = 1; break;
     case CLI_OPT_FORCE: a->in.force = 1; break;
+    case CLI_OPT_WHERE:
+    case CLI_OPT_FROM:
+    case CLI_OPT_TO:
+        if (cli_subset_option(&a->subset, c == CLI_OPT_WHERE ? "where"
+                                          : c == CLI_OPT_FROM ? "from" : "to",
+                              arg, command) != 0)
+            return SLANT_EXIT_USAGE;
+        a->in.subset = a->subset;
+        break;
     case CLI_OPT_INDICATORS:
         cli_free_list(a->indicators);
         a->indicators = cli_split_list(arg, &a->cmp.nindicators);
@@ -661,4 +691,134 @@ int cli_comparison_option(cli_comparison_args *a, int c, const char *arg, const 
         return CLI_OPTION_OTHER;
     }
     return CLI_OPTION_APPLIED;
+}
+
+void cli_comparison_release(cli_comparison_args *a)
+{
+    cli_free_list(a->indicators);
+    a->indicators = NULL;
+    slant_subset_free(a->subset);
+    a->subset = NULL;
+    a->in.subset = NULL;
+}
+
+/* --- checks after reading ----------------------------------------------------------------- */
+
+/* Levenshtein distance of two names (bytes), for "did you mean". */
+static size_t distance(const char *a, const char *b)
+{
+    size_t m = strlen(a), n = strlen(b);
+    size_t *row = xmalloc((n + 1) * sizeof *row);
+    for (size_t j = 0; j <= n; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= m; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= n; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    size_t d = row[n];
+    free(row);
+    return d;
+}
+
+static int check_indicators(const cli_comparison_args *a, const slant_dataset *ds,
+                            const char *command)
+{
+    size_t all = slant_dataset_nindicators(ds);
+    for (size_t k = 0; k < a->cmp.nindicators; k++) {
+        const char *want = a->cmp.indicators[k];
+        size_t best = SIZE_MAX, at = 0, i;
+        for (i = 0; i < all; i++) {
+            const char *name = slant_dataset_indicator_name(ds, i);
+            if (!strcmp(name, want))
+                break;
+            size_t d = distance(want, name);
+            if (d < best) {
+                best = d;
+                at = i;
+            }
+        }
+        if (i < all)
+            continue;
+        slant_buf list;
+        slant_buf_init(&list, SIZE_MAX / 2);
+        for (i = 0; i < all; i++) {
+            if (i)
+                slant_buf_add(&list, ", ", 2);
+            const char *name = slant_dataset_indicator_name(ds, i);
+            slant_buf_add(&list, name, strlen(name));
+        }
+        /* The nearest is a suggestion when it is near: within a third of the name. */
+        if (all && best <= strlen(want) / 3 + 1)
+            cli_message("unknown indicator '%s' (--indicators); did you mean '%s'? the "
+                        "indicators are: %s",
+                        want, slant_dataset_indicator_name(ds, at), list.data ? list.data : "");
+        else
+            cli_message("unknown indicator '%s' (--indicators); the indicators are: %s", want,
+                        list.data ? list.data : "(none)");
+        slant_buf_release(&list);
+        fprintf(stderr, "Try 'slant %s --help'.\n", command);
+        return SLANT_EXIT_USAGE;
+    }
+    return 0;
+}
+
+static int cmp_bins(const void *x, const void *y)
+{
+    const char *a = *(const char *const *)x, *b = *(const char *const *)y;
+    int an = a[0] == '(', bn = b[0] == '('; /* "(none)": undated, last */
+    if (an != bn)
+        return an - bn;
+    return strcmp(a, b);
+}
+
+/* The same dataset with its groups in the order of their names (ISO bins: time order). */
+static slant_dataset *in_time_order(slant_dataset *ds)
+{
+    size_t n = slant_dataset_ngroups(ds);
+    const char **names = xmalloc((n ? n : 1) * sizeof *names);
+    for (size_t g = 0; g < n; g++)
+        names[g] = slant_dataset_group_at(ds, g)->name;
+    qsort(names, n, sizeof *names, cmp_bins);
+    slant_dataset *sorted = slant_dataset_new();
+    for (size_t g = 0; g < n; g++)
+        slant_dataset_group(sorted, names[g]);
+    free(names);
+    slant_dataset_merge(sorted, ds);
+    slant_dataset_free(ds);
+    return sorted;
+}
+
+int cli_inputs_check(const cli_comparison_args *a, const cli_inputs_result *r,
+                     slant_dataset **ds, const char *command)
+{
+    const cli_inputs_options *o = &a->in;
+    if (!o->quiet)
+        cli_subset_note(r->filtered, r->filtered + r->records, "article");
+    if (slant_bin_of(o->by) > 0)
+        *ds = in_time_order(*ds);
+    if (r->records && slant_dataset_ngroups(*ds) == 1 &&
+        !strcmp(slant_dataset_group_at(*ds, 0)->name, "(none)")) {
+        if (slant_bin_of(o->by) > 0)
+            cli_message("no record has a date in ISO 8601 form (YYYY-MM-DD) to group by "
+                        "(--by %s)", o->by);
+        else if (r->score_files && !r->narticles && !is_metadata(o->by))
+            cli_message("no record has the field '%s' (--by); a JSON Lines field reaches "
+                        "score records only if it was kept ('slant score --keep %s')",
+                        o->by, o->by);
+        else
+            cli_message("no record has the field '%s' (--by): every article is in one "
+                        "group, nothing to compare", o->by);
+        return SLANT_EXIT_NOTHING;
+    }
+    return check_indicators(a, *ds, command);
 }

@@ -10,6 +10,7 @@
 
 #include "indicator.h"
 #include "normalize.h"
+#include "subset.h"
 #include "version.h"
 #include "xalloc.h"
 
@@ -635,6 +636,12 @@ slant_status slant_json_read_score(const char *json, size_t len, const slant_sco
     if (st != SLANT_OK)
         goto done;
     char *group = scalar_text(field_of(root, f->by));
+    if (group && f->bin) {
+        char bin[32];
+        int known = slant_bin_date((slant_bin)f->bin, group, bin, sizeof bin) == 0;
+        free(group);
+        group = known ? xstrdup(bin) : NULL;
+    }
     char *event = f->event ? scalar_text(field_of(root, f->event)) : NULL;
     char *id = scalar_text(cJSON_GetObjectItemCaseSensitive(root, "id"));
     /* The leading indicators of the table, the categories, then the table's others. */

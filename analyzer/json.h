@@ -69,6 +69,8 @@ int slant_json_is_score_record(const char *json, size_t len);
 typedef struct {
     const char *by;          /* a top-level field or a --keep field; default "source" */
     const char *event;       /* NULL: no events */
+    int bin;                 /* a slant_bin (subset.h): `by` is a date, grouped by year,
+                              * month or ISO week ("(none)" when it is not ISO 8601) */
 } slant_score_fields;
 
 /*
