@@ -283,13 +283,17 @@ static char *member_text(const char *v, size_t n)
     return out;
 }
 
+/* A top-level member, or one of the record's "fields" (kept with --keep). */
 static char *record_field(const char *json, size_t len, const char *name)
 {
     const char *v;
     size_t n;
-    if (!slant_jsonline_member(json, len, name, &v, &n))
-        return NULL;
-    return member_text(v, n);
+    if (slant_jsonline_member(json, len, name, &v, &n))
+        return member_text(v, n);
+    if (slant_jsonline_member(json, len, "fields", &v, &n) && n && v[0] == '{' &&
+        slant_jsonline_member(v, n, name, &v, &n))
+        return member_text(v, n);
+    return NULL;
 }
 
 int slant_subset_record(const slant_subset *s, const char *json, size_t len)

@@ -20,7 +20,7 @@
  *   --from DATE        the `date` field is on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)
  *   --to DATE          on or before DATE (--to 2025-03 includes all of March)
  * A field is a metadata field (id, source, date, title, url, event, lang), a JSON Lines
- * field or, in a score record, any top-level member; numbers compare as spelled. A record
+ * field or, in a score record, any top-level member or kept field ("fields"); numbers compare as spelled. A record
  * without a date (or with one that is not ISO 8601) is left out by --from and --to.
  */
 

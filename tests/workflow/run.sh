@@ -1,0 +1,170 @@
+#!/bin/sh
+# A researcher's workflow, end to end from the command line (issue 17): subsets
+# (--where, --from, --to), binned dates (--by date:UNIT), clear answers to mistakes, and
+# the options of every --help documented in the man page. Every expectation is computed
+# independently (Python's json, re and datetime.isocalendar) from the unfiltered output.
+# Usage: tests/workflow/run.sh [BUILD]. Ends with "workflow: N passed, N failed".
+cd "$(dirname "$0")/../.." || exit 2
+BUILD="${1:-${SLANT_BUILD:-build}}"
+SLANT="$BUILD/slant"
+PY=/usr/bin/python3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+SUITE=workflow
+. tests/tally.sh
+
+# --- 1. subsets of score ------------------------------------------------------------------
+"$SLANT" score -q corpus/synthetic/ > "$tmp/all.jsonl"
+run_where() { # NAME PYTHON-PREDICATE SLANT-OPTIONS...
+    name=$1 pred=$2
+    shift 2
+    "$SLANT" score "$@" corpus/synthetic/ > "$tmp/sub.jsonl" 2> "$tmp/sub.err"
+    check "score $name: the records the predicate picks, and the count left out" \
+        $PY - "$tmp/all.jsonl" "$tmp/sub.jsonl" "$tmp/sub.err" "$pred" <<'PYEOF'
+import json, re, sys
+allr = [json.loads(l) for l in open(sys.argv[1])]
+sub = [json.loads(l)["id"] for l in open(sys.argv[2])]
+pred = eval("lambda r: " + sys.argv[4])
+want = [r["id"] for r in allr if pred(r)]
+err = open(sys.argv[3]).read()
+left = len(allr) - len(want)
+note = f"note: {left} of {len(allr)} articles left out" in err if left else "left out" not in err
+if sub != want or not note:
+    print("got", len(sub), "want", len(want), "stderr:", err)
+    sys.exit(1)
+PYEOF
+}
+run_where "source=" 'r["source"] == "Northern Voice"' --where 'source=Northern Voice'
+run_where "source!=A,B" 'r["source"] not in ("Northern Voice", "Meridian Wire")' \
+    --where 'source!=Northern Voice,Meridian Wire'
+run_where "title~REGEX" 're.search("^(Two|Ostrani) ", r["title"]) is not None' --where 'title~^(Two|Ostrani) '
+run_where "title!~REGEX" 're.search("[Bb]ridge", r["title"]) is None' --where 'title!~[Bb]ridge'
+run_where "--from/--to" '"2025-03-14" <= r["date"] <= "2025-04-99"' --from 2025-03-14 --to 2025-04
+run_where "two --where and a date" 'r["source"] != "Meridian Wire" and r["event"] in ("e01-dumar-bridge", "e05-harbour-strike") and r["date"] >= "2025-03"' \
+    --where 'source!=Meridian Wire' --where 'event=e01-dumar-bridge,e05-harbour-strike' --from 2025-03
+
+# JSON Lines: a field used only by --where is read, not written; undated records are left
+# out by a date range.
+cat > "$tmp/a.jsonl" <<'JEOF'
+{"id":"a1","outlet":"X","date":"2021-01-03","text":"Radicals attacked the town."}
+{"id":"a2","outlet":"Y","date":"2021-01-04T08:00:00Z","text":"Officials said the town was calm."}
+{"id":"a3","outlet":"Y","text":"Thugs stormed the square."}
+{"id":"a4","outlet":"Y","date":"2020-12-31","text":"The mayor said little."}
+JEOF
+"$SLANT" score --where outlet=Y "$tmp/a.jsonl" > "$tmp/o.jsonl" 2> /dev/null
+check "--where on a JSON Lines field: a2, a3, a4, without the field" $PY -c '
+import json, sys
+r = [json.loads(l) for l in open(sys.argv[1])]
+sys.exit(not ([x["id"] for x in r] == ["a2", "a3", "a4"] and all("outlet" not in x for x in r)))' "$tmp/o.jsonl"
+"$SLANT" score --keep outlet --where outlet=Y --from 2021 < "$tmp/a.jsonl" - > "$tmp/o.jsonl" 2> /dev/null
+check "--where with --keep and --from, on stdin: a2 with its outlet" $PY -c '
+import json, sys
+r = [json.loads(l) for l in open(sys.argv[1])]
+sys.exit(not ([(x["id"], x["fields"]["outlet"]) for x in r] == [("a2", "Y")]))' "$tmp/o.jsonl"
+"$SLANT" score -q --keep outlet "$tmp/a.jsonl" > "$tmp/k.jsonl"
+"$SLANT" compare -q --format csv --min-n 1 --pairs none --by date:year --where outlet=Y "$tmp/k.jsonl" > "$tmp/k.csv"
+check "--where on a kept field of score records, --by date:year: 2020, 2021, (none)" $PY -c '
+import csv, sys
+g = [(r["group"], r["n"]) for r in csv.DictReader(open(sys.argv[1])) if r["table"] == "summary" and r["indicator"] == "loaded_index"]
+sys.exit(g != [("2020", "1"), ("2021", "1"), ("(none)", "1")])' "$tmp/k.csv"
+"$SLANT" score --where outlet=Z "$tmp/a.jsonl" > /dev/null 2> "$tmp/e"
+check "nothing passes: status 3 and why" [ $? = 3 ]
+check "nothing passes: the message" grep -q "no article passed --where" "$tmp/e"
+for bad in "--where nofield" "--where =x" "--where a~(" "--from 2025-3" "--to 03-2025"; do
+    "$SLANT" score $bad corpus/seeds > /dev/null 2> "$tmp/e"
+    check "score $bad: usage error" [ $? = 2 ]
+done
+
+# --- 2. compare and report on subsets and binned dates --------------------------------------
+"$SLANT" score -q --evidence corpus/synthetic/ > "$tmp/ev.jsonl"
+"$SLANT" compare -q --format csv --where 'source!=Meridian Wire' --from 2025-03-10 corpus/synthetic/ > "$tmp/c1.csv"
+"$SLANT" compare -q --format csv --where 'source!=Meridian Wire' --from 2025-03-10 "$tmp/ev.jsonl" > "$tmp/c2.csv"
+check "compare --where: articles and score records give the same comparison" cmp -s "$tmp/c1.csv" "$tmp/c2.csv"
+check "compare --where: the groups and their sizes" $PY - "$tmp/all.jsonl" "$tmp/c1.csv" <<'PYEOF'
+import collections, csv, json, sys
+want = collections.Counter(r["source"] for r in map(json.loads, open(sys.argv[1]))
+                           if r["source"] != "Meridian Wire" and r["date"] >= "2025-03-10")
+got = {row["group"]: int(row["n"]) for row in csv.DictReader(open(sys.argv[2]))
+       if row["table"] == "summary" and row["indicator"] == "loaded_index"}
+sys.exit(got != dict(want))
+PYEOF
+# Dates around every year's turn from 2014 to 2028 (years that start on each weekday,
+# leap years, 53-week years), in shuffled order.
+$PY - "$tmp/b.jsonl" <<'PYEOF'
+import datetime, json, random, sys
+days = [datetime.date(y, 1, 1) + datetime.timedelta(days=k)
+        for y in range(2014, 2029) for k in (-4, -3, -2, -1, 0, 1, 2, 3, 6)]
+random.Random(5).shuffle(days)
+with open(sys.argv[1], "w") as f:
+    for i, d in enumerate(days):
+        f.write(json.dumps({"id": f"b{i}", "date": d.isoformat(), "text": "Thugs attacked."}) + "\n")
+PYEOF
+"$SLANT" compare -q --format csv --by date:week --min-n 1 --pairs none "$tmp/a.jsonl" "$tmp/b.jsonl" "$tmp/all.jsonl" > "$tmp/w.csv" 2> "$tmp/e"
+check "--by date:week: ISO weeks in time order, undated last, sizes right" $PY - "$tmp/a.jsonl" "$tmp/b.jsonl" "$tmp/all.jsonl" "$tmp/w.csv" <<'PYEOF'
+import collections, csv, datetime, json, sys
+groups = collections.Counter()
+for path in sys.argv[1:4]:
+    for r in map(json.loads, open(path)):
+        d = r.get("date")
+        if d:
+            y, w, _ = datetime.date.fromisoformat(d[:10]).isocalendar()
+            groups[f"{y:04d}-W{w:02d}"] += 1
+        else:
+            groups["(none)"] += 1
+want = sorted(k for k in groups if k != "(none)") + ["(none)"]
+got = [(row["group"], int(row["n"])) for row in csv.DictReader(open(sys.argv[4]))
+       if row["table"] == "summary" and row["indicator"] == "loaded_index"]
+ok = [g for g, _ in got] == want and all(groups[g] == n for g, n in got)
+print(got if not ok else "", want if not ok else "")
+sys.exit(not ok)
+PYEOF
+"$SLANT" compare -q --format csv --by date:month --pairs none corpus/synthetic/ > "$tmp/m.csv"
+check "--by date:month: 2025-03, 2025-04, 2025-05 in order" $PY -c '
+import csv, sys
+g = [r["group"] for r in csv.DictReader(open(sys.argv[1])) if r["table"] == "summary" and r["indicator"] == "loaded_index"]
+sys.exit(g != ["2025-03", "2025-04", "2025-05"])' "$tmp/m.csv"
+"$SLANT" report -q --by date:month --where 'source=Southern Herald' --format md corpus/synthetic/ > "$tmp/r.md"
+check "report --by date:month --where: 11 articles in 2 months (May has 1, below --min-n)" \
+    grep -q "^11 articles .* from 2 groups, grouped by 'date:month'" "$tmp/r.md"
+"$SLANT" compare --by date:decade corpus/synthetic/ > /dev/null 2>&1
+check "--by date:decade: usage error" [ $? = 2 ]
+"$SLANT" compare --partial -q -o "$tmp/p.json" corpus/synthetic/
+"$SLANT" compare --where source=x "$tmp/p.json" corpus/synthetic/ > /dev/null 2> "$tmp/e"
+check "a partial cannot be filtered: said" grep -q "is a partial: --where" "$tmp/e"
+
+# --- 3. clear answers ---------------------------------------------------------------------------
+"$SLANT" compare --by outlet "$tmp/all.jsonl" > /dev/null 2> "$tmp/e"
+check "--by a field no record has: status 3" [ $? = 3 ]
+check "--by a field no record has: says so, and how to keep it" \
+    grep -q "no record has the field 'outlet' (--by).*--keep outlet" "$tmp/e"
+"$SLANT" compare --by outlet corpus/synthetic/ > /dev/null 2> "$tmp/e"
+check "--by a field no article has: says so" grep -q "no record has the field 'outlet'" "$tmp/e"
+"$SLANT" compare --indicators loaded_index,pejorative_label "$tmp/all.jsonl" > /dev/null 2> "$tmp/e"
+check "unknown indicator: status 2" [ $? = 2 ]
+check "unknown indicator: the nearest and the list" \
+    grep -q "unknown indicator 'pejorative_label' (--indicators); did you mean 'pejorative_labels'? the indicators are: loaded_index, .*quote_share" "$tmp/e"
+"$SLANT" report --indicators zzzzzzzzzzzzzzzzzzzzz "$tmp/all.jsonl" > /dev/null 2> "$tmp/e"
+check "a far indicator: no suggestion, the list" sh -c "grep -q 'the indicators are' '$tmp/e' && ! grep -q 'did you mean' '$tmp/e'"
+"$SLANT" > "$tmp/o" 2> "$tmp/e"
+check "bare slant: status 2" [ $? = 2 ]
+check "bare slant: usage on stderr, nothing on stdout" sh -c "[ ! -s '$tmp/o' ] && grep -q '^usage: slant COMMAND' '$tmp/e'"
+# A manifest naming its actor file by an absolute path (actor files may lie outside the
+# lexicon; category files must lie inside it, lexicons/FORMAT.md).
+cp -r tests/data/lexicon-test "$tmp/lex"
+rm "$tmp/lex/actors.txt"
+$PY - "$tmp/lex/lexicon.json" "$(pwd)/tests/data/lexicon-test/actors.txt" <<'PYEOF'
+import json, sys
+m = json.load(open(sys.argv[1]))
+m["actors"] = [sys.argv[2]]
+json.dump(m, open(sys.argv[1], "w"), indent=1)
+PYEOF
+"$SLANT" score --lexicon "$tmp/lex" corpus/synthetic/ > "$tmp/abs.jsonl" 2> "$tmp/e"
+check "a manifest's absolute path stays absolute" [ $? = 0 ]
+"$SLANT" score --lexicon tests/data/lexicon-test corpus/synthetic/ > "$tmp/rel.jsonl" 2> /dev/null
+check "... and scores as the relative one (the same actors)" $PY -c '
+import json, sys
+a = [json.loads(l).get("actors") for l in open(sys.argv[1])]
+b = [json.loads(l).get("actors") for l in open(sys.argv[2])]
+sys.exit(a != b or not any(a))' "$tmp/abs.jsonl" "$tmp/rel.jsonl"
+
+finish
