@@ -4,6 +4,7 @@
 #include "cli_inputs.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,77 @@ static input_kind kind_of(const char *path)
     free(line);
     fclose(f);
     return k;
+}
+
+/*
+ * Standard input and pipes (`<(slant score ...)`) can be read once: their bytes are copied
+ * into a temporary file (by read(2), so stdin's own buffer stays empty), whose first line
+ * then tells the kind. Returns the file, rewound, or NULL after printing why.
+ */
+static FILE *spool(const char *path)
+{
+    int fd = strcmp(path, "-") ? open(path, O_RDONLY) : STDIN_FILENO;
+    const char *name = strcmp(path, "-") ? path : "standard input";
+    if (fd < 0) {
+        cli_message("cannot open '%s': %s", path, strerror(errno));
+        return NULL;
+    }
+    FILE *tmp = tmpfile();
+    if (!tmp) {
+        cli_message("cannot create a temporary file: %s", strerror(errno));
+        if (fd != STDIN_FILENO)
+            close(fd);
+        return NULL;
+    }
+    char buf[65536];
+    ssize_t n;
+    int failed = 0;
+    while ((n = read(fd, buf, sizeof buf)) != 0) {
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            cli_message("cannot read %s%s%s: %s", strcmp(path, "-") ? "'" : "", name,
+                        strcmp(path, "-") ? "'" : "", strerror(errno));
+            failed = 1;
+            break;
+        }
+        if (fwrite(buf, 1, (size_t)n, tmp) != (size_t)n) {
+            cli_message("cannot write a temporary file: %s", strerror(errno));
+            failed = 1;
+            break;
+        }
+    }
+    if (fd != STDIN_FILENO)
+        close(fd);
+    if (failed || fflush(tmp) != 0) {
+        fclose(tmp);
+        return NULL;
+    }
+    rewind(tmp);
+    return tmp;
+}
+
+static input_kind kind_of_stream(FILE *f)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    input_kind k = INPUT_ARTICLES;
+    if (first_line(f, &line, &cap)) {
+        if (slant_json_is_score_record(line, strlen(line)))
+            k = INPUT_SCORES;
+        else if (strstr(line, "\"slant-partial\""))
+            k = INPUT_PARTIAL;
+    }
+    free(line);
+    rewind(f);
+    return k;
+}
+
+static int needs_spool(const char *path)
+{
+    struct stat sb;
+    return !strcmp(path, "-") ||
+           (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode));
 }
 
 /* --- provenance of score records --------------------------------------------------------- */
@@ -513,10 +585,40 @@ void cli_inputs_read(const cli_inputs_options *o, char **paths, size_t n, slant_
     int bin = slant_bin_of(o->by);
     slant_score_fields fields = { bin > 0 ? "date" : o->by, o->event, bin > 0 ? bin : 0 };
     r->articles = xcalloc(n ? n : 1, sizeof *r->articles);
+    int stdin_taken = 0;
     for (size_t i = 0; i < n; i++) {
         const char *path = paths[i];
-        if (!strcmp(path, "-")) {
-            r->articles[r->narticles++] = path; /* standard input: read as articles */
+        if (needs_spool(path)) {
+            FILE *f = spool(path);
+            if (!f) {
+                r->failed++;
+                continue;
+            }
+            input_kind k = kind_of_stream(f);
+            if (k == INPUT_SCORES) {
+                r->score_files++;
+                r->failed += read_scores(f, path, &fields, o, ds, r);
+            } else if (k == INPUT_PARTIAL) {
+                cli_message("'%s' is a partial: give partials as files", path);
+                r->failed++;
+            } else if (stdin_taken) {
+                cli_message("'%s' holds articles, as another pipe or standard input does: "
+                            "only one of them can (save one to a file)", path);
+                r->failed++;
+            } else {
+                /* The articles are read as standard input, from the copy. */
+                stdin_taken = 1;
+                fflush(stdout);
+                if (dup2(fileno(f), STDIN_FILENO) < 0) {
+                    cli_message("cannot read '%s': %s", path, strerror(errno));
+                    r->failed++;
+                } else {
+                    lseek(STDIN_FILENO, 0, SEEK_SET);
+                    clearerr(stdin);
+                    r->articles[r->narticles++] = "-";
+                }
+            }
+            fclose(f);
             continue;
         }
         switch (kind_of(path)) {

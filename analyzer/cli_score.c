@@ -38,8 +38,14 @@ static void score_usage(FILE *f)
         "                (title, source, date, url, event, lang, id) ended by a blank\n"
         "                line, or in a sidecar FILE.txt.meta of the same form\n"
         "  FILE.jsonl    one article per line (also .ndjson)\n"
+        "  FILE.csv      one article per row (also .tsv): a header row names the\n"
+        "                columns; the text in --text-field, the id in --id-field,\n"
+        "                metadata in columns source, date, title, url, event, lang\n"
         "  DIR           every .txt, .text, .jsonl and .ndjson file below it, sorted\n"
-        "  -             standard input: JSON Lines if it starts with '{', else one text\n"
+        "  -             standard input\n"
+        "  A file named here and standard input are read by content: JSON Lines if\n"
+        "  the first visible byte is '{'; CSV or TSV if named so or if the first line\n"
+        "  is a header with the text column; else one text article.\n"
         "  Without a source in the metadata, the source is the parent directory's name.\n"
         "\n"
         "options:\n"
@@ -63,9 +69,11 @@ static void score_usage(FILE *f)
         "      --actors FILE     add the actors of FILE (lines 'id: alias, alias'); may\n"
         "                        be repeated; the lexicon's own actor files load anyway\n"
         "      --window K        an actor's co-occurrence window in words (default: 5)\n"
-        "      --text-field F    JSON Lines: the field holding the text (default: text)\n"
-        "      --id-field F      JSON Lines: the field holding the id (default: id)\n"
-        "      --keep F1,F2      JSON Lines: fields to copy into each record\n"
+        "      --text-field F    JSON Lines, CSV, TSV: the field (column) holding the\n"
+        "                        text (default: text)\n"
+        "      --id-field F      JSON Lines, CSV, TSV: the field holding the id\n"
+        "                        (default: id)\n"
+        "      --keep F1,F2      JSON Lines, CSV, TSV: fields to copy into each record\n"
         "      --where COND      only the articles that pass COND: FIELD=VALUE,\n"
         "                        FIELD=A,B (one of), FIELD!=VALUE, FIELD~REGEX (POSIX\n"
         "                        extended), FIELD!~REGEX; repeat for more (all must\n"
@@ -74,8 +82,9 @@ static void score_usage(FILE *f)
         "                        YYYY-MM-DD); undated articles are left out\n"
         "      --to DATE         only articles dated on or before DATE (--to 2025-03:\n"
         "                        all of March); the count left out goes to stderr\n"
-        "      --input FMT       auto (default), text or jsonl: how to read files named\n"
-        "                        on the command line and standard input\n"
+        "      --input FMT       auto (default), text, jsonl, csv or tsv: how to read\n"
+        "                        files named on the command line and standard input\n"
+        "                        (auto: by content; see inputs)\n"
         "      --max-bytes N     skip (with an error) articles and JSON lines larger\n"
         "                        than N bytes (default: 64 MiB); a line with no end\n"
         "                        within 1 GiB more ends its input, as do 1,000 bad\n"
@@ -103,6 +112,7 @@ static void score_usage(FILE *f)
         "  printf '{\"id\":\"a1\",\"outlet\":\"X\",\"text\":\"Radicals attacked.\"}\\n' |\n"
         "      slant score --keep outlet -             # JSON Lines on standard input\n"
         "  slant score -j 2 -o scores.jsonl corpus/    # the same for every -j\n"
+        "  slant score --text-field body --id-field doc --keep outlet tests/data/workflow/articles.csv\n"
         "  slant score --where 'source!=Meridian Wire' --from 2025-03 --to 2025-04 corpus/synthetic/\n"
         "\n"
         "The record fields are documented in docs/schema/score.md; the lexicon format in\n"
@@ -221,8 +231,13 @@ static int parse_score_args(int argc, char **argv, score_args *a)
                 a->input = SLANT_INPUT_TEXT;
             else if (strcmp(optarg, "jsonl") == 0)
                 a->input = SLANT_INPUT_JSONL;
+            else if (strcmp(optarg, "csv") == 0)
+                a->input = SLANT_INPUT_CSV;
+            else if (strcmp(optarg, "tsv") == 0)
+                a->input = SLANT_INPUT_TSV;
             else
-                return cli_usage_error("score", "unknown input format '%s' (auto, text or jsonl)", optarg);
+                return cli_usage_error("score", "unknown input format '%s' (auto, text, jsonl, "
+                                       "csv or tsv)", optarg);
             break;
         case OPT_MAX_BYTES:
             if (cli_parse_count(optarg, 1, LONG_MAX, &v) != 0)

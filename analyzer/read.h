@@ -14,16 +14,24 @@
  * sorted bytewise), so memory never holds more than one article.
  *
  * Inputs: a text file (one article; metadata in a header block or a NAME.meta sidecar),
- * a JSON Lines file (.jsonl or .ndjson: one article per line), a directory (its .txt,
- * .text, .jsonl and .ndjson files; other files are counted as ignored), or "-" for
- * standard input (JSON Lines if its first visible byte is '{', else one text article;
- * --input overrides the guess).
+ * a JSON Lines file (.jsonl or .ndjson: one article per line), a spreadsheet (CSV as in
+ * RFC 4180, or TSV: a header row, then one article per row, its text in the column named
+ * like the JSON Lines text field), a directory (its .txt, .text, .jsonl and .ndjson
+ * files; other files are counted as ignored), or "-" for standard input.
+ *
+ * A file named on the command line and standard input are told apart by their content,
+ * not only their name (a pipe or `<(jq ...)` has none): JSON Lines if the first visible
+ * byte is '{' (or the name ends .jsonl/.ndjson); CSV or TSV if the name ends .csv or .tsv,
+ * or the first line is a header with a column named like the text field (TSV when it
+ * has tabs); else one text article. --input overrides the guess.
  */
 
 typedef enum {
     SLANT_INPUT_AUTO = 0,
     SLANT_INPUT_TEXT,
-    SLANT_INPUT_JSONL
+    SLANT_INPUT_JSONL,
+    SLANT_INPUT_CSV,
+    SLANT_INPUT_TSV
 } slant_input_format;
 
 typedef struct {

@@ -167,4 +167,70 @@ a = [json.loads(l).get("actors") for l in open(sys.argv[1])]
 b = [json.loads(l).get("actors") for l in open(sys.argv[2])]
 sys.exit(a != b or not any(a))' "$tmp/abs.jsonl" "$tmp/rel.jsonl"
 
+# --- 4. spreadsheets and formats told by content -------------------------------------------
+# The synthetic corpus as JSON Lines and as CSV (Python's csv module: quoted cells with
+# commas, quotes and line breaks) compares exactly as the directory of text files.
+$PY - "$tmp/syn.jsonl" "$tmp/syn.csv" "$tmp/syn.tsv" <<'PYEOF'
+import csv, glob, json, sys
+rows = []
+for p in sorted(glob.glob("corpus/synthetic/*/*.txt")):
+    head, body = open(p, encoding="utf-8").read().split("\n\n", 1)
+    meta = dict(line.split(": ", 1) for line in head.split("\n"))
+    rows.append({"doc": p, "outlet": meta["source"], "date": meta["date"], "body": body})
+with open(sys.argv[1], "w") as f:
+    for r in rows:
+        f.write(json.dumps(r) + "\n")
+with open(sys.argv[2], "w", newline="") as f:
+    w = csv.DictWriter(f, fieldnames=["doc", "outlet", "date", "body"])
+    w.writeheader()
+    w.writerows(rows)
+assert any("\n" in r["body"] and "," in r["body"] and '"' in r["body"] for r in rows)
+with open(sys.argv[3], "w") as f:  # TSV has no quoting: one line per article
+    f.write("doc\toutlet\tdate\tbody\n")
+    for r in rows:
+        f.write("\t".join([r["doc"], r["outlet"], r["date"], r["body"].replace("\n", " ").replace("\t", " ")]) + "\n")
+PYEOF
+"$SLANT" compare -q --format csv corpus/synthetic/ > "$tmp/dir.csv"
+O="-q --format csv --by outlet --text-field body --id-field doc"
+"$SLANT" compare $O "$tmp/syn.csv" > "$tmp/c.csv"
+check "compare a CSV of articles: as the directory" cmp -s "$tmp/dir.csv" "$tmp/c.csv"
+"$SLANT" compare $O - < "$tmp/syn.csv" > "$tmp/c.csv"
+check "compare a CSV on standard input: as the directory" cmp -s "$tmp/dir.csv" "$tmp/c.csv"
+"$SLANT" compare $O "$tmp/syn.jsonl" > "$tmp/c.csv"
+check "compare JSON Lines of articles: as the directory" cmp -s "$tmp/dir.csv" "$tmp/c.csv"
+cat "$tmp/syn.jsonl" | "$SLANT" compare $O /dev/stdin > "$tmp/c.csv"
+check "compare JSON Lines through a pipe named /dev/stdin (as <(jq ...)): as the directory" cmp -s "$tmp/dir.csv" "$tmp/c.csv"
+cat "$tmp/syn.jsonl" | "$SLANT" compare $O - > "$tmp/c.csv"
+check "compare JSON Lines on standard input: as the directory" cmp -s "$tmp/dir.csv" "$tmp/c.csv"
+"$SLANT" score -q --evidence corpus/synthetic/ | "$SLANT" compare -q --format csv - > "$tmp/c.csv"
+check "compare score records on standard input: as the directory" cmp -s "$tmp/dir.csv" "$tmp/c.csv"
+mkfifo "$tmp/fifo"
+cat "$tmp/ev.jsonl" > "$tmp/fifo" &
+"$SLANT" compare -q --format csv "$tmp/fifo" > "$tmp/c.csv"
+wait
+check "compare score records through a named pipe: as the directory" cmp -s "$tmp/dir.csv" "$tmp/c.csv"
+"$SLANT" score -q --text-field body --id-field doc --keep outlet "$tmp/syn.tsv" > "$tmp/t.jsonl"
+"$SLANT" score -q --text-field body --id-field doc --keep outlet --input tsv - < "$tmp/syn.tsv" > "$tmp/t2.jsonl"
+check "score a TSV: 36 records with ids, dates and kept outlets" $PY - "$tmp/t.jsonl" "$tmp/syn.jsonl" <<'PYEOF'
+import json, sys
+got = [json.loads(l) for l in open(sys.argv[1])]
+want = [json.loads(l) for l in open(sys.argv[2])]
+sys.exit(not (len(got) == 36 and [(g["id"], g["date"], g["fields"]["outlet"]) for g in got]
+              == [(w["doc"], w["date"], w["outlet"]) for w in want]))
+PYEOF
+check "score a TSV named and on standard input (--input tsv): the same counts" $PY -c '
+import json, sys
+a = [json.loads(l)["categories"] for l in open(sys.argv[1])]
+b = [json.loads(l)["categories"] for l in open(sys.argv[2])]
+sys.exit(a != b)' "$tmp/t.jsonl" "$tmp/t2.jsonl"
+"$SLANT" score "$tmp/syn.csv" > /dev/null 2> "$tmp/e"
+check "a CSV without the text column: status 3" [ $? = 3 ]
+check "a CSV without the text column: names the columns" \
+    grep -q "no column 'text' for the text (--text-field) among the header row's 'doc', 'outlet', 'date', 'body'" "$tmp/e"
+printf 'id,text\nx1,"Thugs attacked."\n' | "$SLANT" score - > "$tmp/o.jsonl"
+check "a CSV on standard input, told by its header" grep -q '"id":"x1"' "$tmp/o.jsonl"
+printf '{"id":"j1","text":"Thugs."}\n' > "$tmp/noext"
+"$SLANT" score "$tmp/noext" > "$tmp/o.jsonl"
+check "JSON Lines without a telling name, by content" grep -q '"id":"j1"' "$tmp/o.jsonl"
+
 finish
