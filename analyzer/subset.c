@@ -109,6 +109,20 @@ slant_status slant_subset_where(slant_subset *s, const char *cond, slant_error *
     return SLANT_OK;
 }
 
+slant_status slant_subset_id(slant_subset *s, const char *id, slant_error *err)
+{
+    if (s->n == MAX_CONDITIONS)
+        return slant_error_set(err, SLANT_ERR_LIMIT, NULL, 0, 0,
+                               "more than %d --where conditions", MAX_CONDITIONS);
+    condition *c = &s->conds[s->n++];
+    memset(c, 0, sizeof *c);
+    c->field = xstrdup("id");
+    c->values = xmalloc(sizeof *c->values);
+    c->values[c->nvalues++] = xstrdup(id);
+    add_field(s, c->field);
+    return SLANT_OK;
+}
+
 /* YYYY, YYYY-MM or YYYY-MM-DD: the length of the date at the start of `d`, or 0. */
 static size_t iso_date_length(const char *d)
 {

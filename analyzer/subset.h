@@ -34,6 +34,9 @@ void slant_subset_free(slant_subset *s);
  * expression is SLANT_ERR_USAGE with `err` saying why. */
 slant_status slant_subset_where(slant_subset *s, const char *condition, slant_error *err);
 
+/* Adds the condition id=ID, ID taken whole (a comma in it is no list). */
+slant_status slant_subset_id(slant_subset *s, const char *id, slant_error *err);
+
 /* Sets the first (`to` 0) or last (`to` 1) date; a date not in the forms above is
  * SLANT_ERR_USAGE. */
 slant_status slant_subset_date(slant_subset *s, int to, const char *date, slant_error *err);

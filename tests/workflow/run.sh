@@ -233,4 +233,17 @@ printf '{"id":"j1","text":"Thugs."}\n' > "$tmp/noext"
 "$SLANT" score "$tmp/noext" > "$tmp/o.jsonl"
 check "JSON Lines without a telling name, by content" grep -q '"id":"j1"' "$tmp/o.jsonl"
 
+# --- 5. explain --id --------------------------------------------------------------------------
+"$SLANT" explain --id "corpus/synthetic/southern-herald/03-pell-gate-closure.txt" --text-field body --id-field doc "$tmp/syn.jsonl" > "$tmp/x.txt"
+check "explain --id picks one record of a JSON Lines file" sh -c "
+    [ \$(grep -c '^corpus/synthetic/.* (source: ' '$tmp/x.txt') = 1 ] &&
+    grep -q '^corpus/synthetic/southern-herald/03-pell-gate-closure.txt (source: ' '$tmp/x.txt'"
+"$SLANT" explain corpus/synthetic/southern-herald/03-pell-gate-closure.txt | tail -n +2 > "$tmp/x1.txt"
+check "explain --id: the same matches as the file explained alone" sh -c "
+    grep -A200 '^Matches' '$tmp/x.txt' | head -40 > '$tmp/m1' &&
+    grep -A200 '^Matches' '$tmp/x1.txt' | head -40 > '$tmp/m2' && cmp -s '$tmp/m1' '$tmp/m2'"
+"$SLANT" explain --id nope "$tmp/syn.jsonl" > /dev/null 2> "$tmp/e"
+check "explain --id of no article: status 3" [ $? = 3 ]
+check "explain --id of no article: says so" grep -q "no article with the id 'nope'" "$tmp/e"
+
 finish
