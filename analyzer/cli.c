@@ -30,6 +30,7 @@ void slant_cli_usage(FILE *f)
           "  compare    compares groups of articles (by default, sources) with statistics\n"
           "  report     the comparison as a report: terminal, Markdown or an HTML page\n"
           "  explain    one article with every match marked and explained\n"
+          "  kwic       keyword in context: every occurrence of a term, with its offsets\n"
           "  lexicon    check, list, count and import lexicons\n"
           "  merge      combines partial comparisons from sharded runs\n"
           "  calibrate  fits the loaded-language index's weights to a labelled sample\n"

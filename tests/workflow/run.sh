@@ -246,4 +246,52 @@ check "explain --id: the same matches as the file explained alone" sh -c "
 check "explain --id of no article: status 3" [ $? = 3 ]
 check "explain --id of no article: says so" grep -q "no article with the id 'nope'" "$tmp/e"
 
+# --- 6. kwic ------------------------------------------------------------------------------------
+"$SLANT" kwic -q --format jsonl pejorative_labels corpus/synthetic/ corpus/seeds/ > "$tmp/k1.jsonl"
+"$SLANT" score -q --evidence corpus/synthetic/ corpus/seeds/ > "$tmp/kev.jsonl"
+check "kwic CATEGORY: the text matches of score --evidence, and the bytes at the offsets" $PY - "$tmp/k1.jsonl" "$tmp/kev.jsonl" <<'PYEOF'
+import json, sys
+hits = [json.loads(l) for l in open(sys.argv[1])]
+want = set()
+for r in map(json.loads, open(sys.argv[2])):
+    for m in r["evidence"]:
+        if m["category"] == "pejorative_labels" and m.get("field") != "title":
+            want.add((r["id"], m["start"], m["end"], m["entry"]))
+got = {(h["id"], h["start"], h["end"], h["entry"]) for h in hits}
+ok = got == want and len(hits) == len(got) and len(hits) > 10
+for h in hits:
+    data = open(h["file"], "rb").read()
+    ok = ok and data[h["start"]:h["end"]].decode() == h["match"]
+    ok = ok and " ".join(data[:h["start"]].decode().split()).endswith(h["left"].strip())
+sys.exit(not ok)
+PYEOF
+"$SLANT" kwic -q --format jsonl radical corpus/seeds/ > "$tmp/k2.jsonl"
+check "kwic ENTRY: 'radical' is the entry '=radical', its matches alone" $PY -c '
+import json, sys
+h = [json.loads(l) for l in open(sys.argv[1])]
+sys.exit(not (h and all(x["entry"] == "=radical" and x["match"].lower() == "radical" for x in h)))' "$tmp/k2.jsonl"
+"$SLANT" kwic -q --format jsonl --words 'the bridge' "$tmp/syn.csv" --text-field body --id-field doc > "$tmp/k3.jsonl"
+"$SLANT" kwic -q --format jsonl 'extrem*' "$tmp/syn.csv" --text-field body --id-field doc > "$tmp/k4.jsonl"
+check "kwic WORDS and a PREFIX*: the occurrences Python's re finds, at their offsets" $PY - "$tmp/syn.jsonl" "$tmp/k3.jsonl" "$tmp/k4.jsonl" <<'PYEOF'
+import json, re, sys
+arts = {r["doc"]: r["body"] for r in map(json.loads, open(sys.argv[1]))}
+for path, pattern in ((sys.argv[2], r"(?i)\bthe\s+bridge\b"), (sys.argv[3], r"(?i)\bextrem\w*")):
+    want = set()
+    for doc, body in arts.items():
+        b = body.encode()
+        for m in re.finditer(pattern, body):
+            want.add((doc, len(body[:m.start()].encode()), len(body[:m.end()].encode())))
+    hits = [json.loads(l) for l in open(path)]
+    got = {(h["id"], h["start"], h["end"]) for h in hits}
+    if got != want or not got or any(h["entry"] is not None for h in hits):
+        print(path, len(got), len(want))
+        sys.exit(1)
+PYEOF
+"$SLANT" kwic 'radicals' corpus/seeds/ > "$tmp/k.txt" 2> "$tmp/e"
+check "kwic text: one line per occurrence, with the id, offsets and [match]" \
+    grep -q '^000_5941d1ad503c0a8e.txt \[48,56\] .* \[radicals\] brutally attacked' "$tmp/k.txt"
+check "kwic: the summary on stderr" grep -q "1 occurrence of 'radicals' (lexicon entry) in 1 of 2 articles" "$tmp/e"
+"$SLANT" kwic '***' corpus/seeds/ > /dev/null 2>&1
+check "kwic of no word: usage error" [ $? = 2 ]
+
 finish
