@@ -52,7 +52,7 @@ static void score_usage(FILE *f)
         "  -o, --output FILE     write to FILE (atomically: all or nothing) not stdout\n"
         "  -f, --format FMT      jsonl (default); csv or tsv: one row per article;\n"
         "                        long: one row per article and indicator\n"
-        "                        (id,source,indicator,value), for pandas and R\n"
+        "                        (id,source,KEPT...,indicator,value), for pandas and R\n"
         "      --evidence        add every match: byte offsets, sentence, surface form,\n"
         "                        lexicon entry, category, negated, boosted, in quote\n"
         "      --sentences       one record per sentence instead: its byte offsets and\n"
