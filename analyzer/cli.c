@@ -31,6 +31,7 @@ void slant_cli_usage(FILE *f)
           "  report     the comparison as a report: terminal, Markdown or an HTML page\n"
           "  explain    one article with every match marked and explained\n"
           "  kwic       keyword in context: every occurrence of a term, with its offsets\n"
+          "  keyness    every word and phrase of each group against the rest (open vocabulary)\n"
           "  lexicon    check, list, count and import lexicons\n"
           "  merge      combines partial comparisons from sharded runs\n"
           "  calibrate  fits the loaded-language index's weights to a labelled sample\n"

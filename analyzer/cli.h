@@ -36,6 +36,7 @@ int slant_cli_explain(int argc, char **argv);   /* cli_explain.c */
 int slant_cli_lexicon(int argc, char **argv);   /* cli_lexicon.c */
 int slant_cli_calibrate(int argc, char **argv); /* cli_calibrate.c */
 int slant_cli_kwic(int argc, char **argv);      /* cli_kwic.c */
+int slant_cli_keyness(int argc, char **argv);   /* cli_keyness.c */
 
 /* `slant --help` (on stdout) and bare `slant` (on stderr): the list of commands. */
 void slant_cli_usage(FILE *f);

@@ -73,6 +73,8 @@ int main(int argc, char **argv)
         return finish(slant_cli_explain(argc - 1, argv + 1));
     if (strcmp(cmd, "lexicon") == 0)
         return finish(slant_cli_lexicon(argc - 1, argv + 1));
+    if (strcmp(cmd, "keyness") == 0)
+        return finish(slant_cli_keyness(argc - 1, argv + 1));
     if (strcmp(cmd, "kwic") == 0)
         return finish(slant_cli_kwic(argc - 1, argv + 1));
     if (strcmp(cmd, "calibrate") == 0)

@@ -15,7 +15,7 @@ for m in re.finditer(r"^\.SH ([^\n]+)\n(.*?)(?=^\.SH |\Z)", page, flags=re.M | r
 COMMANDS = {  # command -> the --help texts of it
     "score": [["score"]], "compare": [["compare"]], "merge": [["merge"]],
     "calibrate": [["calibrate"]], "report": [["report"]], "explain": [["explain"]],
-    "kwic": [["kwic"]],
+    "kwic": [["kwic"]], "keyness": [["keyness"]],
     "lexicon": [["lexicon"], ["lexicon", "check"], ["lexicon", "list"], ["lexicon", "stats"],
                 ["lexicon", "import"]],
 }

@@ -294,4 +294,78 @@ check "kwic: the summary on stderr" grep -q "1 occurrence of 'radicals' (lexicon
 "$SLANT" kwic '***' corpus/seeds/ > /dev/null 2>&1
 check "kwic of no word: usage error" [ $? = 2 ]
 
+# --- 7. open-vocabulary keyness -------------------------------------------------------------
+"$SLANT" keyness -q --format csv --by event --min-df 1 corpus/synthetic/ > "$tmp/kn.csv"
+check "keyness: G2, p, Log Ratio and BH q of every term as SciPy computes them" $PY - "$tmp/kn.csv" <<'PYEOF'
+import csv, math, sys
+from scipy.stats import chi2_contingency
+rows = list(csv.DictReader(open(sys.argv[1])))
+assert len(rows) > 1000
+groups = {}
+for r in rows:
+    groups.setdefault(r["group"], []).append(r)
+ok = len(groups) == 12
+for g, rs in groups.items():
+    words = {round(1e6 * float(r["count"]) / float(r["per_million"])) for r in rs}
+    rest = {round(1e6 * float(r["rest"]) / float(r["rest_per_million"])) for r in rs if float(r["rest"])}
+    ok = ok and len(words) == 1 and len(rest) == 1
+    c, d = words.pop(), rest.pop()
+    for r in rs[:40] + rs[-10:]:
+        a, b = float(r["count"]), float(r["rest"])
+        g2, p, _, _ = chi2_contingency([[a, b], [c - a, d - b]], correction=False,
+                                       lambda_="log-likelihood")
+        sign = 1 if a / c > b / d else -1
+        lr = math.log2((max(a, .5) / c) / (max(b, .5) / d))
+        ok = ok and math.isclose(float(r["g2"]), sign * g2, rel_tol=1e-7, abs_tol=1e-9)
+        ok = ok and math.isclose(float(r["p"]), p, rel_tol=1e-6, abs_tol=1e-300)
+        ok = ok and math.isclose(float(r["log_ratio"]), lr, rel_tol=1e-7)
+    ps = sorted((float(r["p"]), i) for i, r in enumerate(rs))
+    m, q, prev = len(ps), [0.0] * len(rs), 1.0
+    for k in range(m - 1, -1, -1):
+        prev = min(prev, ps[k][0] * m / (k + 1))
+        q[ps[k][1]] = prev
+    ok = ok and all(math.isclose(float(r["q"]), q[i], rel_tol=1e-6) for i, r in enumerate(rs))
+    g2s = [float(r["g2"]) for r in rs]
+    ok = ok and g2s == sorted(g2s, reverse=True)
+sys.exit(not ok)
+PYEOF
+check "keyness: counts and document frequencies of words as Python's re counts them" $PY - "$tmp/kn.csv" <<'PYEOF'
+import csv, glob, re, sys
+arts = {}
+for p in sorted(glob.glob("corpus/synthetic/*/*.txt")):
+    head, body = open(p, encoding="utf-8").read().split("\n\n", 1)
+    meta = dict(l.split(": ", 1) for l in head.split("\n"))
+    arts.setdefault(meta["event"], []).append(body)
+rows = {(r["group"], r["term"]): r for r in csv.DictReader(open(sys.argv[1]))}
+ok, n = True, 0
+for word in ("bridge", "police", "army", "shelling", "crowd", "market"):
+    for ev, bodies in arts.items():
+        pat = re.compile(r"(?<![\w'’])" + word + r"(?![\w'’])", re.I)
+        counts = [len(pat.findall(b)) for b in bodies]
+        r = rows.get((ev, word))
+        if sum(counts) == 0:
+            ok = ok and r is None
+            continue
+        n += 1
+        ok = ok and r is not None and int(r["count"]) == sum(counts) \
+            and int(r["df"]) == sum(1 for c in counts if c)
+ok = ok and n >= 6
+ok = ok and not any(t in ("the", "of the") or t.startswith("the ") or t.endswith(" of")
+                    for (_, t) in rows)
+sys.exit(not ok)
+PYEOF
+"$SLANT" keyness -q --new-only --top 0 corpus/synthetic/ > "$tmp/kn.txt"
+"$SLANT" keyness -q --format csv corpus/synthetic/ > "$tmp/kn2.csv"
+check "keyness --new-only: no term the lexicon covers; covered ones are marked in CSV" $PY - "$tmp/kn.txt" "$tmp/kn2.csv" <<'PYEOF'
+import csv, sys
+text = open(sys.argv[1]).read()
+rows = list(csv.DictReader(open(sys.argv[2])))
+covered = {r["term"] for r in rows if r["in_lexicon"] == "true"}
+ok = "(lexicon)" not in text and "radicals" in covered and "militants" in covered
+ok = ok and all(r["in_lexicon"] in ("true", "false") for r in rows)
+sys.exit(not ok)
+PYEOF
+"$SLANT" keyness --by outlet corpus/synthetic/ > /dev/null 2> "$tmp/e"
+check "keyness: one group is nothing to compare (status 3)" [ $? = 3 ]
+
 finish
