@@ -120,24 +120,35 @@ static size_t group_of(slant_vocab *v, const char *name)
     return v->ngroups++;
 }
 
-/* Makes room for term `id` in the per-term arrays of the vocabulary and of group `gr`. */
+/* A capacity of at least `need`, doubling from `cap`. */
+static size_t grown(size_t cap, size_t need)
+{
+    cap = cap ? cap : 1024;
+    while (cap < need)
+        cap *= 2;
+    return cap;
+}
+
+/* Makes room for term `id` in the per-term arrays of the vocabulary and of group `gr`
+ * (new places zeroed). */
 static void room(slant_vocab *v, group *gr, uint32_t id)
 {
     size_t need = (size_t)id + 1;
     if (need > v->terms_cap) {
-        size_t cap = v->terms_cap, cap2 = v->terms_cap;
-        v->last_doc = xgrow(v->last_doc, &cap, need, sizeof *v->last_doc);
-        v->covered = xgrow(v->covered, &cap2, need, sizeof *v->covered);
-        memset(v->last_doc + v->terms_cap, 0, (cap - v->terms_cap) * sizeof *v->last_doc);
-        memset(v->covered + v->terms_cap, 0, (cap - v->terms_cap) * sizeof *v->covered);
+        size_t cap = grown(v->terms_cap, need), old = v->terms_cap;
+        v->last_doc = xrealloc(v->last_doc, cap * sizeof *v->last_doc);
+        v->covered = xrealloc(v->covered, cap);
+        memset(v->last_doc + old, 0, (cap - old) * sizeof *v->last_doc);
+        memset(v->covered + old, 0, cap - old);
         v->terms_cap = cap;
     }
     if (need > gr->cap) {
-        size_t old = gr->cap, cap2 = gr->cap;
-        gr->count = xgrow(gr->count, &gr->cap, need, sizeof *gr->count);
-        gr->df = xgrow(gr->df, &cap2, need, sizeof *gr->df);
-        memset(gr->count + old, 0, (gr->cap - old) * sizeof *gr->count);
-        memset(gr->df + old, 0, (gr->cap - old) * sizeof *gr->df);
+        size_t cap = grown(gr->cap, need), old = gr->cap;
+        gr->count = xrealloc(gr->count, cap * sizeof *gr->count);
+        gr->df = xrealloc(gr->df, cap * sizeof *gr->df);
+        memset(gr->count + old, 0, (cap - old) * sizeof *gr->count);
+        memset(gr->df + old, 0, (cap - old) * sizeof *gr->df);
+        gr->cap = cap;
     }
 }
 
