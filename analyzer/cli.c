@@ -168,8 +168,11 @@ int cli_output_open(cli_output *o, const char *path)
         o->f = stdout;
         return 0;
     }
-    o->tmp = xmalloc(strlen(path) + 16);
-    sprintf(o->tmp, "%s.tmp.XXXXXX", path);
+    static const char suffix[] = ".tmp.XXXXXX";
+    size_t n = strlen(path);
+    o->tmp = xmalloc(n + sizeof suffix);
+    memcpy(o->tmp, path, n);
+    memcpy(o->tmp + n, suffix, sizeof suffix);
     int fd = mkstemp(o->tmp);
     /* mkstemp makes the file private (0600); the result is an ordinary file of the user's */
     mode_t mask = umask(0);
