@@ -1300,6 +1300,7 @@ slant_report *slant_report_build(const slant_comparison *c, const slant_report_o
                                   : (o->snippets ? SLANT_EVIDENCE_NEED_ARTICLES
                                                  : SLANT_EVIDENCE_OFF);
     add_method(r, evidence_note(r)); /* last: slant_report_set_evidence replaces it */
+    slant_report_build_tables(r);
     r->opts.inputs = NULL;          /* copied into the provenance */
     r->opts.ninputs = 0;
     return r;
@@ -1399,5 +1400,8 @@ void slant_report_free(slant_report *r)
     for (size_t k = 0; k < r->nmethod; k++)
         free(r->method[k]);
     free(r->method);
+    for (size_t k = 0; k < r->ntables; k++)
+        slant_report_table_release(&r->tables[k]);
+    free(r->tables);
     free(r);
 }

@@ -7,6 +7,7 @@
 #include "compare.h"
 #include "indicator.h"
 #include "lexicon.h"
+#include "report_table.h"
 
 /*
  * The report: what `slant report` says about a comparison, as data. report.c decides what
@@ -29,6 +30,13 @@
  * is owned by it and freed by slant_report_free. Strings are as the inputs had them
  * (names, article text): writers escape them for their format.
  */
+
+/*
+ * The most bytes a report, and any piece of one (a paragraph, a cell, a caption), may take:
+ * 256 MB. A writer's output that reaches it is cut short and the writer returns
+ * SLANT_ERR_LIMIT; the CLI then says so and writes nothing.
+ */
+#define SLANT_REPORT_MAX_BYTES ((size_t)256 << 20)
 
 /* A labelled line: provenance ("lexicon": "slant-en 0.1.0, fnv1a64:..."), glossary. */
 typedef struct {
@@ -152,6 +160,8 @@ typedef struct {
     size_t source;
     slant_report_keyterm *terms;
     size_t nterms;
+    size_t table;                /* its table (index into tables), SLANT_REPORT_NONE without
+                                  * terms */
 } slant_report_keyness;
 
 /* A contested concept: each source's share of each variant. */
@@ -164,6 +174,8 @@ typedef struct {
     double *counts, *shares;     /* [source * nvariants + variant]; shares NAN: no use */
     double chi2, df, p, q;
     char *sentence;
+    size_t table;                /* its table (index into tables), SLANT_REPORT_NONE when
+                                  * untested */
 } slant_report_concept;
 
 /* How one source attributes, beyond the indicator rows of the attribution table. */
@@ -192,6 +204,7 @@ typedef struct {
     size_t ncategories;
     double *values;              /* [actor * ncategories + category]; NAN: undefined */
     char *unit;                  /* what the values are, for captions and descriptions */
+    size_t table;                /* its table (index into tables) */
 } slant_report_actor_table;
 
 typedef enum {
@@ -247,11 +260,21 @@ typedef struct {
     size_t nprovenance;
     char **method;                   /* method notes, one paragraph each */
     size_t nmethod;
+    slant_report_table *tables;      /* every table of the report, built once for all the
+                                      * writers (report_table.h) */
+    size_t ntables;
+    size_t sources_table;            /* which source had how much text */
+    size_t means_table;              /* the mean of every indicator per source */
+    size_t attribution_table;        /* "how they attribute", SLANT_REPORT_NONE without
+                                      * attribution rows */
 } slant_report;
 
 /* Builds the report of `c`. Never fails (a comparison always has two sources or more). */
 slant_report *slant_report_build(const slant_comparison *c, const slant_report_options *o);
 void slant_report_free(slant_report *r);
+
+/* Builds r->tables from the rest of the report (report_table.c; by slant_report_build). */
+void slant_report_build_tables(slant_report *r);
 
 /* Sets what the report says about evidence (the method notes follow it). */
 void slant_report_set_evidence(slant_report *r, slant_evidence_state state);

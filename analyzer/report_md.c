@@ -45,65 +45,59 @@ static void esc(slant_buf *out, const char *s)
     md_escape(out, s, strlen(s));
 }
 
-static void mean_cell(slant_buf *out, const slant_cmp_summary *m, int share)
+/* A cell: data text escaped, numbers as they are, with the note after a space. */
+static void cell(slant_buf *out, const slant_report_cell *c)
 {
-    slant_report_mean t;
-    slant_report_fmt_mean(&t, m, share);
-    if (!t.has_ci)
-        slant_buf_addf(out, " %s |", t.mean);
+    if (c->kind == SLANT_CELL_TEXT)
+        esc(out, c->text);
     else
-        slant_buf_addf(out, " %s [%s, %s] |", t.mean, t.low, t.high);
+        slant_buf_adds(out, c->text);
+    if (c->note) {
+        slant_buf_addc(out, ' ');
+        slant_buf_adds(out, c->note);
+    }
 }
 
-/* A header row: the first column left-aligned, the others right-aligned. */
-static void header(slant_buf *out, const char *const *cols, size_t n)
+/* A table: its caption in bold when it leads, the header (words of the report
+ * capitalised), the alignment row, the rows; no blank line after. */
+static void table(slant_buf *out, const slant_report_table *t)
 {
+    if (t->caption_leads) {
+        slant_buf_adds(out, "**");
+        esc(out, t->caption);
+        slant_buf_adds(out, "**\n\n");
+    }
     slant_buf_adds(out, "|");
-    for (size_t k = 0; k < n; k++) {
+    for (size_t c = 0; c < t->ncols; c++) {
+        const slant_report_cell *h = &t->header[c];
         slant_buf_addc(out, ' ');
-        esc(out, cols[k]);
+        if (h->word && h->text[0] >= 'a' && h->text[0] <= 'z') {
+            slant_buf_addc(out, (char)(h->text[0] - 'a' + 'A'));
+            esc(out, h->text + 1);
+        } else {
+            esc(out, h->text);
+        }
         slant_buf_adds(out, " |");
     }
     slant_buf_adds(out, "\n|");
-    for (size_t k = 0; k < n; k++)
-        slant_buf_adds(out, k ? " --: |" : " :-- |");
+    for (size_t c = 0; c < t->ncols; c++)
+        slant_buf_adds(out, t->align[c] == SLANT_ALIGN_LEFT ? " :-- |" : " --: |");
     slant_buf_addc(out, '\n');
-}
-
-static void source_header(const slant_report *r, slant_buf *out, const char *first,
-                          const char *const *after, size_t nafter)
-{
-    slant_buf_addf(out, "| %s |", first);
-    for (size_t s = 0; s < r->nsources; s++) {
-        slant_buf_addc(out, ' ');
-        esc(out, r->sources[s].name);
-        slant_buf_adds(out, " |");
+    for (size_t r = 0; r < t->nrows; r++) {
+        slant_buf_adds(out, "|");
+        for (size_t c = 0; c < t->ncols; c++) {
+            slant_buf_addc(out, ' ');
+            cell(out, &t->cells[r * t->ncols + c]);
+            slant_buf_adds(out, " |");
+        }
+        slant_buf_addc(out, '\n');
     }
-    for (size_t k = 0; k < nafter; k++)
-        slant_buf_addf(out, " %s |", after[k]);
-    slant_buf_adds(out, "\n| :-- |");
-    for (size_t k = 0; k < r->nsources + nafter; k++)
-        slant_buf_adds(out, " --: |");
-    slant_buf_addc(out, '\n');
 }
 
 static void sources(const slant_report *r, slant_buf *out)
 {
     slant_buf_addf(out, "## 1. Which %s were compared\n\n", r->nouns);
-    const char *cols[] = { r->noun[0] == 's' ? "Source" : "Group", "Articles", "Words",
-                           "Words per article" };
-    header(out, cols, 4);
-    for (size_t s = 0; s < r->nsources; s++) {
-        char a[32], w[32];
-        slant_report_fmt_count(a, sizeof a, (double)r->sources[s].articles);
-        slant_report_fmt_count(w, sizeof w, r->sources[s].words);
-        slant_buf_adds(out, "| ");
-        esc(out, r->sources[s].name);
-        slant_buf_addf(out, " | %s | %s | %.1f |\n", a, w,
-                       r->sources[s].articles
-                           ? r->sources[s].words / (double)r->sources[s].articles
-                           : 0.0);
-    }
+    table(out, &r->tables[r->sources_table]);
     for (size_t k = 0; k < r->nleft_out; k++) {
         slant_buf_adds(out, "\n");
         esc(out, r->left_out[k]);
@@ -163,23 +157,7 @@ static void differences(const slant_report *r, slant_buf *out)
                         "1,000 words. (The HTML report draws these as charts: `slant report "
                         "--format html`.)\n\n",
                    r->noun, 100 * r->c->opts.level);
-    char k1[64], k2[64];
-    snprintf(k1, sizeof k1, "Kruskal-Wallis %s", slant_report_q_name(r));
-    snprintf(k2, sizeof k2, "Welch ANOVA %s", slant_report_q_name(r));
-    const char *after[] = { k1, k2 };
-    source_header(r, out, "Indicator", after, 2);
-    for (size_t i = 0; i < r->nindicators; i++) {
-        const slant_report_indicator *x = &r->indicators[i];
-        slant_buf_adds(out, "| ");
-        esc(out, x->label);
-        slant_buf_adds(out, " |");
-        for (size_t s = 0; s < r->nsources; s++)
-            mean_cell(out, x->summaries[s], x->share);
-        char a[32], b[32];
-        slant_report_fmt_q(a, sizeof a, x->kruskal_q);
-        slant_report_fmt_q(b, sizeof b, x->welch_q);
-        slant_buf_addf(out, " %s | %s |\n", a, b);
-    }
+    table(out, &r->tables[r->means_table]);
     slant_buf_addc(out, '\n');
 }
 
@@ -199,32 +177,8 @@ static void labels(const slant_report *r, slant_buf *out)
             continue;
         }
         esc(out, x->sentence);
-        slant_buf_adds(out, "\n\n| ");
-        slant_buf_adds(out, r->noun[0] == 's' ? "Source" : "Group");
-        slant_buf_adds(out, " |");
-        for (size_t v = 0; v < x->nvariants; v++) {
-            slant_buf_addc(out, ' ');
-            esc(out, x->variants[v]);
-            slant_buf_adds(out, " |");
-        }
-        slant_buf_adds(out, "\n| :-- |");
-        for (size_t v = 0; v < x->nvariants; v++)
-            slant_buf_adds(out, " --: |");
-        slant_buf_addc(out, '\n');
-        for (size_t s = 0; s < r->nsources; s++) {
-            slant_buf_adds(out, "| ");
-            esc(out, r->sources[s].name);
-            slant_buf_adds(out, " |");
-            for (size_t v = 0; v < x->nvariants; v++) {
-                double share = x->shares[s * x->nvariants + v];
-                if (isnan(share))
-                    slant_buf_adds(out, " – |");
-                else
-                    slant_buf_addf(out, " %.0f%% (%.0f) |", 100 * share,
-                                   x->counts[s * x->nvariants + v]);
-            }
-            slant_buf_addc(out, '\n');
-        }
+        slant_buf_adds(out, "\n\n");
+        table(out, &r->tables[x->table]);
         slant_buf_addc(out, '\n');
     }
     if (untested)
@@ -241,34 +195,7 @@ static void labels(const slant_report *r, slant_buf *out)
     if (r->nactors)
         slant_buf_adds(out, "### Which categories occur near each actor\n\n");
     for (size_t t = 0; t < r->nactors; t++) {
-        const slant_report_actor_table *x = &r->actors[t];
-        slant_buf_adds(out, "**");
-        esc(out, r->sources[x->source].name);
-        slant_buf_adds(out, "** (");
-        esc(out, x->unit);
-        slant_buf_adds(out, ")\n\n| Category |");
-        for (size_t a = 0; a < x->nactors; a++) {
-            slant_buf_addc(out, ' ');
-            esc(out, x->actors[a]);
-            slant_buf_adds(out, " |");
-        }
-        slant_buf_adds(out, "\n| :-- |");
-        for (size_t a = 0; a < x->nactors; a++)
-            slant_buf_adds(out, " --: |");
-        slant_buf_addc(out, '\n');
-        for (size_t c = 0; c < x->ncategories; c++) {
-            slant_buf_adds(out, "| ");
-            esc(out, x->categories[c]);
-            slant_buf_adds(out, " |");
-            for (size_t a = 0; a < x->nactors; a++) {
-                double v = x->values[a * x->ncategories + c];
-                if (isfinite(v))
-                    slant_buf_addf(out, " %.2f |", v);
-                else
-                    slant_buf_adds(out, " n/a |");
-            }
-            slant_buf_addc(out, '\n');
-        }
+        table(out, &r->tables[r->actors[t].table]);
         slant_buf_addc(out, '\n');
     }
 }
@@ -282,29 +209,7 @@ static void attribution(const slant_report *r, slant_buf *out)
         return;
     }
     slant_buf_addf(out, "Means per article with their %g%% CI.\n\n", 100 * r->c->opts.level);
-    source_header(r, out, "Measure", NULL, 0);
-    for (size_t k = 0; k < r->nattribution_rows; k++) {
-        const slant_report_indicator *x = &r->indicators[r->attribution_rows[k]];
-        slant_buf_adds(out, "| ");
-        esc(out, x->label);
-        if (x->kind == SLANT_UNIT_RATE)
-            slant_buf_adds(out, " per 1,000 words");
-        slant_buf_adds(out, " |");
-        for (size_t s = 0; s < r->nsources; s++)
-            mean_cell(out, x->summaries[s], x->share);
-        slant_buf_addc(out, '\n');
-        if (r->has_verb_counts && slant_indicator_role(x->id) == SLANT_IND_ROLE_LOADED_VERBS) {
-            slant_buf_adds(out, "| loaded share of all report verbs (pooled) |");
-            for (size_t s = 0; s < r->nsources; s++) {
-                const slant_report_attribution *a = &r->attribution[s];
-                char v[32];
-                slant_report_fmt_value(v, sizeof v, a->loaded_share, 1);
-                slant_buf_addf(out, " %s (%.0f of %.0f) |", v, a->loaded_count,
-                               a->loaded_count + a->neutral_count);
-            }
-            slant_buf_addc(out, '\n');
-        }
-    }
+    table(out, &r->tables[r->attribution_table]);
     slant_buf_adds(out, "\n### Most used report verbs\n\n");
     for (size_t s = 0; s < r->nsources; s++) {
         const slant_report_attribution *a = &r->attribution[s];
@@ -375,23 +280,7 @@ static void terms(const slant_report *r, slant_buf *out)
             slant_buf_addf(out, "No term is more frequent in this %s than elsewhere.\n\n", r->noun);
             continue;
         }
-        const char *cols[] = { "Term", "Category", "Count", "Per 1,000 words",
-                               "Elsewhere per 1,000 words", "G²", slant_report_q_name(r),
-                               "Log Ratio [CI]" };
-        header(out, cols, 8);
-        for (size_t t = 0; t < k->nterms; t++) {
-            const slant_report_keyterm *x = &k->terms[t];
-            char q[32];
-            slant_report_fmt_q(q, sizeof q, x->g2_q);
-            slant_buf_adds(out, "| ");
-            esc(out, r->terms[x->term].term);
-            slant_buf_adds(out, " | ");
-            esc(out, r->terms[x->term].category_label);
-            slant_buf_addf(out, " | %.0f | %.2f | %.2f | %.1f | %s%s | %.2f [%.2f, %.2f] |\n",
-                           x->count, x->rate, x->rate_rest, x->g2, q,
-                           x->significant ? "" : " (n.s.)", x->log_ratio.value,
-                           x->log_ratio.low, x->log_ratio.high);
-        }
+        table(out, &r->tables[k->table]);
         slant_buf_addc(out, '\n');
     }
     slant_buf_adds(out, "### Evidence\n\n");

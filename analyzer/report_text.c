@@ -103,83 +103,95 @@ static void para(writer *w, const char *prefix, const char *text, size_t indent)
 
 /* --- tables ---------------------------------------------------------------------------------- */
 
-#define MAX_COLS 16
+/*
+ * A table wider than this many columns is written in parts, each with the first column
+ * and as many of the others as fit (so that no column is dropped). Tables are allowed
+ * wider than the prose: a table of three sources' means with their intervals takes about
+ * 150 columns.
+ */
+#define TABLE_WIDTH 160
 
-typedef struct {
-    char **cells;            /* rows x cols, owned */
-    size_t rows, cols, cap;
-} table;
-
-static void table_init(table *t, size_t cols)
+/* A cell as the terminal shows it: its text and note, printable; caller frees. */
+static char *cell_text(const slant_report_cell *c)
 {
-    memset(t, 0, sizeof *t);
-    t->cols = cols < MAX_COLS ? cols : MAX_COLS;
+    slant_buf b;
+    slant_buf_init(&b, SLANT_REPORT_MAX_BYTES);
+    printable(&b, c->text, strlen(c->text));
+    if (c->note) {
+        slant_buf_addc(&b, ' ');
+        printable(&b, c->note, strlen(c->note));
+    }
+    char *s = slant_buf_detach(&b, NULL);
+    slant_buf_release(&b);
+    return s;
 }
 
-/* Appends a row of `t->cols` cells (printable copies). */
-static void row(table *t, const char *const *cells)
+/* Writes the rows of `cells` (rows x ncols, row 0 the header) in the columns `cols`
+ * (ncols_shown of them), two spaces of indent and two between columns. */
+static void table_part(writer *w, const slant_report_table *t, char **cells,
+                       const size_t *width, const size_t *cols, size_t nshown)
 {
-    if ((t->rows + 1) * t->cols > t->cap) {
-        t->cap = 2 * (t->rows + 1) * t->cols;
-        t->cells = xrealloc(t->cells, t->cap * sizeof *t->cells);
-    }
-    for (size_t c = 0; c < t->cols; c++) {
-        slant_buf b;
-        slant_buf_init(&b, SIZE_MAX / 2);
-        printable(&b, cells[c], strlen(cells[c]));
-        t->cells[t->rows * t->cols + c] = slant_buf_detach(&b, NULL);
-        slant_buf_release(&b);
-    }
-    t->rows++;
-}
-
-/* Writes `t` with two spaces of indent: the first column left-aligned, the rest right. */
-static void table_write(writer *w, table *t)
-{
-    size_t width[MAX_COLS] = { 0 };
-    for (size_t r = 0; r < t->rows; r++)
-        for (size_t c = 0; c < t->cols; c++) {
-            const char *s = t->cells[r * t->cols + c];
-            size_t n = columns(s, strlen(s));
-            if (n > width[c])
-                width[c] = n;
-        }
-    for (size_t r = 0; r < t->rows; r++) {
+    for (size_t r = 0; r <= t->nrows; r++) {
         slant_buf_adds(w->out, "  ");
         if (r == 0 && w->colour)
             slant_buf_adds(w->out, "\033[1m");
-        for (size_t c = 0; c < t->cols; c++) {
-            const char *s = t->cells[r * t->cols + c];
+        for (size_t k = 0; k < nshown; k++) {
+            size_t c = cols[k];
+            const char *s = cells[r * t->ncols + c];
             size_t pad = width[c] - columns(s, strlen(s));
-            if (c)
+            if (k)
                 slant_buf_adds(w->out, "  ");
-            if (c)
-                for (size_t k = 0; k < pad; k++)
+            if (t->align[c] == SLANT_ALIGN_RIGHT)
+                for (size_t j = 0; j < pad; j++)
                     slant_buf_addc(w->out, ' ');
             slant_buf_adds(w->out, s);
-            if (!c && t->cols > 1)
-                for (size_t k = 0; k < pad; k++)
+            if (t->align[c] == SLANT_ALIGN_LEFT && k + 1 < nshown)
+                for (size_t j = 0; j < pad; j++)
                     slant_buf_addc(w->out, ' ');
         }
         if (r == 0 && w->colour)
             slant_buf_adds(w->out, "\033[0m");
         slant_buf_addc(w->out, '\n');
     }
-    for (size_t k = 0; k < t->rows * t->cols; k++)
-        free(t->cells[k]);
-    free(t->cells);
-    memset(t, 0, sizeof *t);
 }
 
-/* A mean and its interval: "10.88 [7.95, 13.81]". */
-static void mean_text(char *out, size_t size, const slant_cmp_summary *m, int share)
+/* Writes table `t`: its caption first when it leads, then the columns, in parts of at most
+ * TABLE_WIDTH columns (the first column repeated in each) when it is wider. */
+static void table_write(writer *w, const slant_report_table *t)
 {
-    slant_report_mean t;
-    slant_report_fmt_mean(&t, m, share);
-    if (!t.has_ci)
-        snprintf(out, size, "%s", t.mean);
-    else
-        snprintf(out, size, "%s [%s, %s]", t.mean, t.low, t.high);
+    if (t->caption_leads)
+        para(w, "  ", t->caption, 2);
+    size_t n = (t->nrows + 1) * t->ncols;
+    char **cells = xcalloc(n, sizeof *cells);
+    size_t *width = xcalloc(t->ncols, sizeof *width);
+    size_t *cols = xcalloc(t->ncols, sizeof *cols);
+    for (size_t c = 0; c < t->ncols; c++)
+        cells[c] = cell_text(&t->header[c]);
+    for (size_t k = 0; k < t->nrows * t->ncols; k++)
+        cells[t->ncols + k] = cell_text(&t->cells[k]);
+    for (size_t k = 0; k < n; k++) {
+        size_t c = k % t->ncols, len = columns(cells[k], strlen(cells[k]));
+        if (len > width[c])
+            width[c] = len;
+    }
+    size_t next = 1;
+    do {
+        size_t nshown = 0, used = 2 + width[0];
+        cols[nshown++] = 0;
+        /* at least one more column per part, however wide */
+        while (next < t->ncols && (nshown == 1 || used + 2 + width[next] <= TABLE_WIDTH)) {
+            used += 2 + width[next];
+            cols[nshown++] = next++;
+        }
+        if (nshown > 1 && cols[1] > 1)
+            slant_buf_addc(w->out, '\n'); /* a blank line between the parts */
+        table_part(w, t, cells, width, cols, nshown);
+    } while (next < t->ncols);
+    for (size_t k = 0; k < n; k++)
+        free(cells[k]);
+    free(cells);
+    free(width);
+    free(cols);
 }
 
 /* --- sections ---------------------------------------------------------------------------------- */
@@ -189,22 +201,7 @@ static void sources(const slant_report *r, writer *w)
     char h[64];
     snprintf(h, sizeof h, "WHICH %s WERE COMPARED", r->noun[0] == 's' ? "SOURCES" : "GROUPS");
     heading(w, h);
-    table t;
-    table_init(&t, 4);
-    const char *head[] = { r->noun[0] == 's' ? "source" : "group", "articles", "words",
-                           "words/article" };
-    row(&t, head);
-    for (size_t s = 0; s < r->nsources; s++) {
-        char a[32], words[32], per[32];
-        slant_report_fmt_count(a, sizeof a, (double)r->sources[s].articles);
-        slant_report_fmt_count(words, sizeof words, r->sources[s].words);
-        snprintf(per, sizeof per, "%.1f",
-                 r->sources[s].articles ? r->sources[s].words / (double)r->sources[s].articles
-                                        : 0.0);
-        const char *cells[] = { r->sources[s].name, a, words, per };
-        row(&t, cells);
-    }
-    table_write(w, &t);
+    table_write(w, &r->tables[r->sources_table]);
     for (size_t k = 0; k < r->nleft_out; k++)
         para(w, "  ", r->left_out[k], 2);
 }
@@ -271,39 +268,7 @@ static void means(const slant_report *r, writer *w)
     snprintf(h, sizeof h, "RATES PER %s (mean per article [%g%% CI]; per 1,000 words)",
              r->noun[0] == 's' ? "SOURCE" : "GROUP", 100 * r->c->opts.level);
     heading(w, h);
-    table t;
-    table_init(&t, r->nsources + 3);
-    const char *head[MAX_COLS];
-    char kq[32], wq[32];
-    snprintf(kq, sizeof kq, "Kruskal-Wallis %s", slant_report_q_name(r));
-    snprintf(wq, sizeof wq, "Welch ANOVA %s", slant_report_q_name(r));
-    size_t n = 0;
-    head[n++] = "indicator";
-    for (size_t s = 0; s < r->nsources && n < MAX_COLS - 2; s++)
-        head[n++] = r->sources[s].name;
-    head[n++] = kq;
-    head[n++] = wq;
-    row(&t, head);
-    char cells[MAX_COLS][112];
-    for (size_t i = 0; i < r->nindicators; i++) {
-        const slant_report_indicator *x = &r->indicators[i];
-        const char *c[MAX_COLS];
-        n = 0;
-        c[n++] = x->label;
-        for (size_t s = 0; s < r->nsources && n < MAX_COLS - 2; s++) {
-            mean_text(cells[n], sizeof cells[n], x->summaries[s], x->share);
-            c[n] = cells[n];
-            n++;
-        }
-        slant_report_fmt_q(cells[n], sizeof cells[n], x->kruskal_q);
-        c[n] = cells[n];
-        n++;
-        slant_report_fmt_q(cells[n], sizeof cells[n], x->welch_q);
-        c[n] = cells[n];
-        n++;
-        row(&t, c);
-    }
-    table_write(w, &t);
+    table_write(w, &r->tables[r->means_table]);
 }
 
 static void labels(const slant_report *r, writer *w)
@@ -325,32 +290,7 @@ static void labels(const slant_report *r, writer *w)
             continue;
         }
         para(w, "  ", x->sentence, 2);
-        table t;
-        table_init(&t, x->nvariants + 1);
-        const char *head[MAX_COLS];
-        size_t n = 0;
-        head[n++] = r->noun;
-        for (size_t v = 0; v < x->nvariants && n < MAX_COLS; v++)
-            head[n++] = x->variants[v];
-        row(&t, head);
-        char cells[MAX_COLS][48];
-        for (size_t s = 0; s < r->nsources; s++) {
-            const char *c[MAX_COLS];
-            n = 0;
-            c[n++] = r->sources[s].name;
-            for (size_t v = 0; v < x->nvariants && n < MAX_COLS; v++) {
-                double share = x->shares[s * x->nvariants + v];
-                if (isnan(share))
-                    snprintf(cells[n], sizeof cells[n], "-");
-                else
-                    snprintf(cells[n], sizeof cells[n], "%.0f%% (%.0f)", 100 * share,
-                             x->counts[s * x->nvariants + v]);
-                c[n] = cells[n];
-                n++;
-            }
-            row(&t, c);
-        }
-        table_write(w, &t);
+        table_write(w, &r->tables[x->table]);
     }
     if (untested)
         para(w, "  ", "Concepts without a test (one source, or one name):", 2);
@@ -360,34 +300,8 @@ static void labels(const slant_report *r, writer *w)
     /* Actor framing: only when the data has it. */
     if (r->nactors)
         heading(w, "WHICH CATEGORIES OCCUR NEAR EACH ACTOR");
-    for (size_t a = 0; a < r->nactors; a++) {
-        const slant_report_actor_table *x = &r->actors[a];
-        char s[512];
-        snprintf(s, sizeof s, "%s: %s", r->sources[x->source].name, x->unit);
-        para(w, "  ", s, 2);
-        table t;
-        table_init(&t, x->nactors + 1);
-        const char *head[MAX_COLS];
-        size_t n = 0;
-        head[n++] = "category";
-        for (size_t k = 0; k < x->nactors && n < MAX_COLS; k++)
-            head[n++] = x->actors[k];
-        row(&t, head);
-        char cells[MAX_COLS][32];
-        for (size_t c = 0; c < x->ncategories; c++) {
-            const char *cs[MAX_COLS];
-            n = 0;
-            cs[n++] = x->categories[c];
-            for (size_t k = 0; k < x->nactors && n < MAX_COLS; k++) {
-                double v = x->values[k * x->ncategories + c];
-                snprintf(cells[n], sizeof cells[n], isfinite(v) ? "%.2f" : "n/a", v);
-                cs[n] = cells[n];
-                n++;
-            }
-            row(&t, cs);
-        }
-        table_write(w, &t);
-    }
+    for (size_t a = 0; a < r->nactors; a++)
+        table_write(w, &r->tables[r->actors[a].table]);
 }
 
 static void attribution(const slant_report *r, writer *w)
@@ -401,45 +315,7 @@ static void attribution(const slant_report *r, writer *w)
              2);
         return;
     }
-    table t;
-    table_init(&t, r->nsources + 1);
-    const char *head[MAX_COLS];
-    size_t n = 0;
-    head[n++] = "measure";
-    for (size_t s = 0; s < r->nsources && n < MAX_COLS; s++)
-        head[n++] = r->sources[s].name;
-    row(&t, head);
-    char cells[MAX_COLS][112];
-    for (size_t k = 0; k < r->nattribution_rows; k++) {
-        const slant_report_indicator *x = &r->indicators[r->attribution_rows[k]];
-        const char *c[MAX_COLS];
-        char label[160];
-        snprintf(label, sizeof label, "%s%s", x->label,
-                 x->kind == SLANT_UNIT_RATE ? " per 1,000 words" : "");
-        n = 0;
-        c[n++] = label;
-        for (size_t s = 0; s < r->nsources && n < MAX_COLS; s++) {
-            mean_text(cells[n], sizeof cells[n], x->summaries[s], x->share);
-            c[n] = cells[n];
-            n++;
-        }
-        row(&t, c);
-        if (r->has_verb_counts && slant_indicator_role(x->id) == SLANT_IND_ROLE_LOADED_VERBS) {
-            n = 0;
-            c[n++] = "loaded share of all report verbs (pooled)";
-            for (size_t s = 0; s < r->nsources && n < MAX_COLS; s++) {
-                const slant_report_attribution *a = &r->attribution[s];
-                char v[32];
-                slant_report_fmt_value(v, sizeof v, a->loaded_share, 1);
-                snprintf(cells[n], sizeof cells[n], "%s (%.0f of %.0f)", v, a->loaded_count,
-                         a->loaded_count + a->neutral_count);
-                c[n] = cells[n];
-                n++;
-            }
-            row(&t, c);
-        }
-    }
-    table_write(w, &t);
+    table_write(w, &r->tables[r->attribution_table]);
     for (size_t s = 0; s < r->nsources; s++) {
         const slant_report_attribution *a = &r->attribution[s];
         if (!a->nverbs)
