@@ -189,6 +189,28 @@ int cli_output_open(cli_output *o, const char *path)
     return 0;
 }
 
+int cli_output_too_large(const slant_buf *b)
+{
+    if (!slant_buf_full(b))
+        return 0;
+    cli_message("the output is larger than its maximum of %zu MiB: nothing written",
+                b->max >> 20);
+    return 1;
+}
+
+int cli_output_write(const char *path, const slant_buf *b)
+{
+    if (cli_output_too_large(b))
+        return -1;
+    cli_output out;
+    if (cli_output_open(&out, path) != 0)
+        return -1;
+    int ok = fwrite(b->data ? b->data : "", 1, b->len, out.f) == b->len;
+    if (cli_output_close(&out, ok) != 0 || !ok)
+        return -1;
+    return 0;
+}
+
 /* Closes the output; keeps it (renaming a temporary file into place) if `keep`. */
 int cli_output_close(cli_output *o, int keep)
 {

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "buf.h"
 #include "index.h"
 #include "lexicon.h"
 
@@ -96,5 +97,11 @@ typedef struct {
 int cli_output_open(cli_output *o, const char *path);
 /* Closes the output; keeps it (renaming the temporary file into place) if `keep`. */
 int cli_output_close(cli_output *o, int keep);
+
+/* Writes `b` to `path` (stdout if NULL, a file atomically); says why and returns -1 if it
+ * cannot, or if `b` passed its maximum (slant_buf_full: nothing is written then). */
+int cli_output_write(const char *path, const slant_buf *b);
+/* Says that `b` passed its maximum and returns 1 if it did (nothing should be written). */
+int cli_output_too_large(const slant_buf *b);
 
 #endif

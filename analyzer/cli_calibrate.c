@@ -246,11 +246,7 @@ static size_t read_inputs(char **paths, size_t n, const calibrate_args *a, slant
 /* Writes `b` to `path` (atomically) or stdout; returns 0 or -1 (printed). */
 static int write_out(const char *path, const slant_buf *b)
 {
-    cli_output out;
-    if (cli_output_open(&out, path) != 0)
-        return -1;
-    fwrite(b->data ? b->data : "", 1, b->len, out.f);
-    return cli_output_close(&out, 1);
+    return cli_output_write(path, b);
 }
 
 /* Fits the used units and writes the results; returns the exit status. */
@@ -294,7 +290,7 @@ static int fit_and_write(const calibrate_args *a, const slant_lexicon *lex,
     slant_weights_info w = { lex, a->unit, cats, p, &m, n, pos, a->l2, (size_t)a->folds,
                              a->seed, &auc };
     slant_buf b;
-    slant_buf_init(&b, SIZE_MAX / 2);
+    slant_buf_init(&b, SLANT_OUTPUT_MAX_BYTES);
     slant_calibrate_write_weights(&w, &b);
     int failed = write_out(a->output, &b);
     if (!failed && a->predictions) {

@@ -158,13 +158,7 @@ static int parse_compare_args(int argc, char **argv, compare_args *a)
 
 static int write_result(const compare_args *a, const slant_buf *b)
 {
-    cli_output out;
-    if (cli_output_open(&out, a->output) != 0)
-        return SLANT_EXIT_NOTHING;
-    int ok = fwrite(b->data ? b->data : "", 1, b->len, out.f) == b->len;
-    if (cli_output_close(&out, ok) != 0 || !ok)
-        return SLANT_EXIT_NOTHING;
-    return SLANT_EXIT_OK;
+    return cli_output_write(a->output, b) == 0 ? SLANT_EXIT_OK : SLANT_EXIT_NOTHING;
 }
 
 int slant_cli_compare(int argc, char **argv)
@@ -183,7 +177,7 @@ int slant_cli_compare(int argc, char **argv)
     int had_evidence = in.had_evidence, lexicon_error = in.lexicon_error;
     cli_inputs_release(&in);
     slant_buf b;
-    slant_buf_init(&b, SIZE_MAX / 2);
+    slant_buf_init(&b, SLANT_OUTPUT_MAX_BYTES);
     if (lexicon_error) {
         rc = SLANT_EXIT_USAGE;
     } else if (!records) {
@@ -312,15 +306,10 @@ int slant_cli_merge(int argc, char **argv)
     int rc = SLANT_EXIT_NOTHING;
     if (by) {
         slant_buf out;
-        slant_buf_init(&out, SIZE_MAX / 2);
+        slant_buf_init(&out, SLANT_OUTPUT_MAX_BYTES);
         slant_json_write_partial(ds, by, event, &out);
-        cli_output o;
-        rc = SLANT_EXIT_NOTHING;
-        if (cli_output_open(&o, output) == 0) {
-            int ok = fwrite(out.data, 1, out.len, o.f) == out.len;
-            rc = cli_output_close(&o, ok) == 0 && ok ? (failed ? SLANT_EXIT_PARTIAL : 0)
-                                                     : SLANT_EXIT_NOTHING;
-        }
+        rc = cli_output_write(output, &out) == 0 ? (failed ? SLANT_EXIT_PARTIAL : 0)
+                                                   : SLANT_EXIT_NOTHING;
         slant_buf_release(&out);
     }
     free(by);

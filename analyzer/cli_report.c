@@ -167,7 +167,7 @@ static char *lexicon_text(const char *id, const char *version, const char *hash,
                           const char *stemmer)
 {
     slant_buf b;
-    slant_buf_init(&b, SIZE_MAX / 2);
+    slant_buf_init(&b, SLANT_REPORT_MAX_BYTES);
     slant_buf_addf(&b, "%s %s, %s", id ? id : "(unnamed)", version ? version : "",
                    hash ? hash : "no hash recorded");
     if (stemmer)
@@ -181,7 +181,7 @@ static void describe_inputs(const cli_inputs_result *in, char **paths, size_t n,
                             input_items *x)
 {
     slant_buf b;
-    slant_buf_init(&b, SIZE_MAX / 2);
+    slant_buf_init(&b, SLANT_REPORT_MAX_BYTES);
     size_t shown = n < 10 ? n : 10;
     for (size_t k = 0; k < shown; k++)
         slant_buf_addf(&b, "%s%s", k ? ", " : "", paths[k]);
@@ -199,7 +199,7 @@ static void describe_inputs(const cli_inputs_result *in, char **paths, size_t n,
              lexicon_text(slant_lexicon_id(in->lex), slant_lexicon_version(in->lex),
                           slant_lexicon_hash(in->lex), slant_lexicon_stemmer(in->lex)));
     if (in->nprovenances || in->records_without_provenance) {
-        slant_buf_init(&b, SIZE_MAX / 2);
+        slant_buf_init(&b, SLANT_REPORT_MAX_BYTES);
         for (size_t k = 0; k < in->nprovenances; k++) {
             const cli_provenance *p = &in->provenances[k];
             char *l = lexicon_text(p->lexicon, p->lexicon_version, p->lexicon_hash, NULL);
@@ -290,13 +290,7 @@ static slant_lexicon *records_lexicon(const report_args *a, const cli_inputs_res
 
 static int write_result(const report_args *a, const slant_buf *b)
 {
-    cli_output out;
-    if (cli_output_open(&out, a->output) != 0)
-        return SLANT_EXIT_NOTHING;
-    int ok = fwrite(b->data ? b->data : "", 1, b->len, out.f) == b->len;
-    if (cli_output_close(&out, ok) != 0 || !ok)
-        return SLANT_EXIT_NOTHING;
-    return SLANT_EXIT_OK;
+    return cli_output_write(a->output, b) == 0 ? SLANT_EXIT_OK : SLANT_EXIT_NOTHING;
 }
 
 static int report(const report_args *a, const cli_inputs_result *in, char **paths, size_t n,
@@ -334,7 +328,7 @@ static int report(const report_args *a, const cli_inputs_result *in, char **path
     }
     add_evidence(a, in, r);
     slant_buf b;
-    slant_buf_init(&b, SIZE_MAX / 2);
+    slant_buf_init(&b, SLANT_REPORT_MAX_BYTES);
     if (a->format == FORMAT_HTML)
         slant_report_write_html(r, &b);
     else if (a->format == FORMAT_MD)

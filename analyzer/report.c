@@ -672,7 +672,7 @@ static int split_contested(const char *name, const char **concept, size_t *clen,
 static void concept_sentence(slant_report *r, slant_report_concept *x)
 {
     slant_buf b;
-    slant_buf_init(&b, SIZE_MAX / 2);
+    slant_buf_init(&b, SLANT_REPORT_MAX_BYTES);
     slant_buf_addf(&b, "For \"%s\"", x->name);
     if (x->referent)
         slant_buf_addf(&b, " (%s)", x->referent);
@@ -1118,7 +1118,7 @@ static void build_method(slant_report *r)
                        "with a t-based %g%% confidence interval of the mean.",
                        r->noun, level));
     slant_buf b;
-    slant_buf_init(&b, SIZE_MAX / 2);
+    slant_buf_init(&b, SLANT_REPORT_MAX_BYTES);
     slant_buf_addf(&b, "Significance. Every pair of %s is compared on every indicator with "
                        "Welch's t test and the Mann-Whitney U test (exact for small samples "
                        "without ties, else the normal approximation with tie correction). "

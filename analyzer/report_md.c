@@ -14,7 +14,7 @@
 static void md_escape(slant_buf *out, const char *s, size_t len)
 {
     slant_buf clean;
-    slant_buf_init(&clean, SIZE_MAX / 2);
+    slant_buf_init(&clean, SLANT_REPORT_MAX_BYTES);
     slant_utf8_sanitize(s, len, &clean);
     for (size_t i = 0; i < clean.len; i++) {
         char c = clean.data[i];

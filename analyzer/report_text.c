@@ -94,7 +94,7 @@ static void wrap(slant_buf *out, const char *text, size_t first_cols, size_t ind
 static void para(writer *w, const char *prefix, const char *text, size_t indent)
 {
     slant_buf clean;
-    slant_buf_init(&clean, SIZE_MAX / 2);
+    slant_buf_init(&clean, SLANT_REPORT_MAX_BYTES);
     printable(&clean, text, strlen(text));
     slant_buf_adds(w->out, prefix);
     wrap(w->out, clean.data ? clean.data : "", columns(prefix, strlen(prefix)), indent);
@@ -321,7 +321,7 @@ static void attribution(const slant_report *r, writer *w)
         if (!a->nverbs)
             continue;
         slant_buf line;
-        slant_buf_init(&line, SIZE_MAX / 2);
+        slant_buf_init(&line, SLANT_REPORT_MAX_BYTES);
         slant_buf_addf(&line, "%s, most used report verbs:", r->sources[s].name);
         for (size_t k = 0; k < a->nverbs; k++) {
             const slant_report_term *x = &r->terms[a->verbs[k]];
@@ -344,7 +344,7 @@ static void terms(const slant_report *r, writer *w)
         if (!f->ndrivers && r->has_keyness)
             continue; /* not a lexicon category (an index or a share): no terms */
         slant_buf line;
-        slant_buf_init(&line, SIZE_MAX / 2);
+        slant_buf_init(&line, SLANT_REPORT_MAX_BYTES);
         slant_buf_addf(&line, "%s, %s vs %s:",
                        slant_indicator_label(slant_dataset_indicator_name(r->c->ds, f->indicator),
                                           label, sizeof label),
@@ -372,7 +372,7 @@ static void terms(const slant_report *r, writer *w)
     for (size_t s = 0; s < r->nsources && r->has_keyness; s++) {
         const slant_report_keyness *k = &r->keyness[s];
         slant_buf line;
-        slant_buf_init(&line, SIZE_MAX / 2);
+        slant_buf_init(&line, SLANT_REPORT_MAX_BYTES);
         slant_buf_addf(&line, "%s:", r->sources[s].name);
         for (size_t t = 0; t < k->nterms; t++) {
             const slant_report_keyterm *x = &k->terms[t];
@@ -407,7 +407,7 @@ static void evidence(const slant_report *r, writer *w)
             if (x->source != s || !x->nsnippets)
                 continue;
             slant_buf line;
-            slant_buf_init(&line, SIZE_MAX / 2);
+            slant_buf_init(&line, SLANT_REPORT_MAX_BYTES);
             slant_buf_addf(&line, "%s (%s)", x->term, x->category_label);
             para(w, "    ", line.data, 4);
             for (size_t k = 0; k < x->nsnippets; k++) {
@@ -423,7 +423,7 @@ static void evidence(const slant_report *r, writer *w)
                 slant_buf_adds(&line, ")");
                 /* printable() would drop the escapes: the parts are made printable here */
                 slant_buf clean;
-                slant_buf_init(&clean, SIZE_MAX / 2);
+                slant_buf_init(&clean, SLANT_REPORT_MAX_BYTES);
                 size_t i = 0;
                 while (i < line.len) {
                     if (line.data[i] == '\033') {
@@ -461,7 +461,7 @@ static void method(const slant_report *r, writer *w)
         heading(w, "INDICATORS");
         for (size_t k = 0; k < r->nglossary; k++) {
             slant_buf line;
-            slant_buf_init(&line, SIZE_MAX / 2);
+            slant_buf_init(&line, SLANT_REPORT_MAX_BYTES);
             slant_buf_addf(&line, "%s: %s", r->glossary[k].label, r->glossary[k].value);
             para(w, "  ", line.data, 4);
             slant_buf_release(&line);
@@ -483,7 +483,7 @@ void slant_report_write_text(const slant_report *r, int colour, slant_buf *out)
     snprintf(line, sizeof line, " %zu significant difference%s at %s < %g.", r->nfindings,
              r->nfindings == 1 ? "" : "s", slant_report_q_name(r), r->opts.alpha);
     slant_buf all;
-    slant_buf_init(&all, SIZE_MAX / 2);
+    slant_buf_init(&all, SLANT_REPORT_MAX_BYTES);
     slant_buf_adds(&all, r->summary);
     slant_buf_adds(&all, line);
     para(&w, "", all.data, 0);
