@@ -515,6 +515,38 @@ static void findings_notes(slant_report *r)
                            r->nouns);
 }
 
+/* The sentences every writer shows as they are (after the findings, concepts, attribution
+ * and keyness are built). */
+static void build_sentences(slant_report *r)
+{
+    r->count_sentence = strf("%zu significant difference%s at %s < %g.", r->nfindings,
+                             r->nfindings == 1 ? "" : "s", slant_report_q_name(r),
+                             r->opts.alpha);
+    if (!r->nheadline)
+        r->no_headline =
+            strf("No difference between the %s is significant%s.", r->nouns,
+                 r->nfindings ? " in judgement, contested labels or attribution" : "");
+    if (r->nheadline == r->nfindings)
+        r->no_context = xstrdup("None is significant.");
+    if (!r->nconcepts)
+        r->no_concepts = strf("No contested-label concept was used in these data: the lexicon "
+                              "defines none (a variants.json), or none of the %s' articles "
+                              "used one of its names.",
+                              r->nouns);
+    r->untested_title = xstrdup("Concepts without a test (one source, or one name)");
+    if (!r->nattribution_rows)
+        r->no_attribution = xstrdup("The data has no report-verb, anonymous-source or "
+                                    "quotation indicators.");
+    if (r->has_verb_counts)
+        r->pooled_note = xstrdup("The pooled loaded share counts every report verb the lexicon "
+                                 "knows over all of the articles; the share of the verbs that "
+                                 "introduce quotations is a mean per article, over the articles "
+                                 "with attributed quotations.");
+    if (!r->has_keyness)
+        r->no_keyness = xstrdup("No term counts in these data: score with --evidence, or give "
+                                "the articles.");
+}
+
 /* Per pair of sources: how many indicators they differ in. */
 static void build_pairlines(slant_report *r)
 {
@@ -1296,6 +1328,7 @@ slant_report *slant_report_build(const slant_comparison *c, const slant_report_o
     build_glossary(r);
     build_provenance(r);
     build_method(r);
+    build_sentences(r);
     r->evidence = !r->has_keyness ? SLANT_EVIDENCE_NO_TERMS
                                   : (o->snippets ? SLANT_EVIDENCE_NEED_ARTICLES
                                                  : SLANT_EVIDENCE_OFF);
@@ -1340,6 +1373,14 @@ void slant_report_free(slant_report *r)
     free(r->findings_order);
     free(r->context_title);
     free(r->context_note);
+    free(r->count_sentence);
+    free(r->no_headline);
+    free(r->no_context);
+    free(r->no_concepts);
+    free(r->untested_title);
+    free(r->no_attribution);
+    free(r->pooled_note);
+    free(r->no_keyness);
     for (size_t k = 0; k < r->npairlines; k++)
         free(r->pairlines[k].sentence);
     free(r->pairlines);

@@ -235,6 +235,15 @@ typedef struct {
                                       * loaded-language index first, then the " */
     char *context_title;             /* the context section: "Context: ..." */
     char *context_note;              /* what it holds and why it is not a headline */
+    /* Sentences every writer shows as they are (so the formats say the same words): */
+    char *count_sentence;            /* "8 significant differences at q < 0.05." */
+    char *no_headline;               /* why there is no headline finding, or NULL if any */
+    char *no_context;                /* "None is significant.", or NULL if some is */
+    char *no_concepts;               /* why no concept is shown, or NULL if some is */
+    char *untested_title;            /* heads the concepts without a test */
+    char *no_attribution;            /* why there is no attribution table, or NULL */
+    char *pooled_note;               /* what the pooled loaded share is, or NULL without it */
+    char *no_keyness;                /* why there are no key terms, or NULL */
     slant_report_pairline *pairlines;
     size_t npairlines;
     slant_report_indicator *indicators;

@@ -259,12 +259,10 @@ static void finding_items(const slant_report *r, slant_buf *out, size_t from, si
 
 static void findings_list(const slant_report *r, slant_buf *out)
 {
-    if (!r->nheadline) {
-        slant_buf_addf(out, "<p>No difference between the %s is significant%s at %s &lt; "
-                            "%g.</p>\n",
-                       r->nouns,
-                       r->nfindings ? " in judgement, contested labels or attribution" : "",
-                       slant_report_q_name(r), r->opts.alpha);
+    if (r->no_headline) {
+        slant_buf_adds(out, "<p>");
+        esc(out, r->no_headline);
+        slant_buf_adds(out, "</p>\n");
         return;
     }
     finding_items(r, out, 0, r->nheadline);
@@ -279,8 +277,11 @@ static void context_section(const slant_report *r, slant_buf *out)
     slant_buf_adds(out, "</h2>\n<p class=\"note\">");
     esc(out, r->context_note);
     slant_buf_adds(out, "</p>\n");
-    if (r->nheadline == r->nfindings)
-        slant_buf_adds(out, "<p>None is significant.</p>\n");
+    if (r->no_context) {
+        slant_buf_adds(out, "<p>");
+        esc(out, r->no_context);
+        slant_buf_adds(out, "</p>\n");
+    }
     finding_items(r, out, r->nheadline, r->nfindings);
     slant_buf_adds(out, "</section>\n");
 }
@@ -356,11 +357,10 @@ static void labels_section(const slant_report *r, slant_buf *out)
 {
     slant_buf_adds(out, "<section id=\"labels\" aria-labelledby=\"h-labels\">\n"
                         "<h2 id=\"h-labels\">3. Who is called what</h2>\n");
-    if (!r->nconcepts) {
-        slant_buf_addf(out, "<p>No contested-label concept was used in these data: the "
-                            "lexicon defines none (a <code>variants.json</code>), or none of "
-                            "the %s's articles used one of its names.</p>\n",
-                       r->nouns);
+    if (r->no_concepts) {
+        slant_buf_adds(out, "<p>");
+        esc(out, r->no_concepts);
+        slant_buf_adds(out, "</p>\n");
     } else {
         slant_buf_adds(out, "<h3 id=\"h-contested\">Contested labels</h3>\n"
                             "<p class=\"note\">Where one referent has several names, the "
@@ -383,8 +383,9 @@ static void labels_section(const slant_report *r, slant_buf *out)
             table(r, out, &r->tables[r->concepts[k].table]);
         }
         if (untested) {
-            slant_buf_adds(out, "<h4 id=\"h-contested-few\">Concepts without a test (one "
-                                "source, or one name)</h4>\n<ul class=\"brief\">\n");
+            slant_buf_adds(out, "<h4 id=\"h-contested-few\">");
+            esc(out, r->untested_title);
+            slant_buf_adds(out, "</h4>\n<ul class=\"brief\">\n");
             for (size_t k = 0; k < r->nconcepts; k++) {
                 if (!isnan(r->concepts[k].chi2))
                     continue;
@@ -403,9 +404,10 @@ static void attribution_section(const slant_report *r, slant_buf *out)
 {
     slant_buf_adds(out, "<section id=\"attribution\" aria-labelledby=\"h-attribution\">\n"
                         "<h2 id=\"h-attribution\">4. How they attribute</h2>\n");
-    if (!r->nattribution_rows) {
-        slant_buf_adds(out, "<p>The data has no report-verb, anonymous-source or quotation "
-                            "indicators.</p>\n</section>\n");
+    if (r->no_attribution) {
+        slant_buf_adds(out, "<p>");
+        esc(out, r->no_attribution);
+        slant_buf_adds(out, "</p>\n</section>\n");
         return;
     }
     table(r, out, &r->tables[r->attribution_table]);
@@ -436,11 +438,12 @@ static void attribution_section(const slant_report *r, slant_buf *out)
         }
         slant_buf_adds(out, "</ul>\n");
     }
-    slant_buf_adds(out, "<p class=\"note\">The pooled loaded share counts every report verb "
-                        "the lexicon knows (\"said\" and \"told\" as neutral; \"claimed\", "
-                        "\"insisted\", \"admitted\" as loaded) over all of the articles; the "
-                        "share of the verbs that introduce quotations is a mean per article, "
-                        "over the articles with attributed quotations.</p>\n</section>\n");
+    if (r->pooled_note) {
+        slant_buf_adds(out, "<p class=\"note\">");
+        esc(out, r->pooled_note);
+        slant_buf_adds(out, "</p>\n");
+    }
+    slant_buf_adds(out, "</section>\n");
 }
 
 static void drivers_list(const slant_report *r, slant_buf *out)
@@ -482,9 +485,10 @@ static void drivers_list(const slant_report *r, slant_buf *out)
 static void keyness_block(const slant_report *r, slant_buf *out)
 {
     slant_buf_addf(out, "<h3 id=\"h-keyness\">Key terms of each %s</h3>\n", r->noun);
-    if (!r->has_keyness) {
-        slant_buf_adds(out, "<p>No term counts in these data: score with "
-                            "<code>--evidence</code>, or give the articles.</p>\n");
+    if (r->no_keyness) {
+        slant_buf_adds(out, "<p>");
+        esc(out, r->no_keyness);
+        slant_buf_adds(out, "</p>\n");
         return;
     }
     slant_buf_addf(out, "<p class=\"note\">The lexicon entries most over-represented in each "
@@ -620,9 +624,9 @@ void slant_report_write_html(const slant_report *r, slant_buf *out)
     esc(out, r->title);
     slant_buf_adds(out, "</h1>\n<p class=\"lede\">");
     esc(out, r->summary);
-    slant_buf_addf(out, " %zu significant difference%s at %s &lt; %g.</p>\n</header>\n",
-                   r->nfindings, r->nfindings == 1 ? "" : "s", slant_report_q_name(r),
-                   r->opts.alpha);
+    slant_buf_addc(out, ' ');
+    esc(out, r->count_sentence);
+    slant_buf_adds(out, "</p>\n</header>\n");
     slant_buf_addf(out, "<nav aria-labelledby=\"h-contents\">\n<h2 id=\"h-contents\">Contents"
                         "</h2>\n<ol>\n<li><a href=\"#sources\">Which %s were compared</a></li>\n"
                         "<li><a href=\"#differences\">Where they differ</a></li>\n"

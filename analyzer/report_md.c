@@ -131,8 +131,10 @@ static void context(const slant_report *r, slant_buf *out)
     slant_buf_adds(out, "\n\n");
     esc(out, r->context_note);
     slant_buf_adds(out, "\n\n");
-    if (r->nheadline == r->nfindings)
-        slant_buf_adds(out, "None is significant.\n\n");
+    if (r->no_context) {
+        esc(out, r->no_context);
+        slant_buf_adds(out, "\n\n");
+    }
     finding_items(r, out, r->nheadline, r->nfindings);
     if (r->nheadline < r->nfindings)
         slant_buf_addc(out, '\n');
@@ -149,9 +151,10 @@ static void differences(const slant_report *r, slant_buf *out)
     slant_buf_addf(out, "\n### Significant differences\n\n%s < %g in Welch's t or Mann-Whitney "
                         "U, after correction; %slargest effect (Hedges' g) first.\n\n",
                    slant_report_q_name(r), r->opts.alpha, r->findings_order);
-    if (!r->nheadline)
-        slant_buf_addf(out, "No difference between the %s is significant%s.\n\n", r->nouns,
-                       r->nfindings ? " in judgement, contested labels or attribution" : "");
+    if (r->no_headline) {
+        esc(out, r->no_headline);
+        slant_buf_adds(out, "\n\n");
+    }
     finding_items(r, out, 0, r->nheadline);
     slant_buf_addf(out, "\n### Rates per %s\n\nMean per article with its %g%% CI; rates per "
                         "1,000 words. (The HTML report draws these as charts: `slant report "
@@ -164,11 +167,10 @@ static void differences(const slant_report *r, slant_buf *out)
 static void labels(const slant_report *r, slant_buf *out)
 {
     slant_buf_adds(out, "## 3. Who is called what\n\n");
-    if (!r->nconcepts)
-        slant_buf_addf(out, "No contested-label concept was used in these data: the lexicon "
-                            "defines none (a `variants.json`), or none of the %s's articles "
-                            "used one of its names.\n\n",
-                       r->nouns);
+    if (r->no_concepts) {
+        esc(out, r->no_concepts);
+        slant_buf_adds(out, "\n\n");
+    }
     size_t untested = 0;
     for (size_t k = 0; k < r->nconcepts; k++) {
         const slant_report_concept *x = &r->concepts[k];
@@ -181,8 +183,11 @@ static void labels(const slant_report *r, slant_buf *out)
         table(out, &r->tables[x->table]);
         slant_buf_addc(out, '\n');
     }
-    if (untested)
-        slant_buf_adds(out, "#### Concepts without a test (one source, or one name)\n\n");
+    if (untested) {
+        slant_buf_adds(out, "#### ");
+        esc(out, r->untested_title);
+        slant_buf_adds(out, "\n\n");
+    }
     for (size_t k = 0; k < r->nconcepts && untested; k++)
         if (isnan(r->concepts[k].chi2)) {
             slant_buf_adds(out, "- ");
@@ -203,9 +208,9 @@ static void labels(const slant_report *r, slant_buf *out)
 static void attribution(const slant_report *r, slant_buf *out)
 {
     slant_buf_adds(out, "## 4. How they attribute\n\n");
-    if (!r->nattribution_rows) {
-        slant_buf_adds(out, "The data has no report-verb, anonymous-source or quotation "
-                            "indicators.\n\n");
+    if (r->no_attribution) {
+        esc(out, r->no_attribution);
+        slant_buf_adds(out, "\n\n");
         return;
     }
     slant_buf_addf(out, "Means per article with their %g%% CI.\n\n", 100 * r->c->opts.level);
@@ -229,10 +234,11 @@ static void attribution(const slant_report *r, slant_buf *out)
             slant_buf_adds(out, " none (no term counts)");
         slant_buf_addc(out, '\n');
     }
-    slant_buf_adds(out, "\nThe pooled loaded share counts every report verb the lexicon knows "
-                        "over all of the articles; the share of the verbs that introduce "
-                        "quotations is a mean per article, over the articles with attributed "
-                        "quotations.\n\n");
+    slant_buf_addc(out, '\n');
+    if (r->pooled_note) {
+        esc(out, r->pooled_note);
+        slant_buf_adds(out, "\n\n");
+    }
 }
 
 static void terms(const slant_report *r, slant_buf *out)
@@ -264,10 +270,10 @@ static void terms(const slant_report *r, slant_buf *out)
         slant_buf_addc(out, '\n');
     }
     slant_buf_addf(out, "\n### Key terms of each %s\n\n", r->noun);
-    if (!r->has_keyness)
-        slant_buf_adds(out, "No term counts in these data: score with `--evidence`, or give the "
-                            "articles.\n\n");
-    else
+    if (r->no_keyness) {
+        esc(out, r->no_keyness);
+        slant_buf_adds(out, "\n\n");
+    } else
         slant_buf_addf(out, "The lexicon entries most over-represented in each %s against %s, "
                             "by log-likelihood G²; n.s.: %s ≥ %g, not significant.\n\n",
                        r->noun, r->rest, slant_report_q_name(r), r->opts.alpha);
@@ -339,8 +345,9 @@ void slant_report_write_md(const slant_report *r, slant_buf *out)
     esc(out, r->title);
     slant_buf_adds(out, "\n\n");
     esc(out, r->summary);
-    slant_buf_addf(out, " %zu significant difference%s at %s < %g.\n\n", r->nfindings,
-                   r->nfindings == 1 ? "" : "s", slant_report_q_name(r), r->opts.alpha);
+    slant_buf_addc(out, ' ');
+    esc(out, r->count_sentence);
+    slant_buf_adds(out, "\n\n");
     sources(r, out);
     differences(r, out);
     labels(r, out);

@@ -238,12 +238,8 @@ static void findings(const slant_report *r, writer *w)
                           "correction; %slargest effect first)",
              slant_report_q_name(r), r->opts.alpha, r->findings_order);
     heading(w, h);
-    if (!r->nheadline) {
-        char s[200];
-        snprintf(s, sizeof s, "No difference between the %s is significant%s.", r->nouns,
-                 r->nfindings ? " in judgement, contested labels or attribution" : "");
-        para(w, "  ", s, 2);
-    }
+    if (r->no_headline)
+        para(w, "  ", r->no_headline, 2);
     finding_items(r, w, 0, r->nheadline);
 }
 
@@ -257,8 +253,8 @@ static void context(const slant_report *r, writer *w)
             *p = (char)(*p - 'a' + 'A');
     heading(w, h);
     para(w, "  ", r->context_note, 2);
-    if (r->nheadline == r->nfindings)
-        para(w, "  ", "None is significant.", 2);
+    if (r->no_context)
+        para(w, "  ", r->no_context, 2);
     finding_items(r, w, r->nheadline, r->nfindings);
 }
 
@@ -274,14 +270,8 @@ static void means(const slant_report *r, writer *w)
 static void labels(const slant_report *r, writer *w)
 {
     heading(w, "WHO IS CALLED WHAT (contested labels: each source's share of a concept's names)");
-    if (!r->nconcepts) {
-        char s[256];
-        snprintf(s, sizeof s, "No contested-label concept was used in these data: the lexicon "
-                              "defines none (a variants.json), or none of the %s's articles "
-                              "used one of its names.",
-                 r->nouns);
-        para(w, "  ", s, 2);
-    }
+    if (r->no_concepts)
+        para(w, "  ", r->no_concepts, 2);
     size_t untested = 0;
     for (size_t k = 0; k < r->nconcepts; k++) {
         const slant_report_concept *x = &r->concepts[k];
@@ -292,8 +282,11 @@ static void labels(const slant_report *r, writer *w)
         para(w, "  ", x->sentence, 2);
         table_write(w, &r->tables[x->table]);
     }
-    if (untested)
-        para(w, "  ", "Concepts without a test (one source, or one name):", 2);
+    if (untested) {
+        char s[128];
+        snprintf(s, sizeof s, "%s:", r->untested_title);
+        para(w, "  ", s, 2);
+    }
     for (size_t k = 0; k < r->nconcepts && untested; k++)
         if (isnan(r->concepts[k].chi2))
             para(w, "  - ", r->concepts[k].sentence, 4);
@@ -310,12 +303,13 @@ static void attribution(const slant_report *r, writer *w)
     snprintf(h, sizeof h, "HOW THEY ATTRIBUTE (means per article [%g%% CI])",
              100 * r->c->opts.level);
     heading(w, h);
-    if (!r->nattribution_rows) {
-        para(w, "  ", "The data has no report-verb, anonymous-source or quotation indicators.",
-             2);
+    if (r->no_attribution) {
+        para(w, "  ", r->no_attribution, 2);
         return;
     }
     table_write(w, &r->tables[r->attribution_table]);
+    if (r->pooled_note)
+        para(w, "  ", r->pooled_note, 2);
     for (size_t s = 0; s < r->nsources; s++) {
         const slant_report_attribution *a = &r->attribution[s];
         if (!a->nverbs)
@@ -365,10 +359,8 @@ static void terms(const slant_report *r, writer *w)
                           "[%g%% CI]; n.s.: %s >= %g)",
              r->rest, 100 * r->c->opts.level, slant_report_q_name(r), r->opts.alpha);
     heading(w, h);
-    if (!r->has_keyness)
-        para(w, "  ", "No term counts in these data: score with --evidence, or give the "
-                      "articles.",
-             2);
+    if (r->no_keyness)
+        para(w, "  ", r->no_keyness, 2);
     for (size_t s = 0; s < r->nsources && r->has_keyness; s++) {
         const slant_report_keyness *k = &r->keyness[s];
         slant_buf line;
@@ -479,13 +471,11 @@ void slant_report_write_text(const slant_report *r, int colour, slant_buf *out)
     slant_buf_adds(out, "slant report: ");
     printable(out, r->title, strlen(r->title));
     slant_buf_adds(out, colour ? "\033[0m\n" : "\n");
-    char line[256];
-    snprintf(line, sizeof line, " %zu significant difference%s at %s < %g.", r->nfindings,
-             r->nfindings == 1 ? "" : "s", slant_report_q_name(r), r->opts.alpha);
     slant_buf all;
     slant_buf_init(&all, SLANT_REPORT_MAX_BYTES);
     slant_buf_adds(&all, r->summary);
-    slant_buf_adds(&all, line);
+    slant_buf_addc(&all, ' ');
+    slant_buf_adds(&all, r->count_sentence);
     para(&w, "", all.data, 0);
     slant_buf_release(&all);
     sources(r, &w);
