@@ -105,9 +105,9 @@ bench:
 	@$(MAKE) --no-print-directory all
 	@bash bench/run.sh
 
-lint:
+lint: $(UNIT_LIST)
 	@cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
-	    --suppress=missingIncludeSystem -Ianalyzer analyzer tests/unit
+	    --suppress=missingIncludeSystem -Ianalyzer -I$(dir $(UNIT_LIST)) analyzer tests/unit
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/slant/lexicons
