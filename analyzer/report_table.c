@@ -360,10 +360,9 @@ static void keyness_tables(slant_report *r, size_t *cap)
             if (isnan(x->g2_q)) {
                 slant_report_cell_na(&row[6]);
             } else {
-                char q[32], shown[48];
+                char q[32];
                 slant_report_fmt_q(q, sizeof q, x->g2_q);
-                snprintf(shown, sizeof shown, "%s%s", q, x->significant ? "" : " (n.s.)");
-                slant_report_cell_number(&row[6], shown, NULL, x->g2_q);
+                slant_report_cell_number(&row[6], q, x->significant ? NULL : "(n.s.)", x->g2_q);
             }
             char lr[32], ci[80];
             snprintf(lr, sizeof lr, "%.2f", x->log_ratio.value);

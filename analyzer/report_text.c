@@ -361,22 +361,23 @@ static void terms(const slant_report *r, writer *w)
     heading(w, h);
     if (r->no_keyness)
         para(w, "  ", r->no_keyness, 2);
+    /* Each source's key terms on one wrapped line, read from its table (report_table.c:
+     * term, category, count, rates, G², q, Log Ratio). */
     for (size_t s = 0; s < r->nsources && r->has_keyness; s++) {
         const slant_report_keyness *k = &r->keyness[s];
         slant_buf line;
         slant_buf_init(&line, SLANT_REPORT_MAX_BYTES);
         slant_buf_addf(&line, "%s:", r->sources[s].name);
-        for (size_t t = 0; t < k->nterms; t++) {
-            const slant_report_keyterm *x = &k->terms[t];
-            char q[32];
-            slant_report_fmt_q(q, sizeof q, x->g2_q);
-            slant_buf_addf(&line, "%s %s (%s; G² %.1f, %s %s%s, LR %.2f [%.2f, %.2f])",
-                           t ? "," : "", r->terms[x->term].term,
-                           r->terms[x->term].category_label, x->g2,
-                           slant_report_q_name(r), q, x->significant ? "" : " n.s.",
-                           x->log_ratio.value, x->log_ratio.low, x->log_ratio.high);
+        const slant_report_table *t =
+            k->table == SLANT_REPORT_NONE ? NULL : &r->tables[k->table];
+        for (size_t row = 0; t && row < t->nrows; row++) {
+            const slant_report_cell *c = &t->cells[row * t->ncols];
+            slant_buf_addf(&line, "%s %s (%s; G² %s, %s %s%s%s, LR %s%s%s)", row ? "," : "",
+                           c[0].text, c[1].text, c[5].text, t->header[6].text, c[6].text,
+                           c[6].note ? " " : "", c[6].note ? c[6].note : "", c[7].text,
+                           c[7].note ? " " : "", c[7].note ? c[7].note : "");
         }
-        if (!k->nterms)
+        if (!t)
             slant_buf_adds(&line, " none");
         para(w, "  ", line.data, 4);
         slant_buf_release(&line);
