@@ -15,7 +15,9 @@
  * drive them, what the method notes are); the writers only lay it out:
  * report_text.c (a terminal), report_md.c (GitHub-flavoured Markdown) and report_html.c
  * (one self-contained page, with the charts of report_svg.c). So the three formats say
- * the same things with the same numbers.
+ * the same things with the same numbers: every table is built once as data
+ * (report_table.h: caption, header, alignment, formatted cells) and every sentence once
+ * here, and a writer adds only its layout (headings, numbering, links, charts).
  *
  * The report answers, in this order: which sources were compared and how much text each
  * had; where they differ significantly (in plain words, with the ratio of the means and
