@@ -127,7 +127,7 @@ static char *cell_text(const slant_report_cell *c)
 }
 
 /* Writes the rows of `cells` (rows x ncols, row 0 the header) in the columns `cols`
- * (ncols_shown of them), two spaces of indent and two between columns. */
+ * (nshown of them), two spaces of indent and two between columns. */
 static void table_part(writer *w, const slant_report_table *t, char **cells,
                        const size_t *width, const size_t *cols, size_t nshown)
 {
