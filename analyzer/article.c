@@ -86,24 +86,44 @@ static int header_line(slant_article *a, const char *p, const char *end, int set
     return 1;
 }
 
+/*
+ * The end of the line that starts at `p`: its first LF, CR LF or lone CR (old Mac line
+ * ends), or NULL if it has none. `*next` is set to the start of the next line.
+ */
+static const char *line_end(const char *p, const char *end, const char **next)
+{
+    for (const char *q = p; q < end; q++) {
+        if (*q == '\n') {
+            *next = q + 1;
+            return q;
+        }
+        if (*q == '\r') {
+            *next = q + 1 < end && q[1] == '\n' ? q + 2 : q + 1;
+            return q;
+        }
+    }
+    return NULL;
+}
+
 /* Walks the header block; with `set` 0 it only measures it. */
 static size_t header_block(slant_article *a, const char *data, size_t len, int set)
 {
     const char *p = data, *end = data + len;
     size_t lines = 0;
     while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *next;
+        const char *nl = line_end(p, end, &next);
         if (!nl)
             return 0; /* a header block ends with a blank line */
         const char *le = nl;
         while (le > p && is_hspace(le[-1]))
             le--;
         if (le == p)
-            return lines ? (size_t)(nl + 1 - data) : 0;
+            return lines ? (size_t)(next - data) : 0;
         if (!header_line(a, p, le, set))
             return 0;
         lines++;
-        p = nl + 1;
+        p = next;
     }
     return 0;
 }

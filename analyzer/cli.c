@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +36,10 @@ void slant_cli_usage(void)
           "\n"
           "  slant COMMAND --help   explains a command, with examples\n"
           "  slant --version        prints the version\n"
+          "\n"
+          "exit status: 0 success; 1 some inputs were skipped with an error (the rest was\n"
+          "processed); 2 usage error or bad lexicon; 3 nothing could be processed; 4 the\n"
+          "output could not be written; 130 or 143 interrupted by SIGINT or SIGTERM.\n"
           "\n"
           "example:\n"
           "  slant score corpus/ > scores.jsonl\n",
@@ -160,10 +165,40 @@ void cli_report_progress(size_t articles, size_t bytes, void *ctx)
 
 /* --- output ---------------------------------------------------------------------------- */
 
+/*
+ * The temporary file of the output being written, for the signal handler: the one piece
+ * of global mutable state, because a handler can reach nothing else. Set once the file
+ * exists, cleared before it is renamed or removed.
+ */
+static char *volatile pending_tmp;
+
+static void on_signal(int sig)
+{
+    char *t = pending_tmp;
+    if (t)
+        unlink(t); /* async-signal-safe, as is _exit */
+    _exit(128 + sig);
+}
+
+static void remove_on_signal(char *tmp)
+{
+    pending_tmp = tmp;
+    if (!tmp)
+        return;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
 int cli_output_open(cli_output *o, const char *path)
 {
     o->path = path;
     o->tmp = NULL;
+    o->write_errno = 0;
     if (!path) {
         o->f = stdout;
         return 0;
@@ -186,7 +221,56 @@ int cli_output_open(cli_output *o, const char *path)
         free(o->tmp);
         return -1;
     }
+    remove_on_signal(o->tmp);
     return 0;
+}
+
+int cli_output_write(cli_output *o, const void *data, size_t n)
+{
+    if (n && fwrite(data, 1, n, o->f) != n) {
+        if (!o->write_errno)
+            o->write_errno = errno ? errno : EIO;
+        return -1;
+    }
+    return 0;
+}
+
+/* Closes the output; keeps it (renaming a temporary file into place) if `keep`. */
+int cli_output_close(cli_output *o, int keep)
+{
+    const char *name = o->path ? o->path : "standard output";
+    int e = o->write_errno;
+    if (!e && (fflush(o->f) != 0 || ferror(o->f)))
+        e = errno ? errno : EIO;
+    if (!o->path) {
+        if (e) {
+            cli_message("%s: %s", name, strerror(e));
+            return -1;
+        }
+        return 0; /* stdout is closed once at exit */
+    }
+    if (fclose(o->f) != 0 && !e)
+        e = errno ? errno : EIO;
+    if (!e && keep && rename(o->tmp, o->path) != 0)
+        e = errno;
+    remove_on_signal(NULL);
+    if (e || !keep)
+        unlink(o->tmp);
+    free(o->tmp);
+    if (e) {
+        cli_message("%s: %s", name, strerror(e));
+        return -1;
+    }
+    return 0;
+}
+
+int cli_output_all(const char *path, const void *data, size_t n)
+{
+    cli_output out;
+    if (cli_output_open(&out, path) != 0)
+        return SLANT_EXIT_NOTHING;
+    cli_output_write(&out, data, n);
+    return cli_output_close(&out, 1) == 0 ? SLANT_EXIT_OK : SLANT_EXIT_WRITE;
 }
 
 int cli_output_too_large(const slant_buf *b)
@@ -198,37 +282,11 @@ int cli_output_too_large(const slant_buf *b)
     return 1;
 }
 
-int cli_output_write(const char *path, const slant_buf *b)
+int cli_output_buf(const char *path, const slant_buf *b)
 {
     if (cli_output_too_large(b))
-        return -1;
-    cli_output out;
-    if (cli_output_open(&out, path) != 0)
-        return -1;
-    int ok = fwrite(b->data ? b->data : "", 1, b->len, out.f) == b->len;
-    if (cli_output_close(&out, ok) != 0 || !ok)
-        return -1;
-    return 0;
-}
-
-/* Closes the output; keeps it (renaming a temporary file into place) if `keep`. */
-int cli_output_close(cli_output *o, int keep)
-{
-    if (!o->path)
-        return 0; /* stdout is checked once at exit */
-    int failed = ferror(o->f);
-    failed |= fclose(o->f) != 0;
-    int rc = 0;
-    if (keep && !failed && rename(o->tmp, o->path) != 0)
-        failed = 1;
-    if (failed && keep) {
-        cli_message("cannot write '%s': %s", o->path, strerror(errno));
-        rc = -1;
-    }
-    if (failed || !keep)
-        unlink(o->tmp);
-    free(o->tmp);
-    return rc;
+        return SLANT_EXIT_NOTHING;
+    return cli_output_all(path, b->data ? b->data : "", b->len);
 }
 
 int cli_load_lexicon(const char *dir, const char *lang, slant_lexicon **lex)

@@ -13,7 +13,9 @@
  * (cli.c). Each command takes the arguments after its name and returns the process exit
  * status:
  *   0 success, 1 some input could not be processed (the rest was), 2 usage error or a bad
- *   lexicon, 3 nothing could be processed.
+ *   lexicon, 3 nothing could be processed, 4 the output could not be written (a full disk:
+ *   "slant: FILE: No space left on device"; -o FILE is then left as it was), 130 and 143
+ *   interrupted by SIGINT or SIGTERM (the temporary file of -o FILE removed).
  * This layer is the only one that prints: results to stdout or -o FILE, messages to
  * stderr, "slant: " first.
  */
@@ -22,7 +24,8 @@ enum {
     SLANT_EXIT_OK = 0,
     SLANT_EXIT_PARTIAL = 1,
     SLANT_EXIT_USAGE = 2,
-    SLANT_EXIT_NOTHING = 3
+    SLANT_EXIT_NOTHING = 3,
+    SLANT_EXIT_WRITE = 4
 };
 
 int slant_cli_score(int argc, char **argv);
@@ -87,20 +90,36 @@ typedef struct {
 void cli_report_error(const slant_error *err, void *ctx);
 void cli_report_progress(size_t articles, size_t bytes, void *ctx);
 
-/* Where results go: stdout, or a temporary file renamed to -o FILE on success. */
+/*
+ * Where results go: stdout, or a temporary file renamed to -o FILE on success. While a
+ * temporary file is open, SIGINT and SIGTERM remove it and end the process with status
+ * 130 or 143 (one output at a time).
+ */
 typedef struct {
     FILE *f;
     const char *path;         /* -o FILE, or NULL for stdout */
     char *tmp;
+    int write_errno;          /* the errno of a failed cli_output_write, else 0 */
 } cli_output;
 
+/* Opens the output; prints why not ("cannot write 'x': ...") and returns -1 on failure. */
 int cli_output_open(cli_output *o, const char *path);
-/* Closes the output; keeps it (renaming the temporary file into place) if `keep`. */
+/* Writes `n` bytes; 0, or -1 (remembering errno) if they could not all be written. */
+int cli_output_write(cli_output *o, const void *data, size_t n);
+/*
+ * Closes the output; keeps it (renaming the temporary file into place) if `keep`. A
+ * write that failed, on the way or at the close, is printed ("slant: FILE: No space left
+ * on device") and returns -1; the temporary file is then removed.
+ */
 int cli_output_close(cli_output *o, int keep);
 
-/* Writes `b` to `path` (stdout if NULL, a file atomically); says why and returns -1 if it
- * cannot, or if `b` passed its maximum (slant_buf_full: nothing is written then). */
-int cli_output_write(const char *path, const slant_buf *b);
+/* Opens `path` (NULL: stdout), writes `n` bytes and closes: SLANT_EXIT_OK,
+ * SLANT_EXIT_NOTHING when it cannot be opened, SLANT_EXIT_WRITE when the write failed
+ * (printed). */
+int cli_output_all(const char *path, const void *data, size_t n);
+/* cli_output_all of a buffer; if `b` passed its maximum (slant_buf_full), says so, writes
+ * nothing and returns SLANT_EXIT_NOTHING. */
+int cli_output_buf(const char *path, const slant_buf *b);
 /* Says that `b` passed its maximum and returns 1 if it did (nothing should be written). */
 int cli_output_too_large(const slant_buf *b);
 

@@ -68,7 +68,8 @@ static void calibrate_usage(FILE *f)
         "  -h, --help            this help\n"
         "\n"
         "exit status: 0 fitted; 1 some rows were skipped with an error (the rest were\n"
-        "used); 2 usage error or bad lexicon; 3 nothing could be fitted.\n"
+        "used); 2 usage error or bad lexicon; 3 nothing could be fitted; 4 the output could\n"
+        "not be written (\"slant: FILE: No space left on device\").\n"
         "\n"
         "examples:\n"
         "  slant calibrate --lexicon tests/data/lexicon-calibrate \\\n"
@@ -243,10 +244,11 @@ static size_t read_inputs(char **paths, size_t n, const calibrate_args *a, slant
     return bad;
 }
 
-/* Writes `b` to `path` (atomically) or stdout; returns 0 or -1 (printed). */
+/* Writes `b` to `path` (atomically) or stdout; returns 0 or the exit status of the
+ * failure (printed: 3 when it cannot be created, 4 when it cannot be written). */
 static int write_out(const char *path, const slant_buf *b)
 {
-    return cli_output_write(path, b);
+    return cli_output_buf(path, b);
 }
 
 /* Fits the used units and writes the results; returns the exit status. */
@@ -304,7 +306,7 @@ static int fit_and_write(const calibrate_args *a, const slant_lexicon *lex,
         fputs(b.data ? b.data : "", a->output ? stdout : stderr);
     }
     slant_buf_release(&b);
-    rc = failed ? SLANT_EXIT_NOTHING : skipped ? SLANT_EXIT_PARTIAL : SLANT_EXIT_OK;
+    rc = failed ? failed : skipped ? SLANT_EXIT_PARTIAL : SLANT_EXIT_OK;
 done:
     slant_logit_model_release(&m);
     free(fold);

@@ -12,6 +12,7 @@
 #include "compare.h"
 #include "compare_out.h"
 #include "file.h"
+#include "hash.h"
 #include "json.h"
 #include "xalloc.h"
 
@@ -61,8 +62,13 @@ static void compare_usage(FILE *f)
         "  -q, --quiet             no progress line\n"
         "  -h, --help              this help\n"
         "\n"
+        "      --force             compare inputs scored with different lexicons\n"
+        "                          (refused by default: their counts differ in kind)\n"
+        "\n"
         "exit status: 0 compared; 1 some inputs or records were skipped with an error (the\n"
-        "rest was compared); 2 usage error or bad lexicon; 3 nothing to compare.\n"
+        "rest was compared); 2 usage error, bad lexicon, or inputs of different lexicons;\n"
+        "3 nothing to compare; 4 the output could not be written (\"slant: FILE: No space\n"
+        "left on device\"); 130 or 143 interrupted (the temporary file of -o removed).\n"
         "\n"
         "examples:\n"
         "  slant compare corpus/synthetic/\n"
@@ -158,7 +164,34 @@ static int parse_compare_args(int argc, char **argv, compare_args *a)
 
 static int write_result(const compare_args *a, const slant_buf *b)
 {
-    return cli_output_write(a->output, b) == 0 ? SLANT_EXIT_OK : SLANT_EXIT_NOTHING;
+    return cli_output_buf(a->output, b);
+}
+
+/*
+ * Adds to a new partial the lexicon its inputs were scored with (when they agree) and its
+ * shards: those of the partials among the inputs, and a new one for the rest.
+ */
+static void stamp_partial(const cli_inputs_result *in, slant_buf *b)
+{
+    const cli_provenance *lex = in->nlexicons == 1 ? &in->lexicons[0] : NULL;
+    if (!in->nshards) {
+        cli_partial_stamp(b, lex, NULL, 0);
+        return;
+    }
+    size_t n = 0;
+    char **ids = xcalloc(in->nshards / 2 + 1, sizeof *ids);
+    for (size_t k = 0; k < in->nshards; k += 2)
+        ids[n++] = in->shards[k];
+    char *own = NULL;
+    if (in->score_files || in->narticles) {
+        char text[40];
+        snprintf(text, sizeof text, "fnv1a64:%016llx",
+                 (unsigned long long)slant_hash64(b->data, b->len));
+        ids[n++] = own = xstrdup(text);
+    }
+    cli_partial_stamp(b, lex, ids, n);
+    free(own);
+    free(ids);
 }
 
 int slant_cli_compare(int argc, char **argv)
@@ -175,16 +208,16 @@ int slant_cli_compare(int argc, char **argv)
     cli_inputs_read(io, argv + optind, (size_t)(argc - optind), ds, &in);
     size_t records = in.records, failed = in.failed;
     int had_evidence = in.had_evidence, lexicon_error = in.lexicon_error;
-    cli_inputs_release(&in);
     slant_buf b;
     slant_buf_init(&b, SLANT_OUTPUT_MAX_BYTES);
-    if (lexicon_error) {
+    if (lexicon_error || in.lexicon_mismatch) {
         rc = SLANT_EXIT_USAGE;
     } else if (!records) {
         cli_message("no articles could be read from the inputs");
         rc = SLANT_EXIT_NOTHING;
     } else if (a.partial) {
         slant_json_write_partial(ds, io->by, io->event, &b);
+        stamp_partial(&in, &b);
         rc = write_result(&a, &b);
     } else {
         slant_error err;
@@ -219,6 +252,7 @@ int slant_cli_compare(int argc, char **argv)
                     failed == 1 ? "" : "s", failed == 1 ? "" : "s");
         rc = SLANT_EXIT_PARTIAL;
     }
+    cli_inputs_release(&in);
     slant_buf_release(&b);
     slant_dataset_free(ds);
     cli_free_list(a.common.indicators);
@@ -229,12 +263,19 @@ int slant_cli_compare(int argc, char **argv)
 
 static void merge_usage(FILE *f)
 {
-    fputs("usage: slant merge [-o FILE] PARTIAL...\n"
+    fputs("usage: slant merge [-o FILE] [--force] PARTIAL...\n"
           "\n"
           "Combines partial comparisons (written by 'slant compare --partial', for example\n"
           "one per shard of a corpus) into one partial. Comparing the merged partial gives\n"
           "exactly the comparison of the whole corpus: 'slant compare merged.json'.\n"
-          "All partials must be grouped by the same field (and events).\n"
+          "All partials must be grouped by the same field (and events) and scored with the\n"
+          "same lexicon (--force merges partials of different lexicons anyway); a partial\n"
+          "that holds a shard another one holds too is refused (its articles would count\n"
+          "twice).\n"
+          "\n"
+          "exit status: 0 merged; 1 some partials could not be read (the rest were merged);\n"
+          "2 usage error, partials grouped differently, of different lexicons, or holding\n"
+          "the same shard; 3 nothing to merge; 4 the output could not be written.\n"
           "\n"
           "example:\n"
           "  slant compare --partial -o a.json corpus/synthetic/northern-voice\n"
@@ -246,10 +287,12 @@ static void merge_usage(FILE *f)
 int slant_cli_merge(int argc, char **argv)
 {
     const char *output = NULL;
+    int force = 0;
     optind = 1;
     opterr = 0;
     static const struct option options[] = {
         { "output", required_argument, NULL, 'o' },
+        { "force", no_argument, NULL, 'F' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -257,6 +300,8 @@ int slant_cli_merge(int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":o:h", options, NULL)) != -1) {
         if (c == 'o')
             output = optarg;
+        else if (c == 'F')
+            force = 1;
         else if (c == 'h') {
             merge_usage(stdout);
             return SLANT_EXIT_OK;
@@ -270,6 +315,8 @@ int slant_cli_merge(int argc, char **argv)
     slant_dataset *ds = slant_dataset_new();
     char *by = NULL, *event = NULL;
     size_t failed = 0;
+    cli_inputs_result seen; /* the lexicons and shards of the partials */
+    memset(&seen, 0, sizeof seen);
     for (int i = optind; i < argc; i++) {
         char *data;
         size_t len;
@@ -278,6 +325,19 @@ int slant_cli_merge(int argc, char **argv)
         char *b = NULL, *e = NULL;
         slant_status st = slant_read_file(argv[i], MAX_PARTIAL_BYTES, &data, &len, &err);
         if (st == SLANT_OK) {
+            cli_partial_identity id;
+            cli_partial_identity_read(data, len, &id);
+            int refused = cli_partial_note(&seen, argv[i], &id) ||
+                          cli_lexicons_check(&seen, force, 0);
+            cli_partial_identity_release(&id);
+            if (refused) {
+                free(data);
+                free(by);
+                free(event);
+                cli_inputs_release(&seen);
+                slant_dataset_free(ds);
+                return SLANT_EXIT_USAGE;
+            }
             st = slant_json_read_partial(data, len, argv[i], ds, &b, &e, &err);
             free(data);
         }
@@ -297,6 +357,7 @@ int slant_cli_merge(int argc, char **argv)
             free(e);
             free(by);
             free(event);
+            cli_inputs_release(&seen);
             slant_dataset_free(ds);
             return SLANT_EXIT_USAGE;
         }
@@ -308,12 +369,20 @@ int slant_cli_merge(int argc, char **argv)
         slant_buf out;
         slant_buf_init(&out, SLANT_OUTPUT_MAX_BYTES);
         slant_json_write_partial(ds, by, event, &out);
-        rc = cli_output_write(output, &out) == 0 ? (failed ? SLANT_EXIT_PARTIAL : 0)
-                                                   : SLANT_EXIT_NOTHING;
+        size_t n = 0;
+        char **ids = xcalloc(seen.nshards / 2 + 1, sizeof *ids);
+        for (size_t k = 0; k < seen.nshards; k += 2)
+            ids[n++] = seen.shards[k];
+        cli_partial_stamp(&out, seen.nlexicons == 1 ? &seen.lexicons[0] : NULL, ids, n);
+        free(ids);
+        rc = cli_output_buf(output, &out);
+        if (rc == SLANT_EXIT_OK && failed)
+            rc = SLANT_EXIT_PARTIAL;
         slant_buf_release(&out);
     }
     free(by);
     free(event);
+    cli_inputs_release(&seen);
     slant_dataset_free(ds);
     return rc;
 }

@@ -12,7 +12,9 @@
 
 #include "cli.h"
 #include "file.h"
+#include "hash.h"
 #include "json.h"
+#include "jsonline.h"
 #include "pipeline.h"
 #include "xalloc.h"
 
@@ -70,34 +72,72 @@ static const char *kept(const slant_article *a, const char *name)
     return NULL;
 }
 
-/*
- * Notes what a score record says it was made with (its "provenance" object), using the
- * JSON Lines article reader of json.c as a field extractor: the record is read as an
- * article whose text is its "id" with "provenance" kept, and that object in turn as an
- * article whose text is its "lexicon". (json.c has no reader of provenance; this keeps
- * cJSON in json.c alone. A record without it is counted.)
- */
-static void note_provenance(const char *json, size_t len, cli_inputs_result *r)
+static char *dup_or_null(const char *s)
 {
-    static const char *const outer_keep[] = { "provenance" };
+    return s ? xstrdup(s) : NULL;
+}
+
+/* Adds a lexicon (id, version, hash) to r->lexicons if it is new, with where it was met. */
+static void note_lexicon(cli_inputs_result *r, const char *lexicon, const char *version,
+                         const char *hash, const char *where)
+{
+    if (!lexicon && !version && !hash)
+        return;
+    for (size_t k = 0; k < r->nlexicons; k++) {
+        const cli_provenance *q = &r->lexicons[k];
+        if (same(q->lexicon, lexicon) && same(q->lexicon_version, version) &&
+            same(q->lexicon_hash, hash))
+            return;
+    }
+    if (r->nlexicons == CLI_MAX_PROVENANCES)
+        return; /* two are enough to refuse */
+    cli_provenance *n = &r->lexicons[r->nlexicons++];
+    n->lexicon = dup_or_null(lexicon);
+    n->lexicon_version = dup_or_null(version);
+    n->lexicon_hash = dup_or_null(hash);
+    n->where = dup_or_null(where);
+}
+
+/*
+ * Notes what a score record says it was made with (its "provenance" object): the lexicon
+ * always (for the check that all records share one), the whole provenance with
+ * o->provenance. The object is found by a scan of the bytes (jsonline.h) and, when it
+ * differs from the last record's, read with the JSON Lines article reader of json.c as a
+ * field extractor: an article whose text is its "lexicon". (json.c has no reader of
+ * provenance; this keeps cJSON in json.c alone. A record without it is counted.)
+ */
+static void note_provenance(const char *json, size_t len, const char *path,
+                            const cli_inputs_options *o, cli_inputs_result *r)
+{
     static const char *const inner_keep[] = { "tool", "lexicon_version", "lexicon_hash" };
-    slant_jsonl_fields outer = { "id", "id", outer_keep, 1 };
     slant_jsonl_fields inner = { "lexicon", "lexicon", inner_keep, 3 };
-    slant_article rec, prov;
-    slant_article_init(&rec);
+    const char *object;
+    size_t n;
+    if (!slant_jsonline_member(json, len, "provenance", &object, &n) || !n ||
+        object[0] != '{') {
+        r->records_without_provenance++;
+        return;
+    }
+    if (r->last_provenance && strlen(r->last_provenance) == n &&
+        memcmp(r->last_provenance, object, n) == 0)
+        return; /* as the last record: noted already */
+    free(r->last_provenance);
+    r->last_provenance = xmemdup(object, n);
+    slant_article prov;
     slant_article_init(&prov);
     slant_error err;
-    const char *object = NULL;
-    if (slant_json_parse_article(json, len, &outer, "", 0, &rec, &err) == SLANT_OK)
-        object = kept(&rec, "provenance");
-    if (!object || object[0] != '{' ||
-        slant_json_parse_article(object, strlen(object), &inner, "", 0, &prov, &err) !=
-            SLANT_OK) {
+    if (slant_json_parse_article(object, n, &inner, "", 0, &prov, &err) != SLANT_OK) {
         r->records_without_provenance++;
-        goto done;
+        free(r->last_provenance);
+        r->last_provenance = NULL;
+        slant_article_release(&prov);
+        return;
     }
     const char *tool = kept(&prov, "tool"), *lexicon = prov.text;
     const char *version = kept(&prov, "lexicon_version"), *hash = kept(&prov, "lexicon_hash");
+    note_lexicon(r, lexicon, version, hash, path);
+    if (!o->provenance)
+        goto done;
     for (size_t k = 0; k < r->nprovenances; k++) {
         const cli_provenance *q = &r->provenances[k];
         if (same(q->tool, tool) && same(q->lexicon, lexicon) &&
@@ -108,14 +148,185 @@ static void note_provenance(const char *json, size_t len, cli_inputs_result *r)
         r->more_provenances = 1;
         goto done;
     }
-    cli_provenance *n = &r->provenances[r->nprovenances++];
-    n->tool = tool ? xstrdup(tool) : NULL;
-    n->lexicon = lexicon ? xstrdup(lexicon) : NULL;
-    n->lexicon_version = version ? xstrdup(version) : NULL;
-    n->lexicon_hash = hash ? xstrdup(hash) : NULL;
+    cli_provenance *p = &r->provenances[r->nprovenances++];
+    p->tool = dup_or_null(tool);
+    p->lexicon = dup_or_null(lexicon);
+    p->lexicon_version = dup_or_null(version);
+    p->lexicon_hash = dup_or_null(hash);
 done:
-    slant_article_release(&rec);
     slant_article_release(&prov);
+}
+
+static void provenance_release(cli_provenance *p)
+{
+    free(p->tool);
+    free(p->lexicon);
+    free(p->lexicon_version);
+    free(p->lexicon_hash);
+    free(p->where);
+    memset(p, 0, sizeof *p);
+}
+
+/* "slant-en 0.3.0 (fnv1a64:...)" */
+static void lexicon_words(const cli_provenance *p, char *out, size_t size)
+{
+    snprintf(out, size, "%s %s (%s)", p->lexicon ? p->lexicon : "(unnamed lexicon)",
+             p->lexicon_version ? p->lexicon_version : "(no version)",
+             p->lexicon_hash ? p->lexicon_hash : "no hash");
+}
+
+int cli_lexicons_check(cli_inputs_result *r, int force, int quiet)
+{
+    if (r->nlexicons < 2)
+        return 0;
+    char one[400], two[400];
+    lexicon_words(&r->lexicons[0], one, sizeof one);
+    lexicon_words(&r->lexicons[1], two, sizeof two);
+    if (force) {
+        if (!quiet)
+            cli_message("note: comparing inputs scored with different lexicons (--force): "
+                        "'%s' with %s, '%s' with %s",
+                        r->lexicons[0].where, one, r->lexicons[1].where, two);
+        return 0;
+    }
+    cli_message("the inputs were scored with different lexicons: '%s' with %s, '%s' with "
+                "%s; their counts are not comparable (--force compares them anyway)",
+                r->lexicons[0].where, one, r->lexicons[1].where, two);
+    r->lexicon_mismatch = 1;
+    return 1;
+}
+
+/* --- partials: lexicon and shards --------------------------------------------------------- */
+
+/* The strings of the raw JSON array `v` (plain strings: shard ids have no escapes). */
+static void shard_ids(const char *v, size_t n, cli_partial_identity *id)
+{
+    size_t cap = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i] != '"')
+            continue;
+        const char *end = memchr(v + i + 1, '"', n - i - 1);
+        if (!end)
+            break;
+        id->shards = xgrow(id->shards, &cap, id->nshards + 1, sizeof *id->shards);
+        id->shards[id->nshards++] = xmemdup(v + i + 1, (size_t)(end - v - i - 1));
+        i = (size_t)(end - v);
+    }
+}
+
+static char *hash_id(const char *data, size_t len)
+{
+    char id[40];
+    snprintf(id, sizeof id, "fnv1a64:%016llx", (unsigned long long)slant_hash64(data, len));
+    return xstrdup(id);
+}
+
+void cli_partial_identity_read(const char *data, size_t len, cli_partial_identity *id)
+{
+    memset(id, 0, sizeof *id);
+    const char *v;
+    size_t n;
+    if (slant_jsonline_member(data, len, "lexicon", &v, &n) && n && v[0] == '{') {
+        static const char *const keep[] = { "version", "hash" };
+        slant_jsonl_fields f = { "id", "id", keep, 2 };
+        slant_article a;
+        slant_article_init(&a);
+        slant_error err;
+        if (slant_json_parse_article(v, n, &f, "", 0, &a, &err) == SLANT_OK) {
+            id->lexicon = dup_or_null(a.text);
+            id->version = dup_or_null(kept(&a, "version"));
+            id->hash = dup_or_null(kept(&a, "hash"));
+        }
+        slant_article_release(&a);
+    }
+    if (slant_jsonline_member(data, len, "shards", &v, &n) && n && v[0] == '[')
+        shard_ids(v, n, id);
+    if (!id->nshards) {
+        id->shards = xmalloc(sizeof *id->shards);
+        id->shards[id->nshards++] = hash_id(data, len);
+    }
+}
+
+void cli_partial_identity_release(cli_partial_identity *id)
+{
+    free(id->lexicon);
+    free(id->version);
+    free(id->hash);
+    for (size_t k = 0; k < id->nshards; k++)
+        free(id->shards[k]);
+    free(id->shards);
+    memset(id, 0, sizeof *id);
+}
+
+void cli_partial_stamp(slant_buf *partial, const cli_provenance *lexicon,
+                       char *const *shards, size_t nshards)
+{
+    char *own[1] = { NULL };
+    if (!shards) {
+        own[0] = hash_id(partial->data, partial->len);
+        shards = own;
+        nshards = 1;
+    }
+    slant_buf extra;
+    slant_buf_init(&extra, SLANT_FIELD_MAX_BYTES);
+    slant_jw w;
+    slant_jw_init(&w, &extra);
+    slant_jw_open(&w, '{');
+    if (lexicon) {
+        slant_jw_key(&w, "lexicon");
+        slant_jw_open(&w, '{');
+        slant_jw_member_cstring(&w, "id", lexicon->lexicon);
+        slant_jw_member_cstring(&w, "version", lexicon->lexicon_version);
+        slant_jw_member_cstring(&w, "hash", lexicon->lexicon_hash);
+        slant_jw_close(&w, '}');
+    }
+    slant_jw_key(&w, "shards");
+    slant_jw_open(&w, '[');
+    for (size_t k = 0; k < nshards; k++) {
+        slant_jw_element(&w);
+        slant_jw_string(&w, shards[k], strlen(shards[k]));
+    }
+    slant_jw_close(&w, ']');
+    slant_jw_close(&w, '}');
+    slant_jw_release(&w);
+    /* "{...}\n" + "{extra}" -> "{...,extra}\n" */
+    size_t end = partial->len;
+    while (end && partial->data[end - 1] != '}')
+        end--;
+    if (end && extra.len > 2) {
+        slant_buf out;
+        slant_buf_init(&out, partial->max);
+        slant_buf_add(&out, partial->data, end - 1);
+        slant_buf_addc(&out, ',');
+        slant_buf_add(&out, extra.data + 1, extra.len - 1);
+        slant_buf_addc(&out, '\n');
+        out.full |= partial->full || extra.full; /* cut short already: still refused */
+        slant_buf_release(partial);
+        *partial = out;
+    }
+    slant_buf_release(&extra);
+    free(own[0]);
+}
+
+int cli_partial_note(cli_inputs_result *r, const char *path, const cli_partial_identity *id)
+{
+    note_lexicon(r, id->lexicon, id->version, id->hash, path);
+    for (size_t k = 0; k < id->nshards; k++) {
+        for (size_t j = 0; j < r->nshards; j += 2) {
+            if (strcmp(r->shards[j], id->shards[k]) == 0) {
+                cli_message("'%s' holds shard %s, which '%s' holds too: every article of it "
+                            "would be counted twice; not combined",
+                            path, id->shards[k], r->shards[j + 1]);
+                return 1;
+            }
+        }
+    }
+    for (size_t k = 0; k < id->nshards; k++) {
+        r->shards = xgrow(r->shards, &r->shards_cap, r->nshards + 2, sizeof *r->shards);
+        r->shards[r->nshards++] = xstrdup(id->shards[k]);
+        r->shards[r->nshards++] = xstrdup(path);
+    }
+    return 0;
 }
 
 /* --- the three kinds ---------------------------------------------------------------------- */
@@ -145,8 +356,8 @@ static size_t read_scores(FILE *f, const char *path, const slant_score_fields *f
             bad++;
         } else {
             r->records++;
-            if (o->provenance)
-                note_provenance(line, len, r);
+            if (o->provenance >= 0)
+                note_provenance(line, len, path, o, r);
         }
     }
     free(line);
@@ -228,7 +439,9 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
     } else {
         rewind(tmp);
         cli_inputs_options plain = *o;
-        plain.provenance = 0; /* the lexicon itself is the provenance of these */
+        plain.provenance = -1; /* the lexicon itself is the provenance of these */
+        note_lexicon(r, slant_lexicon_id(lex), slant_lexicon_version(lex),
+                     slant_lexicon_hash(lex), n == 1 ? paths[0] : "the articles");
         failed += read_scores(tmp, "(scored articles)", fields, &plain, ds, r);
     }
     fclose(tmp);
@@ -240,10 +453,12 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
     return failed;
 }
 
-/* Adds a partial to `ds`; checks it was grouped like the others. */
+/* Adds a partial to `ds`; checks it was grouped like the others, and holds no shard read
+ * before. */
 static size_t read_partial_file(const char *path, const cli_inputs_options *o,
-                                slant_dataset *ds, size_t *records)
+                                slant_dataset *ds, cli_inputs_result *r)
 {
+    size_t *records = &r->records;
     char *data;
     size_t len;
     slant_error err;
@@ -251,6 +466,14 @@ static size_t read_partial_file(const char *path, const cli_inputs_options *o,
     if (slant_read_file(path, MAX_PARTIAL_BYTES, &data, &len, &err) != SLANT_OK) {
         slant_error_format(&err, text, sizeof text);
         cli_message("%s", text);
+        return 1;
+    }
+    cli_partial_identity id;
+    cli_partial_identity_read(data, len, &id);
+    int twice = cli_partial_note(r, path, &id);
+    cli_partial_identity_release(&id);
+    if (twice) {
+        free(data);
         return 1;
     }
     char *by, *event;
@@ -303,7 +526,7 @@ void cli_inputs_read(const cli_inputs_options *o, char **paths, size_t n, slant_
         }
         case INPUT_PARTIAL:
             r->partial_files++;
-            r->failed += read_partial_file(path, o, ds, &r->records);
+            r->failed += read_partial_file(path, o, ds, r);
             break;
         case INPUT_ARTICLES:
             r->articles[r->narticles++] = path;
@@ -315,6 +538,7 @@ void cli_inputs_read(const cli_inputs_options *o, char **paths, size_t n, slant_
     else if (o->weights && !o->quiet)
         cli_message("note: --weights applies to articles scored here; score records keep "
                     "the index they were scored with");
+    cli_lexicons_check(r, o->force, o->quiet);
 }
 
 void cli_inputs_release(cli_inputs_result *r)
@@ -323,13 +547,19 @@ void cli_inputs_release(cli_inputs_result *r)
     r->articles = NULL;
     slant_lexicon_free(r->lex);
     r->lex = NULL;
-    for (size_t k = 0; k < r->nprovenances; k++) {
-        free(r->provenances[k].tool);
-        free(r->provenances[k].lexicon);
-        free(r->provenances[k].lexicon_version);
-        free(r->provenances[k].lexicon_hash);
-    }
+    for (size_t k = 0; k < r->nprovenances; k++)
+        provenance_release(&r->provenances[k]);
     r->nprovenances = 0;
+    for (size_t k = 0; k < r->nlexicons; k++)
+        provenance_release(&r->lexicons[k]);
+    r->nlexicons = 0;
+    free(r->last_provenance);
+    r->last_provenance = NULL;
+    for (size_t k = 0; k < r->nshards; k++)
+        free(r->shards[k]);
+    free(r->shards);
+    r->shards = NULL;
+    r->nshards = 0;
 }
 
 /* --- the options compare and report share ------------------------------------------------- */
@@ -375,6 +605,7 @@ int cli_comparison_option(cli_comparison_args *a, int c, const char *arg, const 
     case CLI_OPT_TEXT_FIELD: a->in.text_field = arg; break;
     case CLI_OPT_ID_FIELD: a->in.id_field = arg; break;
     case 'q': a->in.quiet = 1; break;
+    case CLI_OPT_FORCE: a->in.force = 1; break;
     case CLI_OPT_INDICATORS:
         cli_free_list(a->indicators);
         a->indicators = cli_split_list(arg, &a->cmp.nindicators);

@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stddef.h>
 
+#include "buf.h"
 #include "compare.h"
 #include "dataset.h"
 #include "lexicon.h"
@@ -34,7 +35,9 @@ typedef struct {
     const char *id_field;        /* JSON Lines articles: the id field */
     int quiet;                   /* no progress line */
     int keep_lexicon;            /* hand the lexicon the articles were scored with to the caller */
-    int provenance;              /* collect the provenance of score records (costs a parse) */
+    int force;                   /* --force: compare inputs of different lexicons anyway */
+    int provenance;              /* 1: collect the provenance of score records; 0: only their
+                                  * lexicons, for the check; -1: neither */
 } cli_inputs_options;
 
 #define CLI_MAX_PROVENANCES 8
@@ -45,6 +48,7 @@ typedef struct {
     char *lexicon;
     char *lexicon_version;
     char *lexicon_hash;
+    char *where;                 /* the first input that named it (in `lexicons`), or NULL */
 } cli_provenance;
 
 typedef struct {
@@ -65,6 +69,17 @@ typedef struct {
     size_t nprovenances;
     int more_provenances;
     size_t records_without_provenance;
+    /* The distinct lexicons (id, version, hash; `tool` unset) the inputs were scored with:
+     * score records, partials and the articles of this run, each with the first input
+     * that named it. More than one is refused (printed, naming two; `lexicon_mismatch`
+     * set) unless o->force. */
+    cli_provenance lexicons[CLI_MAX_PROVENANCES];
+    size_t nlexicons;
+    int lexicon_mismatch;
+    char *last_provenance;       /* scratch: the last provenance text seen */
+    /* Shards of the partials read (their "shards" ids), to refuse one counted twice. */
+    char **shards;
+    size_t nshards, shards_cap;
 } cli_inputs_result;
 
 /* Reads the `n` inputs at `paths` into `ds`. `r` is filled (release with
@@ -80,6 +95,39 @@ void cli_inputs_release(cli_inputs_result *r);
  */
 size_t cli_inputs_keep(const cli_inputs_options *o, const char *keep[2]);
 
+/* --- partials: which lexicon and which shards ---------------------------------------------- */
+
+/* What a partial says it holds: the lexicon its articles were scored with and the ids of
+ * the shards it combines. Strings owned (cli_partial_identity_release). */
+typedef struct {
+    char *lexicon, *version, *hash;     /* NULL when not recorded */
+    char **shards;
+    size_t nshards;
+} cli_partial_identity;
+
+/* Reads the identity of the partial `data`; a partial without "shards" (older, or
+ * hand-made) is one shard whose id is the hash of its bytes. */
+void cli_partial_identity_read(const char *data, size_t len, cli_partial_identity *id);
+void cli_partial_identity_release(cli_partial_identity *id);
+
+/*
+ * Adds "lexicon" (when `lexicon` is not NULL) and "shards" members to the partial in
+ * `partial` (as slant_json_write_partial wrote it). With `shards` NULL the partial is a
+ * new shard, and its id is the hash of its bytes.
+ */
+void cli_partial_stamp(slant_buf *partial, const cli_provenance *lexicon,
+                       char *const *shards, size_t nshards);
+
+/*
+ * Notes a partial's identity from input `path` into `r`: its lexicon among r->lexicons;
+ * its shards, refused (printed; returns 1) if an input read before held one of them.
+ */
+int cli_partial_note(cli_inputs_result *r, const char *path, const cli_partial_identity *id);
+
+/* Checks that r->lexicons holds one lexicon; prints both sides and returns 1 if not
+ * (unless `force`: then a note, and 0). */
+int cli_lexicons_check(cli_inputs_result *r, int force, int quiet);
+
 /* --- the options compare and report share ------------------------------------------------- */
 
 /* getopt codes of the shared options; a command's own long options start at CLI_OPT_OWN. */
@@ -87,6 +135,7 @@ enum {
     CLI_OPT_BY = 256, CLI_OPT_EVENT, CLI_OPT_INDICATORS, CLI_OPT_PAIRS, CLI_OPT_MAX_PAIRS,
     CLI_OPT_MIN_N, CLI_OPT_CORRECTION, CLI_OPT_LEVEL, CLI_OPT_ALPHA, CLI_OPT_SEED, CLI_OPT_TOP,
     CLI_OPT_LEXICON, CLI_OPT_LANG, CLI_OPT_TEXT_FIELD, CLI_OPT_ID_FIELD, CLI_OPT_WEIGHTS,
+    CLI_OPT_FORCE,
     CLI_OPT_OWN
 };
 
@@ -109,6 +158,7 @@ enum {
     { "id-field", required_argument, NULL, CLI_OPT_ID_FIELD },       \
     { "weights", required_argument, NULL, CLI_OPT_WEIGHTS },         \
     { "threads", required_argument, NULL, 'j' },                     \
+    { "force", no_argument, NULL, CLI_OPT_FORCE },                   \
     { "quiet", no_argument, NULL, 'q' }
 
 /* What the shared options set. `indicators` is owned (cli_free_list). */

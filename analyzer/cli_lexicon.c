@@ -1100,8 +1100,15 @@ static int lexicon_import(int argc, char **argv)
                 printf("; %zu merged", k.merged);
             fputc('\n', stdout);
         }
-        if (k.dropped)
+        if (k.dropped) {
+            /* Said even with -q: a directory that looks complete but is not. */
+            cli_message("'%s' is a partial import: %zu entr%s of '%s' could not be "
+                        "expressed and %s not in it (each reported above; its lexicon.json "
+                        "says so too)",
+                        target, k.dropped, k.dropped == 1 ? "y" : "ies", in,
+                        k.dropped == 1 ? "is" : "are");
             status = SLANT_EXIT_PARTIAL;
+        }
     }
     free(tmp);
     free(target);

@@ -58,8 +58,15 @@ static void report_usage(FILE *f)
         "      --seed S            seed of the bootstrap (default 1)\n"
         "      --lexicon DIR, --lang LANG, --weights FILE, -j N, --text-field F,\n"
         "      --id-field F        as for 'slant score', when the inputs are articles\n"
+        "      --force             report on inputs scored with different lexicons\n"
+        "                          (refused by default)\n"
         "  -q, --quiet             no progress line\n"
         "  -h, --help              this help\n"
+        "\n"
+        "exit status: 0 reported; 1 some inputs or records were skipped with an error; 2\n"
+        "usage error, bad lexicon, or inputs of different lexicons; 3 nothing to compare;\n"
+        "4 the output could not be written (\"slant: FILE: No space left on device\");\n"
+        "130 or 143 interrupted (the temporary file of -o removed).\n"
         "\n"
         "examples:\n"
         "  slant report corpus/synthetic/\n"
@@ -290,7 +297,7 @@ static slant_lexicon *records_lexicon(const report_args *a, const cli_inputs_res
 
 static int write_result(const report_args *a, const slant_buf *b)
 {
-    return cli_output_write(a->output, b) == 0 ? SLANT_EXIT_OK : SLANT_EXIT_NOTHING;
+    return cli_output_buf(a->output, b);
 }
 
 static int report(const report_args *a, const cli_inputs_result *in, char **paths, size_t n,
@@ -357,7 +364,7 @@ int slant_cli_report(int argc, char **argv)
     char **paths = argv + optind;
     size_t n = (size_t)(argc - optind);
     cli_inputs_read(&a.common.in, paths, n, ds, &in);
-    if (in.lexicon_error) {
+    if (in.lexicon_error || in.lexicon_mismatch) {
         rc = SLANT_EXIT_USAGE;
     } else if (!in.records) {
         cli_message("no articles could be read from the inputs");

@@ -1,5 +1,6 @@
 /* slant score: the command that writes one record per article. */
 
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -67,13 +68,20 @@ static void score_usage(FILE *f)
         "      --keep F1,F2      JSON Lines: fields to copy into each record\n"
         "      --input FMT       auto (default), text or jsonl: how to read files named\n"
         "                        on the command line and standard input\n"
-        "      --max-bytes N     skip (with an error) articles larger than N bytes\n"
-        "                        (default: 64 MiB)\n"
+        "      --max-bytes N     skip (with an error) articles and JSON lines larger\n"
+        "                        than N bytes (default: 64 MiB); a line with no end\n"
+        "                        within 1 GiB more ends its input, as do 1,000 bad\n"
+        "                        records in a row\n"
         "  -q, --quiet           no progress line and no notes (errors are still shown)\n"
         "  -h, --help            this help\n"
         "\n"
         "exit status: 0 all scored; 1 some inputs were skipped with an error (the rest\n"
-        "were scored); 2 usage error or bad lexicon; 3 nothing could be scored.\n"
+        "were scored); 2 usage error or bad lexicon; 3 nothing could be scored; 4 the\n"
+        "output could not be written (\"slant: FILE: No space left on device\"); 130 or\n"
+        "143 interrupted by SIGINT or SIGTERM (the temporary file of -o is removed).\n"
+        "\n"
+        "memory: about 7 times the largest article, per thread (-j), without\n"
+        "--evidence; JSON Lines hold the line as well (README.md, \"Memory\").\n"
         "\n"
         "examples:\n"
         "  slant score corpus/                          # JSON Lines, one record per article\n"
@@ -230,9 +238,10 @@ static int parse_score_args(int argc, char **argv, score_args *a)
 static int score_status(const slant_pipeline_stats *s, int quiet)
 {
     if (s->ignored && !quiet) {
-        fprintf(stderr, "slant: note: ignored %zu file%s that %s not .txt, .text, .jsonl or "
-                        ".ndjson:",
-                s->ignored, s->ignored == 1 ? "" : "s", s->ignored == 1 ? "is" : "are");
+        fprintf(stderr, "slant: note: ignored %zu file%s that %s not %s.txt, .text, .jsonl or "
+                        ".ndjson file%s:",
+                s->ignored, s->ignored == 1 ? "" : "s", s->ignored == 1 ? "is" : "are",
+                s->ignored == 1 ? "a regular " : "regular ", s->ignored == 1 ? "" : "s");
         for (size_t i = 0; i < 3 && i < s->ignored; i++)
             fprintf(stderr, " '%s'", s->ignored_names[i]);
         fputs(s->ignored > 3 ? " ...\n" : "\n", stderr);
@@ -301,13 +310,13 @@ int slant_cli_score(int argc, char **argv)
     if (rc_ctx.progress)
         fputs("\r\033[K", stderr);
     if (st != SLANT_OK) {
-        cli_message("cannot write the output: %s", strerror(stats.write_errno));
-        rc = SLANT_EXIT_NOTHING;
+        out.write_errno = stats.write_errno ? stats.write_errno : EIO;
+        rc = SLANT_EXIT_WRITE;
     } else {
         rc = score_status(&stats, a.quiet);
     }
     if (cli_output_close(&out, st == SLANT_OK && stats.articles > 0) != 0)
-        rc = SLANT_EXIT_NOTHING;
+        rc = SLANT_EXIT_WRITE;
     slant_weights_release(&weights);
     slant_lexicon_free(lex);
     cli_free_list(a.keep);

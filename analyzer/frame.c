@@ -802,13 +802,13 @@ void slant_frame_compute(slant_frame *f, const slant_lexicon *lex, const slant_d
     ctx c;
     c.lex = lex;
     c.doc = doc;
-    c.r.report_neutral = slant_lexicon_find_category(lex, "report_neutral");
-    c.r.report_loaded = slant_lexicon_find_category(lex, "report_loaded");
-    c.r.anonymous = slant_lexicon_find_category(lex, "anonymous_sources");
-    c.r.hedges = slant_lexicon_find_category(lex, "hedges");
-    c.r.assertives = slant_lexicon_find_category(lex, "assertives");
-    c.r.factives = slant_lexicon_find_category(lex, "factives");
-    c.r.violence = slant_lexicon_find_category(lex, "violence");
+    c.r.report_neutral = slant_lexicon_find_role(lex, SLANT_ROLE_REPORT_NEUTRAL);
+    c.r.report_loaded = slant_lexicon_find_role(lex, SLANT_ROLE_REPORT_LOADED);
+    c.r.anonymous = slant_lexicon_find_role(lex, SLANT_ROLE_ANONYMOUS_SOURCE);
+    c.r.hedges = slant_lexicon_find_role(lex, SLANT_ROLE_HEDGE);
+    c.r.assertives = slant_lexicon_find_role(lex, SLANT_ROLE_ASSERTIVE);
+    c.r.factives = slant_lexicon_find_role(lex, SLANT_ROLE_FACTIVE);
+    c.r.violence = slant_lexicon_find_role(lex, SLANT_ROLE_VIOLENCE);
     c.s.m = m;
     c.actor_end = xmalloc((doc->ntokens + 1) * sizeof *c.actor_end);
     for (size_t k = 0; k < doc->ntokens; k++)

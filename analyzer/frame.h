@@ -12,8 +12,9 @@
  * Framing: how an article says what it says, from its words, quotation spans and matches.
  *
  * Attribution. Each outermost quotation gets a speaker where the text names one, found by
- * these patterns, in this order (a report verb is a match of the `report_neutral` or
- * `report_loaded` category, within SLANT_FRAME_REACH words and the same sentence):
+ * these patterns, in this order (a report verb is a match of the categories with the
+ * manifest roles `report_neutral` or `report_loaded`, within SLANT_FRAME_REACH words and
+ * the same sentence; the other categories framing reads are found by role too):
  *   "...," said X        the verb right after the quotation; the speaker follows it
  *   "...," X said        the words between the quotation and the verb
  *   X said: "..."        a verb before the quotation; the speaker is the words before it

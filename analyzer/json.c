@@ -106,12 +106,9 @@ static slant_role role_named(const char *s)
 {
     if (!s)
         return SLANT_ROLE_NONE;
-    if (strcmp(s, "negator") == 0)
-        return SLANT_ROLE_NEGATOR;
-    if (strcmp(s, "booster") == 0)
-        return SLANT_ROLE_BOOSTER;
-    if (strcmp(s, "diminisher") == 0)
-        return SLANT_ROLE_DIMINISHER;
+    for (int r = SLANT_ROLE_NONE + 1; r < SLANT_ROLE_COUNT; r++)
+        if (strcmp(s, slant_role_name((slant_role)r)) == 0)
+            return (slant_role)r;
     return (slant_role)-1;
 }
 
@@ -148,8 +145,9 @@ static slant_status parse_category(const cJSON *c, size_t index, const char *pat
         slant_role r = cJSON_IsString(role) ? role_named(role->valuestring) : (slant_role)-1;
         if ((int)r < 0)
             return slant_error_set(err, SLANT_ERR_INPUT, path, 0, 0,
-                                   "category '%s' has unknown role (negator, booster or "
-                                   "diminisher)",
+                                   "category '%s' has unknown role (negator, booster, "
+                                   "diminisher, report_neutral, report_loaded, "
+                                   "anonymous_source, hedge, assertive, factive or violence)",
                                    mc->id);
         mc->role = r;
     }
@@ -538,6 +536,43 @@ static void read_actors(const cJSON *actors, const char *group, slant_dataset *d
     }
 }
 
+/* Whether `v` is a count: a whole number from 0 to 2^53 (exact in a double). */
+static int is_count(double v)
+{
+    return v >= 0 && v <= 9007199254740992.0 && v == floor(v);
+}
+
+/*
+ * Checks the counts of a score record before any rate is computed from them: words,
+ * quoted words (at most the words) and each category's count must be counts, or the
+ * record was not written by slant and its rates would be made up (negative, NaN, Inf).
+ */
+static slant_status check_score_counts(const cJSON *root, const cJSON *cats, const char *path,
+                                       long line, slant_error *err)
+{
+    double tokens = number_of(root, "tokens"), quoted = number_of(root, "quote_tokens");
+    if (!is_count(tokens))
+        return slant_error_set(err, SLANT_ERR_INPUT, path, line, 0,
+                               "invalid word count 'tokens': %g (a whole number, 0 or more)",
+                               tokens);
+    if (!isnan(quoted) && !(is_count(quoted) && quoted <= tokens))
+        return slant_error_set(err, SLANT_ERR_INPUT, path, line, 0,
+                               "invalid count 'quote_tokens': %g (a whole number from 0 to "
+                               "'tokens', %g)",
+                               quoted, tokens);
+    const cJSON *c;
+    cJSON_ArrayForEach(c, cats)
+    {
+        double count = number_of(c, "count");
+        if (!isnan(count) && !is_count(count))
+            return slant_error_set(err, SLANT_ERR_INPUT, path, line, 0,
+                                   "invalid count of category '%s': %g (a whole number, 0 "
+                                   "or more)",
+                                   c->string ? c->string : "?", count);
+    }
+    return SLANT_OK;
+}
+
 /* The value of member `path` of `root`: "tokens", or "attribution.quotations" inside an
  * object; NAN when missing or not a number. */
 static double member_at(const cJSON *root, const char *path)
@@ -596,6 +631,9 @@ slant_status slant_json_read_score(const char *json, size_t len, const slant_sco
                              "one record per article (score without --sentences)");
         goto done;
     }
+    st = check_score_counts(root, cats, path, line, err);
+    if (st != SLANT_OK)
+        goto done;
     char *group = scalar_text(field_of(root, f->by));
     char *event = f->event ? scalar_text(field_of(root, f->event)) : NULL;
     char *id = scalar_text(cJSON_GetObjectItemCaseSensitive(root, "id"));

@@ -875,6 +875,14 @@ long slant_lexicon_find_category(const slant_lexicon *lex, const char *id)
     return -1;
 }
 
+long slant_lexicon_find_role(const slant_lexicon *lex, slant_role role)
+{
+    for (size_t i = 0; i < slant_lexicon_ncategories(lex); i++)
+        if (slant_lexicon_category(lex, i)->role == role)
+            return (long)i;
+    return -1;
+}
+
 int slant_category_in_index(const slant_category *c)
 {
     if (c->concept || c->actor || !c->group)

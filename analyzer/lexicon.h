@@ -96,6 +96,12 @@ const slant_entry *slant_lexicon_entry(const slant_lexicon *lex, size_t i);
 long slant_lexicon_find_category(const slant_lexicon *lex, const char *id);
 
 /*
+ * The index of the first category of `lex` whose manifest gives it `role`, or -1 when
+ * none does (framing then has nothing of that kind to read).
+ */
+long slant_lexicon_find_role(const slant_lexicon *lex, slant_role role);
+
+/*
  * Whether a category counts in the loaded-language index (index.h): its group is
  * `loaded` or `contested`, and it is neither a contested concept (variants.json) nor an
  * actor. This is the one place the rule is written; everything else asks here.

@@ -49,10 +49,16 @@ static void manifest_text(const slant_import *im, slant_buf *b)
     slant_jw w;
     slant_jw_init(&w, b);
     char description[1024];
-    snprintf(description, sizeof description,
-             "Imported from %s (%s) by slant lexicon import; plain words %s.", im->base,
-             slant_imp_format_name(im->format),
-             im->stem ? "are stemmed (--stem)" : "are exact forms, as in the original");
+    int n = snprintf(description, sizeof description,
+                     "Imported from %s (%s) by slant lexicon import; plain words %s.", im->base,
+                     slant_imp_format_name(im->format),
+                     im->stem ? "are stemmed (--stem)" : "are exact forms, as in the original");
+    if (im->counts.dropped && n > 0 && (size_t)n < sizeof description)
+        snprintf(description + n, sizeof description - (size_t)n,
+                 " PARTIAL: %zu entr%s of the original could not be expressed and %s not "
+                 "here (slant lexicon import reports each).",
+                 im->counts.dropped, im->counts.dropped == 1 ? "y" : "ies",
+                 im->counts.dropped == 1 ? "is" : "are");
     slant_buf_adds(b, "{\n");
     json_member(&w, b, "  ", "id", im->id, 0);
     json_member(&w, b, "  ", "version", "imported", 0);

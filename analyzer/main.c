@@ -1,8 +1,11 @@
 /* slant: the command-line program. It only wires: pick the command, run it, check that
  * the output reached its destination, and return the command's exit status. */
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "stats.h"
@@ -12,14 +15,38 @@ static int finish(int status)
 {
     /* A full disk or a closed pipe must not pass for success. */
     if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
-        fputs("slant: cannot write to standard output\n", stderr);
-        return status == SLANT_EXIT_OK ? SLANT_EXIT_NOTHING : status;
+        if (status == SLANT_EXIT_WRITE)
+            return status; /* said already */
+        fprintf(stderr, "slant: standard output: %s\n", strerror(errno ? errno : EIO));
+        return status == SLANT_EXIT_OK || status == SLANT_EXIT_PARTIAL ? SLANT_EXIT_WRITE
+                                                                      : status;
     }
     return status;
 }
 
+/*
+ * A standard stream that was closed (`<&-`, `>&-`) is reopened on /dev/null the wrong way
+ * round, so that using it fails ("cannot read standard input: Bad file descriptor") and
+ * no file slant opens later (an output, a temporary file) takes its number and is read or
+ * written as if it were standard input or output.
+ */
+static void guard_standard_streams(void)
+{
+    static const int flags[3] = { O_WRONLY, O_RDONLY, O_RDWR };
+    for (int fd = 0; fd < 3; fd++) {
+        if (fcntl(fd, F_GETFD) != -1)
+            continue;
+        int g = open("/dev/null", flags[fd]);
+        if (g >= 0 && g != fd) {
+            dup2(g, fd);
+            close(g);
+        }
+    }
+}
+
 int main(int argc, char **argv)
 {
+    guard_standard_streams();
     slant_stats_init();
     if (argc < 2) {
         slant_cli_usage();

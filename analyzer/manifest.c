@@ -3,6 +3,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char *slant_role_name(slant_role role)
+{
+    static const char *const names[SLANT_ROLE_COUNT] = {
+        [SLANT_ROLE_NEGATOR] = "negator",
+        [SLANT_ROLE_BOOSTER] = "booster",
+        [SLANT_ROLE_DIMINISHER] = "diminisher",
+        [SLANT_ROLE_REPORT_NEUTRAL] = "report_neutral",
+        [SLANT_ROLE_REPORT_LOADED] = "report_loaded",
+        [SLANT_ROLE_ANONYMOUS_SOURCE] = "anonymous_source",
+        [SLANT_ROLE_HEDGE] = "hedge",
+        [SLANT_ROLE_ASSERTIVE] = "assertive",
+        [SLANT_ROLE_FACTIVE] = "factive",
+        [SLANT_ROLE_VIOLENCE] = "violence",
+    };
+    return (int)role > 0 && role < SLANT_ROLE_COUNT ? names[role] : NULL;
+}
+
 void slant_manifest_release(slant_manifest *m)
 {
     for (size_t i = 0; i < m->ncategories; i++) {

@@ -9,12 +9,34 @@
  * optional ones are NULL when absent. The format is documented in lexicons/FORMAT.md.
  */
 
+/*
+ * What a category does besides being counted (lexicons/FORMAT.md, `role`). The first
+ * three are scope roles: the matcher marks the match after one as negated, boosted or
+ * diminished. The others name the categories framing reads (frame.h): the report verbs
+ * of attribution, anonymous sources, the epistemic markers and the violence words of
+ * agent and patient. A lexicon without them is counted as usual and has no framing of
+ * that kind.
+ */
 typedef enum {
     SLANT_ROLE_NONE = 0,
     SLANT_ROLE_NEGATOR,
     SLANT_ROLE_BOOSTER,
-    SLANT_ROLE_DIMINISHER
+    SLANT_ROLE_DIMINISHER,
+    SLANT_ROLE_REPORT_NEUTRAL,
+    SLANT_ROLE_REPORT_LOADED,
+    SLANT_ROLE_ANONYMOUS_SOURCE,
+    SLANT_ROLE_HEDGE,
+    SLANT_ROLE_ASSERTIVE,
+    SLANT_ROLE_FACTIVE,
+    SLANT_ROLE_VIOLENCE,
+    SLANT_ROLE_COUNT
 } slant_role;
+
+/* The last scope role: roles up to it mark the next match (match.c). */
+#define SLANT_ROLE_LAST_SCOPE SLANT_ROLE_DIMINISHER
+
+/* The role's name in a manifest ("negator", "report_neutral", ...); NULL for NONE. */
+const char *slant_role_name(slant_role role);
 
 typedef struct {
     char *id;

@@ -63,7 +63,7 @@ static void candidates_at(const slant_lexicon *lex, const slant_doc *doc,
     uint32_t active[MAX_ACTIVE], next[MAX_ACTIVE];
     size_t nactive = 0;
     m->ncand = 0;
-    const slant_pattern_span first = w->words[i];
+    const slant_pattern_span first = slant_word_span(w, i);
     const uint32_t *starts = w->pool + first.first + first.count;
     for (uint32_t s = 0; s < first.nstarts; s++) {
         add_ends(m, lex, starts[s], i, 1);
@@ -74,7 +74,7 @@ static void candidates_at(const slant_lexicon *lex, const slant_doc *doc,
         if (doc->tokens[j].sentence != doc->tokens[i].sentence)
             break;
         size_t nnext = 0;
-        const slant_pattern_span span = w->words[j];
+        const slant_pattern_span span = slant_word_span(w, j);
         const uint32_t *pats = w->pool + span.first;
         for (size_t a = 0; a < nactive; a++) {
             for (uint32_t p = 0; p < span.count; p++) {
@@ -122,7 +122,7 @@ void slant_match_doc(const slant_lexicon *lex, const slant_doc *doc,
         memset(m->roles, 0, doc->ntokens * sizeof *m->roles);
 
     for (size_t i = 0; i < doc->ntokens; i++) {
-        if (!w->words[i].nstarts)
+        if (!slant_word_span(w, i).nstarts)
             continue;
         candidates_at(lex, doc, w, i, m);
         if (m->ncand > 1)
@@ -137,7 +137,7 @@ void slant_match_doc(const slant_lexicon *lex, const slant_doc *doc,
             c.boosted = (uint8_t)role_before(doc, m->roles, i, SLANT_ROLE_BOOSTER, 1);
             c.diminished = (uint8_t)role_before(doc, m->roles, i, SLANT_ROLE_DIMINISHER, 1);
             slant_role role = slant_lexicon_category(lex, c.category)->role;
-            if (role != SLANT_ROLE_NONE)
+            if (role != SLANT_ROLE_NONE && role <= SLANT_ROLE_LAST_SCOPE)
                 m->roles[i + c.ntokens - 1] |= (uint8_t)(1u << role);
             m->items = xgrow(m->items, &m->cap, m->n + 1, sizeof *m->items);
             m->items[m->n++] = c;

@@ -42,11 +42,26 @@ typedef struct {
     uint32_t nstarts;
 } slant_pattern_span;
 
-/* The patterns of each word of a text, built by the caller from its per-form cache. */
+/*
+ * The patterns of each word of a text, built by the caller from its per-form cache: per
+ * word only the number of its form (4 bytes a word, where a span per word took 12: a
+ * huge article's memory is mostly per-word arrays).
+ */
+#define SLANT_NO_FORM UINT32_MAX
+
 typedef struct {
     const uint32_t *pool;
-    const slant_pattern_span *words;   /* one per token */
+    const slant_pattern_span *forms;   /* per distinct word form */
+    const uint32_t *form_of;           /* per token: its form, or SLANT_NO_FORM (none) */
 } slant_word_patterns;
+
+/* The patterns of word `i`. */
+static inline slant_pattern_span slant_word_span(const slant_word_patterns *w, size_t i)
+{
+    static const slant_pattern_span none = { 0, 0, 0 };
+    uint32_t f = w->form_of[i];
+    return f == SLANT_NO_FORM ? none : w->forms[f];
+}
 
 /* The matches of one text, and the matcher's scratch. Reused from article to article. */
 typedef struct {

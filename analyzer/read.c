@@ -9,16 +9,25 @@
 
 #include "buf.h"
 #include "file.h"
+#include "jsonline.h"
 #include "xalloc.h"
 
 #define MAX_DEPTH 64
 #define CHUNK 65536
+/* Bad JSON Lines records in a row after which the rest of an input is not read (it is not
+ * JSON Lines: a binary file, /dev/urandom), with one message. */
+#define MAX_BAD_IN_A_ROW 1000
+/* How far past the limit an overlong JSON line is skipped to find its end; beyond it the
+ * line never ends (/dev/zero) and the rest of the input is not read. */
+#define MAX_SKIP ((size_t)1 << 30)
 
 /* A directory being walked: its entries sorted, and how far we are. */
 typedef struct {
     char *path;
     char **names;
     size_t n, next;
+    dev_t dev;            /* the directory's identity, to find symbolic link loops */
+    ino_t ino;
 } frame;
 
 /* Lines from a stream, with a buffer we can also peek into (stdin's format guess). */
@@ -27,6 +36,7 @@ typedef struct {
     int owned;            /* fclose when done (not stdin) */
     char *path;
     long line;
+    size_t bad_in_a_row;  /* records that could not be read, since the last good one */
     char buf[CHUNK];
     size_t pos, len;
     int eof;
@@ -148,12 +158,14 @@ static int stream_fill(line_stream *s)
 
 /*
  * Reads the next line into `out` (without its line break). Returns 1 for a line, 0 at the
- * end, -1 for a line longer than the buffer's maximum (skipped to its end).
+ * end, -1 for a line longer than the buffer's maximum (skipped to its end), -2 for one
+ * with no end within MAX_SKIP bytes more (/dev/zero): the rest of the input is not read.
  */
 static int stream_line(line_stream *s, slant_buf *out)
 {
     slant_buf_reset(out);
     int too_long = 0, any = 0;
+    size_t skipped = 0;
     for (;;) {
         if (s->pos == s->len && !stream_fill(s))
             break;
@@ -167,6 +179,12 @@ static int stream_line(line_stream *s, slant_buf *out)
         if (nl) {
             s->pos++;
             break;
+        }
+        if (too_long && (skipped += n) > MAX_SKIP) {
+            s->line++;
+            s->eof = 1;
+            s->pos = s->len = 0;
+            return -2;
         }
     }
     if (!any)
@@ -185,6 +203,46 @@ static int blank(const char *s, size_t n)
         if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
             return 0;
     return 1;
+}
+
+/*
+ * Counts a record that could not be read; after MAX_BAD_IN_A_ROW of them in a row the
+ * input is given up, and the last error says so. Returns `st`.
+ */
+static slant_status bad_record(slant_reader *r, slant_status st, slant_error *err)
+{
+    line_stream *s = r->jsonl;
+    if (++s->bad_in_a_row < MAX_BAD_IN_A_ROW)
+        return st;
+    s->eof = 1;
+    s->pos = s->len = 0;
+    s->bad_in_a_row = 0;
+    return slant_error_set(err, SLANT_ERR_LIMIT, s->path, s->line, 0,
+                           "%d bad records in a row: not JSON Lines? the rest of '%s' is "
+                           "not read",
+                           MAX_BAD_IN_A_ROW, s->path);
+}
+
+/* Metadata and kept fields whose JSON values are numbers, as the input spells them: an
+ * id of 29 digits must not go through a double. */
+static void keep_numbers(slant_reader *r, slant_article *a)
+{
+    const char *data = r->line.data, *num;
+    size_t len = r->line.len, n;
+    if (slant_jsonline_number(data, len, r->o.fields.id_field, &num, &n)) {
+        free(a->id);
+        a->id = xmemdup(num, n);
+    }
+    static const char *const meta[] = { "source", "date", "title", "url", "event", "lang" };
+    for (size_t k = 0; k < sizeof meta / sizeof meta[0]; k++)
+        if (slant_jsonline_number(data, len, meta[k], &num, &n))
+            slant_article_set(a, meta[k], strlen(meta[k]), num, n);
+    for (size_t k = 0; k < a->nfields; k++) {
+        if (slant_jsonline_number(data, len, a->fields[k].name, &num, &n)) {
+            free(a->fields[k].value);
+            a->fields[k].value = xmemdup(num, n);
+        }
+    }
 }
 
 static slant_status next_record(slant_reader *r, slant_article *a, char **origin, long *line,
@@ -206,18 +264,31 @@ static slant_status next_record(slant_reader *r, slant_article *a, char **origin
             free(path);
             return SLANT_END;
         }
-        if (got < 0)
+        if (got == -2)
             return slant_error_set(err, SLANT_ERR_LIMIT, s->path, s->line, 0,
-                                   "line longer than the limit of %zu bytes (--max-bytes)",
-                                   r->o.max_article_bytes);
+                                   "line longer than the limit of %zu bytes (--max-bytes) "
+                                   "with no end in sight: the rest of '%s' is not read",
+                                   r->o.max_article_bytes, s->path);
+        if (got < 0)
+            return bad_record(r, slant_error_set(err, SLANT_ERR_LIMIT, s->path, s->line, 0,
+                                                 "line longer than the limit of %zu bytes "
+                                                 "(--max-bytes)",
+                                                 r->o.max_article_bytes),
+                              err);
         if (blank(r->line.data, r->line.len))
             continue;
-        slant_status st = slant_json_parse_article(r->line.data, r->line.len, &r->o.fields,
-                                                   s->path, s->line, a, err);
+        size_t nuls;
+        slant_status st = slant_jsonline_check(r->line.data, r->line.len, s->path, s->line,
+                                               &nuls, err);
+        if (st == SLANT_OK)
+            st = slant_json_parse_article(r->line.data, r->line.len, &r->o.fields, s->path,
+                                          s->line, a, err);
         if (st != SLANT_OK) {
             slant_article_release(a);
-            return st;
+            return bad_record(r, st, err);
         }
+        s->bad_in_a_row = 0;
+        keep_numbers(r, a);
         if (!a->id) {
             char id[64];
             snprintf(id, sizeof id, "%ld", s->line);
@@ -283,13 +354,30 @@ static slant_status read_text(slant_reader *r, const char *path, const char *id,
 static slant_status read_stdin(slant_reader *r, slant_article *a, char **origin,
                                slant_error *err)
 {
+    /* Closed (`<&-`) or a directory (`< dir`): an error, not an empty article. */
+    struct stat sb;
+    if (fstat(fileno(stdin), &sb) != 0)
+        return slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0, "cannot read standard input: %s",
+                               strerror(errno));
+    if (S_ISDIR(sb.st_mode))
+        return slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0,
+                               "cannot read standard input: %s", strerror(EISDIR));
     line_stream *s = xcalloc(1, sizeof *s);
     s->f = stdin;
     s->path = xstrdup("-");
     stream_fill(s);
+    if (ferror(stdin)) {
+        int e = errno;
+        free(s->path);
+        free(s);
+        return slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0, "cannot read standard input: %s",
+                               strerror(e));
+    }
     slant_input_format fmt = r->o.format;
     if (fmt == SLANT_INPUT_AUTO) {
         size_t i = 0;
+        if (s->len >= 3 && memcmp(s->buf, "\xEF\xBB\xBF", 3) == 0)
+            i = 3; /* a byte order mark, as files may have */
         while (i < s->len && (s->buf[i] == ' ' || s->buf[i] == '\t' || s->buf[i] == '\n' ||
                               s->buf[i] == '\r'))
             i++;
@@ -306,8 +394,14 @@ static slant_status read_stdin(slant_reader *r, slant_article *a, char **origin,
         st = slant_buf_add(&text, s->buf, s->len);
         s->len = s->pos = 0;
     }
+    int read_failed = ferror(stdin), e = errno;
     free(s->path);
     free(s);
+    if (read_failed) {
+        slant_buf_release(&text);
+        return slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0, "cannot read standard input: %s",
+                               strerror(e));
+    }
     if (st != SLANT_OK) {
         slant_buf_release(&text);
         return slant_error_set(err, SLANT_ERR_LIMIT, "-", 0, 0,
@@ -328,8 +422,15 @@ static int cmp_names(const void *x, const void *y)
     return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
-static slant_status push_dir(slant_reader *r, const char *path, slant_error *err)
+static slant_status push_dir(slant_reader *r, const char *path, const struct stat *sb,
+                             slant_error *err)
 {
+    for (int k = 0; k < r->depth; k++)
+        if (r->stack[k].dev == sb->st_dev && r->stack[k].ino == sb->st_ino)
+            return slant_error_set(err, SLANT_ERR_INPUT, NULL, 0, 0,
+                                   "directory '%s' is '%s' again (a symbolic link loop): "
+                                   "not read twice",
+                                   path, r->stack[k].path);
     if (r->depth == MAX_DEPTH)
         return slant_error_set(err, SLANT_ERR_LIMIT, NULL, 0, 0,
                                "directory '%s' is nested more than %d deep: not read", path,
@@ -349,8 +450,11 @@ static slant_status push_dir(slant_reader *r, const char *path, slant_error *err
         f->names[f->n++] = xstrdup(e->d_name);
     }
     closedir(d);
-    qsort(f->names, f->n, sizeof *f->names, cmp_names);
+    if (f->n)
+        qsort(f->names, f->n, sizeof *f->names, cmp_names); /* an empty one has no array */
     f->path = xstrdup(path);
+    f->dev = sb->st_dev;
+    f->ino = sb->st_ino;
     r->depth++;
     return SLANT_OK;
 }
@@ -376,17 +480,24 @@ static const char *relative_id(const slant_reader *r, const char *path)
 
 /*
  * Looks at `path`: a directory is pushed to be walked (SLANT_END: nothing to read yet), a
- * file is left to the caller (SLANT_OK), a path that cannot be opened is an error.
+ * file is left to the caller (SLANT_OK), a path that cannot be opened is an error. In a
+ * walk (`walking`), what is neither a regular file nor a directory (a FIFO would block
+ * the walk in open(), a device never ends) is passed over with a note (SLANT_END);
+ * named on the command line, it is read as the user asked.
  */
-static slant_status enter(slant_reader *r, const char *path, slant_error *err)
+static slant_status enter(slant_reader *r, const char *path, int walking, slant_error *err)
 {
     struct stat sb;
     if (stat(path, &sb) != 0)
         return slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0, "cannot open '%s': %s", path,
                                strerror(errno));
+    if (walking && !S_ISDIR(sb.st_mode) && !S_ISREG(sb.st_mode)) {
+        note_ignored(r, path);
+        return SLANT_END;
+    }
     if (!S_ISDIR(sb.st_mode))
         return SLANT_OK;
-    slant_status st = push_dir(r, path, err);
+    slant_status st = push_dir(r, path, &sb, err);
     return st == SLANT_OK ? SLANT_END : st;
 }
 
@@ -394,7 +505,7 @@ static slant_status enter(slant_reader *r, const char *path, slant_error *err)
 static slant_status walk_file(slant_reader *r, const char *path, slant_article *a,
                               char **origin, slant_error *err)
 {
-    slant_status st = enter(r, path, err);
+    slant_status st = enter(r, path, 1, err);
     if (st != SLANT_OK)
         return st;
     if (ends_with(path, ".meta") || ends_with(path, ".md"))
@@ -419,7 +530,7 @@ static slant_status next_argument(slant_reader *r, slant_article *a, char **orig
     r->arg = path;
     if (strcmp(path, "-") == 0)
         return read_stdin(r, a, origin, err);
-    slant_status st = enter(r, path, err);
+    slant_status st = enter(r, path, 0, err);
     if (st != SLANT_OK)
         return st;
     slant_input_format fmt = r->o.format;

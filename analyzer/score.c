@@ -38,8 +38,8 @@ struct slant_scorer {
     size_t npool, pool_cap;
     size_t stemmed;
 
-    /* Per word of the current article: where its patterns are. */
-    slant_pattern_span *word_spans;
+    /* Per word of the current article: its form in the cache (SLANT_NO_FORM: none). */
+    uint32_t *word_forms;
     size_t word_cap;
 };
 
@@ -81,21 +81,20 @@ void slant_scorer_free(slant_scorer *s)
     slant_intern_release(&s->forms);
     free(s->form_spans);
     free(s->pool);
-    free(s->word_spans);
+    free(s->word_forms);
     free(s);
 }
 
-/* The patterns of the word `w` (bytes of the text): from the form cache, or folded,
- * stemmed and looked up in the lexicon the first time. */
-static slant_pattern_span word_patterns(slant_scorer *s, const char *w, size_t len, int number)
+/* The form of the word `w` (bytes of the text) in the cache, with its patterns: found, or
+ * folded, stemmed and looked up in the lexicon the first time. */
+static uint32_t word_form(slant_scorer *s, const char *w, size_t len, int number)
 {
-    static const slant_pattern_span none = { 0, 0, 0 };
     if (len > SLANT_MAX_WORD_BYTES)
-        return none; /* no entry is that long; and the cache keeps only words */
+        return SLANT_NO_FORM; /* no entry is that long; and the cache keeps only words */
     int added;
     uint32_t id = slant_intern_add(&s->forms, w, len, &added);
     if (!added)
-        return s->form_spans[id];
+        return id;
     size_t n = 0, nstarts = 0;
     uint32_t pats[2 * MAX_PATTERNS_PER_FORM]; /* patterns, then the nodes they start */
     size_t flen;
@@ -124,7 +123,7 @@ static slant_pattern_span word_patterns(slant_scorer *s, const char *w, size_t l
     }
     s->form_spans = xgrow(s->form_spans, &s->form_cap, id + 1, sizeof *s->form_spans);
     s->form_spans[id] = span;
-    return span;
+    return id;
 }
 
 /* Tokenizes `text` into `d`, looks up every word in the form cache and matches. */
@@ -132,13 +131,13 @@ static void analyze(slant_scorer *s, const char *text, size_t len, slant_doc *d,
                     slant_matches *m)
 {
     slant_tokenize(d, text, len);
-    s->word_spans = xgrow(s->word_spans, &s->word_cap, d->ntokens, sizeof *s->word_spans);
+    s->word_forms = xgrow(s->word_forms, &s->word_cap, d->ntokens, sizeof *s->word_forms);
     for (size_t k = 0; k < d->ntokens; k++) {
         const slant_token *t = &d->tokens[k];
-        s->word_spans[k] = word_patterns(s, text + t->start, t->end - t->start,
-                                         (t->flags & SLANT_TOK_NUMBER) != 0);
+        s->word_forms[k] = word_form(s, text + t->start, t->end - t->start,
+                                     (t->flags & SLANT_TOK_NUMBER) != 0);
     }
-    slant_word_patterns w = { s->pool, s->word_spans };
+    slant_word_patterns w = { s->pool, s->form_spans, s->word_forms };
     slant_match_doc(s->lex, d, &w, m);
 }
 

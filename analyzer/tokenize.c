@@ -305,8 +305,8 @@ static void open_paragraph(tokenizer *t, uint32_t at)
 
 static void push_quote(tokenizer *t, uint8_t style, uint32_t at)
 {
-    if (t->depth == SLANT_MAX_QUOTE_DEPTH)
-        return; /* deeper nesting is read as plain text */
+    if (t->depth == SLANT_MAX_QUOTE_DEPTH || t->d->nquotes >= SLANT_MAX_QUOTES)
+        return; /* deeper nesting, and quotations past the maximum, are read as plain text */
     slant_doc *d = t->d;
     d->quotes = xgrow(d->quotes, &d->quotes_cap, d->nquotes + 1, sizeof *d->quotes);
     slant_quote *q = &d->quotes[d->nquotes];

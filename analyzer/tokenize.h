@@ -49,9 +49,16 @@ typedef struct {
     uint32_t start, end;     /* bytes [start, end) of the text */
     uint32_t sentence;       /* index into slant_doc.sentences */
     uint32_t clause;         /* increases at clause punctuation; scope of negation */
-    uint32_t quote;          /* 1 + index of the innermost quotation holding it; 0: author's voice */
-    uint32_t flags;          /* SLANT_TOK_* */
+    /* 1 + index of the innermost quotation holding it; 0: author's voice. Quote and flags
+     * share one word: a token is 20 bytes, and a huge article's memory is mostly tokens. */
+    uint32_t quote : 29;
+    uint32_t flags : 3;      /* SLANT_TOK_* */
 } slant_token;
+
+_Static_assert(SLANT_TOK_UPPER < (1u << 3), "token flags fit their 3 bits");
+
+/* More quotations than this in one text are read as plain text (quote's 29 bits). */
+#define SLANT_MAX_QUOTES (((uint32_t)1 << 29) - 2)
 
 typedef struct {
     uint32_t start, end;             /* bytes from its first to its last word */

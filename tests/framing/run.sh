@@ -33,6 +33,22 @@ check "seed 001: the ministry's statement said" has "001 quote a statement by Az
 check "seed 001: a quotation continues the statement" has "001 quote the statement said neutral True"
 check "seed 001: \"counter-terrorism\" is a scare quote" has '001 scare "counter-terrorism"'
 
+# Framing finds its categories by their manifest role, not by their ids: the same lexicon
+# with the report-verb category renamed still attributes; without the role it does not.
+cp -R $LEX "$tmp/renamed"
+sed 's/"id": "report_neutral"/"id": "plain_verbs"/' $LEX/lexicon.json > "$tmp/renamed/lexicon.json"
+sed 's/"id": "report_neutral", \("file": "[a-z_.]*", "group": "[a-z]*"\), "role": "report_neutral"/"id": "report_neutral", \1/' \
+    $LEX/lexicon.json > "$tmp/norole.json"
+mkdir -p "$tmp/norole" && cp -R $LEX/* "$tmp/norole/" && cp "$tmp/norole.json" "$tmp/norole/lexicon.json"
+said() { printf '%s\n' '"We will win," Durbin said.' | "$SLANT" score -q --lexicon "$1" - |
+    $PY -c 'import json, sys; print([(q["speaker"], q["verb"]) for q in json.loads(sys.stdin.read())["quotations"]])'; }
+check "a renamed report-verb category keeps its role" [ "$(said "$tmp/renamed")" = "[('Durbin', 'said')]" ]
+check "without the role there is no report verb" [ "$(said "$tmp/norole")" = "[(None, None)]" ]
+cp -R $LEX "$tmp/badrole"
+sed 's/"role": "hedge"/"role": "hedger"/' $LEX/lexicon.json > "$tmp/badrole/lexicon.json"
+check "an unknown role is an error that lists the roles" \
+    sh -c "echo x | '$SLANT' score -q --lexicon '$tmp/badrole' - 2>&1 | grep -q \"unknown role (negator, booster, diminisher, report_neutral\""
+
 # Issue 10's framing defects, as its commands reproduce them (with the framing test
 # lexicon, which has "radical" and the report noun "statement").
 q() { $PY -c 'import json, sys

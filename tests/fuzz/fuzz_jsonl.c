@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "fuzz.h"
 #include "json.h"
+#include "jsonline.h"
 #include "lexicon.h"
 #include "score.h"
 
@@ -51,6 +52,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static const char *const keep[] = { "outlet", "n" };
     const slant_lexicon *lex = lexicon();
     const slant_jsonl_fields fields = { "text", "id", keep, 2 };
+
+    /* The byte-level checks the reader makes first (jsonline.h). */
+    char *line = malloc(size + 1);
+    if (!line)
+        abort();
+    memcpy(line, data, size);
+    size_t nuls;
+    slant_error lerr;
+    if (slant_jsonline_check(line, size, "fuzz.jsonl", 7, &nuls, &lerr) == SLANT_OK) {
+        if (memchr(line, '\0', size))
+            fail("a NUL byte passed the check");
+        const char *v;
+        size_t n;
+        if (slant_jsonline_member(line, size, "id", &v, &n) &&
+            (v < line || n > size || v + n > line + size))
+            fail("a member's text is outside the line");
+    } else if (!lerr.message[0] || lerr.col < 1) {
+        fail("a check error without a message or a column");
+    }
+    free(line);
 
     slant_article a;
     slant_article_init(&a);
