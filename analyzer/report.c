@@ -926,11 +926,16 @@ static void build_attribution(slant_report *r, size_t *term_cap)
             n = r->opts.top;
         a->verbs = xcalloc(n ? n : 1, sizeof *a->verbs);
         a->verb_counts = xcalloc(n ? n : 1, sizeof *a->verb_counts);
+        a->verb_notes = xcalloc(n ? n : 1, sizeof *a->verb_notes);
         for (size_t k = 0; k < n; k++) {
             a->verbs[k] = term_of(r, term_cap, s, verbs[k].entry);
             a->verb_counts[k] = verbs[k].count;
+            int is_loaded = slant_indicator_role(r->terms[a->verbs[k]].category) ==
+                         SLANT_IND_ROLE_LOADED_VERBS;
+            a->verb_notes[k] = strf("%.0f%s", verbs[k].count, is_loaded ? " (loaded)" : "");
         }
         a->nverbs = n;
+        r->has_verbs |= n > 0;
     }
     free(verbs);
 }
@@ -1405,6 +1410,9 @@ void slant_report_free(slant_report *r)
     for (size_t k = 0; k < r->nsources && r->attribution; k++) {
         free(r->attribution[k].verbs);
         free(r->attribution[k].verb_counts);
+        for (size_t v = 0; v < r->attribution[k].nverbs; v++)
+            free(r->attribution[k].verb_notes[v]);
+        free(r->attribution[k].verb_notes);
     }
     free(r->attribution);
     free(r->attribution_rows);

@@ -186,6 +186,8 @@ typedef struct {
     double loaded_share;                     /* loaded / (loaded + neutral); NAN: no verbs */
     size_t *verbs;                           /* most used report verbs (terms) */
     double *verb_counts;
+    char **verb_notes;                       /* what follows each verb: its count, and
+                                              * "(loaded)" for a loaded one: "11 (loaded)" */
     size_t nverbs;
 } slant_report_attribution;
 
@@ -258,6 +260,8 @@ typedef struct {
     size_t nattribution_rows;
     slant_report_attribution *attribution;   /* one per source */
     int has_verb_counts;             /* the data has both report-verb categories */
+    int has_verbs;                   /* some source has report verbs: the list of the most
+                                      * used is shown (a source without any: "none") */
     slant_report_actor_table *actors;
     size_t nactors;
     slant_report_keyness *keyness;   /* one per source */

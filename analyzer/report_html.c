@@ -411,10 +411,7 @@ static void attribution_section(const slant_report *r, slant_buf *out)
         return;
     }
     table(r, out, &r->tables[r->attribution_table]);
-    int verbs = 0;
-    for (size_t s = 0; s < r->nsources; s++)
-        verbs |= r->attribution[s].nverbs > 0;
-    if (verbs) {
+    if (r->has_verbs) {
         slant_buf_adds(out, "<h3 id=\"h-verbs\">Most used report verbs</h3>\n"
                             "<ul class=\"brief\">\n");
         for (size_t s = 0; s < r->nsources; s++) {
@@ -423,14 +420,11 @@ static void attribution_section(const slant_report *r, slant_buf *out)
             source_cell(out, r, s);
             slant_buf_adds(out, ": ");
             for (size_t k = 0; k < a->nverbs; k++) {
-                const slant_report_term *t = &r->terms[a->verbs[k]];
                 if (k)
                     slant_buf_adds(out, ", ");
                 term_link(out, r, a->verbs[k]);
-                slant_buf_addf(out, " %.0f%s", a->verb_counts[k],
-                               slant_indicator_role(t->category) == SLANT_IND_ROLE_LOADED_VERBS
-                               ? " (loaded)"
-                               : "");
+                slant_buf_addc(out, ' ');
+                esc(out, a->verb_notes[k]);
             }
             if (!a->nverbs)
                 slant_buf_adds(out, "none");

@@ -215,23 +215,21 @@ static void attribution(const slant_report *r, slant_buf *out)
     }
     slant_buf_addf(out, "Means per article with their %g%% CI.\n\n", 100 * r->c->opts.level);
     table(out, &r->tables[r->attribution_table]);
-    slant_buf_adds(out, "\n### Most used report verbs\n\n");
-    for (size_t s = 0; s < r->nsources; s++) {
+    if (r->has_verbs)
+        slant_buf_adds(out, "\n### Most used report verbs\n\n");
+    for (size_t s = 0; s < r->nsources && r->has_verbs; s++) {
         const slant_report_attribution *a = &r->attribution[s];
         slant_buf_adds(out, "- ");
         esc(out, r->sources[s].name);
         slant_buf_adds(out, ":");
         for (size_t k = 0; k < a->nverbs; k++) {
-            const slant_report_term *t = &r->terms[a->verbs[k]];
             slant_buf_adds(out, k ? ", " : " ");
-            esc(out, t->term);
-            slant_buf_addf(out, " %.0f%s", a->verb_counts[k],
-                           slant_indicator_role(t->category) == SLANT_IND_ROLE_LOADED_VERBS
-                               ? " (loaded)"
-                               : "");
+            esc(out, r->terms[a->verbs[k]].term);
+            slant_buf_addc(out, ' ');
+            esc(out, a->verb_notes[k]);
         }
         if (!a->nverbs)
-            slant_buf_adds(out, " none (no term counts)");
+            slant_buf_adds(out, " none");
         slant_buf_addc(out, '\n');
     }
     slant_buf_addc(out, '\n');

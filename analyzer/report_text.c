@@ -312,18 +312,16 @@ static void attribution(const slant_report *r, writer *w)
         para(w, "  ", r->pooled_note, 2);
     for (size_t s = 0; s < r->nsources; s++) {
         const slant_report_attribution *a = &r->attribution[s];
-        if (!a->nverbs)
-            continue;
+        if (!r->has_verbs)
+            break;
         slant_buf line;
         slant_buf_init(&line, SLANT_REPORT_MAX_BYTES);
         slant_buf_addf(&line, "%s, most used report verbs:", r->sources[s].name);
-        for (size_t k = 0; k < a->nverbs; k++) {
-            const slant_report_term *x = &r->terms[a->verbs[k]];
-            slant_buf_addf(&line, "%s %s %.0f%s", k ? "," : "", x->term, a->verb_counts[k],
-                           slant_indicator_role(x->category) == SLANT_IND_ROLE_LOADED_VERBS
-                               ? " (loaded)"
-                               : "");
-        }
+        for (size_t k = 0; k < a->nverbs; k++)
+            slant_buf_addf(&line, "%s %s %s", k ? "," : "", r->terms[a->verbs[k]].term,
+                           a->verb_notes[k]);
+        if (!a->nverbs)
+            slant_buf_adds(&line, " none");
         para(w, "  ", line.data, 4);
         slant_buf_release(&line);
     }
