@@ -405,6 +405,7 @@ static void finding_drivers(slant_report *r, size_t *term_cap, slant_report_find
         r->terms[f->drivers[k].term].wanted = 1;
         f->drivers[k].rate_hi = all[k].hi;
         f->drivers[k].rate_lo = all[k].lo;
+        f->drivers[k].rates = strf("%.2f vs %.2f", all[k].hi, all[k].lo);
     }
     f->ndrivers = n;
     free(all);
@@ -490,6 +491,9 @@ static void build_findings(slant_report *r, size_t *term_cap)
         r->findings[k] = all[k].f;
         const slant_cmp_pair *p = &c->pairs[all[k].order];
         finding_drivers(r, term_cap, &r->findings[k], p, p->mean_a < p->mean_b);
+        char label[128];
+        r->findings[k].label = xstrdup(slant_indicator_label(indicator_id(r, p->indicator), label,
+                                                             sizeof label));
         finding_sentences(r, &r->findings[k]);
         r->nheadline += r->findings[k].headline;
         r->nleading += r->findings[k].leads;
@@ -1372,6 +1376,9 @@ void slant_report_free(slant_report *r)
         free(r->findings[k].sentence);
         free(r->findings[k].detail);
         free(r->findings[k].event_sentence);
+        free(r->findings[k].label);
+        for (size_t d = 0; d < r->findings[k].ndrivers; d++)
+            free(r->findings[k].drivers[d].rates);
         free(r->findings[k].drivers);
     }
     free(r->findings);

@@ -101,6 +101,7 @@ typedef struct {
 typedef struct {
     size_t term;                 /* index into terms */
     double rate_hi, rate_lo;     /* per 1,000 words in the higher and the lower source */
+    char *rates;                 /* both, as every format shows them: "2.00 vs 0.28" */
 } slant_report_driver;
 
 /*
@@ -121,6 +122,7 @@ typedef struct {
     char *sentence;              /* the finding in plain words */
     char *detail;                /* the statistics behind it, in one line */
     char *event_sentence;        /* within events, in plain words, or NULL */
+    char *label;                 /* the indicator for a reader ("pejorative labels") */
     slant_report_driver *drivers;
     size_t ndrivers;
     slant_section section;       /* of the indicator (indicator.h) */

@@ -452,11 +452,8 @@ static void drivers_list(const slant_report *r, slant_buf *out)
         const slant_report_finding *f = &r->findings[k];
         if (!f->ndrivers && r->has_keyness)
             continue; /* not a lexicon category (an index or a share): no terms */
-        char label[128];
-        slant_indicator_label(slant_dataset_indicator_name(r->c->ds, f->indicator), label,
-                           sizeof label);
         slant_buf_addf(out, "<li><a href=\"#finding-%zu\">", k + 1);
-        esc(out, label);
+        esc(out, f->label);
         slant_buf_adds(out, "</a>, ");
         esc(out, slant_report_source_name(r, f->hi));
         slant_buf_adds(out, " vs ");
@@ -466,8 +463,9 @@ static void drivers_list(const slant_report *r, slant_buf *out)
             if (d)
                 slant_buf_adds(out, "; ");
             term_link(out, r, f->drivers[d].term);
-            slant_buf_addf(out, " <span class=\"num\">%.2f vs %.2f</span>", f->drivers[d].rate_hi,
-                           f->drivers[d].rate_lo);
+            slant_buf_adds(out, " <span class=\"num\">");
+            esc(out, f->drivers[d].rates);
+            slant_buf_adds(out, "</span>");
         }
         if (!f->ndrivers)
             slant_buf_adds(out, "no entry data");

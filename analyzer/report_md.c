@@ -241,7 +241,6 @@ static void attribution(const slant_report *r, slant_buf *out)
 
 static void terms(const slant_report *r, slant_buf *out)
 {
-    char label[128];
     slant_buf_adds(out, "## 6. Which terms drive the differences\n\n");
     if (r->nfindings)
         slant_buf_adds(out, "### Drivers of each difference\n\nThe entries of the category with "
@@ -251,8 +250,7 @@ static void terms(const slant_report *r, slant_buf *out)
         if (!f->ndrivers && r->has_keyness)
             continue; /* not a lexicon category (an index or a share): no terms */
         slant_buf_adds(out, "- ");
-        esc(out, slant_indicator_label(slant_dataset_indicator_name(r->c->ds, f->indicator), label,
-                                    sizeof label));
+        esc(out, f->label);
         slant_buf_adds(out, ", ");
         esc(out, slant_report_source_name(r, f->hi));
         slant_buf_adds(out, " vs ");
@@ -261,7 +259,8 @@ static void terms(const slant_report *r, slant_buf *out)
         for (size_t d = 0; d < f->ndrivers; d++) {
             slant_buf_adds(out, d ? "; " : " ");
             esc(out, r->terms[f->drivers[d].term].term);
-            slant_buf_addf(out, " %.2f vs %.2f", f->drivers[d].rate_hi, f->drivers[d].rate_lo);
+            slant_buf_addc(out, ' ');
+            esc(out, f->drivers[d].rates);
         }
         if (!f->ndrivers)
             slant_buf_adds(out, " no entry data");

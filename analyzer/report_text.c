@@ -329,7 +329,6 @@ static void attribution(const slant_report *r, writer *w)
 
 static void terms(const slant_report *r, writer *w)
 {
-    char label[128];
     heading(w, "WHICH TERMS DRIVE THE DIFFERENCES (rates per 1,000 words, higher first)");
     for (size_t k = 0; k < r->nfindings; k++) {
         const slant_report_finding *f = &r->findings[k];
@@ -337,14 +336,11 @@ static void terms(const slant_report *r, writer *w)
             continue; /* not a lexicon category (an index or a share): no terms */
         slant_buf line;
         slant_buf_init(&line, SLANT_REPORT_MAX_BYTES);
-        slant_buf_addf(&line, "%s, %s vs %s:",
-                       slant_indicator_label(slant_dataset_indicator_name(r->c->ds, f->indicator),
-                                          label, sizeof label),
-                       slant_report_source_name(r, f->hi), slant_report_source_name(r, f->lo));
+        slant_buf_addf(&line, "%s, %s vs %s:", f->label, slant_report_source_name(r, f->hi),
+                       slant_report_source_name(r, f->lo));
         for (size_t d = 0; d < f->ndrivers; d++)
-            slant_buf_addf(&line, "%s %s (%.2f vs %.2f)", d ? "," : "",
-                           r->terms[f->drivers[d].term].term, f->drivers[d].rate_hi,
-                           f->drivers[d].rate_lo);
+            slant_buf_addf(&line, "%s %s %s", d ? ";" : "", r->terms[f->drivers[d].term].term,
+                           f->drivers[d].rates);
         if (!f->ndrivers)
             slant_buf_adds(&line, " no entry data");
         char num[32];
