@@ -509,7 +509,11 @@ static void findings_notes(slant_report *r)
     for (size_t k = 0; k < slant_indicator_count() && !lead; k++)
         if (slant_indicator_at(k)->flags & SLANT_IND_LEADS)
             lead = slant_indicator_at(k)->label;
-    r->findings_order = r->nleading && lead ? strf("the %s first, then the ", lead) : xstrdup("");
+    char *order = r->nleading && lead ? strf("the %s first, then the ", lead) : xstrdup("");
+    r->findings_note = strf("%s < %g in Welch's t or Mann-Whitney U, after correction; "
+                            "%slargest effect (Hedges' g) first.",
+                            slant_report_q_name(r), r->opts.alpha, order);
+    free(order);
     r->context_title = xstrdup("Context: subject matter, structure and epistemic stance");
     r->context_note = strf("Differences in structural and epistemic counts (negators, neutral "
                            "report verbs, hedges, assertives and the like) and in what the "
@@ -1382,7 +1386,7 @@ void slant_report_free(slant_report *r)
         free(r->findings[k].drivers);
     }
     free(r->findings);
-    free(r->findings_order);
+    free(r->findings_note);
     free(r->context_title);
     free(r->context_note);
     free(r->count_sentence);

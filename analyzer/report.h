@@ -236,9 +236,10 @@ typedef struct {
     size_t nfindings;
     size_t nheadline;                /* findings[0 .. nheadline) are headline findings */
     size_t nleading;                 /* of which the first nleading are the leading ones' */
-    char *findings_order;            /* what the headline findings start with, as the start
-                                      * of a note ending "largest effect first": "" or "the
-                                      * loaded-language index first, then the " */
+    char *findings_note;             /* what makes a finding and in which order they come:
+                                      * "q < 0.05 in Welch's t or Mann-Whitney U, after
+                                      * correction; the loaded-language index first, then
+                                      * the largest effect (Hedges' g) first." */
     char *context_title;             /* the context section: "Context: ..." */
     char *context_note;              /* what it holds and why it is not a headline */
     /* Sentences every writer shows as they are (so the formats say the same words): */

@@ -296,10 +296,10 @@ static void differences_section(const slant_report *r, slant_buf *out)
         esc(out, r->pairlines[k].sentence);
         slant_buf_adds(out, "</li>\n");
     }
-    slant_buf_addf(out, "</ul>\n<h3 id=\"h-findings\">Significant differences</h3>\n"
-                        "<p class=\"note\">%s &lt; %g in Welch's t or Mann-Whitney U, after "
-                        "correction; %slargest effect (Hedges' g) first.</p>\n",
-                   slant_report_q_name(r), r->opts.alpha, r->findings_order);
+    slant_buf_adds(out, "</ul>\n<h3 id=\"h-findings\">Significant differences</h3>\n"
+                        "<p class=\"note\">");
+    esc(out, r->findings_note);
+    slant_buf_adds(out, "</p>\n");
     findings_list(r, out);
     slant_buf_addf(out, "<h3 id=\"h-rates\">Rates per %s</h3>\n"
                         "<p class=\"note\">Bars are means per article, whiskers their %g%% "

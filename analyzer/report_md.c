@@ -148,9 +148,9 @@ static void differences(const slant_report *r, slant_buf *out)
         esc(out, r->pairlines[k].sentence);
         slant_buf_addc(out, '\n');
     }
-    slant_buf_addf(out, "\n### Significant differences\n\n%s < %g in Welch's t or Mann-Whitney "
-                        "U, after correction; %slargest effect (Hedges' g) first.\n\n",
-                   slant_report_q_name(r), r->opts.alpha, r->findings_order);
+    slant_buf_adds(out, "\n### Significant differences\n\n");
+    esc(out, r->findings_note);
+    slant_buf_adds(out, "\n\n");
     if (r->no_headline) {
         esc(out, r->no_headline);
         slant_buf_adds(out, "\n\n");

@@ -233,10 +233,10 @@ static void findings(const slant_report *r, writer *w)
     heading(w, "IN BRIEF");
     for (size_t k = 0; k < r->npairlines; k++)
         para(w, "  - ", r->pairlines[k].sentence, 4);
-    char h[256];
-    snprintf(h, sizeof h, "WHERE THEY DIFFER (%s < %g in Welch's t or Mann-Whitney U after "
-                          "correction; %slargest effect first)",
-             slant_report_q_name(r), r->opts.alpha, r->findings_order);
+    char h[320];
+    /* the note without its full stop, in the heading's parentheses */
+    snprintf(h, sizeof h, "WHERE THEY DIFFER (%.*s)", (int)strlen(r->findings_note) - 1,
+             r->findings_note);
     heading(w, h);
     if (r->no_headline)
         para(w, "  ", r->no_headline, 2);
