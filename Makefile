@@ -104,6 +104,7 @@ bench:
 	@sh tools/setup.sh bench
 	@$(MAKE) --no-print-directory all
 	@bash bench/run.sh
+	@bash bench/compare.sh
 
 lint: $(UNIT_LIST)
 	@cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \

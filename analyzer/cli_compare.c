@@ -57,8 +57,10 @@ static void compare_usage(FILE *f)
         "      --partial           write the data of the comparison as a partial, for\n"
         "                          'slant merge', instead of comparing\n"
         "  -o, --output FILE       write to FILE (atomically) instead of stdout\n"
-        "      --lexicon DIR, --lang LANG, --weights FILE, -j N, --text-field F,\n"
-        "      --id-field F        as for 'slant score', when the inputs are articles\n"
+        "      --lexicon DIR, --lang LANG, --weights FILE, --text-field F, --id-field F\n"
+        "                          as for 'slant score', when the inputs are articles\n"
+        "  -j, --threads N         threads for scoring articles and for comparing (default:\n"
+        "                          the number of cores); the output is the same for any N\n"
         "  -q, --quiet             no progress line\n"
         "  -h, --help              this help\n"
         "\n"
@@ -204,6 +206,7 @@ int slant_cli_compare(int argc, char **argv)
     }
     slant_dataset *ds = slant_dataset_new();
     const cli_inputs_options *io = &a.common.in;
+    a.common.cmp.threads = (size_t)io->threads; /* -j: scoring and comparing alike */
     cli_inputs_result in;
     cli_inputs_read(io, argv + optind, (size_t)(argc - optind), ds, &in);
     size_t records = in.records, failed = in.failed;
