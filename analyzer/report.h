@@ -303,6 +303,10 @@ void slant_report_add_snippet(slant_report *r, size_t t, const char *text, size_
 
 /* --- the writers ------------------------------------------------------------------------ */
 
+/* Each appends the report to `out`, laying out the report's tables (report_table.h) and
+ * sentences. An `out` created with SLANT_REPORT_MAX_BYTES that the report passes is left
+ * cut short and marked full (slant_buf_full): the caller checks it and writes nothing. */
+
 void slant_report_write_text(const slant_report *r, int colour, slant_buf *out);
 void slant_report_write_md(const slant_report *r, slant_buf *out);
 void slant_report_write_html(const slant_report *r, slant_buf *out);
