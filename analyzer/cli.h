@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "buf.h"
 #include "index.h"
 #include "lexicon.h"
 
@@ -116,5 +117,10 @@ int cli_output_close(cli_output *o, int keep);
  * SLANT_EXIT_NOTHING when it cannot be opened, SLANT_EXIT_WRITE when the write failed
  * (printed). */
 int cli_output_all(const char *path, const void *data, size_t n);
+/* cli_output_all of a buffer; if `b` passed its maximum (slant_buf_full), says so, writes
+ * nothing and returns SLANT_EXIT_NOTHING. */
+int cli_output_buf(const char *path, const slant_buf *b);
+/* Says that `b` passed its maximum and returns 1 if it did (nothing should be written). */
+int cli_output_too_large(const slant_buf *b);
 
 #endif

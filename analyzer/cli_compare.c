@@ -166,7 +166,7 @@ static int parse_compare_args(int argc, char **argv, compare_args *a)
 
 static int write_result(const compare_args *a, const slant_buf *b)
 {
-    return cli_output_all(a->output, b->data ? b->data : "", b->len);
+    return cli_output_buf(a->output, b);
 }
 
 /*
@@ -212,7 +212,7 @@ int slant_cli_compare(int argc, char **argv)
     size_t records = in.records, failed = in.failed;
     int had_evidence = in.had_evidence, lexicon_error = in.lexicon_error;
     slant_buf b;
-    slant_buf_init(&b, SIZE_MAX / 2);
+    slant_buf_init(&b, SLANT_OUTPUT_MAX_BYTES);
     if (lexicon_error || in.lexicon_mismatch) {
         rc = SLANT_EXIT_USAGE;
     } else if (!records) {
@@ -370,7 +370,7 @@ int slant_cli_merge(int argc, char **argv)
     int rc = SLANT_EXIT_NOTHING;
     if (by) {
         slant_buf out;
-        slant_buf_init(&out, SIZE_MAX / 2);
+        slant_buf_init(&out, SLANT_OUTPUT_MAX_BYTES);
         slant_json_write_partial(ds, by, event, &out);
         size_t n = 0;
         char **ids = xcalloc(seen.nshards / 2 + 1, sizeof *ids);
@@ -378,7 +378,7 @@ int slant_cli_merge(int argc, char **argv)
             ids[n++] = seen.shards[k];
         cli_partial_stamp(&out, seen.nlexicons == 1 ? &seen.lexicons[0] : NULL, ids, n);
         free(ids);
-        rc = cli_output_all(output, out.data ? out.data : "", out.len);
+        rc = cli_output_buf(output, &out);
         if (rc == SLANT_EXIT_OK && failed)
             rc = SLANT_EXIT_PARTIAL;
         slant_buf_release(&out);

@@ -61,7 +61,7 @@ typedef struct {
 static void text(const view *v, const char *s, size_t len)
 {
     slant_buf clean;
-    slant_buf_init(&clean, SIZE_MAX / 2);
+    slant_buf_init(&clean, SLANT_FIELD_MAX_BYTES);
     slant_utf8_sanitize(s, len, &clean);
     for (size_t i = 0; i < clean.len; i++) {
         char c = clean.data[i];
@@ -406,7 +406,7 @@ static void actor_table(const view *v)
         snprintf(ag, sizeof ag, "%u", s->agent);
         snprintf(pa, sizeof pa, "%u", s->patient);
         slant_buf cats;
-        slant_buf_init(&cats, SIZE_MAX / 2);
+        slant_buf_init(&cats, SLANT_FIELD_MAX_BYTES);
         for (size_t i = 0; i < ncats; i++)
             if (s->sentence[i] || s->window[i])
                 slant_buf_addf(&cats, "%s%s %u/%u", cats.len ? ", " : "",
@@ -544,7 +544,7 @@ int slant_cli_explain(int argc, char **argv)
     slant_scorer *scorer = slant_scorer_new(lex);
     slant_scorer_set_window(scorer, (size_t)window);
     slant_buf out;
-    slant_buf_init(&out, SIZE_MAX / 2);
+    slant_buf_init(&out, SLANT_OUTPUT_MAX_BYTES);
     view v;
     memset(&v, 0, sizeof v);
     v.html = !strcmp(format, "html");
@@ -594,7 +594,7 @@ int slant_cli_explain(int argc, char **argv)
         slant_buf_adds(&out, "</body>\n</html>\n");
     rc = explained ? (failed ? SLANT_EXIT_PARTIAL : SLANT_EXIT_OK) : SLANT_EXIT_NOTHING;
     if (explained) {
-        int wrc = cli_output_all(output, out.data ? out.data : "", out.len);
+        int wrc = cli_output_buf(output, &out);
         if (wrc != SLANT_EXIT_OK)
             rc = wrc;
     }

@@ -851,7 +851,7 @@ static void stats_json_counts(slant_jw *w, const cat_stats *cs)
 static void stats_json(const slant_lexicon *lex, const lexicon_stats *s)
 {
     slant_buf out;
-    slant_buf_init(&out, SIZE_MAX / 2);
+    slant_buf_init(&out, SLANT_OUTPUT_MAX_BYTES);
     slant_jw w;
     slant_jw_init(&w, &out);
     slant_jw_open(&w, '{');
@@ -906,7 +906,8 @@ static void stats_json(const slant_lexicon *lex, const lexicon_stats *s)
     slant_jw_close(&w, ']');
     slant_jw_close(&w, '}');
     slant_buf_addc(&out, '\n');
-    fwrite(out.data, 1, out.len, stdout);
+    if (!cli_output_too_large(&out))
+        fwrite(out.data, 1, out.len, stdout);
     slant_jw_release(&w);
     slant_buf_release(&out);
 }

@@ -21,6 +21,9 @@
 
 static slant_status write_bytes(const char *path, const slant_buf *b, slant_error *err)
 {
+    if (slant_buf_full(b))
+        return slant_error_set(err, SLANT_ERR_LIMIT, NULL, 0, 0,
+                               "the text of '%s' is larger than %zu MiB", path, b->max >> 20);
     FILE *f = fopen(path, "wb");
     if (!f)
         return slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0, "cannot write '%s': %s", path,
@@ -118,7 +121,7 @@ static char *category_path(const char *dir, const imp_category *cat)
 static slant_status write_all(slant_import *im, const char *dir, slant_error *err)
 {
     slant_buf b;
-    slant_buf_init(&b, SIZE_MAX / 2);
+    slant_buf_init(&b, SLANT_OUTPUT_MAX_BYTES);
     manifest_text(im, &b);
     char *path = slant_path_join(dir, "lexicon.json");
     slant_status st = write_bytes(path, &b, err);
