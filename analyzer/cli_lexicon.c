@@ -14,16 +14,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "article.h"
 #include "buf.h"
 #include "cli.h"
 #include "file.h"
-#include "intern.h"
 #include "json.h"
 #include "lexicon_import.h"
+#include "lexicon_inspect.h"
 #include "normalize.h"
-#include "score.h"
-#include "stem.h"
 #include "xalloc.h"
 
 /* --- help -------------------------------------------------------------------------- */
@@ -232,36 +229,6 @@ static int load_lexicon(const char *path, const char *lang, slant_lexicon **lex,
         return SLANT_EXIT_USAGE;
     }
     return SLANT_EXIT_OK;
-}
-
-/* Where entry `e` of category `cat` is defined: its file and line, or the import's. */
-static void entry_place(const slant_entry *e, const slant_import *im, slant_buf *out)
-{
-    slant_buf_reset(out);
-    long line = im ? slant_import_origin(im, e->category, (long)e->line) : 0;
-    size_t n = strlen(e->file);
-    if (im && line)
-        slant_buf_addf(out, "%s:%ld", slant_import_path(im), line);
-    else if (e->stance && n && e->file[n - 1] == ')')
-        /* A contested concept's variant: "variants.json (concept 'x', variant 2)". */
-        slant_buf_addf(out, "%.*s %u)", (int)(n - 1), e->file, e->line);
-    else
-        slant_buf_addf(out, "%s:%u", e->file, e->line);
-}
-
-/* The kind of an entry: stem, exact, prefix, or expression (with its words' kind). */
-static const char *entry_kind(slant_keyer *k, const slant_entry *e, slant_buf *scratch)
-{
-    slant_entry_shape shape;
-    slant_buf_reset(scratch);
-    if (slant_keyer_key(k, e->text, scratch, &shape) != 0)
-        return "?";
-    if (shape.nwords > 1)
-        return shape.prefix ? "expression, prefix" : shape.exact ? "expression, exact"
-                                                                  : "expression";
-    if (shape.prefix)
-        return "prefix";
-    return scratch->data[0] == 'e' ? "exact" : "stem";
 }
 
 static void print_weight(double w, char *out, size_t size)
@@ -494,7 +461,7 @@ static void list_entries(const slant_lexicon *lex, const slant_import *im, long 
             for (size_t i = 0; i < cat->nentries; i++) {
                 const slant_entry *e = slant_lexicon_entry(lex, cat->first_entry + i);
                 print_weight(e->weight, weight, sizeof weight);
-                const char *kind = entry_kind(&k, e, &scratch);
+                const char *kind = slant_entry_kind(&k, e, &scratch);
                 if (pass == 0) {
                     size_t w = display_width(cat->id);
                     wcat = w > wcat ? w : wcat;
@@ -506,7 +473,7 @@ static void list_entries(const slant_lexicon *lex, const slant_import *im, long 
                     wkind = w > wkind ? w : wkind;
                     continue;
                 }
-                entry_place(e, im, &place);
+                slant_entry_place(e, im, &place);
                 pad(stdout, cat->id, wcat + 2);
                 pad(stdout, weight, wweight + 2);
                 pad(stdout, kind, wkind + 2);
@@ -521,83 +488,53 @@ static void list_entries(const slant_lexicon *lex, const slant_import *im, long 
     slant_keyer_release(&k);
 }
 
-/* What `phrase` matches, scored as an article by the real scorer. */
+/* What `phrase` matches, and why: the words, then the matches of category `only` (or
+ * of every category when `only` is negative). */
 static int list_match(const slant_lexicon *lex, const slant_import *im, long only,
                       const char *phrase)
 {
-    slant_scorer *s = slant_scorer_new(lex);
-    slant_keyer k;
-    slant_keyer_init(&k, slant_lexicon_stemmer(lex));
-    slant_article a;
-    slant_article_init(&a);
-    a.text = xstrdup(phrase);
-    a.text_len = strlen(phrase);
-    slant_scorer_score(s, &a);
-    const slant_doc *d = slant_scorer_doc(s);
-    const slant_matches *m = slant_scorer_matches(s);
-
-    if (d->ntokens == 0)
+    slant_phrase_inspection p;
+    slant_phrase_inspect(lex, phrase, &p);
+    if (p.nwords == 0)
         printf("'%s' has no word: nothing can match it\n", phrase);
-    for (size_t t = 0; t < d->ntokens; t++) {
-        const slant_token *tok = &d->tokens[t];
-        const char *w = a.text + tok->start;
-        int wl = (int)(tok->end - tok->start);
-        size_t flen, slen;
-        const char *f = slant_fold(&k.folder, w, (size_t)wl, &flen);
-        if (!f) {
-            printf("word %zu '%.*s': longer than %d bytes, matches nothing\n", t + 1, wl, w,
+    for (size_t t = 0; t < p.nwords; t++) {
+        const slant_phrase_word *w = &p.words[t];
+        int wl = (int)(w->end - w->start);
+        const char *text = p.text + w->start;
+        if (w->kind == SLANT_WORD_TOO_LONG)
+            printf("word %zu '%.*s': longer than %d bytes, matches nothing\n", t + 1, wl, text,
                    SLANT_MAX_WORD_BYTES);
-            continue;
-        }
-        if (tok->flags & SLANT_TOK_NUMBER) {
-            printf("word %zu '%.*s': folded '%.*s', a number (matched exactly, never stemmed)\n",
-                   t + 1, wl, w, (int)flen, f);
-            continue;
-        }
-        char *folded = xmemdup(f, flen);
-        const char *st = slant_stem(k.stemmer, folded, flen, &slen);
-        printf("word %zu '%.*s': folded '%s', stem '%.*s'\n", t + 1, wl, w, folded, (int)slen,
-               st);
-        free(folded);
+        else if (w->kind == SLANT_WORD_NUMBER)
+            printf("word %zu '%.*s': folded '%s', a number (matched exactly, never stemmed)\n",
+                   t + 1, wl, text, w->folded);
+        else
+            printf("word %zu '%.*s': folded '%s', stem '%s'\n", t + 1, wl, text, w->folded,
+                   w->stem);
     }
-
-    slant_buf place, scratch;
+    slant_buf place;
     slant_buf_init(&place, 1 << 16);
-    slant_buf_init(&scratch, 1 << 16);
     size_t shown = 0;
-    for (size_t i = 0; i < m->n; i++) {
-        const slant_match *x = &m->items[i];
+    for (size_t i = 0; i < p.nmatches; i++) {
+        const slant_phrase_match *x = &p.matches[i];
         if (only >= 0 && (size_t)only != x->category)
             continue;
         const slant_entry *e = slant_lexicon_entry(lex, x->entry);
-        const slant_category *cat = slant_lexicon_category(lex, x->category);
         if (!shown++)
             puts("matches (within a category the longest match wins):");
-        entry_place(e, im, &place);
-        const slant_token *first = &d->tokens[x->first_token];
-        const slant_token *last = &d->tokens[x->first_token + x->ntokens - 1];
-        printf("  %s: %s (%s) at %s, matching '%.*s'", cat->id, e->text,
-               entry_kind(&k, e, &scratch), place.data, (int)(last->end - first->start),
-               a.text + first->start);
+        slant_entry_place(e, im, &place);
+        printf("  %s: %s (%s) at %s, matching '%.*s'", slant_lexicon_category(lex, x->category)->id,
+               e->text, x->kind, place.data, (int)(x->end - x->start), p.text + x->start);
         if (e->weight != 1.0)
             printf(", weight %g", e->weight);
         if (e->stance)
             printf(", stance %s", e->stance);
-        if (x->negated)
-            fputs(", negated", stdout);
-        if (x->boosted)
-            fputs(", boosted", stdout);
-        if (x->diminished)
-            fputs(", diminished", stdout);
-        fputc('\n', stdout);
+        printf("%s%s%s\n", x->negated ? ", negated" : "", x->boosted ? ", boosted" : "",
+               x->diminished ? ", diminished" : "");
     }
     if (!shown)
         printf("no entry matches '%s'%s\n", phrase, only >= 0 ? " in that category" : "");
     slant_buf_release(&place);
-    slant_buf_release(&scratch);
-    slant_article_release(&a);
-    slant_keyer_release(&k);
-    slant_scorer_free(s);
+    slant_phrase_inspection_release(&p);
     return SLANT_EXIT_OK;
 }
 
@@ -653,127 +590,6 @@ static const struct option stats_options[] = {
     { NULL, 0, NULL, 0 },
 };
 
-#define MAX_EXAMPLES 3
-
-typedef struct {
-    size_t entries, multiword, wildcard, exact;
-} cat_stats;
-
-typedef struct {
-    size_t a, b;                  /* categories, a < b */
-    size_t count;
-    const char *examples[MAX_EXAMPLES];
-} overlap;
-
-typedef struct {
-    cat_stats *cats;
-    cat_stats total;
-    overlap *overlaps;
-    size_t noverlaps;
-} lexicon_stats;
-
-static int cmp_overlap(const void *x, const void *y)
-{
-    const overlap *p = x, *q = y;
-    if (p->count != q->count)
-        return p->count > q->count ? -1 : 1;
-    if (p->a != q->a)
-        return p->a < q->a ? -1 : 1;
-    return p->b < q->b ? -1 : (p->b > q->b);
-}
-
-static void compute_stats(const slant_lexicon *lex, lexicon_stats *s)
-{
-    size_t ncats = slant_lexicon_ncategories(lex);
-    s->cats = xcalloc(ncats ? ncats : 1, sizeof *s->cats);
-    memset(&s->total, 0, sizeof s->total);
-    slant_keyer k;
-    slant_keyer_init(&k, slant_lexicon_stemmer(lex));
-    slant_buf key;
-    slant_buf_init(&key, 1 << 16);
-    /* Each pattern key -> the entries (of distinct categories) that reduce to it. */
-    slant_intern keys;
-    slant_intern_init(&keys);
-    size_t *key_of = xmalloc((slant_lexicon_nentries(lex) + 1) * sizeof *key_of);
-    for (size_t i = 0; i < slant_lexicon_nentries(lex); i++) {
-        const slant_entry *e = slant_lexicon_entry(lex, i);
-        cat_stats *cs = &s->cats[e->category];
-        slant_entry_shape shape;
-        slant_buf_reset(&key);
-        key_of[i] = SIZE_MAX;
-        cs->entries++;
-        if (slant_keyer_key(&k, e->text, &key, &shape) != 0)
-            continue;
-        int all_exact = 1;
-        for (size_t p = 0; p < key.len; p += strlen(key.data + p) + 1)
-            all_exact &= key.data[p] == 'e';
-        cs->multiword += shape.nwords > 1;
-        cs->wildcard += shape.prefix;
-        cs->exact += all_exact;
-        key_of[i] = slant_intern_add(&keys, key.data, key.len, NULL);
-    }
-    for (size_t c = 0; c < ncats; c++) {
-        s->total.entries += s->cats[c].entries;
-        s->total.multiword += s->cats[c].multiword;
-        s->total.wildcard += s->cats[c].wildcard;
-        s->total.exact += s->cats[c].exact;
-    }
-    /* Overlaps: for every key, the pairs of categories that share it. */
-    size_t nkeys = slant_intern_count(&keys);
-    size_t *first = xmalloc((nkeys + 1) * sizeof *first);
-    size_t *next = xmalloc((slant_lexicon_nentries(lex) + 1) * sizeof *next);
-    for (size_t i = 0; i < nkeys; i++)
-        first[i] = SIZE_MAX;
-    for (size_t i = slant_lexicon_nentries(lex); i-- > 0;) {
-        next[i] = SIZE_MAX;
-        if (key_of[i] == SIZE_MAX)
-            continue;
-        next[i] = first[key_of[i]];
-        first[key_of[i]] = i;
-    }
-    slant_intern pairs; /* (a, b) -> overlap index */
-    slant_intern_init(&pairs);
-    size_t cap = 0;
-    s->overlaps = NULL;
-    s->noverlaps = 0;
-    for (size_t key_id = 0; key_id < nkeys; key_id++) {
-        for (size_t i = first[key_id]; i != SIZE_MAX; i = next[i]) {
-            for (size_t j = next[i]; j != SIZE_MAX; j = next[j]) {
-                const slant_entry *x = slant_lexicon_entry(lex, i);
-                const slant_entry *y = slant_lexicon_entry(lex, j);
-                if (x->category == y->category)
-                    continue;
-                size_t a = x->category < y->category ? x->category : y->category;
-                size_t b = x->category < y->category ? y->category : x->category;
-                size_t ab[2] = { a, b };
-                int added;
-                uint32_t slot = slant_intern_add(&pairs, (const char *)ab, sizeof ab, &added);
-                if (added) {
-                    s->overlaps = xgrow(s->overlaps, &cap, s->noverlaps + 1,
-                                        sizeof *s->overlaps);
-                    overlap *o = &s->overlaps[s->noverlaps++];
-                    memset(o, 0, sizeof *o);
-                    o->a = a;
-                    o->b = b;
-                }
-                overlap *o = &s->overlaps[slot];
-                if (o->count < MAX_EXAMPLES)
-                    o->examples[o->count] = x->category == a ? x->text : y->text;
-                o->count++;
-            }
-        }
-    }
-    if (s->noverlaps)
-        qsort(s->overlaps, s->noverlaps, sizeof *s->overlaps, cmp_overlap);
-    slant_intern_release(&pairs);
-    free(first);
-    free(next);
-    free(key_of);
-    slant_intern_release(&keys);
-    slant_buf_release(&key);
-    slant_keyer_release(&k);
-}
-
 static double share(size_t part, size_t whole)
 {
     return whole ? (double)part / (double)whole : NAN;
@@ -787,7 +603,7 @@ static void percent(size_t part, size_t whole, char *out, size_t size)
         snprintf(out, size, "%.1f%%", 100.0 * (double)part / (double)whole);
 }
 
-static void stats_row(const char *name, const cat_stats *cs, size_t wname)
+static void stats_row(const char *name, const slant_entry_counts *cs, size_t wname)
 {
     char m[16], w[16], e[16];
     percent(cs->multiword, cs->entries, m, sizeof m);
@@ -797,7 +613,7 @@ static void stats_row(const char *name, const cat_stats *cs, size_t wname)
     printf("%7zu  %10s  %8s  %6s\n", cs->entries, m, w, e);
 }
 
-static void stats_text(const slant_lexicon *lex, const lexicon_stats *s)
+static void stats_text(const slant_lexicon *lex, const slant_lexicon_stats *s)
 {
     size_t ncats = slant_lexicon_ncategories(lex);
     size_t wname = strlen("category");
@@ -826,18 +642,18 @@ static void stats_text(const slant_lexicon *lex, const lexicon_stats *s)
         wb = nb > wb ? nb : wb;
     }
     for (size_t i = 0; i < s->noverlaps; i++) {
-        const overlap *o = &s->overlaps[i];
+        const slant_overlap *o = &s->overlaps[i];
         fputs("  ", stdout);
         pad(stdout, slant_lexicon_category(lex, o->a)->id, wa + 2);
         pad(stdout, slant_lexicon_category(lex, o->b)->id, wb + 2);
         printf("%5zu  e.g.", o->count);
-        for (size_t k = 0; k < o->count && k < MAX_EXAMPLES; k++)
+        for (size_t k = 0; k < o->count && k < SLANT_OVERLAP_EXAMPLES; k++)
             printf("%s %s", k ? "," : "", o->examples[k]);
-        fputs(o->count > MAX_EXAMPLES ? ", ...\n" : "\n", stdout);
+        fputs(o->count > SLANT_OVERLAP_EXAMPLES ? ", ...\n" : "\n", stdout);
     }
 }
 
-static void stats_json_counts(slant_jw *w, const cat_stats *cs)
+static void stats_json_counts(slant_jw *w, const slant_entry_counts *cs)
 {
     slant_jw_member_count(w, "entries", cs->entries);
     slant_jw_member_count(w, "multiword", cs->multiword);
@@ -848,7 +664,7 @@ static void stats_json_counts(slant_jw *w, const cat_stats *cs)
     slant_jw_member_number(w, "exact_share", share(cs->exact, cs->entries));
 }
 
-static void stats_json(const slant_lexicon *lex, const lexicon_stats *s)
+static void stats_json(const slant_lexicon *lex, const slant_lexicon_stats *s)
 {
     slant_buf out;
     slant_buf_init(&out, SLANT_OUTPUT_MAX_BYTES);
@@ -881,7 +697,7 @@ static void stats_json(const slant_lexicon *lex, const lexicon_stats *s)
     slant_jw_key(&w, "overlaps");
     slant_jw_open(&w, '[');
     for (size_t i = 0; i < s->noverlaps; i++) {
-        const overlap *o = &s->overlaps[i];
+        const slant_overlap *o = &s->overlaps[i];
         slant_jw_element(&w);
         slant_jw_open(&w, '{');
         slant_jw_key(&w, "categories");
@@ -896,7 +712,7 @@ static void stats_json(const slant_lexicon *lex, const lexicon_stats *s)
         slant_jw_member_count(&w, "entries", o->count);
         slant_jw_key(&w, "examples");
         slant_jw_open(&w, '[');
-        for (size_t k = 0; k < o->count && k < MAX_EXAMPLES; k++) {
+        for (size_t k = 0; k < o->count && k < SLANT_OVERLAP_EXAMPLES; k++) {
             slant_jw_element(&w);
             slant_jw_string(&w, o->examples[k], strlen(o->examples[k]));
         }
@@ -948,14 +764,13 @@ static int stats_command(int argc, char **argv)
     int rc = load_lexicon(path, lang, &lex, &im);
     if (rc != SLANT_EXIT_OK)
         return rc;
-    lexicon_stats s;
-    compute_stats(lex, &s);
+    slant_lexicon_stats s;
+    slant_lexicon_stats_compute(lex, &s);
     if (json)
         stats_json(lex, &s);
     else
         stats_text(lex, &s);
-    free(s.cats);
-    free(s.overlaps);
+    slant_lexicon_stats_release(&s);
     slant_import_free(im);
     slant_lexicon_free(lex);
     return SLANT_EXIT_OK;
