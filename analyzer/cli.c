@@ -378,3 +378,16 @@ int cli_add_actors(slant_lexicon *lex, const char *path)
     cli_message("%s", text);
     return SLANT_EXIT_USAGE;
 }
+
+int cli_load_lexicon_actors(const char *dir, const char *lang, const char *const *actors,
+                            size_t nactors, slant_lexicon **lex)
+{
+    int rc = cli_load_lexicon(dir, lang, lex);
+    for (size_t i = 0; rc == SLANT_EXIT_OK && i < nactors; i++)
+        rc = cli_add_actors(*lex, actors[i]);
+    if (rc != SLANT_EXIT_OK) {
+        slant_lexicon_free(*lex);
+        *lex = NULL;
+    }
+    return rc;
+}

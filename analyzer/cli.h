@@ -77,6 +77,14 @@ int cli_load_lexicon(const char *dir, const char *lang, slant_lexicon **lex);
 /* Adds the actors of `path` (--actors); prints any error and returns 0 or SLANT_EXIT_USAGE. */
 int cli_add_actors(slant_lexicon *lex, const char *path);
 
+/*
+ * Loads the lexicon as cli_load_lexicon() does, then adds the actors of each of the
+ * `nactors` files of `actors` in order (as cli_add_actors). Prints any error and returns 0
+ * or an exit status; on an error `*lex` is NULL (nothing to free).
+ */
+int cli_load_lexicon_actors(const char *dir, const char *lang, const char *const *actors,
+                            size_t nactors, slant_lexicon **lex);
+
 /* Reads the weights file `path` (--weights) for `lex` into `w`; prints any error (naming
  * the file) and returns 0 or SLANT_EXIT_USAGE. */
 int cli_load_weights(const char *path, const slant_lexicon *lex, slant_weights *w);

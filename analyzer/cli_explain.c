@@ -534,13 +534,9 @@ int slant_cli_explain(int argc, char **argv)
     if (optind == argc)
         return cli_usage_error("explain", "no input given: name an article file");
     slant_lexicon *lex = NULL;
-    int rc = cli_load_lexicon(lexicon, lang, &lex);
-    for (size_t i = 0; rc == SLANT_EXIT_OK && i < nactors; i++)
-        rc = cli_add_actors(lex, actors[i]);
-    if (rc != SLANT_EXIT_OK) {
-        slant_lexicon_free(lex);
+    int rc = cli_load_lexicon_actors(lexicon, lang, actors, nactors, &lex);
+    if (rc != SLANT_EXIT_OK)
         return rc;
-    }
     slant_scorer *scorer = slant_scorer_new(lex);
     slant_scorer_set_window(scorer, (size_t)window);
     slant_buf out;
