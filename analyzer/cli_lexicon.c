@@ -16,7 +16,6 @@
 #include "cli.h"
 #include "cli_lexicon.h"
 #include "lexicon_import.h"
-#include "file.h"
 #include "xalloc.h"
 
 /* --- help -------------------------------------------------------------------------- */
@@ -168,27 +167,10 @@ static int check_import_file(const char *path, slant_import_format fmt, slant_en
 {
     slant_import_options o = { .format = fmt, .encoding = enc, .stem = stem };
     cli_import_report rc = { quiet, { 0 } };
-    slant_import *im = NULL;
     slant_error err;
     slant_error_clear(&err);
-    slant_status st = slant_import_read(path, &o, cli_import_problem, &rc, &im, &err);
-    slant_import_counts counts = { 0, 0, 0, 0, 0 };
-    if (st == SLANT_OK) {
-        /* Write it where nobody looks and load it back, as the import does. */
-        const char *tmp = getenv("TMPDIR");
-        char *dir = slant_path_join(tmp && tmp[0] ? tmp : "/tmp", "slant-check-XXXXXX");
-        if (!mkdtemp(dir)) {
-            cli_message("cannot make a temporary directory '%s': %s", dir, strerror(errno));
-            free(dir);
-            slant_import_free(im);
-            return SLANT_EXIT_USAGE;
-        }
-        st = slant_import_write(im, dir, cli_import_problem, &rc, &err);
-        slant_import_remove(im, dir);
-        free(dir);
-        counts = slant_import_get_counts(im);
-        slant_import_free(im);
-    }
+    slant_import_counts counts;
+    slant_status st = slant_import_check(path, &o, cli_import_problem, &rc, &counts, &err);
     if (st != SLANT_OK && st != SLANT_ERR_INPUT) {
         char text[1200];
         slant_error_format(&err, text, sizeof text);
