@@ -96,8 +96,9 @@ static void add_overlap(const slant_lexicon *lex, size_t i, size_t j, slant_inte
     const slant_entry *y = slant_lexicon_entry(lex, j);
     if (x->category == y->category)
         return;
-    size_t a = x->category < y->category ? x->category : y->category;
-    size_t b = x->category < y->category ? y->category : x->category;
+    const slant_entry *of_a = x->category < y->category ? x : y; /* the lower category */
+    const slant_entry *of_b = of_a == x ? y : x;
+    size_t a = of_a->category, b = of_b->category;
     size_t ab[2] = { a, b };
     int added;
     uint32_t slot = slant_intern_add(pairs, (const char *)ab, sizeof ab, &added);
@@ -110,7 +111,7 @@ static void add_overlap(const slant_lexicon *lex, size_t i, size_t j, slant_inte
     }
     slant_overlap *o = &s->overlaps[slot];
     if (o->count < SLANT_OVERLAP_EXAMPLES)
-        o->examples[o->count] = x->category == a ? x->text : y->text;
+        o->examples[o->count] = of_a->text;
     o->count++;
 }
 
