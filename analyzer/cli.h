@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "buf.h"
 #include "index.h"
 #include "lexicon.h"
 #include "subset.h"
@@ -79,6 +80,14 @@ int cli_load_lexicon(const char *dir, const char *lang, slant_lexicon **lex);
 /* Adds the actors of `path` (--actors); prints any error and returns 0 or SLANT_EXIT_USAGE. */
 int cli_add_actors(slant_lexicon *lex, const char *path);
 
+/*
+ * Loads the lexicon as cli_load_lexicon() does, then adds the actors of each of the
+ * `nactors` files of `actors` in order (as cli_add_actors). Prints any error and returns 0
+ * or an exit status; on an error `*lex` is NULL (nothing to free).
+ */
+int cli_load_lexicon_actors(const char *dir, const char *lang, const char *const *actors,
+                            size_t nactors, slant_lexicon **lex);
+
 /* Reads the weights file `path` (--weights) for `lex` into `w`; prints any error (naming
  * the file) and returns 0 or SLANT_EXIT_USAGE. */
 int cli_load_weights(const char *path, const slant_lexicon *lex, slant_weights *w);
@@ -131,5 +140,10 @@ int cli_output_close(cli_output *o, int keep);
  * SLANT_EXIT_NOTHING when it cannot be opened, SLANT_EXIT_WRITE when the write failed
  * (printed). */
 int cli_output_all(const char *path, const void *data, size_t n);
+/* cli_output_all of a buffer; if `b` passed its maximum (slant_buf_full), says so, writes
+ * nothing and returns SLANT_EXIT_NOTHING. */
+int cli_output_buf(const char *path, const slant_buf *b);
+/* Says that `b` passed its maximum and returns 1 if it did (nothing should be written). */
+int cli_output_too_large(const slant_buf *b);
 
 #endif

@@ -68,8 +68,10 @@ static void compare_usage(FILE *f)
         "      --partial           write the data of the comparison as a partial, for\n"
         "                          'slant merge', instead of comparing\n"
         "  -o, --output FILE       write to FILE (atomically) instead of stdout\n"
-        "      --lexicon DIR, --lang LANG, --weights FILE, -j N, --text-field F,\n"
-        "      --id-field F        as for 'slant score', when the inputs are articles\n"
+        "      --lexicon DIR, --lang LANG, --weights FILE, --text-field F, --id-field F\n"
+        "                          as for 'slant score', when the inputs are articles\n"
+        "  -j, --threads N         threads for scoring articles and for comparing (default:\n"
+        "                          the number of cores); the output is the same for any N\n"
         "  -q, --quiet             no progress line\n"
         "  -h, --help              this help\n"
         "\n"
@@ -177,7 +179,7 @@ static int parse_compare_args(int argc, char **argv, compare_args *a)
 
 static int write_result(const compare_args *a, const slant_buf *b)
 {
-    return cli_output_all(a->output, b->data ? b->data : "", b->len);
+    return cli_output_buf(a->output, b);
 }
 
 /*
@@ -217,12 +219,13 @@ int slant_cli_compare(int argc, char **argv)
     }
     slant_dataset *ds = slant_dataset_new();
     const cli_inputs_options *io = &a.common.in;
+    a.common.cmp.threads = (size_t)io->threads; /* -j: scoring and comparing alike */
     cli_inputs_result in;
     cli_inputs_read(io, argv + optind, (size_t)(argc - optind), ds, &in);
     size_t records = in.records, failed = in.failed;
     int had_evidence = in.had_evidence, lexicon_error = in.lexicon_error;
     slant_buf b;
-    slant_buf_init(&b, SIZE_MAX / 2);
+    slant_buf_init(&b, SLANT_OUTPUT_MAX_BYTES);
     if (lexicon_error || in.lexicon_mismatch) {
         rc = SLANT_EXIT_USAGE;
     } else if (!records) {
@@ -388,7 +391,7 @@ int slant_cli_merge(int argc, char **argv)
     int rc = SLANT_EXIT_NOTHING;
     if (by) {
         slant_buf out;
-        slant_buf_init(&out, SIZE_MAX / 2);
+        slant_buf_init(&out, SLANT_OUTPUT_MAX_BYTES);
         slant_json_write_partial(ds, by, event, &out);
         size_t n = 0;
         char **ids = xcalloc(seen.nshards / 2 + 1, sizeof *ids);
@@ -396,7 +399,7 @@ int slant_cli_merge(int argc, char **argv)
             ids[n++] = seen.shards[k];
         cli_partial_stamp(&out, seen.nlexicons == 1 ? &seen.lexicons[0] : NULL, ids, n);
         free(ids);
-        rc = cli_output_all(output, out.data ? out.data : "", out.len);
+        rc = cli_output_buf(output, &out);
         if (rc == SLANT_EXIT_OK && failed)
             rc = SLANT_EXIT_PARTIAL;
         slant_buf_release(&out);

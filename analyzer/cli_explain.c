@@ -66,7 +66,7 @@ typedef struct {
 static void text(const view *v, const char *s, size_t len)
 {
     slant_buf clean;
-    slant_buf_init(&clean, SIZE_MAX / 2);
+    slant_buf_init(&clean, SLANT_FIELD_MAX_BYTES);
     slant_utf8_sanitize(s, len, &clean);
     for (size_t i = 0; i < clean.len; i++) {
         char c = clean.data[i];
@@ -411,7 +411,7 @@ static void actor_table(const view *v)
         snprintf(ag, sizeof ag, "%u", s->agent);
         snprintf(pa, sizeof pa, "%u", s->patient);
         slant_buf cats;
-        slant_buf_init(&cats, SIZE_MAX / 2);
+        slant_buf_init(&cats, SLANT_FIELD_MAX_BYTES);
         for (size_t i = 0; i < ncats; i++)
             if (s->sentence[i] || s->window[i])
                 slant_buf_addf(&cats, "%s%s %u/%u", cats.len ? ", " : "",
@@ -577,18 +577,15 @@ int slant_cli_explain(int argc, char **argv)
         return rc;
     }
     slant_lexicon *lex = NULL;
-    rc = cli_load_lexicon(lexicon, lang, &lex);
-    for (size_t i = 0; rc == SLANT_EXIT_OK && i < nactors; i++)
-        rc = cli_add_actors(lex, actors[i]);
+    rc = cli_load_lexicon_actors(lexicon, lang, actors, nactors, &lex);
     if (rc != SLANT_EXIT_OK) {
-        slant_lexicon_free(lex);
         slant_subset_free(subset);
         return rc;
     }
     slant_scorer *scorer = slant_scorer_new(lex);
     slant_scorer_set_window(scorer, (size_t)window);
     slant_buf out;
-    slant_buf_init(&out, SIZE_MAX / 2);
+    slant_buf_init(&out, SLANT_OUTPUT_MAX_BYTES);
     view v;
     memset(&v, 0, sizeof v);
     v.html = !strcmp(format, "html");
@@ -645,7 +642,7 @@ int slant_cli_explain(int argc, char **argv)
         slant_buf_adds(&out, "</body>\n</html>\n");
     rc = explained ? (failed ? SLANT_EXIT_PARTIAL : SLANT_EXIT_OK) : SLANT_EXIT_NOTHING;
     if (explained) {
-        int wrc = cli_output_all(output, out.data ? out.data : "", out.len);
+        int wrc = cli_output_buf(output, &out);
         if (wrc != SLANT_EXIT_OK)
             rc = wrc;
     }

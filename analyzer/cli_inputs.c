@@ -340,7 +340,7 @@ void cli_partial_stamp(slant_buf *partial, const cli_provenance *lexicon,
         nshards = 1;
     }
     slant_buf extra;
-    slant_buf_init(&extra, SIZE_MAX / 2);
+    slant_buf_init(&extra, SLANT_FIELD_MAX_BYTES);
     slant_jw w;
     slant_jw_init(&w, &extra);
     slant_jw_open(&w, '{');
@@ -367,11 +367,12 @@ void cli_partial_stamp(slant_buf *partial, const cli_provenance *lexicon,
         end--;
     if (end && extra.len > 2) {
         slant_buf out;
-        slant_buf_init(&out, SIZE_MAX / 2);
+        slant_buf_init(&out, partial->max);
         slant_buf_add(&out, partial->data, end - 1);
         slant_buf_addc(&out, ',');
         slant_buf_add(&out, extra.data + 1, extra.len - 1);
         slant_buf_addc(&out, '\n');
+        out.full |= partial->full || extra.full; /* cut short already: still refused */
         slant_buf_release(partial);
         *partial = out;
     }

@@ -182,7 +182,7 @@ static char *lexicon_text(const char *id, const char *version, const char *hash,
                           const char *stemmer)
 {
     slant_buf b;
-    slant_buf_init(&b, SIZE_MAX / 2);
+    slant_buf_init(&b, SLANT_REPORT_MAX_BYTES);
     slant_buf_addf(&b, "%s %s, %s", id ? id : "(unnamed)", version ? version : "",
                    hash ? hash : "no hash recorded");
     if (stemmer)
@@ -196,7 +196,7 @@ static void describe_inputs(const cli_inputs_result *in, char **paths, size_t n,
                             input_items *x)
 {
     slant_buf b;
-    slant_buf_init(&b, SIZE_MAX / 2);
+    slant_buf_init(&b, SLANT_REPORT_MAX_BYTES);
     size_t shown = n < 10 ? n : 10;
     for (size_t k = 0; k < shown; k++)
         slant_buf_addf(&b, "%s%s", k ? ", " : "", paths[k]);
@@ -214,7 +214,7 @@ static void describe_inputs(const cli_inputs_result *in, char **paths, size_t n,
              lexicon_text(slant_lexicon_id(in->lex), slant_lexicon_version(in->lex),
                           slant_lexicon_hash(in->lex), slant_lexicon_stemmer(in->lex)));
     if (in->nprovenances || in->records_without_provenance) {
-        slant_buf_init(&b, SIZE_MAX / 2);
+        slant_buf_init(&b, SLANT_REPORT_MAX_BYTES);
         for (size_t k = 0; k < in->nprovenances; k++) {
             const cli_provenance *p = &in->provenances[k];
             char *l = lexicon_text(p->lexicon, p->lexicon_version, p->lexicon_hash, NULL);
@@ -306,7 +306,7 @@ static slant_lexicon *records_lexicon(const report_args *a, const cli_inputs_res
 
 static int write_result(const report_args *a, const slant_buf *b)
 {
-    return cli_output_all(a->output, b->data ? b->data : "", b->len);
+    return cli_output_buf(a->output, b);
 }
 
 static int report(const report_args *a, const cli_inputs_result *in, char **paths, size_t n,
@@ -344,7 +344,7 @@ static int report(const report_args *a, const cli_inputs_result *in, char **path
     }
     add_evidence(a, in, r);
     slant_buf b;
-    slant_buf_init(&b, SIZE_MAX / 2);
+    slant_buf_init(&b, SLANT_REPORT_MAX_BYTES);
     if (a->format == FORMAT_HTML)
         slant_report_write_html(r, &b);
     else if (a->format == FORMAT_MD)

@@ -314,9 +314,8 @@ int slant_cli_score(int argc, char **argv)
         return rc;
     }
     slant_lexicon *lex = NULL;
-    rc = cli_load_lexicon(a.lexicon, a.lang, &lex);
-    for (size_t i = 0; rc == SLANT_EXIT_OK && i < a.nactors; i++)
-        rc = cli_add_actors(lex, a.actors[i]);
+    rc = cli_load_lexicon_actors(a.lexicon, a.lang, (const char *const *)a.actors, a.nactors,
+                                 &lex);
     /* After the actors: the weights name the hash of the lexicon as it is used. */
     slant_weights weights = { 0 };
     if (rc == SLANT_EXIT_OK && a.weights)

@@ -1,10 +1,14 @@
 #include "compare.h"
 
+#include <assert.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "indicator.h"
+#include "ranks.h"
 #include "xalloc.h"
 
 /* --- picking groups and indicators --------------------------------------------------- */
@@ -63,195 +67,454 @@ static int pick_indicators(slant_comparison *c, slant_error *err)
     return 0;
 }
 
-/* --- values ----------------------------------------------------------------------------- */
+/* --- columns ---------------------------------------------------------------------------
+ *
+ * Everything per group and indicator, per pair and within events is computed one
+ * indicator at a time from columns: each compared group's defined values of the
+ * indicator, gathered in one pass over the rows, in row order (the order the means, the
+ * variances and the resampling tests have always seen them in, so their rounding is
+ * unchanged) and sorted once (the order the quantiles and the rank tests need). One
+ * k-way merge of the sorted columns then gives every pair's Mann-Whitney U and tie sum
+ * (ranks.h), and the groups' rank sums for Kruskal-Wallis; Welch's t and Hedges' g come
+ * from each column's moments. A pair no longer costs a pass over the dataset. Each group
+ * against the rest still costs a pass over the indicator's values: the rest's moments are
+ * computed from its values in row order, as they always were, so that every number is
+ * the same to the last bit. Indicators are independent, so workers take them one at a
+ * time and write every result into the slot the single-threaded order gives it: the
+ * comparison is the same for every thread count.
+ */
 
-/* The defined values of indicator `ind` in group `g`, or in every compared group but `g`
- * for rest (`g` is then the group left out). Caller frees. */
-static double *values_of(const slant_comparison *c, size_t g, int rest, size_t ind, size_t *n)
+typedef struct {
+    double *v;              /* the values in row order */
+    double *s;              /* the same, ascending */
+    size_t n;
+    slant_moments m;
+} column;
+
+/* What one worker needs for an indicator; every array has room for all the rows and is
+ * reused from one indicator to the next. */
+typedef struct {
+    column *cols;           /* one per compared group */
+    double *values;         /* every compared group's values in row order ... */
+    uint32_t *slot;         /* ... the index of each one's group in c->groups ... */
+    uint32_t *event;        /* ... and its event (UINT32_MAX: none) */
+    size_t nvalues;
+    double *col_v, *col_s;  /* the columns' storage */
+    column rest;            /* the compared groups but one, for vs-rest pairs */
+    double *pooled;         /* every column's values, ascending (vs-rest only) */
+    double *event_sum;      /* group x event sums and counts (within events only) */
+    double *event_count;
+    double *ex, *ey;        /* the paired values of two groups, one per event */
+    double *u, *ties;       /* Mann-Whitney U and tie sums of every pair of columns */
+    double all_ties;        /* the tie sum of all columns pooled */
+    int finite;             /* every column's values are finite */
+    const double **sorted;  /* each column's sorted values ... */
+    size_t *ns;             /* ... and their number */
+} work;
+
+/* Which position in c->groups each dataset group has, or UINT32_MAX when it is not
+ * compared. Caller frees. */
+static uint32_t *group_slots(const slant_comparison *c)
+{
+    size_t n = slant_dataset_ngroups(c->ds);
+    uint32_t *slot = xmalloc((n ? n : 1) * sizeof *slot);
+    for (size_t g = 0; g < n; g++)
+        slot[g] = UINT32_MAX;
+    for (size_t k = 0; k < c->ngroups; k++)
+        slot[c->groups[k]] = (uint32_t)k;
+    return slot;
+}
+
+static void work_init(work *w, const slant_comparison *c)
+{
+    size_t rows = slant_dataset_nrows(c->ds), cap = rows ? rows : 1;
+    memset(w, 0, sizeof *w);
+    w->cols = xcalloc(c->ngroups, sizeof *w->cols);
+    w->sorted = xmalloc(c->ngroups * sizeof *w->sorted);
+    w->ns = xmalloc(c->ngroups * sizeof *w->ns);
+    w->u = xmalloc(c->ngroups * c->ngroups * sizeof *w->u);
+    w->ties = xmalloc(c->ngroups * c->ngroups * sizeof *w->ties);
+    w->values = xmalloc(cap * sizeof *w->values);
+    w->slot = xmalloc(cap * sizeof *w->slot);
+    w->event = xmalloc(cap * sizeof *w->event);
+    w->col_v = xmalloc(cap * sizeof *w->col_v);
+    w->col_s = xmalloc(cap * sizeof *w->col_s);
+    if (c->vs_rest) {
+        w->rest.v = xmalloc(cap * sizeof *w->rest.v);
+        w->rest.s = xmalloc(cap * sizeof *w->rest.s);
+        w->pooled = xmalloc(cap * sizeof *w->pooled);
+    }
+    if (c->paired) {
+        size_t ne = slant_dataset_nevents(c->ds);
+        w->event_sum = xmalloc(c->ngroups * ne * sizeof *w->event_sum);
+        w->event_count = xmalloc(c->ngroups * ne * sizeof *w->event_count);
+        w->ex = xmalloc(ne * sizeof *w->ex);
+        w->ey = xmalloc(ne * sizeof *w->ey);
+    }
+}
+
+static void work_release(work *w)
+{
+    free(w->cols);
+    free(w->sorted);
+    free(w->ns);
+    free(w->u);
+    free(w->ties);
+    free(w->values);
+    free(w->slot);
+    free(w->event);
+    free(w->col_v);
+    free(w->col_s);
+    free(w->rest.v);
+    free(w->rest.s);
+    free(w->pooled);
+    free(w->event_sum);
+    free(w->event_count);
+    free(w->ex);
+    free(w->ey);
+}
+
+/* Fills the columns of indicator `ind`: one pass over the rows, then one sort per group. */
+static void build_columns(const slant_comparison *c, const uint32_t *slots, size_t ind, work *w)
 {
     const slant_dataset *ds = c->ds;
-    size_t cap = slant_dataset_nrows(ds);
-    double *v = xmalloc((cap ? cap : 1) * sizeof *v);
-    *n = 0;
-    for (size_t r = 0; r < cap; r++) {
+    size_t rows = slant_dataset_nrows(ds);
+    w->nvalues = 0;
+    for (size_t k = 0; k < c->ngroups; k++)
+        w->cols[k].n = 0;
+    for (size_t r = 0; r < rows; r++) {
         const slant_row *row = slant_dataset_row(ds, r);
-        if (isnan(row->values[ind]))
+        uint32_t k = slots[row->group];
+        double v = row->values[ind];
+        if (k == UINT32_MAX || isnan(v))
             continue;
-        int in_group = row->group == g;
-        if (rest) {
-            int compared = 0;
-            for (size_t k = 0; k < c->ngroups; k++)
-                compared |= c->groups[k] == row->group;
-            if (in_group || !compared)
-                continue;
-        } else if (!in_group) {
-            continue;
-        }
-        v[(*n)++] = row->values[ind];
+        w->values[w->nvalues] = v;
+        w->slot[w->nvalues] = k;
+        w->event[w->nvalues] = row->event;
+        w->nvalues++;
+        w->cols[k].n++;
     }
-    return v;
+    size_t at = 0;
+    for (size_t k = 0; k < c->ngroups; k++) {
+        w->cols[k].v = w->col_v + at;
+        w->cols[k].s = w->col_s + at;
+        at += w->cols[k].n;
+        w->cols[k].n = 0;
+    }
+    for (size_t i = 0; i < w->nvalues; i++) {
+        column *col = &w->cols[w->slot[i]];
+        col->v[col->n++] = w->values[i];
+    }
+    w->finite = 1;
+    for (size_t k = 0; k < c->ngroups; k++) {
+        column *col = &w->cols[k];
+        slant_moments_of(col->v, col->n, &col->m);
+        memcpy(col->s, col->v, col->n * sizeof *col->s);
+        if (col->m.finite)
+            slant_sort(col->s, col->n);
+        w->finite &= col->m.finite;
+        w->sorted[k] = col->s;
+        w->ns[k] = col->n;
+    }
+    /* Mann-Whitney U of every pair and the pooled tie sum in one walk over the columns,
+     * for the pairs and Kruskal-Wallis (when every value is finite; otherwise they take
+     * the functions on raw samples) */
+    if (w->finite)
+        slant_mwu_all_pairs_sorted(w->sorted, w->ns, c->ngroups, w->u, w->ties, &w->all_ties);
+}
+
+/* The rest of group k: every other compared group's values (w->pooled must hold them
+ * all, sorted). */
+static void build_rest(size_t k, work *w)
+{
+    column *rest = &w->rest;
+    rest->n = 0;
+    for (size_t i = 0; i < w->nvalues; i++)
+        if (w->slot[i] != k)
+            rest->v[rest->n++] = w->values[i];
+    slant_moments_of(rest->v, rest->n, &rest->m);
+    if (rest->m.finite && w->cols[k].m.finite) {
+        size_t n = slant_remove_sorted(w->pooled, w->nvalues, w->cols[k].s, w->cols[k].n,
+                                       rest->s);
+        assert(n == rest->n);
+        (void)n;
+    } else {
+        memcpy(rest->s, rest->v, rest->n * sizeof *rest->s);
+    }
 }
 
 /* --- per group ---------------------------------------------------------------------- */
 
-static void summarize(slant_comparison *c)
+static void summarize(slant_comparison *c, size_t i, const work *w)
 {
-    c->summaries = xcalloc(c->ngroups * c->nindicators, sizeof *c->summaries);
     for (size_t k = 0; k < c->ngroups; k++) {
-        for (size_t i = 0; i < c->nindicators; i++) {
-            slant_cmp_summary *s = &c->summaries[c->nsummaries++];
-            s->group = c->groups[k];
-            s->indicator = c->indicators[i];
-            size_t n;
-            double *v = values_of(c, s->group, 0, s->indicator, &n);
-            slant_summary_of(v, n, c->opts.level, &s->s);
-            s->boot_low = s->boot_high = NAN;
-            if (c->opts.bootstrap)
-                slant_bootstrap_mean_ci(v, n, c->opts.bootstrap, c->opts.seed, c->opts.level,
-                                        &s->boot_low, &s->boot_high);
-            free(v);
-        }
+        slant_cmp_summary *s = &c->summaries[k * c->nindicators + i];
+        const column *col = &w->cols[k];
+        s->group = c->groups[k];
+        s->indicator = c->indicators[i];
+        if (col->m.finite)
+            slant_summary_of_sorted(col->s, col->n, c->opts.level, &s->s);
+        else
+            slant_summary_of(col->v, col->n, c->opts.level, &s->s);
+        s->boot_low = s->boot_high = NAN;
+        if (c->opts.bootstrap)
+            slant_bootstrap_mean_ci(col->v, col->n, c->opts.bootstrap, c->opts.seed,
+                                    c->opts.level, &s->boot_low, &s->boot_high);
     }
 }
 
-static void omnibus(slant_comparison *c)
+static void omnibus(slant_comparison *c, size_t i, const work *w)
 {
-    c->omnibus = xcalloc(c->nindicators, sizeof *c->omnibus);
-    double **vals = xcalloc(c->ngroups, sizeof *vals);
-    size_t *ns = xcalloc(c->ngroups, sizeof *ns);
-    for (size_t i = 0; i < c->nindicators; i++) {
-        slant_cmp_omnibus *o = &c->omnibus[c->nomnibus++];
-        o->indicator = c->indicators[i];
-        for (size_t k = 0; k < c->ngroups; k++)
-            vals[k] = values_of(c, c->groups[k], 0, o->indicator, &ns[k]);
-        slant_kruskal_wallis((const double *const *)vals, ns, c->ngroups, &o->kruskal);
-        slant_welch_anova((const double *const *)vals, ns, c->ngroups, &o->welch);
-        for (size_t k = 0; k < c->ngroups; k++)
-            free(vals[k]);
+    slant_cmp_omnibus *o = &c->omnibus[i];
+    size_t k = c->ngroups;
+    o->indicator = c->indicators[i];
+    const double **v = xmalloc(k * sizeof *v);
+    for (size_t a = 0; a < k; a++)
+        v[a] = w->cols[a].v;
+    if (w->finite) {
+        /* rank sums from U: group a's values outrank U[a][b] of b's, and their own
+         * n (n + 1) / 2 ranks among themselves */
+        double *rank_sum = xmalloc(k * sizeof *rank_sum);
+        for (size_t a = 0; a < k; a++) {
+            double n = (double)w->ns[a];
+            rank_sum[a] = n * (n + 1.0) / 2.0;
+            for (size_t b = 0; b < k; b++)
+                if (b != a)
+                    rank_sum[a] += w->u[a * k + b];
+        }
+        slant_kruskal_wallis_rank_sums(rank_sum, w->ns, k, w->all_ties, &o->kruskal);
+        free(rank_sum);
+    } else {
+        slant_kruskal_wallis(v, w->ns, k, &o->kruskal);
     }
-    free(vals);
-    free(ns);
+    slant_welch_anova(v, w->ns, k, &o->welch);
+    free(v);
 }
 
 /* --- pairs ------------------------------------------------------------------------------- */
 
-static void compare_pair(slant_comparison *c, size_t a, size_t b, size_t ind)
+/* Column x (group a) against column y (group b, or the rest); mean_a and mean_b as
+ * slant_summary_of gives them; `mwu` U of x and the tie sum of x and y pooled, or NULL
+ * to compute them here. */
+static void compare_pair(const slant_comparison *c, slant_cmp_pair *p, size_t a, size_t b,
+                         size_t ind, const column *x, const column *y, double mean_a,
+                         double mean_b, const double mwu[2])
 {
-    slant_cmp_pair *p = &c->pairs[c->npairs++];
     memset(p, 0, sizeof *p);
     p->a = a;
     p->b = b;
     p->indicator = ind;
-    size_t na, nb;
-    double *x = values_of(c, a, 0, ind, &na);
-    double *y = b == SLANT_REST ? values_of(c, a, 1, ind, &nb) : values_of(c, b, 0, ind, &nb);
-    p->na = na;
-    p->nb = nb;
-    slant_summary sa, sb;
-    slant_summary_of(x, na, c->opts.level, &sa);
-    slant_summary_of(y, nb, c->opts.level, &sb);
-    p->mean_a = sa.mean;
-    p->mean_b = sb.mean;
-    slant_welch_t(x, na, y, nb, &p->welch);
-    p->mwu_method = slant_mann_whitney_auto(x, na, y, nb);
-    slant_mann_whitney(x, na, y, nb, p->mwu_method, &p->mwu);
-    slant_hedges_g(x, na, y, nb, c->opts.level, &p->g, &p->g_low, &p->g_high);
-    p->delta = slant_cliffs_delta(x, na, y, nb);
+    p->na = x->n;
+    p->nb = y->n;
+    p->mean_a = mean_a;
+    p->mean_b = mean_b;
+    if (x->m.finite && y->m.finite) {
+        double ties, u = mwu ? mwu[0] : slant_mwu_u_sorted(x->s, x->n, y->s, y->n, &ties);
+        if (mwu)
+            ties = mwu[1];
+        p->mwu_method = slant_mann_whitney_auto_ties(x->n, y->n, ties);
+        slant_mann_whitney_u(u, ties, x->n, y->n, p->mwu_method, &p->mwu);
+        p->delta = slant_cliffs_delta_u(u, x->n, y->n);
+    } else {
+        p->mwu_method = slant_mann_whitney_auto(x->v, x->n, y->v, y->n);
+        slant_mann_whitney(x->v, x->n, y->v, y->n, p->mwu_method, &p->mwu);
+        p->delta = slant_cliffs_delta(x->v, x->n, y->v, y->n);
+    }
+    slant_welch_t_moments(&x->m, &y->m, &p->welch);
+    slant_hedges_g_moments(&x->m, &y->m, c->opts.level, &p->g, &p->g_low, &p->g_high);
     p->perm_p = NAN;
     if (c->opts.permutations)
-        slant_permutation_mean_diff(x, na, y, nb, c->opts.permutations, c->opts.seed,
-                                    &p->perm_p);
-    free(x);
-    free(y);
+        slant_permutation_mean_diff(x->v, x->n, y->v, y->n, c->opts.permutations,
+                                    c->opts.seed, &p->perm_p);
 }
 
-/* The pairs to compare: every pair, or each group against the rest. */
-static void pairs(slant_comparison *c)
+/* The mean of group k's column, from its summary (summarize() ran first). */
+static double group_mean(const slant_comparison *c, size_t k, size_t i)
+{
+    return c->summaries[k * c->nindicators + i].s.mean;
+}
+
+/* The pairs of one indicator: every pair, or each group against the rest. */
+static void pairs(slant_comparison *c, size_t i, work *w)
 {
     if (c->opts.pairs == SLANT_PAIRS_NONE)
         return;
-    size_t all_pairs = c->ngroups * (c->ngroups - 1) / 2;
-    c->vs_rest = c->opts.pairs == SLANT_PAIRS_VS_REST || all_pairs > c->opts.max_pairs;
-    size_t npairs = c->vs_rest ? c->ngroups : all_pairs;
-    c->pairs = xcalloc(npairs * c->nindicators, sizeof *c->pairs);
-    for (size_t i = 0; i < c->nindicators; i++) {
-        for (size_t k = 0; k < c->ngroups; k++) {
-            if (c->vs_rest) {
-                compare_pair(c, c->groups[k], SLANT_REST, c->indicators[i]);
-                continue;
+    size_t k = c->ngroups, per = c->vs_rest ? k : k * (k - 1) / 2;
+    slant_cmp_pair *p = &c->pairs[i * per];
+    size_t ind = c->indicators[i];
+    int finite = w->finite;
+    if (!c->vs_rest) {
+        for (size_t a = 0; a < k; a++) {
+            for (size_t b = a + 1; b < k; b++) {
+                double mwu[2] = { w->u[a * k + b], w->ties[a * k + b] };
+                compare_pair(c, p++, c->groups[a], c->groups[b], ind, &w->cols[a], &w->cols[b],
+                             group_mean(c, a, i), group_mean(c, b, i), finite ? mwu : NULL);
             }
-            for (size_t l = k + 1; l < c->ngroups; l++)
-                compare_pair(c, c->groups[k], c->groups[l], c->indicators[i]);
         }
+        return;
+    }
+    slant_merge_sorted(w->sorted, w->ns, k, w->pooled); /* for build_rest */
+    for (size_t a = 0; a < k; a++) {
+        build_rest(a, w);
+        /* the mean as slant_summary_of gives it: over the sorted values */
+        double rest_mean = NAN;
+        if (w->rest.m.finite) {
+            rest_mean = slant_mean_of(w->rest.s, w->rest.n);
+        } else {
+            slant_summary rest;
+            slant_summary_of(w->rest.v, w->rest.n, c->opts.level, &rest);
+            rest_mean = rest.mean;
+        }
+        /* U against the rest is the sum of U against each other group (exact) */
+        double mwu[2] = { 0.0, w->all_ties };
+        for (size_t b = 0; b < k; b++)
+            if (b != a)
+                mwu[0] += w->u[a * k + b];
+        compare_pair(c, p++, c->groups[a], SLANT_REST, ind, &w->cols[a], &w->rest,
+                     group_mean(c, a, i), rest_mean, finite ? mwu : NULL);
     }
 }
 
 /* --- within events ----------------------------------------------------------------------- */
 
-/* Mean value of indicator `ind` per event for group `g` (NAN where the group has none). */
-static double *event_means(const slant_comparison *c, size_t g, size_t ind)
-{
-    const slant_dataset *ds = c->ds;
-    size_t ne = slant_dataset_nevents(ds);
-    double *sum = xcalloc(ne ? ne : 1, sizeof *sum);
-    double *count = xcalloc(ne ? ne : 1, sizeof *count);
-    for (size_t r = 0; r < slant_dataset_nrows(ds); r++) {
-        const slant_row *row = slant_dataset_row(ds, r);
-        if (row->group != g || row->event == UINT32_MAX || isnan(row->values[ind]))
-            continue;
-        sum[row->event] += row->values[ind];
-        count[row->event] += 1;
-    }
-    for (size_t e = 0; e < ne; e++)
-        sum[e] = count[e] ? sum[e] / count[e] : NAN;
-    free(count);
-    return sum;
-}
-
-static void within_events(slant_comparison *c)
+/* Every compared group's mean value per event (NAN where it has none), summed in row
+ * order: w->event_sum[k * events + e]. */
+static void event_means(const slant_comparison *c, work *w)
 {
     size_t ne = slant_dataset_nevents(c->ds);
-    c->has_events = ne > 0;
-    if (!ne || c->opts.pairs == SLANT_PAIRS_NONE)
+    for (size_t j = 0; j < c->ngroups * ne; j++)
+        w->event_sum[j] = w->event_count[j] = 0;
+    for (size_t i = 0; i < w->nvalues; i++) {
+        if (w->event[i] == UINT32_MAX)
+            continue;
+        size_t j = w->slot[i] * ne + w->event[i];
+        w->event_sum[j] += w->values[i];
+        w->event_count[j] += 1;
+    }
+    for (size_t j = 0; j < c->ngroups * ne; j++)
+        w->event_sum[j] = w->event_count[j] ? w->event_sum[j] / w->event_count[j] : NAN;
+}
+
+static void within_events(slant_comparison *c, size_t i, work *w)
+{
+    if (!c->paired)
         return;
+    size_t ne = slant_dataset_nevents(c->ds);
     size_t all_pairs = c->ngroups * (c->ngroups - 1) / 2;
-    if (all_pairs > c->opts.max_pairs)
-        return; /* within events needs real pairs: too many of them */
-    c->paired = xcalloc(all_pairs * c->nindicators, sizeof *c->paired);
-    double *x = xmalloc(ne * sizeof *x), *y = xmalloc(ne * sizeof *y);
-    for (size_t i = 0; i < c->nindicators; i++) {
-        size_t ind = c->indicators[i];
-        for (size_t k = 0; k < c->ngroups; k++) {
-            double *ma = event_means(c, c->groups[k], ind);
-            for (size_t l = k + 1; l < c->ngroups; l++) {
-                double *mb = event_means(c, c->groups[l], ind);
-                size_t n = 0;
-                double diff = 0;
-                for (size_t e = 0; e < ne; e++) {
-                    if (isnan(ma[e]) || isnan(mb[e]))
-                        continue;
-                    x[n] = ma[e];
-                    y[n] = mb[e];
-                    diff += ma[e] - mb[e];
-                    n++;
-                }
-                slant_cmp_paired *p = &c->paired[c->npaired++];
-                memset(p, 0, sizeof *p);
-                p->a = c->groups[k];
-                p->b = c->groups[l];
-                p->indicator = ind;
-                p->events = n;
-                p->mean_diff = n ? diff / (double)n : NAN;
-                slant_paired_t(x, y, n, &p->paired_t);
-                p->wilcoxon_method = slant_wilcoxon_auto(x, y, n);
-                slant_wilcoxon(x, y, n, p->wilcoxon_method, &p->wilcoxon);
-                free(mb);
+    slant_cmp_paired *p = &c->paired[i * all_pairs];
+    size_t ind = c->indicators[i];
+    event_means(c, w);
+    double *x = w->ex, *y = w->ey;
+    for (size_t k = 0; k < c->ngroups; k++) {
+        const double *ma = w->event_sum + k * ne;
+        for (size_t l = k + 1; l < c->ngroups; l++) {
+            const double *mb = w->event_sum + l * ne;
+            size_t n = 0;
+            double diff = 0;
+            for (size_t e = 0; e < ne; e++) {
+                if (isnan(ma[e]) || isnan(mb[e]))
+                    continue;
+                x[n] = ma[e];
+                y[n] = mb[e];
+                diff += ma[e] - mb[e];
+                n++;
             }
-            free(ma);
+            memset(p, 0, sizeof *p);
+            p->a = c->groups[k];
+            p->b = c->groups[l];
+            p->indicator = ind;
+            p->events = n;
+            p->mean_diff = n ? diff / (double)n : NAN;
+            slant_paired_t(x, y, n, &p->paired_t);
+            p->wilcoxon_method = slant_wilcoxon_auto(x, y, n);
+            slant_wilcoxon(x, y, n, p->wilcoxon_method, &p->wilcoxon);
+            p++;
         }
     }
-    free(x);
-    free(y);
+}
+
+/* --- indicators on threads ----------------------------------------------------------------- */
+
+/* Sizes the result arrays of the per-indicator work, so that each indicator's results
+ * have their slots before any is computed. */
+static void allocate_slots(slant_comparison *c)
+{
+    size_t ni = c->nindicators, all_pairs = c->ngroups * (c->ngroups - 1) / 2;
+    c->summaries = xcalloc(c->ngroups * ni + 1, sizeof *c->summaries);
+    c->nsummaries = c->ngroups * ni;
+    c->omnibus = xcalloc(ni + 1, sizeof *c->omnibus);
+    c->nomnibus = ni;
+    if (c->opts.pairs != SLANT_PAIRS_NONE) {
+        c->vs_rest = c->opts.pairs == SLANT_PAIRS_VS_REST || all_pairs > c->opts.max_pairs;
+        size_t per = c->vs_rest ? c->ngroups : all_pairs;
+        c->pairs = xcalloc(per * ni + 1, sizeof *c->pairs);
+        c->npairs = per * ni;
+    }
+    size_t ne = slant_dataset_nevents(c->ds);
+    c->has_events = ne > 0;
+    /* within events needs real pairs: not when there are too many of them */
+    if (ne && c->opts.pairs != SLANT_PAIRS_NONE && all_pairs <= c->opts.max_pairs) {
+        c->paired = xcalloc(all_pairs * ni + 1, sizeof *c->paired);
+        c->npaired = all_pairs * ni;
+    }
+}
+
+typedef struct {
+    slant_comparison *c;
+    const uint32_t *slots;
+    size_t next;                /* the next indicator to take */
+    pthread_mutex_t lock;
+} indicator_queue;
+
+static void *indicator_worker(void *arg)
+{
+    indicator_queue *q = arg;
+    slant_comparison *c = q->c;
+    work w;
+    work_init(&w, c);
+    for (;;) {
+        pthread_mutex_lock(&q->lock);
+        size_t i = q->next < c->nindicators ? q->next++ : SIZE_MAX;
+        pthread_mutex_unlock(&q->lock);
+        if (i == SIZE_MAX)
+            break;
+        build_columns(c, q->slots, c->indicators[i], &w);
+        summarize(c, i, &w);
+        omnibus(c, i, &w);
+        pairs(c, i, &w);
+        within_events(c, i, &w);
+    }
+    work_release(&w);
+    return NULL;
+}
+
+/* Every indicator's summaries, omnibus tests, pairs and paired tests, on up to
+ * opts.threads threads (the calling thread among them). */
+static void per_indicator(slant_comparison *c)
+{
+    allocate_slots(c);
+    indicator_queue q;
+    q.c = c;
+    uint32_t *slots = group_slots(c);
+    q.slots = slots;
+    q.next = 0;
+    pthread_mutex_init(&q.lock, NULL);
+    size_t want = c->opts.threads > 1 ? c->opts.threads : 1;
+    if (want > c->nindicators)
+        want = c->nindicators ? c->nindicators : 1;
+    pthread_t *extra = xmalloc(want * sizeof *extra);
+    size_t started = 0;
+    for (size_t t = 1; t < want; t++) {
+        if (pthread_create(&extra[started], NULL, indicator_worker, &q) != 0)
+            break; /* fewer threads: the same results, later */
+        started++;
+    }
+    indicator_worker(&q);
+    for (size_t t = 0; t < started; t++)
+        pthread_join(extra[t], NULL);
+    free(extra);
+    pthread_mutex_destroy(&q.lock);
+    free(slots);
 }
 
 /* --- terms ------------------------------------------------------------------------------- */
@@ -514,10 +777,7 @@ slant_comparison *slant_compare(const slant_dataset *ds, const slant_compare_opt
         slant_comparison_free(c);
         return NULL;
     }
-    summarize(c);
-    omnibus(c);
-    pairs(c);
-    within_events(c);
+    per_indicator(c);
     keyness(c);
     drivers(c);
     contested(c);

@@ -27,6 +27,13 @@
  *
  * All numbers come from stats.c (GSL). An undefined statistic (a group of one, zero
  * variance) is NAN; writers print it as null and say so.
+ *
+ * Cost: per indicator one pass over the rows, a sort of each group's values and one
+ * merge of the sorted groups (every pair's rank statistics at once): linear in the rows
+ * up to the sorts, whatever the number of pairs. Memory beyond the dataset: per thread,
+ * a few arrays of one value per row. Indicators are spread over opts.threads threads;
+ * each result goes to the place the one-thread order gives it, so the comparison is the
+ * same for every thread count.
  */
 
 #define SLANT_REST ((size_t)-1)   /* "all other compared groups" in place of a group */
@@ -46,6 +53,8 @@ typedef struct {
     unsigned long seed;
     const char *const *indicators;  /* NULL: every indicator of the dataset */
     size_t nindicators;
+    size_t threads;                 /* 0 or 1: in the calling thread; the result is the
+                                     * same for every count */
 } slant_compare_options;
 
 typedef struct {

@@ -660,7 +660,7 @@ slant_status slant_json_read_score(const char *json, size_t len, const slant_sco
     const char *g = group ? group : "(none)";
     slant_dataset_add_row(ds, id, g, event, tokens, names, values, k);
     slant_buf key;
-    slant_buf_init(&key, SIZE_MAX / 2);
+    slant_buf_init(&key, SLANT_FIELD_MAX_BYTES);
     read_contested(cJSON_GetObjectItemCaseSensitive(root, "contested"), g, ds, &key);
     read_actors(cJSON_GetObjectItemCaseSensitive(root, "actors"), g, ds, &key);
     const cJSON *evidence = cJSON_GetObjectItemCaseSensitive(root, "evidence");
@@ -868,7 +868,7 @@ slant_status slant_json_read_partial(const char *text, size_t len, const char *p
 void slant_jw_init(slant_jw *w, slant_buf *out)
 {
     w->out = out;
-    slant_buf_init(&w->scratch, SIZE_MAX / 2);
+    slant_buf_init(&w->scratch, SLANT_FIELD_MAX_BYTES);
     w->first = 1;
     for (size_t i = 0; i < SLANT_JW_MEMO; i++)
         w->memo[i].len = 0;
@@ -1090,7 +1090,7 @@ static void add_categories(slant_jw *w, const slant_result *r)
      * members of every absent one read the same (zeros, and null for a part without
      * words): written once, then copied. */
     slant_buf absent;
-    slant_buf_init(&absent, SIZE_MAX / 2);
+    slant_buf_init(&absent, SLANT_FIELD_MAX_BYTES);
     slant_jw_key(w, "categories");
     slant_jw_open(w, '{');
     for (size_t i = 0; i < rec->ncats; i++) {

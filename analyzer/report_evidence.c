@@ -144,7 +144,7 @@ static void want(const slant_report *r, const slant_evidence_options *o, wanted 
     for (size_t t = 0; t < r->nterms; t++)
         w->next[t] = SIZE_MAX;
     slant_buf name;
-    slant_buf_init(&name, SIZE_MAX / 2);
+    slant_buf_init(&name, SLANT_REPORT_MAX_BYTES);
     for (size_t e = 0; e < nent; e++) {
         w->first[e] = SIZE_MAX;
         entry_name(o->lex, e, &name);
@@ -188,8 +188,8 @@ slant_status slant_report_collect_evidence(slant_report *r, const slant_evidence
     slant_reader *reader = slant_reader_new(&o->input);
     slant_scorer *scorer = slant_scorer_new(o->lex);
     slant_buf text, scratch;
-    slant_buf_init(&text, SIZE_MAX / 2);
-    slant_buf_init(&scratch, SIZE_MAX / 2);
+    slant_buf_init(&text, SLANT_REPORT_MAX_BYTES);
+    slant_buf_init(&scratch, SLANT_REPORT_MAX_BYTES);
     size_t number = 0;
     while (w.needy_all) {
         slant_article a;

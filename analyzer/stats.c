@@ -14,6 +14,7 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
+#include "ranks.h"
 #include "xalloc.h"
 
 void slant_stats_init(void)
@@ -154,22 +155,30 @@ static double *pool(const double *x, size_t nx, const double *y, size_t ny)
 
 int slant_summary_of(const double *x, size_t n, double level, slant_summary *out)
 {
-    out->n = n;
-    out->mean = out->sd = out->median = out->q1 = out->q3 = NAN;
-    out->ci_low = out->ci_high = NAN;
     if (n == 0 || !all_finite(x, n))
-        return -1;
-
+        return slant_summary_of_sorted(x, n, level, out);
     double *s = xmalloc(n * sizeof *s);
     memcpy(s, x, n * sizeof *s);
     gsl_sort(s, 1, n);
+    int status = slant_summary_of_sorted(s, n, level, out);
+    free(s);
+    return status;
+}
+
+int slant_summary_of_sorted(const double *s, size_t n, double level, slant_summary *out)
+{
+    out->n = n;
+    out->mean = out->sd = out->median = out->q1 = out->q3 = NAN;
+    out->ci_low = out->ci_high = NAN;
+    if (n == 0 || !all_finite(s, n))
+        return -1;
+
     out->mean = gsl_stats_mean(s, 1, n);
     out->median = gsl_stats_quantile_from_sorted_data(s, 1, n, 0.5);
     out->q1 = gsl_stats_quantile_from_sorted_data(s, 1, n, 0.25);
     out->q3 = gsl_stats_quantile_from_sorted_data(s, 1, n, 0.75);
     if (n >= 2)
         out->sd = gsl_stats_sd_m(s, 1, n, out->mean);
-    free(s);
 
     if (n < 2 || !level_ok(level) || !isfinite(out->sd))
         return -1;
@@ -182,18 +191,41 @@ int slant_summary_of(const double *x, size_t n, double level, slant_summary *out
     return 0;
 }
 
+double slant_mean_of(const double *x, size_t n)
+{
+    return n ? gsl_stats_mean(x, 1, n) : NAN;
+}
+
+void slant_moments_of(const double *x, size_t n, slant_moments *out)
+{
+    out->n = n;
+    out->finite = all_finite(x, n);
+    out->mean = out->var = NAN;
+    if (n >= 2 && out->finite) {
+        out->mean = gsl_stats_mean(x, 1, n);
+        out->var = gsl_stats_variance_m(x, 1, n, out->mean);
+    }
+}
+
 /* ----------------------------------------------------------------------------------- */
 /* Two independent samples                                                              */
 
 int slant_welch_t(const double *x, size_t nx, const double *y, size_t ny, slant_test *out)
 {
+    slant_moments mx, my;
+    slant_moments_of(x, nx, &mx);
+    slant_moments_of(y, ny, &my);
+    return slant_welch_t_moments(&mx, &my, out);
+}
+
+int slant_welch_t_moments(const slant_moments *x, const slant_moments *y, slant_test *out)
+{
     test_nan(out);
-    if (nx < 2 || ny < 2 || !all_finite(x, nx) || !all_finite(y, ny))
+    if (x->n < 2 || y->n < 2 || !x->finite || !y->finite)
         return -1;
 
-    double mx, vx, my, vy;
-    mean_var(x, nx, &mx, &vx);
-    mean_var(y, ny, &my, &vy);
+    size_t nx = x->n, ny = y->n;
+    double mx = x->mean, vx = x->var, my = y->mean, vy = y->var;
     double ax = vx / (double)nx, ay = vy / (double)ny;
     double se2 = ax + ay;
     if (!(se2 > 0.0))
@@ -234,31 +266,37 @@ static double mwu_exact_cdf(size_t m, size_t n, size_t k)
     return sum;
 }
 
-/* U of x (mid-ranks) and sum(t^3 - t) of the pooled sample. */
+/* U of x and sum(t^3 - t) of the pooled sample, from unsorted finite samples. */
 static double u_statistic(const double *x, size_t nx, const double *y, size_t ny,
                           double *ties)
 {
-    size_t N = nx + ny;
-    double *v = pool(x, nx, y, ny);
-    double *rank = xmalloc(N * sizeof *rank);
-    midranks(v, N, rank, ties);
-    double r1 = 0.0;
-    for (size_t i = 0; i < nx; i++)
-        r1 += rank[i];
-    free(rank);
-    free(v);
-    return r1 - (double)nx * (double)(nx + 1) / 2.0;
+    double *sx = pool(x, nx, NULL, 0), *sy = pool(y, ny, NULL, 0);
+    slant_sort(sx, nx);
+    slant_sort(sy, ny);
+    double u = slant_mwu_u_sorted(sx, nx, sy, ny, ties);
+    free(sx);
+    free(sy);
+    return u;
 }
 
 int slant_mann_whitney(const double *x, size_t nx, const double *y, size_t ny,
                        slant_mwu_method method, slant_test *out)
 {
-    test_nan(out);
-    if (nx == 0 || ny == 0 || !all_finite(x, nx) || !all_finite(y, ny))
+    if (nx == 0 || ny == 0 || !all_finite(x, nx) || !all_finite(y, ny)) {
+        test_nan(out);
         return -1;
-
+    }
     double ties;
     double u1 = u_statistic(x, nx, y, ny, &ties);
+    return slant_mann_whitney_u(u1, ties, nx, ny, method, out);
+}
+
+int slant_mann_whitney_u(double u1, double ties, size_t nx, size_t ny,
+                         slant_mwu_method method, slant_test *out)
+{
+    test_nan(out);
+    if (nx == 0 || ny == 0 || !isfinite(u1) || !isfinite(ties))
+        return -1;
     double mn = (double)nx * (double)ny;
 
     if (method == SLANT_MWU_EXACT) {
@@ -293,20 +331,35 @@ slant_mwu_method slant_mann_whitney_auto(const double *x, size_t nx, const doubl
     return tied ? SLANT_MWU_NORMAL : SLANT_MWU_EXACT;
 }
 
+slant_mwu_method slant_mann_whitney_auto_ties(size_t nx, size_t ny, double ties)
+{
+    if (nx == 0 || ny == 0 || (nx > 8 && ny > 8))
+        return SLANT_MWU_NORMAL;
+    return ties != 0.0 ? SLANT_MWU_NORMAL : SLANT_MWU_EXACT;
+}
+
 int slant_hedges_g(const double *x, size_t nx, const double *y, size_t ny, double level,
                    double *g, double *lo, double *hi)
+{
+    slant_moments mx, my;
+    slant_moments_of(x, nx, &mx);
+    slant_moments_of(y, ny, &my);
+    return slant_hedges_g_moments(&mx, &my, level, g, lo, hi);
+}
+
+int slant_hedges_g_moments(const slant_moments *x, const slant_moments *y, double level,
+                           double *g, double *lo, double *hi)
 {
     *g = NAN;
     if (lo)
         *lo = NAN;
     if (hi)
         *hi = NAN;
-    if (nx < 2 || ny < 2 || !level_ok(level) || !all_finite(x, nx) || !all_finite(y, ny))
+    if (x->n < 2 || y->n < 2 || !level_ok(level) || !x->finite || !y->finite)
         return -1;
 
-    double mx, vx, my, vy;
-    mean_var(x, nx, &mx, &vx);
-    mean_var(y, ny, &my, &vy);
+    size_t nx = x->n, ny = y->n;
+    double mx = x->mean, vx = x->var, my = y->mean, vy = y->var;
     double m = (double)(nx + ny - 2);
     double sp = sqrt(((double)(nx - 1) * vx + (double)(ny - 1) * vy) / m);
     if (!(sp > 0.0))
@@ -336,9 +389,15 @@ double slant_cliffs_delta(const double *x, size_t nx, const double *y, size_t ny
 {
     if (nx == 0 || ny == 0 || !all_finite(x, nx) || !all_finite(y, ny))
         return NAN;
+    return slant_cliffs_delta_u(u_statistic(x, nx, y, ny, NULL), nx, ny);
+}
+
+double slant_cliffs_delta_u(double u1, size_t nx, size_t ny)
+{
+    if (nx == 0 || ny == 0 || !isfinite(u1))
+        return NAN;
     /* #(x > y) - #(x < y) = 2 U_x - nx ny, since U_x counts ties as one half */
     double mn = (double)nx * (double)ny;
-    double u1 = u_statistic(x, nx, y, ny, NULL);
     return (2.0 * u1 - mn) / mn;
 }
 
@@ -351,29 +410,69 @@ int slant_kruskal_wallis(const double *const *groups, const size_t *n, size_t k,
     test_nan(out);
     if (k < 2)
         return -1;
+    for (size_t i = 0; i < k; i++)
+        if (n[i] == 0 || !all_finite(groups[i], n[i]))
+            return -1;
+    double **sorted = xmalloc(k * sizeof *sorted);
+    for (size_t i = 0; i < k; i++) {
+        sorted[i] = pool(groups[i], n[i], NULL, 0);
+        slant_sort(sorted[i], n[i]);
+    }
+    int status = slant_kruskal_wallis_sorted((const double *const *)sorted, n, k, out);
+    for (size_t i = 0; i < k; i++)
+        free(sorted[i]);
+    free(sorted);
+    return status;
+}
+
+int slant_kruskal_wallis_sorted(const double *const *sorted, const size_t *n, size_t k,
+                                slant_test *out)
+{
+    test_nan(out);
+    if (k < 2)
+        return -1;
     size_t total = 0;
     for (size_t i = 0; i < k; i++) {
-        if (n[i] == 0 || !all_finite(groups[i], n[i]))
+        if (n[i] == 0 || !all_finite(sorted[i], n[i]))
             return -1;
         total += n[i];
     }
 
-    double *v = xmalloc(total * sizeof *v);
-    double *rank = xmalloc(total * sizeof *rank);
-    for (size_t i = 0, at = 0; i < k; at += n[i], i++)
-        memcpy(v + at, groups[i], n[i] * sizeof *v);
-    double ties;
-    midranks(v, total, rank, &ties);
+    /* group a's rank sum: its U against every other group plus its own n (n + 1) / 2 */
+    double *u = xmalloc(k * k * sizeof *u), *pair_ties = xmalloc(k * k * sizeof *pair_ties);
+    double *rank_sum = xmalloc(k * sizeof *rank_sum), ties;
+    slant_mwu_all_pairs_sorted(sorted, n, k, u, pair_ties, &ties);
+    for (size_t a = 0; a < k; a++) {
+        rank_sum[a] = (double)n[a] * ((double)n[a] + 1.0) / 2.0;
+        for (size_t b = 0; b < k; b++)
+            if (b != a)
+                rank_sum[a] += u[a * k + b];
+    }
+    free(u);
+    free(pair_ties);
+    int status = slant_kruskal_wallis_rank_sums(rank_sum, n, k, ties, out);
+    free(rank_sum);
+    return status;
+}
 
+int slant_kruskal_wallis_rank_sums(const double *rank_sum, const size_t *n, size_t k,
+                                   double ties, slant_test *out)
+{
+    test_nan(out);
+    if (k < 2)
+        return -1;
+    size_t total = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (n[i] == 0 || !isfinite(rank_sum[i]))
+            return -1;
+        total += n[i];
+    }
     double N = (double)total;
     double centre = (N + 1.0) / 2.0, ss = 0.0;
-    for (size_t i = 0, at = 0; i < k; at += n[i], i++) {
-        double mean_rank = gsl_stats_mean(rank + at, 1, n[i]);
-        double dev = mean_rank - centre;
+    for (size_t i = 0; i < k; i++) {
+        double dev = rank_sum[i] / (double)n[i] - centre;
         ss += (double)n[i] * dev * dev;
     }
-    free(rank);
-    free(v);
 
     double correction = 1.0 - ties / (N * N * N - N);
     if (!(correction > 0.0))

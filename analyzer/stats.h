@@ -3,6 +3,8 @@
 
 #include <stddef.h>
 
+#include "ranks.h"
+
 /*
  * Statistics on GSL. stats.c is the only file that includes GSL headers, with logit.c
  * (the logistic fit, folds and ROC AUC of `slant calibrate`, logit.h).
@@ -70,6 +72,37 @@ typedef struct {
  */
 int slant_summary_of(const double *x, size_t n, double level, slant_summary *out);
 
+/*
+ * slant_summary_of for values already sorted ascending (no copy, no sort): the same
+ * numbers as slant_summary_of on any order of them.
+ */
+int slant_summary_of_sorted(const double *sorted, size_t n, double level, slant_summary *out);
+
+/* ----------------------------------------------------------------------------------- */
+/* Moments: what the tests below are computed from, for a caller that compares one     */
+/* sample with many others (slant compare) and so prepares each sample once; the rank  */
+/* statistics of sorted samples are in ranks.h. A value that is not finite has no     */
+/* place in a sorted sample: check first (slant_moments.finite) and use the functions  */
+/* that take raw samples then.                                                         */
+
+/*
+ * What Welch's t and Hedges' g need of a sample: n, its mean and variance (n - 1 in
+ * the denominator), computed as those functions compute them, so that a test on
+ * moments equals the test on the sample bit for bit. mean and var are NAN when n < 2
+ * or a value is not finite; `finite` says whether every value is.
+ */
+typedef struct {
+    size_t n;
+    double mean, var;
+    int finite;
+} slant_moments;
+
+void slant_moments_of(const double *x, size_t n, slant_moments *out);
+
+/* The mean of the n values of x as slant_summary_of computes it from the same values in
+ * the same order (pass them sorted to get its mean exactly); NAN when n is 0. */
+double slant_mean_of(const double *x, size_t n);
+
 /* ----------------------------------------------------------------------------------- */
 /* Two independent samples                                                              */
 
@@ -83,6 +116,9 @@ int slant_summary_of(const double *x, size_t n, double level, slant_summary *out
  * reports an infinite or NaN t).
  */
 int slant_welch_t(const double *x, size_t nx, const double *y, size_t ny, slant_test *out);
+
+/* slant_welch_t from the samples' moments: the same result. */
+int slant_welch_t_moments(const slant_moments *x, const slant_moments *y, slant_test *out);
 
 typedef enum { SLANT_MWU_EXACT, SLANT_MWU_NORMAL } slant_mwu_method;
 
@@ -119,6 +155,14 @@ int slant_mann_whitney(const double *x, size_t nx, const double *y, size_t ny,
 slant_mwu_method slant_mann_whitney_auto(const double *x, size_t nx, const double *y,
                                          size_t ny);
 
+/* slant_mann_whitney from U of x and the tie sum of slant_mwu_u_sorted: the same
+ * result (and -1 for an empty sample or a non-finite U). */
+int slant_mann_whitney_u(double u, double ties, size_t nx, size_t ny,
+                         slant_mwu_method method, slant_test *out);
+
+/* slant_mann_whitney_auto from the tie sum (any tie makes it non-zero). */
+slant_mwu_method slant_mann_whitney_auto_ties(size_t nx, size_t ny, double ties);
+
 /*
  * Hedges' g, the standardized mean difference with the small-sample correction, and
  * its confidence interval (Hedges 1981; Hedges & Olkin 1985, ch. 5):
@@ -135,12 +179,19 @@ slant_mwu_method slant_mann_whitney_auto(const double *x, size_t nx, const doubl
 int slant_hedges_g(const double *x, size_t nx, const double *y, size_t ny, double level,
                    double *g, double *lo, double *hi);
 
+/* slant_hedges_g from the samples' moments: the same result. */
+int slant_hedges_g_moments(const slant_moments *x, const slant_moments *y, double level,
+                           double *g, double *lo, double *hi);
+
 /*
  * Cliff's delta (Cliff 1993): (#{x_i > y_j} - #{x_i < y_j}) / (nx ny), in [-1, 1],
  * positive when x tends to be larger. Equals 2 U_x / (nx ny) - 1.
  * Returns NAN when a sample is empty or a value is not finite.
  */
 double slant_cliffs_delta(const double *x, size_t nx, const double *y, size_t ny);
+
+/* Cliff's delta from U of x (slant_mwu_u_sorted); NAN when a sample is empty. */
+double slant_cliffs_delta_u(double u, size_t nx, size_t ny);
 
 /* ----------------------------------------------------------------------------------- */
 /* k independent samples                                                                */
@@ -156,6 +207,23 @@ double slant_cliffs_delta(const double *x, size_t nx, const double *y, size_t ny
  */
 int slant_kruskal_wallis(const double *const *groups, const size_t *n, size_t k,
                          slant_test *out);
+
+/*
+ * slant_kruskal_wallis of groups each sorted ascending: one merge of the groups
+ * (N log k steps) gives the rank sums, exactly, and the tie correction. The same
+ * statistic (the mean ranks are rank sums / n).
+ */
+int slant_kruskal_wallis_sorted(const double *const *sorted, const size_t *n, size_t k,
+                                slant_test *out);
+
+/*
+ * slant_kruskal_wallis from each group's rank sum in the pooled sample (mid-ranks, as
+ * exact sums) and the pooled tie sum: the same statistic. With the U of
+ * slant_mwu_all_pairs_sorted, group a's rank sum is the sum of its row of U plus
+ * n[a] (n[a] + 1) / 2, and the tie sum its all_ties.
+ */
+int slant_kruskal_wallis_rank_sums(const double *rank_sum, const size_t *n, size_t k,
+                                   double ties, slant_test *out);
 
 /*
  * Welch's heteroscedastic one-way ANOVA (Welch 1951). With weights w_i = n_i / v_i,

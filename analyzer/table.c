@@ -30,7 +30,7 @@ static void cell(slant_table_kind kind, const char *s, size_t len, slant_buf *ou
     if (!s)
         return;
     slant_buf clean;
-    slant_buf_init(&clean, SIZE_MAX / 2);
+    slant_buf_init(&clean, SLANT_FIELD_MAX_BYTES);
     slant_utf8_sanitize(s, len, &clean);
     const char *p = clean.data ? clean.data : "";
     if (kind == SLANT_TABLE_TSV) {
@@ -227,7 +227,7 @@ void slant_table_write_header(slant_table_kind kind, const slant_lexicon *lex,
         cstr_cell(kind, keep[k], out);
     }
     slant_buf name;
-    slant_buf_init(&name, SIZE_MAX / 2);
+    slant_buf_init(&name, SLANT_FIELD_MAX_BYTES);
     sink_ctx c = { kind, out, NULL };
     each_name(lex, &name, header_cell, &c);
     slant_buf_release(&name);
@@ -237,7 +237,7 @@ void slant_table_write_header(slant_table_kind kind, const slant_lexicon *lex,
 void slant_table_write_row(slant_table_kind kind, const slant_result *r, slant_buf *out)
 {
     slant_buf name;
-    slant_buf_init(&name, SIZE_MAX / 2);
+    slant_buf_init(&name, SLANT_FIELD_MAX_BYTES);
     sink_ctx c = { kind, out, r };
     if (kind == SLANT_TABLE_LONG) {
         each_value(r, &name, long_row, &c);

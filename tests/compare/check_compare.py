@@ -241,6 +241,87 @@ check(close(shares[("A", "=Artsakh")], 9 / 12) and close(shares[("C", "Nagorno-K
       "contested shares")
 check("contested/chi2" in {f["name"] for f in con["families"]}, "contested family named")
 
+# --- many groups, ties, vs-rest, every -j: the sorted-column statistics against SciPy --------
+# Score records written here: six groups (two small enough for the exact Mann-Whitney
+# distribution), integer counts (so rates tie, many at 0) and one continuous indicator
+# (certainty, no ties). Every pair and every group against the rest is recomputed with
+# SciPy from the same values; the output must not depend on -j.
+rng = np.random.default_rng(11)
+sizes = {"g0": 5, "g1": 7, "g2": 40, "g3": 61, "g4": 80, "g5": 123}
+recs = []
+for g, n in sizes.items():
+    shift = int(g[1:]) * 0.3
+    for i in range(n):
+        tokens = int(rng.integers(200, 1000))
+        recs.append({"schema": 1, "id": f"{g}-{i}", "source": g, "tokens": tokens,
+                     "quote_tokens": int(rng.integers(0, tokens // 2)),
+                     "categories": {c: {"count": int(rng.poisson(lam + shift))}
+                                    for c, lam in (("c_rare", 0.3), ("c_mid", 2.0), ("c_often", 6.0))},
+                     "epistemic": {"certainty": float(rng.normal(shift, 1.0))},
+                     "attribution": {"quotations": int(rng.integers(0, 6)), "attributed": 0,
+                                     "anonymous": 0, "neutral_verbs": 1, "loaded_verbs": 1,
+                                     "scare_quotes": int(rng.poisson(0.5))}})
+rng.shuffle(recs)  # rows of a group interleaved, as in a real corpus
+frame = pd.DataFrame({"source": [r["source"] for r in recs]})
+for c in ("c_rare", "c_mid", "c_often"):
+    frame[c] = [1000.0 * r["categories"][c]["count"] / r["tokens"] for r in recs]
+frame["certainty"] = [r["epistemic"]["certainty"] for r in recs]
+frame["quote_share"] = [r["quote_tokens"] / r["tokens"] for r in recs]
+inds = ["c_rare", "c_mid", "c_often", "certainty", "quote_share"]
+
+
+def cliff_ref(x, y):
+    return float(np.sign(x[:, None] - y[None, :]).mean())
+
+
+def pair_problems(row, x, y, what):
+    out = []
+    t = stats.ttest_ind(x, y, equal_var=False)
+    if not (close(row["welch_t"], t.statistic) and close(row["welch_p"], t.pvalue)):
+        out.append((what, "welch", row["welch_t"], t.statistic))
+    method = "exact" if row["mwu_method"] == "exact" else "asymptotic"
+    u = stats.mannwhitneyu(x, y, method=method, alternative="two-sided")
+    if not (close(row["mwu_u"], u.statistic) and close(row["mwu_p"], u.pvalue)):
+        out.append((what, "mwu", method, row["mwu_u"], u.statistic, row["mwu_p"], u.pvalue))
+    if not close(row["cliffs_delta"], cliff_ref(x, y)):
+        out.append((what, "cliff", row["cliffs_delta"], cliff_ref(x, y)))
+    if not (close(row["mean_a"], x.mean()) and close(row["mean_b"], y.mean())
+            and row["n_a"] == len(x) and row["n_b"] == len(y)):
+        out.append((what, "means", row["mean_a"], x.mean(), row["mean_b"], y.mean()))
+    return out
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    path = os.path.join(tmp, "many.jsonl")
+    with open(path, "w") as f:
+        f.write("".join(json.dumps(r) + "\n" for r in recs))
+    base = ["compare", "--min-n", "1", "--indicators", ",".join(inds), "--format", "json"]
+    all_runs = [slant(*base, "--max-pairs", "100", "-j", j, path) for j in ("1", "2", "3")]
+    rest_runs = [slant(*base, "--pairs", "vs-rest", "-j", j, path) for j in ("1", "2", "5")]
+check(len(set(all_runs)) == 1, "every pair: the same output for -j 1, 2 and 3")
+check(len(set(rest_runs)) == 1, "vs-rest: the same output for -j 1, 2 and 5")
+many, vs_rest = json.loads(all_runs[0]), json.loads(rest_runs[0])
+bad, methods = [], set()
+names = [g["name"] for g in many["groups"]]  # the order of the dataset (first seen)
+check(sorted(names) == sorted(sizes), f"six groups compared ({names})")
+for ind in inds:
+    by = {g: frame.loc[frame.source == g, ind].to_numpy() for g in names}
+    h, p = stats.kruskal(*by.values())
+    o = rows_by_key(many, "omnibus")[(None, None, ind, None)]
+    if not (close(o["kruskal_h"], h) and close(o["kruskal_p"], p)):
+        bad.append((ind, "kruskal", o["kruskal_h"], h))
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            row = rows_by_key(many, "pairs")[(a, b, ind, None)]
+            methods.add(row["mwu_method"])
+            bad += pair_problems(row, by[a], by[b], (ind, a, b))
+        rest = frame.loc[frame.source != a, ind].to_numpy()  # in row order
+        bad += pair_problems(rows_by_key(vs_rest, "pairs")[(a, "rest", ind, None)], by[a], rest,
+                             (ind, a, "rest"))
+for b in bad[:10]:
+    print("compare FAIL: differs from SciPy:", b)
+check(not bad, f"six groups: {len(bad)} statistics differ from SciPy's")
+check(methods == {"exact", "normal"}, f"both Mann-Whitney methods were tested ({methods})")
 # --- the loaded-language index: the first indicator when the records carry it ----------------
 from index_fixture import INDEX_MEMBERS, add_index, strip_index  # noqa: E402
 

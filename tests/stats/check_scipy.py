@@ -808,6 +808,53 @@ def reproducibility(s, runs):
                 f"{len(distinct)} distinct answers from 4 seeds: {sorted(distinct)}")
 
 
+def tie_sum(values):
+    _, counts = np.unique(np.asarray(values, dtype=float), return_counts=True)
+    return float(np.sum(counts.astype(float) ** 3 - counts))
+
+
+def sorted_cases(s, rng):
+    """slant_sort (a radix sort from 64 values) against sorted(); and every pair's U, tie
+    sums and Kruskal-Wallis from one merge (slant_mwu_all_pairs_sorted) against SciPy."""
+    for n in (5, 63, 64, 200, 3000):
+        x = list(rng.normal(0.0, 1e3, n))
+        x[: n // 5] = [0.0] * (n // 5)                      # ties at zero
+        x[n // 5: n // 4] = list(rng.integers(-3, 4, n // 4 - n // 5).astype(float))
+        if n >= 64:
+            x[-4:] = [float("inf"), float("-inf"), 5e-324, -1e300]
+        rng.shuffle(x)
+        want = sorted(x)
+
+        def judge(tokens, want=want):
+            got = [float(t) for t in tokens[1:]]
+            return tokens[:1] == ["ok"] and got == want, "not sorted() order"
+        s.later(f"sort of {n} values", f"sort | {sample(x)}", judge)
+
+    groups_sets = [
+        [continuous(rng, 7), continuous(rng, 9, 0.5)],
+        [tied(rng, 30), tied(rng, 12), tied(rng, 45)],
+        [tied(rng, 40, 2), continuous(rng, 25), tied(rng, 18, 1), continuous(rng, 3, 2.0),
+         tied(rng, 70, 8)],
+        [[1.0, 2.0, 2.0, 3.0], [2.0, 4.0], [0.0, 2.0, 5.0]],
+        [[3.0] * 5, [3.0] * 4],                             # every value equal
+    ]
+    for k, groups in enumerate(groups_sets):
+        expected = []
+        for a in range(len(groups)):
+            for b in range(a + 1, len(groups)):
+                x, y = groups[a], groups[b]
+                expected += [stats.mannwhitneyu(x, y).statistic,
+                             stats.mannwhitneyu(y, x).statistic, tie_sum(x + y)]
+        expected.append(tie_sum([v for g in groups for v in g]))
+        if len({v for g in groups for v in g}) > 1:
+            h, p = stats.kruskal(*groups)
+            expected += [h, len(groups) - 1, p]
+        else:
+            expected += [NAN, NAN, NAN]
+        s.add(f"U of every pair at once, set {k}", f"mwu_pairs | {sample(*groups)}", "ok",
+              expected)
+
+
 def main():
     if len(sys.argv) != 2:
         print("usage: check_scipy.py STATS_DRIVER", file=sys.stderr)
@@ -817,7 +864,8 @@ def main():
     rng = np.random.default_rng(20240601)
     s = Suite()
     for build in (summary_cases, welch_cases, mwu_cases, effect_cases, kgroup_cases,
-                  paired_cases, table_cases, keyness_cases, adjust_cases, resampling_cases):
+                  paired_cases, table_cases, keyness_cases, adjust_cases, resampling_cases,
+                  sorted_cases):
         build(s, rng)
     s.run(sys.argv[1])
     print(f"({len(s.cases)} driver commands, {time.time() - start:.1f} s)")

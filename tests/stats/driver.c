@@ -12,6 +12,11 @@
  *   hedges LEVEL | x... | y...           g lo hi
  *   cliff | x... | y...                  delta
  *   kruskal | g1... | g2... | ...
+ *   sort | x...                          the values, sorted by slant_sort
+ *   mwu_pairs | g1... | g2... | ...      per pair a < b: U of a, U of b, tie sum (from
+ *                                        slant_mwu_all_pairs_sorted on sorted copies),
+ *                                        then the pooled tie sum; then each group's
+ *                                        slant_kruskal_wallis_rank_sums test from them
  *   welch_anova | g1... | g2... | ...
  *   paired_t | x... | y...
  *   wilcoxon exact|normal | x... | y...
@@ -223,6 +228,55 @@ static const char *run(const command *c)
         int rc = name[0] == 'k' ? slant_kruskal_wallis(groups, n, c->ns, &t)
                                 : slant_welch_anova(groups, n, c->ns, &t);
         print_test(rc, &t);
+    } else if (strcmp(name, "sort") == 0) {
+        if (c->ns != 1)
+            return "usage: sort | x";
+        double *v = xmalloc((s[0].n ? s[0].n : 1) * sizeof *v);
+        for (size_t i = 0; i < s[0].n; i++)
+            v[i] = s[0].v[i];
+        slant_sort(v, s[0].n);
+        print_values(0, v, s[0].n);
+        free(v);
+    } else if (strcmp(name, "mwu_pairs") == 0) {
+        size_t k = c->ns;
+        if (k < 2)
+            return "usage: mwu_pairs | g1 | g2 | ...";
+        double *sorted[MAX_SAMPLES];
+        size_t n[MAX_SAMPLES];
+        for (size_t i = 0; i < k; i++) {
+            n[i] = s[i].n;
+            sorted[i] = xmalloc((n[i] ? n[i] : 1) * sizeof *sorted[i]);
+            for (size_t j = 0; j < n[i]; j++)
+                sorted[i][j] = s[i].v[j];
+            slant_sort(sorted[i], n[i]);
+        }
+        double *u = xmalloc(k * k * sizeof *u), *ties = xmalloc(k * k * sizeof *ties);
+        double all_ties, rank_sum[MAX_SAMPLES];
+        slant_mwu_all_pairs_sorted((const double *const *)sorted, n, k, u, ties, &all_ties);
+        double *v = xmalloc((3 * k * k + 4) * sizeof *v);
+        size_t nv = 0;
+        for (size_t g = 0; g < k; g++) {
+            rank_sum[g] = (double)n[g] * ((double)n[g] + 1.0) / 2.0;
+            for (size_t h = 0; h < k; h++)
+                if (h != g)
+                    rank_sum[g] += u[g * k + h];
+            for (size_t h = g + 1; h < k; h++) {
+                v[nv++] = u[g * k + h];
+                v[nv++] = u[h * k + g];
+                v[nv++] = ties[g * k + h];
+            }
+        }
+        v[nv++] = all_ties;
+        slant_kruskal_wallis_rank_sums(rank_sum, n, k, all_ties, &t); /* NAN if undefined */
+        v[nv++] = t.statistic;
+        v[nv++] = t.df;
+        v[nv++] = t.p;
+        print_values(0, v, nv);
+        free(v);
+        free(u);
+        free(ties);
+        for (size_t i = 0; i < k; i++)
+            free(sorted[i]);
     } else if (strcmp(name, "paired_t") == 0) {
         if (c->ns != 2 || s[0].n != s[1].n)
             return "usage: paired_t | x | y, of equal lengths";
