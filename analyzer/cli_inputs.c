@@ -853,7 +853,7 @@ static int check_indicators(const cli_comparison_args *a, const slant_dataset *d
         if (i < all)
             continue;
         slant_buf list;
-        slant_buf_init(&list, SIZE_MAX / 2);
+        slant_buf_init(&list, SLANT_FIELD_MAX_BYTES);
         for (i = 0; i < all; i++) {
             if (i)
                 slant_buf_add(&list, ", ", 2);

@@ -257,7 +257,7 @@ int slant_cli_keyness(int argc, char **argv)
         cli_subset_note(left_out, left_out + articles, "article");
     size_t ngroups = slant_vocab_ngroups(v);
     slant_buf b;
-    slant_buf_init(&b, SIZE_MAX / 2);
+    slant_buf_init(&b, SLANT_OUTPUT_MAX_BYTES);
     if (ngroups < 2) {
         cli_message("nothing to compare: %zu group%s by '%s' (--by chooses the field)",
                     ngroups, ngroups == 1 ? "" : "s", by);
@@ -316,7 +316,13 @@ int slant_cli_keyness(int argc, char **argv)
                 slant_buf_adds(&b, shown ? "\n" : "  (no term over-used here)\n\n");
             free(t);
         }
-        rc = cli_output_all(output, b.data ? b.data : "", b.len);
+        if (b.full) {
+            cli_message("the output is larger than %zu bytes: nothing written (raise "
+                        "--min-df, or --top with text)", (size_t)SLANT_OUTPUT_MAX_BYTES);
+            rc = SLANT_EXIT_WRITE;
+        } else {
+            rc = cli_output_all(output, b.data ? b.data : "", b.len);
+        }
         if (rc == SLANT_EXIT_OK && failed)
             rc = SLANT_EXIT_PARTIAL;
     }

@@ -73,7 +73,7 @@ static void char_bounds(const char *text, size_t len, size_t *from, size_t *to)
 static void flat(slant_buf *out, const char *s, size_t n)
 {
     slant_buf tmp;
-    slant_buf_init(&tmp, SIZE_MAX / 2);
+    slant_buf_init(&tmp, SLANT_FIELD_MAX_BYTES);
     slant_utf8_sanitize(s, n, &tmp);
     int space = 0;
     for (size_t i = 0; i < tmp.len; i++) {
@@ -242,11 +242,11 @@ int slant_cli_kwic(int argc, char **argv)
     }
     slant_scorer *scorer = slant_scorer_new(lex);
     slant_buf buf;
-    slant_buf_init(&buf, SIZE_MAX / 2);
+    slant_buf_init(&buf, SLANT_OUTPUT_MAX_BYTES); /* written every 64 KiB */
     writer w = { lex, !strcmp(format, "jsonl"), (size_t)width, &buf, { 0 }, { 0 }, { 0 } };
-    slant_buf_init(&w.left, SIZE_MAX / 2);
-    slant_buf_init(&w.match, SIZE_MAX / 2);
-    slant_buf_init(&w.right, SIZE_MAX / 2);
+    slant_buf_init(&w.left, SLANT_FIELD_MAX_BYTES);
+    slant_buf_init(&w.match, SLANT_FIELD_MAX_BYTES);
+    slant_buf_init(&w.right, SLANT_FIELD_MAX_BYTES);
     slant_reader_options ro = {
         .paths = (const char *const *)(argv + optind + 1),
         .npaths = (size_t)(argc - optind - 1),
