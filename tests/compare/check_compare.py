@@ -173,6 +173,37 @@ with tempfile.TemporaryDirectory() as tmp:
                               for k, v in row.items())
     check(mismatched == 0, f"merged halves differ from the whole in {mismatched} rows")
 
+# --- keyness without evidence: plain records carry the entry counts ------------------------
+def without_entries(records):
+    """Records as an older slant wrote them with --evidence: no "entries" member."""
+    out = []
+    for line in records.splitlines():
+        r = json.loads(line)
+        del r["entries"]
+        out.append(json.dumps(r, ensure_ascii=False))
+    return "\n".join(out) + "\n"
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    path = os.path.join(tmp, "records.jsonl")  # one path, so the outputs may be equal
+    keyness_of = {}
+    for kind, records in [("plain", slant("score", "-q", CORPUS)),
+                          ("evidence", without_entries(slant("score", "-q", "--evidence", CORPUS))),
+                          ("both", slant("score", "-q", "--evidence", CORPUS))]:
+        with open(path, "w") as f:
+            f.write(records)
+        keyness_of[kind] = slant("compare", "--event", "event", "--format", "json", path)
+    plain_doc = json.loads(keyness_of["plain"])
+    check(len(plain_doc["tables"].get("keyness", [])) > 100
+          and plain_doc["tables"].get("drivers"),
+          "plain score records give keyness and drivers (no --evidence)")
+    check(keyness_of["plain"] == keyness_of["evidence"],
+          "keyness from plain records equals keyness from evidence records, byte for byte")
+    check(keyness_of["both"] == keyness_of["plain"],
+          "records with evidence and entry counts: each match counted once")
+    check(json.loads(keyness_of["plain"])["tables"] == doc["tables"],
+          "plain records and the articles give the same comparison")
+
 # --- notebook formats ---------------------------------------------------------------------
 csv = pd.read_csv(io.StringIO(slant("compare", "--format", "csv", CORPUS)))
 check(set(csv.table) >= {"summary", "omnibus", "pairs", "keyness", "drivers"}, "csv tables")
