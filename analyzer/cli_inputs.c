@@ -15,6 +15,7 @@
 #include "hash.h"
 #include "json.h"
 #include "jsonline.h"
+#include "score_read.h"
 #include "pipeline.h"
 #include "xalloc.h"
 
@@ -338,6 +339,7 @@ static size_t read_scores(FILE *f, const char *path, const slant_score_fields *f
     size_t cap = 0, bad = 0;
     long lineno = 0;
     ssize_t n;
+    slant_score_reader *reader = slant_score_reader_new();
     while ((n = getline(&line, &cap, f)) >= 0) {
         lineno++;
         size_t len = (size_t)n;
@@ -347,8 +349,8 @@ static size_t read_scores(FILE *f, const char *path, const slant_score_fields *f
             continue;
         slant_error err;
         slant_error_clear(&err);
-        if (slant_json_read_score(line, len, fields, path, lineno, ds, &r->had_evidence,
-                                  &err)) {
+        if (slant_score_reader_read(reader, line, len, fields, path, lineno, ds,
+                                    &r->had_evidence, &err)) {
             char text[1200];
             slant_error_format(&err, text, sizeof text);
             cli_message("%s", text);
@@ -359,6 +361,7 @@ static size_t read_scores(FILE *f, const char *path, const slant_score_fields *f
                 note_provenance(line, len, path, o, r);
         }
     }
+    slant_score_reader_free(reader);
     free(line);
     return bad;
 }

@@ -45,5 +45,6 @@ void suite_indicator(void);
 void suite_index(void);
 void suite_calibrate(void);
 void suite_jsonline(void);
+void suite_score_read(void);
 
 #endif

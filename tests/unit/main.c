@@ -65,6 +65,7 @@ int main(void)
     suite_index();
     suite_calibrate();
     suite_jsonline();
+    suite_score_read();
     printf("unit: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
