@@ -387,8 +387,47 @@ size_t cli_inputs_keep(const cli_inputs_options *o, const char *keep[2])
     return nkeep;
 }
 
-/* Scores the articles at `paths` with evidence into a temporary file and reads it back:
- * articles and score output then go through one path. Returns the number of failures. */
+/* What the scoring pipeline's output goes to when compare scores articles: the reader of
+ * score records, straight from memory (the run context first: on_error and on_progress
+ * take the same pointer). */
+typedef struct {
+    cli_run_context rc;
+    slant_score_reader *reader;
+    const slant_score_fields *fields;
+    slant_dataset *ds;
+    cli_inputs_result *r;
+    long lineno;
+    size_t failed;
+} scored_sink;
+
+/* A batch of score records, in input order: each line into the dataset. */
+static void add_scored(const char *data, size_t len, void *ctx)
+{
+    scored_sink *k = ctx;
+    const char *end = data + len;
+    while (data < end) {
+        const char *nl = memchr(data, '\n', (size_t)(end - data));
+        size_t n = nl ? (size_t)(nl - data) : (size_t)(end - data);
+        k->lineno++;
+        slant_error err;
+        slant_error_clear(&err);
+        if (n && slant_score_reader_read(k->reader, data, n, k->fields, "(scored articles)",
+                                         k->lineno, k->ds, &k->r->had_evidence, &err)) {
+            char text[1200];
+            slant_error_format(&err, text, sizeof text);
+            cli_message("%s", text);
+            k->failed++;
+        } else if (n) {
+            k->r->records++;
+        }
+        data += n + (nl != NULL);
+    }
+}
+
+/* Scores the articles at `paths` and adds their records to `ds` as the pipeline writes
+ * them, in input order (no temporary file): articles and score output go through one
+ * reader, so they give the same comparison. The records carry their entry counts, so
+ * keyness needs no evidence. Returns the number of failures. */
 static size_t score_articles(const cli_inputs_options *o, const char *const *paths, size_t n,
                              const slant_score_fields *fields, slant_dataset *ds,
                              cli_inputs_result *r)
@@ -406,14 +445,13 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
     }
     const char *keep[2];
     size_t nkeep = cli_inputs_keep(o, keep);
-    FILE *tmp = tmpfile();
-    if (!tmp) {
-        cli_message("cannot create a temporary file: %s", strerror(errno));
-        slant_weights_release(&weights);
-        slant_lexicon_free(lex);
-        return n;
-    }
-    cli_run_context rc = { isatty(STDERR_FILENO) && !o->quiet, { 0, 0 } };
+    scored_sink sink = {
+        .rc = { isatty(STDERR_FILENO) && !o->quiet, { 0, 0 } },
+        .reader = slant_score_reader_new(),
+        .fields = fields,
+        .ds = ds,
+        .r = r,
+    };
     slant_pipeline_options po = {
         .lex = lex,
         .input = {
@@ -422,37 +460,27 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
             .fields = { o->text_field, o->id_field, keep, nkeep },
             .max_article_bytes = (size_t)64 << 20,
         },
-        .score = { .format = SLANT_FORMAT_JSONL, .evidence = 1, .keep = keep, .nkeep = nkeep,
+        .score = { .format = SLANT_FORMAT_JSONL, .keep = keep, .nkeep = nkeep,
                    .weights = o->weights ? &weights : NULL },
         .threads = (int)o->threads,
-        .out = tmp,
+        .on_output = add_scored,
         .on_error = cli_report_error,
         .on_progress = cli_report_progress,
-        .ctx = &rc,
+        .ctx = &sink,
     };
     slant_pipeline_stats stats;
-    slant_status st = slant_pipeline_run(&po, &stats);
-    if (rc.progress)
+    slant_pipeline_run(&po, &stats); /* nothing is written: no write error */
+    if (sink.rc.progress)
         fputs("\r\033[K", stderr);
-    size_t failed = stats.failed;
-    if (st != SLANT_OK) {
-        cli_message("cannot write a temporary file: %s", strerror(stats.write_errno));
-        failed++;
-    } else {
-        rewind(tmp);
-        cli_inputs_options plain = *o;
-        plain.provenance = -1; /* the lexicon itself is the provenance of these */
-        note_lexicon(r, slant_lexicon_id(lex), slant_lexicon_version(lex),
-                     slant_lexicon_hash(lex), n == 1 ? paths[0] : "the articles");
-        failed += read_scores(tmp, "(scored articles)", fields, &plain, ds, r);
-    }
-    fclose(tmp);
+    slant_score_reader_free(sink.reader);
+    note_lexicon(r, slant_lexicon_id(lex), slant_lexicon_version(lex), slant_lexicon_hash(lex),
+                 n == 1 ? paths[0] : "the articles");
     slant_weights_release(&weights);
     if (o->keep_lexicon)
         r->lex = lex;
     else
         slant_lexicon_free(lex);
-    return failed;
+    return stats.failed + sink.failed;
 }
 
 /* Adds a partial to `ds`; checks it was grouped like the others, and holds no shard read

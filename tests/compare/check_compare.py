@@ -203,6 +203,10 @@ with tempfile.TemporaryDirectory() as tmp:
           "records with evidence and entry counts: each match counted once")
     check(json.loads(keyness_of["plain"])["tables"] == doc["tables"],
           "plain records and the articles give the same comparison")
+    by_j = {j: slant("compare", "-j", j, "--event", "event", "--format", "json", CORPUS)
+            for j in ("1", "3")}
+    check(by_j["1"] == by_j["3"] and json.loads(by_j["1"])["tables"] == doc["tables"],
+          "articles scored inside compare: the same output for -j 1 and -j 3")
 
 # --- notebook formats ---------------------------------------------------------------------
 csv = pd.read_csv(io.StringIO(slant("compare", "--format", "csv", CORPUS)))
