@@ -182,7 +182,7 @@ static size_t scan_number(const slant_score_reader *r, size_t p)
     if (i - p > MAX_NUMBER)
         return 0;
     /* cJSON reads on over these: what follows must end the number for both readers */
-    if (i < len && strchr("+-eE.", s[i]))
+    if (i < len && (s[i] == '+' || s[i] == '-' || s[i] == 'e' || s[i] == 'E' || s[i] == '.'))
         return 0;
     return i;
 }
