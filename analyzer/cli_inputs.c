@@ -3,6 +3,8 @@
 
 #include "cli_inputs.h"
 
+#include <pthread.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -331,38 +333,105 @@ int cli_partial_note(cli_inputs_result *r, const char *path, const cli_partial_i
 
 /* --- the three kinds ---------------------------------------------------------------------- */
 
+/* Lines of score records read at a time: parsed on the -j threads, then added to the
+ * dataset in input order on this one, so the dataset is the same for every -j. */
+#define SCORE_BATCH 256
+
+typedef struct {
+    char *line[SCORE_BATCH];      /* getline's buffers, reused from batch to batch */
+    size_t cap[SCORE_BATCH], len[SCORE_BATCH];
+    long lineno[SCORE_BATCH];
+    slant_score_parsed *parsed[SCORE_BATCH];
+    size_t n;
+    const slant_score_fields *fields;
+} score_batch;
+
+typedef struct {
+    score_batch *b;
+    slant_score_reader *reader;
+    size_t first, step;           /* this thread parses lines first, first + step, ... */
+} score_share;
+
+static void *parse_share(void *arg)
+{
+    score_share *sh = arg;
+    score_batch *b = sh->b;
+    for (size_t i = sh->first; i < b->n; i += sh->step)
+        if (b->len[i])
+            slant_score_reader_parse(sh->reader, b->parsed[i], b->line[i], b->len[i],
+                                     b->fields);
+    return NULL;
+}
+
 /* Reads `slant score` records from `f`; returns the number of bad lines (reported). */
 static size_t read_scores(FILE *f, const char *path, const slant_score_fields *fields,
                           const cli_inputs_options *o, slant_dataset *ds, cli_inputs_result *r)
 {
-    char *line = NULL;
-    size_t cap = 0, bad = 0;
+    size_t threads = o->threads > 1 ? (size_t)o->threads : 1, bad = 0;
+    if (threads > 8)
+        threads = 8; /* reading is bound by one thread adding to the dataset */
+    score_batch *b = xcalloc(1, sizeof *b);
+    b->fields = fields;
+    for (size_t i = 0; i < SCORE_BATCH; i++)
+        b->parsed[i] = slant_score_parsed_new();
+    score_share share[8];
+    pthread_t tid[8];
+    for (size_t t = 0; t < threads; t++)
+        share[t] = (score_share){ b, slant_score_reader_new(), t, threads };
     long lineno = 0;
-    ssize_t n;
-    slant_score_reader *reader = slant_score_reader_new();
-    while ((n = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        size_t len = (size_t)n;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            len--;
-        if (!len)
-            continue;
-        slant_error err;
-        slant_error_clear(&err);
-        if (slant_score_reader_read(reader, line, len, fields, path, lineno, ds,
-                                    &r->had_evidence, &err)) {
-            char text[1200];
-            slant_error_format(&err, text, sizeof text);
-            cli_message("%s", text);
-            bad++;
-        } else {
-            r->records++;
-            if (o->provenance >= 0)
-                note_provenance(line, len, path, o, r);
+    int more = 1;
+    while (more) {
+        b->n = 0;
+        while (b->n < SCORE_BATCH) {
+            size_t i = b->n;
+            ssize_t n = getline(&b->line[i], &b->cap[i], f);
+            if (n < 0) {
+                more = 0;
+                break;
+            }
+            size_t len = (size_t)n;
+            while (len && (b->line[i][len - 1] == '\n' || b->line[i][len - 1] == '\r'))
+                len--;
+            b->len[i] = len;
+            b->lineno[i] = ++lineno;
+            b->n++;
+        }
+        size_t started = 1;
+        for (size_t t = 1; t < threads && b->n > SCORE_BATCH / 4; t++, started++)
+            if (pthread_create(&tid[t], NULL, parse_share, &share[t]) != 0)
+                break;
+        if (started < threads) { /* one thread (or too few lines): parse the rest here */
+            for (size_t t = started; t < threads; t++)
+                parse_share(&share[t]);
+        }
+        parse_share(&share[0]);
+        for (size_t t = 1; t < started; t++)
+            pthread_join(tid[t], NULL);
+        for (size_t i = 0; i < b->n; i++) {
+            if (!b->len[i])
+                continue;
+            slant_error err;
+            slant_error_clear(&err);
+            if (slant_score_parsed_apply(b->parsed[i], b->line[i], b->len[i], fields, path,
+                                         b->lineno[i], ds, &r->had_evidence, &err)) {
+                char text[1200];
+                slant_error_format(&err, text, sizeof text);
+                cli_message("%s", text);
+                bad++;
+            } else {
+                r->records++;
+                if (o->provenance >= 0)
+                    note_provenance(b->line[i], b->len[i], path, o, r);
+            }
         }
     }
-    slant_score_reader_free(reader);
-    free(line);
+    for (size_t t = 0; t < threads; t++)
+        slant_score_reader_free(share[t].reader);
+    for (size_t i = 0; i < SCORE_BATCH; i++) {
+        slant_score_parsed_free(b->parsed[i]);
+        free(b->line[i]);
+    }
+    free(b);
     return bad;
 }
 

@@ -35,24 +35,64 @@ typedef struct {
     double count;
 } pending;
 
+struct slant_score_parsed {
+    int ok;                   /* 0: the record goes to json.c */
+    slant_buf strings;        /* decoded strings, each NUL-terminated; offsets into it */
+    size_t *names;            /* offsets of the indicator names; SIZE_MAX: ids[i] as it is */
+    const char **ids;         /* the names, as pointers when applied */
+    double *values;
+    size_t k, names_cap;
+    pending *adds;
+    size_t nadds, adds_cap;
+    size_t group, event, id;  /* offsets, or SIZE_MAX for none */
+    double tokens;
+    int had;                  /* the record has entry counts or evidence */
+};
+
 struct slant_score_reader {
     const char *line;
     size_t len;
     node *nodes;
     size_t nnodes, nodes_cap;
-    slant_buf strings;        /* decoded strings, each NUL-terminated; offsets into it */
-    size_t *names;            /* offsets of the indicator names */
-    double *values;
-    size_t names_cap;
-    pending *adds;
-    size_t nadds, adds_cap;
+    slant_score_parsed *p;    /* what the record being parsed goes into */
+    slant_score_parsed own;   /* for slant_score_reader_read */
     size_t fallbacks;
 };
+
+static void parsed_init(slant_score_parsed *p)
+{
+    memset(p, 0, sizeof *p);
+    slant_buf_init(&p->strings, SIZE_MAX / 2);
+}
+
+static void parsed_release(slant_score_parsed *p)
+{
+    slant_buf_release(&p->strings);
+    free(p->names);
+    free(p->ids);
+    free(p->values);
+    free(p->adds);
+}
+
+slant_score_parsed *slant_score_parsed_new(void)
+{
+    slant_score_parsed *p = xmalloc(sizeof *p);
+    parsed_init(p);
+    return p;
+}
+
+void slant_score_parsed_free(slant_score_parsed *p)
+{
+    if (!p)
+        return;
+    parsed_release(p);
+    free(p);
+}
 
 slant_score_reader *slant_score_reader_new(void)
 {
     slant_score_reader *r = xcalloc(1, sizeof *r);
-    slant_buf_init(&r->strings, SIZE_MAX / 2);
+    parsed_init(&r->own);
     return r;
 }
 
@@ -61,10 +101,7 @@ void slant_score_reader_free(slant_score_reader *r)
     if (!r)
         return;
     free(r->nodes);
-    slant_buf_release(&r->strings);
-    free(r->names);
-    free(r->values);
-    free(r->adds);
+    parsed_release(&r->own);
     free(r);
 }
 
@@ -366,12 +403,12 @@ static void add_text(slant_score_reader *r, uint32_t at, uint32_t n, int escaped
 {
     const char *s = r->line + at;
     if (!escaped) {
-        slant_buf_add(&r->strings, s, n);
+        slant_buf_add(&r->p->strings, s, n);
         return;
     }
     for (size_t k = 0; k < n; k++) {
         if (s[k] != '\\') {
-            slant_buf_addc(&r->strings, s[k]);
+            slant_buf_addc(&r->p->strings, s[k]);
             continue;
         }
         char e = s[++k];
@@ -384,24 +421,24 @@ static void add_text(slant_score_reader *r, uint32_t at, uint32_t n, int escaped
                 k += 6;
                 v = 0x10000 + ((v - 0xD800) << 10) + (w - 0xDC00);
             }
-            add_utf8(&r->strings, v);
+            add_utf8(&r->p->strings, v);
             continue;
         }
         static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
-        slant_buf_addc(&r->strings, to[strchr(from, e) - from]);
+        slant_buf_addc(&r->p->strings, to[strchr(from, e) - from]);
     }
 }
 
 static size_t end_text(slant_score_reader *r)
 {
-    slant_buf_addc(&r->strings, '\0');
-    return r->strings.len;
+    slant_buf_addc(&r->p->strings, '\0');
+    return r->p->strings.len;
 }
 
 /* A string value as a NUL-terminated string in the strings: its offset. */
 static size_t string_at(slant_score_reader *r, uint32_t x)
 {
-    size_t at = r->strings.len;
+    size_t at = r->p->strings.len;
     add_text(r, r->nodes[x].at, r->nodes[x].n, r->nodes[x].escaped);
     end_text(r);
     return at;
@@ -410,7 +447,7 @@ static size_t string_at(slant_score_reader *r, uint32_t x)
 /* A member's name in the strings: its offset. */
 static size_t key_at(slant_score_reader *r, uint32_t x)
 {
-    size_t at = r->strings.len;
+    size_t at = r->p->strings.len;
     add_text(r, r->nodes[x].key, r->nodes[x].keylen, 0);
     end_text(r);
     return at;
@@ -471,24 +508,24 @@ static size_t read_derived(slant_score_reader *r, uint32_t root, double tokens, 
             continue;
         double a = x->a ? member_at(r, root, x->a) : NAN, b = x->b ? member_at(r, root, x->b) : NAN;
         ids[k] = x->id;
-        r->names[k] = SIZE_MAX;
-        r->values[k++] = slant_indicator_compute(x, a, b, tokens);
+        r->p->names[k] = SIZE_MAX;
+        r->p->values[k++] = slant_indicator_compute(x, a, b, tokens);
     }
     return k;
 }
 
 static void pend(slant_score_reader *r, size_t key, double count)
 {
-    r->adds = xgrow(r->adds, &r->adds_cap, r->nadds + 1, sizeof *r->adds);
-    r->adds[r->nadds].key = key;
-    r->adds[r->nadds++].count = count;
+    r->p->adds = xgrow(r->p->adds, &r->p->adds_cap, r->p->nadds + 1, sizeof *r->p->adds);
+    r->p->adds[r->p->nadds].key = key;
+    r->p->adds[r->p->nadds++].count = count;
 }
 
 /* Starts an entry name PREFIX + (the text of x) + ":" and returns its offset. */
 static size_t key_start(slant_score_reader *r, const char *prefix)
 {
-    size_t at = r->strings.len;
-    slant_buf_adds(&r->strings, prefix);
+    size_t at = r->p->strings.len;
+    slant_buf_adds(&r->p->strings, prefix);
     return at;
 }
 
@@ -507,22 +544,21 @@ static void pend_keyed(slant_score_reader *r, const char *prefix, uint32_t a, in
 {
     size_t at = key_start(r, prefix);
     add_node_text(r, a, a_key);
-    slant_buf_addc(&r->strings, ':');
+    slant_buf_addc(&r->p->strings, ':');
     if (b != NONE)
         add_node_text(r, b, b_key);
     else
-        slant_buf_adds(&r->strings, b_text);
+        slant_buf_adds(&r->p->strings, b_text);
     end_text(r);
     pend(r, at, count);
 }
 
 /* The whole record read, or 0 to leave it to json.c. Adds to `ds` only at the end. */
-static int fast(slant_score_reader *r, const slant_score_fields *f, slant_dataset *ds,
-                int *had_evidence)
+static int fast(slant_score_reader *r, const slant_score_fields *f)
 {
     r->nnodes = 0;
-    r->nadds = 0;
-    slant_buf_reset(&r->strings);
+    r->p->nadds = 0;
+    slant_buf_reset(&r->p->strings);
     if (r->len >= NONE - 16)
         return 0;
     size_t p = 0;
@@ -550,18 +586,18 @@ static int fast(slant_score_reader *r, const slant_score_fields *f, slant_datase
         !scalar(r, member(r, root, "id"), &id))
         return 0;
     size_t n = ncats + slant_indicator_count();
-    if (n > r->names_cap) {
-        r->names = xrealloc(r->names, n * sizeof *r->names);
-        r->values = xrealloc(r->values, n * sizeof *r->values);
-        r->names_cap = n;
+    if (n > r->p->names_cap) {
+        r->p->names = xrealloc(r->p->names, n * sizeof *r->p->names);
+        r->p->ids = xrealloc(r->p->ids, n * sizeof *r->p->ids);
+        r->p->values = xrealloc(r->p->values, n * sizeof *r->p->values);
+        r->p->names_cap = n;
     }
-    const char *idstack[64];
-    const char **ids = n <= 64 ? idstack : xmalloc(n * sizeof *ids);
+    const char **ids = r->p->ids;
     size_t k = read_derived(r, root, tokens, SLANT_IND_LEADS, ids, 0);
     for (uint32_t c = r->nodes[cats].child; c != NONE; c = r->nodes[c].next) {
         double count = number_of(r, c, "count");
-        r->names[k] = key_at(r, c);
-        r->values[k++] = tokens > 0 && !isnan(count) ? 1000.0 * count / tokens : NAN;
+        r->p->names[k] = key_at(r, c);
+        r->p->values[k++] = tokens > 0 && !isnan(count) ? 1000.0 * count / tokens : NAN;
     }
     k = read_derived(r, root, tokens, 0, ids, k);
     int ok = 1;
@@ -630,38 +666,63 @@ static int fast(slant_score_reader *r, const slant_score_fields *f, slant_datase
             pend_keyed(r, "", cat, 0, entry, 0, NULL, 1);
         }
     }
-    if (!ok) {
-        if (ids != idstack)
-            free(ids);
+    if (!ok)
         return 0;
-    }
-    /* Every string is in place: the names as pointers, then the dataset. */
-    const char *s = r->strings.data;
-    for (size_t i = 0; i < k; i++)
-        if (r->names[i] != SIZE_MAX)
-            ids[i] = s + r->names[i];
-    const char *g = group == SIZE_MAX ? "(none)" : s + group;
-    slant_dataset_add_row(ds, id == SIZE_MAX ? NULL : s + id, g,
-                          event == SIZE_MAX ? NULL : s + event, tokens, ids, r->values, k);
-    for (size_t i = 0; i < r->nadds; i++)
-        slant_dataset_add_entry(ds, g, s + r->adds[i].key, r->adds[i].count);
-    if (had)
-        *had_evidence = 1;
-    if (ids != idstack)
-        free(ids);
+    r->p->k = k;
+    r->p->group = group;
+    r->p->event = event;
+    r->p->id = id;
+    r->p->tokens = tokens;
+    r->p->had = had;
     return 1;
+}
+
+/* Adds a parsed record to the dataset: its row, then its entry counts. */
+static void apply(slant_score_parsed *p, slant_dataset *ds, int *had_evidence)
+{
+    const char *s = p->strings.data;
+    for (size_t i = 0; i < p->k; i++)
+        if (p->names[i] != SIZE_MAX)
+            p->ids[i] = s + p->names[i];
+    const char *g = p->group == SIZE_MAX ? "(none)" : s + p->group;
+    slant_dataset_add_row(ds, p->id == SIZE_MAX ? NULL : s + p->id, g,
+                          p->event == SIZE_MAX ? NULL : s + p->event, p->tokens, p->ids,
+                          p->values, p->k);
+    for (size_t i = 0; i < p->nadds; i++)
+        slant_dataset_add_entry(ds, g, s + p->adds[i].key, p->adds[i].count);
+    if (p->had)
+        *had_evidence = 1;
+}
+
+int slant_score_reader_parse(slant_score_reader *r, slant_score_parsed *p, const char *json,
+                             size_t len, const slant_score_fields *f)
+{
+    r->line = json;
+    r->len = len;
+    r->p = p;
+    p->ok = fast(r, f);
+    r->line = NULL;
+    r->p = NULL;
+    if (!p->ok)
+        r->fallbacks++;
+    return p->ok;
+}
+
+slant_status slant_score_parsed_apply(slant_score_parsed *p, const char *json, size_t len,
+                                      const slant_score_fields *f, const char *path, long line,
+                                      slant_dataset *ds, int *had_evidence, slant_error *err)
+{
+    if (p->ok) {
+        apply(p, ds, had_evidence);
+        return SLANT_OK;
+    }
+    return slant_json_read_score(json, len, f, path, line, ds, had_evidence, err);
 }
 
 slant_status slant_score_reader_read(slant_score_reader *r, const char *json, size_t len,
                                      const slant_score_fields *f, const char *path, long line,
                                      slant_dataset *ds, int *had_evidence, slant_error *err)
 {
-    r->line = json;
-    r->len = len;
-    int done = fast(r, f, ds, had_evidence);
-    r->line = NULL;
-    if (done)
-        return SLANT_OK;
-    r->fallbacks++;
-    return slant_json_read_score(json, len, f, path, line, ds, had_evidence, err);
+    slant_score_reader_parse(r, &r->own, json, len, f);
+    return slant_score_parsed_apply(&r->own, json, len, f, path, line, ds, had_evidence, err);
 }

@@ -33,6 +33,25 @@ slant_status slant_score_reader_read(slant_score_reader *r, const char *json, si
                                      const slant_score_fields *f, const char *path, long line,
                                      slant_dataset *ds, int *had_evidence, slant_error *err);
 
+/*
+ * The same in two steps, so that records can be parsed on several threads and added to
+ * the dataset in input order on one: slant_score_reader_parse() reads a record into `p`
+ * and touches no dataset (distinct readers and parsed records may be used on distinct
+ * threads at once; `json` is not kept); slant_score_parsed_apply() then adds it to `ds`
+ * with the same record bytes, or, for a record the parse left to json.c (it returned 0),
+ * calls slant_json_read_score with them. A parsed record is reused from record to record:
+ * slant_score_parsed_new(), then slant_score_parsed_free() (NULL: no-op).
+ */
+typedef struct slant_score_parsed slant_score_parsed;
+
+slant_score_parsed *slant_score_parsed_new(void);
+void slant_score_parsed_free(slant_score_parsed *p);
+int slant_score_reader_parse(slant_score_reader *r, slant_score_parsed *p, const char *json,
+                             size_t len, const slant_score_fields *f);
+slant_status slant_score_parsed_apply(slant_score_parsed *p, const char *json, size_t len,
+                                      const slant_score_fields *f, const char *path, long line,
+                                      slant_dataset *ds, int *had_evidence, slant_error *err);
+
 /* How many records of this reader went to slant_json_read_score (for tests). */
 size_t slant_score_reader_fallbacks(const slant_score_reader *r);
 

@@ -203,6 +203,20 @@ with tempfile.TemporaryDirectory() as tmp:
           "records with evidence and entry counts: each match counted once")
     check(json.loads(keyness_of["plain"])["tables"] == doc["tables"],
           "plain records and the articles give the same comparison")
+    # records parsed on -j threads, added in order: the same output and messages for
+    # every -j, bad lines (some of them left to the cJSON reader) reported in input order
+    lines = slant("score", "-q", CORPUS).splitlines(keepends=True)
+    lines[3:3] = ['{"tokens": 1.5, "categories": {}}\n', "not json\n", "\n",
+                  '{"tokens": 01, "source": "x", "categories": {}}\n']
+    lines[20:20] = ['{"tokens": 10, "source": 7, "categories": {}}\n', "[1]\n"]
+    with open(path, "w") as f:
+        f.write("".join(lines))
+    runs = [subprocess.run([SLANT, "compare", "-j", j, "--format", "json", path],
+                           capture_output=True, text=True) for j in ("1", "2", "3")]
+    check(all((r.returncode, r.stdout, r.stderr) == (runs[0].returncode, runs[0].stdout,
+                                                     runs[0].stderr) for r in runs)
+          and runs[0].stderr.count("slant: ") >= 4 and runs[0].stdout,
+          "score records read on 1, 2 and 3 threads: the same output and messages")
     by_j = {j: slant("compare", "-j", j, "--event", "event", "--format", "json", CORPUS)
             for j in ("1", "3")}
     check(by_j["1"] == by_j["3"] and json.loads(by_j["1"])["tables"] == doc["tables"],
