@@ -33,7 +33,7 @@ static void compare_usage(FILE *f)
         "p-values are corrected within named families (Benjamini-Hochberg, or Holm).\n"
         "\n"
         "inputs: articles (as for 'slant score': text files, JSON Lines, directories),\n"
-        "'slant score' output (JSON Lines; keyness needs it scored with --evidence), or\n"
+        "'slant score' output (JSON Lines: its entry counts give the keyness), or\n"
         "partials written by 'slant compare --partial'; '-' reads standard input.\n"
         "\n",
         f);
@@ -85,7 +85,7 @@ static void compare_usage(FILE *f)
         "\n"
         "examples:\n"
         "  slant compare corpus/synthetic/\n"
-        "  slant score --evidence -j 2 corpus/synthetic/ > s.jsonl && slant compare s.jsonl\n"
+        "  slant score -j 2 corpus/synthetic/ > s.jsonl && slant compare s.jsonl\n"
         "  slant compare --event event --format json corpus/synthetic/ > c.json\n"
         "  slant compare --indicators pejorative_labels,hedges --pairs vs-rest s.jsonl\n"
         "  slant compare --by date:month --where 'source=Northern Voice' corpus/synthetic/\n"
@@ -265,8 +265,8 @@ int slant_cli_compare(int argc, char **argv)
             else
                 slant_compare_write_text(c, &v, &b);
             if (!had_evidence && a.format != FORMAT_TEXT && !io->quiet)
-                cli_message("note: no term keyness: the score records have no evidence "
-                            "(score with --evidence)");
+                cli_message("note: no term keyness: the score records have no entry "
+                            "counts (score them again with this slant)");
             rc = write_result(&a, &b);
             slant_comparison_free(c);
         }

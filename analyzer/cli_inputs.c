@@ -3,6 +3,8 @@
 
 #include "cli_inputs.h"
 
+#include <pthread.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -16,6 +18,7 @@
 #include "hash.h"
 #include "json.h"
 #include "jsonline.h"
+#include "score_read.h"
 #include "pipeline.h"
 #include "xalloc.h"
 
@@ -403,41 +406,110 @@ int cli_partial_note(cli_inputs_result *r, const char *path, const cli_partial_i
 
 /* --- the three kinds ---------------------------------------------------------------------- */
 
+/* Lines of score records read at a time: parsed on the -j threads, then added to the
+ * dataset in input order on this one, so the dataset is the same for every -j. */
+#define SCORE_BATCH 256
+
+typedef struct {
+    char *line[SCORE_BATCH];      /* getline's buffers, reused from batch to batch */
+    size_t cap[SCORE_BATCH], len[SCORE_BATCH];
+    long lineno[SCORE_BATCH];
+    slant_score_parsed *parsed[SCORE_BATCH];
+    size_t n;
+    const slant_score_fields *fields;
+} score_batch;
+
+typedef struct {
+    score_batch *b;
+    slant_score_reader *reader;
+    size_t first, step;           /* this thread parses lines first, first + step, ... */
+} score_share;
+
+static void *parse_share(void *arg)
+{
+    score_share *sh = arg;
+    score_batch *b = sh->b;
+    for (size_t i = sh->first; i < b->n; i += sh->step)
+        if (b->len[i])
+            slant_score_reader_parse(sh->reader, b->parsed[i], b->line[i], b->len[i],
+                                     b->fields);
+    return NULL;
+}
+
 /* Reads `slant score` records from `f`; returns the number of bad lines (reported). */
 static size_t read_scores(FILE *f, const char *path, const slant_score_fields *fields,
                           const cli_inputs_options *o, slant_dataset *ds, cli_inputs_result *r)
 {
-    char *line = NULL;
-    size_t cap = 0, bad = 0;
+    size_t threads = o->threads > 1 ? (size_t)o->threads : 1, bad = 0;
+    if (threads > 8)
+        threads = 8; /* reading is bound by one thread adding to the dataset */
+    score_batch *b = xcalloc(1, sizeof *b);
+    b->fields = fields;
+    for (size_t i = 0; i < SCORE_BATCH; i++)
+        b->parsed[i] = slant_score_parsed_new();
+    score_share share[8];
+    pthread_t tid[8];
+    for (size_t t = 0; t < threads; t++)
+        share[t] = (score_share){ b, slant_score_reader_new(), t, threads };
     long lineno = 0;
-    ssize_t n;
-    while ((n = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        size_t len = (size_t)n;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            len--;
-        if (!len)
-            continue;
-        if (o->subset && slant_json_is_score_record(line, len) &&
-            !slant_subset_record(o->subset, line, len)) {
-            r->filtered++;
-            continue;
+    int more = 1;
+    while (more) {
+        b->n = 0;
+        while (b->n < SCORE_BATCH) {
+            size_t i = b->n;
+            ssize_t n = getline(&b->line[i], &b->cap[i], f);
+            if (n < 0) {
+                more = 0;
+                break;
+            }
+            size_t len = (size_t)n;
+            while (len && (b->line[i][len - 1] == '\n' || b->line[i][len - 1] == '\r'))
+                len--;
+            b->len[i] = len;
+            b->lineno[i] = ++lineno;
+            b->n++;
         }
-        slant_error err;
-        slant_error_clear(&err);
-        if (slant_json_read_score(line, len, fields, path, lineno, ds, &r->had_evidence,
-                                  &err)) {
-            char text[1200];
-            slant_error_format(&err, text, sizeof text);
-            cli_message("%s", text);
-            bad++;
-        } else {
-            r->records++;
-            if (o->provenance >= 0)
-                note_provenance(line, len, path, o, r);
+        size_t started = 1;
+        for (size_t t = 1; t < threads && b->n > SCORE_BATCH / 4; t++, started++)
+            if (pthread_create(&tid[t], NULL, parse_share, &share[t]) != 0)
+                break;
+        if (started < threads) { /* one thread (or too few lines): parse the rest here */
+            for (size_t t = started; t < threads; t++)
+                parse_share(&share[t]);
+        }
+        parse_share(&share[0]);
+        for (size_t t = 1; t < started; t++)
+            pthread_join(tid[t], NULL);
+        for (size_t i = 0; i < b->n; i++) {
+            if (!b->len[i])
+                continue;
+            if (o->subset && slant_json_is_score_record(b->line[i], b->len[i]) &&
+                !slant_subset_record(o->subset, b->line[i], b->len[i])) {
+                r->filtered++;
+                continue;
+            }
+            slant_error err;
+            slant_error_clear(&err);
+            if (slant_score_parsed_apply(b->parsed[i], b->line[i], b->len[i], fields, path,
+                                         b->lineno[i], ds, &r->had_evidence, &err)) {
+                char text[1200];
+                slant_error_format(&err, text, sizeof text);
+                cli_message("%s", text);
+                bad++;
+            } else {
+                r->records++;
+                if (o->provenance >= 0)
+                    note_provenance(b->line[i], b->len[i], path, o, r);
+            }
         }
     }
-    free(line);
+    for (size_t t = 0; t < threads; t++)
+        slant_score_reader_free(share[t].reader);
+    for (size_t i = 0; i < SCORE_BATCH; i++) {
+        slant_score_parsed_free(b->parsed[i]);
+        free(b->line[i]);
+    }
+    free(b);
     return bad;
 }
 
@@ -462,8 +534,47 @@ size_t cli_inputs_keep(const cli_inputs_options *o, const char *keep[2])
     return nkeep;
 }
 
-/* Scores the articles at `paths` with evidence into a temporary file and reads it back:
- * articles and score output then go through one path. Returns the number of failures. */
+/* What the scoring pipeline's output goes to when compare scores articles: the reader of
+ * score records, straight from memory (the run context first: on_error and on_progress
+ * take the same pointer). */
+typedef struct {
+    cli_run_context rc;
+    slant_score_reader *reader;
+    const slant_score_fields *fields;
+    slant_dataset *ds;
+    cli_inputs_result *r;
+    long lineno;
+    size_t failed;
+} scored_sink;
+
+/* A batch of score records, in input order: each line into the dataset. */
+static void add_scored(const char *data, size_t len, void *ctx)
+{
+    scored_sink *k = ctx;
+    const char *end = data + len;
+    while (data < end) {
+        const char *nl = memchr(data, '\n', (size_t)(end - data));
+        size_t n = nl ? (size_t)(nl - data) : (size_t)(end - data);
+        k->lineno++;
+        slant_error err;
+        slant_error_clear(&err);
+        if (n && slant_score_reader_read(k->reader, data, n, k->fields, "(scored articles)",
+                                         k->lineno, k->ds, &k->r->had_evidence, &err)) {
+            char text[1200];
+            slant_error_format(&err, text, sizeof text);
+            cli_message("%s", text);
+            k->failed++;
+        } else if (n) {
+            k->r->records++;
+        }
+        data += n + (nl != NULL);
+    }
+}
+
+/* Scores the articles at `paths` and adds their records to `ds` as the pipeline writes
+ * them, in input order (no temporary file): articles and score output go through one
+ * reader, so they give the same comparison. The records carry their entry counts, so
+ * keyness needs no evidence. Returns the number of failures. */
 static size_t score_articles(const cli_inputs_options *o, const char *const *paths, size_t n,
                              const slant_score_fields *fields, slant_dataset *ds,
                              cli_inputs_result *r)
@@ -481,14 +592,13 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
     }
     const char *keep[2];
     size_t nkeep = cli_inputs_keep(o, keep);
-    FILE *tmp = tmpfile();
-    if (!tmp) {
-        cli_message("cannot create a temporary file: %s", strerror(errno));
-        slant_weights_release(&weights);
-        slant_lexicon_free(lex);
-        return n;
-    }
-    cli_run_context rc = { isatty(STDERR_FILENO) && !o->quiet, { 0, 0 } };
+    scored_sink sink = {
+        .rc = { isatty(STDERR_FILENO) && !o->quiet, { 0, 0 } },
+        .reader = slant_score_reader_new(),
+        .fields = fields,
+        .ds = ds,
+        .r = r,
+    };
     slant_pipeline_options po = {
         .lex = lex,
         .input = {
@@ -498,18 +608,19 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
             .max_article_bytes = (size_t)64 << 20,
             .subset = o->subset,
         },
-        .score = { .format = SLANT_FORMAT_JSONL, .evidence = 1, .keep = keep, .nkeep = nkeep,
+        .score = { .format = SLANT_FORMAT_JSONL, .keep = keep, .nkeep = nkeep,
                    .weights = o->weights ? &weights : NULL },
         .threads = (int)o->threads,
-        .out = tmp,
+        .on_output = add_scored,
         .on_error = cli_report_error,
         .on_progress = cli_report_progress,
-        .ctx = &rc,
+        .ctx = &sink,
     };
     slant_pipeline_stats stats;
-    slant_status st = slant_pipeline_run(&po, &stats);
-    if (rc.progress)
+    slant_pipeline_run(&po, &stats); /* nothing is written: no write error */
+    if (sink.rc.progress)
         fputs("\r\033[K", stderr);
+<<<<<<< HEAD
     size_t failed = stats.failed;
     r->filtered += stats.filtered;
     if (st != SLANT_OK) {
@@ -525,12 +636,17 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
         failed += read_scores(tmp, "(scored articles)", fields, &plain, ds, r);
     }
     fclose(tmp);
+=======
+    slant_score_reader_free(sink.reader);
+    note_lexicon(r, slant_lexicon_id(lex), slant_lexicon_version(lex), slant_lexicon_hash(lex),
+                 n == 1 ? paths[0] : "the articles");
+>>>>>>> job
     slant_weights_release(&weights);
     if (o->keep_lexicon)
         r->lex = lex;
     else
         slant_lexicon_free(lex);
-    return failed;
+    return stats.failed + sink.failed;
 }
 
 /* Adds a partial to `ds`; checks it was grouped like the others, and holds no shard read

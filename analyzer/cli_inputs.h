@@ -18,8 +18,9 @@
  *     read as it is;
  *   - a partial written by `slant compare --partial` (checked to be grouped the same way);
  *   - articles (text files, JSON Lines, directories, and '-' for standard input), scored
- *     with evidence into a temporary file by the score pipeline and read back, so that
- *     articles and score output go through one path.
+ *     by the score pipeline, whose records (with their entry counts, no evidence) go
+ *     from memory to the same reader as score output, in input order, with no temporary
+ *     file: articles and score output go through one path.
  *
  * This is CLI code: problems are printed on stderr ("slant: " first) as they are met, and
  * counted; the rest of the inputs is still read.

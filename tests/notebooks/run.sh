@@ -124,7 +124,13 @@ part $PY $HERE/validate.py compare "$tmp/concepts.json" has=$base+contested_test
 "$SLANT" score -q --evidence corpus/synthetic/ > "$tmp/ss.jsonl"
 c scores --event event "$tmp/ss.jsonl"
 part $PY $HERE/validate.py compare "$tmp/scores.json" has=$base+events
-"$SLANT" score -q corpus/synthetic/ > "$tmp/ss-noev.jsonl"
+"$SLANT" score -q corpus/synthetic/ > "$tmp/ss-plain.jsonl"
+c records "$tmp/ss-plain.jsonl"
+part $PY $HERE/validate.py compare "$tmp/records.json" has=$base keyness-entries
+# records of an older slant: neither entry counts nor evidence
+$PY -c 'import json, sys
+for line in sys.stdin:
+    r = json.loads(line); del r["entries"]; print(json.dumps(r))' < "$tmp/ss-plain.jsonl" > "$tmp/ss-noev.jsonl"
 c noev "$tmp/ss-noev.jsonl"
 part $PY $HERE/validate.py compare "$tmp/noev.json" has=summary+omnibus+pairs keyness-contested-only
 "$SLANT" compare -q --partial -o "$tmp/a.part" corpus/synthetic/northern-voice/ &&
