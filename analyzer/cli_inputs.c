@@ -620,27 +620,10 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
     slant_pipeline_run(&po, &stats); /* nothing is written: no write error */
     if (sink.rc.progress)
         fputs("\r\033[K", stderr);
-<<<<<<< HEAD
-    size_t failed = stats.failed;
     r->filtered += stats.filtered;
-    if (st != SLANT_OK) {
-        cli_message("cannot write a temporary file: %s", strerror(stats.write_errno));
-        failed++;
-    } else {
-        rewind(tmp);
-        cli_inputs_options plain = *o;
-        plain.provenance = -1; /* the lexicon itself is the provenance of these */
-        plain.subset = NULL;   /* the reader chose them already */
-        note_lexicon(r, slant_lexicon_id(lex), slant_lexicon_version(lex),
-                     slant_lexicon_hash(lex), n == 1 ? paths[0] : "the articles");
-        failed += read_scores(tmp, "(scored articles)", fields, &plain, ds, r);
-    }
-    fclose(tmp);
-=======
     slant_score_reader_free(sink.reader);
     note_lexicon(r, slant_lexicon_id(lex), slant_lexicon_version(lex), slant_lexicon_hash(lex),
                  n == 1 ? paths[0] : "the articles");
->>>>>>> job
     slant_weights_release(&weights);
     if (o->keep_lexicon)
         r->lex = lex;
