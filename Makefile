@@ -25,6 +25,9 @@ BIN     := $(BUILD)/slant
 
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_BIN := $(BUILD)/unit_tests
+# The list of suites, made from the `void suite_NAME(void)` definitions in tests/unit/*.c:
+# a new suite is one new file.
+UNIT_LIST := $(BUILD)/unit/unit_suites.h
 STATS_DRIVER := $(if $(wildcard tests/stats/driver.c),$(BUILD)/stats_driver)
 FUZZ_TARGETS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(BUILD)/replay/%)
@@ -44,8 +47,12 @@ $(LIB): $(LIB_OBJ)
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
-$(UNIT_BIN): $(UNIT_SRC) $(LIB)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit $(UNIT_SRC) $(LIB) $(LDLIBS) -o $@
+$(UNIT_LIST): $(UNIT_SRC) tools/unit_suites.sh
+	@mkdir -p $(dir $@)
+	@sh tools/unit_suites.sh $(UNIT_SRC) > $@.tmp && mv $@.tmp $@
+
+$(UNIT_BIN): $(UNIT_SRC) $(UNIT_LIST) $(LIB)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit -I$(dir $(UNIT_LIST)) $(UNIT_SRC) $(LIB) $(LDLIBS) -o $@
 
 $(BUILD)/stats_driver: tests/stats/driver.c $(LIB)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $< $(LIB) $(LDLIBS) -o $@
@@ -87,7 +94,7 @@ asan:
 
 ubsan: asan
 
-valgrind: all $(UNIT_BIN)
+valgrind: all $(UNIT_BIN) $(FUZZ_REPLAY)
 	@SLANT_VALGRIND=1 sh tests/run.sh
 
 fuzz:
@@ -99,9 +106,9 @@ bench:
 	@bash bench/run.sh
 	@bash bench/compare.sh
 
-lint:
+lint: $(UNIT_LIST)
 	@cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
-	    --suppress=missingIncludeSystem -Ianalyzer analyzer tests/unit
+	    --suppress=missingIncludeSystem -Ianalyzer -I$(dir $(UNIT_LIST)) analyzer tests/unit
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/slant/lexicons

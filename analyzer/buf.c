@@ -13,6 +13,7 @@ void slant_buf_init(slant_buf *b, size_t max)
     b->len = 0;
     b->cap = 0;
     b->max = max;
+    b->full = 0;
 }
 
 void slant_buf_release(slant_buf *b)
@@ -24,6 +25,7 @@ void slant_buf_release(slant_buf *b)
 void slant_buf_reset(slant_buf *b)
 {
     b->len = 0;
+    b->full = 0;
     if (b->data)
         b->data[0] = '\0';
 }
@@ -31,8 +33,10 @@ void slant_buf_reset(slant_buf *b)
 /* Makes room for `extra` more bytes plus the terminating NUL. */
 static slant_status reserve(slant_buf *b, size_t extra)
 {
-    if (extra > b->max || b->len > b->max - extra)
+    if (extra > b->max || b->len > b->max - extra) {
+        b->full = 1;
         return SLANT_ERR_LIMIT;
+    }
     b->data = xgrow(b->data, &b->cap, b->len + extra + 1, 1);
     return SLANT_OK;
 }

@@ -10,7 +10,8 @@
  * A growable byte buffer with a maximum, in the manner of git's strbuf and curl's dynbuf.
  * `data` is always NUL-terminated after `len` bytes (once anything was added), so it can be
  * handed to functions that want a C string. Appending beyond `max` leaves the buffer as it
- * was and returns SLANT_ERR_LIMIT.
+ * was, returns SLANT_ERR_LIMIT and marks the buffer `full` (until it is reset), so that a
+ * writer of many appends can be checked once at the end.
  *
  * Lifecycle: slant_buf_init() before use, slant_buf_reset() to empty it and keep its
  * memory, slant_buf_release() to free the memory (the struct may be init'ed again).
@@ -20,11 +21,34 @@ typedef struct {
     size_t len;
     size_t cap;
     size_t max;
+    int full;               /* an append was refused: the content is cut short */
 } slant_buf;
+
+/*
+ * The maxima of the kinds of buffer that hold text made from the inputs. Every buffer is
+ * created with one of these, or with a maximum of its own (named where it is defined:
+ * SLANT_REPORT_MAX_BYTES, MAX_BATCH_OUTPUT, ...).
+ *
+ * SLANT_FIELD_MAX_BYTES: one piece of the input made safe or put in a name: a field, a
+ * cell, a sentence escaped, a key built from names. Inputs are read in lines and articles
+ * of at most 64 MiB, and making one valid UTF-8 and escaped at most triples it, so a piece
+ * never reaches this.
+ * SLANT_OUTPUT_MAX_BYTES: a whole output built in memory before it is written (a
+ * comparison, a partial, a lexicon's files, a weights file, an explain view): the command
+ * says so and writes nothing when it is exceeded.
+ */
+#define SLANT_FIELD_MAX_BYTES ((size_t)256 << 20)
+#define SLANT_OUTPUT_MAX_BYTES ((size_t)1 << 30)
 
 void slant_buf_init(slant_buf *b, size_t max);
 void slant_buf_release(slant_buf *b);
 void slant_buf_reset(slant_buf *b);
+
+/* Whether an append was refused (the maximum was reached) since init or reset. */
+static inline int slant_buf_full(const slant_buf *b)
+{
+    return b->full;
+}
 
 /* Appends with room to spare: the grow-and-check path of slant_buf_add(). */
 slant_status slant_buf_add_grow(slant_buf *b, const void *data, size_t len);

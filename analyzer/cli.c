@@ -18,7 +18,7 @@
 
 
 
-void slant_cli_usage(void)
+void slant_cli_usage(FILE *f)
 {
     fputs("usage: slant COMMAND [OPTIONS] [FILES|DIRS|-]\n"
           "\n"
@@ -30,6 +30,8 @@ void slant_cli_usage(void)
           "  compare    compares groups of articles (by default, sources) with statistics\n"
           "  report     the comparison as a report: terminal, Markdown or an HTML page\n"
           "  explain    one article with every match marked and explained\n"
+          "  kwic       keyword in context: every occurrence of a term, with its offsets\n"
+          "  keyness    every word and phrase of each group against the rest (open vocabulary)\n"
           "  lexicon    check, list, count and import lexicons\n"
           "  merge      combines partial comparisons from sharded runs\n"
           "  calibrate  fits the loaded-language index's weights to a labelled sample\n"
@@ -43,10 +45,31 @@ void slant_cli_usage(void)
           "\n"
           "example:\n"
           "  slant score corpus/ > scores.jsonl\n",
-          stdout);
+          f);
 }
 
 /* --- small helpers ----------------------------------------------------------------- */
+
+int cli_subset_option(slant_subset **s, const char *option, const char *arg,
+                      const char *command)
+{
+    if (!*s)
+        *s = slant_subset_new();
+    slant_error err;
+    slant_error_clear(&err);
+    slant_status st = !strcmp(option, "where") ? slant_subset_where(*s, arg, &err)
+                      : slant_subset_date(*s, !strcmp(option, "to"), arg, &err);
+    if (st == SLANT_OK)
+        return 0;
+    return cli_usage_error(command, "%s", err.message);
+}
+
+void cli_subset_note(size_t left_out, size_t total, const char *what)
+{
+    if (left_out)
+        cli_message("note: %zu of %zu %s%s left out by --where, --from or --to", left_out,
+                    total, what, total == 1 ? "" : "s");
+}
 
 void cli_message(const char *fmt, ...)
 {
@@ -203,8 +226,11 @@ int cli_output_open(cli_output *o, const char *path)
         o->f = stdout;
         return 0;
     }
-    o->tmp = xmalloc(strlen(path) + 16);
-    sprintf(o->tmp, "%s.tmp.XXXXXX", path);
+    static const char suffix[] = ".tmp.XXXXXX";
+    size_t n = strlen(path);
+    o->tmp = xmalloc(n + sizeof suffix);
+    memcpy(o->tmp, path, n);
+    memcpy(o->tmp + n, suffix, sizeof suffix);
     int fd = mkstemp(o->tmp);
     /* mkstemp makes the file private (0600); the result is an ordinary file of the user's */
     mode_t mask = umask(0);
@@ -268,6 +294,22 @@ int cli_output_all(const char *path, const void *data, size_t n)
         return SLANT_EXIT_NOTHING;
     cli_output_write(&out, data, n);
     return cli_output_close(&out, 1) == 0 ? SLANT_EXIT_OK : SLANT_EXIT_WRITE;
+}
+
+int cli_output_too_large(const slant_buf *b)
+{
+    if (!slant_buf_full(b))
+        return 0;
+    cli_message("the output is larger than its maximum of %zu MiB: nothing written",
+                b->max >> 20);
+    return 1;
+}
+
+int cli_output_buf(const char *path, const slant_buf *b)
+{
+    if (cli_output_too_large(b))
+        return SLANT_EXIT_NOTHING;
+    return cli_output_all(path, b->data ? b->data : "", b->len);
 }
 
 int cli_load_lexicon(const char *dir, const char *lang, slant_lexicon **lex)
@@ -358,4 +400,17 @@ int cli_add_actors(slant_lexicon *lex, const char *path)
     slant_error_format(&err, text, sizeof text);
     cli_message("%s", text);
     return SLANT_EXIT_USAGE;
+}
+
+int cli_load_lexicon_actors(const char *dir, const char *lang, const char *const *actors,
+                            size_t nactors, slant_lexicon **lex)
+{
+    int rc = cli_load_lexicon(dir, lang, lex);
+    for (size_t i = 0; rc == SLANT_EXIT_OK && i < nactors; i++)
+        rc = cli_add_actors(*lex, actors[i]);
+    if (rc != SLANT_EXIT_OK) {
+        slant_lexicon_free(*lex);
+        *lex = NULL;
+    }
+    return rc;
 }

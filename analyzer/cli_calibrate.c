@@ -248,7 +248,7 @@ static size_t read_inputs(char **paths, size_t n, const calibrate_args *a, slant
  * failure (printed: 3 when it cannot be created, 4 when it cannot be written). */
 static int write_out(const char *path, const slant_buf *b)
 {
-    return cli_output_all(path, b->data ? b->data : "", b->len);
+    return cli_output_buf(path, b);
 }
 
 /* Fits the used units and writes the results; returns the exit status. */
@@ -292,7 +292,7 @@ static int fit_and_write(const calibrate_args *a, const slant_lexicon *lex,
     slant_weights_info w = { lex, a->unit, cats, p, &m, n, pos, a->l2, (size_t)a->folds,
                              a->seed, &auc };
     slant_buf b;
-    slant_buf_init(&b, SIZE_MAX / 2);
+    slant_buf_init(&b, SLANT_OUTPUT_MAX_BYTES);
     slant_calibrate_write_weights(&w, &b);
     int failed = write_out(a->output, &b);
     if (!failed && a->predictions) {
@@ -376,9 +376,7 @@ int slant_cli_calibrate(int argc, char **argv)
         return rc;
     }
     slant_lexicon *lex = NULL;
-    rc = cli_load_lexicon(a.lexicon, a.lang, &lex);
-    for (size_t i = 0; rc == SLANT_EXIT_OK && i < a.nactors; i++)
-        rc = cli_add_actors(lex, a.actors[i]);
+    rc = cli_load_lexicon_actors(a.lexicon, a.lang, a.actors, a.nactors, &lex);
     if (rc == SLANT_EXIT_OK)
         rc = run(&a, argv + optind, (size_t)(argc - optind), lex);
     slant_lexicon_free(lex);

@@ -429,7 +429,7 @@ size_t slant_imp_add_entry(slant_import *im, const char *text, size_t len, long 
     e->col = col;
     e->native = NULL;
     slant_buf native;
-    slant_buf_init(&native, SIZE_MAX / 2);
+    slant_buf_init(&native, SLANT_FIELD_MAX_BYTES);
     char why[256];
     if (translate(im, e->source, n, &native, why, sizeof why) == 0) {
         e->native = xmemdup(native.data, native.len);

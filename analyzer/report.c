@@ -405,6 +405,7 @@ static void finding_drivers(slant_report *r, size_t *term_cap, slant_report_find
         r->terms[f->drivers[k].term].wanted = 1;
         f->drivers[k].rate_hi = all[k].hi;
         f->drivers[k].rate_lo = all[k].lo;
+        f->drivers[k].rates = strf("%.2f vs %.2f", all[k].hi, all[k].lo);
     }
     f->ndrivers = n;
     free(all);
@@ -490,6 +491,9 @@ static void build_findings(slant_report *r, size_t *term_cap)
         r->findings[k] = all[k].f;
         const slant_cmp_pair *p = &c->pairs[all[k].order];
         finding_drivers(r, term_cap, &r->findings[k], p, p->mean_a < p->mean_b);
+        char label[128];
+        r->findings[k].label = xstrdup(slant_indicator_label(indicator_id(r, p->indicator), label,
+                                                             sizeof label));
         finding_sentences(r, &r->findings[k]);
         r->nheadline += r->findings[k].headline;
         r->nleading += r->findings[k].leads;
@@ -505,7 +509,11 @@ static void findings_notes(slant_report *r)
     for (size_t k = 0; k < slant_indicator_count() && !lead; k++)
         if (slant_indicator_at(k)->flags & SLANT_IND_LEADS)
             lead = slant_indicator_at(k)->label;
-    r->findings_order = r->nleading && lead ? strf("the %s first, then the ", lead) : xstrdup("");
+    char *order = r->nleading && lead ? strf("the %s first, then the ", lead) : xstrdup("");
+    r->findings_note = strf("%s < %g in the primary test, Mann-Whitney U, after correction; "
+                            "%slargest effect (Hedges' g) first.",
+                            slant_report_q_name(r), r->opts.alpha, order);
+    free(order);
     r->context_title = xstrdup("Context: subject matter, structure and epistemic stance");
     r->context_note = strf("Differences in structural and epistemic counts (negators, neutral "
                            "report verbs, hedges, assertives and the like) and in what the "
@@ -513,6 +521,38 @@ static void findings_notes(slant_report *r)
                            "and are listed apart from the findings above; largest effect "
                            "(Hedges' g) first.",
                            r->nouns);
+}
+
+/* The sentences every writer shows as they are (after the findings, concepts, attribution
+ * and keyness are built). */
+static void build_sentences(slant_report *r)
+{
+    r->count_sentence = strf("%zu significant difference%s at %s < %g.", r->nfindings,
+                             r->nfindings == 1 ? "" : "s", slant_report_q_name(r),
+                             r->opts.alpha);
+    if (!r->nheadline)
+        r->no_headline =
+            strf("No difference between the %s is significant%s.", r->nouns,
+                 r->nfindings ? " in judgement, contested labels or attribution" : "");
+    if (r->nheadline == r->nfindings)
+        r->no_context = xstrdup("None is significant.");
+    if (!r->nconcepts)
+        r->no_concepts = strf("No contested-label concept was used in these data: the lexicon "
+                              "defines none (a variants.json), or none of the %s' articles "
+                              "used one of its names.",
+                              r->nouns);
+    r->untested_title = xstrdup("Concepts without a test (one source, or one name)");
+    if (!r->nattribution_rows)
+        r->no_attribution = xstrdup("The data has no report-verb, anonymous-source or "
+                                    "quotation indicators.");
+    if (r->has_verb_counts)
+        r->pooled_note = xstrdup("The pooled loaded share counts every report verb the lexicon "
+                                 "knows over all of the articles; the share of the verbs that "
+                                 "introduce quotations is a mean per article, over the articles "
+                                 "with attributed quotations.");
+    if (!r->has_keyness)
+        r->no_keyness = xstrdup("No term counts in these data: score with --evidence, or give "
+                                "the articles.");
 }
 
 /* Per pair of sources: how many indicators they differ in. */
@@ -672,7 +712,7 @@ static int split_contested(const char *name, const char **concept, size_t *clen,
 static void concept_sentence(slant_report *r, slant_report_concept *x)
 {
     slant_buf b;
-    slant_buf_init(&b, SIZE_MAX / 2);
+    slant_buf_init(&b, SLANT_REPORT_MAX_BYTES);
     slant_buf_addf(&b, "For \"%s\"", x->name);
     if (x->referent)
         slant_buf_addf(&b, " (%s)", x->referent);
@@ -894,11 +934,16 @@ static void build_attribution(slant_report *r, size_t *term_cap)
             n = r->opts.top;
         a->verbs = xcalloc(n ? n : 1, sizeof *a->verbs);
         a->verb_counts = xcalloc(n ? n : 1, sizeof *a->verb_counts);
+        a->verb_notes = xcalloc(n ? n : 1, sizeof *a->verb_notes);
         for (size_t k = 0; k < n; k++) {
             a->verbs[k] = term_of(r, term_cap, s, verbs[k].entry);
             a->verb_counts[k] = verbs[k].count;
+            int is_loaded = slant_indicator_role(r->terms[a->verbs[k]].category) ==
+                         SLANT_IND_ROLE_LOADED_VERBS;
+            a->verb_notes[k] = strf("%.0f%s", verbs[k].count, is_loaded ? " (loaded)" : "");
         }
         a->nverbs = n;
+        r->has_verbs |= n > 0;
     }
     free(verbs);
 }
@@ -1118,7 +1163,7 @@ static void build_method(slant_report *r)
                        "with a t-based %g%% confidence interval of the mean.",
                        r->noun, level));
     slant_buf b;
-    slant_buf_init(&b, SIZE_MAX / 2);
+    slant_buf_init(&b, SLANT_REPORT_MAX_BYTES);
     slant_buf_addf(&b, "Significance. Every pair of %s is compared on every indicator with "
                        "one primary test, the Mann-Whitney U test (exact for small samples "
                        "without ties, else the normal approximation with tie correction), "
@@ -1302,10 +1347,12 @@ slant_report *slant_report_build(const slant_comparison *c, const slant_report_o
     build_glossary(r);
     build_provenance(r);
     build_method(r);
+    build_sentences(r);
     r->evidence = !r->has_keyness ? SLANT_EVIDENCE_NO_TERMS
                                   : (o->snippets ? SLANT_EVIDENCE_NEED_ARTICLES
                                                  : SLANT_EVIDENCE_OFF);
     add_method(r, evidence_note(r)); /* last: slant_report_set_evidence replaces it */
+    slant_report_build_tables(r);
     r->opts.inputs = NULL;          /* copied into the provenance */
     r->opts.ninputs = 0;
     return r;
@@ -1339,12 +1386,23 @@ void slant_report_free(slant_report *r)
         free(r->findings[k].sentence);
         free(r->findings[k].detail);
         free(r->findings[k].event_sentence);
+        free(r->findings[k].label);
+        for (size_t d = 0; d < r->findings[k].ndrivers; d++)
+            free(r->findings[k].drivers[d].rates);
         free(r->findings[k].drivers);
     }
     free(r->findings);
-    free(r->findings_order);
+    free(r->findings_note);
     free(r->context_title);
     free(r->context_note);
+    free(r->count_sentence);
+    free(r->no_headline);
+    free(r->no_context);
+    free(r->no_concepts);
+    free(r->untested_title);
+    free(r->no_attribution);
+    free(r->pooled_note);
+    free(r->no_keyness);
     for (size_t k = 0; k < r->npairlines; k++)
         free(r->pairlines[k].sentence);
     free(r->pairlines);
@@ -1369,6 +1427,9 @@ void slant_report_free(slant_report *r)
     for (size_t k = 0; k < r->nsources && r->attribution; k++) {
         free(r->attribution[k].verbs);
         free(r->attribution[k].verb_counts);
+        for (size_t v = 0; v < r->attribution[k].nverbs; v++)
+            free(r->attribution[k].verb_notes[v]);
+        free(r->attribution[k].verb_notes);
     }
     free(r->attribution);
     free(r->attribution_rows);
@@ -1405,5 +1466,8 @@ void slant_report_free(slant_report *r)
     for (size_t k = 0; k < r->nmethod; k++)
         free(r->method[k]);
     free(r->method);
+    for (size_t k = 0; k < r->ntables; k++)
+        slant_report_table_release(&r->tables[k]);
+    free(r->tables);
     free(r);
 }

@@ -7,6 +7,7 @@
 #include "compare.h"
 #include "indicator.h"
 #include "lexicon.h"
+#include "report_table.h"
 
 /*
  * The report: what `slant report` says about a comparison, as data. report.c decides what
@@ -14,7 +15,9 @@
  * drive them, what the method notes are); the writers only lay it out:
  * report_text.c (a terminal), report_md.c (GitHub-flavoured Markdown) and report_html.c
  * (one self-contained page, with the charts of report_svg.c). So the three formats say
- * the same things with the same numbers.
+ * the same things with the same numbers: every table is built once as data
+ * (report_table.h: caption, header, alignment, formatted cells) and every sentence once
+ * here, and a writer adds only its layout (headings, numbering, links, charts).
  *
  * The report answers, in this order: which sources were compared and how much text each
  * had; where they differ significantly (in plain words, with the ratio of the means and
@@ -29,6 +32,13 @@
  * is owned by it and freed by slant_report_free. Strings are as the inputs had them
  * (names, article text): writers escape them for their format.
  */
+
+/*
+ * The most bytes a report, and any piece of one (a paragraph, a cell, a caption), may take:
+ * 256 MB. A writer's output that reaches it is cut short and the writer returns
+ * SLANT_ERR_LIMIT; the CLI then says so and writes nothing.
+ */
+#define SLANT_REPORT_MAX_BYTES ((size_t)256 << 20)
 
 /* A labelled line: provenance ("lexicon": "slant-en 0.1.0, fnv1a64:..."), glossary. */
 typedef struct {
@@ -91,6 +101,7 @@ typedef struct {
 typedef struct {
     size_t term;                 /* index into terms */
     double rate_hi, rate_lo;     /* per 1,000 words in the higher and the lower source */
+    char *rates;                 /* both, as every format shows them: "2.00 vs 0.28" */
 } slant_report_driver;
 
 /*
@@ -111,6 +122,7 @@ typedef struct {
     char *sentence;              /* the finding in plain words */
     char *detail;                /* the statistics behind it, in one line */
     char *event_sentence;        /* within events, in plain words, or NULL */
+    char *label;                 /* the indicator for a reader ("pejorative labels") */
     slant_report_driver *drivers;
     size_t ndrivers;
     slant_section section;       /* of the indicator (indicator.h) */
@@ -152,6 +164,8 @@ typedef struct {
     size_t source;
     slant_report_keyterm *terms;
     size_t nterms;
+    size_t table;                /* its table (index into tables), SLANT_REPORT_NONE without
+                                  * terms */
 } slant_report_keyness;
 
 /* A contested concept: each source's share of each variant. */
@@ -164,6 +178,8 @@ typedef struct {
     double *counts, *shares;     /* [source * nvariants + variant]; shares NAN: no use */
     double chi2, df, p, q;
     char *sentence;
+    size_t table;                /* its table (index into tables), SLANT_REPORT_NONE when
+                                  * untested */
 } slant_report_concept;
 
 /* How one source attributes, beyond the indicator rows of the attribution table. */
@@ -172,6 +188,8 @@ typedef struct {
     double loaded_share;                     /* loaded / (loaded + neutral); NAN: no verbs */
     size_t *verbs;                           /* most used report verbs (terms) */
     double *verb_counts;
+    char **verb_notes;                       /* what follows each verb: its count, and
+                                              * "(loaded)" for a loaded one: "11 (loaded)" */
     size_t nverbs;
 } slant_report_attribution;
 
@@ -192,6 +210,7 @@ typedef struct {
     size_t ncategories;
     double *values;              /* [actor * ncategories + category]; NAN: undefined */
     char *unit;                  /* what the values are, for captions and descriptions */
+    size_t table;                /* its table (index into tables) */
 } slant_report_actor_table;
 
 typedef enum {
@@ -217,11 +236,21 @@ typedef struct {
     size_t nfindings;
     size_t nheadline;                /* findings[0 .. nheadline) are headline findings */
     size_t nleading;                 /* of which the first nleading are the leading ones' */
-    char *findings_order;            /* what the headline findings start with, as the start
-                                      * of a note ending "largest effect first": "" or "the
-                                      * loaded-language index first, then the " */
+    char *findings_note;             /* what makes a finding and in which order they come:
+                                      * "q < 0.05 in the primary test, Mann-Whitney U, after
+                                      * correction; the loaded-language index first, then
+                                      * the largest effect (Hedges' g) first." */
     char *context_title;             /* the context section: "Context: ..." */
     char *context_note;              /* what it holds and why it is not a headline */
+    /* Sentences every writer shows as they are (so the formats say the same words): */
+    char *count_sentence;            /* "8 significant differences at q < 0.05." */
+    char *no_headline;               /* why there is no headline finding, or NULL if any */
+    char *no_context;                /* "None is significant.", or NULL if some is */
+    char *no_concepts;               /* why no concept is shown, or NULL if some is */
+    char *untested_title;            /* heads the concepts without a test */
+    char *no_attribution;            /* why there is no attribution table, or NULL */
+    char *pooled_note;               /* what the pooled loaded share is, or NULL without it */
+    char *no_keyness;                /* why there are no key terms, or NULL */
     slant_report_pairline *pairlines;
     size_t npairlines;
     slant_report_indicator *indicators;
@@ -234,6 +263,8 @@ typedef struct {
     size_t nattribution_rows;
     slant_report_attribution *attribution;   /* one per source */
     int has_verb_counts;             /* the data has both report-verb categories */
+    int has_verbs;                   /* some source has report verbs: the list of the most
+                                      * used is shown (a source without any: "none") */
     slant_report_actor_table *actors;
     size_t nactors;
     slant_report_keyness *keyness;   /* one per source */
@@ -247,11 +278,21 @@ typedef struct {
     size_t nprovenance;
     char **method;                   /* method notes, one paragraph each */
     size_t nmethod;
+    slant_report_table *tables;      /* every table of the report, built once for all the
+                                      * writers (report_table.h) */
+    size_t ntables;
+    size_t sources_table;            /* which source had how much text */
+    size_t means_table;              /* the mean of every indicator per source */
+    size_t attribution_table;        /* "how they attribute", SLANT_REPORT_NONE without
+                                      * attribution rows */
 } slant_report;
 
 /* Builds the report of `c`. Never fails (a comparison always has two sources or more). */
 slant_report *slant_report_build(const slant_comparison *c, const slant_report_options *o);
 void slant_report_free(slant_report *r);
+
+/* Builds r->tables from the rest of the report (report_table.c; by slant_report_build). */
+void slant_report_build_tables(slant_report *r);
 
 /* Sets what the report says about evidence (the method notes follow it). */
 void slant_report_set_evidence(slant_report *r, slant_evidence_state state);
@@ -261,6 +302,10 @@ void slant_report_add_snippet(slant_report *r, size_t t, const char *text, size_
                               size_t mark_end, const char *article);
 
 /* --- the writers ------------------------------------------------------------------------ */
+
+/* Each appends the report to `out`, laying out the report's tables (report_table.h) and
+ * sentences. An `out` created with SLANT_REPORT_MAX_BYTES that the report passes is left
+ * cut short and marked full (slant_buf_full): the caller checks it and writes nothing. */
 
 void slant_report_write_text(const slant_report *r, int colour, slant_buf *out);
 void slant_report_write_md(const slant_report *r, slant_buf *out);

@@ -10,13 +10,18 @@
 #include "buf.h"
 #include "normalize.h"
 #include "score.h"
+#include "subset.h"
 #include "xalloc.h"
 
 /* The group of an article as compare knows it from the article's score record: a
  * metadata field, or a field kept from JSON Lines (a string, or a number or boolean as
- * JSON; anything else is no value); "(none)" without one. */
-static const char *group_of(const slant_article *a, const char *by)
+ * JSON; anything else is no value), or a binned date (date:month, into `bin`); "(none)"
+ * without one. */
+static const char *group_of(const slant_article *a, const char *by, char *bin, size_t size)
 {
+    int unit = slant_bin_of(by);
+    if (unit > 0)
+        return slant_bin_date((slant_bin)unit, a->date, bin, size) == 0 ? bin : "(none)";
     const struct {
         const char *name;
         const char *value;
@@ -139,7 +144,7 @@ static void want(const slant_report *r, const slant_evidence_options *o, wanted 
     for (size_t t = 0; t < r->nterms; t++)
         w->next[t] = SIZE_MAX;
     slant_buf name;
-    slant_buf_init(&name, SIZE_MAX / 2);
+    slant_buf_init(&name, SLANT_REPORT_MAX_BYTES);
     for (size_t e = 0; e < nent; e++) {
         w->first[e] = SIZE_MAX;
         entry_name(o->lex, e, &name);
@@ -183,8 +188,8 @@ slant_status slant_report_collect_evidence(slant_report *r, const slant_evidence
     slant_reader *reader = slant_reader_new(&o->input);
     slant_scorer *scorer = slant_scorer_new(o->lex);
     slant_buf text, scratch;
-    slant_buf_init(&text, SIZE_MAX / 2);
-    slant_buf_init(&scratch, SIZE_MAX / 2);
+    slant_buf_init(&text, SLANT_REPORT_MAX_BYTES);
+    slant_buf_init(&scratch, SLANT_REPORT_MAX_BYTES);
     size_t number = 0;
     while (w.needy_all) {
         slant_article a;
@@ -198,7 +203,8 @@ slant_status slant_report_collect_evidence(slant_report *r, const slant_evidence
         if (st != SLANT_OK)
             continue; /* reported by the first pass */
         number++;
-        size_t src = source_named(r, group_of(&a, o->by));
+        char bin[32];
+        size_t src = source_named(r, group_of(&a, o->by, bin, sizeof bin));
         if (src != SIZE_MAX && w.needy[src]) {
             slant_scorer_score(scorer, &a);
             const slant_doc *doc = slant_scorer_doc(scorer);

@@ -114,29 +114,6 @@ static void table_close(slant_buf *out)
     slant_buf_adds(out, "</tbody>\n</table>\n</div>\n");
 }
 
-static void col_header(slant_buf *out, const char *label)
-{
-    slant_buf_adds(out, "<th scope=\"col\">");
-    esc(out, label);
-    slant_buf_adds(out, "</th>");
-}
-
-/* A mean and its interval in a cell. */
-static void mean_cell(slant_buf *out, const slant_cmp_summary *m, int share)
-{
-    if (!m) {
-        slant_buf_adds(out, "<td>n/a</td>");
-        return;
-    }
-    slant_report_mean t;
-    slant_report_fmt_mean(&t, m, share);
-    if (!t.has_ci)
-        slant_buf_addf(out, "<td class=\"num\">%s</td>", t.mean);
-    else
-        slant_buf_addf(out, "<td><span class=\"num\">%s</span> <span class=\"ci\">[%s, %s]"
-                            "</span></td>",
-                       t.mean, t.low, t.high);
-}
 
 static void snippet(slant_buf *out, const slant_report_snippet *s)
 {
@@ -164,33 +141,82 @@ static void term_link(slant_buf *out, const slant_report *r, size_t t)
     }
 }
 
+/* A table cell after the first: numbers with their note set apart, n/a plain, text
+ * left-aligned. Everything escaped ("< 0.0001" too). */
+static void cell(slant_buf *out, const slant_report_table *t, size_t col,
+                 const slant_report_cell *c)
+{
+    if (c->kind == SLANT_CELL_TEXT) {
+        slant_buf_adds(out, t->align[col] == SLANT_ALIGN_LEFT ? "<td class=\"text\">" : "<td>");
+        esc(out, c->text);
+    } else if (c->kind == SLANT_CELL_NA) {
+        slant_buf_adds(out, "<td>");
+        esc(out, c->text);
+    } else if (c->note) {
+        slant_buf_adds(out, "<td><span class=\"num\">");
+        esc(out, c->text);
+        slant_buf_adds(out, "</span> <span class=\"ci\">");
+        esc(out, c->note);
+        slant_buf_adds(out, "</span>");
+    } else {
+        slant_buf_adds(out, "<td class=\"num\">");
+        esc(out, c->text);
+    }
+    slant_buf_adds(out, "</td>");
+}
+
+/* A cell's text that names a source (with its colour), a term (linked to its evidence) or
+ * neither. */
+static void name(slant_buf *out, const slant_report *r, const slant_report_cell *c)
+{
+    if (c->source != SLANT_REPORT_NONE)
+        source_cell(out, r, c->source);
+    else if (c->term != SLANT_REPORT_NONE)
+        term_link(out, r, c->term);
+    else
+        esc(out, c->text);
+}
+
+/* A table of the report in its scrollable region: the caption, the header (words of the
+ * report capitalised), each row headed by its first cell. */
+static void table(const slant_report *r, slant_buf *out, const slant_report_table *t)
+{
+    char id[80];
+    snprintf(id, sizeof id, "cap-%s", t->id);
+    table_open(out, id, t->caption);
+    slant_buf_adds(out, "<thead><tr>");
+    for (size_t c = 0; c < t->ncols; c++) {
+        const slant_report_cell *h = &t->header[c];
+        slant_buf_adds(out, "<th scope=\"col\">");
+        if (h->word && h->text[0] >= 'a' && h->text[0] <= 'z') {
+            slant_buf_addc(out, (char)(h->text[0] - 'a' + 'A'));
+            esc(out, h->text + 1);
+        } else {
+            name(out, r, h);
+        }
+        slant_buf_adds(out, "</th>");
+    }
+    slant_buf_adds(out, "</tr></thead>\n<tbody>\n");
+    for (size_t row = 0; row < t->nrows; row++) {
+        const slant_report_cell *cells = &t->cells[row * t->ncols];
+        slant_buf_adds(out, "<tr><th scope=\"row\">");
+        name(out, r, &cells[0]);
+        slant_buf_adds(out, "</th>");
+        for (size_t c = 1; c < t->ncols; c++)
+            cell(out, t, c, &cells[c]);
+        slant_buf_adds(out, "</tr>\n");
+    }
+    table_close(out);
+}
+
 /* --- sections ------------------------------------------------------------------------------- */
 
 static void sources_section(const slant_report *r, slant_buf *out)
 {
-    char cap[128];
     slant_buf_addf(out, "<section id=\"sources\" aria-labelledby=\"h-sources\">\n"
                         "<h2 id=\"h-sources\">1. Which %s were compared</h2>\n",
                    r->nouns);
-    snprintf(cap, sizeof cap, "Articles and words per %s", r->noun);
-    table_open(out, "cap-sources", cap);
-    slant_buf_adds(out, "<thead><tr>");
-    col_header(out, r->noun[0] == 's' ? "Source" : "Group");
-    col_header(out, "Articles");
-    col_header(out, "Words");
-    col_header(out, "Words per article");
-    slant_buf_adds(out, "</tr></thead>\n<tbody>\n");
-    for (size_t s = 0; s < r->nsources; s++) {
-        const slant_report_source *x = &r->sources[s];
-        char a[32], w[32];
-        slant_report_fmt_count(a, sizeof a, (double)x->articles);
-        slant_report_fmt_count(w, sizeof w, x->words);
-        slant_buf_adds(out, "<tr><th scope=\"row\">");
-        source_cell(out, r, s);
-        slant_buf_addf(out, "</th><td>%s</td><td>%s</td><td>%.1f</td></tr>\n", a, w,
-                       x->articles ? x->words / (double)x->articles : 0.0);
-    }
-    table_close(out);
+    table(r, out, &r->tables[r->sources_table]);
     for (size_t k = 0; k < r->nleft_out; k++) {
         slant_buf_adds(out, "<p class=\"note\">");
         esc(out, r->left_out[k]);
@@ -233,12 +259,10 @@ static void finding_items(const slant_report *r, slant_buf *out, size_t from, si
 
 static void findings_list(const slant_report *r, slant_buf *out)
 {
-    if (!r->nheadline) {
-        slant_buf_addf(out, "<p>No difference between the %s is significant%s at %s &lt; "
-                            "%g.</p>\n",
-                       r->nouns,
-                       r->nfindings ? " in judgement, contested labels or attribution" : "",
-                       slant_report_q_name(r), r->opts.alpha);
+    if (r->no_headline) {
+        slant_buf_adds(out, "<p>");
+        esc(out, r->no_headline);
+        slant_buf_adds(out, "</p>\n");
         return;
     }
     finding_items(r, out, 0, r->nheadline);
@@ -253,45 +277,13 @@ static void context_section(const slant_report *r, slant_buf *out)
     slant_buf_adds(out, "</h2>\n<p class=\"note\">");
     esc(out, r->context_note);
     slant_buf_adds(out, "</p>\n");
-    if (r->nheadline == r->nfindings)
-        slant_buf_adds(out, "<p>None is significant.</p>\n");
+    if (r->no_context) {
+        slant_buf_adds(out, "<p>");
+        esc(out, r->no_context);
+        slant_buf_adds(out, "</p>\n");
+    }
     finding_items(r, out, r->nheadline, r->nfindings);
     slant_buf_adds(out, "</section>\n");
-}
-
-static void means_table(const slant_report *r, slant_buf *out)
-{
-    char cap[256];
-    snprintf(cap, sizeof cap, "Mean per article with %g%% CI (rates per 1,000 words), and tests "
-                              "across all %s",
-             100 * r->c->opts.level, r->nouns);
-    table_open(out, "cap-means", cap);
-    slant_buf_adds(out, "<thead><tr>");
-    col_header(out, "Indicator");
-    for (size_t s = 0; s < r->nsources; s++) {
-        slant_buf_adds(out, "<th scope=\"col\">");
-        source_cell(out, r, s);
-        slant_buf_adds(out, "</th>");
-    }
-    char h[64];
-    snprintf(h, sizeof h, "Kruskal-Wallis %s", slant_report_q_name(r));
-    col_header(out, h);
-    snprintf(h, sizeof h, "Welch ANOVA %s", slant_report_q_name(r));
-    col_header(out, h);
-    slant_buf_adds(out, "</tr></thead>\n<tbody>\n");
-    for (size_t i = 0; i < r->nindicators; i++) {
-        const slant_report_indicator *x = &r->indicators[i];
-        slant_buf_adds(out, "<tr><th scope=\"row\">");
-        esc(out, x->label);
-        slant_buf_adds(out, "</th>");
-        for (size_t s = 0; s < r->nsources; s++)
-            mean_cell(out, x->summaries[s], x->share);
-        char a[32], b[32];
-        slant_report_fmt_q(a, sizeof a, x->kruskal_q);
-        slant_report_fmt_q(b, sizeof b, x->welch_q);
-        slant_buf_addf(out, "<td class=\"num\">%s</td><td class=\"num\">%s</td></tr>\n", a, b);
-    }
-    table_close(out);
 }
 
 static void differences_section(const slant_report *r, slant_buf *out)
@@ -304,10 +296,10 @@ static void differences_section(const slant_report *r, slant_buf *out)
         esc(out, r->pairlines[k].sentence);
         slant_buf_adds(out, "</li>\n");
     }
-    slant_buf_addf(out, "</ul>\n<h3 id=\"h-findings\">Significant differences</h3>\n"
-                        "<p class=\"note\">%s &lt; %g in the primary test, Mann-Whitney U, "
-                        "after correction; %slargest effect (Hedges' g) first.</p>\n",
-                   slant_report_q_name(r), r->opts.alpha, r->findings_order);
+    slant_buf_adds(out, "</ul>\n<h3 id=\"h-findings\">Significant differences</h3>\n"
+                        "<p class=\"note\">");
+    esc(out, r->findings_note);
+    slant_buf_adds(out, "</p>\n");
     findings_list(r, out);
     slant_buf_addf(out, "<h3 id=\"h-rates\">Rates per %s</h3>\n"
                         "<p class=\"note\">Bars are means per article, whiskers their %g%% "
@@ -334,42 +326,8 @@ static void differences_section(const slant_report *r, slant_buf *out)
         slant_buf_adds(out, "\n</figure>\n");
     }
     slant_buf_adds(out, "</div>\n");
-    means_table(r, out);
+    table(r, out, &r->tables[r->means_table]);
     slant_buf_adds(out, "</section>\n");
-}
-
-static void concept_table(const slant_report *r, size_t k, slant_buf *out)
-{
-    const slant_report_concept *x = &r->concepts[k];
-    char id[48];
-    snprintf(id, sizeof id, "cap-concept-%zu", k + 1);
-    slant_buf cap;
-    slant_buf_init(&cap, SIZE_MAX / 2);
-    slant_buf_addf(&cap, "Names used for \"%s\": share of the %s's uses (count)", x->name,
-                   r->noun);
-    table_open(out, id, cap.data);
-    slant_buf_release(&cap);
-    slant_buf_adds(out, "<thead><tr>");
-    col_header(out, r->noun[0] == 's' ? "Source" : "Group");
-    for (size_t v = 0; v < x->nvariants; v++)
-        col_header(out, x->variants[v]);
-    slant_buf_adds(out, "</tr></thead>\n<tbody>\n");
-    for (size_t s = 0; s < r->nsources; s++) {
-        slant_buf_adds(out, "<tr><th scope=\"row\">");
-        source_cell(out, r, s);
-        slant_buf_adds(out, "</th>");
-        for (size_t v = 0; v < x->nvariants; v++) {
-            double share = x->shares[s * x->nvariants + v];
-            if (isnan(share))
-                slant_buf_adds(out, "<td>–</td>");
-            else
-                slant_buf_addf(out, "<td class=\"num\">%.0f%% <span class=\"ci\">(%.0f)</span>"
-                                    "</td>",
-                               100 * share, x->counts[s * x->nvariants + v]);
-        }
-        slant_buf_adds(out, "</tr>\n");
-    }
-    table_close(out);
 }
 
 static void actor_tables(const slant_report *r, slant_buf *out)
@@ -391,46 +349,18 @@ static void actor_tables(const slant_report *r, slant_buf *out)
         slant_buf_adds(out, "\n</figure>\n");
     }
     slant_buf_adds(out, "</div>\n");
-    for (size_t t = 0; t < r->nactors; t++) {
-        const slant_report_actor_table *x = &r->actors[t];
-        char id[48];
-        snprintf(id, sizeof id, "cap-actors-%zu", t + 1);
-        slant_buf cap;
-        slant_buf_init(&cap, SIZE_MAX / 2);
-        slant_buf_addf(&cap, "%s: %s", r->sources[x->source].name, x->unit);
-        table_open(out, id, cap.data);
-        slant_buf_release(&cap);
-        slant_buf_adds(out, "<thead><tr>");
-        col_header(out, "Category");
-        for (size_t a = 0; a < x->nactors; a++)
-            col_header(out, x->actors[a]);
-        slant_buf_adds(out, "</tr></thead>\n<tbody>\n");
-        for (size_t c = 0; c < x->ncategories; c++) {
-            slant_buf_adds(out, "<tr><th scope=\"row\">");
-            esc(out, x->categories[c]);
-            slant_buf_adds(out, "</th>");
-            for (size_t a = 0; a < x->nactors; a++) {
-                double v = x->values[a * x->ncategories + c];
-                if (isfinite(v))
-                    slant_buf_addf(out, "<td class=\"num\">%.2f</td>", v);
-                else
-                    slant_buf_adds(out, "<td>n/a</td>");
-            }
-            slant_buf_adds(out, "</tr>\n");
-        }
-        table_close(out);
-    }
+    for (size_t t = 0; t < r->nactors; t++)
+        table(r, out, &r->tables[r->actors[t].table]);
 }
 
 static void labels_section(const slant_report *r, slant_buf *out)
 {
     slant_buf_adds(out, "<section id=\"labels\" aria-labelledby=\"h-labels\">\n"
                         "<h2 id=\"h-labels\">3. Who is called what</h2>\n");
-    if (!r->nconcepts) {
-        slant_buf_addf(out, "<p>No contested-label concept was used in these data: the "
-                            "lexicon defines none (a <code>variants.json</code>), or none of "
-                            "the %s's articles used one of its names.</p>\n",
-                       r->nouns);
+    if (r->no_concepts) {
+        slant_buf_adds(out, "<p>");
+        esc(out, r->no_concepts);
+        slant_buf_adds(out, "</p>\n");
     } else {
         slant_buf_adds(out, "<h3 id=\"h-contested\">Contested labels</h3>\n"
                             "<p class=\"note\">Where one referent has several names, the "
@@ -450,11 +380,12 @@ static void labels_section(const slant_report *r, slant_buf *out)
             snprintf(id, sizeof id, "chart-concept-%zu", k + 1);
             slant_svg_shares(r, k, id, out);
             slant_buf_adds(out, "\n</figure></div>\n");
-            concept_table(r, k, out);
+            table(r, out, &r->tables[r->concepts[k].table]);
         }
         if (untested) {
-            slant_buf_adds(out, "<h4 id=\"h-contested-few\">Concepts without a test (one "
-                                "source, or one name)</h4>\n<ul class=\"brief\">\n");
+            slant_buf_adds(out, "<h4 id=\"h-contested-few\">");
+            esc(out, r->untested_title);
+            slant_buf_adds(out, "</h4>\n<ul class=\"brief\">\n");
             for (size_t k = 0; k < r->nconcepts; k++) {
                 if (!isnan(r->concepts[k].chi2))
                     continue;
@@ -473,53 +404,14 @@ static void attribution_section(const slant_report *r, slant_buf *out)
 {
     slant_buf_adds(out, "<section id=\"attribution\" aria-labelledby=\"h-attribution\">\n"
                         "<h2 id=\"h-attribution\">4. How they attribute</h2>\n");
-    if (!r->nattribution_rows) {
-        slant_buf_adds(out, "<p>The data has no report-verb, anonymous-source or quotation "
-                            "indicators.</p>\n</section>\n");
+    if (r->no_attribution) {
+        slant_buf_adds(out, "<p>");
+        esc(out, r->no_attribution);
+        slant_buf_adds(out, "</p>\n</section>\n");
         return;
     }
-    char cap[256];
-    snprintf(cap, sizeof cap, "Report verbs, sources and quotation per %s (means per article "
-                              "with %g%% CI)",
-             r->noun, 100 * r->c->opts.level);
-    table_open(out, "cap-attribution", cap);
-    slant_buf_adds(out, "<thead><tr>");
-    col_header(out, "Measure");
-    for (size_t s = 0; s < r->nsources; s++) {
-        slant_buf_adds(out, "<th scope=\"col\">");
-        source_cell(out, r, s);
-        slant_buf_adds(out, "</th>");
-    }
-    slant_buf_adds(out, "</tr></thead>\n<tbody>\n");
-    for (size_t k = 0; k < r->nattribution_rows; k++) {
-        const slant_report_indicator *x = &r->indicators[r->attribution_rows[k]];
-        slant_buf_adds(out, "<tr><th scope=\"row\">");
-        esc(out, x->label);
-        if (x->kind == SLANT_UNIT_RATE)
-            slant_buf_adds(out, " per 1,000 words");
-        slant_buf_adds(out, "</th>");
-        for (size_t s = 0; s < r->nsources; s++)
-            mean_cell(out, x->summaries[s], x->share);
-        slant_buf_adds(out, "</tr>\n");
-        if (r->has_verb_counts && slant_indicator_role(x->id) == SLANT_IND_ROLE_LOADED_VERBS) {
-            slant_buf_adds(out, "<tr><th scope=\"row\">loaded share of all report verbs "
-                                "(pooled)</th>");
-            for (size_t s = 0; s < r->nsources; s++) {
-                const slant_report_attribution *a = &r->attribution[s];
-                char v[32];
-                slant_report_fmt_value(v, sizeof v, a->loaded_share, 1);
-                slant_buf_addf(out, "<td><span class=\"num\">%s</span> <span class=\"ci\">"
-                                    "(%.0f of %.0f)</span></td>",
-                               v, a->loaded_count, a->loaded_count + a->neutral_count);
-            }
-            slant_buf_adds(out, "</tr>\n");
-        }
-    }
-    table_close(out);
-    int verbs = 0;
-    for (size_t s = 0; s < r->nsources; s++)
-        verbs |= r->attribution[s].nverbs > 0;
-    if (verbs) {
+    table(r, out, &r->tables[r->attribution_table]);
+    if (r->has_verbs) {
         slant_buf_adds(out, "<h3 id=\"h-verbs\">Most used report verbs</h3>\n"
                             "<ul class=\"brief\">\n");
         for (size_t s = 0; s < r->nsources; s++) {
@@ -528,14 +420,11 @@ static void attribution_section(const slant_report *r, slant_buf *out)
             source_cell(out, r, s);
             slant_buf_adds(out, ": ");
             for (size_t k = 0; k < a->nverbs; k++) {
-                const slant_report_term *t = &r->terms[a->verbs[k]];
                 if (k)
                     slant_buf_adds(out, ", ");
                 term_link(out, r, a->verbs[k]);
-                slant_buf_addf(out, " %.0f%s", a->verb_counts[k],
-                               slant_indicator_role(t->category) == SLANT_IND_ROLE_LOADED_VERBS
-                               ? " (loaded)"
-                               : "");
+                slant_buf_addc(out, ' ');
+                esc(out, a->verb_notes[k]);
             }
             if (!a->nverbs)
                 slant_buf_adds(out, "none");
@@ -543,11 +432,12 @@ static void attribution_section(const slant_report *r, slant_buf *out)
         }
         slant_buf_adds(out, "</ul>\n");
     }
-    slant_buf_adds(out, "<p class=\"note\">The pooled loaded share counts every report verb "
-                        "the lexicon knows (\"said\" and \"told\" as neutral; \"claimed\", "
-                        "\"insisted\", \"admitted\" as loaded) over all of the articles; the "
-                        "share of the verbs that introduce quotations is a mean per article, "
-                        "over the articles with attributed quotations.</p>\n</section>\n");
+    if (r->pooled_note) {
+        slant_buf_adds(out, "<p class=\"note\">");
+        esc(out, r->pooled_note);
+        slant_buf_adds(out, "</p>\n");
+    }
+    slant_buf_adds(out, "</section>\n");
 }
 
 static void drivers_list(const slant_report *r, slant_buf *out)
@@ -562,11 +452,8 @@ static void drivers_list(const slant_report *r, slant_buf *out)
         const slant_report_finding *f = &r->findings[k];
         if (!f->ndrivers && r->has_keyness)
             continue; /* not a lexicon category (an index or a share): no terms */
-        char label[128];
-        slant_indicator_label(slant_dataset_indicator_name(r->c->ds, f->indicator), label,
-                           sizeof label);
         slant_buf_addf(out, "<li><a href=\"#finding-%zu\">", k + 1);
-        esc(out, label);
+        esc(out, f->label);
         slant_buf_adds(out, "</a>, ");
         esc(out, slant_report_source_name(r, f->hi));
         slant_buf_adds(out, " vs ");
@@ -576,8 +463,9 @@ static void drivers_list(const slant_report *r, slant_buf *out)
             if (d)
                 slant_buf_adds(out, "; ");
             term_link(out, r, f->drivers[d].term);
-            slant_buf_addf(out, " <span class=\"num\">%.2f vs %.2f</span>", f->drivers[d].rate_hi,
-                           f->drivers[d].rate_lo);
+            slant_buf_adds(out, " <span class=\"num\">");
+            esc(out, f->drivers[d].rates);
+            slant_buf_adds(out, "</span>");
         }
         if (!f->ndrivers)
             slant_buf_adds(out, "no entry data");
@@ -589,9 +477,10 @@ static void drivers_list(const slant_report *r, slant_buf *out)
 static void keyness_block(const slant_report *r, slant_buf *out)
 {
     slant_buf_addf(out, "<h3 id=\"h-keyness\">Key terms of each %s</h3>\n", r->noun);
-    if (!r->has_keyness) {
-        slant_buf_adds(out, "<p>No term counts in these data: score with "
-                            "<code>--evidence</code>, or give the articles.</p>\n");
+    if (r->no_keyness) {
+        slant_buf_adds(out, "<p>");
+        esc(out, r->no_keyness);
+        slant_buf_adds(out, "</p>\n");
         return;
     }
     slant_buf_addf(out, "<p class=\"note\">The lexicon entries most over-represented in each "
@@ -623,39 +512,7 @@ static void keyness_block(const slant_report *r, slant_buf *out)
                            r->noun);
             continue;
         }
-        char id[48];
-        snprintf(id, sizeof id, "cap-key-%zu", s + 1);
-        slant_buf cap;
-        slant_buf_init(&cap, SIZE_MAX / 2);
-        slant_buf_addf(&cap, "Key terms of %s against %s", r->sources[s].name, r->rest);
-        table_open(out, id, cap.data);
-        slant_buf_release(&cap);
-        slant_buf_adds(out, "<thead><tr>");
-        col_header(out, "Term");
-        col_header(out, "Category");
-        col_header(out, "Count");
-        col_header(out, "Per 1,000 words");
-        col_header(out, "Elsewhere per 1,000 words");
-        col_header(out, "G²");
-        col_header(out, slant_report_q_name(r));
-        col_header(out, "Log Ratio");
-        slant_buf_adds(out, "</tr></thead>\n<tbody>\n");
-        for (size_t t = 0; t < k->nterms; t++) {
-            const slant_report_keyterm *x = &k->terms[t];
-            char q[32];
-            slant_report_fmt_q(q, sizeof q, x->g2_q);
-            slant_buf_adds(out, "<tr><th scope=\"row\">");
-            term_link(out, r, x->term);
-            slant_buf_adds(out, "</th><td class=\"text\">");
-            esc(out, r->terms[x->term].category_label);
-            slant_buf_addf(out, "</td><td>%.0f</td><td>%.2f</td><td>%.2f</td><td>%.1f</td>"
-                                "<td class=\"num\">%s%s</td><td><span class=\"num\">%.2f</span> "
-                                "<span class=\"ci\">[%.2f, %.2f]</span></td></tr>\n",
-                           x->count, x->rate, x->rate_rest, x->g2, q,
-                           x->significant ? "" : " (n.s.)", x->log_ratio.value,
-                           x->log_ratio.low, x->log_ratio.high);
-        }
-        table_close(out);
+        table(r, out, &r->tables[k->table]);
     }
 }
 
@@ -759,9 +616,9 @@ void slant_report_write_html(const slant_report *r, slant_buf *out)
     esc(out, r->title);
     slant_buf_adds(out, "</h1>\n<p class=\"lede\">");
     esc(out, r->summary);
-    slant_buf_addf(out, " %zu significant difference%s at %s &lt; %g.</p>\n</header>\n",
-                   r->nfindings, r->nfindings == 1 ? "" : "s", slant_report_q_name(r),
-                   r->opts.alpha);
+    slant_buf_addc(out, ' ');
+    esc(out, r->count_sentence);
+    slant_buf_adds(out, "</p>\n</header>\n");
     slant_buf_addf(out, "<nav aria-labelledby=\"h-contents\">\n<h2 id=\"h-contents\">Contents"
                         "</h2>\n<ol>\n<li><a href=\"#sources\">Which %s were compared</a></li>\n"
                         "<li><a href=\"#differences\">Where they differ</a></li>\n"

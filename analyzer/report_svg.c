@@ -232,7 +232,7 @@ void slant_svg_rates(const slant_report *r, size_t i, const char *id, slant_buf 
     else
         snprintf(title, sizeof title, "Mean %s per article, by %s", x->label, r->noun);
     slant_buf desc;
-    slant_buf_init(&desc, SIZE_MAX / 2);
+    slant_buf_init(&desc, SLANT_REPORT_MAX_BYTES);
     slant_buf_addf(&desc, "%s, with %s confidence intervals of the mean: ", title, level);
     for (size_t s = 0; s < r->nsources; s++) {
         slant_report_mean t;
@@ -284,7 +284,7 @@ void slant_svg_keyness(const slant_report *r, size_t s, const char *id, slant_bu
     snprintf(title, sizeof title, "Key terms of %s against %s (Log Ratio)", r->sources[s].name,
              r->rest);
     slant_buf desc;
-    slant_buf_init(&desc, SIZE_MAX / 2);
+    slant_buf_init(&desc, SLANT_REPORT_MAX_BYTES);
     slant_buf_addf(&desc, "Terms most over-represented in %s against %s, by Log Ratio (the "
                           "binary log of the ratio of relative frequencies: 1 is twice as "
                           "frequent, 2 four times) with %g%% confidence intervals: ",
@@ -346,7 +346,7 @@ void slant_svg_shares(const slant_report *r, size_t k, const char *id, slant_buf
     char title[512];
     snprintf(title, sizeof title, "Names used for \"%s\", share by %s", x->name, r->noun);
     slant_buf desc;
-    slant_buf_init(&desc, SIZE_MAX / 2);
+    slant_buf_init(&desc, SLANT_REPORT_MAX_BYTES);
     slant_buf_addf(&desc, "%s. ", title);
     for (size_t s = 0; s < r->nsources; s++) {
         slant_buf_addf(&desc, "%s%s:", s ? " " : "", r->sources[s].name);
@@ -420,7 +420,7 @@ void slant_svg_heatmap(const slant_report *r, size_t t, const char *id, slant_bu
     snprintf(title, sizeof title, "Categories near each actor in %s (%s)",
              r->sources[x->source].name, x->unit);
     slant_buf desc;
-    slant_buf_init(&desc, SIZE_MAX / 2);
+    slant_buf_init(&desc, SLANT_REPORT_MAX_BYTES);
     slant_buf_addf(&desc, "%s. ", title);
     for (size_t a = 0; a < x->nactors; a++) {
         slant_buf_addf(&desc, "%s%s:", a ? " " : "", x->actors[a]);

@@ -94,7 +94,7 @@ static void wrap(slant_buf *out, const char *text, size_t first_cols, size_t ind
 static void para(writer *w, const char *prefix, const char *text, size_t indent)
 {
     slant_buf clean;
-    slant_buf_init(&clean, SIZE_MAX / 2);
+    slant_buf_init(&clean, SLANT_REPORT_MAX_BYTES);
     printable(&clean, text, strlen(text));
     slant_buf_adds(w->out, prefix);
     wrap(w->out, clean.data ? clean.data : "", columns(prefix, strlen(prefix)), indent);
@@ -103,83 +103,95 @@ static void para(writer *w, const char *prefix, const char *text, size_t indent)
 
 /* --- tables ---------------------------------------------------------------------------------- */
 
-#define MAX_COLS 16
+/*
+ * A table wider than this many columns is written in parts, each with the first column
+ * and as many of the others as fit (so that no column is dropped). Tables are allowed
+ * wider than the prose: a table of three sources' means with their intervals takes about
+ * 150 columns.
+ */
+#define TABLE_WIDTH 160
 
-typedef struct {
-    char **cells;            /* rows x cols, owned */
-    size_t rows, cols, cap;
-} table;
-
-static void table_init(table *t, size_t cols)
+/* A cell as the terminal shows it: its text and note, printable; caller frees. */
+static char *cell_text(const slant_report_cell *c)
 {
-    memset(t, 0, sizeof *t);
-    t->cols = cols < MAX_COLS ? cols : MAX_COLS;
+    slant_buf b;
+    slant_buf_init(&b, SLANT_REPORT_MAX_BYTES);
+    printable(&b, c->text, strlen(c->text));
+    if (c->note) {
+        slant_buf_addc(&b, ' ');
+        printable(&b, c->note, strlen(c->note));
+    }
+    char *s = slant_buf_detach(&b, NULL);
+    slant_buf_release(&b);
+    return s;
 }
 
-/* Appends a row of `t->cols` cells (printable copies). */
-static void row(table *t, const char *const *cells)
+/* Writes the rows of `cells` (rows x ncols, row 0 the header) in the columns `cols`
+ * (nshown of them), two spaces of indent and two between columns. */
+static void table_part(writer *w, const slant_report_table *t, char **cells,
+                       const size_t *width, const size_t *cols, size_t nshown)
 {
-    if ((t->rows + 1) * t->cols > t->cap) {
-        t->cap = 2 * (t->rows + 1) * t->cols;
-        t->cells = xrealloc(t->cells, t->cap * sizeof *t->cells);
-    }
-    for (size_t c = 0; c < t->cols; c++) {
-        slant_buf b;
-        slant_buf_init(&b, SIZE_MAX / 2);
-        printable(&b, cells[c], strlen(cells[c]));
-        t->cells[t->rows * t->cols + c] = slant_buf_detach(&b, NULL);
-        slant_buf_release(&b);
-    }
-    t->rows++;
-}
-
-/* Writes `t` with two spaces of indent: the first column left-aligned, the rest right. */
-static void table_write(writer *w, table *t)
-{
-    size_t width[MAX_COLS] = { 0 };
-    for (size_t r = 0; r < t->rows; r++)
-        for (size_t c = 0; c < t->cols; c++) {
-            const char *s = t->cells[r * t->cols + c];
-            size_t n = columns(s, strlen(s));
-            if (n > width[c])
-                width[c] = n;
-        }
-    for (size_t r = 0; r < t->rows; r++) {
+    for (size_t r = 0; r <= t->nrows; r++) {
         slant_buf_adds(w->out, "  ");
         if (r == 0 && w->colour)
             slant_buf_adds(w->out, "\033[1m");
-        for (size_t c = 0; c < t->cols; c++) {
-            const char *s = t->cells[r * t->cols + c];
+        for (size_t k = 0; k < nshown; k++) {
+            size_t c = cols[k];
+            const char *s = cells[r * t->ncols + c];
             size_t pad = width[c] - columns(s, strlen(s));
-            if (c)
+            if (k)
                 slant_buf_adds(w->out, "  ");
-            if (c)
-                for (size_t k = 0; k < pad; k++)
+            if (t->align[c] == SLANT_ALIGN_RIGHT)
+                for (size_t j = 0; j < pad; j++)
                     slant_buf_addc(w->out, ' ');
             slant_buf_adds(w->out, s);
-            if (!c && t->cols > 1)
-                for (size_t k = 0; k < pad; k++)
+            if (t->align[c] == SLANT_ALIGN_LEFT && k + 1 < nshown)
+                for (size_t j = 0; j < pad; j++)
                     slant_buf_addc(w->out, ' ');
         }
         if (r == 0 && w->colour)
             slant_buf_adds(w->out, "\033[0m");
         slant_buf_addc(w->out, '\n');
     }
-    for (size_t k = 0; k < t->rows * t->cols; k++)
-        free(t->cells[k]);
-    free(t->cells);
-    memset(t, 0, sizeof *t);
 }
 
-/* A mean and its interval: "10.88 [7.95, 13.81]". */
-static void mean_text(char *out, size_t size, const slant_cmp_summary *m, int share)
+/* Writes table `t`: its caption first when it leads, then the columns, in parts of at most
+ * TABLE_WIDTH columns (the first column repeated in each) when it is wider. */
+static void table_write(writer *w, const slant_report_table *t)
 {
-    slant_report_mean t;
-    slant_report_fmt_mean(&t, m, share);
-    if (!t.has_ci)
-        snprintf(out, size, "%s", t.mean);
-    else
-        snprintf(out, size, "%s [%s, %s]", t.mean, t.low, t.high);
+    if (t->caption_leads)
+        para(w, "  ", t->caption, 2);
+    size_t n = (t->nrows + 1) * t->ncols;
+    char **cells = xcalloc(n, sizeof *cells);
+    size_t *width = xcalloc(t->ncols, sizeof *width);
+    size_t *cols = xcalloc(t->ncols, sizeof *cols);
+    for (size_t c = 0; c < t->ncols; c++)
+        cells[c] = cell_text(&t->header[c]);
+    for (size_t k = 0; k < t->nrows * t->ncols; k++)
+        cells[t->ncols + k] = cell_text(&t->cells[k]);
+    for (size_t k = 0; k < n; k++) {
+        size_t c = k % t->ncols, len = columns(cells[k], strlen(cells[k]));
+        if (len > width[c])
+            width[c] = len;
+    }
+    size_t next = 1;
+    do {
+        size_t nshown = 0, used = 2 + width[0];
+        cols[nshown++] = 0;
+        /* at least one more column per part, however wide */
+        while (next < t->ncols && (nshown == 1 || used + 2 + width[next] <= TABLE_WIDTH)) {
+            used += 2 + width[next];
+            cols[nshown++] = next++;
+        }
+        if (nshown > 1 && cols[1] > 1)
+            slant_buf_addc(w->out, '\n'); /* a blank line between the parts */
+        table_part(w, t, cells, width, cols, nshown);
+    } while (next < t->ncols);
+    for (size_t k = 0; k < n; k++)
+        free(cells[k]);
+    free(cells);
+    free(width);
+    free(cols);
 }
 
 /* --- sections ---------------------------------------------------------------------------------- */
@@ -189,22 +201,7 @@ static void sources(const slant_report *r, writer *w)
     char h[64];
     snprintf(h, sizeof h, "WHICH %s WERE COMPARED", r->noun[0] == 's' ? "SOURCES" : "GROUPS");
     heading(w, h);
-    table t;
-    table_init(&t, 4);
-    const char *head[] = { r->noun[0] == 's' ? "source" : "group", "articles", "words",
-                           "words/article" };
-    row(&t, head);
-    for (size_t s = 0; s < r->nsources; s++) {
-        char a[32], words[32], per[32];
-        slant_report_fmt_count(a, sizeof a, (double)r->sources[s].articles);
-        slant_report_fmt_count(words, sizeof words, r->sources[s].words);
-        snprintf(per, sizeof per, "%.1f",
-                 r->sources[s].articles ? r->sources[s].words / (double)r->sources[s].articles
-                                        : 0.0);
-        const char *cells[] = { r->sources[s].name, a, words, per };
-        row(&t, cells);
-    }
-    table_write(w, &t);
+    table_write(w, &r->tables[r->sources_table]);
     for (size_t k = 0; k < r->nleft_out; k++)
         para(w, "  ", r->left_out[k], 2);
 }
@@ -236,17 +233,13 @@ static void findings(const slant_report *r, writer *w)
     heading(w, "IN BRIEF");
     for (size_t k = 0; k < r->npairlines; k++)
         para(w, "  - ", r->pairlines[k].sentence, 4);
-    char h[256];
-    snprintf(h, sizeof h, "WHERE THEY DIFFER (%s < %g in the primary test, Mann-Whitney "
-                          "U, after correction; %slargest effect first)",
-             slant_report_q_name(r), r->opts.alpha, r->findings_order);
+    char h[320];
+    /* the note without its full stop, in the heading's parentheses */
+    snprintf(h, sizeof h, "WHERE THEY DIFFER (%.*s)", (int)strlen(r->findings_note) - 1,
+             r->findings_note);
     heading(w, h);
-    if (!r->nheadline) {
-        char s[200];
-        snprintf(s, sizeof s, "No difference between the %s is significant%s.", r->nouns,
-                 r->nfindings ? " in judgement, contested labels or attribution" : "");
-        para(w, "  ", s, 2);
-    }
+    if (r->no_headline)
+        para(w, "  ", r->no_headline, 2);
     finding_items(r, w, 0, r->nheadline);
 }
 
@@ -260,8 +253,8 @@ static void context(const slant_report *r, writer *w)
             *p = (char)(*p - 'a' + 'A');
     heading(w, h);
     para(w, "  ", r->context_note, 2);
-    if (r->nheadline == r->nfindings)
-        para(w, "  ", "None is significant.", 2);
+    if (r->no_context)
+        para(w, "  ", r->no_context, 2);
     finding_items(r, w, r->nheadline, r->nfindings);
 }
 
@@ -271,52 +264,14 @@ static void means(const slant_report *r, writer *w)
     snprintf(h, sizeof h, "RATES PER %s (mean per article [%g%% CI]; per 1,000 words)",
              r->noun[0] == 's' ? "SOURCE" : "GROUP", 100 * r->c->opts.level);
     heading(w, h);
-    table t;
-    table_init(&t, r->nsources + 3);
-    const char *head[MAX_COLS];
-    char kq[32], wq[32];
-    snprintf(kq, sizeof kq, "Kruskal-Wallis %s", slant_report_q_name(r));
-    snprintf(wq, sizeof wq, "Welch ANOVA %s", slant_report_q_name(r));
-    size_t n = 0;
-    head[n++] = "indicator";
-    for (size_t s = 0; s < r->nsources && n < MAX_COLS - 2; s++)
-        head[n++] = r->sources[s].name;
-    head[n++] = kq;
-    head[n++] = wq;
-    row(&t, head);
-    char cells[MAX_COLS][112];
-    for (size_t i = 0; i < r->nindicators; i++) {
-        const slant_report_indicator *x = &r->indicators[i];
-        const char *c[MAX_COLS];
-        n = 0;
-        c[n++] = x->label;
-        for (size_t s = 0; s < r->nsources && n < MAX_COLS - 2; s++) {
-            mean_text(cells[n], sizeof cells[n], x->summaries[s], x->share);
-            c[n] = cells[n];
-            n++;
-        }
-        slant_report_fmt_q(cells[n], sizeof cells[n], x->kruskal_q);
-        c[n] = cells[n];
-        n++;
-        slant_report_fmt_q(cells[n], sizeof cells[n], x->welch_q);
-        c[n] = cells[n];
-        n++;
-        row(&t, c);
-    }
-    table_write(w, &t);
+    table_write(w, &r->tables[r->means_table]);
 }
 
 static void labels(const slant_report *r, writer *w)
 {
     heading(w, "WHO IS CALLED WHAT (contested labels: each source's share of a concept's names)");
-    if (!r->nconcepts) {
-        char s[256];
-        snprintf(s, sizeof s, "No contested-label concept was used in these data: the lexicon "
-                              "defines none (a variants.json), or none of the %s's articles "
-                              "used one of its names.",
-                 r->nouns);
-        para(w, "  ", s, 2);
-    }
+    if (r->no_concepts)
+        para(w, "  ", r->no_concepts, 2);
     size_t untested = 0;
     for (size_t k = 0; k < r->nconcepts; k++) {
         const slant_report_concept *x = &r->concepts[k];
@@ -325,69 +280,21 @@ static void labels(const slant_report *r, writer *w)
             continue;
         }
         para(w, "  ", x->sentence, 2);
-        table t;
-        table_init(&t, x->nvariants + 1);
-        const char *head[MAX_COLS];
-        size_t n = 0;
-        head[n++] = r->noun;
-        for (size_t v = 0; v < x->nvariants && n < MAX_COLS; v++)
-            head[n++] = x->variants[v];
-        row(&t, head);
-        char cells[MAX_COLS][48];
-        for (size_t s = 0; s < r->nsources; s++) {
-            const char *c[MAX_COLS];
-            n = 0;
-            c[n++] = r->sources[s].name;
-            for (size_t v = 0; v < x->nvariants && n < MAX_COLS; v++) {
-                double share = x->shares[s * x->nvariants + v];
-                if (isnan(share))
-                    snprintf(cells[n], sizeof cells[n], "-");
-                else
-                    snprintf(cells[n], sizeof cells[n], "%.0f%% (%.0f)", 100 * share,
-                             x->counts[s * x->nvariants + v]);
-                c[n] = cells[n];
-                n++;
-            }
-            row(&t, c);
-        }
-        table_write(w, &t);
+        table_write(w, &r->tables[x->table]);
     }
-    if (untested)
-        para(w, "  ", "Concepts without a test (one source, or one name):", 2);
+    if (untested) {
+        char s[128];
+        snprintf(s, sizeof s, "%s:", r->untested_title);
+        para(w, "  ", s, 2);
+    }
     for (size_t k = 0; k < r->nconcepts && untested; k++)
         if (isnan(r->concepts[k].chi2))
             para(w, "  - ", r->concepts[k].sentence, 4);
     /* Actor framing: only when the data has it. */
     if (r->nactors)
         heading(w, "WHICH CATEGORIES OCCUR NEAR EACH ACTOR");
-    for (size_t a = 0; a < r->nactors; a++) {
-        const slant_report_actor_table *x = &r->actors[a];
-        char s[512];
-        snprintf(s, sizeof s, "%s: %s", r->sources[x->source].name, x->unit);
-        para(w, "  ", s, 2);
-        table t;
-        table_init(&t, x->nactors + 1);
-        const char *head[MAX_COLS];
-        size_t n = 0;
-        head[n++] = "category";
-        for (size_t k = 0; k < x->nactors && n < MAX_COLS; k++)
-            head[n++] = x->actors[k];
-        row(&t, head);
-        char cells[MAX_COLS][32];
-        for (size_t c = 0; c < x->ncategories; c++) {
-            const char *cs[MAX_COLS];
-            n = 0;
-            cs[n++] = x->categories[c];
-            for (size_t k = 0; k < x->nactors && n < MAX_COLS; k++) {
-                double v = x->values[k * x->ncategories + c];
-                snprintf(cells[n], sizeof cells[n], isfinite(v) ? "%.2f" : "n/a", v);
-                cs[n] = cells[n];
-                n++;
-            }
-            row(&t, cs);
-        }
-        table_write(w, &t);
-    }
+    for (size_t a = 0; a < r->nactors; a++)
+        table_write(w, &r->tables[r->actors[a].table]);
 }
 
 static void attribution(const slant_report *r, writer *w)
@@ -396,64 +303,25 @@ static void attribution(const slant_report *r, writer *w)
     snprintf(h, sizeof h, "HOW THEY ATTRIBUTE (means per article [%g%% CI])",
              100 * r->c->opts.level);
     heading(w, h);
-    if (!r->nattribution_rows) {
-        para(w, "  ", "The data has no report-verb, anonymous-source or quotation indicators.",
-             2);
+    if (r->no_attribution) {
+        para(w, "  ", r->no_attribution, 2);
         return;
     }
-    table t;
-    table_init(&t, r->nsources + 1);
-    const char *head[MAX_COLS];
-    size_t n = 0;
-    head[n++] = "measure";
-    for (size_t s = 0; s < r->nsources && n < MAX_COLS; s++)
-        head[n++] = r->sources[s].name;
-    row(&t, head);
-    char cells[MAX_COLS][112];
-    for (size_t k = 0; k < r->nattribution_rows; k++) {
-        const slant_report_indicator *x = &r->indicators[r->attribution_rows[k]];
-        const char *c[MAX_COLS];
-        char label[160];
-        snprintf(label, sizeof label, "%s%s", x->label,
-                 x->kind == SLANT_UNIT_RATE ? " per 1,000 words" : "");
-        n = 0;
-        c[n++] = label;
-        for (size_t s = 0; s < r->nsources && n < MAX_COLS; s++) {
-            mean_text(cells[n], sizeof cells[n], x->summaries[s], x->share);
-            c[n] = cells[n];
-            n++;
-        }
-        row(&t, c);
-        if (r->has_verb_counts && slant_indicator_role(x->id) == SLANT_IND_ROLE_LOADED_VERBS) {
-            n = 0;
-            c[n++] = "loaded share of all report verbs (pooled)";
-            for (size_t s = 0; s < r->nsources && n < MAX_COLS; s++) {
-                const slant_report_attribution *a = &r->attribution[s];
-                char v[32];
-                slant_report_fmt_value(v, sizeof v, a->loaded_share, 1);
-                snprintf(cells[n], sizeof cells[n], "%s (%.0f of %.0f)", v, a->loaded_count,
-                         a->loaded_count + a->neutral_count);
-                c[n] = cells[n];
-                n++;
-            }
-            row(&t, c);
-        }
-    }
-    table_write(w, &t);
+    table_write(w, &r->tables[r->attribution_table]);
+    if (r->pooled_note)
+        para(w, "  ", r->pooled_note, 2);
     for (size_t s = 0; s < r->nsources; s++) {
         const slant_report_attribution *a = &r->attribution[s];
-        if (!a->nverbs)
-            continue;
+        if (!r->has_verbs)
+            break;
         slant_buf line;
-        slant_buf_init(&line, SIZE_MAX / 2);
+        slant_buf_init(&line, SLANT_REPORT_MAX_BYTES);
         slant_buf_addf(&line, "%s, most used report verbs:", r->sources[s].name);
-        for (size_t k = 0; k < a->nverbs; k++) {
-            const slant_report_term *x = &r->terms[a->verbs[k]];
-            slant_buf_addf(&line, "%s %s %.0f%s", k ? "," : "", x->term, a->verb_counts[k],
-                           slant_indicator_role(x->category) == SLANT_IND_ROLE_LOADED_VERBS
-                               ? " (loaded)"
-                               : "");
-        }
+        for (size_t k = 0; k < a->nverbs; k++)
+            slant_buf_addf(&line, "%s %s %s", k ? "," : "", r->terms[a->verbs[k]].term,
+                           a->verb_notes[k]);
+        if (!a->nverbs)
+            slant_buf_adds(&line, " none");
         para(w, "  ", line.data, 4);
         slant_buf_release(&line);
     }
@@ -461,22 +329,18 @@ static void attribution(const slant_report *r, writer *w)
 
 static void terms(const slant_report *r, writer *w)
 {
-    char label[128];
     heading(w, "WHICH TERMS DRIVE THE DIFFERENCES (rates per 1,000 words, higher first)");
     for (size_t k = 0; k < r->nfindings; k++) {
         const slant_report_finding *f = &r->findings[k];
         if (!f->ndrivers && r->has_keyness)
             continue; /* not a lexicon category (an index or a share): no terms */
         slant_buf line;
-        slant_buf_init(&line, SIZE_MAX / 2);
-        slant_buf_addf(&line, "%s, %s vs %s:",
-                       slant_indicator_label(slant_dataset_indicator_name(r->c->ds, f->indicator),
-                                          label, sizeof label),
-                       slant_report_source_name(r, f->hi), slant_report_source_name(r, f->lo));
+        slant_buf_init(&line, SLANT_REPORT_MAX_BYTES);
+        slant_buf_addf(&line, "%s, %s vs %s:", f->label, slant_report_source_name(r, f->hi),
+                       slant_report_source_name(r, f->lo));
         for (size_t d = 0; d < f->ndrivers; d++)
-            slant_buf_addf(&line, "%s %s (%.2f vs %.2f)", d ? "," : "",
-                           r->terms[f->drivers[d].term].term, f->drivers[d].rate_hi,
-                           f->drivers[d].rate_lo);
+            slant_buf_addf(&line, "%s %s %s", d ? ";" : "", r->terms[f->drivers[d].term].term,
+                           f->drivers[d].rates);
         if (!f->ndrivers)
             slant_buf_adds(&line, " no entry data");
         char num[32];
@@ -489,26 +353,25 @@ static void terms(const slant_report *r, writer *w)
                           "[%g%% CI]; n.s.: %s >= %g)",
              r->rest, 100 * r->c->opts.level, slant_report_q_name(r), r->opts.alpha);
     heading(w, h);
-    if (!r->has_keyness)
-        para(w, "  ", "No term counts in these data: score with --evidence, or give the "
-                      "articles.",
-             2);
+    if (r->no_keyness)
+        para(w, "  ", r->no_keyness, 2);
+    /* Each source's key terms on one wrapped line, read from its table (report_table.c:
+     * term, category, count, rates, G², q, Log Ratio). */
     for (size_t s = 0; s < r->nsources && r->has_keyness; s++) {
         const slant_report_keyness *k = &r->keyness[s];
         slant_buf line;
-        slant_buf_init(&line, SIZE_MAX / 2);
+        slant_buf_init(&line, SLANT_REPORT_MAX_BYTES);
         slant_buf_addf(&line, "%s:", r->sources[s].name);
-        for (size_t t = 0; t < k->nterms; t++) {
-            const slant_report_keyterm *x = &k->terms[t];
-            char q[32];
-            slant_report_fmt_q(q, sizeof q, x->g2_q);
-            slant_buf_addf(&line, "%s %s (%s; G² %.1f, %s %s%s, LR %.2f [%.2f, %.2f])",
-                           t ? "," : "", r->terms[x->term].term,
-                           r->terms[x->term].category_label, x->g2,
-                           slant_report_q_name(r), q, x->significant ? "" : " n.s.",
-                           x->log_ratio.value, x->log_ratio.low, x->log_ratio.high);
+        const slant_report_table *t =
+            k->table == SLANT_REPORT_NONE ? NULL : &r->tables[k->table];
+        for (size_t row = 0; t && row < t->nrows; row++) {
+            const slant_report_cell *c = &t->cells[row * t->ncols];
+            slant_buf_addf(&line, "%s %s (%s; G² %s, %s %s%s%s, LR %s%s%s)", row ? "," : "",
+                           c[0].text, c[1].text, c[5].text, t->header[6].text, c[6].text,
+                           c[6].note ? " " : "", c[6].note ? c[6].note : "", c[7].text,
+                           c[7].note ? " " : "", c[7].note ? c[7].note : "");
         }
-        if (!k->nterms)
+        if (!t)
             slant_buf_adds(&line, " none");
         para(w, "  ", line.data, 4);
         slant_buf_release(&line);
@@ -531,7 +394,7 @@ static void evidence(const slant_report *r, writer *w)
             if (x->source != s || !x->nsnippets)
                 continue;
             slant_buf line;
-            slant_buf_init(&line, SIZE_MAX / 2);
+            slant_buf_init(&line, SLANT_REPORT_MAX_BYTES);
             slant_buf_addf(&line, "%s (%s)", x->term, x->category_label);
             para(w, "    ", line.data, 4);
             for (size_t k = 0; k < x->nsnippets; k++) {
@@ -547,7 +410,7 @@ static void evidence(const slant_report *r, writer *w)
                 slant_buf_adds(&line, ")");
                 /* printable() would drop the escapes: the parts are made printable here */
                 slant_buf clean;
-                slant_buf_init(&clean, SIZE_MAX / 2);
+                slant_buf_init(&clean, SLANT_REPORT_MAX_BYTES);
                 size_t i = 0;
                 while (i < line.len) {
                     if (line.data[i] == '\033') {
@@ -585,7 +448,7 @@ static void method(const slant_report *r, writer *w)
         heading(w, "INDICATORS");
         for (size_t k = 0; k < r->nglossary; k++) {
             slant_buf line;
-            slant_buf_init(&line, SIZE_MAX / 2);
+            slant_buf_init(&line, SLANT_REPORT_MAX_BYTES);
             slant_buf_addf(&line, "%s: %s", r->glossary[k].label, r->glossary[k].value);
             para(w, "  ", line.data, 4);
             slant_buf_release(&line);
@@ -603,13 +466,11 @@ void slant_report_write_text(const slant_report *r, int colour, slant_buf *out)
     slant_buf_adds(out, "slant report: ");
     printable(out, r->title, strlen(r->title));
     slant_buf_adds(out, colour ? "\033[0m\n" : "\n");
-    char line[256];
-    snprintf(line, sizeof line, " %zu significant difference%s at %s < %g.", r->nfindings,
-             r->nfindings == 1 ? "" : "s", slant_report_q_name(r), r->opts.alpha);
     slant_buf all;
-    slant_buf_init(&all, SIZE_MAX / 2);
+    slant_buf_init(&all, SLANT_REPORT_MAX_BYTES);
     slant_buf_adds(&all, r->summary);
-    slant_buf_adds(&all, line);
+    slant_buf_addc(&all, ' ');
+    slant_buf_adds(&all, r->count_sentence);
     para(&w, "", all.data, 0);
     slant_buf_release(&all);
     sources(r, &w);

@@ -3,7 +3,8 @@
 # of the command line, the fuzz corpora replayed with a normal build, and the command-line
 # tests. Each part ends with "NAME: N passed, N failed"; this script adds them up and ends
 # with the total, "N passed, N failed". SLANT_BUILD picks the build directory (make asan
-# uses build/asan); SLANT_VALGRIND=1 runs the unit tests and golden cases under valgrind.
+# uses build/asan); SLANT_VALGRIND=1 runs the unit tests, the golden cases and the fuzz
+# replays under valgrind.
 cd "$(dirname "$0")/.." || exit 2
 BUILD="${SLANT_BUILD:-build}"
 export SLANT_BUILD="$BUILD"
@@ -44,10 +45,12 @@ part sh tests/golden/run.sh
 replay() {
     n=0
     bad=0
+    run=""
+    [ -n "${SLANT_VALGRIND:-}" ] && run="valgrind -q --error-exitcode=99 --leak-check=full"
     for bin in "$BUILD"/replay/fuzz_*; do
         [ -x "$bin" ] || continue
         name=$(basename "$bin")
-        if SLANT_FUZZ_LEXICON=lexicons/en "$bin" "tests/fuzz/corpus/$name" > /dev/null 2>&1; then
+        if SLANT_FUZZ_LEXICON=lexicons/en $run "$bin" "tests/fuzz/corpus/$name" > /dev/null 2>&1; then
             n=$((n + 1))
         else
             echo "fuzz replay FAIL: $name"
@@ -55,7 +58,8 @@ replay() {
         fi
     done
     echo "fuzz replay: $n passed, $bad failed"
-    [ $bad = 0 ]
+    # no replay binary is a failure: the corpora would be checked by nothing
+    [ $n -gt 0 ] && [ $bad = 0 ]
 }
 part replay
 if [ -x "$BUILD/stats_driver" ] && [ -f tests/stats/check_scipy.py ]; then
@@ -68,7 +72,7 @@ if [ -z "${SLANT_VALGRIND:-}" ]; then
     part /usr/bin/python3 tests/compare/calibration.py "$BUILD"
     # Further parts, one directory each, when present: each ends "NAME: N passed, N failed".
     for t in tests/lexicon/run.sh tests/report/run.sh tests/notebooks/run.sh tests/framing/run.sh \
-             tests/calibrate/run.sh tests/hostile/run.sh; do
+             tests/calibrate/run.sh tests/hostile/run.sh tests/workflow/run.sh; do
         [ -f "$t" ] && part sh "$t" "$BUILD"
     done
 fi

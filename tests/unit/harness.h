@@ -31,19 +31,9 @@ slant_lexicon *harness_load_lexicon(const char *dir);
  * call; the text they point into is freed, so callers keep their own copy). */
 void harness_score(slant_scorer *scorer, const char *text);
 
-/* The suites, one per module (tests/unit/test_MODULE.c). */
-void suite_buf(void);
-void suite_intern(void);
-void suite_normalize(void);
-void suite_tokenize(void);
-void suite_lexicon(void);
-void suite_match(void);
-void suite_read(void);
-void suite_frame(void);
-void suite_json(void);
-void suite_indicator(void);
-void suite_index(void);
-void suite_calibrate(void);
-void suite_jsonline(void);
+/* The suites, one per module (tests/unit/test_MODULE.c defines `void suite_MODULE(void)`):
+ * declared, and listed as SLANT_UNIT_SUITES(X), by the header the Makefile generates from
+ * the files (tools/unit_suites.sh). */
+#include "unit_suites.h"
 
 #endif

@@ -52,19 +52,9 @@ void harness_run(void (*test)(void), const char *name)
 int main(void)
 {
     slant_stats_init();
-    suite_buf();
-    suite_intern();
-    suite_normalize();
-    suite_tokenize();
-    suite_lexicon();
-    suite_match();
-    suite_read();
-    suite_frame();
-    suite_json();
-    suite_indicator();
-    suite_index();
-    suite_calibrate();
-    suite_jsonline();
+#define RUN_SUITE(name) suite_##name();
+    SLANT_UNIT_SUITES(RUN_SUITE)
+#undef RUN_SUITE
     printf("unit: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }

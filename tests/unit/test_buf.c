@@ -30,6 +30,26 @@ static void refuses_beyond_maximum(void)
     slant_buf_release(&b);
 }
 
+/* A refused append leaves a mark that a writer of many appends checks once. */
+static void full_marks_a_refusal(void)
+{
+    slant_buf b;
+    slant_buf_init(&b, 4);
+    CHECK(!slant_buf_full(&b));
+    slant_buf_adds(&b, "1234");
+    CHECK(!slant_buf_full(&b)); /* exactly the maximum is not a refusal */
+    slant_buf_addc(&b, '5');
+    CHECK(slant_buf_full(&b));
+    slant_buf_adds(&b, ""); /* still full after an append that fits */
+    CHECK(slant_buf_full(&b));
+    slant_buf_reset(&b);
+    CHECK(!slant_buf_full(&b));
+    CHECK(slant_buf_space(&b, 5) == NULL);
+    CHECK(slant_buf_full(&b));
+    slant_buf_release(&b);
+    CHECK(!slant_buf_full(&b));
+}
+
 static void detach_hands_over(void)
 {
     slant_buf b;
@@ -67,6 +87,7 @@ void suite_buf(void)
 {
     RUN(adds_and_terminates);
     RUN(refuses_beyond_maximum);
+    RUN(full_marks_a_refusal);
     RUN(detach_hands_over);
     RUN(space_then_commit);
 }

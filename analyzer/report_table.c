@@ -1,0 +1,384 @@
+/* The report's tables as data (report_table.h): each built once here, from the report,
+ * for every writer. */
+
+#include "report_table.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "xalloc.h"
+
+/* --- the table type ----------------------------------------------------------------------- */
+
+static void cell_init(slant_report_cell *c)
+{
+    memset(c, 0, sizeof *c);
+    c->kind = SLANT_CELL_TEXT;
+    c->value = NAN;
+    c->source = SLANT_REPORT_NONE;
+    c->term = SLANT_REPORT_NONE;
+}
+
+static void cell_release(slant_report_cell *c)
+{
+    free(c->text);
+    free(c->note);
+}
+
+void slant_report_table_init(slant_report_table *t, const char *id, const char *caption,
+                             size_t ncols)
+{
+    memset(t, 0, sizeof *t);
+    t->id = xstrdup(id);
+    t->caption = xstrdup(caption);
+    t->ncols = ncols;
+    t->header = xcalloc(ncols, sizeof *t->header);
+    t->align = xcalloc(ncols, sizeof *t->align);
+    for (size_t c = 0; c < ncols; c++) {
+        cell_init(&t->header[c]);
+        t->header[c].text = xstrdup("");
+        t->align[c] = c ? SLANT_ALIGN_RIGHT : SLANT_ALIGN_LEFT;
+    }
+}
+
+void slant_report_table_release(slant_report_table *t)
+{
+    for (size_t c = 0; c < t->ncols; c++)
+        cell_release(&t->header[c]);
+    for (size_t k = 0; k < t->nrows * t->ncols; k++)
+        cell_release(&t->cells[k]);
+    free(t->header);
+    free(t->align);
+    free(t->cells);
+    free(t->id);
+    free(t->caption);
+    memset(t, 0, sizeof *t);
+}
+
+void slant_report_table_head(slant_report_table *t, size_t col, const char *text, int word,
+                             size_t source)
+{
+    slant_report_cell *c = &t->header[col];
+    free(c->text);
+    c->text = xstrdup(text);
+    c->word = word;
+    c->source = source;
+}
+
+slant_report_cell *slant_report_table_row(slant_report_table *t)
+{
+    if (t->nrows == t->cap)
+        t->cells = xgrow(t->cells, &t->cap, t->nrows + 1, t->ncols * sizeof *t->cells);
+    slant_report_cell *row = &t->cells[t->nrows * t->ncols];
+    for (size_t c = 0; c < t->ncols; c++) {
+        cell_init(&row[c]);
+        row[c].text = xstrdup("");
+    }
+    t->nrows++;
+    return row;
+}
+
+void slant_report_cell_text(slant_report_cell *c, const char *text)
+{
+    free(c->text);
+    free(c->note);
+    c->kind = SLANT_CELL_TEXT;
+    c->text = xstrdup(text);
+    c->note = NULL;
+}
+
+void slant_report_cell_number(slant_report_cell *c, const char *text, const char *note,
+                              double value)
+{
+    free(c->text);
+    free(c->note);
+    c->kind = SLANT_CELL_NUMBER;
+    c->text = xstrdup(text);
+    c->note = note ? xstrdup(note) : NULL;
+    c->value = value;
+}
+
+void slant_report_cell_na(slant_report_cell *c)
+{
+    free(c->text);
+    free(c->note);
+    c->kind = SLANT_CELL_NA;
+    c->text = xstrdup(SLANT_REPORT_NA);
+    c->note = NULL;
+    c->value = NAN;
+}
+
+/* --- cells of the report's numbers ----------------------------------------------------------- */
+
+/* A mean with its interval as the note ("6.56", "[4.22, 8.90]"). */
+static void mean_cell(slant_report_cell *c, const slant_cmp_summary *m, int share)
+{
+    if (!m || !isfinite(m->s.mean)) {
+        slant_report_cell_na(c);
+        return;
+    }
+    slant_report_mean t;
+    slant_report_fmt_mean(&t, m, share);
+    char ci[80];
+    snprintf(ci, sizeof ci, "[%s, %s]", t.low, t.high);
+    slant_report_cell_number(c, t.mean, t.has_ci ? ci : NULL, m->s.mean);
+}
+
+static void q_cell(slant_report_cell *c, double q)
+{
+    if (isnan(q)) {
+        slant_report_cell_na(c);
+        return;
+    }
+    char s[32];
+    slant_report_fmt_q(s, sizeof s, q);
+    slant_report_cell_number(c, s, NULL, q);
+}
+
+/* A number with `decimals` decimals. */
+static void fixed_cell(slant_report_cell *c, int decimals, double v)
+{
+    if (!isfinite(v)) {
+        slant_report_cell_na(c);
+        return;
+    }
+    char s[64];
+    snprintf(s, sizeof s, "%.*f", decimals, v);
+    slant_report_cell_number(c, s, NULL, v);
+}
+
+static void source_cell(slant_report_cell *c, const slant_report *r, size_t s)
+{
+    slant_report_cell_text(c, slant_report_source_name(r, s));
+    c->source = s;
+}
+
+/* Adds a table to the report and returns its index. */
+static size_t add_table(slant_report *r, const char *id, const char *caption, size_t ncols,
+                        size_t *cap)
+{
+    r->tables = xgrow(r->tables, cap, r->ntables + 1, sizeof *r->tables);
+    slant_report_table_init(&r->tables[r->ntables], id, caption, ncols);
+    return r->ntables++;
+}
+
+/* --- the tables -------------------------------------------------------------------------------- */
+
+static void sources_table(slant_report *r, size_t *cap)
+{
+    char caption[128];
+    snprintf(caption, sizeof caption, "Articles and words per %s", r->noun);
+    r->sources_table = add_table(r, "sources", caption, 4, cap);
+    slant_report_table *t = &r->tables[r->sources_table];
+    slant_report_table_head(t, 0, r->noun, 1, SLANT_REPORT_NONE);
+    slant_report_table_head(t, 1, "articles", 1, SLANT_REPORT_NONE);
+    slant_report_table_head(t, 2, "words", 1, SLANT_REPORT_NONE);
+    slant_report_table_head(t, 3, "words per article", 1, SLANT_REPORT_NONE);
+    for (size_t s = 0; s < r->nsources; s++) {
+        const slant_report_source *x = &r->sources[s];
+        slant_report_cell *row = slant_report_table_row(t);
+        char a[32], w[32];
+        slant_report_fmt_count(a, sizeof a, (double)x->articles);
+        slant_report_fmt_count(w, sizeof w, x->words);
+        source_cell(&row[0], r, s);
+        slant_report_cell_number(&row[1], a, NULL, (double)x->articles);
+        slant_report_cell_number(&row[2], w, NULL, x->words);
+        fixed_cell(&row[3], 1, x->articles ? x->words / (double)x->articles : 0.0);
+    }
+}
+
+/* The header of a table with a column per source after `first`. */
+static void source_columns(const slant_report *r, slant_report_table *t, const char *first)
+{
+    slant_report_table_head(t, 0, first, 1, SLANT_REPORT_NONE);
+    for (size_t s = 0; s < r->nsources; s++)
+        slant_report_table_head(t, 1 + s, r->sources[s].name, 0, s);
+}
+
+static void means_table(slant_report *r, size_t *cap)
+{
+    char caption[256];
+    snprintf(caption, sizeof caption, "Mean per article with %g%% CI (rates per 1,000 words), "
+                                      "and tests across all %s",
+             100 * r->c->opts.level, r->nouns);
+    r->means_table = add_table(r, "means", caption, r->nsources + 3, cap);
+    slant_report_table *t = &r->tables[r->means_table];
+    source_columns(r, t, "indicator");
+    char h[64];
+    snprintf(h, sizeof h, "Kruskal-Wallis %s", slant_report_q_name(r));
+    slant_report_table_head(t, r->nsources + 1, h, 0, SLANT_REPORT_NONE);
+    snprintf(h, sizeof h, "Welch ANOVA %s", slant_report_q_name(r));
+    slant_report_table_head(t, r->nsources + 2, h, 0, SLANT_REPORT_NONE);
+    for (size_t i = 0; i < r->nindicators; i++) {
+        const slant_report_indicator *x = &r->indicators[i];
+        slant_report_cell *row = slant_report_table_row(t);
+        slant_report_cell_text(&row[0], x->label);
+        for (size_t s = 0; s < r->nsources; s++)
+            mean_cell(&row[1 + s], x->summaries[s], x->share);
+        q_cell(&row[r->nsources + 1], x->kruskal_q);
+        q_cell(&row[r->nsources + 2], x->welch_q);
+    }
+}
+
+static void concept_tables(slant_report *r, size_t *cap)
+{
+    for (size_t k = 0; k < r->nconcepts; k++) {
+        slant_report_concept *x = &r->concepts[k];
+        x->table = SLANT_REPORT_NONE;
+        if (isnan(x->chi2))
+            continue; /* untested: a sentence, no table */
+        char id[48];
+        snprintf(id, sizeof id, "concept-%zu", k + 1);
+        size_t n = strlen(x->name) + strlen(r->noun) + 64;
+        char *caption = xmalloc(n);
+        snprintf(caption, n, "Names used for \"%s\": share of the %s's uses (count)", x->name,
+                 r->noun);
+        x->table = add_table(r, id, caption, x->nvariants + 1, cap);
+        free(caption);
+        slant_report_table *t = &r->tables[x->table];
+        slant_report_table_head(t, 0, r->noun, 1, SLANT_REPORT_NONE);
+        for (size_t v = 0; v < x->nvariants; v++)
+            slant_report_table_head(t, 1 + v, x->variants[v], 0, SLANT_REPORT_NONE);
+        for (size_t s = 0; s < r->nsources; s++) {
+            slant_report_cell *row = slant_report_table_row(t);
+            source_cell(&row[0], r, s);
+            for (size_t v = 0; v < x->nvariants; v++) {
+                double share = x->shares[s * x->nvariants + v];
+                if (isnan(share)) {
+                    slant_report_cell_na(&row[1 + v]);
+                    continue;
+                }
+                char text[32], note[40];
+                snprintf(text, sizeof text, "%.0f%%", 100 * share);
+                snprintf(note, sizeof note, "(%.0f)", x->counts[s * x->nvariants + v]);
+                slant_report_cell_number(&row[1 + v], text, note, share);
+            }
+        }
+    }
+}
+
+static void actor_tables(slant_report *r, size_t *cap)
+{
+    for (size_t k = 0; k < r->nactors; k++) {
+        slant_report_actor_table *x = &r->actors[k];
+        char id[48];
+        snprintf(id, sizeof id, "actors-%zu", k + 1);
+        const char *name = r->sources[x->source].name;
+        size_t n = strlen(name) + strlen(x->unit) + 3;
+        char *caption = xmalloc(n);
+        snprintf(caption, n, "%s: %s", name, x->unit);
+        x->table = add_table(r, id, caption, x->nactors + 1, cap);
+        free(caption);
+        slant_report_table *t = &r->tables[x->table];
+        t->caption_leads = 1; /* which source, and what the numbers are */
+        slant_report_table_head(t, 0, "category", 1, SLANT_REPORT_NONE);
+        for (size_t a = 0; a < x->nactors; a++)
+            slant_report_table_head(t, 1 + a, x->actors[a], 0, SLANT_REPORT_NONE);
+        for (size_t c = 0; c < x->ncategories; c++) {
+            slant_report_cell *row = slant_report_table_row(t);
+            slant_report_cell_text(&row[0], x->categories[c]);
+            for (size_t a = 0; a < x->nactors; a++)
+                fixed_cell(&row[1 + a], 2, x->values[a * x->ncategories + c]);
+        }
+    }
+}
+
+static void attribution_table(slant_report *r, size_t *cap)
+{
+    r->attribution_table = SLANT_REPORT_NONE;
+    if (!r->nattribution_rows)
+        return;
+    char caption[256];
+    snprintf(caption, sizeof caption, "Report verbs, sources and quotation per %s (means per "
+                                      "article with %g%% CI)",
+             r->noun, 100 * r->c->opts.level);
+    r->attribution_table = add_table(r, "attribution", caption, r->nsources + 1, cap);
+    slant_report_table *t = &r->tables[r->attribution_table];
+    source_columns(r, t, "measure");
+    for (size_t k = 0; k < r->nattribution_rows; k++) {
+        const slant_report_indicator *x = &r->indicators[r->attribution_rows[k]];
+        slant_report_cell *row = slant_report_table_row(t);
+        char label[200];
+        snprintf(label, sizeof label, "%s%s", x->label,
+                 x->kind == SLANT_UNIT_RATE ? " per 1,000 words" : "");
+        slant_report_cell_text(&row[0], label);
+        for (size_t s = 0; s < r->nsources; s++)
+            mean_cell(&row[1 + s], x->summaries[s], x->share);
+        if (!r->has_verb_counts || slant_indicator_role(x->id) != SLANT_IND_ROLE_LOADED_VERBS)
+            continue;
+        row = slant_report_table_row(t);
+        slant_report_cell_text(&row[0], "loaded share of all report verbs (pooled)");
+        for (size_t s = 0; s < r->nsources; s++) {
+            const slant_report_attribution *a = &r->attribution[s];
+            char v[32], note[80];
+            slant_report_fmt_value(v, sizeof v, a->loaded_share, 1);
+            snprintf(note, sizeof note, "(%.0f of %.0f)", a->loaded_count,
+                     a->loaded_count + a->neutral_count);
+            /* undefined without verbs, but the counts (0 of 0) say why */
+            slant_report_cell_number(&row[1 + s], v, note, a->loaded_share);
+        }
+    }
+}
+
+static void keyness_tables(slant_report *r, size_t *cap)
+{
+    for (size_t s = 0; s < r->nsources && r->has_keyness; s++) {
+        slant_report_keyness *k = &r->keyness[s];
+        k->table = SLANT_REPORT_NONE;
+        if (!k->nterms)
+            continue;
+        char id[48];
+        snprintf(id, sizeof id, "key-%zu", s + 1);
+        size_t n = strlen(r->sources[s].name) + strlen(r->rest) + 32;
+        char *caption = xmalloc(n);
+        snprintf(caption, n, "Key terms of %s against %s", r->sources[s].name, r->rest);
+        k->table = add_table(r, id, caption, 8, cap);
+        free(caption);
+        slant_report_table *t = &r->tables[k->table];
+        slant_report_table_head(t, 0, "term", 1, SLANT_REPORT_NONE);
+        slant_report_table_head(t, 1, "category", 1, SLANT_REPORT_NONE);
+        slant_report_table_head(t, 2, "count", 1, SLANT_REPORT_NONE);
+        slant_report_table_head(t, 3, "per 1,000 words", 1, SLANT_REPORT_NONE);
+        slant_report_table_head(t, 4, "elsewhere per 1,000 words", 1, SLANT_REPORT_NONE);
+        slant_report_table_head(t, 5, "G²", 0, SLANT_REPORT_NONE);
+        slant_report_table_head(t, 6, slant_report_q_name(r), 0, SLANT_REPORT_NONE);
+        slant_report_table_head(t, 7, "Log Ratio [CI]", 0, SLANT_REPORT_NONE);
+        t->align[1] = SLANT_ALIGN_LEFT;
+        for (size_t j = 0; j < k->nterms; j++) {
+            const slant_report_keyterm *x = &k->terms[j];
+            slant_report_cell *row = slant_report_table_row(t);
+            slant_report_cell_text(&row[0], r->terms[x->term].term);
+            row[0].term = x->term;
+            slant_report_cell_text(&row[1], r->terms[x->term].category_label);
+            fixed_cell(&row[2], 0, x->count);
+            fixed_cell(&row[3], 2, x->rate);
+            fixed_cell(&row[4], 2, x->rate_rest);
+            fixed_cell(&row[5], 1, x->g2);
+            if (isnan(x->g2_q)) {
+                slant_report_cell_na(&row[6]);
+            } else {
+                char q[32];
+                slant_report_fmt_q(q, sizeof q, x->g2_q);
+                slant_report_cell_number(&row[6], q, x->significant ? NULL : "(n.s.)", x->g2_q);
+            }
+            char lr[32], ci[80];
+            snprintf(lr, sizeof lr, "%.2f", x->log_ratio.value);
+            snprintf(ci, sizeof ci, "[%.2f, %.2f]", x->log_ratio.low, x->log_ratio.high);
+            slant_report_cell_number(&row[7], lr, ci, x->log_ratio.value);
+        }
+    }
+}
+
+void slant_report_build_tables(slant_report *r)
+{
+    size_t cap = 0;
+    sources_table(r, &cap);
+    means_table(r, &cap);
+    concept_tables(r, &cap);
+    actor_tables(r, &cap);
+    attribution_table(r, &cap);
+    keyness_tables(r, &cap);
+}

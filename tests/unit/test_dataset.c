@@ -1,0 +1,95 @@
+/* The dataset of a comparison (dataset.h): rows by name, values without the undefined,
+ * pooled entry counts, and merging two halves into the whole. */
+
+#include <math.h>
+#include <string.h>
+
+#include "dataset.h"
+#include "harness.h"
+
+/* Half a corpus: group "A" with two articles, group "B" with one, or the other half. */
+static void add_half(slant_dataset *ds, int second)
+{
+    const char *names[] = { "labels", "quote_share" };
+    if (!second) {
+        const double a1[] = { 2.0, 0.1 }, a2[] = { 4.0, NAN }, b1[] = { 1.0, 0.3 };
+        slant_dataset_add_row(ds, "a1", "A", "e1", 500, names, a1, 2);
+        slant_dataset_add_row(ds, "a2", "A", NULL, 250, names, a2, 2);
+        slant_dataset_add_row(ds, "b1", "B", "e1", 1000, names, b1, 2);
+        slant_dataset_add_entry(ds, "A", "labels:radical", 2);
+    } else {
+        const double b2[] = { 3.0 };
+        slant_dataset_add_row(ds, "b2", "B", "e2", 750, names, b2, 1);
+        slant_dataset_add_entry(ds, "A", "labels:radical", 1);
+        slant_dataset_add_entry(ds, "B", "contested/takeover:occupied", 5);
+    }
+}
+
+static void rows_groups_and_values(void)
+{
+    slant_dataset *ds = slant_dataset_new();
+    add_half(ds, 0);
+    CHECK_INT(slant_dataset_nrows(ds), 3);
+    CHECK_INT(slant_dataset_ngroups(ds), 2);
+    CHECK_INT(slant_dataset_nindicators(ds), 2);
+    CHECK_INT(slant_dataset_nevents(ds), 1);
+    size_t a = slant_dataset_group(ds, "A"), labels = slant_dataset_indicator(ds, "labels");
+    size_t share = slant_dataset_indicator(ds, "quote_share");
+    CHECK_INT(slant_dataset_ngroups(ds), 2); /* looking a name up does not add it twice */
+    const slant_group *g = slant_dataset_group_at(ds, a);
+    CHECK_STR(g->name, "A");
+    CHECK_INT(g->articles, 2);
+    CHECK(g->tokens == 750);
+    double v[4];
+    CHECK_INT(slant_dataset_values(ds, a, labels, v, 4), 2);
+    CHECK(v[0] == 2.0 && v[1] == 4.0);
+    CHECK_INT(slant_dataset_values(ds, a, share, v, 4), 1); /* the undefined one skipped */
+    CHECK(v[0] == 0.1);
+    const slant_row *r = slant_dataset_row(ds, 1);
+    CHECK_STR(r->id, "a2");
+    CHECK(r->event == UINT32_MAX); /* no event */
+    CHECK(isnan(r->values[share]));
+    size_t e = slant_dataset_entry(ds, "labels:radical");
+    CHECK_STR(slant_dataset_entry_name(ds, e), "labels:radical");
+    CHECK(g->entry_counts[e] == 2);
+    slant_dataset_free(ds);
+}
+
+/* The two halves merged are the whole, whatever was named first in each. */
+static void halves_merge_into_the_whole(void)
+{
+    slant_dataset *whole = slant_dataset_new(), *first = slant_dataset_new(),
+                  *second = slant_dataset_new();
+    add_half(whole, 0);
+    add_half(whole, 1);
+    add_half(first, 0);
+    add_half(second, 1);
+    slant_dataset_merge(first, second);
+    CHECK_INT(slant_dataset_nrows(first), slant_dataset_nrows(whole));
+    CHECK_INT(slant_dataset_ngroups(first), 2);
+    CHECK_INT(slant_dataset_nevents(first), 2);
+    CHECK_INT(slant_dataset_nentries(first), 2);
+    size_t b = slant_dataset_group(first, "B");
+    const slant_group *g = slant_dataset_group_at(first, b);
+    CHECK_INT(g->articles, 2);
+    CHECK(g->tokens == 1750);
+    size_t c = slant_dataset_entry(first, "contested/takeover:occupied");
+    CHECK(g->entry_counts[c] == 5);
+    size_t a = slant_dataset_group(first, "A");
+    CHECK(slant_dataset_group_at(first, a)->entry_counts[slant_dataset_entry(first, "labels:radical")] ==
+          3);
+    /* the second half's row named only "labels": its quote_share is undefined */
+    double v[4];
+    CHECK_INT(slant_dataset_values(first, b, slant_dataset_indicator(first, "quote_share"), v, 4),
+              1);
+    CHECK_INT(slant_dataset_values(first, b, slant_dataset_indicator(first, "labels"), v, 4), 2);
+    slant_dataset_free(whole);
+    slant_dataset_free(first);
+    slant_dataset_free(second);
+}
+
+void suite_dataset(void)
+{
+    RUN(rows_groups_and_values);
+    RUN(halves_merge_into_the_whole);
+}
