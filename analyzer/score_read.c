@@ -581,6 +581,8 @@ static int fast(slant_score_reader *r, const slant_score_fields *f)
             return 0;
     }
     size_t group, event = SIZE_MAX, id;
+    if (f->bin) /* a group binned from a date (--by date:month): json.c's reader bins it */
+        return 0;
     if (!scalar(r, field_of(r, root, f->by), &group) ||
         (f->event && !scalar(r, field_of(r, root, f->event), &event)) ||
         !scalar(r, member(r, root, "id"), &id))

@@ -58,7 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     memcpy(line, data, size);
     line[size] = '\0';
-    slant_score_fields f = { "source", "event" };
+    slant_score_fields f = { .by = "source", .event = "event" };
     slant_dataset *old = slant_dataset_new(), *now = slant_dataset_new();
     slant_score_reader *reader = slant_score_reader_new();
     slant_error e1, e2;

@@ -54,7 +54,7 @@ static int same_dataset(const slant_dataset *a, const slant_dataset *b)
  * that the fast reader handed `want_fallbacks` of them to json.c. */
 static void both(const char *lines, const char *event, size_t want_fallbacks)
 {
-    slant_score_fields f = { "source", event };
+    slant_score_fields f = { .by = "source", .event = event };
     slant_dataset *old = slant_dataset_new(), *now = slant_dataset_new();
     slant_score_reader *reader = slant_score_reader_new();
     int had_old = 0, had_now = 0;
