@@ -55,7 +55,7 @@ static void compare_usage(FILE *f)
         "      --pairs MODE        all (default), vs-rest (each group against the rest),\n"
         "                          or none\n"
         "      --max-pairs N       more pairs than N (default 45): vs-rest instead\n"
-        "      --min-n N           leave out groups with fewer articles (default 10)\n"
+        "      --min-n N           leave out groups with fewer articles (default 5)\n"
         "      --correction C      bh (Benjamini-Hochberg, default) or holm\n"
         "      --level L           confidence level of every interval (default 0.95)\n"
         "      --alpha A           q below which the report calls a difference (0.05)\n"

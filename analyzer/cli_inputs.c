@@ -797,7 +797,7 @@ void cli_comparison_defaults(cli_comparison_args *a)
     a->cmp.pairs = SLANT_PAIRS_ALL;
     a->cmp.correction = SLANT_CORRECT_BH;
     a->cmp.level = 0.95;
-    a->cmp.min_n = 10;
+    a->cmp.min_n = 5;
     a->cmp.max_pairs = 45;
     a->cmp.seed = 1;
     a->in.by = "source";

@@ -179,7 +179,7 @@ typedef struct {
     size_t top;                 /* terms shown per group and difference */
 } cli_comparison_args;
 
-/* The defaults of compare and report: by source, all pairs, BH, 95%, --min-n 10, ... */
+/* The defaults of compare and report: by source, all pairs, BH, 95%, --min-n 5, ... */
 void cli_comparison_defaults(cli_comparison_args *a);
 void cli_comparison_release(cli_comparison_args *a);
 

@@ -58,7 +58,7 @@ static void report_usage(FILE *f)
         "      --indicators A,B    only these indicators (category ids, quote_share)\n"
         "      --pairs MODE        all (default), vs-rest or none\n"
         "      --max-pairs N       more pairs than N (default 45): vs-rest instead\n"
-        "      --min-n N           leave out groups with fewer articles (default 10)\n"
+        "      --min-n N           leave out groups with fewer articles (default 5)\n"
         "      --correction C      bh (Benjamini-Hochberg, default) or holm\n"
         "      --level L           confidence level of every interval (default 0.95)\n"
         "      --alpha A           q below which a difference is reported (default 0.05)\n"
