@@ -11,7 +11,7 @@ ifdef CI
 WARN    += -Werror
 endif
 OPT     ?= -O2 -g
-PKGS    := gsl libcjson libutf8proc
+PKGS    := gsl libcjson libutf8proc zlib libzstd
 CPPFLAGS += -D_DEFAULT_SOURCE -Ianalyzer -MMD -MP
 CFLAGS  += $(WARN) $(OPT) $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -pthread
 LDLIBS  += -lstemmer $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "compress.h"
 #include "file.h"
 #include "lexicon_import.h"
 #include "version.h"
@@ -221,6 +222,16 @@ int cli_output_open(cli_output *o, const char *path)
         free(o->tmp);
         return -1;
     }
+    /* -o FILE.gz, FILE.zst: written compressed (compress.h); fclose finishes the data */
+    FILE *z = slant_compress_wrap_write(o->f, slant_compression_of_name(path));
+    if (!z) {
+        cli_message("cannot write '%s': %s", path, strerror(errno));
+        fclose(o->f);
+        unlink(o->tmp);
+        free(o->tmp);
+        return -1;
+    }
+    o->f = z;
     remove_on_signal(o->tmp);
     return 0;
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "compress.h"
 #include "file.h"
 #include "hash.h"
 #include "json.h"
@@ -40,7 +41,7 @@ static input_kind kind_of(const char *path)
     struct stat sb;
     if (stat(path, &sb) != 0 || S_ISDIR(sb.st_mode))
         return INPUT_ARTICLES; /* directories hold articles; a bad path errors later */
-    FILE *f = fopen(path, "rb");
+    FILE *f = slant_compress_open(path);
     if (!f)
         return INPUT_ARTICLES;
     char *line = NULL;
@@ -331,6 +332,32 @@ int cli_partial_note(cli_inputs_result *r, const char *path, const cli_partial_i
 
 /* --- the three kinds ---------------------------------------------------------------------- */
 
+/*
+ * Is the score record `line` one of shard `s` (--shard)? By its "id", as the article was;
+ * a record without one is kept (slant_json_read_score reports it).
+ */
+static int in_shard(const char *line, size_t len, const slant_shard *s)
+{
+    const char *v;
+    size_t n;
+    if (!s->n || !slant_jsonline_member(line, len, "id", &v, &n) || n < 2 || v[0] != '"')
+        return 1;
+    if (!memchr(v, '\\', n)) { /* no escapes: the id is the bytes between the quotes */
+        char *id = xmemdup(v + 1, n - 2);
+        int in = slant_shard_holds(s, id);
+        free(id);
+        return in;
+    }
+    slant_jsonl_fields f = { "id", "id", NULL, 0 }; /* the id as the text: unescaped */
+    slant_article a;
+    slant_article_init(&a);
+    slant_error err;
+    int in = slant_json_parse_article(line, len, &f, "", 0, &a, &err) != SLANT_OK ||
+             slant_shard_holds(s, a.text);
+    slant_article_release(&a);
+    return in;
+}
+
 /* Reads `slant score` records from `f`; returns the number of bad lines (reported). */
 static size_t read_scores(FILE *f, const char *path, const slant_score_fields *fields,
                           const cli_inputs_options *o, slant_dataset *ds, cli_inputs_result *r)
@@ -344,7 +371,7 @@ static size_t read_scores(FILE *f, const char *path, const slant_score_fields *f
         size_t len = (size_t)n;
         while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             len--;
-        if (!len)
+        if (!len || !in_shard(line, len, &o->shard))
             continue;
         slant_error err;
         slant_error_clear(&err);
@@ -359,6 +386,10 @@ static size_t read_scores(FILE *f, const char *path, const slant_score_fields *f
             if (o->provenance >= 0)
                 note_provenance(line, len, path, o, r);
         }
+    }
+    if (ferror(f)) { /* a disk error, or a compressed file that is corrupt or cut short */
+        cli_message("cannot read '%s': %s", path, slant_compress_strerror(errno));
+        bad++;
     }
     free(line);
     return bad;
@@ -419,6 +450,7 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
             .npaths = n,
             .fields = { o->text_field, o->id_field, keep, nkeep },
             .max_article_bytes = (size_t)64 << 20,
+            .shard = o->shard,
         },
         .score = { .format = SLANT_FORMAT_JSONL, .evidence = 1, .keep = keep, .nkeep = nkeep,
                    .weights = o->weights ? &weights : NULL },
@@ -514,7 +546,7 @@ void cli_inputs_read(const cli_inputs_options *o, char **paths, size_t n, slant_
         switch (kind_of(path)) {
         case INPUT_SCORES: {
             r->score_files++;
-            FILE *f = fopen(path, "rb");
+            FILE *f = slant_compress_open(path);
             if (!f) {
                 cli_message("cannot open '%s': %s", path, strerror(errno));
                 r->failed++;
@@ -539,6 +571,7 @@ void cli_inputs_read(const cli_inputs_options *o, char **paths, size_t n, slant_
         cli_message("note: --weights applies to articles scored here; score records keep "
                     "the index they were scored with");
     cli_lexicons_check(r, o->force, o->quiet);
+    slant_dataset_sort(ds); /* the same whatever the order or sharding of the inputs */
 }
 
 void cli_inputs_release(cli_inputs_result *r)

@@ -8,6 +8,7 @@
 #include "compare.h"
 #include "dataset.h"
 #include "lexicon.h"
+#include "shard.h"
 
 /*
  * The inputs of `slant compare` and `slant report`, read into a dataset. Each named input
@@ -38,6 +39,8 @@ typedef struct {
     int force;                   /* --force: compare inputs of different lexicons anyway */
     int provenance;              /* 1: collect the provenance of score records; 0: only their
                                   * lexicons, for the check; -1: neither */
+    slant_shard shard;           /* --shard K/N: only the articles and score records of this
+                                  * shard (by id, shard.h); n 0: all */
 } cli_inputs_options;
 
 #define CLI_MAX_PROVENANCES 8

@@ -38,12 +38,19 @@ static void score_usage(FILE *f)
         "                (title, source, date, url, event, lang, id) ended by a blank\n"
         "                line, or in a sidecar FILE.txt.meta of the same form\n"
         "  FILE.jsonl    one article per line (also .ndjson)\n"
+        "  FILE.gz, FILE.zst  any of these compressed with gzip or zstd (known by\n"
+        "                their content; FILE.jsonl.gz is read as JSON Lines)\n"
         "  DIR           every .txt, .text, .jsonl and .ndjson file below it, sorted\n"
         "  -             standard input: JSON Lines if it starts with '{', else one text\n"
         "  Without a source in the metadata, the source is the parent directory's name.\n"
-        "\n"
+        "\n",
+        f);
+    fputs(
         "options:\n"
-        "  -o, --output FILE     write to FILE (atomically: all or nothing) not stdout\n"
+        "  -o, --output FILE     write to FILE (atomically: all or nothing) not stdout;\n"
+        "                        FILE.gz or FILE.zst is written compressed\n"
+        "      --shard K/N       score only shard K of N: the articles whose id hashes\n"
+        "                        to it (docs/batch.md); N runs cover every article once\n"
         "  -f, --format FMT      jsonl (default); csv or tsv: one row per article;\n"
         "                        long: one row per article and indicator\n"
         "                        (id,source,indicator,value), for pandas and R\n"
@@ -120,11 +127,13 @@ typedef struct {
     size_t window;
     const char *weights;
     int sentences;
+    slant_shard shard;
 } score_args;
 
 enum {
     OPT_EVIDENCE = 256, OPT_LEXICON, OPT_LANG, OPT_TEXT_FIELD, OPT_ID_FIELD, OPT_KEEP,
-    OPT_INPUT, OPT_MAX_BYTES, OPT_ACTORS, OPT_WINDOW, OPT_WEIGHTS, OPT_SENTENCES
+    OPT_INPUT, OPT_MAX_BYTES, OPT_ACTORS, OPT_WINDOW, OPT_WEIGHTS, OPT_SENTENCES,
+    OPT_SHARD
 };
 
 static const struct option score_options[] = {
@@ -143,6 +152,7 @@ static const struct option score_options[] = {
     { "window", required_argument, NULL, OPT_WINDOW },
     { "weights", required_argument, NULL, OPT_WEIGHTS },
     { "sentences", no_argument, NULL, OPT_SENTENCES },
+    { "shard", required_argument, NULL, OPT_SHARD },
     { "quiet", no_argument, NULL, 'q' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
@@ -220,6 +230,10 @@ static int parse_score_args(int argc, char **argv, score_args *a)
             break;
         case OPT_WEIGHTS: a->weights = optarg; break;
         case OPT_SENTENCES: a->sentences = 1; break;
+        case OPT_SHARD:
+            if (slant_shard_parse(optarg, &a->shard) != 0)
+                return cli_usage_error("score", "invalid shard '%s' (K/N, 1 <= K <= N)", optarg);
+            break;
         case 'q': a->quiet = 1; break;
         case 'h': score_usage(stdout); return SLANT_EXIT_OK;
         case ':': return cli_usage_error("score", "option '%s' needs a value", argv[optind - 1]);
@@ -235,7 +249,7 @@ static int parse_score_args(int argc, char **argv, score_args *a)
     return -1;
 }
 
-static int score_status(const slant_pipeline_stats *s, int quiet)
+static int score_status(const slant_pipeline_stats *s, int quiet, const slant_shard *shard)
 {
     if (s->ignored && !quiet) {
         fprintf(stderr, "slant: note: ignored %zu file%s that %s not %s.txt, .text, .jsonl or "
@@ -251,6 +265,12 @@ static int score_status(const slant_pipeline_stats *s, int quiet)
                 s->failed, s->failed == 1 ? "" : "s", s->articles,
                 s->articles == 1 ? "" : "s");
         return s->articles ? SLANT_EXIT_PARTIAL : SLANT_EXIT_NOTHING;
+    }
+    if (!s->articles && shard->n) { /* a share of a small corpus may be empty */
+        if (!quiet)
+            fprintf(stderr, "slant: note: shard %lu/%lu holds no articles of the inputs\n",
+                    shard->k, shard->n);
+        return SLANT_EXIT_OK;
     }
     if (!s->articles) {
         fputs("slant: no articles found in the inputs\n", stderr);
@@ -296,6 +316,7 @@ int slant_cli_score(int argc, char **argv)
             .format = a.input,
             .fields = { a.text_field, a.id_field, (const char *const *)a.keep, a.nkeep },
             .max_article_bytes = a.max_bytes,
+            .shard = a.shard,
         },
         .score = { a.format, a.evidence, (const char *const *)a.keep, a.nkeep, a.window,
                    a.weights ? &weights : NULL, a.sentences },
@@ -313,9 +334,9 @@ int slant_cli_score(int argc, char **argv)
         out.write_errno = stats.write_errno ? stats.write_errno : EIO;
         rc = SLANT_EXIT_WRITE;
     } else {
-        rc = score_status(&stats, a.quiet);
+        rc = score_status(&stats, a.quiet, &a.shard);
     }
-    if (cli_output_close(&out, st == SLANT_OK && stats.articles > 0) != 0)
+    if (cli_output_close(&out, st == SLANT_OK && (stats.articles > 0 || a.shard.n)) != 0)
         rc = SLANT_EXIT_WRITE;
     slant_weights_release(&weights);
     slant_lexicon_free(lex);

@@ -200,3 +200,151 @@ size_t slant_dataset_values(const slant_dataset *ds, size_t group, size_t ind, d
     }
     return n;
 }
+
+/* --- the canonical order -------------------------------------------------------------- */
+
+typedef int (*index_cmp)(const slant_dataset *ds, size_t x, size_t y);
+
+/* The indices 0..n-1 sorted by `cmp`, stable: a bottom-up merge sort (caller frees). */
+static size_t *sorted(const slant_dataset *ds, size_t n, index_cmp cmp)
+{
+    size_t *order = xmalloc((n ? n : 1) * sizeof *order);
+    size_t *tmp = xmalloc((n ? n : 1) * sizeof *tmp);
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    for (size_t w = 1; w < n; w *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            size_t a = lo, b = mid, k = lo;
+            while (a < mid && b < hi)
+                tmp[k++] = cmp(ds, order[b], order[a]) < 0 ? order[b++] : order[a++];
+            while (a < mid)
+                tmp[k++] = order[a++];
+            while (b < hi)
+                tmp[k++] = order[b++];
+        }
+        memcpy(order, tmp, n * sizeof *order);
+    }
+    free(tmp);
+    return order;
+}
+
+static int cmp_groups(const slant_dataset *ds, size_t x, size_t y)
+{
+    return strcmp(ds->group_data[x].name, ds->group_data[y].name);
+}
+
+static int cmp_events(const slant_dataset *ds, size_t x, size_t y)
+{
+    return strcmp(slant_dataset_event_name(ds, x), slant_dataset_event_name(ds, y));
+}
+
+/* The place of indicator `name` (its first `n` bytes), or the end when it is none. */
+static size_t indicator_rank(const slant_dataset *ds, const char *name, size_t n)
+{
+    uint32_t i = slant_intern_find(&ds->indicators, name, n);
+    return i == SLANT_INTERN_NONE ? SIZE_MAX : i;
+}
+
+/*
+ * Entries in the order of the indicators they count toward, as the lexicon lists its
+ * categories: "CATEGORY:entry" by the category's place among the indicators, then by
+ * name; "actor/ACTOR:CATEGORY" by actor, then the category's place; the rest
+ * ("contested/CONCEPT:variant") by name after them.
+ */
+static int cmp_entries(const slant_dataset *ds, size_t x, size_t y)
+{
+    const char *a = slant_dataset_entry_name(ds, x), *b = slant_dataset_entry_name(ds, y);
+    const char *ca = strchr(a, ':'), *cb = strchr(b, ':');
+    size_t pa = ca ? (size_t)(ca - a) : strlen(a), pb = cb ? (size_t)(cb - b) : strlen(b);
+    int actor_a = !strncmp(a, SLANT_ACTOR_PREFIX, strlen(SLANT_ACTOR_PREFIX));
+    int actor_b = !strncmp(b, SLANT_ACTOR_PREFIX, strlen(SLANT_ACTOR_PREFIX));
+    if (actor_a && actor_b && ca && cb) {
+        int c = pa == pb ? strncmp(a, b, pa) : strcmp(a, b);
+        if (c)
+            return c < 0 ? -1 : 1;
+        size_t ra = indicator_rank(ds, ca + 1, strlen(ca + 1));
+        size_t rb = indicator_rank(ds, cb + 1, strlen(cb + 1));
+        if (ra != rb)
+            return ra < rb ? -1 : 1;
+        return strcmp(a, b);
+    }
+    size_t ra = actor_a ? SIZE_MAX - 1 : indicator_rank(ds, a, pa);
+    size_t rb = actor_b ? SIZE_MAX - 1 : indicator_rank(ds, b, pb);
+    if (ra != rb)
+        return ra < rb ? -1 : 1;
+    return strcmp(a, b);
+}
+
+static int cmp_rows(const slant_dataset *ds, size_t x, size_t y)
+{
+    const slant_row *a = &ds->rows[x], *b = &ds->rows[y];
+    int c = strcmp(a->id, b->id);
+    if (!c)
+        c = strcmp(ds->group_data[a->group].name, ds->group_data[b->group].name);
+    if (!c && a->event != b->event) {
+        if (a->event == UINT32_MAX || b->event == UINT32_MAX)
+            c = a->event == UINT32_MAX ? -1 : 1;
+        else
+            c = strcmp(slant_dataset_event_name(ds, a->event),
+                       slant_dataset_event_name(ds, b->event));
+    }
+    return c;
+}
+
+void slant_dataset_sort(slant_dataset *ds)
+{
+    slant_dataset *c = slant_dataset_new();
+    size_t nind = slant_dataset_nindicators(ds);
+    const char **names = xmalloc((nind ? nind : 1) * sizeof *names);
+    for (size_t i = 0; i < nind; i++) {
+        names[i] = slant_dataset_indicator_name(ds, i);
+        slant_dataset_indicator(c, names[i]);
+    }
+    size_t *groups = sorted(ds, slant_dataset_ngroups(ds), cmp_groups),
+           *events = sorted(ds, slant_dataset_nevents(ds), cmp_events),
+           *entries = sorted(ds, slant_dataset_nentries(ds), cmp_entries),
+           *rows = sorted(ds, ds->nrows, cmp_rows);
+    /* groups and events as the sorted rows first meet them (for a corpus whose ids are
+     * its paths, the order of the directory walk), then the others by name */
+    for (size_t k = 0; k < ds->nrows; k++) {
+        const slant_row *row = &ds->rows[rows[k]];
+        slant_dataset_group(c, ds->group_data[row->group].name);
+        if (row->event != UINT32_MAX)
+            slant_dataset_event(c, slant_dataset_event_name(ds, row->event));
+    }
+    for (size_t g = 0; g < slant_dataset_ngroups(ds); g++)
+        slant_dataset_group(c, ds->group_data[groups[g]].name);
+    for (size_t e = 0; e < slant_dataset_nevents(ds); e++)
+        slant_dataset_event(c, slant_dataset_event_name(ds, events[e]));
+    for (size_t e = 0; e < slant_dataset_nentries(ds); e++)
+        slant_dataset_entry(c, slant_dataset_entry_name(ds, entries[e]));
+    for (size_t k = 0; k < ds->nrows; k++) {
+        const slant_row *row = &ds->rows[rows[k]];
+        slant_dataset_add_row(c, row->id, ds->group_data[row->group].name,
+                              row->event == UINT32_MAX ? NULL
+                                                       : slant_dataset_event_name(ds, row->event),
+                              row->tokens, names, row->values, nind);
+    }
+    /* A group's articles and tokens are its rows' (added again above); its entry counts
+     * are copied as they are. */
+    for (size_t g = 0; g < slant_dataset_ngroups(ds); g++) {
+        const slant_group *x = &ds->group_data[g];
+        size_t to = slant_dataset_group(c, x->name);
+        c->group_data[to].articles = x->articles;
+        c->group_data[to].tokens = x->tokens;
+        for (size_t e = 0; e < slant_dataset_nentries(ds); e++)
+            if (x->entry_counts[e])
+                slant_dataset_add_entry(c, x->name, slant_dataset_entry_name(ds, e),
+                                        x->entry_counts[e]);
+    }
+    free(names);
+    free(groups);
+    free(events);
+    free(entries);
+    free(rows);
+    slant_dataset tmp = *ds;
+    *ds = *c;
+    *c = tmp;
+    slant_dataset_free(c);
+}

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "compress.h"
 #include "file.h"
 #include "jsonline.h"
 #include "xalloc.h"
@@ -103,10 +104,11 @@ size_t slant_reader_ignored(const slant_reader *r, const char **names, size_t ma
 
 /* --- kinds of file ----------------------------------------------------------------- */
 
+/* Does `s`, without a final .gz or .zst (compress.h), end with `suffix`? */
 static int ends_with(const char *s, const char *suffix)
 {
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && strcmp(s + n - k, suffix) == 0;
+    size_t n = slant_compression_base_len(s), k = strlen(suffix);
+    return n >= k && strncmp(s + n - k, suffix, k) == 0;
 }
 
 static int is_jsonl_name(const char *path)
@@ -252,12 +254,13 @@ static slant_status next_record(slant_reader *r, slant_article *a, char **origin
     for (;;) {
         int got = stream_line(s, &r->line);
         if (got == 0) {
-            int failed = ferror(s->f);
+            int failed = ferror(s->f), e = errno;
             char *path = xstrdup(s->path);
             stream_close(r);
             if (failed) {
                 slant_status st = slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0,
-                                                  "cannot read '%s': %s", path, strerror(errno));
+                                                  "cannot read '%s': %s", path,
+                                                  slant_compress_strerror(e));
                 free(path);
                 return st;
             }
@@ -307,7 +310,7 @@ static slant_status next_record(slant_reader *r, slant_article *a, char **origin
 static slant_status open_jsonl(slant_reader *r, const char *path, FILE *f, slant_error *err)
 {
     if (!f) {
-        f = fopen(path, "rb");
+        f = slant_compress_open(path); /* .gz and .zst too, by content */
         if (!f)
             return slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0, "cannot open '%s': %s", path,
                                    strerror(errno));
@@ -566,6 +569,13 @@ slant_status slant_reader_next(slant_reader *r, slant_article *a, char **origin,
             st = next_argument(r, a, origin, err);
         } else {
             return SLANT_END;
+        }
+        if (st == SLANT_OK && !slant_shard_holds(&r->o.shard, a->id)) {
+            slant_article_release(a); /* another shard's (--shard) */
+            free(*origin);
+            *origin = NULL;
+            *line = 0;
+            continue;
         }
         if (st != SLANT_END)
             return st;

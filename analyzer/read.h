@@ -6,6 +6,7 @@
 #include "article.h"
 #include "error.h"
 #include "json.h"
+#include "shard.h"
 
 /*
  * The reader: turns the command line's inputs into a stream of articles, one at a time,
@@ -31,6 +32,7 @@ typedef struct {
     slant_input_format format;      /* for files given by name and stdin; AUTO: by extension */
     slant_jsonl_fields fields;
     size_t max_article_bytes;       /* larger articles (and JSON lines) are skipped with an error */
+    slant_shard shard;              /* only the articles of this shard (shard.h); n 0: all */
 } slant_reader_options;
 
 typedef struct slant_reader slant_reader;
