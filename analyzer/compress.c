@@ -71,9 +71,8 @@ typedef struct {
     size_t pos, len;
     int eof;                    /* `in` has no more */
     z_stream z;
-    int in_member;              /* gzip: inside a member (its end not yet seen) */
+    int in_member;              /* inside a gzip member or zstd frame (its end not yet seen) */
     ZSTD_DCtx *zd;
-    size_t zstd_hint;           /* the last ZSTD_decompressStream result: 0 at a frame's end */
 } zreader;
 
 /* More input into buf when it is used up: 0, or -1 with errno on a read error. */
@@ -138,12 +137,15 @@ static ssize_t read_zstd(zreader *r, char *out, size_t size)
         size_t ret = ZSTD_decompressStream(r->zd, &o, &in);
         if (ZSTD_isError(ret))
             return bad_data();
+        if (ret == 0)
+            r->in_member = 0; /* a frame decoded and flushed to its end */
+        else if (in.pos > r->pos)
+            r->in_member = 1; /* (after an end, the hint is the next header's size) */
         r->pos = in.pos;
-        r->zstd_hint = ret;
         if (o.pos)
             return (ssize_t)o.pos;
         if (r->pos == r->len && r->eof)
-            return ret == 0 ? 0 : bad_data(); /* ret != 0: cut short inside a frame */
+            return r->in_member ? bad_data() : 0; /* cut short inside a frame */
     }
 }
 
