@@ -209,6 +209,27 @@ if [ -z "${SLANT_BATCH_NO_ENGINES:-}" ]; then
         fail "GNU parallel is not installed (sh tools/setup.sh test)"
     fi
 
+    # Slurm: the job-array scripts of docs/batch.md, checked for syntax and simulated (each
+    # array task run as Slurm would run it, with its environment; then the reduce step). A
+    # real slurmctld/slurmd is not started here.
+    check "Slurm: the scripts parse" bash -n tools/slurm/slant_map.sbatch
+    check "Slurm: ... both" bash -n tools/slurm/slant_reduce.sbatch
+    if command -v shellcheck > /dev/null; then
+        check "Slurm: shellcheck is clean" shellcheck tools/slurm/slant_map.sbatch tools/slurm/slant_reduce.sbatch
+    fi
+    for k in 1 2 3; do
+        SLURM_ARRAY_TASK_ID=$k SLURM_ARRAY_TASK_COUNT=3 SLURM_CPUS_PER_TASK=2 SLANT="$SLANT" \
+            CORPUS="$CORPUS" OUT="$tmp/slurm" SCORES=1 bash tools/slurm/slant_map.sbatch
+    done
+    rm "$tmp/slurm/part-2.json"
+    check "Slurm: the reduce refuses a missing part" status 3 env SLANT="$SLANT" OUT="$tmp/slurm" SHARDS=3 bash tools/slurm/slant_reduce.sbatch
+    check "... naming the index to rerun" has "missing (rerun these array indices): 2" "$tmp/err"
+    SLURM_ARRAY_TASK_ID=2 SLURM_ARRAY_TASK_COUNT=3 SLANT="$SLANT" CORPUS="$CORPUS" OUT="$tmp/slurm" \
+        bash tools/slurm/slant_map.sbatch
+    check "Slurm: rerun the one task, reduce" status 0 env SLANT="$SLANT" OUT="$tmp/slurm" SHARDS=3 bash tools/slurm/slant_reduce.sbatch
+    check "Slurm (simulated): the comparison = the whole's" same "$tmp/slurm/comparison.txt" "$tmp/whole.txt"
+    check "Slurm (simulated): a report" has "<html" "$tmp/slurm/report.html"
+
     # Dask: a scheduler and two workers on 127.0.0.1, joined through the scheduler file.
     if $PY -c 'import distributed' 2> /dev/null; then
         sched="$tmp/scheduler.json"
