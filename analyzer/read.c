@@ -366,15 +366,20 @@ static slant_status read_stdin(slant_reader *r, slant_article *a, char **origin,
         return slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0,
                                "cannot read standard input: %s", strerror(EISDIR));
     line_stream *s = xcalloc(1, sizeof *s);
-    s->f = stdin;
+    s->f = slant_compress_wrap_read(stdin); /* gzip or zstd: decompressed (compress.h) */
+    s->owned = s->f != NULL;                 /* closing it leaves stdin open */
+    if (!s->f)
+        s->f = stdin;
     s->path = xstrdup("-");
     stream_fill(s);
-    if (ferror(stdin)) {
+    if (ferror(s->f) && s->len == 0) { /* (after some data: said at its end) */
         int e = errno;
+        if (s->owned)
+            fclose(s->f);
         free(s->path);
         free(s);
         return slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0, "cannot read standard input: %s",
-                               strerror(e));
+                               slant_compress_strerror(e));
     }
     slant_input_format fmt = r->o.format;
     if (fmt == SLANT_INPUT_AUTO) {
@@ -397,13 +402,15 @@ static slant_status read_stdin(slant_reader *r, slant_article *a, char **origin,
         st = slant_buf_add(&text, s->buf, s->len);
         s->len = s->pos = 0;
     }
-    int read_failed = ferror(stdin), e = errno;
+    int read_failed = ferror(s->f), e = errno;
+    if (s->owned)
+        fclose(s->f);
     free(s->path);
     free(s);
     if (read_failed) {
         slant_buf_release(&text);
         return slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0, "cannot read standard input: %s",
-                               strerror(e));
+                               slant_compress_strerror(e));
     }
     if (st != SLANT_OK) {
         slant_buf_release(&text);

@@ -146,6 +146,15 @@ nofile "$tmp/plain.out" > "$tmp/plain.nofile"
 cat "$tmp/plain.nofile" "$tmp/plain.nofile" > "$tmp/plain2.nofile"
 nofile "$tmp/named.out" > "$tmp/named.nofile"
 check ".jsonl.gz and .jsonl.zst in a directory walk: read as JSON Lines" same "$tmp/named.nofile" "$tmp/plain2.nofile"
+gzip -c "$tmp/plain/a.jsonl" | (cd "$tmp/plain" && "$SLANT" score -q -) | nofile /dev/stdin > "$tmp/stdin.nofile"
+check "gzip JSON Lines on standard input: the plain records" same "$tmp/stdin.nofile" "$tmp/plain.nofile"
+first=$(find "$CORPUS" -name '*.txt' | sort | head -n 1)
+"$SLANT" score -q - < "$first" > "$tmp/stdin-text.plain"
+zstd -q -c "$first" | "$SLANT" score -q - > "$tmp/stdin-text.zst"
+check "a zstd text on standard input: the plain record" same "$tmp/stdin-text.zst" "$tmp/stdin-text.plain"
+head -c 3000 "$tmp/named/a.jsonl.gz" > "$tmp/cut.gz"
+check "cut-short gzip on standard input: an error" status 1 "$SLANT" score -q - < "$tmp/cut.gz"
+check "... saying so" has "not valid compressed data, or cut short" "$tmp/err"
 # A text corpus whose files are gzip and zstd under their own names.
 cp -r "$CORPUS" "$tmp/textz"
 i=0
