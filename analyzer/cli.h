@@ -81,11 +81,18 @@ int cli_add_actors(slant_lexicon *lex, const char *path);
  * the file) and returns 0 or SLANT_EXIT_USAGE. */
 int cli_load_weights(const char *path, const slant_lexicon *lex, slant_weights *w);
 
-/* Errors and a progress line while a pipeline runs (the pipeline's callbacks). */
+/* Errors and a progress line while a pipeline runs (the pipeline's callbacks). The line
+ * says the articles, the MB of text and MB/s, and an ETA when `total` is known. */
 typedef struct {
     int progress;             /* stderr is a terminal and --quiet was not given */
     struct timespec last;
+    struct timespec start;    /* the first call's time (set by it) */
+    double total;             /* the inputs' bytes, or 0 when unknown (cli_input_bytes) */
 } cli_run_context;
+
+/* The bytes of the inputs `paths` when all are uncompressed regular files (so that the
+ * text scored is nearly all of them), else 0: unknown. */
+double cli_input_bytes(const char *const *paths, size_t n);
 
 void cli_report_error(const slant_error *err, void *ctx);
 void cli_report_progress(size_t articles, size_t bytes, void *ctx);

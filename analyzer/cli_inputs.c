@@ -442,7 +442,9 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
         slant_lexicon_free(lex);
         return n;
     }
-    cli_run_context rc = { isatty(STDERR_FILENO) && !o->quiet, { 0, 0 } };
+    cli_run_context rc = { isatty(STDERR_FILENO) && !o->quiet, { 0, 0 }, { 0, 0 }, 0 };
+    if (rc.progress)
+        rc.total = cli_input_bytes(paths, n);
     slant_pipeline_options po = {
         .lex = lex,
         .input = {

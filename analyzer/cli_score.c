@@ -307,7 +307,10 @@ int slant_cli_score(int argc, char **argv)
         return rc;
     }
 
-    cli_run_context rc_ctx = { isatty(STDERR_FILENO) && !a.quiet, { 0, 0 } };
+    cli_run_context rc_ctx = { isatty(STDERR_FILENO) && !a.quiet, { 0, 0 }, { 0, 0 }, 0 };
+    if (rc_ctx.progress)
+        rc_ctx.total = cli_input_bytes((const char *const *)(argv + optind),
+                                       (size_t)(argc - optind));
     slant_pipeline_options po = {
         .lex = lex,
         .input = {

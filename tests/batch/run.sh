@@ -200,6 +200,22 @@ head -c 2000 "$tmp/w.jsonl.gz" > "$tmp/cut-scores.jsonl.gz"
 check "cut-short compressed score records: compare says so" status 1 "$SLANT" compare -q "$tmp/cut-scores.jsonl.gz" "$tmp/whole.jsonl"
 check "... naming the file" has "cut-scores.jsonl.gz': not valid compressed data" "$tmp/err"
 
+# --- progress on a terminal -------------------------------------------------------------
+
+if command -v script > /dev/null; then
+    $PY bench/gen_corpus.py --mb 12 "$tmp/big.jsonl" 2> /dev/null
+    script -qec "$SLANT score -j 1 -o $tmp/big.out $tmp/big.jsonl" /dev/null | tr '\r' '\n' > "$tmp/tty"
+    check "a terminal gets a progress line" has "slant: scored [0-9]* articles, [0-9.]* MB" "$tmp/tty"
+    # (a rate needs a quarter of a second: on a fast machine the run may end before one)
+    if grep -q "MB/s" "$tmp/tty"; then
+        check "... with MB/s and an ETA (the input's size is known)" has "MB/s, [0-9]*%, ETA [0-9]*:[0-9][0-9]" "$tmp/tty"
+    fi
+    script -qec "$SLANT score -q -j 1 -o $tmp/big.out $tmp/big.jsonl" /dev/null > "$tmp/tty-q"
+    check "... not with -q" [ ! -s "$tmp/tty-q" ]
+    "$SLANT" score -j 1 -o "$tmp/big.out" "$tmp/big.jsonl" 2> "$tmp/notty"
+    check "... nor off a terminal" [ ! -s "$tmp/notty" ]
+fi
+
 # --- the engines ------------------------------------------------------------------------
 
 if [ -z "${SLANT_BATCH_NO_ENGINES:-}" ]; then
