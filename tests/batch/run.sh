@@ -181,6 +181,18 @@ check "compare reads gzip score records" same "$tmp/cz.txt" "$tmp/cp.txt"
 "$SLANT" merge -o "$tmp/mz.json" "$tmp/pz.json.zst"
 "$SLANT" compare -q "$tmp/mz.json" > "$tmp/mz.txt"
 check "a zstd partial merges" same "$tmp/mz.txt" "$tmp/whole.txt"
+# A full disk while writing compressed: status 4, the message, no file left.
+mkdir -p "$tmp/full"
+if mount -t tmpfs -o size=4k tmpfs "$tmp/full" 2> /dev/null; then
+    for ext in gz zst; do
+        rm -f "$tmp/full/"*
+        head -c 65536 /dev/zero > "$tmp/full/.fill" 2> /dev/null
+        check "full disk, -o FILE.$ext: status 4" status 4 "$SLANT" score -q -o "$tmp/full/x.jsonl.$ext" "$CORPUS"
+        check "... says so" has "x.jsonl.$ext: No space left on device" "$tmp/err"
+        check "... leaves nothing" [ -z "$(ls "$tmp/full")" ]
+    done
+    umount "$tmp/full"
+fi
 # Corrupt and cut short: an error naming the file; the rest of the batch is processed.
 mkdir -p "$tmp/bad"
 cp "$tmp/plain/a.jsonl" "$tmp/bad/1-good.jsonl"
