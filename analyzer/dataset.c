@@ -292,59 +292,96 @@ static int cmp_rows(const slant_dataset *ds, size_t x, size_t y)
     return c;
 }
 
+/* A new intern table of `old`'s strings, the one of id i at new_id[i]. */
+static void reorder_names(slant_intern *t, const size_t *new_id)
+{
+    size_t n = slant_intern_count(t);
+    size_t *at = xmalloc((n ? n : 1) * sizeof *at); /* new id -> old id */
+    for (size_t i = 0; i < n; i++)
+        at[new_id[i]] = i;
+    slant_intern fresh;
+    slant_intern_init(&fresh);
+    for (size_t k = 0; k < n; k++) {
+        size_t len;
+        const char *name = slant_intern_str(t, (uint32_t)at[k], &len);
+        slant_intern_add(&fresh, name, len, NULL);
+    }
+    slant_intern_release(t);
+    *t = fresh;
+    free(at);
+}
+
+/*
+ * In place, so that memory holds the dataset once: rows and groups are moved (their
+ * arrays of values are not copied), entry counts permuted per group, and the three name
+ * tables rebuilt in the new order.
+ */
 void slant_dataset_sort(slant_dataset *ds)
 {
-    slant_dataset *c = slant_dataset_new();
-    size_t nind = slant_dataset_nindicators(ds);
-    const char **names = xmalloc((nind ? nind : 1) * sizeof *names);
-    for (size_t i = 0; i < nind; i++) {
-        names[i] = slant_dataset_indicator_name(ds, i);
-        slant_dataset_indicator(c, names[i]);
-    }
-    size_t *groups = sorted(ds, slant_dataset_ngroups(ds), cmp_groups),
-           *events = sorted(ds, slant_dataset_nevents(ds), cmp_events),
-           *entries = sorted(ds, slant_dataset_nentries(ds), cmp_entries),
-           *rows = sorted(ds, ds->nrows, cmp_rows);
-    /* groups and events as the sorted rows first meet them (for a corpus whose ids are
-     * its paths, the order of the directory walk), then the others by name */
+    size_t ngroups = slant_dataset_ngroups(ds), nevents = slant_dataset_nevents(ds);
+    size_t nentries = slant_dataset_nentries(ds);
+    size_t *rows = sorted(ds, ds->nrows, cmp_rows);
+    size_t *by_name_g = sorted(ds, ngroups, cmp_groups);
+    size_t *by_name_e = sorted(ds, nevents, cmp_events);
+    size_t *entries = sorted(ds, nentries, cmp_entries);
+    /* groups and events: in the order of their first sorted row, then the rest by name */
+    size_t *new_g = xmalloc((ngroups ? ngroups : 1) * sizeof *new_g);
+    size_t *new_e = xmalloc((nevents ? nevents : 1) * sizeof *new_e);
+    size_t *new_entry = xmalloc((nentries ? nentries : 1) * sizeof *new_entry);
+    for (size_t g = 0; g < ngroups; g++)
+        new_g[g] = SIZE_MAX;
+    for (size_t e = 0; e < nevents; e++)
+        new_e[e] = SIZE_MAX;
+    size_t ng = 0, ne = 0;
     for (size_t k = 0; k < ds->nrows; k++) {
         const slant_row *row = &ds->rows[rows[k]];
-        slant_dataset_group(c, ds->group_data[row->group].name);
-        if (row->event != UINT32_MAX)
-            slant_dataset_event(c, slant_dataset_event_name(ds, row->event));
+        if (new_g[row->group] == SIZE_MAX)
+            new_g[row->group] = ng++;
+        if (row->event != UINT32_MAX && new_e[row->event] == SIZE_MAX)
+            new_e[row->event] = ne++;
     }
-    for (size_t g = 0; g < slant_dataset_ngroups(ds); g++)
-        slant_dataset_group(c, ds->group_data[groups[g]].name);
-    for (size_t e = 0; e < slant_dataset_nevents(ds); e++)
-        slant_dataset_event(c, slant_dataset_event_name(ds, events[e]));
-    for (size_t e = 0; e < slant_dataset_nentries(ds); e++)
-        slant_dataset_entry(c, slant_dataset_entry_name(ds, entries[e]));
+    for (size_t k = 0; k < ngroups; k++)
+        if (new_g[by_name_g[k]] == SIZE_MAX)
+            new_g[by_name_g[k]] = ng++;
+    for (size_t k = 0; k < nevents; k++)
+        if (new_e[by_name_e[k]] == SIZE_MAX)
+            new_e[by_name_e[k]] = ne++;
+    for (size_t k = 0; k < nentries; k++)
+        new_entry[entries[k]] = k;
+
+    slant_row *moved = xmalloc((ds->nrows ? ds->nrows : 1) * sizeof *moved);
     for (size_t k = 0; k < ds->nrows; k++) {
-        const slant_row *row = &ds->rows[rows[k]];
-        slant_dataset_add_row(c, row->id, ds->group_data[row->group].name,
-                              row->event == UINT32_MAX ? NULL
-                                                       : slant_dataset_event_name(ds, row->event),
-                              row->tokens, names, row->values, nind);
+        moved[k] = ds->rows[rows[k]];
+        moved[k].group = (uint32_t)new_g[moved[k].group];
+        if (moved[k].event != UINT32_MAX)
+            moved[k].event = (uint32_t)new_e[moved[k].event];
     }
-    /* A group's articles and tokens are its rows' (added again above); its entry counts
-     * are copied as they are. */
-    for (size_t g = 0; g < slant_dataset_ngroups(ds); g++) {
-        const slant_group *x = &ds->group_data[g];
-        size_t to = slant_dataset_group(c, x->name);
-        c->group_data[to].articles = x->articles;
-        c->group_data[to].tokens = x->tokens;
-        for (size_t e = 0; e < slant_dataset_nentries(ds); e++)
-            if (x->entry_counts[e])
-                slant_dataset_add_entry(c, x->name, slant_dataset_entry_name(ds, e),
-                                        x->entry_counts[e]);
+    free(ds->rows);
+    ds->rows = moved;
+    ds->rows_cap = ds->nrows ? ds->nrows : 1;
+
+    slant_group *groups = xmalloc((ngroups ? ngroups : 1) * sizeof *groups);
+    for (size_t g = 0; g < ngroups; g++) {
+        slant_group *x = &groups[new_g[g]];
+        *x = ds->group_data[g];
+        double *counts = xmalloc((nentries ? nentries : 1) * sizeof *counts);
+        for (size_t e = 0; e < nentries; e++)
+            counts[new_entry[e]] = x->entry_counts[e];
+        free(x->entry_counts);
+        x->entry_counts = counts;
     }
-    free(names);
-    free(groups);
-    free(events);
-    free(entries);
+    free(ds->group_data);
+    ds->group_data = groups;
+    ds->group_cap = ngroups ? ngroups : 1;
+
+    reorder_names(&ds->groups, new_g);
+    reorder_names(&ds->events, new_e);
+    reorder_names(&ds->entries, new_entry);
     free(rows);
-    slant_dataset tmp = *ds;
-    *ds = *c;
-    *c = tmp;
-    slant_dataset_free(c);
+    free(by_name_g);
+    free(by_name_e);
+    free(entries);
+    free(new_g);
+    free(new_e);
+    free(new_entry);
 }
