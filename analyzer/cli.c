@@ -19,7 +19,7 @@
 
 
 
-void slant_cli_usage(void)
+void slant_cli_usage(FILE *f)
 {
     fputs("usage: slant COMMAND [OPTIONS] [FILES|DIRS|-]\n"
           "\n"
@@ -31,6 +31,8 @@ void slant_cli_usage(void)
           "  compare    compares groups of articles (by default, sources) with statistics\n"
           "  report     the comparison as a report: terminal, Markdown or an HTML page\n"
           "  explain    one article with every match marked and explained\n"
+          "  kwic       keyword in context: every occurrence of a term, with its offsets\n"
+          "  keyness    every word and phrase of each group against the rest (open vocabulary)\n"
           "  lexicon    check, list, count and import lexicons\n"
           "  merge      combines partial comparisons from sharded runs\n"
           "  calibrate  fits the loaded-language index's weights to a labelled sample\n"
@@ -44,10 +46,31 @@ void slant_cli_usage(void)
           "\n"
           "example:\n"
           "  slant score corpus/ > scores.jsonl\n",
-          stdout);
+          f);
 }
 
 /* --- small helpers ----------------------------------------------------------------- */
+
+int cli_subset_option(slant_subset **s, const char *option, const char *arg,
+                      const char *command)
+{
+    if (!*s)
+        *s = slant_subset_new();
+    slant_error err;
+    slant_error_clear(&err);
+    slant_status st = !strcmp(option, "where") ? slant_subset_where(*s, arg, &err)
+                      : slant_subset_date(*s, !strcmp(option, "to"), arg, &err);
+    if (st == SLANT_OK)
+        return 0;
+    return cli_usage_error(command, "%s", err.message);
+}
+
+void cli_subset_note(size_t left_out, size_t total, const char *what)
+{
+    if (left_out)
+        cli_message("note: %zu of %zu %s%s left out by --where, --from or --to", left_out,
+                    total, what, total == 1 ? "" : "s");
+}
 
 void cli_message(const char *fmt, ...)
 {
@@ -420,4 +443,17 @@ int cli_add_actors(slant_lexicon *lex, const char *path)
     slant_error_format(&err, text, sizeof text);
     cli_message("%s", text);
     return SLANT_EXIT_USAGE;
+}
+
+int cli_load_lexicon_actors(const char *dir, const char *lang, const char *const *actors,
+                            size_t nactors, slant_lexicon **lex)
+{
+    int rc = cli_load_lexicon(dir, lang, lex);
+    for (size_t i = 0; rc == SLANT_EXIT_OK && i < nactors; i++)
+        rc = cli_add_actors(*lex, actors[i]);
+    if (rc != SLANT_EXIT_OK) {
+        slant_lexicon_free(*lex);
+        *lex = NULL;
+    }
+    return rc;
 }

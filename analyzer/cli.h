@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "index.h"
 #include "lexicon.h"
+#include "subset.h"
 
 /*
  * The commands of the slant program (cli_score.c, cli_compare.c) and what they share
@@ -35,9 +36,11 @@ int slant_cli_report(int argc, char **argv);    /* cli_report.c */
 int slant_cli_explain(int argc, char **argv);   /* cli_explain.c */
 int slant_cli_lexicon(int argc, char **argv);   /* cli_lexicon.c */
 int slant_cli_calibrate(int argc, char **argv); /* cli_calibrate.c */
+int slant_cli_kwic(int argc, char **argv);      /* cli_kwic.c */
+int slant_cli_keyness(int argc, char **argv);   /* cli_keyness.c */
 
-/* `slant --help`: the list of commands. */
-void slant_cli_usage(void);
+/* `slant --help` (on stdout) and bare `slant` (on stderr): the list of commands. */
+void slant_cli_usage(FILE *f);
 
 /* --- shared by the commands ---------------------------------------------------------------- */
 
@@ -77,9 +80,29 @@ int cli_load_lexicon(const char *dir, const char *lang, slant_lexicon **lex);
 /* Adds the actors of `path` (--actors); prints any error and returns 0 or SLANT_EXIT_USAGE. */
 int cli_add_actors(slant_lexicon *lex, const char *path);
 
+/*
+ * Loads the lexicon as cli_load_lexicon() does, then adds the actors of each of the
+ * `nactors` files of `actors` in order (as cli_add_actors). Prints any error and returns 0
+ * or an exit status; on an error `*lex` is NULL (nothing to free).
+ */
+int cli_load_lexicon_actors(const char *dir, const char *lang, const char *const *actors,
+                            size_t nactors, slant_lexicon **lex);
+
 /* Reads the weights file `path` (--weights) for `lex` into `w`; prints any error (naming
  * the file) and returns 0 or SLANT_EXIT_USAGE. */
 int cli_load_weights(const char *path, const slant_lexicon *lex, slant_weights *w);
+
+/*
+ * --where COND, --from DATE, --to DATE (`option` as spelled, without the dashes): adds
+ * the condition to `*s` (made on first use; free with slant_subset_free). Returns 0, or
+ * SLANT_EXIT_USAGE after printing what is wrong and a pointer to `slant COMMAND --help`.
+ */
+int cli_subset_option(slant_subset **s, const char *option, const char *arg,
+                      const char *command);
+
+/* "slant: note: N of M articles left out by --where, --from and --to" on stderr (`what`:
+ * "article", "record"); nothing when none was left out. */
+void cli_subset_note(size_t left_out, size_t total, const char *what);
 
 /* Errors and a progress line while a pipeline runs (the pipeline's callbacks). The line
  * says the articles, the MB of text and MB/s, and an ETA when `total` is known. */

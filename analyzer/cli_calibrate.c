@@ -376,9 +376,7 @@ int slant_cli_calibrate(int argc, char **argv)
         return rc;
     }
     slant_lexicon *lex = NULL;
-    rc = cli_load_lexicon(a.lexicon, a.lang, &lex);
-    for (size_t i = 0; rc == SLANT_EXIT_OK && i < a.nactors; i++)
-        rc = cli_add_actors(lex, a.actors[i]);
+    rc = cli_load_lexicon_actors(a.lexicon, a.lang, a.actors, a.nactors, &lex);
     if (rc == SLANT_EXIT_OK)
         rc = run(&a, argv + optind, (size_t)(argc - optind), lex);
     slant_lexicon_free(lex);

@@ -33,12 +33,23 @@ static void compare_usage(FILE *f)
         "p-values are corrected within named families (Benjamini-Hochberg, or Holm).\n"
         "\n"
         "inputs: articles (as for 'slant score': text files, JSON Lines, directories),\n"
-        "'slant score' output (JSON Lines; keyness needs it scored with --evidence), or\n"
+        "'slant score' output (JSON Lines: its entry counts give the keyness), or\n"
         "partials written by 'slant compare --partial'; '-' reads standard input.\n"
-        "\n"
+        "\n",
+        f);
+    fputs(
         "options:\n"
         "      --by FIELD          the field that names the groups (default: source);\n"
-        "                          any metadata field, or a JSON Lines field\n"
+        "                          any metadata field, or a JSON Lines field; date:year,\n"
+        "                          date:month or date:week: the date binned (ISO weeks),\n"
+        "                          groups in time order\n"
+        "      --where COND        only articles or records that pass COND: FIELD=VALUE,\n"
+        "                          FIELD=A,B (one of), FIELD!=VALUE, FIELD~REGEX (POSIX\n"
+        "                          extended), FIELD!~REGEX; repeatable (all must hold)\n"
+        "      --from DATE         only those dated on or after DATE (YYYY, YYYY-MM or\n"
+        "                          YYYY-MM-DD); undated ones are left out\n"
+        "      --to DATE           only those dated on or before DATE; the count left\n"
+        "                          out goes to stderr\n"
         "      --event FIELD       the field that names the event an article covers\n"
         "      --indicators A,B    only these indicators (category ids, quote_share)\n"
         "      --pairs MODE        all (default), vs-rest (each group against the rest),\n"
@@ -78,9 +89,11 @@ static void compare_usage(FILE *f)
         "\n"
         "examples:\n"
         "  slant compare corpus/synthetic/\n"
-        "  slant score --evidence -j 2 corpus/synthetic/ > s.jsonl && slant compare s.jsonl\n"
+        "  slant score -j 2 corpus/synthetic/ > s.jsonl && slant compare s.jsonl\n"
         "  slant compare --event event --format json corpus/synthetic/ > c.json\n"
         "  slant compare --indicators pejorative_labels,hedges --pairs vs-rest s.jsonl\n"
+        "  slant compare --by date:month --where 'source=Northern Voice' corpus/synthetic/\n"
+        "  slant compare --from 2025-03-10 --to 2025-04 --where 'source!=Meridian Wire' s.jsonl\n"
         "  slant compare --partial -o a.json corpus/synthetic/northern-voice corpus/synthetic/wire-neutral\n"
         "  slant compare --partial -o b.json corpus/synthetic/southern-herald\n"
         "  slant merge -o ab.json a.json b.json && slant compare ab.json\n"
@@ -217,7 +230,7 @@ int slant_cli_compare(int argc, char **argv)
     compare_args a;
     int rc = parse_compare_args(argc, argv, &a);
     if (rc >= 0) {
-        cli_free_list(a.common.indicators);
+        cli_comparison_release(&a.common);
         return rc;
     }
     slant_dataset *ds = slant_dataset_new();
@@ -231,13 +244,21 @@ int slant_cli_compare(int argc, char **argv)
     slant_buf_init(&b, SLANT_OUTPUT_MAX_BYTES);
     if (lexicon_error || in.lexicon_mismatch) {
         rc = SLANT_EXIT_USAGE;
-    } else if (!records && !(a.partial && io->shard.n && !failed)) {
-        cli_message("no articles could be read from the inputs");
+    } else if (!records && !(a.partial && io->shard.n && !failed && !in.filtered)) {
+        if (!a.common.in.quiet)
+            cli_subset_note(in.filtered, in.filtered, "article");
+        cli_message(in.filtered ? "no article passed --where, --from and --to"
+                                : "no articles could be read from the inputs");
         rc = SLANT_EXIT_NOTHING;
     } else if (a.partial) {
-        slant_json_write_partial(ds, io->by, io->event, &b);
-        stamp_partial(&in, &io->shard, &b);
-        rc = write_result(&a, &b);
+        rc = cli_inputs_check(&a.common, &in, &ds, "compare");
+        if (rc == SLANT_EXIT_OK) {
+            slant_json_write_partial(ds, io->by, io->event, &b);
+            stamp_partial(&in, &io->shard, &b);
+            rc = write_result(&a, &b);
+        }
+    } else if ((rc = cli_inputs_check(&a.common, &in, &ds, "compare")) != SLANT_EXIT_OK) {
+        /* said why */
     } else {
         slant_error err;
         slant_error_clear(&err);
@@ -260,8 +281,8 @@ int slant_cli_compare(int argc, char **argv)
             else
                 slant_compare_write_text(c, &v, &b);
             if (!had_evidence && a.format != FORMAT_TEXT && !io->quiet)
-                cli_message("note: no term keyness: the score records have no evidence "
-                            "(score with --evidence)");
+                cli_message("note: no term keyness: the score records have no entry "
+                            "counts (score them again with this slant)");
             rc = write_result(&a, &b);
             slant_comparison_free(c);
         }
@@ -274,7 +295,7 @@ int slant_cli_compare(int argc, char **argv)
     cli_inputs_release(&in);
     slant_buf_release(&b);
     slant_dataset_free(ds);
-    cli_free_list(a.common.indicators);
+    cli_comparison_release(&a.common);
     return rc;
 }
 

@@ -29,8 +29,12 @@ static void explain_usage(FILE *f)
           "  -f, --format FMT     text (default; colour on a terminal unless NO_COLOR is set)\n"
           "                       or html (one self-contained page)\n"
           "  -o, --output FILE    write to FILE instead of stdout\n"
-          "      --lexicon DIR, --lang LANG, --actors FILE, --window K\n"
-          "                       as for 'slant score'\n"
+          "      --id ID          only the article with this id (one record of a JSON\n"
+          "                       Lines or CSV file; its id from --id-field, or FILE:LINE)\n"
+          "      --where COND, --from DATE, --to DATE\n"
+          "                       only the articles that pass (as for 'slant score')\n"
+          "      --text-field F, --id-field F, --lexicon DIR, --lang LANG, --actors FILE,\n"
+          "      --window K       as for 'slant score'\n"
           "  -h, --help           this help\n"
           "\n"
           "exit status: 0 explained; 1 some inputs were skipped with an error; 2 usage error\n"
@@ -39,7 +43,8 @@ static void explain_usage(FILE *f)
           "\n"
           "examples:\n"
           "  slant explain corpus/seeds/000_5941d1ad503c0a8e.txt\n"
-          "  slant explain --format html -o seed.html corpus/seeds/001_73481201f27bdbcc.txt\n",
+          "  slant explain --format html -o seed.html corpus/seeds/001_73481201f27bdbcc.txt\n"
+          "  slant explain --id d2 --text-field body --id-field doc tests/data/workflow/articles.csv\n",
           f);
 }
 
@@ -499,18 +504,38 @@ int slant_cli_explain(int argc, char **argv)
         { "lang", required_argument, NULL, 'l' },
         { "actors", required_argument, NULL, 'a' },
         { "window", required_argument, NULL, 'w' },
+        { "id", required_argument, NULL, 'I' },
+        { "text-field", required_argument, NULL, 'T' },
+        { "id-field", required_argument, NULL, 'D' },
+        { "where", required_argument, NULL, 'W' },
+        { "from", required_argument, NULL, 'F' },
+        { "to", required_argument, NULL, 'U' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     const char *format = "text", *output = NULL, *lexicon = NULL, *lang = "en";
+    const char *text_field = "text", *id_field = "id", *id = NULL;
+    slant_subset *subset = NULL;
+    int li = -1;
     const char *actors[16];
     size_t nactors = 0;
     long window = SLANT_FRAME_WINDOW;
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":f:o:h", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":f:o:h", options, &li)) != -1) {
         switch (c) {
+        case 'I': id = optarg; break;
+        case 'T': text_field = optarg; break;
+        case 'D': id_field = optarg; break;
+        case 'W':
+        case 'F':
+        case 'U':
+            if (cli_subset_option(&subset, options[li].name, optarg, "explain") != 0) {
+                slant_subset_free(subset);
+                return SLANT_EXIT_USAGE;
+            }
+            break;
         case 'f': format = optarg; break;
         case 'o': output = optarg; break;
         case 'L': lexicon = optarg; break;
@@ -524,21 +549,37 @@ int slant_cli_explain(int argc, char **argv)
             if (cli_parse_count(optarg, 1, 1000, &window) != 0)
                 return cli_usage_error("explain", "invalid window '%s'", optarg);
             break;
-        case 'h': explain_usage(stdout); return SLANT_EXIT_OK;
-        case ':': return cli_usage_error("explain", "option '%s' needs a value", argv[optind - 1]);
-        default: return cli_usage_error("explain", "unknown option '%s'", argv[optind - 1]);
+        case 'h': slant_subset_free(subset); explain_usage(stdout); return SLANT_EXIT_OK;
+        case ':':
+            slant_subset_free(subset);
+            return cli_usage_error("explain", "option '%s' needs a value", argv[optind - 1]);
+        default:
+            slant_subset_free(subset);
+            return cli_usage_error("explain", "unknown option '%s'", argv[optind - 1]);
         }
     }
+    int rc = SLANT_EXIT_OK;
     if (strcmp(format, "text") && strcmp(format, "html"))
-        return cli_usage_error("explain", "unknown format '%s' (text or html)", format);
-    if (optind == argc)
-        return cli_usage_error("explain", "no input given: name an article file");
-    slant_lexicon *lex = NULL;
-    int rc = cli_load_lexicon(lexicon, lang, &lex);
-    for (size_t i = 0; rc == SLANT_EXIT_OK && i < nactors; i++)
-        rc = cli_add_actors(lex, actors[i]);
+        rc = cli_usage_error("explain", "unknown format '%s' (text or html)", format);
+    else if (optind == argc)
+        rc = cli_usage_error("explain", "no input given: name an article file");
+    if (rc == SLANT_EXIT_OK && id) {
+        /* --id ID is --where id=ID, spelled so that a comma in an id is no list. */
+        if (!subset)
+            subset = slant_subset_new();
+        slant_error err;
+        slant_error_clear(&err);
+        if (slant_subset_id(subset, id, &err) != SLANT_OK)
+            rc = cli_usage_error("explain", "%s", err.message);
+    }
     if (rc != SLANT_EXIT_OK) {
-        slant_lexicon_free(lex);
+        slant_subset_free(subset);
+        return rc;
+    }
+    slant_lexicon *lex = NULL;
+    rc = cli_load_lexicon_actors(lexicon, lang, actors, nactors, &lex);
+    if (rc != SLANT_EXIT_OK) {
+        slant_subset_free(subset);
         return rc;
     }
     slant_scorer *scorer = slant_scorer_new(lex);
@@ -556,8 +597,9 @@ int slant_cli_explain(int argc, char **argv)
     slant_reader_options ro = {
         .paths = (const char *const *)(argv + optind),
         .npaths = (size_t)(argc - optind),
-        .fields = { "text", "id", NULL, 0 },
+        .fields = { text_field, id_field, NULL, 0 },
         .max_article_bytes = (size_t)64 << 20,
+        .subset = subset,
     };
     slant_reader *reader = slant_reader_new(&ro);
     size_t explained = 0, failed = 0;
@@ -589,7 +631,13 @@ int slant_cli_explain(int argc, char **argv)
         free(origin);
         slant_article_release(&a);
     }
+    size_t left_out = slant_reader_filtered(reader);
     slant_reader_free(reader);
+    if (!explained && id)
+        cli_message("no article with the id '%s' in the inputs (ids come from --id-field, or "
+                    "are FILE:LINE)", id);
+    else if (!explained && left_out)
+        cli_message("no article passed --where, --from and --to");
     if (v.html)
         slant_buf_adds(&out, "</body>\n</html>\n");
     rc = explained ? (failed ? SLANT_EXIT_PARTIAL : SLANT_EXIT_OK) : SLANT_EXIT_NOTHING;
@@ -601,5 +649,6 @@ int slant_cli_explain(int argc, char **argv)
     slant_buf_release(&out);
     slant_scorer_free(scorer);
     slant_lexicon_free(lex);
+    slant_subset_free(subset);
     return rc;
 }

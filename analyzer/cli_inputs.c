@@ -3,7 +3,10 @@
 
 #include "cli_inputs.h"
 
+#include <pthread.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +19,7 @@
 #include "hash.h"
 #include "json.h"
 #include "jsonline.h"
+#include "score_read.h"
 #include "pipeline.h"
 #include "xalloc.h"
 
@@ -56,6 +60,77 @@ static input_kind kind_of(const char *path)
     free(line);
     fclose(f);
     return k;
+}
+
+/*
+ * Standard input and pipes (`<(slant score ...)`) can be read once: their bytes are copied
+ * into a temporary file (by read(2), so stdin's own buffer stays empty), whose first line
+ * then tells the kind. Returns the file, rewound, or NULL after printing why.
+ */
+static FILE *spool(const char *path)
+{
+    int fd = strcmp(path, "-") ? open(path, O_RDONLY) : STDIN_FILENO;
+    const char *name = strcmp(path, "-") ? path : "standard input";
+    if (fd < 0) {
+        cli_message("cannot open '%s': %s", path, strerror(errno));
+        return NULL;
+    }
+    FILE *tmp = tmpfile();
+    if (!tmp) {
+        cli_message("cannot create a temporary file: %s", strerror(errno));
+        if (fd != STDIN_FILENO)
+            close(fd);
+        return NULL;
+    }
+    char buf[65536];
+    ssize_t n;
+    int failed = 0;
+    while ((n = read(fd, buf, sizeof buf)) != 0) {
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            cli_message("cannot read %s%s%s: %s", strcmp(path, "-") ? "'" : "", name,
+                        strcmp(path, "-") ? "'" : "", strerror(errno));
+            failed = 1;
+            break;
+        }
+        if (fwrite(buf, 1, (size_t)n, tmp) != (size_t)n) {
+            cli_message("cannot write a temporary file: %s", strerror(errno));
+            failed = 1;
+            break;
+        }
+    }
+    if (fd != STDIN_FILENO)
+        close(fd);
+    if (failed || fflush(tmp) != 0) {
+        fclose(tmp);
+        return NULL;
+    }
+    rewind(tmp);
+    return tmp;
+}
+
+static input_kind kind_of_stream(FILE *f)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    input_kind k = INPUT_ARTICLES;
+    if (first_line(f, &line, &cap)) {
+        if (slant_json_is_score_record(line, strlen(line)))
+            k = INPUT_SCORES;
+        else if (strstr(line, "\"slant-partial\""))
+            k = INPUT_PARTIAL;
+    }
+    free(line);
+    rewind(f);
+    return k;
+}
+
+static int needs_spool(const char *path)
+{
+    struct stat sb;
+    return !strcmp(path, "-") ||
+           (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode));
 }
 
 /* --- provenance of score records --------------------------------------------------------- */
@@ -358,40 +433,114 @@ static int in_shard(const char *line, size_t len, const slant_shard *s)
     return in;
 }
 
+/* Lines of score records read at a time: parsed on the -j threads, then added to the
+ * dataset in input order on this one, so the dataset is the same for every -j. */
+#define SCORE_BATCH 256
+
+typedef struct {
+    char *line[SCORE_BATCH];      /* getline's buffers, reused from batch to batch */
+    size_t cap[SCORE_BATCH], len[SCORE_BATCH];
+    long lineno[SCORE_BATCH];
+    slant_score_parsed *parsed[SCORE_BATCH];
+    size_t n;
+    const slant_score_fields *fields;
+} score_batch;
+
+typedef struct {
+    score_batch *b;
+    slant_score_reader *reader;
+    size_t first, step;           /* this thread parses lines first, first + step, ... */
+} score_share;
+
+static void *parse_share(void *arg)
+{
+    score_share *sh = arg;
+    score_batch *b = sh->b;
+    for (size_t i = sh->first; i < b->n; i += sh->step)
+        if (b->len[i])
+            slant_score_reader_parse(sh->reader, b->parsed[i], b->line[i], b->len[i],
+                                     b->fields);
+    return NULL;
+}
+
 /* Reads `slant score` records from `f`; returns the number of bad lines (reported). */
 static size_t read_scores(FILE *f, const char *path, const slant_score_fields *fields,
                           const cli_inputs_options *o, slant_dataset *ds, cli_inputs_result *r)
 {
-    char *line = NULL;
-    size_t cap = 0, bad = 0;
+    size_t threads = o->threads > 1 ? (size_t)o->threads : 1, bad = 0;
+    if (threads > 8)
+        threads = 8; /* reading is bound by one thread adding to the dataset */
+    score_batch *b = xcalloc(1, sizeof *b);
+    b->fields = fields;
+    for (size_t i = 0; i < SCORE_BATCH; i++)
+        b->parsed[i] = slant_score_parsed_new();
+    score_share share[8];
+    pthread_t tid[8];
+    for (size_t t = 0; t < threads; t++)
+        share[t] = (score_share){ b, slant_score_reader_new(), t, threads };
     long lineno = 0;
-    ssize_t n;
-    while ((n = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        size_t len = (size_t)n;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            len--;
-        if (!len || !in_shard(line, len, &o->shard))
-            continue;
-        slant_error err;
-        slant_error_clear(&err);
-        if (slant_json_read_score(line, len, fields, path, lineno, ds, &r->had_evidence,
-                                  &err)) {
-            char text[1200];
-            slant_error_format(&err, text, sizeof text);
-            cli_message("%s", text);
-            bad++;
-        } else {
-            r->records++;
-            if (o->provenance >= 0)
-                note_provenance(line, len, path, o, r);
+    int more = 1;
+    while (more) {
+        b->n = 0;
+        while (b->n < SCORE_BATCH) {
+            size_t i = b->n;
+            ssize_t n = getline(&b->line[i], &b->cap[i], f);
+            if (n < 0) {
+                more = 0;
+                break;
+            }
+            size_t len = (size_t)n;
+            while (len && (b->line[i][len - 1] == '\n' || b->line[i][len - 1] == '\r'))
+                len--;
+            b->len[i] = len;
+            b->lineno[i] = ++lineno;
+            b->n++;
+        }
+        size_t started = 1;
+        for (size_t t = 1; t < threads && b->n > SCORE_BATCH / 4; t++, started++)
+            if (pthread_create(&tid[t], NULL, parse_share, &share[t]) != 0)
+                break;
+        if (started < threads) { /* one thread (or too few lines): parse the rest here */
+            for (size_t t = started; t < threads; t++)
+                parse_share(&share[t]);
+        }
+        parse_share(&share[0]);
+        for (size_t t = 1; t < started; t++)
+            pthread_join(tid[t], NULL);
+        for (size_t i = 0; i < b->n; i++) {
+            if (!b->len[i] || !in_shard(b->line[i], b->len[i], &o->shard))
+                continue;
+            if (o->subset && slant_json_is_score_record(b->line[i], b->len[i]) &&
+                !slant_subset_record(o->subset, b->line[i], b->len[i])) {
+                r->filtered++;
+                continue;
+            }
+            slant_error err;
+            slant_error_clear(&err);
+            if (slant_score_parsed_apply(b->parsed[i], b->line[i], b->len[i], fields, path,
+                                         b->lineno[i], ds, &r->had_evidence, &err)) {
+                char text[1200];
+                slant_error_format(&err, text, sizeof text);
+                cli_message("%s", text);
+                bad++;
+            } else {
+                r->records++;
+                if (o->provenance >= 0)
+                    note_provenance(b->line[i], b->len[i], path, o, r);
+            }
         }
     }
     if (ferror(f)) { /* a disk error, or a compressed file that is corrupt or cut short */
         cli_message("cannot read '%s': %s", path, slant_compress_strerror(errno));
         bad++;
     }
-    free(line);
+    for (size_t t = 0; t < threads; t++)
+        slant_score_reader_free(share[t].reader);
+    for (size_t i = 0; i < SCORE_BATCH; i++) {
+        slant_score_parsed_free(b->parsed[i]);
+        free(b->line[i]);
+    }
+    free(b);
     return bad;
 }
 
@@ -409,15 +558,54 @@ static int is_metadata(const char *field)
 size_t cli_inputs_keep(const cli_inputs_options *o, const char *keep[2])
 {
     size_t nkeep = 0;
-    if (!is_metadata(o->by))
+    if (!is_metadata(o->by) && slant_bin_of(o->by) == SLANT_BIN_NONE)
         keep[nkeep++] = o->by;
     if (o->event && !is_metadata(o->event))
         keep[nkeep++] = o->event;
     return nkeep;
 }
 
-/* Scores the articles at `paths` with evidence into a temporary file and reads it back:
- * articles and score output then go through one path. Returns the number of failures. */
+/* What the scoring pipeline's output goes to when compare scores articles: the reader of
+ * score records, straight from memory (the run context first: on_error and on_progress
+ * take the same pointer). */
+typedef struct {
+    cli_run_context rc;
+    slant_score_reader *reader;
+    const slant_score_fields *fields;
+    slant_dataset *ds;
+    cli_inputs_result *r;
+    long lineno;
+    size_t failed;
+} scored_sink;
+
+/* A batch of score records, in input order: each line into the dataset. */
+static void add_scored(const char *data, size_t len, void *ctx)
+{
+    scored_sink *k = ctx;
+    const char *end = data + len;
+    while (data < end) {
+        const char *nl = memchr(data, '\n', (size_t)(end - data));
+        size_t n = nl ? (size_t)(nl - data) : (size_t)(end - data);
+        k->lineno++;
+        slant_error err;
+        slant_error_clear(&err);
+        if (n && slant_score_reader_read(k->reader, data, n, k->fields, "(scored articles)",
+                                         k->lineno, k->ds, &k->r->had_evidence, &err)) {
+            char text[1200];
+            slant_error_format(&err, text, sizeof text);
+            cli_message("%s", text);
+            k->failed++;
+        } else if (n) {
+            k->r->records++;
+        }
+        data += n + (nl != NULL);
+    }
+}
+
+/* Scores the articles at `paths` and adds their records to `ds` as the pipeline writes
+ * them, in input order (no temporary file): articles and score output go through one
+ * reader, so they give the same comparison. The records carry their entry counts, so
+ * keyness needs no evidence. Returns the number of failures. */
 static size_t score_articles(const cli_inputs_options *o, const char *const *paths, size_t n,
                              const slant_score_fields *fields, slant_dataset *ds,
                              cli_inputs_result *r)
@@ -435,16 +623,15 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
     }
     const char *keep[2];
     size_t nkeep = cli_inputs_keep(o, keep);
-    FILE *tmp = tmpfile();
-    if (!tmp) {
-        cli_message("cannot create a temporary file: %s", strerror(errno));
-        slant_weights_release(&weights);
-        slant_lexicon_free(lex);
-        return n;
-    }
-    cli_run_context rc = { isatty(STDERR_FILENO) && !o->quiet, { 0, 0 }, { 0, 0 }, 0 };
-    if (rc.progress)
-        rc.total = cli_input_bytes(paths, n);
+    scored_sink sink = {
+        .rc = { isatty(STDERR_FILENO) && !o->quiet, { 0, 0 }, { 0, 0 }, 0 },
+        .reader = slant_score_reader_new(),
+        .fields = fields,
+        .ds = ds,
+        .r = r,
+    };
+    if (sink.rc.progress)
+        sink.rc.total = cli_input_bytes(paths, n);
     slant_pipeline_options po = {
         .lex = lex,
         .input = {
@@ -453,38 +640,30 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
             .fields = { o->text_field, o->id_field, keep, nkeep },
             .max_article_bytes = (size_t)64 << 20,
             .shard = o->shard,
+            .subset = o->subset,
         },
-        .score = { .format = SLANT_FORMAT_JSONL, .evidence = 1, .keep = keep, .nkeep = nkeep,
+        .score = { .format = SLANT_FORMAT_JSONL, .keep = keep, .nkeep = nkeep,
                    .weights = o->weights ? &weights : NULL },
         .threads = (int)o->threads,
-        .out = tmp,
+        .on_output = add_scored,
         .on_error = cli_report_error,
         .on_progress = cli_report_progress,
-        .ctx = &rc,
+        .ctx = &sink,
     };
     slant_pipeline_stats stats;
-    slant_status st = slant_pipeline_run(&po, &stats);
-    if (rc.progress)
+    slant_pipeline_run(&po, &stats); /* nothing is written: no write error */
+    if (sink.rc.progress)
         fputs("\r\033[K", stderr);
-    size_t failed = stats.failed;
-    if (st != SLANT_OK) {
-        cli_message("cannot write a temporary file: %s", strerror(stats.write_errno));
-        failed++;
-    } else {
-        rewind(tmp);
-        cli_inputs_options plain = *o;
-        plain.provenance = -1; /* the lexicon itself is the provenance of these */
-        note_lexicon(r, slant_lexicon_id(lex), slant_lexicon_version(lex),
-                     slant_lexicon_hash(lex), n == 1 ? paths[0] : "the articles");
-        failed += read_scores(tmp, "(scored articles)", fields, &plain, ds, r);
-    }
-    fclose(tmp);
+    r->filtered += stats.filtered;
+    slant_score_reader_free(sink.reader);
+    note_lexicon(r, slant_lexicon_id(lex), slant_lexicon_version(lex), slant_lexicon_hash(lex),
+                 n == 1 ? paths[0] : "the articles");
     slant_weights_release(&weights);
     if (o->keep_lexicon)
         r->lex = lex;
     else
         slant_lexicon_free(lex);
-    return failed;
+    return stats.failed + sink.failed;
 }
 
 /* Adds a partial to `ds`; checks it was grouped like the others, and holds no shard read
@@ -537,12 +716,43 @@ void cli_inputs_read(const cli_inputs_options *o, char **paths, size_t n, slant_
                      cli_inputs_result *r)
 {
     memset(r, 0, sizeof *r);
-    slant_score_fields fields = { o->by, o->event };
+    int bin = slant_bin_of(o->by);
+    slant_score_fields fields = { bin > 0 ? "date" : o->by, o->event, bin > 0 ? bin : 0 };
     r->articles = xcalloc(n ? n : 1, sizeof *r->articles);
+    int stdin_taken = 0;
     for (size_t i = 0; i < n; i++) {
         const char *path = paths[i];
-        if (!strcmp(path, "-")) {
-            r->articles[r->narticles++] = path; /* standard input: read as articles */
+        if (needs_spool(path)) {
+            FILE *f = spool(path);
+            if (!f) {
+                r->failed++;
+                continue;
+            }
+            input_kind k = kind_of_stream(f);
+            if (k == INPUT_SCORES) {
+                r->score_files++;
+                r->failed += read_scores(f, path, &fields, o, ds, r);
+            } else if (k == INPUT_PARTIAL) {
+                cli_message("'%s' is a partial: give partials as files", path);
+                r->failed++;
+            } else if (stdin_taken) {
+                cli_message("'%s' holds articles, as another pipe or standard input does: "
+                            "only one of them can (save one to a file)", path);
+                r->failed++;
+            } else {
+                /* The articles are read as standard input, from the copy. */
+                stdin_taken = 1;
+                fflush(stdout);
+                if (dup2(fileno(f), STDIN_FILENO) < 0) {
+                    cli_message("cannot read '%s': %s", path, strerror(errno));
+                    r->failed++;
+                } else {
+                    lseek(STDIN_FILENO, 0, SEEK_SET);
+                    clearerr(stdin);
+                    r->articles[r->narticles++] = "-";
+                }
+            }
+            fclose(f);
             continue;
         }
         switch (kind_of(path)) {
@@ -560,6 +770,13 @@ void cli_inputs_read(const cli_inputs_options *o, char **paths, size_t n, slant_
         }
         case INPUT_PARTIAL:
             r->partial_files++;
+            if (slant_subset_active(o->subset)) {
+                cli_message("'%s' is a partial: --where, --from and --to cannot choose its "
+                            "articles (give them to the 'compare --partial' that made it)",
+                            path);
+                r->failed++;
+                break;
+            }
             r->failed += read_partial_file(path, o, ds, r);
             break;
         case INPUT_ARTICLES:
@@ -632,7 +849,12 @@ int cli_comparison_option(cli_comparison_args *a, int c, const char *arg, const 
 {
     long v;
     switch (c) {
-    case CLI_OPT_BY: a->in.by = arg; break;
+    case CLI_OPT_BY:
+        if (slant_bin_of(arg) < 0)
+            return cli_usage_error(command, "unknown date bin '%s' (date:year, date:month or "
+                                   "date:week)", arg);
+        a->in.by = arg;
+        break;
     case CLI_OPT_EVENT: a->in.event = arg; break;
     case CLI_OPT_LEXICON: a->in.lexicon = arg; break;
     case CLI_OPT_LANG: a->in.lang = arg; break;
@@ -641,6 +863,15 @@ int cli_comparison_option(cli_comparison_args *a, int c, const char *arg, const 
     case CLI_OPT_ID_FIELD: a->in.id_field = arg; break;
     case 'q': a->in.quiet = 1; break;
     case CLI_OPT_FORCE: a->in.force = 1; break;
+    case CLI_OPT_WHERE:
+    case CLI_OPT_FROM:
+    case CLI_OPT_TO:
+        if (cli_subset_option(&a->subset, c == CLI_OPT_WHERE ? "where"
+                                          : c == CLI_OPT_FROM ? "from" : "to",
+                              arg, command) != 0)
+            return SLANT_EXIT_USAGE;
+        a->in.subset = a->subset;
+        break;
     case CLI_OPT_INDICATORS:
         cli_free_list(a->indicators);
         a->indicators = cli_split_list(arg, &a->cmp.nindicators);
@@ -697,4 +928,134 @@ int cli_comparison_option(cli_comparison_args *a, int c, const char *arg, const 
         return CLI_OPTION_OTHER;
     }
     return CLI_OPTION_APPLIED;
+}
+
+void cli_comparison_release(cli_comparison_args *a)
+{
+    cli_free_list(a->indicators);
+    a->indicators = NULL;
+    slant_subset_free(a->subset);
+    a->subset = NULL;
+    a->in.subset = NULL;
+}
+
+/* --- checks after reading ----------------------------------------------------------------- */
+
+/* Levenshtein distance of two names (bytes), for "did you mean". */
+static size_t distance(const char *a, const char *b)
+{
+    size_t m = strlen(a), n = strlen(b);
+    size_t *row = xmalloc((n + 1) * sizeof *row);
+    for (size_t j = 0; j <= n; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= m; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= n; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    size_t d = row[n];
+    free(row);
+    return d;
+}
+
+static int check_indicators(const cli_comparison_args *a, const slant_dataset *ds,
+                            const char *command)
+{
+    size_t all = slant_dataset_nindicators(ds);
+    for (size_t k = 0; k < a->cmp.nindicators; k++) {
+        const char *want = a->cmp.indicators[k];
+        size_t best = SIZE_MAX, at = 0, i;
+        for (i = 0; i < all; i++) {
+            const char *name = slant_dataset_indicator_name(ds, i);
+            if (!strcmp(name, want))
+                break;
+            size_t d = distance(want, name);
+            if (d < best) {
+                best = d;
+                at = i;
+            }
+        }
+        if (i < all)
+            continue;
+        slant_buf list;
+        slant_buf_init(&list, SLANT_FIELD_MAX_BYTES);
+        for (i = 0; i < all; i++) {
+            if (i)
+                slant_buf_add(&list, ", ", 2);
+            const char *name = slant_dataset_indicator_name(ds, i);
+            slant_buf_add(&list, name, strlen(name));
+        }
+        /* The nearest is a suggestion when it is near: within a third of the name. */
+        if (all && best <= strlen(want) / 3 + 1)
+            cli_message("unknown indicator '%s' (--indicators); did you mean '%s'? the "
+                        "indicators are: %s",
+                        want, slant_dataset_indicator_name(ds, at), list.data ? list.data : "");
+        else
+            cli_message("unknown indicator '%s' (--indicators); the indicators are: %s", want,
+                        list.data ? list.data : "(none)");
+        slant_buf_release(&list);
+        fprintf(stderr, "Try 'slant %s --help'.\n", command);
+        return SLANT_EXIT_USAGE;
+    }
+    return 0;
+}
+
+static int cmp_bins(const void *x, const void *y)
+{
+    const char *a = *(const char *const *)x, *b = *(const char *const *)y;
+    int an = a[0] == '(', bn = b[0] == '('; /* "(none)": undated, last */
+    if (an != bn)
+        return an - bn;
+    return strcmp(a, b);
+}
+
+/* The same dataset with its groups in the order of their names (ISO bins: time order). */
+static slant_dataset *in_time_order(slant_dataset *ds)
+{
+    size_t n = slant_dataset_ngroups(ds);
+    const char **names = xmalloc((n ? n : 1) * sizeof *names);
+    for (size_t g = 0; g < n; g++)
+        names[g] = slant_dataset_group_at(ds, g)->name;
+    qsort(names, n, sizeof *names, cmp_bins);
+    slant_dataset *sorted = slant_dataset_new();
+    for (size_t g = 0; g < n; g++)
+        slant_dataset_group(sorted, names[g]);
+    free(names);
+    slant_dataset_merge(sorted, ds);
+    slant_dataset_free(ds);
+    return sorted;
+}
+
+int cli_inputs_check(const cli_comparison_args *a, const cli_inputs_result *r,
+                     slant_dataset **ds, const char *command)
+{
+    const cli_inputs_options *o = &a->in;
+    if (!o->quiet)
+        cli_subset_note(r->filtered, r->filtered + r->records, "article");
+    if (slant_bin_of(o->by) > 0)
+        *ds = in_time_order(*ds);
+    if (r->records && slant_dataset_ngroups(*ds) == 1 &&
+        !strcmp(slant_dataset_group_at(*ds, 0)->name, "(none)")) {
+        if (slant_bin_of(o->by) > 0)
+            cli_message("no record has a date in ISO 8601 form (YYYY-MM-DD) to group by "
+                        "(--by %s)", o->by);
+        else if (r->score_files && !r->narticles && !is_metadata(o->by))
+            cli_message("no record has the field '%s' (--by); a JSON Lines field reaches "
+                        "score records only if it was kept ('slant score --keep %s')",
+                        o->by, o->by);
+        else
+            cli_message("no record has the field '%s' (--by): every article is in one "
+                        "group, nothing to compare", o->by);
+        return SLANT_EXIT_NOTHING;
+    }
+    return check_indicators(a, *ds, command);
 }

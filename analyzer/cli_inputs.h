@@ -9,6 +9,7 @@
 #include "dataset.h"
 #include "lexicon.h"
 #include "shard.h"
+#include "subset.h"
 
 /*
  * The inputs of `slant compare` and `slant report`, read into a dataset. Each named input
@@ -18,15 +19,16 @@
  *     read as it is;
  *   - a partial written by `slant compare --partial` (checked to be grouped the same way);
  *   - articles (text files, JSON Lines, directories, and '-' for standard input), scored
- *     with evidence into a temporary file by the score pipeline and read back, so that
- *     articles and score output go through one path.
+ *     by the score pipeline, whose records (with their entry counts, no evidence) go
+ *     from memory to the same reader as score output, in input order, with no temporary
+ *     file: articles and score output go through one path.
  *
  * This is CLI code: problems are printed on stderr ("slant: " first) as they are met, and
  * counted; the rest of the inputs is still read.
  */
 
 typedef struct {
-    const char *by;              /* the grouping field */
+    const char *by;              /* the grouping field, or date:year|month|week */
     const char *event;           /* the event field, or NULL */
     const char *lexicon;         /* --lexicon DIR, or NULL for the installed one */
     const char *lang;            /* --lang, for the installed lexicon */
@@ -41,6 +43,7 @@ typedef struct {
                                   * lexicons, for the check; -1: neither */
     slant_shard shard;           /* --shard K/N: only the articles and score records of this
                                   * shard (by id, shard.h); n 0: all */
+    const slant_subset *subset;  /* --where, --from, --to (borrowed), or NULL */
 } cli_inputs_options;
 
 #define CLI_MAX_PROVENANCES 8
@@ -56,6 +59,7 @@ typedef struct {
 
 typedef struct {
     size_t records;              /* rows read into the dataset */
+    size_t filtered;             /* articles and records the subset left out */
     size_t failed;               /* inputs or records skipped with errors (printed) */
     int had_evidence;            /* some record had evidence (entry counts for keyness) */
     int lexicon_error;           /* the lexicon or the weights could not be loaded (printed) */
@@ -138,7 +142,7 @@ enum {
     CLI_OPT_BY = 256, CLI_OPT_EVENT, CLI_OPT_INDICATORS, CLI_OPT_PAIRS, CLI_OPT_MAX_PAIRS,
     CLI_OPT_MIN_N, CLI_OPT_CORRECTION, CLI_OPT_LEVEL, CLI_OPT_ALPHA, CLI_OPT_SEED, CLI_OPT_TOP,
     CLI_OPT_LEXICON, CLI_OPT_LANG, CLI_OPT_TEXT_FIELD, CLI_OPT_ID_FIELD, CLI_OPT_WEIGHTS,
-    CLI_OPT_FORCE,
+    CLI_OPT_FORCE, CLI_OPT_WHERE, CLI_OPT_FROM, CLI_OPT_TO,
     CLI_OPT_OWN
 };
 
@@ -162,19 +166,35 @@ enum {
     { "weights", required_argument, NULL, CLI_OPT_WEIGHTS },         \
     { "threads", required_argument, NULL, 'j' },                     \
     { "force", no_argument, NULL, CLI_OPT_FORCE },                   \
+    { "where", required_argument, NULL, CLI_OPT_WHERE },             \
+    { "from", required_argument, NULL, CLI_OPT_FROM },               \
+    { "to", required_argument, NULL, CLI_OPT_TO },                   \
     { "quiet", no_argument, NULL, 'q' }
 
-/* What the shared options set. `indicators` is owned (cli_free_list). */
+/* What the shared options set. `indicators` is owned (cli_free_list), `subset` too
+ * (cli_comparison_release frees both). */
 typedef struct {
     cli_inputs_options in;
     slant_compare_options cmp;
     char **indicators;
+    slant_subset *subset;       /* --where, --from, --to; in.subset points to it */
     double alpha;               /* q below which a difference is called significant */
     size_t top;                 /* terms shown per group and difference */
 } cli_comparison_args;
 
 /* The defaults of compare and report: by source, all pairs, BH, 95%, --min-n 2, ... */
 void cli_comparison_defaults(cli_comparison_args *a);
+void cli_comparison_release(cli_comparison_args *a);
+
+/*
+ * After cli_inputs_read, before comparing: prints how many articles or records the subset
+ * left out; puts the groups of a binned date (--by date:UNIT) in time order (replacing
+ * `*ds`); and checks what the comparison needs: a --by field that no record has, or an
+ * --indicators name the records lack (listing the valid ones and the nearest). Returns 0,
+ * or the exit status after printing why (3 for the field, 2 for an indicator).
+ */
+int cli_inputs_check(const cli_comparison_args *a, const cli_inputs_result *r,
+                     slant_dataset **ds, const char *command);
 
 /* The option getopt_long just returned as the user would name it ("--min-n", "-j"), for
  * messages; `*longindex` is the index getopt_long set (or -1), and is reset to -1. */

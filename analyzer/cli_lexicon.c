@@ -1,29 +1,21 @@
 /*
  * slant lexicon: check, list, stats and import. Validating and inspecting lexicons, and
  * converting LIWC .dic, LIWC-22 .dicx and Lexicoder .lc3 dictionaries (lexicon_import.h)
- * into slant's own format (lexicons/FORMAT.md).
+ * into slant's own format (lexicons/FORMAT.md). This file holds `check`, the dispatch and
+ * the helpers the commands share (cli_lexicon.h); list, stats and import have a file each.
  */
 
 #include <errno.h>
-#include <dirent.h>
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
-#include "article.h"
 #include "buf.h"
 #include "cli.h"
-#include "file.h"
-#include "intern.h"
-#include "json.h"
+#include "cli_lexicon.h"
 #include "lexicon_import.h"
-#include "normalize.h"
-#include "score.h"
-#include "stem.h"
 #include "xalloc.h"
 
 /* --- help -------------------------------------------------------------------------- */
@@ -78,113 +70,11 @@ static void check_usage(FILE *f)
           f);
 }
 
-static void list_usage(FILE *f)
-{
-    fputs("usage: slant lexicon list [OPTIONS]\n"
-          "\n"
-          "Lists the entries of a lexicon (all, or one category's) with their category,\n"
-          "weight and the FILE:LINE that defines them.\n"
-          "\n"
-          "With --match WORD (a word or a phrase), shows what the text WORD would match\n"
-          "and why: each word's folded form and stem, and each matching entry with its\n"
-          "category, the entry as written, FILE:LINE and its kind (stem, exact, prefix or\n"
-          "expression). The phrase is scored like an article, by the same matcher as\n"
-          "'slant score': within a category only the longest match counts.\n"
-          "\n"
-          "options:\n"
-          "      --category C     only category C\n"
-          "      --match WORD     what WORD matches, and why\n"
-          "      --lexicon DIR    the lexicon directory, or a .dic, .dicx or .lc3 file\n"
-          "                       (default: the installed lexicon for --lang)\n"
-          "      --lang LANG      the language of the installed lexicon (default: en)\n"
-          "  -h, --help           this help\n"
-          "\n"
-          "examples:\n"
-          "  slant lexicon list --category hedges\n"
-          "  slant lexicon list --match 'Radicals'\n"
-          "  slant lexicon list --match 'ethnic cleansing'\n"
-          "  slant lexicon list --lexicon tests/lexicon/sample.dic --match 'Clashes'\n",
-          f);
-}
-
-static void stats_usage(FILE *f)
-{
-    fputs("usage: slant lexicon stats [OPTIONS] [DIR|FILE]\n"
-          "\n"
-          "Describes a lexicon: per category the number of entries and the share of\n"
-          "multi-word expressions, of prefix wildcards and of exact forms; and the\n"
-          "overlaps between categories: how many entry patterns two categories share\n"
-          "(entries that match the same words after folding and stemming), with examples.\n"
-          "\n"
-          "options:\n"
-          "  -f, --format FMT     text (default) or json\n"
-          "      --lexicon DIR    the same as naming DIR (a .dic, .dicx or .lc3 file too)\n"
-          "      --lang LANG      the language of the installed lexicon, used when no DIR\n"
-          "                       is given (default: en)\n"
-          "  -h, --help           this help\n"
-          "\n"
-          "examples:\n"
-          "  slant lexicon stats\n"
-          "  slant lexicon stats --format json lexicons/en\n",
-          f);
-}
-
-static void import_usage(FILE *f)
-{
-    fputs("usage: slant lexicon import [OPTIONS] IN -o OUTDIR\n"
-          "\n"
-          "Converts a dictionary of another tool into a slant lexicon directory: a\n"
-          "lexicon.json and one file per category, named by safe ids (a-z, 0-9, _).\n"
-          "\n"
-          "  liwc   LIWC .dic: a '%' block numbering the categories, then one entry per\n"
-          "         line with its category numbers\n"
-          "  dicx   LIWC-22 .dicx: CSV with a DicTerm column and one column per category;\n"
-          "         a non-empty cell is a member (a number from 0 to 100 is its weight)\n"
-          "  lc3    Lexicoder .lc3: '+category' lines, then the patterns beneath\n"
-          "\n"
-          "In those formats a plain word matches only itself, so it becomes an exact entry\n"
-          "(=word); word* stays a prefix. The imported lexicon matches what the original\n"
-          "did, within slant's tokenizer (docs/lexicons.md lists the limits).\n"
-          "\n"
-          "Nothing is dropped silently: each entry slant cannot express (a '*' inside a\n"
-          "word, punctuation such as ':)', LIWC's conditional codes, more than 8 words) is\n"
-          "reported with IN:LINE:COL, and entries that match the same words are written\n"
-          "once, with a note.\n"
-          "\n"
-          "options:\n"
-          "  -o, --output OUTDIR  the directory to write; it must not exist or be empty\n"
-          "      --from FMT       liwc, dicx or lc3 (default: from IN's extension)\n"
-          "      --encoding ENC   utf8 (default) or latin1 (converted to UTF-8)\n"
-          "      --lang LANG      the lexicon's language (default: en)\n"
-          "      --stemmer ALG    its Snowball stemmer (default: english)\n"
-          "      --id ID          its id (default: IN's file name)\n"
-          "      --stem           import plain words as stemmed words (slant's own style:\n"
-          "                       more matches, no longer what the original matched)\n"
-          "  -q, --quiet          no summary line and no notes\n"
-          "  -h, --help           this help\n"
-          "\n"
-          "exit status: 0 every entry imported; 1 some entries were dropped (each was\n"
-          "reported; the rest is written); 2 usage error or malformed input (nothing is\n"
-          "written); 3 IN could not be read or OUTDIR could not be written.\n"
-          "\n"
-          "examples:\n"
-          "  slant lexicon import tests/lexicon/sample.dic -o /tmp/sample-dic\n"
-          "  slant lexicon import --from lc3 tests/lexicon/sample.lc3 -o /tmp/sample-lc3\n"
-          "  slant score --lexicon /tmp/sample-dic corpus/\n",
-          f);
-}
-
 /* --- shared ------------------------------------------------------------------------ */
 
-/* Prints an importer's problems and counts them by severity. */
-typedef struct {
-    int quiet;                  /* no notes */
-    size_t count[SLANT_IMPORT_NOTE + 1];
-} report_ctx;
-
-static void print_problem(slant_import_severity sev, const slant_error *err, void *ctx)
+void cli_import_problem(slant_import_severity sev, const slant_error *err, void *ctx)
 {
-    report_ctx *rc = ctx;
+    cli_import_report *rc = ctx;
     rc->count[sev]++;
     if ((sev == SLANT_IMPORT_MERGED || sev == SLANT_IMPORT_NOTE) && rc->quiet)
         return;
@@ -209,23 +99,18 @@ static int is_import_file(const char *path, slant_import_format *fmt)
     return stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && slant_import_format_of(path, fmt) == 0;
 }
 
-/*
- * Loads a lexicon directory, an import-format file (then `*im` maps its entries back to
- * the file's lines), or the installed lexicon for `lang` when `path` is NULL. Prints
- * what went wrong; returns 0 or an exit status.
- */
-static int load_lexicon(const char *path, const char *lang, slant_lexicon **lex,
-                        slant_import **im)
+int cli_lexicon_load_any(const char *path, const char *lang, slant_lexicon **lex,
+                         slant_import **im)
 {
     *im = NULL;
     slant_import_format fmt;
     if (!path || !is_import_file(path, &fmt))
         return cli_load_lexicon(path, lang, lex);
     slant_import_options o = { .format = fmt, .language = lang };
-    report_ctx rc = { 1, { 0 } };
+    cli_import_report rc = { 1, { 0 } };
     slant_error err;
     slant_error_clear(&err);
-    if (slant_import_load(path, &o, print_problem, &rc, lex, im, &err) != SLANT_OK) {
+    if (slant_import_load(path, &o, cli_import_problem, &rc, lex, im, &err) != SLANT_OK) {
         char text[1200];
         slant_error_format(&err, text, sizeof text);
         cli_message("%s", text);
@@ -234,39 +119,31 @@ static int load_lexicon(const char *path, const char *lang, slant_lexicon **lex,
     return SLANT_EXIT_OK;
 }
 
-/* Where entry `e` of category `cat` is defined: its file and line, or the import's. */
-static void entry_place(const slant_entry *e, const slant_import *im, slant_buf *out)
+int cli_parse_encoding(const char *s, slant_encoding *enc)
 {
-    slant_buf_reset(out);
-    long line = im ? slant_import_origin(im, e->category, (long)e->line) : 0;
-    size_t n = strlen(e->file);
-    if (im && line)
-        slant_buf_addf(out, "%s:%ld", slant_import_path(im), line);
-    else if (e->stance && n && e->file[n - 1] == ')')
-        /* A contested concept's variant: "variants.json (concept 'x', variant 2)". */
-        slant_buf_addf(out, "%.*s %u)", (int)(n - 1), e->file, e->line);
+    if (strcmp(s, "utf8") == 0 || strcmp(s, "utf-8") == 0 || strcmp(s, "UTF-8") == 0)
+        *enc = SLANT_ENCODING_UTF8;
+    else if (strcmp(s, "latin1") == 0 || strcmp(s, "latin-1") == 0 ||
+             strcmp(s, "iso-8859-1") == 0 || strcmp(s, "ISO-8859-1") == 0)
+        *enc = SLANT_ENCODING_LATIN1;
     else
-        slant_buf_addf(out, "%s:%u", e->file, e->line);
+        return -1;
+    return 0;
 }
 
-/* The kind of an entry: stem, exact, prefix, or expression (with its words' kind). */
-static const char *entry_kind(slant_keyer *k, const slant_entry *e, slant_buf *scratch)
+size_t cli_display_width(const char *s)
 {
-    slant_entry_shape shape;
-    slant_buf_reset(scratch);
-    if (slant_keyer_key(k, e->text, scratch, &shape) != 0)
-        return "?";
-    if (shape.nwords > 1)
-        return shape.prefix ? "expression, prefix" : shape.exact ? "expression, exact"
-                                                                  : "expression";
-    if (shape.prefix)
-        return "prefix";
-    return scratch->data[0] == 'e' ? "exact" : "stem";
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80; /* code points, near enough for a table */
+    return n;
 }
 
-static void print_weight(double w, char *out, size_t size)
+void cli_pad(FILE *f, const char *s, size_t width)
 {
-    snprintf(out, size, "%g", w);
+    fputs(s, f);
+    for (size_t n = cli_display_width(s); n < width; n++)
+        fputc(' ', f);
 }
 
 /* --- check ------------------------------------------------------------------------- */
@@ -279,18 +156,6 @@ static const struct option check_options[] = {
     { NULL, 0, NULL, 0 },
 };
 
-static int parse_encoding(const char *s, slant_encoding *enc)
-{
-    if (strcmp(s, "utf8") == 0 || strcmp(s, "utf-8") == 0 || strcmp(s, "UTF-8") == 0)
-        *enc = SLANT_ENCODING_UTF8;
-    else if (strcmp(s, "latin1") == 0 || strcmp(s, "latin-1") == 0 ||
-             strcmp(s, "iso-8859-1") == 0 || strcmp(s, "ISO-8859-1") == 0)
-        *enc = SLANT_ENCODING_LATIN1;
-    else
-        return -1;
-    return 0;
-}
-
 static void count_line(size_t n, const char *one, const char *many, slant_buf *b)
 {
     slant_buf_addf(b, "%zu %s", n, n == 1 ? one : many);
@@ -301,28 +166,11 @@ static int check_import_file(const char *path, slant_import_format fmt, slant_en
                              int stem, int quiet)
 {
     slant_import_options o = { .format = fmt, .encoding = enc, .stem = stem };
-    report_ctx rc = { quiet, { 0 } };
-    slant_import *im = NULL;
+    cli_import_report rc = { quiet, { 0 } };
     slant_error err;
     slant_error_clear(&err);
-    slant_status st = slant_import_read(path, &o, print_problem, &rc, &im, &err);
-    slant_import_counts counts = { 0, 0, 0, 0, 0 };
-    if (st == SLANT_OK) {
-        /* Write it where nobody looks and load it back, as the import does. */
-        const char *tmp = getenv("TMPDIR");
-        char *dir = slant_path_join(tmp && tmp[0] ? tmp : "/tmp", "slant-check-XXXXXX");
-        if (!mkdtemp(dir)) {
-            cli_message("cannot make a temporary directory '%s': %s", dir, strerror(errno));
-            free(dir);
-            slant_import_free(im);
-            return SLANT_EXIT_USAGE;
-        }
-        st = slant_import_write(im, dir, print_problem, &rc, &err);
-        slant_import_remove(im, dir);
-        free(dir);
-        counts = slant_import_get_counts(im);
-        slant_import_free(im);
-    }
+    slant_import_counts counts;
+    slant_status st = slant_import_check(path, &o, cli_import_problem, &rc, &counts, &err);
     if (st != SLANT_OK && st != SLANT_ERR_INPUT) {
         char text[1200];
         slant_error_format(&err, text, sizeof text);
@@ -399,7 +247,7 @@ static int lexicon_check(int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":qh", check_options, NULL)) != -1) {
         switch (c) {
         case 'e':
-            if (parse_encoding(optarg, &enc) != 0)
+            if (cli_parse_encoding(optarg, &enc) != 0)
                 return cli_usage_error("lexicon check", "unknown encoding '%s' (utf8 or latin1)",
                                        optarg);
             break;
@@ -439,683 +287,6 @@ static int lexicon_check(int argc, char **argv)
     return SLANT_EXIT_USAGE;
 }
 
-/* --- list -------------------------------------------------------------------------- */
-
-enum { OPT_CATEGORY = 256, OPT_MATCH, OPT_LEXICON, OPT_LANG, OPT_FROM, OPT_ENCODING,
-       OPT_STEMMER, OPT_ID, OPT_STEM };
-
-static const struct option list_options[] = {
-    { "category", required_argument, NULL, OPT_CATEGORY },
-    { "match", required_argument, NULL, OPT_MATCH },
-    { "lexicon", required_argument, NULL, OPT_LEXICON },
-    { "lang", required_argument, NULL, OPT_LANG },
-    { "help", no_argument, NULL, 'h' },
-    { NULL, 0, NULL, 0 },
-};
-
-/* Column widths of a table of strings: the widest cell of each column. */
-static size_t display_width(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80; /* code points, near enough for a table */
-    return n;
-}
-
-static void pad(FILE *f, const char *s, size_t width)
-{
-    fputs(s, f);
-    for (size_t n = display_width(s); n < width; n++)
-        fputc(' ', f);
-}
-
-static void list_entries(const slant_lexicon *lex, const slant_import *im, long only)
-{
-    slant_keyer k;
-    slant_keyer_init(&k, slant_lexicon_stemmer(lex));
-    slant_buf place, scratch;
-    slant_buf_init(&place, 1 << 16);
-    slant_buf_init(&scratch, 1 << 16);
-    size_t wcat = strlen("category"), wentry = strlen("entry"), wweight = strlen("weight");
-    size_t wkind = strlen("kind");
-    char weight[32];
-    for (int pass = 0; pass < 2; pass++) {
-        if (pass == 1) {
-            pad(stdout, "category", wcat + 2);
-            pad(stdout, "weight", wweight + 2);
-            pad(stdout, "kind", wkind + 2);
-            pad(stdout, "entry", wentry + 2);
-            fputs("defined at\n", stdout);
-        }
-        for (size_t c = 0; c < slant_lexicon_ncategories(lex); c++) {
-            if (only >= 0 && (size_t)only != c)
-                continue;
-            const slant_category *cat = slant_lexicon_category(lex, c);
-            for (size_t i = 0; i < cat->nentries; i++) {
-                const slant_entry *e = slant_lexicon_entry(lex, cat->first_entry + i);
-                print_weight(e->weight, weight, sizeof weight);
-                const char *kind = entry_kind(&k, e, &scratch);
-                if (pass == 0) {
-                    size_t w = display_width(cat->id);
-                    wcat = w > wcat ? w : wcat;
-                    w = display_width(e->text);
-                    wentry = w > wentry ? w : wentry;
-                    w = strlen(weight);
-                    wweight = w > wweight ? w : wweight;
-                    w = strlen(kind);
-                    wkind = w > wkind ? w : wkind;
-                    continue;
-                }
-                entry_place(e, im, &place);
-                pad(stdout, cat->id, wcat + 2);
-                pad(stdout, weight, wweight + 2);
-                pad(stdout, kind, wkind + 2);
-                pad(stdout, e->text, wentry + 2);
-                fputs(place.data, stdout);
-                fputc('\n', stdout);
-            }
-        }
-    }
-    slant_buf_release(&place);
-    slant_buf_release(&scratch);
-    slant_keyer_release(&k);
-}
-
-/* What `phrase` matches, scored as an article by the real scorer. */
-static int list_match(const slant_lexicon *lex, const slant_import *im, long only,
-                      const char *phrase)
-{
-    slant_scorer *s = slant_scorer_new(lex);
-    slant_keyer k;
-    slant_keyer_init(&k, slant_lexicon_stemmer(lex));
-    slant_article a;
-    slant_article_init(&a);
-    a.text = xstrdup(phrase);
-    a.text_len = strlen(phrase);
-    slant_scorer_score(s, &a);
-    const slant_doc *d = slant_scorer_doc(s);
-    const slant_matches *m = slant_scorer_matches(s);
-
-    if (d->ntokens == 0)
-        printf("'%s' has no word: nothing can match it\n", phrase);
-    for (size_t t = 0; t < d->ntokens; t++) {
-        const slant_token *tok = &d->tokens[t];
-        const char *w = a.text + tok->start;
-        int wl = (int)(tok->end - tok->start);
-        size_t flen, slen;
-        const char *f = slant_fold(&k.folder, w, (size_t)wl, &flen);
-        if (!f) {
-            printf("word %zu '%.*s': longer than %d bytes, matches nothing\n", t + 1, wl, w,
-                   SLANT_MAX_WORD_BYTES);
-            continue;
-        }
-        if (tok->flags & SLANT_TOK_NUMBER) {
-            printf("word %zu '%.*s': folded '%.*s', a number (matched exactly, never stemmed)\n",
-                   t + 1, wl, w, (int)flen, f);
-            continue;
-        }
-        char *folded = xmemdup(f, flen);
-        const char *st = slant_stem(k.stemmer, folded, flen, &slen);
-        printf("word %zu '%.*s': folded '%s', stem '%.*s'\n", t + 1, wl, w, folded, (int)slen,
-               st);
-        free(folded);
-    }
-
-    slant_buf place, scratch;
-    slant_buf_init(&place, 1 << 16);
-    slant_buf_init(&scratch, 1 << 16);
-    size_t shown = 0;
-    for (size_t i = 0; i < m->n; i++) {
-        const slant_match *x = &m->items[i];
-        if (only >= 0 && (size_t)only != x->category)
-            continue;
-        const slant_entry *e = slant_lexicon_entry(lex, x->entry);
-        const slant_category *cat = slant_lexicon_category(lex, x->category);
-        if (!shown++)
-            puts("matches (within a category the longest match wins):");
-        entry_place(e, im, &place);
-        const slant_token *first = &d->tokens[x->first_token];
-        const slant_token *last = &d->tokens[x->first_token + x->ntokens - 1];
-        printf("  %s: %s (%s) at %s, matching '%.*s'", cat->id, e->text,
-               entry_kind(&k, e, &scratch), place.data, (int)(last->end - first->start),
-               a.text + first->start);
-        if (e->weight != 1.0)
-            printf(", weight %g", e->weight);
-        if (e->stance)
-            printf(", stance %s", e->stance);
-        if (x->negated)
-            fputs(", negated", stdout);
-        if (x->boosted)
-            fputs(", boosted", stdout);
-        if (x->diminished)
-            fputs(", diminished", stdout);
-        fputc('\n', stdout);
-    }
-    if (!shown)
-        printf("no entry matches '%s'%s\n", phrase, only >= 0 ? " in that category" : "");
-    slant_buf_release(&place);
-    slant_buf_release(&scratch);
-    slant_article_release(&a);
-    slant_keyer_release(&k);
-    slant_scorer_free(s);
-    return SLANT_EXIT_OK;
-}
-
-static int lexicon_list(int argc, char **argv)
-{
-    const char *category = NULL, *match = NULL, *path = NULL, *lang = "en";
-    int c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":h", list_options, NULL)) != -1) {
-        switch (c) {
-        case OPT_CATEGORY: category = optarg; break;
-        case OPT_MATCH: match = optarg; break;
-        case OPT_LEXICON: path = optarg; break;
-        case OPT_LANG: lang = optarg; break;
-        case 'h': list_usage(stdout); return SLANT_EXIT_OK;
-        case ':':
-            return cli_usage_error("lexicon list", "option '%s' needs a value", argv[optind - 1]);
-        default:
-            return cli_usage_error("lexicon list", "unknown option '%s'", argv[optind - 1]);
-        }
-    }
-    if (optind != argc)
-        return cli_usage_error("lexicon list", "unexpected argument '%s' (name the lexicon "
-                                               "with --lexicon, a phrase with --match)",
-                               argv[optind]);
-    slant_lexicon *lex = NULL;
-    slant_import *im = NULL;
-    int rc = load_lexicon(path, lang, &lex, &im);
-    if (rc != SLANT_EXIT_OK)
-        return rc;
-    long only = -1;
-    if (category && (only = slant_lexicon_find_category(lex, category)) < 0) {
-        cli_message("unknown category '%s' ('slant lexicon stats' lists them)", category);
-        rc = SLANT_EXIT_USAGE;
-    } else if (match) {
-        rc = list_match(lex, im, only, match);
-    } else {
-        list_entries(lex, im, only);
-    }
-    slant_import_free(im);
-    slant_lexicon_free(lex);
-    return rc;
-}
-
-/* --- stats ------------------------------------------------------------------------- */
-
-static const struct option stats_options[] = {
-    { "format", required_argument, NULL, 'f' },
-    { "lexicon", required_argument, NULL, OPT_LEXICON },
-    { "lang", required_argument, NULL, OPT_LANG },
-    { "help", no_argument, NULL, 'h' },
-    { NULL, 0, NULL, 0 },
-};
-
-#define MAX_EXAMPLES 3
-
-typedef struct {
-    size_t entries, multiword, wildcard, exact;
-} cat_stats;
-
-typedef struct {
-    size_t a, b;                  /* categories, a < b */
-    size_t count;
-    const char *examples[MAX_EXAMPLES];
-} overlap;
-
-typedef struct {
-    cat_stats *cats;
-    cat_stats total;
-    overlap *overlaps;
-    size_t noverlaps;
-} lexicon_stats;
-
-static int cmp_overlap(const void *x, const void *y)
-{
-    const overlap *p = x, *q = y;
-    if (p->count != q->count)
-        return p->count > q->count ? -1 : 1;
-    if (p->a != q->a)
-        return p->a < q->a ? -1 : 1;
-    return p->b < q->b ? -1 : (p->b > q->b);
-}
-
-static void compute_stats(const slant_lexicon *lex, lexicon_stats *s)
-{
-    size_t ncats = slant_lexicon_ncategories(lex);
-    s->cats = xcalloc(ncats ? ncats : 1, sizeof *s->cats);
-    memset(&s->total, 0, sizeof s->total);
-    slant_keyer k;
-    slant_keyer_init(&k, slant_lexicon_stemmer(lex));
-    slant_buf key;
-    slant_buf_init(&key, 1 << 16);
-    /* Each pattern key -> the entries (of distinct categories) that reduce to it. */
-    slant_intern keys;
-    slant_intern_init(&keys);
-    size_t *key_of = xmalloc((slant_lexicon_nentries(lex) + 1) * sizeof *key_of);
-    for (size_t i = 0; i < slant_lexicon_nentries(lex); i++) {
-        const slant_entry *e = slant_lexicon_entry(lex, i);
-        cat_stats *cs = &s->cats[e->category];
-        slant_entry_shape shape;
-        slant_buf_reset(&key);
-        key_of[i] = SIZE_MAX;
-        cs->entries++;
-        if (slant_keyer_key(&k, e->text, &key, &shape) != 0)
-            continue;
-        int all_exact = 1;
-        for (size_t p = 0; p < key.len; p += strlen(key.data + p) + 1)
-            all_exact &= key.data[p] == 'e';
-        cs->multiword += shape.nwords > 1;
-        cs->wildcard += shape.prefix;
-        cs->exact += all_exact;
-        key_of[i] = slant_intern_add(&keys, key.data, key.len, NULL);
-    }
-    for (size_t c = 0; c < ncats; c++) {
-        s->total.entries += s->cats[c].entries;
-        s->total.multiword += s->cats[c].multiword;
-        s->total.wildcard += s->cats[c].wildcard;
-        s->total.exact += s->cats[c].exact;
-    }
-    /* Overlaps: for every key, the pairs of categories that share it. */
-    size_t nkeys = slant_intern_count(&keys);
-    size_t *first = xmalloc((nkeys + 1) * sizeof *first);
-    size_t *next = xmalloc((slant_lexicon_nentries(lex) + 1) * sizeof *next);
-    for (size_t i = 0; i < nkeys; i++)
-        first[i] = SIZE_MAX;
-    for (size_t i = slant_lexicon_nentries(lex); i-- > 0;) {
-        next[i] = SIZE_MAX;
-        if (key_of[i] == SIZE_MAX)
-            continue;
-        next[i] = first[key_of[i]];
-        first[key_of[i]] = i;
-    }
-    slant_intern pairs; /* (a, b) -> overlap index */
-    slant_intern_init(&pairs);
-    size_t cap = 0;
-    s->overlaps = NULL;
-    s->noverlaps = 0;
-    for (size_t key_id = 0; key_id < nkeys; key_id++) {
-        for (size_t i = first[key_id]; i != SIZE_MAX; i = next[i]) {
-            for (size_t j = next[i]; j != SIZE_MAX; j = next[j]) {
-                const slant_entry *x = slant_lexicon_entry(lex, i);
-                const slant_entry *y = slant_lexicon_entry(lex, j);
-                if (x->category == y->category)
-                    continue;
-                size_t a = x->category < y->category ? x->category : y->category;
-                size_t b = x->category < y->category ? y->category : x->category;
-                size_t ab[2] = { a, b };
-                int added;
-                uint32_t slot = slant_intern_add(&pairs, (const char *)ab, sizeof ab, &added);
-                if (added) {
-                    s->overlaps = xgrow(s->overlaps, &cap, s->noverlaps + 1,
-                                        sizeof *s->overlaps);
-                    overlap *o = &s->overlaps[s->noverlaps++];
-                    memset(o, 0, sizeof *o);
-                    o->a = a;
-                    o->b = b;
-                }
-                overlap *o = &s->overlaps[slot];
-                if (o->count < MAX_EXAMPLES)
-                    o->examples[o->count] = x->category == a ? x->text : y->text;
-                o->count++;
-            }
-        }
-    }
-    if (s->noverlaps)
-        qsort(s->overlaps, s->noverlaps, sizeof *s->overlaps, cmp_overlap);
-    slant_intern_release(&pairs);
-    free(first);
-    free(next);
-    free(key_of);
-    slant_intern_release(&keys);
-    slant_buf_release(&key);
-    slant_keyer_release(&k);
-}
-
-static double share(size_t part, size_t whole)
-{
-    return whole ? (double)part / (double)whole : NAN;
-}
-
-static void percent(size_t part, size_t whole, char *out, size_t size)
-{
-    if (!whole)
-        snprintf(out, size, "-");
-    else
-        snprintf(out, size, "%.1f%%", 100.0 * (double)part / (double)whole);
-}
-
-static void stats_row(const char *name, const cat_stats *cs, size_t wname)
-{
-    char m[16], w[16], e[16];
-    percent(cs->multiword, cs->entries, m, sizeof m);
-    percent(cs->wildcard, cs->entries, w, sizeof w);
-    percent(cs->exact, cs->entries, e, sizeof e);
-    pad(stdout, name, wname + 2);
-    printf("%7zu  %10s  %8s  %6s\n", cs->entries, m, w, e);
-}
-
-static void stats_text(const slant_lexicon *lex, const lexicon_stats *s)
-{
-    size_t ncats = slant_lexicon_ncategories(lex);
-    size_t wname = strlen("category");
-    for (size_t c = 0; c < ncats; c++) {
-        size_t n = display_width(slant_lexicon_category(lex, c)->id);
-        wname = n > wname ? n : wname;
-    }
-    printf("lexicon %s %s (%s), %s\n\n", slant_lexicon_id(lex), slant_lexicon_version(lex),
-           slant_lexicon_dir(lex), slant_lexicon_hash(lex));
-    pad(stdout, "category", wname + 2);
-    printf("%7s  %10s  %8s  %6s\n", "entries", "multi-word", "wildcard", "exact");
-    for (size_t c = 0; c < ncats; c++)
-        stats_row(slant_lexicon_category(lex, c)->id, &s->cats[c], wname);
-    stats_row("total", &s->total, wname);
-
-    puts("\noverlaps (entries of two categories that match the same words):");
-    if (!s->noverlaps) {
-        puts("  none");
-        return;
-    }
-    size_t wa = 0, wb = 0;
-    for (size_t i = 0; i < s->noverlaps; i++) {
-        size_t na = display_width(slant_lexicon_category(lex, s->overlaps[i].a)->id);
-        size_t nb = display_width(slant_lexicon_category(lex, s->overlaps[i].b)->id);
-        wa = na > wa ? na : wa;
-        wb = nb > wb ? nb : wb;
-    }
-    for (size_t i = 0; i < s->noverlaps; i++) {
-        const overlap *o = &s->overlaps[i];
-        fputs("  ", stdout);
-        pad(stdout, slant_lexicon_category(lex, o->a)->id, wa + 2);
-        pad(stdout, slant_lexicon_category(lex, o->b)->id, wb + 2);
-        printf("%5zu  e.g.", o->count);
-        for (size_t k = 0; k < o->count && k < MAX_EXAMPLES; k++)
-            printf("%s %s", k ? "," : "", o->examples[k]);
-        fputs(o->count > MAX_EXAMPLES ? ", ...\n" : "\n", stdout);
-    }
-}
-
-static void stats_json_counts(slant_jw *w, const cat_stats *cs)
-{
-    slant_jw_member_count(w, "entries", cs->entries);
-    slant_jw_member_count(w, "multiword", cs->multiword);
-    slant_jw_member_count(w, "wildcard", cs->wildcard);
-    slant_jw_member_count(w, "exact", cs->exact);
-    slant_jw_member_number(w, "multiword_share", share(cs->multiword, cs->entries));
-    slant_jw_member_number(w, "wildcard_share", share(cs->wildcard, cs->entries));
-    slant_jw_member_number(w, "exact_share", share(cs->exact, cs->entries));
-}
-
-static void stats_json(const slant_lexicon *lex, const lexicon_stats *s)
-{
-    slant_buf out;
-    slant_buf_init(&out, SLANT_OUTPUT_MAX_BYTES);
-    slant_jw w;
-    slant_jw_init(&w, &out);
-    slant_jw_open(&w, '{');
-    slant_jw_key(&w, "lexicon");
-    slant_jw_open(&w, '{');
-    slant_jw_member_cstring(&w, "id", slant_lexicon_id(lex));
-    slant_jw_member_cstring(&w, "version", slant_lexicon_version(lex));
-    slant_jw_member_cstring(&w, "hash", slant_lexicon_hash(lex));
-    slant_jw_member_cstring(&w, "stemmer", slant_lexicon_stemmer(lex));
-    slant_jw_close(&w, '}');
-    slant_jw_key(&w, "categories");
-    slant_jw_open(&w, '[');
-    for (size_t c = 0; c < slant_lexicon_ncategories(lex); c++) {
-        const slant_category *cat = slant_lexicon_category(lex, c);
-        slant_jw_element(&w);
-        slant_jw_open(&w, '{');
-        slant_jw_member_cstring(&w, "id", cat->id);
-        slant_jw_member_cstring(&w, "group", cat->group);
-        stats_json_counts(&w, &s->cats[c]);
-        slant_jw_close(&w, '}');
-    }
-    slant_jw_close(&w, ']');
-    slant_jw_key(&w, "total");
-    slant_jw_open(&w, '{');
-    stats_json_counts(&w, &s->total);
-    slant_jw_close(&w, '}');
-    slant_jw_key(&w, "overlaps");
-    slant_jw_open(&w, '[');
-    for (size_t i = 0; i < s->noverlaps; i++) {
-        const overlap *o = &s->overlaps[i];
-        slant_jw_element(&w);
-        slant_jw_open(&w, '{');
-        slant_jw_key(&w, "categories");
-        slant_jw_open(&w, '[');
-        slant_jw_element(&w);
-        const char *a = slant_lexicon_category(lex, o->a)->id;
-        const char *b = slant_lexicon_category(lex, o->b)->id;
-        slant_jw_string(&w, a, strlen(a));
-        slant_jw_element(&w);
-        slant_jw_string(&w, b, strlen(b));
-        slant_jw_close(&w, ']');
-        slant_jw_member_count(&w, "entries", o->count);
-        slant_jw_key(&w, "examples");
-        slant_jw_open(&w, '[');
-        for (size_t k = 0; k < o->count && k < MAX_EXAMPLES; k++) {
-            slant_jw_element(&w);
-            slant_jw_string(&w, o->examples[k], strlen(o->examples[k]));
-        }
-        slant_jw_close(&w, ']');
-        slant_jw_close(&w, '}');
-    }
-    slant_jw_close(&w, ']');
-    slant_jw_close(&w, '}');
-    slant_buf_addc(&out, '\n');
-    if (!cli_output_too_large(&out))
-        fwrite(out.data, 1, out.len, stdout);
-    slant_jw_release(&w);
-    slant_buf_release(&out);
-}
-
-static int stats_command(int argc, char **argv)
-{
-    const char *path = NULL, *lang = "en";
-    int json = 0, c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":f:h", stats_options, NULL)) != -1) {
-        switch (c) {
-        case 'f':
-            if (strcmp(optarg, "json") == 0)
-                json = 1;
-            else if (strcmp(optarg, "text") == 0)
-                json = 0;
-            else
-                return cli_usage_error("lexicon stats", "unknown format '%s' (text or json)",
-                                       optarg);
-            break;
-        case OPT_LEXICON: path = optarg; break;
-        case OPT_LANG: lang = optarg; break;
-        case 'h': stats_usage(stdout); return SLANT_EXIT_OK;
-        case ':':
-            return cli_usage_error("lexicon stats", "option '%s' needs a value", argv[optind - 1]);
-        default:
-            return cli_usage_error("lexicon stats", "unknown option '%s'", argv[optind - 1]);
-        }
-    }
-    if (optind < argc) {
-        if (path || optind + 1 < argc)
-            return cli_usage_error("lexicon stats", "name one lexicon only");
-        path = argv[optind];
-    }
-    slant_lexicon *lex = NULL;
-    slant_import *im = NULL;
-    int rc = load_lexicon(path, lang, &lex, &im);
-    if (rc != SLANT_EXIT_OK)
-        return rc;
-    lexicon_stats s;
-    compute_stats(lex, &s);
-    if (json)
-        stats_json(lex, &s);
-    else
-        stats_text(lex, &s);
-    free(s.cats);
-    free(s.overlaps);
-    slant_import_free(im);
-    slant_lexicon_free(lex);
-    return SLANT_EXIT_OK;
-}
-
-/* --- import ------------------------------------------------------------------------ */
-
-static const struct option import_options[] = {
-    { "output", required_argument, NULL, 'o' },
-    { "from", required_argument, NULL, OPT_FROM },
-    { "encoding", required_argument, NULL, OPT_ENCODING },
-    { "lang", required_argument, NULL, OPT_LANG },
-    { "stemmer", required_argument, NULL, OPT_STEMMER },
-    { "id", required_argument, NULL, OPT_ID },
-    { "stem", no_argument, NULL, OPT_STEM },
-    { "quiet", no_argument, NULL, 'q' },
-    { "help", no_argument, NULL, 'h' },
-    { NULL, 0, NULL, 0 },
-};
-
-/* Whether `dir` may be written: it does not exist, or it is an empty directory. */
-static int output_dir_free(const char *dir)
-{
-    struct stat sb;
-    if (stat(dir, &sb) != 0)
-        return errno == ENOENT;
-    if (!S_ISDIR(sb.st_mode))
-        return 0;
-    DIR *d = opendir(dir);
-    if (!d)
-        return 0;
-    int empty = 1;
-    const struct dirent *e;
-    while (empty && (e = readdir(d)) != NULL)
-        empty = strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0;
-    closedir(d);
-    return empty; /* rename() replaces an empty directory */
-}
-
-static int lexicon_import(int argc, char **argv)
-{
-    const char *out = NULL, *from = NULL;
-    slant_import_options o = { .language = "en", .stemmer = "english" };
-    int quiet = 0, c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:qh", import_options, NULL)) != -1) {
-        switch (c) {
-        case 'o': out = optarg; break;
-        case OPT_FROM: from = optarg; break;
-        case OPT_ENCODING:
-            if (parse_encoding(optarg, &o.encoding) != 0)
-                return cli_usage_error("lexicon import",
-                                       "unknown encoding '%s' (utf8 or latin1)", optarg);
-            break;
-        case OPT_LANG: o.language = optarg; break;
-        case OPT_STEMMER: o.stemmer = optarg; break;
-        case OPT_ID: o.id = optarg; break;
-        case OPT_STEM: o.stem = 1; break;
-        case 'q': quiet = 1; break;
-        case 'h': import_usage(stdout); return SLANT_EXIT_OK;
-        case ':':
-            return cli_usage_error("lexicon import", "option '%s' needs a value",
-                                   argv[optind - 1]);
-        default:
-            return cli_usage_error("lexicon import", "unknown option '%s'", argv[optind - 1]);
-        }
-    }
-    if (optind == argc)
-        return cli_usage_error("lexicon import", "name the file to import");
-    if (optind + 1 < argc)
-        return cli_usage_error("lexicon import", "name one file only (got '%s' too)",
-                               argv[optind + 1]);
-    if (!out)
-        return cli_usage_error("lexicon import", "name the output directory with -o OUTDIR");
-    const char *in = argv[optind];
-    if (from) {
-        if (slant_import_format_named(from, &o.format) != 0)
-            return cli_usage_error("lexicon import", "unknown format '%s' (liwc, dicx or lc3)",
-                                   from);
-    } else if (slant_import_format_of(in, &o.format) != 0) {
-        return cli_usage_error("lexicon import", "cannot tell the format of '%s' from its "
-                                                 "name: give --from liwc, dicx or lc3",
-                               in);
-    }
-
-    report_ctx rc = { quiet, { 0 } };
-    slant_import *im = NULL;
-    slant_error err;
-    slant_error_clear(&err);
-    slant_status st = slant_import_read(in, &o, print_problem, &rc, &im, &err);
-    if (st != SLANT_OK) {
-        char text[1200];
-        slant_error_format(&err, text, sizeof text);
-        cli_message("%s%s", text, st == SLANT_ERR_INPUT ? "; nothing was written" : "");
-        return st == SLANT_ERR_INPUT || st == SLANT_ERR_USAGE ? SLANT_EXIT_USAGE
-                                                               : SLANT_EXIT_NOTHING;
-    }
-
-    /* Write next to OUTDIR, then rename: OUTDIR is all there or not there. */
-    size_t n = strlen(out);
-    while (n > 1 && out[n - 1] == '/')
-        n--;
-    char *target = xmemdup(out, n);
-    int status = SLANT_EXIT_OK;
-    if (!output_dir_free(target)) {
-        cli_message("'%s' exists and is not an empty directory: remove it or choose another",
-                    target);
-        status = SLANT_EXIT_USAGE;
-    }
-    char *tmp = NULL;
-    if (status == SLANT_EXIT_OK) {
-        tmp = xmalloc(n + sizeof ".tmp.XXXXXX");
-        memcpy(tmp, target, n);
-        memcpy(tmp + n, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
-        if (!mkdtemp(tmp)) {
-            cli_message("cannot write '%s': %s", target, strerror(errno));
-            status = SLANT_EXIT_NOTHING;
-        }
-    }
-    if (status == SLANT_EXIT_OK) {
-        st = slant_import_write(im, tmp, print_problem, &rc, &err);
-        if (st == SLANT_OK && rename(tmp, target) != 0)
-            st = slant_error_set(&err, SLANT_ERR_IO, NULL, 0, 0, "cannot write '%s': %s",
-                                 target, strerror(errno));
-        if (st != SLANT_OK) {
-            char text[1200];
-            slant_error_format(&err, text, sizeof text);
-            cli_message("%s", text);
-            slant_import_remove(im, tmp);
-            status = SLANT_EXIT_NOTHING;
-        }
-    }
-    if (status == SLANT_EXIT_OK) {
-        slant_import_counts k = slant_import_get_counts(im);
-        if (!quiet) {
-            printf("%s: %zu categor%s, %zu entr%s from %s", target, k.categories,
-                   k.categories == 1 ? "y" : "ies", k.entries, k.entries == 1 ? "y" : "ies", in);
-            if (k.dropped)
-                printf("; %zu dropped", k.dropped);
-            if (k.merged)
-                printf("; %zu merged", k.merged);
-            fputc('\n', stdout);
-        }
-        if (k.dropped) {
-            /* Said even with -q: a directory that looks complete but is not. */
-            cli_message("'%s' is a partial import: %zu entr%s of '%s' could not be "
-                        "expressed and %s not in it (each reported above; its lexicon.json "
-                        "says so too)",
-                        target, k.dropped, k.dropped == 1 ? "y" : "ies", in,
-                        k.dropped == 1 ? "is" : "are");
-            status = SLANT_EXIT_PARTIAL;
-        }
-    }
-    free(tmp);
-    free(target);
-    slant_import_free(im);
-    return status;
-}
-
 /* --- slant lexicon ----------------------------------------------------------------- */
 
 int slant_cli_lexicon(int argc, char **argv)
@@ -1132,11 +303,11 @@ int slant_cli_lexicon(int argc, char **argv)
     if (strcmp(cmd, "check") == 0)
         return lexicon_check(argc - 1, argv + 1);
     if (strcmp(cmd, "list") == 0)
-        return lexicon_list(argc - 1, argv + 1);
+        return cli_lexicon_list(argc - 1, argv + 1);
     if (strcmp(cmd, "stats") == 0)
-        return stats_command(argc - 1, argv + 1);
+        return cli_lexicon_stats(argc - 1, argv + 1);
     if (strcmp(cmd, "import") == 0)
-        return lexicon_import(argc - 1, argv + 1);
+        return cli_lexicon_import(argc - 1, argv + 1);
     return cli_usage_error("lexicon", "unknown lexicon command '%s' (check, list, stats or "
                                       "import)",
                            cmd);

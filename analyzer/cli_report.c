@@ -46,7 +46,14 @@ static void report_usage(FILE *f)
         "      --resamples N       bootstrap resamples for the interval of each ratio\n"
         "                          (default 2000)\n"
         "      --top N             terms shown per source and difference (default 5)\n"
-        "      --by FIELD          the field that names the groups (default: source)\n"
+        "      --by FIELD          the field that names the groups (default: source);\n"
+        "                          date:year, date:month or date:week: the date binned,\n"
+        "                          groups in time order\n"
+        "      --where COND        only articles or records that pass COND (FIELD=VALUE,\n"
+        "                          FIELD=A,B, FIELD!=VALUE, FIELD~REGEX, FIELD!~REGEX;\n"
+        "                          repeatable: all must hold)\n"
+        "      --from DATE, --to DATE   only those dated in the range (YYYY, YYYY-MM or\n"
+        "                          YYYY-MM-DD; the count left out goes to stderr)\n"
         "      --event FIELD       the field that names the event an article covers\n"
         "      --indicators A,B    only these indicators (category ids, quote_share)\n"
         "      --pairs MODE        all (default), vs-rest or none\n"
@@ -73,6 +80,7 @@ static void report_usage(FILE *f)
         "  slant report --format md corpus/synthetic/ > report.md\n"
         "  slant report --format html -o report.html corpus/synthetic/\n"
         "  slant report --event event --format html -o report.html corpus/synthetic/\n"
+        "  slant report --where 'source!=Meridian Wire' --from 2025-04 corpus/synthetic/\n"
         "\n"
         "The report's method is described in docs/report.md.\n",
         f);
@@ -252,6 +260,7 @@ static void add_evidence(const report_args *a, const cli_inputs_result *in, slan
             .npaths = n,
             .fields = { a->common.in.text_field, a->common.in.id_field, keep, nkeep },
             .max_article_bytes = (size_t)64 << 20,
+            .subset = a->common.in.subset,
         },
         .by = a->common.in.by,
         .max_per_term = a->snippets,
@@ -356,7 +365,7 @@ int slant_cli_report(int argc, char **argv)
     report_args a;
     int rc = parse_report_args(argc, argv, &a);
     if (rc >= 0) {
-        cli_free_list(a.common.indicators);
+        cli_comparison_release(&a.common);
         return rc;
     }
     slant_dataset *ds = slant_dataset_new();
@@ -367,9 +376,12 @@ int slant_cli_report(int argc, char **argv)
     if (in.lexicon_error || in.lexicon_mismatch) {
         rc = SLANT_EXIT_USAGE;
     } else if (!in.records) {
-        cli_message("no articles could be read from the inputs");
+        if (!a.common.in.quiet)
+            cli_subset_note(in.filtered, in.filtered, "article");
+        cli_message(in.filtered ? "no article passed --where, --from and --to"
+                                : "no articles could be read from the inputs");
         rc = SLANT_EXIT_NOTHING;
-    } else {
+    } else if ((rc = cli_inputs_check(&a.common, &in, &ds, "report")) == SLANT_EXIT_OK) {
         rc = report(&a, &in, paths, n, ds);
     }
     if (rc == SLANT_EXIT_OK && in.failed) {
@@ -379,6 +391,6 @@ int slant_cli_report(int argc, char **argv)
     }
     cli_inputs_release(&in);
     slant_dataset_free(ds);
-    cli_free_list(a.common.indicators);
+    cli_comparison_release(&a.common);
     return rc;
 }

@@ -38,10 +38,16 @@ static void score_usage(FILE *f)
         "                (title, source, date, url, event, lang, id) ended by a blank\n"
         "                line, or in a sidecar FILE.txt.meta of the same form\n"
         "  FILE.jsonl    one article per line (also .ndjson)\n"
+        "  FILE.csv      one article per row (also .tsv): a header row names the\n"
+        "                columns; the text in --text-field, the id in --id-field,\n"
+        "                metadata in columns source, date, title, url, event, lang\n"
         "  FILE.gz, FILE.zst  any of these compressed with gzip or zstd (known by\n"
         "                their content; FILE.jsonl.gz is read as JSON Lines)\n"
         "  DIR           every .txt, .text, .jsonl and .ndjson file below it, sorted\n"
-        "  -             standard input: JSON Lines if it starts with '{', else one text\n"
+        "  -             standard input\n"
+        "  A file named here and standard input are read by content: JSON Lines if\n"
+        "  the first visible byte is '{'; CSV or TSV if named so or if the first line\n"
+        "  is a header with the text column; else one text article.\n"
         "  Without a source in the metadata, the source is the parent directory's name.\n"
         "\n",
         f);
@@ -53,7 +59,7 @@ static void score_usage(FILE *f)
         "                        to it (docs/batch.md); N runs cover every article once\n"
         "  -f, --format FMT      jsonl (default); csv or tsv: one row per article;\n"
         "                        long: one row per article and indicator\n"
-        "                        (id,source,indicator,value), for pandas and R\n"
+        "                        (id,source,KEPT...,indicator,value), for pandas and R\n"
         "      --evidence        add every match: byte offsets, sentence, surface form,\n"
         "                        lexicon entry, category, negated, boosted, in quote\n"
         "      --sentences       one record per sentence instead: its byte offsets and\n"
@@ -70,15 +76,28 @@ static void score_usage(FILE *f)
         "      --actors FILE     add the actors of FILE (lines 'id: alias, alias'); may\n"
         "                        be repeated; the lexicon's own actor files load anyway\n"
         "      --window K        an actor's co-occurrence window in words (default: 5)\n"
-        "      --text-field F    JSON Lines: the field holding the text (default: text)\n"
-        "      --id-field F      JSON Lines: the field holding the id (default: id)\n"
-        "      --keep F1,F2      JSON Lines: fields to copy into each record\n"
-        "      --input FMT       auto (default), text or jsonl: how to read files named\n"
-        "                        on the command line and standard input\n"
+        "      --text-field F    JSON Lines, CSV, TSV: the field (column) holding the\n"
+        "                        text (default: text)\n"
+        "      --id-field F      JSON Lines, CSV, TSV: the field holding the id\n"
+        "                        (default: id)\n"
+        "      --keep F1,F2      JSON Lines, CSV, TSV: fields to copy into each record\n"
+        "      --where COND      only the articles that pass COND: FIELD=VALUE,\n"
+        "                        FIELD=A,B (one of), FIELD!=VALUE, FIELD~REGEX (POSIX\n"
+        "                        extended), FIELD!~REGEX; repeat for more (all must\n"
+        "                        hold); fields: metadata or JSON Lines fields\n"
+        "      --from DATE       only articles dated on or after DATE (YYYY, YYYY-MM or\n"
+        "                        YYYY-MM-DD); undated articles are left out\n"
+        "      --to DATE         only articles dated on or before DATE (--to 2025-03:\n"
+        "                        all of March); the count left out goes to stderr\n"
+        "      --input FMT       auto (default), text, jsonl, csv or tsv: how to read\n"
+        "                        files named on the command line and standard input\n"
+        "                        (auto: by content; see inputs)\n"
         "      --max-bytes N     skip (with an error) articles and JSON lines larger\n"
         "                        than N bytes (default: 64 MiB); a line with no end\n"
         "                        within 1 GiB more ends its input, as do 1,000 bad\n"
-        "                        records in a row\n"
+        "                        records in a row\n",
+        f);
+    fputs(
         "  -q, --quiet           no progress line and no notes (errors are still shown)\n"
         "  -h, --help            this help\n"
         "\n"
@@ -100,6 +119,8 @@ static void score_usage(FILE *f)
         "  printf '{\"id\":\"a1\",\"outlet\":\"X\",\"text\":\"Radicals attacked.\"}\\n' |\n"
         "      slant score --keep outlet -             # JSON Lines on standard input\n"
         "  slant score -j 2 -o scores.jsonl corpus/    # the same for every -j\n"
+        "  slant score --text-field body --id-field doc --keep outlet tests/data/workflow/articles.csv\n"
+        "  slant score --where 'source!=Meridian Wire' --from 2025-03 --to 2025-04 corpus/synthetic/\n"
         "\n"
         "The record fields are documented in docs/schema/score.md; the lexicon format in\n"
         "lexicons/FORMAT.md.\n",
@@ -128,12 +149,13 @@ typedef struct {
     const char *weights;
     int sentences;
     slant_shard shard;
+    slant_subset *subset;      /* --where, --from, --to; NULL without them */
 } score_args;
 
 enum {
     OPT_EVIDENCE = 256, OPT_LEXICON, OPT_LANG, OPT_TEXT_FIELD, OPT_ID_FIELD, OPT_KEEP,
     OPT_INPUT, OPT_MAX_BYTES, OPT_ACTORS, OPT_WINDOW, OPT_WEIGHTS, OPT_SENTENCES,
-    OPT_SHARD
+    OPT_SHARD, OPT_WHERE, OPT_FROM, OPT_TO
 };
 
 static const struct option score_options[] = {
@@ -153,6 +175,9 @@ static const struct option score_options[] = {
     { "weights", required_argument, NULL, OPT_WEIGHTS },
     { "sentences", no_argument, NULL, OPT_SENTENCES },
     { "shard", required_argument, NULL, OPT_SHARD },
+    { "where", required_argument, NULL, OPT_WHERE },
+    { "from", required_argument, NULL, OPT_FROM },
+    { "to", required_argument, NULL, OPT_TO },
     { "quiet", no_argument, NULL, 'q' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
@@ -171,8 +196,15 @@ static int parse_score_args(int argc, char **argv, score_args *a)
     opterr = 0;
     int c;
     long v;
-    while ((c = getopt_long(argc, argv, ":o:f:j:qh", score_options, NULL)) != -1) {
+    int li = -1;
+    while ((c = getopt_long(argc, argv, ":o:f:j:qh", score_options, &li)) != -1) {
         switch (c) {
+        case OPT_WHERE:
+        case OPT_FROM:
+        case OPT_TO:
+            if (cli_subset_option(&a->subset, score_options[li].name, optarg, "score") != 0)
+                return SLANT_EXIT_USAGE;
+            break;
         case 'o': a->output = optarg; break;
         case 'f':
             if (strcmp(optarg, "jsonl") == 0 || strcmp(optarg, "json") == 0)
@@ -208,8 +240,13 @@ static int parse_score_args(int argc, char **argv, score_args *a)
                 a->input = SLANT_INPUT_TEXT;
             else if (strcmp(optarg, "jsonl") == 0)
                 a->input = SLANT_INPUT_JSONL;
+            else if (strcmp(optarg, "csv") == 0)
+                a->input = SLANT_INPUT_CSV;
+            else if (strcmp(optarg, "tsv") == 0)
+                a->input = SLANT_INPUT_TSV;
             else
-                return cli_usage_error("score", "unknown input format '%s' (auto, text or jsonl)", optarg);
+                return cli_usage_error("score", "unknown input format '%s' (auto, text, jsonl, "
+                                       "csv or tsv)", optarg);
             break;
         case OPT_MAX_BYTES:
             if (cli_parse_count(optarg, 1, LONG_MAX, &v) != 0)
@@ -249,8 +286,11 @@ static int parse_score_args(int argc, char **argv, score_args *a)
     return -1;
 }
 
-static int score_status(const slant_pipeline_stats *s, int quiet, const slant_shard *shard)
+static int score_status(const slant_pipeline_stats *s, int quiet, int subset,
+                        const slant_shard *shard)
 {
+    if (!quiet)
+        cli_subset_note(s->filtered, s->filtered + s->articles + s->failed, "article");
     if (s->ignored && !quiet) {
         fprintf(stderr, "slant: note: ignored %zu file%s that %s not %s.txt, .text, .jsonl or "
                         ".ndjson file%s:",
@@ -272,6 +312,10 @@ static int score_status(const slant_pipeline_stats *s, int quiet, const slant_sh
                     shard->k, shard->n);
         return SLANT_EXIT_OK;
     }
+    if (!s->articles && subset && s->filtered) {
+        fputs("slant: no article passed --where, --from and --to\n", stderr);
+        return SLANT_EXIT_NOTHING;
+    }
     if (!s->articles) {
         fputs("slant: no articles found in the inputs\n", stderr);
         return SLANT_EXIT_NOTHING;
@@ -286,12 +330,12 @@ int slant_cli_score(int argc, char **argv)
     if (rc >= 0) {
         cli_free_list(a.keep);
         free(a.actors);
+        slant_subset_free(a.subset);
         return rc;
     }
     slant_lexicon *lex = NULL;
-    rc = cli_load_lexicon(a.lexicon, a.lang, &lex);
-    for (size_t i = 0; rc == SLANT_EXIT_OK && i < a.nactors; i++)
-        rc = cli_add_actors(lex, a.actors[i]);
+    rc = cli_load_lexicon_actors(a.lexicon, a.lang, (const char *const *)a.actors, a.nactors,
+                                 &lex);
     /* After the actors: the weights name the hash of the lexicon as it is used. */
     slant_weights weights = { 0 };
     if (rc == SLANT_EXIT_OK && a.weights)
@@ -304,6 +348,7 @@ int slant_cli_score(int argc, char **argv)
         slant_lexicon_free(lex);
         cli_free_list(a.keep);
         free(a.actors);
+        slant_subset_free(a.subset);
         return rc;
     }
 
@@ -320,6 +365,7 @@ int slant_cli_score(int argc, char **argv)
             .fields = { a.text_field, a.id_field, (const char *const *)a.keep, a.nkeep },
             .max_article_bytes = a.max_bytes,
             .shard = a.shard,
+            .subset = a.subset,
         },
         .score = { a.format, a.evidence, (const char *const *)a.keep, a.nkeep, a.window,
                    a.weights ? &weights : NULL, a.sentences },
@@ -337,7 +383,7 @@ int slant_cli_score(int argc, char **argv)
         out.write_errno = stats.write_errno ? stats.write_errno : EIO;
         rc = SLANT_EXIT_WRITE;
     } else {
-        rc = score_status(&stats, a.quiet, &a.shard);
+        rc = score_status(&stats, a.quiet, a.subset != NULL, &a.shard);
     }
     if (cli_output_close(&out, st == SLANT_OK && (stats.articles > 0 || a.shard.n)) != 0)
         rc = SLANT_EXIT_WRITE;
@@ -345,5 +391,6 @@ int slant_cli_score(int argc, char **argv)
     slant_lexicon_free(lex);
     cli_free_list(a.keep);
     free(a.actors);
+    slant_subset_free(a.subset);
     return rc;
 }

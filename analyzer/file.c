@@ -43,6 +43,8 @@ slant_status slant_read_file(const char *path, size_t max, char **data, size_t *
 
 char *slant_path_join(const char *dir, const char *name)
 {
+    if (name[0] == '/')
+        return xstrdup(name); /* an absolute path stays what it says */
     size_t dl = strlen(dir);
     while (dl > 1 && dir[dl - 1] == '/')
         dl--;

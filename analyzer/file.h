@@ -14,7 +14,8 @@
 slant_status slant_read_file(const char *path, size_t max, char **data, size_t *len,
                              slant_error *err);
 
-/* Joins a directory and a relative name with one '/'; caller frees. */
+/* Joins a directory and a relative name with one '/'; an absolute `name` is returned as
+ * it is (a manifest may name a file anywhere). Caller frees. */
 char *slant_path_join(const char *dir, const char *name);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "indicator.h"
 #include "normalize.h"
+#include "subset.h"
 #include "version.h"
 #include "xalloc.h"
 
@@ -499,6 +500,23 @@ static void read_evidence(const cJSON *evidence, const char *group, slant_datase
     }
 }
 
+/* Adds the record's matched entries ("entries": [["CATEGORY", "ENTRY", n], ...]) to
+ * `group`: "CATEGORY:ENTRY", as read_evidence does from the evidence of the same text. */
+static void read_entries(const cJSON *entries, const char *group, slant_dataset *ds,
+                         slant_buf *key)
+{
+    const cJSON *e;
+    cJSON_ArrayForEach(e, entries)
+    {
+        const cJSON *cat = cJSON_GetArrayItem(e, 0), *entry = cJSON_GetArrayItem(e, 1);
+        const cJSON *count = cJSON_GetArrayItem(e, 2);
+        if (cJSON_IsString(cat) && cJSON_IsString(entry) && cJSON_IsNumber(count) &&
+            count->valuedouble > 0)
+            add_keyed(ds, group, key, "", cat->valuestring, entry->valuestring,
+                      count->valuedouble);
+    }
+}
+
 /* Adds the record's contested variants to `group` as entries "contested/CONCEPT:VARIANT". */
 static void read_contested(const cJSON *contested, const char *group, slant_dataset *ds,
                            slant_buf *key)
@@ -635,6 +653,12 @@ slant_status slant_json_read_score(const char *json, size_t len, const slant_sco
     if (st != SLANT_OK)
         goto done;
     char *group = scalar_text(field_of(root, f->by));
+    if (group && f->bin) {
+        char bin[32];
+        int known = slant_bin_date((slant_bin)f->bin, group, bin, sizeof bin) == 0;
+        free(group);
+        group = known ? xstrdup(bin) : NULL;
+    }
     char *event = f->event ? scalar_text(field_of(root, f->event)) : NULL;
     char *id = scalar_text(cJSON_GetObjectItemCaseSensitive(root, "id"));
     /* The leading indicators of the table, the categories, then the table's others. */
@@ -656,8 +680,14 @@ slant_status slant_json_read_score(const char *json, size_t len, const slant_sco
     slant_buf_init(&key, SLANT_FIELD_MAX_BYTES);
     read_contested(cJSON_GetObjectItemCaseSensitive(root, "contested"), g, ds, &key);
     read_actors(cJSON_GetObjectItemCaseSensitive(root, "actors"), g, ds, &key);
+    /* The entry counts, or else (records of an older slant) the evidence they come from;
+     * never both, which would count each match twice. */
+    const cJSON *entries = cJSON_GetObjectItemCaseSensitive(root, "entries");
     const cJSON *evidence = cJSON_GetObjectItemCaseSensitive(root, "evidence");
-    if (cJSON_IsArray(evidence)) {
+    if (cJSON_IsArray(entries)) {
+        read_entries(entries, g, ds, &key);
+        *had_evidence = 1;
+    } else if (cJSON_IsArray(evidence)) {
         read_evidence(evidence, g, ds, &key);
         *had_evidence = 1;
     }
@@ -1278,6 +1308,73 @@ static void add_contested(slant_jw *w, const slant_result *r)
     slant_jw_close(w, ']');
 }
 
+/* A matched entry of the text: the first of its matches (an index into the matches) and
+ * how many there are. */
+typedef struct {
+    uint32_t entry;
+    size_t first, count;
+} entry_tally;
+
+static int by_entry(const void *a, const void *b)
+{
+    const entry_tally *x = a, *y = b;
+    if (x->entry != y->entry)
+        return x->entry < y->entry ? -1 : 1;
+    return (x->first > y->first) - (x->first < y->first);
+}
+
+static int by_first(const void *a, const void *b)
+{
+    const entry_tally *x = a, *y = b;
+    return (x->first > y->first) - (x->first < y->first);
+}
+
+/* The text's matched entries with their counts, [["CATEGORY", "ENTRY", n], ...], in the
+ * order of each entry's first match: the order in which the text's evidence names them,
+ * so that compare's keyness from these counts is its keyness from the evidence, term
+ * order included. A contested variant is under "contested" instead (as in evidence
+ * read by compare, where a match with a stance is skipped). */
+static void add_entries(slant_jw *w, const slant_result *r)
+{
+    const slant_matches *ms = r->matches;
+    entry_tally *t = xmalloc((ms->n ? ms->n : 1) * sizeof *t);
+    size_t n = 0;
+    for (size_t k = 0; k < ms->n; k++) {
+        if (slant_lexicon_entry(r->lex, ms->items[k].entry)->stance)
+            continue;
+        t[n].entry = ms->items[k].entry;
+        t[n].first = k;
+        t[n++].count = 1;
+    }
+    qsort(t, n, sizeof *t, by_entry);
+    size_t u = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (u && t[u - 1].entry == t[k].entry)
+            t[u - 1].count++;
+        else
+            t[u++] = t[k];
+    }
+    qsort(t, u, sizeof *t, by_first);
+    slant_jw_key(w, "entries");
+    slant_jw_open(w, '[');
+    for (size_t k = 0; k < u; k++) {
+        const slant_match *m = &ms->items[t[k].first];
+        slant_jw_element(w);
+        slant_jw_open(w, '[');
+        slant_jw_element(w);
+        const char *cat = slant_lexicon_category(r->lex, m->category)->id;
+        slant_jw_string(w, cat, strlen(cat));
+        const char *text = slant_lexicon_entry(r->lex, t[k].entry)->text;
+        slant_jw_element(w);
+        slant_jw_string(w, text, strlen(text));
+        slant_jw_element(w);
+        slant_jw_count(w, t[k].count);
+        slant_jw_close(w, ']');
+    }
+    slant_jw_close(w, ']');
+    free(t);
+}
+
 static void add_provenance(slant_jw *w, const slant_lexicon *lex, const slant_weights *weights)
 {
     slant_jw_key(w, "provenance");
@@ -1388,6 +1485,7 @@ void slant_json_write_record(const slant_result *r, slant_buf *out)
                rec->tokens ? (double)rec->matched_tokens / (double)rec->tokens : NAN);
     slant_jw_member_count(&w, "window", r->frame->window);
     add_categories(&w, r);
+    add_entries(&w, r);
     add_contested(&w, r);
     add_framing(&w, r);
     add_actors(&w, r);

@@ -69,15 +69,18 @@ int slant_json_is_score_record(const char *json, size_t len);
 typedef struct {
     const char *by;          /* a top-level field or a --keep field; default "source" */
     const char *event;       /* NULL: no events */
+    int bin;                 /* a slant_bin (subset.h): `by` is a date, grouped by year,
+                              * month or ISO week ("(none)" when it is not ISO 8601) */
 } slant_score_fields;
 
 /*
  * Reads one `slant score` record into `ds`: a row in the group its `by` field names
  * ("(none)" when the field is missing or null), in the event its `event` field names (none
  * when missing), with one indicator per category (its rate per 1,000 words, recomputed
- * from the count), and the share of words in quotations; and, when the record has
- * evidence, the entries of its text matches added to the group's counts (`*had_evidence`
- * set to 1). Errors name `path` and `line`.
+ * from the count), and the share of words in quotations; and, when the record has entry
+ * counts ("entries", every record of this slant) or else evidence (an older slant's
+ * records with --evidence), the entries of its text matches added to the group's counts
+ * (`*had_evidence` set to 1). Errors name `path` and `line`.
  */
 slant_status slant_json_read_score(const char *json, size_t len, const slant_score_fields *f,
                                    const char *path, long line, slant_dataset *ds,

@@ -165,6 +165,18 @@ slant_status slant_import_load(const char *path, const slant_import_options *o,
 slant_import_counts slant_import_get_counts(const slant_import *im);
 
 /*
+ * Checks the file at `path` as an import would convert it (`slant lexicon check FILE`):
+ * reads it, writes it into a fresh temporary directory (under $TMPDIR or /tmp) and removes
+ * that again, so every problem the import would meet goes to `report`. Sets `*counts` to
+ * what the import produced (all 0 when the file could not be read). Returns as
+ * slant_import_read() and slant_import_write() do, or SLANT_ERR_IO when the temporary
+ * directory cannot be made.
+ */
+slant_status slant_import_check(const char *path, const slant_import_options *o,
+                                slant_import_report report, void *ctx,
+                                slant_import_counts *counts, slant_error *err);
+
+/*
  * The input line of the entry slant_import_write() wrote at line `line` of category
  * `cat`'s file (categories are numbered as in the manifest it wrote, which is the order
  * the lexicon loads them in), or 0 if no entry was written there.

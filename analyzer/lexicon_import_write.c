@@ -223,6 +223,43 @@ void slant_import_remove(const slant_import *im, const char *dir)
     rmdir(dir);
 }
 
+/* Makes a fresh directory under $TMPDIR (or /tmp) from `template` ("name-XXXXXX"): sets
+ * `*dir` (caller frees) and returns SLANT_OK, or SLANT_ERR_IO with `err` set. */
+static slant_status make_temp_dir(const char *template, char **dir, slant_error *err)
+{
+    const char *tmp = getenv("TMPDIR");
+    *dir = slant_path_join(tmp && tmp[0] ? tmp : "/tmp", template);
+    if (mkdtemp(*dir))
+        return SLANT_OK;
+    slant_status st = slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0,
+                                      "cannot make a temporary directory '%s': %s", *dir,
+                                      strerror(errno));
+    free(*dir);
+    *dir = NULL;
+    return st;
+}
+
+slant_status slant_import_check(const char *path, const slant_import_options *o,
+                                slant_import_report report, void *ctx,
+                                slant_import_counts *counts, slant_error *err)
+{
+    memset(counts, 0, sizeof *counts);
+    slant_import *im = NULL;
+    slant_status st = slant_import_read(path, o, report, ctx, &im, err);
+    if (st != SLANT_OK)
+        return st;
+    char *dir;
+    st = make_temp_dir("slant-check-XXXXXX", &dir, err);
+    if (st == SLANT_OK) {
+        st = slant_import_write(im, dir, report, ctx, err);
+        slant_import_remove(im, dir);
+        free(dir);
+    }
+    *counts = slant_import_get_counts(im);
+    slant_import_free(im);
+    return st;
+}
+
 slant_status slant_import_load(const char *path, const slant_import_options *o,
                                slant_import_report report, void *ctx, slant_lexicon **lex,
                                slant_import **keep, slant_error *err)
@@ -234,13 +271,9 @@ slant_status slant_import_load(const char *path, const slant_import_options *o,
     slant_status st = slant_import_read(path, o, report, ctx, &im, err);
     if (st != SLANT_OK)
         return st;
-    const char *tmp = getenv("TMPDIR");
-    char *dir = slant_path_join(tmp && tmp[0] ? tmp : "/tmp", "slant-import-XXXXXX");
-    if (!mkdtemp(dir)) {
-        st = slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0,
-                             "cannot make a temporary directory '%s': %s", dir,
-                             strerror(errno));
-        free(dir);
+    char *dir;
+    st = make_temp_dir("slant-import-XXXXXX", &dir, err);
+    if (st != SLANT_OK) {
         slant_import_free(im);
         return st;
     }

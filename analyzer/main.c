@@ -49,12 +49,12 @@ int main(int argc, char **argv)
     guard_standard_streams();
     slant_stats_init();
     if (argc < 2) {
-        slant_cli_usage();
+        slant_cli_usage(stderr);
         return SLANT_EXIT_USAGE;
     }
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
-        slant_cli_usage();
+        slant_cli_usage(stdout);
         return finish(SLANT_EXIT_OK);
     }
     if (strcmp(cmd, "--version") == 0) {
@@ -73,6 +73,10 @@ int main(int argc, char **argv)
         return finish(slant_cli_explain(argc - 1, argv + 1));
     if (strcmp(cmd, "lexicon") == 0)
         return finish(slant_cli_lexicon(argc - 1, argv + 1));
+    if (strcmp(cmd, "keyness") == 0)
+        return finish(slant_cli_keyness(argc - 1, argv + 1));
+    if (strcmp(cmd, "kwic") == 0)
+        return finish(slant_cli_kwic(argc - 1, argv + 1));
     if (strcmp(cmd, "calibrate") == 0)
         return finish(slant_cli_calibrate(argc - 1, argv + 1));
     fprintf(stderr, "slant: unknown command '%s'\nTry 'slant --help'.\n", cmd);

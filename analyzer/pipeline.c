@@ -87,6 +87,10 @@ static void write_bytes(pipeline *p, const char *data, size_t len)
 {
     if (p->stats->write_failed || !len)
         return;
+    if (p->o->on_output) {
+        p->o->on_output(data, len, p->o->ctx);
+        return;
+    }
     if (fwrite(data, 1, len, p->o->out) != len) {
         p->stats->write_failed = 1;
         p->stats->write_errno = errno;
@@ -247,9 +251,10 @@ slant_status slant_pipeline_run(const slant_pipeline_options *o, slant_pipeline_
 
     const char *ignored[3];
     stats->ignored = slant_reader_ignored(reader, ignored, 3);
+    stats->filtered = slant_reader_filtered(reader);
     for (size_t i = 0; i < 3 && i < stats->ignored; i++)
         snprintf(stats->ignored_names[i], sizeof stats->ignored_names[i], "%s", ignored[i]);
-    if (!stats->write_failed && fflush(o->out) != 0) {
+    if (!stats->write_failed && o->out && fflush(o->out) != 0) {
         stats->write_failed = 1;
         stats->write_errno = errno;
     }

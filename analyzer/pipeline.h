@@ -25,7 +25,10 @@ typedef struct {
     slant_reader_options input;
     slant_score_options score;
     int threads;                                  /* workers, at least 1 */
-    FILE *out;
+    FILE *out;                                    /* NULL with on_output */
+    /* Instead of writing to `out`: called with each batch's output (whole lines, in input
+     * order) from the writer thread; `data` lives until the call returns. */
+    void (*on_output)(const char *data, size_t len, void *ctx);
     void (*on_error)(const slant_error *err, void *ctx);
     void (*on_progress)(size_t articles, size_t bytes, void *ctx);
     void *ctx;
@@ -36,6 +39,7 @@ typedef struct {
     size_t failed;            /* inputs or records skipped with an error */
     size_t bytes;             /* text bytes scored */
     size_t ignored;           /* files passed over in directory walks */
+    size_t filtered;          /* articles left out by the subset (input.subset) */
     char ignored_names[3][512];   /* the first three of them */
     int write_failed;         /* writing the output failed (errno kept in write_errno) */
     int write_errno;

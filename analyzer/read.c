@@ -31,6 +31,21 @@ typedef struct {
     ino_t ino;
 } frame;
 
+/* The columns of a spreadsheet (CSV or TSV) and the cells of its current row. */
+#define MAX_COLUMNS 4096
+#define NMETA 6
+static const char *const meta_names[NMETA] = { "source", "date", "title", "url", "event",
+                                                "lang" };
+typedef struct {
+    char sep;                 /* ',' (CSV, quoted as in RFC 4180) or '\t' (TSV) */
+    long text, id;            /* column numbers, -1 for none */
+    long meta[NMETA];
+    long *keep;               /* per kept field (the reader's fields.keep), or -1 */
+    size_t start[MAX_COLUMNS], len[MAX_COLUMNS];
+    size_t ncells;
+    slant_buf more;           /* a continuation line of a quoted cell */
+} table;
+
 /* Lines from a stream, with a buffer we can also peek into (stdin's format guess). */
 typedef struct {
     FILE *f;
@@ -38,6 +53,8 @@ typedef struct {
     char *path;
     long line;
     size_t bad_in_a_row;  /* records that could not be read, since the last good one */
+    table *tab;           /* a spreadsheet's columns; NULL for JSON Lines */
+    int header_read;
     char buf[CHUNK];
     size_t pos, len;
     int eof;
@@ -53,12 +70,32 @@ struct slant_reader {
     slant_buf line;
     size_t ignored;
     char *ignored_names[3];
+    size_t filtered;      /* articles the subset left out */
+    size_t user_keep;     /* the fields kept for the output; more are kept for the subset */
+    const char **keep;    /* o.fields.keep and the subset's fields (owned array) */
 };
 
 slant_reader *slant_reader_new(const slant_reader_options *o)
 {
     slant_reader *r = xcalloc(1, sizeof *r);
     r->o = *o;
+    /* JSON Lines fields the subset reads are kept while reading, and dropped after. */
+    size_t nsub;
+    const char *const *sub = slant_subset_fields(o->subset, &nsub);
+    r->user_keep = o->fields.nkeep;
+    r->keep = xcalloc(o->fields.nkeep + nsub + 1, sizeof *r->keep);
+    for (size_t k = 0; k < o->fields.nkeep; k++)
+        r->keep[k] = o->fields.keep[k];
+    size_t nkeep = o->fields.nkeep;
+    for (size_t k = 0; k < nsub; k++) {
+        size_t j = 0;
+        while (j < nkeep && strcmp(r->keep[j], sub[k]))
+            j++;
+        if (j == nkeep)
+            r->keep[nkeep++] = sub[k];
+    }
+    r->o.fields.keep = r->keep;
+    r->o.fields.nkeep = nkeep;
     slant_buf_init(&r->line, o->max_article_bytes + 1);
     return r;
 }
@@ -69,6 +106,11 @@ static void stream_close(slant_reader *r)
         return;
     if (r->jsonl->owned)
         fclose(r->jsonl->f);
+    if (r->jsonl->tab) {
+        free(r->jsonl->tab->keep);
+        slant_buf_release(&r->jsonl->tab->more);
+        free(r->jsonl->tab);
+    }
     free(r->jsonl->path);
     free(r->jsonl);
     r->jsonl = NULL;
@@ -92,7 +134,31 @@ void slant_reader_free(slant_reader *r)
     for (size_t i = 0; i < 3; i++)
         free(r->ignored_names[i]);
     slant_buf_release(&r->line);
+    free(r->keep);
     free(r);
+}
+
+size_t slant_reader_filtered(const slant_reader *r)
+{
+    return r->filtered;
+}
+
+/* Whether the subset takes article `a`; its fields kept only for the subset are dropped. */
+static int in_subset(slant_reader *r, slant_article *a)
+{
+    int pass = slant_subset_article(r->o.subset, a);
+    while (a->nfields > r->user_keep) {
+        slant_field *f = &a->fields[--a->nfields];
+        free(f->name);
+        free(f->value);
+    }
+    if (!a->nfields) {
+        free(a->fields);
+        a->fields = NULL;
+    }
+    if (!pass)
+        r->filtered++;
+    return pass;
 }
 
 size_t slant_reader_ignored(const slant_reader *r, const char **names, size_t max)
@@ -124,6 +190,8 @@ static int is_text_name(const char *path)
 /* The name of the directory that holds `path`, or NULL if the path has none. */
 static char *parent_name(const char *path)
 {
+    if (!strncmp(path, "/dev/", 5) || !strncmp(path, "/proc/", 6))
+        return NULL; /* a pipe (`<(jq ...)`: /dev/fd/63) names no source */
     size_t n = strlen(path);
     while (n > 1 && path[n - 1] == '/')
         n--;
@@ -247,10 +315,15 @@ static void keep_numbers(slant_reader *r, slant_article *a)
     }
 }
 
+static slant_status next_row(slant_reader *r, slant_article *a, char **origin, long *line,
+                             slant_error *err);
+
 static slant_status next_record(slant_reader *r, slant_article *a, char **origin, long *line,
                                 slant_error *err)
 {
     line_stream *s = r->jsonl;
+    if (s->tab)
+        return next_row(r, a, origin, line, err);
     for (;;) {
         int got = stream_line(s, &r->line);
         if (got == 0) {
@@ -307,6 +380,293 @@ static slant_status next_record(slant_reader *r, slant_article *a, char **origin
     }
 }
 
+
+/* --- spreadsheets (CSV, TSV) ----------------------------------------------------------- */
+
+static size_t count_quotes(const char *p, size_t n)
+{
+    size_t q = 0;
+    for (const char *e = p + n; (p = memchr(p, '"', (size_t)(e - p))) != NULL; p++)
+        q++;
+    return q;
+}
+
+/*
+ * The next row into r->line, as stream_line returns (1, 0, -1, -2): in CSV a quoted cell
+ * may hold line breaks, so lines are joined while a quotation is open.
+ */
+static int table_row(slant_reader *r, long *first_line)
+{
+    line_stream *s = r->jsonl;
+    int got = stream_line(s, &r->line);
+    *first_line = s->line;
+    if (got != 1 || s->tab->sep != ',')
+        return got;
+    size_t quotes = count_quotes(r->line.data, r->line.len);
+    while (quotes % 2) {
+        int more = stream_line(s, &s->tab->more);
+        if (more == 0)
+            break; /* an unclosed quotation ends at the end of the input */
+        if (more < 0)
+            return more;
+        quotes += count_quotes(s->tab->more.data, s->tab->more.len);
+        if (slant_buf_addc(&r->line, '\n') != SLANT_OK ||
+            slant_buf_add(&r->line, s->tab->more.data, s->tab->more.len) != SLANT_OK)
+            return -1;
+    }
+    return 1;
+}
+
+/* Splits r->line into cells (unquoting CSV cells in place). */
+static void split_cells(slant_reader *r)
+{
+    table *t = r->jsonl->tab;
+    char *p = r->line.data;
+    size_t n = r->line.len, i = 0;
+    t->ncells = 0;
+    while (t->ncells < MAX_COLUMNS) {
+        size_t k = t->ncells++;
+        if (t->sep == ',' && i < n && p[i] == '"') {
+            size_t w = ++i;
+            t->start[k] = i;
+            while (i < n) {
+                if (p[i] == '"') {
+                    if (i + 1 < n && p[i + 1] == '"') {
+                        p[w++] = '"';
+                        i += 2;
+                        continue;
+                    }
+                    i++;
+                    break;
+                }
+                p[w++] = p[i++];
+            }
+            t->len[k] = w - t->start[k];
+            while (i < n && p[i] != t->sep)
+                i++; /* anything after the closing quote is not part of the cell */
+        } else {
+            t->start[k] = i;
+            while (i < n && p[i] != t->sep)
+                i++;
+            t->len[k] = i - t->start[k];
+        }
+        if (i >= n)
+            break;
+        i++;
+    }
+}
+
+static int cell_is(const slant_reader *r, size_t k, const char *name)
+{
+    const table *t = r->jsonl->tab;
+    size_t n = strlen(name);
+    return t->len[k] == n && memcmp(r->line.data + t->start[k], name, n) == 0;
+}
+
+/* Reads the header row: which column holds what. An input without the text column is an
+ * error, and the rest of it is not read. */
+static slant_status table_header(slant_reader *r, slant_error *err)
+{
+    line_stream *s = r->jsonl;
+    table *t = s->tab;
+    long line;
+    int got;
+    do
+        got = table_row(r, &line);
+    while (got == 1 && blank(r->line.data, r->line.len));
+    s->header_read = 1;
+    if (got != 1) {
+        s->eof = 1;
+        return got == 0 ? SLANT_END
+                        : slant_error_set(err, SLANT_ERR_LIMIT, s->path, line, 0,
+                                          "header row longer than the limit of %zu bytes",
+                                          r->o.max_article_bytes);
+    }
+    if (r->line.len >= 3 && memcmp(r->line.data, "\xEF\xBB\xBF", 3) == 0) {
+        memmove(r->line.data, r->line.data + 3, r->line.len - 3); /* a byte order mark */
+        r->line.len -= 3;
+    }
+    split_cells(r);
+    t->text = t->id = -1;
+    for (size_t m = 0; m < NMETA; m++)
+        t->meta[m] = -1;
+    t->keep = xmalloc((r->o.fields.nkeep + 1) * sizeof *t->keep);
+    for (size_t k = 0; k < r->o.fields.nkeep; k++)
+        t->keep[k] = -1;
+    for (size_t c = t->ncells; c-- > 0;) { /* the first column of a name counts */
+        if (cell_is(r, c, r->o.fields.text_field))
+            t->text = (long)c;
+        if (cell_is(r, c, r->o.fields.id_field))
+            t->id = (long)c;
+        for (size_t m = 0; m < NMETA; m++)
+            if (cell_is(r, c, meta_names[m]))
+                t->meta[m] = (long)c;
+        for (size_t k = 0; k < r->o.fields.nkeep; k++)
+            if (cell_is(r, c, r->o.fields.keep[k]))
+                t->keep[k] = (long)c;
+    }
+    if (t->text < 0) {
+        s->eof = 1;
+        s->pos = s->len = 0;
+        char names[400];
+        size_t used = 0;
+        for (size_t c = 0; c < t->ncells && used + 8 < sizeof names; c++) {
+            int w = snprintf(names + used, sizeof names - used, "%s'%.*s'", c ? ", " : "",
+                             (int)(t->len[c] < 64 ? t->len[c] : 64),
+                             r->line.data + t->start[c]);
+            used += w > 0 ? (size_t)w : 0;
+        }
+        if (used >= sizeof names)
+            memcpy(names + sizeof names - 4, "...", 4);
+        return slant_error_set(err, SLANT_ERR_INPUT, s->path, line, 0,
+                               "no column '%s' for the text (--text-field) among the header "
+                               "row's %s: '%s' is not read",
+                               r->o.fields.text_field, names, s->path);
+    }
+    return SLANT_OK;
+}
+
+static char *cell_dup(const slant_reader *r, long c)
+{
+    const table *t = r->jsonl->tab;
+    return xmemdup(r->line.data + t->start[c], t->len[c]);
+}
+
+/* The next row as an article, as next_record does for JSON Lines. */
+static slant_status next_row(slant_reader *r, slant_article *a, char **origin, long *line,
+                             slant_error *err)
+{
+    line_stream *s = r->jsonl;
+    table *t = s->tab;
+    if (!s->header_read) {
+        slant_status st = table_header(r, err);
+        if (st != SLANT_OK && st != SLANT_END)
+            return st; /* the stream is at its end: closed at the next call */
+    }
+    for (;;) {
+        long first;
+        int got = s->eof && s->pos == s->len ? 0 : table_row(r, &first);
+        if (got == 0) {
+            int failed = ferror(s->f);
+            char *path = xstrdup(s->path);
+            stream_close(r);
+            slant_status st = SLANT_END;
+            if (failed)
+                st = slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0, "cannot read '%s': %s",
+                                     path, strerror(errno));
+            free(path);
+            return st;
+        }
+        if (got < 0) {
+            if (got == -2)
+                s->eof = 1;
+            return bad_record(r, slant_error_set(err, SLANT_ERR_LIMIT, s->path, first, 0,
+                                                 "row longer than the limit of %zu bytes "
+                                                 "(--max-bytes)",
+                                                 r->o.max_article_bytes),
+                              err);
+        }
+        if (blank(r->line.data, r->line.len))
+            continue;
+        split_cells(r);
+        if ((size_t)t->text >= t->ncells)
+            return bad_record(r, slant_error_set(err, SLANT_ERR_INPUT, s->path, first, 0,
+                                                 "row of %zu cells has no text column (%ld)",
+                                                 t->ncells, t->text + 1),
+                              err);
+        s->bad_in_a_row = 0;
+        a->text = cell_dup(r, t->text);
+        a->text_len = t->len[t->text];
+        if (memchr(a->text, '\0', a->text_len)) {
+            slant_article_release(a);
+            return bad_record(r, slant_error_set(err, SLANT_ERR_INPUT, s->path, first, 0,
+                                                 "a NUL byte in the text"),
+                              err);
+        }
+        for (size_t m = 0; m < NMETA; m++) {
+            long c = t->meta[m];
+            if (c >= 0 && (size_t)c < t->ncells && t->len[c])
+                slant_article_set(a, meta_names[m], strlen(meta_names[m]),
+                                  r->line.data + t->start[c], t->len[c]);
+        }
+        if (t->id >= 0 && (size_t)t->id < t->ncells && t->len[t->id])
+            a->id = cell_dup(r, t->id);
+        if (r->o.fields.nkeep) {
+            a->fields = xcalloc(r->o.fields.nkeep, sizeof *a->fields);
+            for (size_t k = 0; k < r->o.fields.nkeep; k++) {
+                slant_field *f = &a->fields[a->nfields++];
+                f->name = xstrdup(r->o.fields.keep[k]);
+                long c = t->keep[k];
+                if (c >= 0 && (size_t)c < t->ncells) {
+                    f->value = cell_dup(r, c);
+                    f->is_string = 1;
+                }
+            }
+        }
+        if (!a->id) {
+            char id[64];
+            snprintf(id, sizeof id, "%ld", first);
+            size_t n = strlen(s->path) + strlen(id) + 2;
+            a->id = xmalloc(n);
+            snprintf(a->id, n, "%s:%s", s->path, id);
+        }
+        if (!a->source)
+            a->source = parent_name(s->path);
+        *origin = xstrdup(s->path);
+        *line = first;
+        return SLANT_OK;
+    }
+}
+
+/* Whether the first line of `p` (n bytes) is a header with a column named `name`,
+ * separated by `sep` (CSV cells may be quoted). */
+static int header_has(const char *p, size_t n, char sep, const char *name)
+{
+    const char *nl = memchr(p, '\n', n);
+    if (nl)
+        n = (size_t)(nl - p);
+    size_t want = strlen(name), i = 0;
+    while (i <= n) {
+        size_t j = i;
+        while (j < n && p[j] != sep)
+            j++;
+        size_t a = i, b = j;
+        while (b > a && (p[b - 1] == '\r' || p[b - 1] == ' '))
+            b--;
+        if (sep == ',' && b - a >= 2 && p[a] == '"' && p[b - 1] == '"') {
+            a++;
+            b--;
+        }
+        if (b - a == want && memcmp(p + a, name, want) == 0)
+            return 1;
+        i = j + 1;
+    }
+    return 0;
+}
+
+/* The format of an input from its first bytes (`p`, `n`) and its name. */
+static slant_input_format guess_format(const char *p, size_t n, const char *name,
+                                       const char *text_field)
+{
+    size_t i = 0;
+    if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        i = 3; /* a byte order mark, as files may have */
+    size_t start = i;
+    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' || p[i] == '\r'))
+        i++;
+    if ((i < n && p[i] == '{') || is_jsonl_name(name))
+        return SLANT_INPUT_JSONL;
+    if (ends_with(name, ".csv"))
+        return SLANT_INPUT_CSV;
+    if (ends_with(name, ".tsv") || ends_with(name, ".tab"))
+        return SLANT_INPUT_TSV;
+    if (header_has(p + start, n - start, '\t', text_field))
+        return SLANT_INPUT_TSV;
+    if (header_has(p + start, n - start, ',', text_field))
+        return SLANT_INPUT_CSV;
+    return SLANT_INPUT_TEXT;
+}
+
 static slant_status open_jsonl(slant_reader *r, const char *path, FILE *f, slant_error *err)
 {
     if (!f) {
@@ -321,6 +681,17 @@ static slant_status open_jsonl(slant_reader *r, const char *path, FILE *f, slant
     s->path = xstrdup(path);
     r->jsonl = s;
     return SLANT_OK;
+}
+
+/* Makes the open stream a spreadsheet's (CSV or TSV), or leaves it JSON Lines. */
+static void set_table(slant_reader *r, slant_input_format fmt)
+{
+    if (fmt != SLANT_INPUT_CSV && fmt != SLANT_INPUT_TSV)
+        return;
+    table *t = xcalloc(1, sizeof *t);
+    t->sep = fmt == SLANT_INPUT_CSV ? ',' : '\t';
+    slant_buf_init(&t->more, r->o.max_article_bytes + 1);
+    r->jsonl->tab = t;
 }
 
 /* --- text files ------------------------------------------------------------------------ */
@@ -382,17 +753,11 @@ static slant_status read_stdin(slant_reader *r, slant_article *a, char **origin,
                                slant_compress_strerror(e));
     }
     slant_input_format fmt = r->o.format;
-    if (fmt == SLANT_INPUT_AUTO) {
-        size_t i = 0;
-        if (s->len >= 3 && memcmp(s->buf, "\xEF\xBB\xBF", 3) == 0)
-            i = 3; /* a byte order mark, as files may have */
-        while (i < s->len && (s->buf[i] == ' ' || s->buf[i] == '\t' || s->buf[i] == '\n' ||
-                              s->buf[i] == '\r'))
-            i++;
-        fmt = i < s->len && s->buf[i] == '{' ? SLANT_INPUT_JSONL : SLANT_INPUT_TEXT;
-    }
-    if (fmt == SLANT_INPUT_JSONL) {
+    if (fmt == SLANT_INPUT_AUTO)
+        fmt = guess_format(s->buf, s->len, "-", r->o.fields.text_field);
+    if (fmt != SLANT_INPUT_TEXT) {
         r->jsonl = s; /* its records are read like a file's */
+        set_table(r, fmt);
         return SLANT_END;
     }
     slant_buf text;
@@ -544,13 +909,23 @@ static slant_status next_argument(slant_reader *r, slant_article *a, char **orig
     if (st != SLANT_OK)
         return st;
     slant_input_format fmt = r->o.format;
-    if (fmt == SLANT_INPUT_AUTO)
-        fmt = is_jsonl_name(path) ? SLANT_INPUT_JSONL : SLANT_INPUT_TEXT;
-    if (fmt == SLANT_INPUT_JSONL) {
-        st = open_jsonl(r, path, NULL, err);
-        return st == SLANT_OK ? SLANT_END : st;
+    if (fmt == SLANT_INPUT_TEXT)
+        return read_text(r, path, path, a, origin, err);
+    st = open_jsonl(r, path, NULL, err);
+    if (st != SLANT_OK)
+        return st;
+    if (fmt == SLANT_INPUT_AUTO) {
+        /* By content: a pipe or `<(jq ...)` has no telling name. The bytes peeked at stay
+         * in the stream's buffer. */
+        stream_fill(r->jsonl);
+        fmt = guess_format(r->jsonl->buf, r->jsonl->len, path, r->o.fields.text_field);
     }
-    return read_text(r, path, path, a, origin, err);
+    if (fmt == SLANT_INPUT_TEXT) {
+        stream_close(r);
+        return read_text(r, path, path, a, origin, err);
+    }
+    set_table(r, fmt);
+    return SLANT_END;
 }
 
 slant_status slant_reader_next(slant_reader *r, slant_article *a, char **origin, long *line,
@@ -577,8 +952,9 @@ slant_status slant_reader_next(slant_reader *r, slant_article *a, char **origin,
         } else {
             return SLANT_END;
         }
-        if (st == SLANT_OK && !slant_shard_holds(&r->o.shard, a->id)) {
-            slant_article_release(a); /* another shard's (--shard) */
+        if (st == SLANT_OK && (!slant_shard_holds(&r->o.shard, a->id) ||
+                               (r->o.subset && !in_subset(r, a)))) {
+            slant_article_release(a); /* another shard's (--shard), or outside the subset */
             free(*origin);
             *origin = NULL;
             *line = 0;

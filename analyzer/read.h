@@ -7,6 +7,7 @@
 #include "error.h"
 #include "json.h"
 #include "shard.h"
+#include "subset.h"
 
 /*
  * The reader: turns the command line's inputs into a stream of articles, one at a time,
@@ -14,16 +15,24 @@
  * sorted bytewise), so memory never holds more than one article.
  *
  * Inputs: a text file (one article; metadata in a header block or a NAME.meta sidecar),
- * a JSON Lines file (.jsonl or .ndjson: one article per line), a directory (its .txt,
- * .text, .jsonl and .ndjson files; other files are counted as ignored), or "-" for
- * standard input (JSON Lines if its first visible byte is '{', else one text article;
- * --input overrides the guess).
+ * a JSON Lines file (.jsonl or .ndjson: one article per line), a spreadsheet (CSV as in
+ * RFC 4180, or TSV: a header row, then one article per row, its text in the column named
+ * like the JSON Lines text field), a directory (its .txt, .text, .jsonl and .ndjson
+ * files; other files are counted as ignored), or "-" for standard input.
+ *
+ * A file named on the command line and standard input are told apart by their content,
+ * not only their name (a pipe or `<(jq ...)` has none): JSON Lines if the first visible
+ * byte is '{' (or the name ends .jsonl/.ndjson); CSV or TSV if the name ends .csv or .tsv,
+ * or the first line is a header with a column named like the text field (TSV when it
+ * has tabs); else one text article. --input overrides the guess.
  */
 
 typedef enum {
     SLANT_INPUT_AUTO = 0,
     SLANT_INPUT_TEXT,
-    SLANT_INPUT_JSONL
+    SLANT_INPUT_JSONL,
+    SLANT_INPUT_CSV,
+    SLANT_INPUT_TSV
 } slant_input_format;
 
 typedef struct {
@@ -33,6 +42,8 @@ typedef struct {
     slant_jsonl_fields fields;
     size_t max_article_bytes;       /* larger articles (and JSON lines) are skipped with an error */
     slant_shard shard;              /* only the articles of this shard (shard.h); n 0: all */
+    const slant_subset *subset;     /* articles it leaves out are passed over and counted
+                                     * (slant_reader_filtered); NULL: all are read */
 } slant_reader_options;
 
 typedef struct slant_reader slant_reader;
@@ -49,6 +60,9 @@ void slant_reader_free(slant_reader *r);
  */
 slant_status slant_reader_next(slant_reader *r, slant_article *a, char **origin, long *line,
                                slant_error *err);
+
+/* Articles the subset left out so far. */
+size_t slant_reader_filtered(const slant_reader *r);
 
 /* Files that directory walks passed over (not an article format), and up to three of
  * their names (borrowed until the reader is freed). */

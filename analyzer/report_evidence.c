@@ -10,13 +10,18 @@
 #include "buf.h"
 #include "normalize.h"
 #include "score.h"
+#include "subset.h"
 #include "xalloc.h"
 
 /* The group of an article as compare knows it from the article's score record: a
  * metadata field, or a field kept from JSON Lines (a string, or a number or boolean as
- * JSON; anything else is no value); "(none)" without one. */
-static const char *group_of(const slant_article *a, const char *by)
+ * JSON; anything else is no value), or a binned date (date:month, into `bin`); "(none)"
+ * without one. */
+static const char *group_of(const slant_article *a, const char *by, char *bin, size_t size)
 {
+    int unit = slant_bin_of(by);
+    if (unit > 0)
+        return slant_bin_date((slant_bin)unit, a->date, bin, size) == 0 ? bin : "(none)";
     const struct {
         const char *name;
         const char *value;
@@ -198,7 +203,8 @@ slant_status slant_report_collect_evidence(slant_report *r, const slant_evidence
         if (st != SLANT_OK)
             continue; /* reported by the first pass */
         number++;
-        size_t src = source_named(r, group_of(&a, o->by));
+        char bin[32];
+        size_t src = source_named(r, group_of(&a, o->by, bin, sizeof bin));
         if (src != SIZE_MAX && w.needy[src]) {
             slant_scorer_score(scorer, &a);
             const slant_doc *doc = slant_scorer_doc(scorer);

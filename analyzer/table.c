@@ -190,6 +190,12 @@ static void long_row(const char *name, double value, void *ctx)
     slant_buf_addc(c->out, ',');
     cstr_cell(SLANT_TABLE_CSV, c->r->article->source, c->out);
     slant_buf_addc(c->out, ',');
+    const slant_article *a = c->r->article;
+    for (size_t k = 0; k < c->r->nkeep; k++) {
+        if (k < a->nfields)
+            cstr_cell(SLANT_TABLE_CSV, a->fields[k].value, c->out);
+        slant_buf_addc(c->out, ',');
+    }
     cstr_cell(SLANT_TABLE_CSV, name, c->out);
     slant_buf_addc(c->out, ',');
     number_cell(value, c->out);
@@ -200,7 +206,12 @@ void slant_table_write_header(slant_table_kind kind, const slant_lexicon *lex,
                               const char *const *keep, size_t nkeep, slant_buf *out)
 {
     if (kind == SLANT_TABLE_LONG) {
-        slant_buf_adds(out, "id,source,indicator,value\n");
+        slant_buf_adds(out, "id,source,");
+        for (size_t k = 0; k < nkeep; k++) {
+            cstr_cell(kind, keep[k], out);
+            slant_buf_addc(out, ',');
+        }
+        slant_buf_adds(out, "indicator,value\n");
         return;
     }
     char sep = separator(kind);

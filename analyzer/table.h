@@ -16,7 +16,8 @@
  * pandas and R read as missing.
  */
 
-/* LONG is tidy CSV: one row per article and indicator, "id,source,indicator,value". */
+/* LONG is tidy CSV: one row per article and indicator, "id,source,indicator,value", with
+ * the kept fields (--keep) as columns after source. */
 typedef enum { SLANT_TABLE_CSV, SLANT_TABLE_TSV, SLANT_TABLE_LONG } slant_table_kind;
 
 /* Appends the header row. `keep` names the kept fields, as in slant_result. */

@@ -164,8 +164,9 @@ class Lexicon:
         self.stem_pid = {}
         self.exact_pid = {}
         self.prefix_pid = {}
-        # first pattern id -> [(category, following pattern ids, weight)]
+        # first pattern id -> [(category, following pattern ids, weight, entry)]
         self.by_first = {}
+        self.entry_names = []   # entry -> "category:entry as written" (for keyness)
         self.nentries = 0
         for cat, name in enumerate(files):
             self._load_category(cat, os.path.join(directory, name))
@@ -214,7 +215,9 @@ class Lexicon:
                 continue
             seen[key] = lineno
             self.by_first.setdefault(pids[0], []).append(
-                (cat, tuple(pids[1:]), weight))
+                (cat, tuple(pids[1:]), weight, len(self.entry_names)))
+            self.entry_names.append("{}:{}".format(self.cat_ids[cat],
+                                                   strip_comment(raw).split()[0]))
             self.nentries += 1
 
     def resolve(self, form):
@@ -241,8 +244,9 @@ class Lexicon:
         return (frozenset(pids), tuple(starts))
 
 
-def count_article(lex, tokens, ncat):
-    """Per-category match counts for one article's folded tokens."""
+def count_article(lex, tokens, ncat, entries=None):
+    """Per-category match counts for one article's folded tokens; with a dict
+    `entries`, also the matches per entry (entry -> count) into it."""
     memo = lex.memo
     missing = set(tokens).difference(memo)
     if missing:
@@ -260,9 +264,12 @@ def count_article(lex, tokens, ncat):
             if covered[cat] <= i:
                 counts[cat] += 1
                 covered[cat] = i + 1
+                if entries is not None:
+                    e = starts[0][3]
+                    entries[e] = entries.get(e, 0) + 1
             continue
         longest = {}
-        for cat, follow, _weight in starts:
+        for cat, follow, _weight, entry in starts:
             j = i + 1
             for pid in follow:
                 if j >= n:
@@ -272,12 +279,14 @@ def count_article(lex, tokens, ncat):
                     break
                 j += 1
             else:
-                if j - i > longest.get(cat, 0):
-                    longest[cat] = j - i
-        for cat, length in longest.items():
+                if j - i > longest.get(cat, (0,))[0]:
+                    longest[cat] = (j - i, entry)
+        for cat, (length, entry) in longest.items():
             if covered[cat] <= i:
                 counts[cat] += 1
                 covered[cat] = i + length
+                if entries is not None:
+                    entries[entry] = entries.get(entry, 0) + 1
     return n, counts
 
 

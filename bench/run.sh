@@ -47,6 +47,8 @@ FLOOR=$OUT/floor
 
 # Targets (from the issue).
 TARGET_PEER=25      # slant -j 2 throughput / peer throughput, at least
+TARGET_JOB=12       # the whole job (score + compare) at -j 2 / the peer's whole job, at least
+JOB_MIN_N=${BENCH_JOB_MIN_N:-300}   # the job compares the groups of at least this many articles
 TARGET_SCALE=1.7    # slant -j 2 throughput / slant -j 1 throughput, at least
 TARGET_RSS_MB=64    # peak RSS of every slant run, below (MB = 10^6 bytes)
 
@@ -127,9 +129,9 @@ timed() {
 
 # Results of measure(), per tool: floor, j1, j2, peer (read through ${!name}).
 # shellcheck disable=SC2034
-OK_floor=0 OK_j1=0 OK_j2=0 OK_peer=0 \
-WALL_floor=0 WALL_j1=0 WALL_j2=0 WALL_peer=0 \
-RSS_floor=0 RSS_j1=0 RSS_j2=0 RSS_peer=0
+OK_floor=0 OK_j1=0 OK_j2=0 OK_peer=0 OK_job=0 OK_jobpeer=0 \
+WALL_floor=0 WALL_j1=0 WALL_j2=0 WALL_peer=0 WALL_job=0 WALL_jobpeer=0 \
+RSS_floor=0 RSS_j1=0 RSS_j2=0 RSS_peer=0 RSS_job=0 RSS_jobpeer=0
 
 # measure NAME N CMD...: N timed runs; sets WALL_<NAME> (median), RSS_<NAME>
 # (maximum, KB) and OK_<NAME> (1 or 0). Stdout of CMD goes to /dev/null,
@@ -173,6 +175,26 @@ fi
 
 note "timing the Python peer (1 run; this takes a while)"
 measure peer 1 "$PY" bench/peer_nltk.py --stats --lexicon "$LEX" "$CORPUS"
+
+# The whole research job: score, then compare every pair of the groups of at least
+# JOB_MIN_N articles with keyness and BH (one shell, so one wall time and the larger RSS).
+JOB_CMD="'$SLANT' score -q -j 2 --lexicon '$LEX' '$CORPUS' > '$OUT/job.jsonl' && '$SLANT' compare -q -j 2 --min-n $JOB_MIN_N --max-pairs 400 -f json '$OUT/job.jsonl' > '$OUT/job-compare.json'"
+if (( have_slant )); then
+    note "timing the whole job, slant: score -j 2 + compare -j 2 --min-n $JOB_MIN_N ($RUNS run(s))"
+    measure job "$RUNS" bash -c "$JOB_CMD"
+fi
+note "timing the whole job, the Python peer (1 run; this takes a while)"
+measure jobpeer 1 "$PY" bench/peer_job.py --lexicon "$LEX" --min-n "$JOB_MIN_N" "$CORPUS"
+jobpeer_stats=""
+(( OK_jobpeer )) && jobpeer_stats=$(grep -o 'groups.*' "$OUT/stderr.txt" | tail -n 1 || true)
+job_keyness=n/a
+if (( OK_job )) && [[ -s $OUT/job-compare.json ]]; then
+    job_keyness=$("$PY" -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+t = d["tables"]
+pairs = {(r["group"], r["reference"]) for r in t.get("pairs", [])}
+print("groups %d, pairs %d, keyness rows %d" % (len({g for p in pairs for g in p}), len(pairs), len(t.get("keyness", []))))' "$OUT/job-compare.json" 2>/dev/null || echo n/a)
+fi
 peer_stats=""
 if (( OK_peer )); then
     peer_stats=$(grep -o 'articles.*' "$OUT/stderr.txt" | tail -n 1 || true)
@@ -212,7 +234,7 @@ fi
 # row NAME LABEL: prints "LABEL|seconds|MB/s|tokens/s|RSS MB" or a skip note.
 row() {
     local name=$1 label=$2 ok_var="OK_$1" wall_var="WALL_$1" rss_var="RSS_$1"
-    if [[ $name == j[12] ]] && (( ! have_slant )); then
+    if [[ $name == j[12] || $name == job ]] && (( ! have_slant )); then
         printf '%s|skipped|-|-|-\n' "$label"
     elif (( ! ${!ok_var:-0} )); then
         printf '%s|FAILED|-|-|-\n' "$label"
@@ -227,6 +249,8 @@ rows=$(
     row j1 "slant score -j 1"
     row j2 "slant score -j 2"
     row peer "python peer (NLTK)"
+    row job "job: slant -j 2"
+    row jobpeer "job: python peer"
 )
 
 # ratio A B: throughput of A over throughput of B = seconds of B / seconds of A.
@@ -258,6 +282,7 @@ r_peer=$(ratio j2 peer)
 r_scale=$(ratio j2 j1)
 r_floor=$(ratio j1 floor)
 r_j1peer=$(ratio j1 peer)
+r_job=$(ratio job jobpeer)
 rss_max=n/a
 if (( OK_j1 && OK_j2 )); then
     rss_max=$(awk -v a="$RSS_j1" -v b="$RSS_j2" 'BEGIN { m = a > b ? a : b; printf "%.1f", m * 1024 / 1e6 }')
@@ -265,8 +290,9 @@ fi
 v_peer=$(verdict "$r_peer" ">=" "$TARGET_PEER")
 v_scale=$(verdict "$r_scale" ">=" "$TARGET_SCALE")
 v_rss=$(verdict "$rss_max" "<" "$TARGET_RSS_MB")
+v_job=$(verdict "$r_job" ">=" "$TARGET_JOB")
 misses=0
-for v in "$v_peer" "$v_scale" "$v_rss"; do
+for v in "$v_peer" "$v_scale" "$v_rss" "$v_job"; do
     [[ $v == PASS ]] || misses=$((misses + 1))
 done
 
@@ -282,6 +308,7 @@ ratios=$(
     printf 'slant -j 2 / peer|%s|at least %s|%s\n' "$r_peer" "$TARGET_PEER" "$v_peer"
     printf 'slant -j 2 / slant -j 1|%s|at least %s|%s\n' "$r_scale" "$TARGET_SCALE" "$v_scale"
     printf 'slant peak RSS (MB)|%s|below %s|%s\n' "$rss_max" "$TARGET_RSS_MB" "$v_rss"
+    printf 'job: slant -j 2 / peer|%s|at least %s|%s\n' "$r_job" "$TARGET_JOB" "$v_job"
     printf 'slant -j 1 / floor|%s|(information)|\n' "$r_floor"
     printf 'slant -j 1 / peer|%s|(information)|\n' "$r_j1peer"
 )
@@ -295,6 +322,7 @@ notes=(
 )
 (( have_slant )) || notes+=("slant was skipped: '$SLANT' does not exist (run 'make' first).")
 [[ -n $peer_stats ]] && notes+=("The peer counted its own tokens with its regex: $peer_stats.")
+notes+=("Whole job: groups of at least $JOB_MIN_N articles (BENCH_JOB_MIN_N), every pair, keyness and BH; slant: $job_keyness; the peer: ${jobpeer_stats:-n/a}. Seconds: median of $RUNS run(s) for slant, 1 run for the peer.")
 [[ $cores =~ ^[0-9]+$ ]] && (( cores < 2 )) && notes+=("This machine has $cores core(s): the -j 2 scaling target cannot be met here.")
 
 # Terminal table.

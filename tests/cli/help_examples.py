@@ -40,7 +40,8 @@ with tempfile.TemporaryDirectory() as work:
     for name in ("corpus", "lexicons", "tests"):
         os.symlink(os.path.join(root, name), os.path.join(work, name))
     env = dict(os.environ, PATH=f"{build}:{os.environ['PATH']}")
-    for command in ("score", "compare", "merge", "explain", "report", "lexicon", "calibrate"):
+    for command in ("score", "compare", "merge", "explain", "report", "lexicon", "calibrate",
+                    "kwic", "keyness"):
         for ex in examples(command):
             ex = ex.replace("/tmp/", work + "/out-")  # keep the scratch directory the only place written
             r = subprocess.run(ex, shell=True, cwd=work, env=env, capture_output=True, text=True)

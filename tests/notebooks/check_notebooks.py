@@ -279,6 +279,42 @@ def main():
         check(len(ns["most_loaded"]) <= 3 * len(sources), "most_loaded: three per source")
     section("index and sentences", sec_index_and_sentences)
 
+    def sec_lean():
+        lean, lean_csv, scores = ns["lean"], ns["lean_csv"], ns["scores"]
+        check(len(lean) == len(lean_csv) == articles, f"lean: {len(lean)} rows")
+        check(list(lean["id"]) == list(lean_csv["id"]) == list(scores["id"]),
+              "lean, lean_csv: the ids in input order")
+        for col in ("tokens", "loaded_index", "pejorative_labels_rate"):
+            src = "categories.pejorative_labels.rate" if col.endswith("_rate") else col
+            check(all(close(a, b) and close(a, c) for a, b, c in
+                      zip(lean[col], lean_csv[col], scores[src])),
+                  f"lean, lean_csv: {col} as json_normalize reads it")
+        check(lean_csv["source"].dtype.name == "category", "lean_csv: source is categorical")
+        kl = ns["kept_long"]
+        check(list(kl.columns) == ["id", "source", "outlet", "indicator", "value"],
+              f"kept_long: columns {list(kl.columns)}")
+        ibo = ns["index_by_outlet"]
+        raw_kept = [json.loads(l) for l in open("kept.jsonl", encoding="utf-8")]
+        want = {r["fields"]["outlet"]: r["loaded_index"] for r in raw_kept}
+        check({k: float(v) for k, v in ibo.items()} == want or
+              all(close(float(ibo[k]), v) for k, v in want.items()),
+              f"index_by_outlet: {dict(ibo)} for {want}")
+        # The lean path's point: far less memory than json_normalize, on 20 copies.
+        import tracemalloc
+        with open("scores.jsonl", encoding="utf-8") as f:
+            lines = f.readlines() * 20
+        tracemalloc.start()
+        ns["pd"].DataFrame.from_records(map(ns["lean_row"], lines))
+        lean_peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        tracemalloc.start()
+        ns["pd"].json_normalize([json.loads(l) for l in lines])
+        full_peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        check(lean_peak * 10 < full_peak,
+              f"lean path: peak {lean_peak} bytes, json_normalize {full_peak}: not 10x less")
+    section("lean path", sec_lean)
+
     def sec_kept_fields():
         kept = ns["kept"]
         check(list(kept["fields.outlet"]) == ["Daily A", "Daily B"],

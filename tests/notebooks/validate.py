@@ -16,8 +16,9 @@ EXPECT for score: evidence, no-evidence, fields, no-fields, contested, records=N
 EXPECT for sentences: records=N, default-weights (the index is the count of the index
 categories' matches per 1,000 words).
 EXPECT for compare: has=a+b (these tables are there), not=a+b (these are not), event,
-perm, boot, keyness-contested-only (scores without evidence: only the contested variants
-the records list have a keyness).
+perm, boot, keyness-contested-only (scores without entry counts or evidence: only the
+contested variants the records list have a keyness), keyness-entries (keyness of lexicon
+entries too).
 Prints one line per failure and ends with "N passed, N failed"; exits 1 on failure.
 """
 import copy
@@ -148,7 +149,22 @@ def score_invariants(r):
         bad.append("coverage > 1")
     if r["quote_tokens"] > t or r["lead_tokens"] > t:
         bad.append("quote_tokens or lead_tokens > tokens")
+    per_entry = {}
+    for cid, entry, n in r["entries"]:
+        if (cid, entry) in per_entry:
+            bad.append(f"entries: {cid} {entry!r} listed twice")
+        per_entry[(cid, entry)] = n
+    for cid, c in r["categories"].items():
+        n = sum(v for (k, _), v in per_entry.items() if k == cid)
+        if n != c["count"]:
+            bad.append(f"{cid}: its entries count {n} matches, count {c['count']}")
     if "evidence" in r:
+        texts = [(m["category"], m["entry"]) for m in r["evidence"]
+                 if m["field"] == "text" and "stance" not in m]
+        firsts = list(dict.fromkeys(texts))
+        counted_ = [[c, e, texts.count((c, e))] for c, e in firsts]
+        if counted_ != r["entries"]:
+            bad.append("entries are not the text evidence's entries in first-match order")
         per = {}
         for m in r["evidence"]:
             if m["end"] <= m["start"]:
@@ -306,6 +322,9 @@ def cmd_compare(path, expects):
             bad = [r["entry"] for r in tables.get("keyness", [])
                    if not r["entry"].startswith("contested/")]
             check(not bad, f"{name}: keyness of entries without evidence: {bad[:3]}")
+        elif e == "keyness-entries":
+            check(any(not r["entry"].startswith("contested/") for r in tables.get("keyness", [])),
+                  f"{name}: no keyness of lexicon entries")
         elif e == "event":
             check(doc.get("event") is not None and "events" in tables, f"{name}: no events")
         elif e == "perm":
@@ -415,6 +434,10 @@ def cmd_broken(score_path, compare_path):
         "category extra member": lambda r: r["categories"][cat].update(framing=0),
         "category id with capitals": lambda r: r["categories"].update(Bad=r["categories"][cat]),
         "contested not a list": lambda r: r.update(contested={}),
+        "entries missing": lambda r: r.pop("entries"),
+        "entries count 0": lambda r: r["entries"].append([cat, "x", 0]),
+        "entries as an object": lambda r: r.update(entries={cat: {"x": 1}}),
+        "entries of four items": lambda r: r["entries"].append([cat, "x", 1, 1]),
         "contested variant count 0": lambda r: r["contested"][0].update(count=0),
         "contested without stance": lambda r: r["contested"][0].pop("stance"),
         "provenance hash malformed": lambda r: r["provenance"].update(lexicon_hash="abc"),
