@@ -32,6 +32,9 @@ for j in 2 3; do
     run "compare -j $j" "$tmp/c$j" "$SLANT" compare -q -j $j -f json "$CORPUS"
     check "compare -j $j = -j 1" cmp -s "$tmp/c$j" "$tmp/c1"
 done
+run "compare of score records -j 1" "$tmp/r1" "$SLANT" compare -q -j 1 -f json "$tmp/s1"
+run "compare of score records -j 3 (parsed on threads)" "$tmp/r3" "$SLANT" compare -q -j 3 -f json "$tmp/s1"
+check "compare of score records -j 3 = -j 1" cmp -s "$tmp/r3" "$tmp/r1"
 run "compare --permutations -j 3" "$tmp/cp" "$SLANT" compare -q -j 3 --permutations 200 -f json "$CORPUS"
 run "compare --partial --shard 1/2 -j 2" "$tmp/cpart" "$SLANT" compare -q -j 2 --partial --shard 1/2 "$CORPUS"
 finish
