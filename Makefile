@@ -11,7 +11,7 @@ ifdef CI
 WARN    += -Werror
 endif
 OPT     ?= -O2 -g
-PKGS    := gsl libcjson libutf8proc
+PKGS    := gsl libcjson libutf8proc zlib libzstd
 CPPFLAGS += -D_DEFAULT_SOURCE -Ianalyzer -MMD -MP
 CFLAGS  += $(WARN) $(OPT) $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -pthread
 LDLIBS  += -lstemmer $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
@@ -33,7 +33,7 @@ FUZZ_TARGETS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(BUILD)/replay/%)
 
 .PHONY: all test check unit golden fuzz-replay golden-update demo setup setup-test \
-        asan ubsan valgrind fuzz bench lint install uninstall clean
+        asan ubsan tsan valgrind fuzz bench lint install uninstall clean
 
 all: $(BIN)
 
@@ -93,6 +93,13 @@ asan:
 	@SLANT_BUILD=build/asan ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh
 
 ubsan: asan
+
+# ThreadSanitizer (clang) over the threaded paths: score's pipeline and compare's threads
+# with several -j, which must give the output of -j 1 with no report (tests/batch/tsan.sh).
+tsan:
+	@$(MAKE) --no-print-directory BUILD=build/tsan CC=clang \
+	    OPT="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" LDFLAGS="-fsanitize=thread" all
+	@sh tests/batch/tsan.sh build/tsan
 
 valgrind: all $(UNIT_BIN) $(FUZZ_REPLAY)
 	@SLANT_VALGRIND=1 sh tests/run.sh

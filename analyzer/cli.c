@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "compress.h"
 #include "file.h"
 #include "lexicon_import.h"
 #include "version.h"
@@ -178,12 +179,44 @@ void cli_report_progress(size_t articles, size_t bytes, void *ctx)
         return;
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
+    if (!rc->start.tv_sec && !rc->start.tv_nsec)
+        rc->start = now;
     double since = (double)(now.tv_sec - rc->last.tv_sec) +
                    (double)(now.tv_nsec - rc->last.tv_nsec) / 1e9;
     if (since < 0.25)
         return;
     rc->last = now;
+    double elapsed = (double)(now.tv_sec - rc->start.tv_sec) +
+                     (double)(now.tv_nsec - rc->start.tv_nsec) / 1e9;
+    double rate = elapsed > 0 ? (double)bytes / 1e6 / elapsed : 0;
     fprintf(stderr, "\r\033[Kslant: scored %zu articles, %.1f MB", articles, (double)bytes / 1e6);
+    if (elapsed < 0.25)
+        return; /* too soon for a rate */
+    fprintf(stderr, ", %.1f MB/s", rate);
+    if (rc->total > 0 && (double)bytes < rc->total) {
+        long eta = (long)((rc->total - (double)bytes) / 1e6 / rate + 0.5);
+        fprintf(stderr, ", %.0f%%, ETA %ld:%02ld", 100.0 * (double)bytes / rc->total, eta / 60,
+                eta % 60);
+    }
+}
+
+double cli_input_bytes(const char *const *paths, size_t n)
+{
+    double total = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct stat sb;
+        if (stat(paths[i], &sb) != 0 || !S_ISREG(sb.st_mode))
+            return 0; /* stdin, a directory, a pipe: not known without walking it */
+        FILE *f = fopen(paths[i], "rb");
+        unsigned char head[4];
+        size_t got = f ? fread(head, 1, sizeof head, f) : 0;
+        if (f)
+            fclose(f);
+        if (slant_compression_of_bytes(head, got) != SLANT_COMPRESS_NONE)
+            return 0; /* compressed: its text is several times its size */
+        total += (double)sb.st_size;
+    }
+    return total;
 }
 
 /* --- output ---------------------------------------------------------------------------- */
@@ -244,6 +277,16 @@ int cli_output_open(cli_output *o, const char *path)
         free(o->tmp);
         return -1;
     }
+    /* -o FILE.gz, FILE.zst: written compressed (compress.h); fclose finishes the data */
+    FILE *z = slant_compress_wrap_write(o->f, slant_compression_of_name(path));
+    if (!z) {
+        cli_message("cannot write '%s': %s", path, strerror(errno));
+        fclose(o->f);
+        unlink(o->tmp);
+        free(o->tmp);
+        return -1;
+    }
+    o->f = z;
     remove_on_signal(o->tmp);
     return 0;
 }

@@ -104,11 +104,18 @@ int cli_subset_option(slant_subset **s, const char *option, const char *arg,
  * "article", "record"); nothing when none was left out. */
 void cli_subset_note(size_t left_out, size_t total, const char *what);
 
-/* Errors and a progress line while a pipeline runs (the pipeline's callbacks). */
+/* Errors and a progress line while a pipeline runs (the pipeline's callbacks). The line
+ * says the articles, the MB of text and MB/s, and an ETA when `total` is known. */
 typedef struct {
     int progress;             /* stderr is a terminal and --quiet was not given */
     struct timespec last;
+    struct timespec start;    /* the first call's time (set by it) */
+    double total;             /* the inputs' bytes, or 0 when unknown (cli_input_bytes) */
 } cli_run_context;
+
+/* The bytes of the inputs `paths` when all are uncompressed regular files (so that the
+ * text scored is nearly all of them), else 0: unknown. */
+double cli_input_bytes(const char *const *paths, size_t n);
 
 void cli_report_error(const slant_error *err, void *ctx);
 void cli_report_progress(size_t articles, size_t bytes, void *ctx);

@@ -67,11 +67,17 @@ static void compare_usage(FILE *f)
         "                          statistic)\n"
         "      --partial           write the data of the comparison as a partial, for\n"
         "                          'slant merge', instead of comparing\n"
-        "  -o, --output FILE       write to FILE (atomically) instead of stdout\n"
+        "      --shard K/N         with --partial: only shard K of N of the articles or\n"
+        "                          score records, by id (docs/batch.md); the N partials\n"
+        "                          merge to exactly the whole\n"
+        "  -o, --output FILE       write to FILE (atomically) instead of stdout; FILE.gz\n"
+        "                          or FILE.zst is written compressed\n"
         "      --lexicon DIR, --lang LANG, --weights FILE, --text-field F, --id-field F\n"
         "                          as for 'slant score', when the inputs are articles\n"
         "  -j, --threads N         threads for scoring articles and for comparing (default:\n"
-        "                          the number of cores); the output is the same for any N\n"
+        "                          the number of cores); the output is the same for any N\n",
+        f);
+    fputs(
         "      --cluster FIELD     cluster-robust (CR1) standard errors of every pair's mean\n"
         "                          difference, articles clustered by FIELD (e.g. source when\n"
         "                          comparing ratings); the inputs are read twice\n"
@@ -111,7 +117,7 @@ typedef struct {
     const char *output;
 } compare_args;
 
-enum { OPT_PERMUTATIONS = CLI_OPT_OWN, OPT_BOOTSTRAP, OPT_PARTIAL, OPT_CLUSTER };
+enum { OPT_PERMUTATIONS = CLI_OPT_OWN, OPT_BOOTSTRAP, OPT_PARTIAL, OPT_SHARD, OPT_CLUSTER };
 
 static const struct option compare_options[] = {
     CLI_COMPARISON_OPTIONS,
@@ -119,6 +125,7 @@ static const struct option compare_options[] = {
     { "bootstrap", required_argument, NULL, OPT_BOOTSTRAP },
     { "format", required_argument, NULL, 'f' },
     { "partial", no_argument, NULL, OPT_PARTIAL },
+    { "shard", required_argument, NULL, OPT_SHARD },
     { "cluster", required_argument, NULL, OPT_CLUSTER },
     { "output", required_argument, NULL, 'o' },
     { "help", no_argument, NULL, 'h' },
@@ -169,6 +176,10 @@ static int parse_compare_args(int argc, char **argv, compare_args *a)
                 return BAD("unknown format '%s' (text, json, csv or long)", optarg);
             break;
         case OPT_PARTIAL: a->partial = 1; break;
+        case OPT_SHARD:
+            if (slant_shard_parse(optarg, &a->common.in.shard) != 0)
+                return BAD("invalid shard '%s' (K/N, 1 <= K <= N)", optarg);
+            break;
         case OPT_CLUSTER: a->cluster = optarg; break;
         case 'o': a->output = optarg; break;
         case 'h': compare_usage(stdout); return SLANT_EXIT_OK;
@@ -178,6 +189,9 @@ static int parse_compare_args(int argc, char **argv, compare_args *a)
     }
     if (optind == argc)
         return BAD("no input given: name files, directories, or - for stdin");
+    if (a->common.in.shard.n && !a->partial)
+        return BAD("--shard needs --partial (a shard is merged with the others, not "
+                   "compared alone)");
     if (a->cluster && a->partial)
         return BAD("--cluster needs the articles' rows: it cannot be combined with --partial");
     return -1;
@@ -235,10 +249,10 @@ static int write_result(const compare_args *a, const slant_buf *b)
  * Adds to a new partial the lexicon its inputs were scored with (when they agree) and its
  * shards: those of the partials among the inputs, and a new one for the rest.
  */
-static void stamp_partial(const cli_inputs_result *in, slant_buf *b)
+static void stamp_partial(const cli_inputs_result *in, const slant_shard *shard, slant_buf *b)
 {
     const cli_provenance *lex = in->nlexicons == 1 ? &in->lexicons[0] : NULL;
-    if (!in->nshards) {
+    if (!in->nshards && !shard->n) {
         cli_partial_stamp(b, lex, NULL, 0);
         return;
     }
@@ -247,10 +261,14 @@ static void stamp_partial(const cli_inputs_result *in, slant_buf *b)
     for (size_t k = 0; k < in->nshards; k += 2)
         ids[n++] = in->shards[k];
     char *own = NULL;
-    if (in->score_files || in->narticles) {
-        char text[40];
-        snprintf(text, sizeof text, "fnv1a64:%016llx",
-                 (unsigned long long)slant_hash64(b->data, b->len));
+    if (in->score_files || in->narticles || shard->n) {
+        /* --shard K/N: named in the id too, so that two empty shards are not one */
+        char text[80];
+        unsigned long long h = (unsigned long long)slant_hash64(b->data, b->len);
+        if (shard->n)
+            snprintf(text, sizeof text, "fnv1a64:%016llx:shard:%lu/%lu", h, shard->k, shard->n);
+        else
+            snprintf(text, sizeof text, "fnv1a64:%016llx", h);
         ids[n++] = own = xstrdup(text);
     }
     cli_partial_stamp(b, lex, ids, n);
@@ -277,7 +295,7 @@ int slant_cli_compare(int argc, char **argv)
     slant_buf_init(&b, SLANT_OUTPUT_MAX_BYTES);
     if (lexicon_error || in.lexicon_mismatch) {
         rc = SLANT_EXIT_USAGE;
-    } else if (!records) {
+    } else if (!records && !(a.partial && io->shard.n && !failed && !in.filtered)) {
         if (!a.common.in.quiet)
             cli_subset_note(in.filtered, in.filtered, "article");
         cli_message(in.filtered ? "no article passed --where, --from and --to"
@@ -287,7 +305,7 @@ int slant_cli_compare(int argc, char **argv)
         rc = cli_inputs_check(&a.common, &in, &ds, "compare");
         if (rc == SLANT_EXIT_OK) {
             slant_json_write_partial(ds, io->by, io->event, &b);
-            stamp_partial(&in, &b);
+            stamp_partial(&in, &io->shard, &b);
             rc = write_result(&a, &b);
         }
     } else if ((rc = cli_inputs_check(&a.common, &in, &ds, "compare")) != SLANT_EXIT_OK) {
@@ -459,6 +477,7 @@ int slant_cli_merge(int argc, char **argv)
     if (by) {
         slant_buf out;
         slant_buf_init(&out, SLANT_OUTPUT_MAX_BYTES);
+        slant_dataset_sort(ds); /* the same whatever the order of the partials */
         slant_json_write_partial(ds, by, event, &out);
         size_t n = 0;
         char **ids = xcalloc(seen.nshards / 2 + 1, sizeof *ids);

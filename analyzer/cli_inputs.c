@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "compress.h"
 #include "file.h"
 #include "hash.h"
 #include "json.h"
@@ -44,7 +45,7 @@ static input_kind kind_of(const char *path)
     struct stat sb;
     if (stat(path, &sb) != 0 || S_ISDIR(sb.st_mode))
         return INPUT_ARTICLES; /* directories hold articles; a bad path errors later */
-    FILE *f = fopen(path, "rb");
+    FILE *f = slant_compress_open(path);
     if (!f)
         return INPUT_ARTICLES;
     char *line = NULL;
@@ -406,6 +407,32 @@ int cli_partial_note(cli_inputs_result *r, const char *path, const cli_partial_i
 
 /* --- the three kinds ---------------------------------------------------------------------- */
 
+/*
+ * Is the score record `line` one of shard `s` (--shard)? By its "id", as the article was;
+ * a record without one is kept (slant_json_read_score reports it).
+ */
+static int in_shard(const char *line, size_t len, const slant_shard *s)
+{
+    const char *v;
+    size_t n;
+    if (!s->n || !slant_jsonline_member(line, len, "id", &v, &n) || n < 2 || v[0] != '"')
+        return 1;
+    if (!memchr(v, '\\', n)) { /* no escapes: the id is the bytes between the quotes */
+        char *id = xmemdup(v + 1, n - 2);
+        int in = slant_shard_holds(s, id);
+        free(id);
+        return in;
+    }
+    slant_jsonl_fields f = { "id", "id", NULL, 0 }; /* the id as the text: unescaped */
+    slant_article a;
+    slant_article_init(&a);
+    slant_error err;
+    int in = slant_json_parse_article(line, len, &f, "", 0, &a, &err) != SLANT_OK ||
+             slant_shard_holds(s, a.text);
+    slant_article_release(&a);
+    return in;
+}
+
 /* Lines of score records read at a time: parsed on the -j threads, then added to the
  * dataset in input order on this one, so the dataset is the same for every -j. */
 #define SCORE_BATCH 256
@@ -481,7 +508,7 @@ static size_t read_scores(FILE *f, const char *path, const slant_score_fields *f
         for (size_t t = 1; t < started; t++)
             pthread_join(tid[t], NULL);
         for (size_t i = 0; i < b->n; i++) {
-            if (!b->len[i])
+            if (!b->len[i] || !in_shard(b->line[i], b->len[i], &o->shard))
                 continue;
             if (o->subset && slant_json_is_score_record(b->line[i], b->len[i]) &&
                 !slant_subset_record(o->subset, b->line[i], b->len[i])) {
@@ -502,6 +529,10 @@ static size_t read_scores(FILE *f, const char *path, const slant_score_fields *f
                     note_provenance(b->line[i], b->len[i], path, o, r);
             }
         }
+    }
+    if (ferror(f)) { /* a disk error, or a compressed file that is corrupt or cut short */
+        cli_message("cannot read '%s': %s", path, slant_compress_strerror(errno));
+        bad++;
     }
     for (size_t t = 0; t < threads; t++)
         slant_score_reader_free(share[t].reader);
@@ -593,12 +624,14 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
     const char *keep[2];
     size_t nkeep = cli_inputs_keep(o, keep);
     scored_sink sink = {
-        .rc = { isatty(STDERR_FILENO) && !o->quiet, { 0, 0 } },
+        .rc = { isatty(STDERR_FILENO) && !o->quiet, { 0, 0 }, { 0, 0 }, 0 },
         .reader = slant_score_reader_new(),
         .fields = fields,
         .ds = ds,
         .r = r,
     };
+    if (sink.rc.progress)
+        sink.rc.total = cli_input_bytes(paths, n);
     slant_pipeline_options po = {
         .lex = lex,
         .input = {
@@ -606,6 +639,7 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
             .npaths = n,
             .fields = { o->text_field, o->id_field, keep, nkeep },
             .max_article_bytes = (size_t)64 << 20,
+            .shard = o->shard,
             .subset = o->subset,
         },
         .score = { .format = SLANT_FORMAT_JSONL, .keep = keep, .nkeep = nkeep,
@@ -724,7 +758,7 @@ void cli_inputs_read(const cli_inputs_options *o, char **paths, size_t n, slant_
         switch (kind_of(path)) {
         case INPUT_SCORES: {
             r->score_files++;
-            FILE *f = fopen(path, "rb");
+            FILE *f = slant_compress_open(path);
             if (!f) {
                 cli_message("cannot open '%s': %s", path, strerror(errno));
                 r->failed++;
@@ -756,6 +790,7 @@ void cli_inputs_read(const cli_inputs_options *o, char **paths, size_t n, slant_
         cli_message("note: --weights applies to articles scored here; score records keep "
                     "the index they were scored with");
     cli_lexicons_check(r, o->force, o->quiet);
+    slant_dataset_sort(ds); /* the same whatever the order or sharding of the inputs */
 }
 
 void cli_inputs_release(cli_inputs_result *r)

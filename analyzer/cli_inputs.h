@@ -8,6 +8,7 @@
 #include "compare.h"
 #include "dataset.h"
 #include "lexicon.h"
+#include "shard.h"
 #include "subset.h"
 
 /*
@@ -40,6 +41,8 @@ typedef struct {
     int force;                   /* --force: compare inputs of different lexicons anyway */
     int provenance;              /* 1: collect the provenance of score records; 0: only their
                                   * lexicons, for the check; -1: neither */
+    slant_shard shard;           /* --shard K/N: only the articles and score records of this
+                                  * shard (by id, shard.h); n 0: all */
     const slant_subset *subset;  /* --where, --from, --to (borrowed), or NULL */
 } cli_inputs_options;
 

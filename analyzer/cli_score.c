@@ -41,15 +41,22 @@ static void score_usage(FILE *f)
         "  FILE.csv      one article per row (also .tsv): a header row names the\n"
         "                columns; the text in --text-field, the id in --id-field,\n"
         "                metadata in columns source, date, title, url, event, lang\n"
+        "  FILE.gz, FILE.zst  any of these compressed with gzip or zstd (known by\n"
+        "                their content; FILE.jsonl.gz is read as JSON Lines)\n"
         "  DIR           every .txt, .text, .jsonl and .ndjson file below it, sorted\n"
         "  -             standard input\n"
         "  A file named here and standard input are read by content: JSON Lines if\n"
         "  the first visible byte is '{'; CSV or TSV if named so or if the first line\n"
         "  is a header with the text column; else one text article.\n"
         "  Without a source in the metadata, the source is the parent directory's name.\n"
-        "\n"
+        "\n",
+        f);
+    fputs(
         "options:\n"
-        "  -o, --output FILE     write to FILE (atomically: all or nothing) not stdout\n"
+        "  -o, --output FILE     write to FILE (atomically: all or nothing) not stdout;\n"
+        "                        FILE.gz or FILE.zst is written compressed\n"
+        "      --shard K/N       score only shard K of N: the articles whose id hashes\n"
+        "                        to it (docs/batch.md); N runs cover every article once\n"
         "  -f, --format FMT      jsonl (default); csv or tsv: one row per article;\n"
         "                        long: one row per article and indicator\n"
         "                        (id,source,KEPT...,indicator,value), for pandas and R\n"
@@ -141,13 +148,14 @@ typedef struct {
     size_t window;
     const char *weights;
     int sentences;
+    slant_shard shard;
     slant_subset *subset;      /* --where, --from, --to; NULL without them */
 } score_args;
 
 enum {
     OPT_EVIDENCE = 256, OPT_LEXICON, OPT_LANG, OPT_TEXT_FIELD, OPT_ID_FIELD, OPT_KEEP,
     OPT_INPUT, OPT_MAX_BYTES, OPT_ACTORS, OPT_WINDOW, OPT_WEIGHTS, OPT_SENTENCES,
-    OPT_WHERE, OPT_FROM, OPT_TO
+    OPT_SHARD, OPT_WHERE, OPT_FROM, OPT_TO
 };
 
 static const struct option score_options[] = {
@@ -166,6 +174,7 @@ static const struct option score_options[] = {
     { "window", required_argument, NULL, OPT_WINDOW },
     { "weights", required_argument, NULL, OPT_WEIGHTS },
     { "sentences", no_argument, NULL, OPT_SENTENCES },
+    { "shard", required_argument, NULL, OPT_SHARD },
     { "where", required_argument, NULL, OPT_WHERE },
     { "from", required_argument, NULL, OPT_FROM },
     { "to", required_argument, NULL, OPT_TO },
@@ -258,6 +267,10 @@ static int parse_score_args(int argc, char **argv, score_args *a)
             break;
         case OPT_WEIGHTS: a->weights = optarg; break;
         case OPT_SENTENCES: a->sentences = 1; break;
+        case OPT_SHARD:
+            if (slant_shard_parse(optarg, &a->shard) != 0)
+                return cli_usage_error("score", "invalid shard '%s' (K/N, 1 <= K <= N)", optarg);
+            break;
         case 'q': a->quiet = 1; break;
         case 'h': score_usage(stdout); return SLANT_EXIT_OK;
         case ':': return cli_usage_error("score", "option '%s' needs a value", argv[optind - 1]);
@@ -273,7 +286,8 @@ static int parse_score_args(int argc, char **argv, score_args *a)
     return -1;
 }
 
-static int score_status(const slant_pipeline_stats *s, int quiet, int subset)
+static int score_status(const slant_pipeline_stats *s, int quiet, int subset,
+                        const slant_shard *shard)
 {
     if (!quiet)
         cli_subset_note(s->filtered, s->filtered + s->articles + s->failed, "article");
@@ -291,6 +305,12 @@ static int score_status(const slant_pipeline_stats *s, int quiet, int subset)
                 s->failed, s->failed == 1 ? "" : "s", s->articles,
                 s->articles == 1 ? "" : "s");
         return s->articles ? SLANT_EXIT_PARTIAL : SLANT_EXIT_NOTHING;
+    }
+    if (!s->articles && shard->n) { /* a share of a small corpus may be empty */
+        if (!quiet)
+            fprintf(stderr, "slant: note: shard %lu/%lu holds no articles of the inputs\n",
+                    shard->k, shard->n);
+        return SLANT_EXIT_OK;
     }
     if (!s->articles && subset && s->filtered) {
         fputs("slant: no article passed --where, --from and --to\n", stderr);
@@ -332,7 +352,10 @@ int slant_cli_score(int argc, char **argv)
         return rc;
     }
 
-    cli_run_context rc_ctx = { isatty(STDERR_FILENO) && !a.quiet, { 0, 0 } };
+    cli_run_context rc_ctx = { isatty(STDERR_FILENO) && !a.quiet, { 0, 0 }, { 0, 0 }, 0 };
+    if (rc_ctx.progress)
+        rc_ctx.total = cli_input_bytes((const char *const *)(argv + optind),
+                                       (size_t)(argc - optind));
     slant_pipeline_options po = {
         .lex = lex,
         .input = {
@@ -341,6 +364,7 @@ int slant_cli_score(int argc, char **argv)
             .format = a.input,
             .fields = { a.text_field, a.id_field, (const char *const *)a.keep, a.nkeep },
             .max_article_bytes = a.max_bytes,
+            .shard = a.shard,
             .subset = a.subset,
         },
         .score = { a.format, a.evidence, (const char *const *)a.keep, a.nkeep, a.window,
@@ -359,9 +383,9 @@ int slant_cli_score(int argc, char **argv)
         out.write_errno = stats.write_errno ? stats.write_errno : EIO;
         rc = SLANT_EXIT_WRITE;
     } else {
-        rc = score_status(&stats, a.quiet, a.subset != NULL);
+        rc = score_status(&stats, a.quiet, a.subset != NULL, &a.shard);
     }
-    if (cli_output_close(&out, st == SLANT_OK && stats.articles > 0) != 0)
+    if (cli_output_close(&out, st == SLANT_OK && (stats.articles > 0 || a.shard.n)) != 0)
         rc = SLANT_EXIT_WRITE;
     slant_weights_release(&weights);
     slant_lexicon_free(lex);

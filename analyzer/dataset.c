@@ -200,3 +200,188 @@ size_t slant_dataset_values(const slant_dataset *ds, size_t group, size_t ind, d
     }
     return n;
 }
+
+/* --- the canonical order -------------------------------------------------------------- */
+
+typedef int (*index_cmp)(const slant_dataset *ds, size_t x, size_t y);
+
+/* The indices 0..n-1 sorted by `cmp`, stable: a bottom-up merge sort (caller frees). */
+static size_t *sorted(const slant_dataset *ds, size_t n, index_cmp cmp)
+{
+    size_t *order = xmalloc((n ? n : 1) * sizeof *order);
+    size_t *tmp = xmalloc((n ? n : 1) * sizeof *tmp);
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    for (size_t w = 1; w < n; w *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            size_t a = lo, b = mid, k = lo;
+            while (a < mid && b < hi)
+                tmp[k++] = cmp(ds, order[b], order[a]) < 0 ? order[b++] : order[a++];
+            while (a < mid)
+                tmp[k++] = order[a++];
+            while (b < hi)
+                tmp[k++] = order[b++];
+        }
+        memcpy(order, tmp, n * sizeof *order);
+    }
+    free(tmp);
+    return order;
+}
+
+static int cmp_groups(const slant_dataset *ds, size_t x, size_t y)
+{
+    return strcmp(ds->group_data[x].name, ds->group_data[y].name);
+}
+
+static int cmp_events(const slant_dataset *ds, size_t x, size_t y)
+{
+    return strcmp(slant_dataset_event_name(ds, x), slant_dataset_event_name(ds, y));
+}
+
+/* The place of indicator `name` (its first `n` bytes), or the end when it is none. */
+static size_t indicator_rank(const slant_dataset *ds, const char *name, size_t n)
+{
+    uint32_t i = slant_intern_find(&ds->indicators, name, n);
+    return i == SLANT_INTERN_NONE ? SIZE_MAX : i;
+}
+
+/*
+ * Entries in the order of the indicators they count toward, as the lexicon lists its
+ * categories: "CATEGORY:entry" by the category's place among the indicators, then by
+ * name; "actor/ACTOR:CATEGORY" by actor, then the category's place; the rest
+ * ("contested/CONCEPT:variant") by name after them.
+ */
+static int cmp_entries(const slant_dataset *ds, size_t x, size_t y)
+{
+    const char *a = slant_dataset_entry_name(ds, x), *b = slant_dataset_entry_name(ds, y);
+    const char *ca = strchr(a, ':'), *cb = strchr(b, ':');
+    size_t pa = ca ? (size_t)(ca - a) : strlen(a), pb = cb ? (size_t)(cb - b) : strlen(b);
+    int actor_a = !strncmp(a, SLANT_ACTOR_PREFIX, strlen(SLANT_ACTOR_PREFIX));
+    int actor_b = !strncmp(b, SLANT_ACTOR_PREFIX, strlen(SLANT_ACTOR_PREFIX));
+    if (actor_a && actor_b && ca && cb) {
+        int c = pa == pb ? strncmp(a, b, pa) : strcmp(a, b);
+        if (c)
+            return c < 0 ? -1 : 1;
+        size_t ra = indicator_rank(ds, ca + 1, strlen(ca + 1));
+        size_t rb = indicator_rank(ds, cb + 1, strlen(cb + 1));
+        if (ra != rb)
+            return ra < rb ? -1 : 1;
+        return strcmp(a, b);
+    }
+    size_t ra = actor_a ? SIZE_MAX - 1 : indicator_rank(ds, a, pa);
+    size_t rb = actor_b ? SIZE_MAX - 1 : indicator_rank(ds, b, pb);
+    if (ra != rb)
+        return ra < rb ? -1 : 1;
+    return strcmp(a, b);
+}
+
+static int cmp_rows(const slant_dataset *ds, size_t x, size_t y)
+{
+    const slant_row *a = &ds->rows[x], *b = &ds->rows[y];
+    int c = strcmp(a->id, b->id);
+    if (!c)
+        c = strcmp(ds->group_data[a->group].name, ds->group_data[b->group].name);
+    if (!c && a->event != b->event) {
+        if (a->event == UINT32_MAX || b->event == UINT32_MAX)
+            c = a->event == UINT32_MAX ? -1 : 1;
+        else
+            c = strcmp(slant_dataset_event_name(ds, a->event),
+                       slant_dataset_event_name(ds, b->event));
+    }
+    return c;
+}
+
+/* A new intern table of `old`'s strings, the one of id i at new_id[i]. */
+static void reorder_names(slant_intern *t, const size_t *new_id)
+{
+    size_t n = slant_intern_count(t);
+    size_t *at = xmalloc((n ? n : 1) * sizeof *at); /* new id -> old id */
+    for (size_t i = 0; i < n; i++)
+        at[new_id[i]] = i;
+    slant_intern fresh;
+    slant_intern_init(&fresh);
+    for (size_t k = 0; k < n; k++) {
+        size_t len;
+        const char *name = slant_intern_str(t, (uint32_t)at[k], &len);
+        slant_intern_add(&fresh, name, len, NULL);
+    }
+    slant_intern_release(t);
+    *t = fresh;
+    free(at);
+}
+
+/*
+ * In place, so that memory holds the dataset once: rows and groups are moved (their
+ * arrays of values are not copied), entry counts permuted per group, and the three name
+ * tables rebuilt in the new order.
+ */
+void slant_dataset_sort(slant_dataset *ds)
+{
+    size_t ngroups = slant_dataset_ngroups(ds), nevents = slant_dataset_nevents(ds);
+    size_t nentries = slant_dataset_nentries(ds);
+    size_t *rows = sorted(ds, ds->nrows, cmp_rows);
+    size_t *by_name_g = sorted(ds, ngroups, cmp_groups);
+    size_t *by_name_e = sorted(ds, nevents, cmp_events);
+    size_t *entries = sorted(ds, nentries, cmp_entries);
+    /* groups and events: in the order of their first sorted row, then the rest by name */
+    size_t *new_g = xmalloc((ngroups ? ngroups : 1) * sizeof *new_g);
+    size_t *new_e = xmalloc((nevents ? nevents : 1) * sizeof *new_e);
+    size_t *new_entry = xmalloc((nentries ? nentries : 1) * sizeof *new_entry);
+    for (size_t g = 0; g < ngroups; g++)
+        new_g[g] = SIZE_MAX;
+    for (size_t e = 0; e < nevents; e++)
+        new_e[e] = SIZE_MAX;
+    size_t ng = 0, ne = 0;
+    for (size_t k = 0; k < ds->nrows; k++) {
+        const slant_row *row = &ds->rows[rows[k]];
+        if (new_g[row->group] == SIZE_MAX)
+            new_g[row->group] = ng++;
+        if (row->event != UINT32_MAX && new_e[row->event] == SIZE_MAX)
+            new_e[row->event] = ne++;
+    }
+    for (size_t k = 0; k < ngroups; k++)
+        if (new_g[by_name_g[k]] == SIZE_MAX)
+            new_g[by_name_g[k]] = ng++;
+    for (size_t k = 0; k < nevents; k++)
+        if (new_e[by_name_e[k]] == SIZE_MAX)
+            new_e[by_name_e[k]] = ne++;
+    for (size_t k = 0; k < nentries; k++)
+        new_entry[entries[k]] = k;
+
+    slant_row *moved = xmalloc((ds->nrows ? ds->nrows : 1) * sizeof *moved);
+    for (size_t k = 0; k < ds->nrows; k++) {
+        moved[k] = ds->rows[rows[k]];
+        moved[k].group = (uint32_t)new_g[moved[k].group];
+        if (moved[k].event != UINT32_MAX)
+            moved[k].event = (uint32_t)new_e[moved[k].event];
+    }
+    free(ds->rows);
+    ds->rows = moved;
+    ds->rows_cap = ds->nrows ? ds->nrows : 1;
+
+    slant_group *groups = xmalloc((ngroups ? ngroups : 1) * sizeof *groups);
+    for (size_t g = 0; g < ngroups; g++) {
+        slant_group *x = &groups[new_g[g]];
+        *x = ds->group_data[g];
+        double *counts = xmalloc((nentries ? nentries : 1) * sizeof *counts);
+        for (size_t e = 0; e < nentries; e++)
+            counts[new_entry[e]] = x->entry_counts[e];
+        free(x->entry_counts);
+        x->entry_counts = counts;
+    }
+    free(ds->group_data);
+    ds->group_data = groups;
+    ds->group_cap = ngroups ? ngroups : 1;
+
+    reorder_names(&ds->groups, new_g);
+    reorder_names(&ds->events, new_e);
+    reorder_names(&ds->entries, new_entry);
+    free(rows);
+    free(by_name_g);
+    free(by_name_e);
+    free(entries);
+    free(new_g);
+    free(new_e);
+    free(new_entry);
+}

@@ -65,6 +65,18 @@ void slant_dataset_add_entry(slant_dataset *ds, const char *group, const char *e
 /* Adds everything in `from` to `into` (rows, groups, events, entries, counts). */
 void slant_dataset_merge(slant_dataset *into, const slant_dataset *from);
 
+/*
+ * Puts `ds` in its canonical order, which does not depend on the order the articles came
+ * in: rows sorted by id (bytewise; then group, event, and their order before for equal
+ * ones); groups and events in the order of their first row so sorted (for a corpus
+ * whose ids are its paths: the order of the directory walk), those without rows after
+ * them by name; entries by name. Indicators keep their order (the columns of every score
+ * record, the same in each). So a corpus read whole, in another
+ * order, or in shards (--shard K/N) merged, is the same dataset, down to the order of
+ * the sums that make every statistic: the comparisons are equal byte for byte.
+ */
+void slant_dataset_sort(slant_dataset *ds);
+
 size_t slant_dataset_nindicators(const slant_dataset *ds);
 const char *slant_dataset_indicator_name(const slant_dataset *ds, size_t i);
 size_t slant_dataset_ngroups(const slant_dataset *ds);

@@ -6,12 +6,13 @@
 #include <string.h>
 
 #include "buf.h"
+#include "compress.h"
 #include "xalloc.h"
 
 slant_status slant_read_file(const char *path, size_t max, char **data, size_t *len,
                              slant_error *err)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = slant_compress_open(path); /* .gz and .zst too, by content */
     if (!f)
         return slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0, "cannot open '%s': %s", path,
                                strerror(errno));
@@ -30,7 +31,7 @@ slant_status slant_read_file(const char *path, size_t max, char **data, size_t *
     }
     if (st == SLANT_OK && ferror(f))
         st = slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0, "cannot read '%s': %s", path,
-                             strerror(errno));
+                             slant_compress_strerror(errno));
     fclose(f);
     if (st != SLANT_OK) {
         slant_buf_release(&b);

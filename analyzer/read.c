@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "compress.h"
 #include "file.h"
 #include "jsonline.h"
 #include "xalloc.h"
@@ -169,10 +170,11 @@ size_t slant_reader_ignored(const slant_reader *r, const char **names, size_t ma
 
 /* --- kinds of file ----------------------------------------------------------------- */
 
+/* Does `s`, without a final .gz or .zst (compress.h), end with `suffix`? */
 static int ends_with(const char *s, const char *suffix)
 {
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && strcmp(s + n - k, suffix) == 0;
+    size_t n = slant_compression_base_len(s), k = strlen(suffix);
+    return n >= k && strncmp(s + n - k, suffix, k) == 0;
 }
 
 static int is_jsonl_name(const char *path)
@@ -325,12 +327,13 @@ static slant_status next_record(slant_reader *r, slant_article *a, char **origin
     for (;;) {
         int got = stream_line(s, &r->line);
         if (got == 0) {
-            int failed = ferror(s->f);
+            int failed = ferror(s->f), e = errno;
             char *path = xstrdup(s->path);
             stream_close(r);
             if (failed) {
                 slant_status st = slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0,
-                                                  "cannot read '%s': %s", path, strerror(errno));
+                                                  "cannot read '%s': %s", path,
+                                                  slant_compress_strerror(e));
                 free(path);
                 return st;
             }
@@ -667,7 +670,7 @@ static slant_input_format guess_format(const char *p, size_t n, const char *name
 static slant_status open_jsonl(slant_reader *r, const char *path, FILE *f, slant_error *err)
 {
     if (!f) {
-        f = fopen(path, "rb");
+        f = slant_compress_open(path); /* .gz and .zst too, by content */
         if (!f)
             return slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0, "cannot open '%s': %s", path,
                                    strerror(errno));
@@ -734,15 +737,20 @@ static slant_status read_stdin(slant_reader *r, slant_article *a, char **origin,
         return slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0,
                                "cannot read standard input: %s", strerror(EISDIR));
     line_stream *s = xcalloc(1, sizeof *s);
-    s->f = stdin;
+    s->f = slant_compress_wrap_read(stdin); /* gzip or zstd: decompressed (compress.h) */
+    s->owned = s->f != NULL;                 /* closing it leaves stdin open */
+    if (!s->f)
+        s->f = stdin;
     s->path = xstrdup("-");
     stream_fill(s);
-    if (ferror(stdin)) {
+    if (ferror(s->f) && s->len == 0) { /* (after some data: said at its end) */
         int e = errno;
+        if (s->owned)
+            fclose(s->f);
         free(s->path);
         free(s);
         return slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0, "cannot read standard input: %s",
-                               strerror(e));
+                               slant_compress_strerror(e));
     }
     slant_input_format fmt = r->o.format;
     if (fmt == SLANT_INPUT_AUTO)
@@ -759,13 +767,15 @@ static slant_status read_stdin(slant_reader *r, slant_article *a, char **origin,
         st = slant_buf_add(&text, s->buf, s->len);
         s->len = s->pos = 0;
     }
-    int read_failed = ferror(stdin), e = errno;
+    int read_failed = ferror(s->f), e = errno;
+    if (s->owned)
+        fclose(s->f);
     free(s->path);
     free(s);
     if (read_failed) {
         slant_buf_release(&text);
         return slant_error_set(err, SLANT_ERR_IO, NULL, 0, 0, "cannot read standard input: %s",
-                               strerror(e));
+                               slant_compress_strerror(e));
     }
     if (st != SLANT_OK) {
         slant_buf_release(&text);
@@ -942,8 +952,9 @@ slant_status slant_reader_next(slant_reader *r, slant_article *a, char **origin,
         } else {
             return SLANT_END;
         }
-        if (st == SLANT_OK && r->o.subset && !in_subset(r, a)) {
-            slant_article_release(a);
+        if (st == SLANT_OK && (!slant_shard_holds(&r->o.shard, a->id) ||
+                               (r->o.subset && !in_subset(r, a)))) {
+            slant_article_release(a); /* another shard's (--shard), or outside the subset */
             free(*origin);
             *origin = NULL;
             *line = 0;

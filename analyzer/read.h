@@ -6,6 +6,7 @@
 #include "article.h"
 #include "error.h"
 #include "json.h"
+#include "shard.h"
 #include "subset.h"
 
 /*
@@ -40,6 +41,7 @@ typedef struct {
     slant_input_format format;      /* for files given by name and stdin; AUTO: by extension */
     slant_jsonl_fields fields;
     size_t max_article_bytes;       /* larger articles (and JSON lines) are skipped with an error */
+    slant_shard shard;              /* only the articles of this shard (shard.h); n 0: all */
     const slant_subset *subset;     /* articles it leaves out are passed over and counted
                                      * (slant_reader_filtered); NULL: all are read */
 } slant_reader_options;

@@ -26,7 +26,7 @@ seconds=${FUZZ_SECONDS:-60}
 timeout=${FUZZ_TIMEOUT:-10}
 out=build/fuzz
 
-pkgs="gsl libcjson libutf8proc"
+pkgs="gsl libcjson libutf8proc zlib libzstd"
 # shellcheck disable=SC2086 # $pkgs is a list
 if ! pkg_cflags=$(pkg-config --cflags $pkgs) || ! pkg_libs=$(pkg-config --libs $pkgs); then
     echo "fuzz: pkg-config does not know $pkgs (run 'make setup')" >&2
