@@ -457,3 +457,20 @@ int cli_load_lexicon_actors(const char *dir, const char *lang, const char *const
     }
     return rc;
 }
+
+slant_status cli_next_article(slant_reader *reader, slant_article *a, char **origin,
+                              long *line, size_t *failed)
+{
+    for (;;) {
+        slant_error err;
+        slant_error_clear(&err);
+        slant_article_init(a);
+        slant_status st = slant_reader_next(reader, a, origin, line, &err);
+        if (st == SLANT_OK || st == SLANT_END)
+            return st;
+        char text[1200];
+        slant_error_format(&err, text, sizeof text);
+        cli_message("%s", text);
+        (*failed)++;
+    }
+}

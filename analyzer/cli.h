@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "index.h"
 #include "lexicon.h"
+#include "read.h"
 #include "subset.h"
 
 /*
@@ -152,5 +153,14 @@ int cli_output_all(const char *path, const void *data, size_t n);
 int cli_output_buf(const char *path, const slant_buf *b);
 /* Says that `b` passed its maximum and returns 1 if it did (nothing should be written). */
 int cli_output_too_large(const slant_buf *b);
+
+/*
+ * The next article of `reader` into `a` (as slant_reader_next: the caller releases it and
+ * frees `*origin`): SLANT_OK, or SLANT_END when every input is done. An input or record
+ * that cannot be read is reported on stderr (FILE:LINE: problem), counted in `*failed`,
+ * and passed over.
+ */
+slant_status cli_next_article(slant_reader *reader, slant_article *a, char **origin,
+                              long *line, size_t *failed);
 
 #endif

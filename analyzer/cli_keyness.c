@@ -229,21 +229,10 @@ int slant_cli_keyness(int argc, char **argv)
     size_t articles = 0, failed = 0;
     for (;;) {
         slant_article a;
-        slant_article_init(&a);
         char *origin;
         long line;
-        slant_error err;
-        slant_error_clear(&err);
-        slant_status st = slant_reader_next(reader, &a, &origin, &line, &err);
-        if (st == SLANT_END)
+        if (cli_next_article(reader, &a, &origin, &line, &failed) == SLANT_END)
             break;
-        if (st != SLANT_OK) {
-            char t[1200];
-            slant_error_format(&err, t, sizeof t);
-            cli_message("%s", t);
-            failed++;
-            continue;
-        }
         slant_scorer_score(scorer, &a);
         char bin[32];
         slant_vocab_add(v, group_of(&a, by, bin, sizeof bin), scorer, &a);

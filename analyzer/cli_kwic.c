@@ -259,20 +259,10 @@ int slant_cli_kwic(int argc, char **argv)
     int write_failed = 0;
     for (;;) {
         slant_article a;
-        slant_article_init(&a);
         char *origin;
         long line;
-        slant_error_clear(&err);
-        slant_status st = slant_reader_next(reader, &a, &origin, &line, &err);
-        if (st == SLANT_END)
+        if (cli_next_article(reader, &a, &origin, &line, &failed) == SLANT_END)
             break;
-        if (st != SLANT_OK) {
-            char t[1200];
-            slant_error_format(&err, t, sizeof t);
-            cli_message("%s", t);
-            failed++;
-            continue;
-        }
         slant_scorer_score(scorer, &a);
         const slant_kwic_hit *hits;
         size_t n = slant_kwic_find(k, scorer, &a, &hits);
