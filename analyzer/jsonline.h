@@ -39,4 +39,16 @@ int slant_jsonline_number(const char *line, size_t len, const char *name, const 
 int slant_jsonline_member(const char *line, size_t len, const char *name, const char **value,
                           size_t *n);
 
+/*
+ * The value of the four hex digits at `s` (as a "\u" escape has them) into `*v`: returns 1,
+ * or 0 when one of them is not a hex digit (`*v` is then unspecified).
+ */
+int slant_jsonline_hex4(const char *s, unsigned *v);
+
+/*
+ * Writes code point `cp` (at most U+10FFFF) as UTF-8 into `out`, which has room for 4
+ * bytes; returns the bytes written (1 to 4). No check for surrogates: the caller decides.
+ */
+size_t slant_jsonline_put_utf8(unsigned cp, char *out);
+
 #endif

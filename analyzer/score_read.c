@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "indicator.h"
+#include "jsonline.h"
 #include "xalloc.h"
 
 enum { V_NULL, V_FALSE, V_TRUE, V_NUMBER, V_STRING, V_ARRAY, V_OBJECT };
@@ -120,26 +121,6 @@ static size_t skip_ws(const slant_score_reader *r, size_t p)
     return p;
 }
 
-static int hex4(const char *s, unsigned *v)
-{
-    unsigned x = 0;
-    for (int i = 0; i < 4; i++) {
-        char c = s[i];
-        unsigned d;
-        if (c >= '0' && c <= '9')
-            d = (unsigned)(c - '0');
-        else if (c >= 'a' && c <= 'f')
-            d = (unsigned)(c - 'a' + 10);
-        else if (c >= 'A' && c <= 'F')
-            d = (unsigned)(c - 'A' + 10);
-        else
-            return 0;
-        x = x * 16 + d;
-    }
-    *v = x;
-    return 1;
-}
-
 /* A string whose opening quote is at `p`: sets its text span and whether it has escapes;
  * returns the position after the closing quote, or 0 for anything not taken as it is
  * (a raw control byte, a bad escape, "\u0000", a lone surrogate). */
@@ -171,11 +152,12 @@ static size_t scan_string(const slant_score_reader *r, size_t p, uint32_t *at, u
             continue;
         }
         unsigned v, w;
-        if (k + 6 > len || !hex4(s + k + 2, &v) || v == 0 || (v >= 0xDC00 && v <= 0xDFFF))
+        if (k + 6 > len || !slant_jsonline_hex4(s + k + 2, &v) || v == 0 ||
+            (v >= 0xDC00 && v <= 0xDFFF))
             return 0;
         if (v >= 0xD800 && v <= 0xDBFF) {
-            if (k + 12 > len || s[k + 6] != '\\' || s[k + 7] != 'u' || !hex4(s + k + 8, &w) ||
-                w < 0xDC00 || w > 0xDFFF)
+            if (k + 12 > len || s[k + 6] != '\\' || s[k + 7] != 'u' ||
+                !slant_jsonline_hex4(s + k + 8, &w) || w < 0xDC00 || w > 0xDFFF)
                 return 0;
             k += 6;
         }
@@ -371,32 +353,6 @@ static double number_of(const slant_score_reader *r, uint32_t obj, const char *n
     return number(r, member(r, obj, name));
 }
 
-static void add_utf8(slant_buf *b, unsigned v)
-{
-    char u[4];
-    size_t n;
-    if (v < 0x80) {
-        u[0] = (char)v;
-        n = 1;
-    } else if (v < 0x800) {
-        u[0] = (char)(0xC0 | (v >> 6));
-        u[1] = (char)(0x80 | (v & 0x3F));
-        n = 2;
-    } else if (v < 0x10000) {
-        u[0] = (char)(0xE0 | (v >> 12));
-        u[1] = (char)(0x80 | ((v >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (v & 0x3F));
-        n = 3;
-    } else {
-        u[0] = (char)(0xF0 | (v >> 18));
-        u[1] = (char)(0x80 | ((v >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((v >> 6) & 0x3F));
-        u[3] = (char)(0x80 | (v & 0x3F));
-        n = 4;
-    }
-    slant_buf_add(b, u, n);
-}
-
 /* Appends the decoded text of the span (a string's, or a member name's) to the strings,
  * without its NUL (the scan checked every escape). */
 static void add_text(slant_score_reader *r, uint32_t at, uint32_t n, int escaped)
@@ -414,14 +370,15 @@ static void add_text(slant_score_reader *r, uint32_t at, uint32_t n, int escaped
         char e = s[++k];
         if (e == 'u') {
             unsigned v, w;
-            hex4(s + k + 1, &v);
+            slant_jsonline_hex4(s + k + 1, &v);
             k += 4;
             if (v >= 0xD800 && v <= 0xDBFF) {
-                hex4(s + k + 3, &w);
+                slant_jsonline_hex4(s + k + 3, &w);
                 k += 6;
                 v = 0x10000 + ((v - 0xD800) << 10) + (w - 0xDC00);
             }
-            add_utf8(&r->p->strings, v);
+            char u[4];
+            slant_buf_add(&r->p->strings, u, slant_jsonline_put_utf8(v, u));
             continue;
         }
         static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";

@@ -211,46 +211,6 @@ int slant_subset_article(const slant_subset *s, const slant_article *a)
 
 /* --- score records -------------------------------------------------------------------------- */
 
-static int hex4(const char *p, unsigned *v)
-{
-    *v = 0;
-    for (int i = 0; i < 4; i++) {
-        char ch = p[i];
-        unsigned d = ch >= '0' && ch <= '9'   ? (unsigned)(ch - '0')
-                     : ch >= 'a' && ch <= 'f' ? (unsigned)(ch - 'a' + 10)
-                     : ch >= 'A' && ch <= 'F' ? (unsigned)(ch - 'A' + 10)
-                                              : 16;
-        if (d == 16)
-            return -1;
-        *v = *v * 16 + d;
-    }
-    return 0;
-}
-
-static size_t put_utf8(unsigned cp, char *out)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* The value of a raw JSON member as text (a string decoded, anything else as spelled);
  * NULL for null. Caller frees. */
 static char *member_text(const char *v, size_t n)
@@ -275,19 +235,20 @@ static char *member_text(const char *v, size_t n)
         case 'f': *o++ = '\f'; break;
         case 'u': {
             unsigned cp, lo;
-            if (i + 4 >= n || hex4(v + i + 1, &cp) != 0) {
+            if (i + 4 >= n || !slant_jsonline_hex4(v + i + 1, &cp)) {
                 *o++ = '?';
                 break;
             }
             i += 4;
             if (cp >= 0xD800 && cp < 0xDC00 && i + 6 < n && v[i + 1] == '\\' &&
-                v[i + 2] == 'u' && hex4(v + i + 3, &lo) == 0 && lo >= 0xDC00 && lo < 0xE000) {
+                v[i + 2] == 'u' && slant_jsonline_hex4(v + i + 3, &lo) && lo >= 0xDC00 &&
+                lo < 0xE000) {
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                 i += 6;
             } else if (cp >= 0xD800 && cp < 0xE000) {
                 cp = 0xFFFD;
             }
-            o += put_utf8(cp, o); /* at most 4 bytes for the 6 or 12 read */
+            o += slant_jsonline_put_utf8(cp, o); /* at most 4 bytes for the 6 or 12 read */
             break;
         }
         default: *o++ = v[i]; break; /* \" \\ \/ */
