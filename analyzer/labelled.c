@@ -163,7 +163,15 @@ static size_t parse_jsonl(const char *data, size_t len, const char *path,
 typedef struct {
     char **cells;
     size_t n, cap;
+    slant_buf cell; /* the cell being read, kept from row to row */
 } row_t;
+
+static void row_init(row_t *r)
+{
+    r->cells = NULL;
+    r->n = r->cap = 0;
+    slant_buf_init(&r->cell, MAX_CELL_BYTES);
+}
 
 static void row_clear(row_t *r)
 {
@@ -183,12 +191,11 @@ static int read_row(const char *data, size_t len, char delim, size_t *pos, long 
     size_t i = *pos;
     if (i >= len)
         return 0;
-    slant_buf v;
-    slant_buf_init(&v, MAX_CELL_BYTES);
+    slant_buf *v = &r->cell;
     int rc = 1;
     for (;;) {
-        slant_buf_reset(&v);
-        slant_buf_adds(&v, ""); /* data is never NULL */
+        slant_buf_reset(v);
+        slant_buf_adds(v, ""); /* data is never NULL */
         if (i < len && data[i] == '"') {
             i++;
             for (;;) {
@@ -197,7 +204,7 @@ static int read_row(const char *data, size_t len, char delim, size_t *pos, long 
                     break;
                 }
                 if (data[i] == '"' && i + 1 < len && data[i + 1] == '"') {
-                    slant_buf_addc(&v, '"');
+                    slant_buf_addc(v, '"');
                     i += 2;
                 } else if (data[i] == '"') {
                     i++;
@@ -205,19 +212,19 @@ static int read_row(const char *data, size_t len, char delim, size_t *pos, long 
                 } else {
                     if (data[i] == '\n')
                         (*line)++;
-                    slant_buf_addc(&v, data[i++]);
+                    slant_buf_addc(v, data[i++]);
                 }
             }
             if (rc < 0)
                 break;
         }
         while (i < len && data[i] != delim && data[i] != '\n')
-            slant_buf_addc(&v, data[i++]);
-        size_t n = v.len;
-        if (n && v.data[n - 1] == '\r' && (i >= len || data[i] == '\n'))
+            slant_buf_addc(v, data[i++]);
+        size_t n = v->len;
+        if (n && v->data[n - 1] == '\r' && (i >= len || data[i] == '\n'))
             n--;
         r->cells = xgrow(r->cells, &r->cap, r->n + 1, sizeof *r->cells);
-        r->cells[r->n++] = xmemdup(v.data, n);
+        r->cells[r->n++] = xmemdup(v->data, n);
         if (i < len && data[i] == delim) {
             i++;
             continue;
@@ -228,7 +235,6 @@ static int read_row(const char *data, size_t len, char delim, size_t *pos, long 
         }
         break;
     }
-    slant_buf_release(&v);
     *pos = rc < 0 ? len : i;
     return rc;
 }
@@ -254,7 +260,9 @@ static size_t parse_table(const char *data, size_t len, const char *path, char d
     slant_error_clear(&err);
     size_t pos = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
     long line = 1, start;
-    row_t header = { NULL, 0, 0 }, row = { NULL, 0, 0 };
+    row_t header, row;
+    row_init(&header);
+    row_init(&row);
     size_t bad = 0;
     int rc;
     do {
@@ -315,6 +323,8 @@ done:
     row_clear(&row);
     free(header.cells);
     free(row.cells);
+    slant_buf_release(&header.cell);
+    slant_buf_release(&row.cell);
     return bad;
 }
 
