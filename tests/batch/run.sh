@@ -21,14 +21,6 @@ SUITE=batch
 . tests/tally.sh
 
 limited() { timeout 120 "$@"; }
-status() {
-    want=$1
-    shift
-    limited "$@" > "$tmp/out" 2> "$tmp/err"
-    got=$?
-    [ "$got" = "$want" ] || { echo "  (exit $got, wanted $want: $(head -c 300 "$tmp/err"))"; return 1; }
-}
-has() { grep -q -- "$1" "$2" || { echo "  ('$1' not in $2: $(head -c 300 "$2"))"; return 1; }; }
 same() { cmp -s "$1" "$2" || { echo "  ($1 and $2 differ: $(cmp "$1" "$2" 2>&1 | head -c 200))"; return 1; }; }
 
 # The whole, once.

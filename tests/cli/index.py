@@ -22,7 +22,7 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from tally import Tally  # noqa: E402
-from index_fixture import counted  # noqa: E402
+from index_fixture import counted, index_groups  # noqa: E402
 
 T = Tally("index")
 check = T.check
@@ -48,14 +48,6 @@ def close(a, b, rel=1e-9):
 
 def per_1000(x, n):
     return 1000 * x / n if n else None
-
-
-def index_groups(lexdir):
-    """The index categories by the manifest's groups, in its order (concepts and actors
-    are not in lexicon.json's categories, so every loaded or contested entry there counts)."""
-    with open(os.path.join(lexdir, "lexicon.json"), encoding="utf-8") as f:
-        m = json.load(f)
-    return [c["id"] for c in m["categories"] if c["group"] in ("loaded", "contested")]
 
 
 def weighted(matches, weights, order):
@@ -95,7 +87,7 @@ def main():
     rc, out, err = run("score", "-q", "--evidence", "corpus/")
     check(rc == 0, f"score corpus/ exits {rc}: {err[:200]}")
     recs = jsonl(out)
-    groups = index_groups("lexicons/en")
+    groups = index_groups("lexicons/en/lexicon.json")
     check(len(groups) > 0, "the shipped lexicon has loaded or contested categories")
     check_index(recs, {c: 1 for c in groups}, groups, "corpus/, default weights")
     check(any(r["loaded_index"] for r in recs) and any(r["loaded_index_quoted"] for r in recs),
@@ -201,7 +193,7 @@ def main():
                        WEIGHTS, "corpus/synthetic/")
     check(rc == 0, f"score --weights exits {rc}: {err[:300]}")
     recs = jsonl(out)
-    test_order = index_groups(TEST_LEX)
+    test_order = index_groups(os.path.join(TEST_LEX, "lexicon.json"))
     check_index(recs, weights, test_order, "corpus/synthetic/ with tests/data/weights-test.json")
     prov = recs[0]["provenance"]["weights"] if recs else None
     check(prov == {"file": WEIGHTS, "hash": fnv1a64(wbytes)},

@@ -12,15 +12,6 @@ SUITE=hostile
 . tests/tally.sh
 
 limited() { timeout 20 "$@"; }
-# `status N CMD...`: CMD exits with status N (stdout and stderr kept in $tmp/out, $tmp/err).
-status() {
-    want=$1
-    shift
-    limited "$@" > "$tmp/out" 2> "$tmp/err"
-    got=$?
-    [ "$got" = "$want" ] || { echo "  (exit $got, wanted $want: $(head -c 300 "$tmp/err"))"; return 1; }
-}
-has() { grep -q -- "$1" "$2" || { echo "  ('$1' not in $2: $(head -c 300 "$2"))"; return 1; }; }
 
 # --- silent data loss -------------------------------------------------------------------
 
