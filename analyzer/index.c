@@ -185,22 +185,30 @@ int slant_index_counts(const slant_weights *w, const slant_match *m, size_t n, s
     return 1;
 }
 
+int slant_index_add(slant_index_sums *s, const slant_weights *w, const slant_match *m,
+                    size_t n, size_t k, int speech)
+{
+    if (!slant_index_counts(w, m, n, k))
+        return 0;
+    double x = w->w[m[k].category];
+    if (x != 0) {
+        s->all += x;
+        if (speech)
+            s->quoted += x;
+        else
+            s->author += x;
+    }
+    return 1;
+}
+
 slant_index slant_index_of_matches(const slant_weights *w, const uint8_t *speech,
                                    const slant_match *m, size_t n, size_t tokens,
                                    size_t quote_tokens)
 {
-    double all = 0, author = 0, quoted = 0;
-    for (size_t k = 0; k < n; k++) {
-        double x = w->w[m[k].category];
-        if (x == 0 || !slant_index_counts(w, m, n, k))
-            continue;
-        all += x;
-        if (speech[m[k].first_token])
-            quoted += x;
-        else
-            author += x;
-    }
-    return slant_index_from_sums(all, author, quoted, tokens, quote_tokens);
+    slant_index_sums s = { 0, 0, 0 };
+    for (size_t k = 0; k < n; k++)
+        slant_index_add(&s, w, m, n, k, speech[m[k].first_token] != 0);
+    return slant_index_from_sums(s.all, s.author, s.quoted, tokens, quote_tokens);
 }
 
 /* --- sentences ---------------------------------------------------------------------------- */

@@ -118,6 +118,19 @@ typedef struct {
 slant_index slant_index_from_sums(double all, double author, double quoted, size_t tokens,
                                   size_t quote_tokens);
 
+/* The weighted match sums of a text or a sentence, as slant_index_add() builds them. */
+typedef struct {
+    double all, author, quoted;
+} slant_index_sums;
+
+/*
+ * Adds match `k` of the `n` matches at `m` to `s` when the index counts it
+ * (slant_index_counts) with a weight other than 0; `speech` says whether its first word is
+ * quoted speech. Returns whether the index counts the match, whatever its weight.
+ */
+int slant_index_add(slant_index_sums *s, const slant_weights *w, const slant_match *m,
+                    size_t n, size_t k, int speech);
+
 /*
  * The index of the `n` matches at `m` over `tokens` words of which `quote_tokens` are
  * quoted speech: the whole text's matches for an article, one sentence's for a sentence.

@@ -41,29 +41,20 @@ void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant
     r->covered = xgrow(r->covered, &r->covered_cap, doc->ntokens, 1);
     if (doc->ntokens)
         memset(r->covered, 0, doc->ntokens);
-    /* The index's sums, added up here as slant_index_of_matches does, so that each match's
-     * overlap rule is decided once. */
-    double all = 0, author = 0, quoted = 0;
+    /* The index's sums, added up in this loop so that each match's overlap rule is decided
+     * once (slant_index_add, as slant_index_of_matches does for a sentence). */
+    slant_index_sums sums = { 0, 0, 0 };
     for (size_t k = 0; k < m->n; k++) {
         const slant_match *x = &m->items[k];
         slant_category_stats *c = &r->cats[x->category];
         c->count++;
-        int counts = slant_index_counts(w, m->items, m->n, k);
-        c->indexed += (uint32_t)counts;
         /* A match is quoted speech when its first word is (a scare quote is not). */
         int speech = f->speech[x->first_token] != 0;
+        c->indexed += (uint32_t)slant_index_add(&sums, w, m->items, m->n, k, speech);
         if (speech)
             c->quoted++;
         else
             c->author++;
-        double weight = w->w[x->category];
-        if (counts && weight != 0) {
-            all += weight;
-            if (speech)
-                quoted += weight;
-            else
-                author += weight;
-        }
         c->lead += x->first_token < doc->lead_tokens;
         c->negated += x->negated;
         c->boosted += x->boosted;
@@ -74,7 +65,7 @@ void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant
     r->matched_tokens = 0;
     for (size_t i = 0; i < doc->ntokens; i++)
         r->matched_tokens += r->covered[i];
-    r->index = slant_index_from_sums(all, author, quoted, r->tokens, r->quote_tokens);
+    r->index = slant_index_from_sums(sums.all, sums.author, sums.quoted, r->tokens, r->quote_tokens);
     r->lead_tokens = doc->lead_tokens;
     r->headline_tokens = headline ? headline->ntokens : 0;
     for (size_t k = 0; hm && k < hm->n; k++)
