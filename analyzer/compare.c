@@ -303,16 +303,8 @@ static void omnibus(slant_comparison *c, size_t i, const work *w)
     for (size_t a = 0; a < k; a++)
         v[a] = w->cols[a].v;
     if (w->finite) {
-        /* rank sums from U: group a's values outrank U[a][b] of b's, and their own
-         * n (n + 1) / 2 ranks among themselves */
         double *rank_sum = xmalloc(k * sizeof *rank_sum);
-        for (size_t a = 0; a < k; a++) {
-            double n = (double)w->ns[a];
-            rank_sum[a] = n * (n + 1.0) / 2.0;
-            for (size_t b = 0; b < k; b++)
-                if (b != a)
-                    rank_sum[a] += w->u[a * k + b];
-        }
+        slant_rank_sums_from_u(w->u, w->ns, k, rank_sum);
         slant_kruskal_wallis_rank_sums(rank_sum, w->ns, k, w->all_ties, &o->kruskal);
         free(rank_sum);
     } else {
