@@ -275,10 +275,9 @@ static void summarize(slant_comparison *c, size_t i, const work *w)
         const column *col = &w->cols[k];
         s->group = c->groups[k];
         s->indicator = c->indicators[i];
-        if (col->m.finite)
-            slant_summary_of_sorted(col->s, col->n, c->opts.level, &s->s);
-        else
-            slant_summary_of(col->v, col->n, c->opts.level, &s->s);
+        /* col->s holds the values, sorted when they are finite; otherwise this gives
+         * the undefined summary, as slant_summary_of would */
+        slant_summary_of_sorted(col->s, col->n, c->opts.level, &s->s);
         s->boot_low = s->boot_high = NAN;
         /* a small group always gets a BCa interval (its t interval undercovers skewed,
          * zero-heavy values); the others the percentile interval with --bootstrap */
@@ -303,16 +302,8 @@ static void omnibus(slant_comparison *c, size_t i, const work *w)
     for (size_t a = 0; a < k; a++)
         v[a] = w->cols[a].v;
     if (w->finite) {
-        /* rank sums from U: group a's values outrank U[a][b] of b's, and their own
-         * n (n + 1) / 2 ranks among themselves */
         double *rank_sum = xmalloc(k * sizeof *rank_sum);
-        for (size_t a = 0; a < k; a++) {
-            double n = (double)w->ns[a];
-            rank_sum[a] = n * (n + 1.0) / 2.0;
-            for (size_t b = 0; b < k; b++)
-                if (b != a)
-                    rank_sum[a] += w->u[a * k + b];
-        }
+        slant_rank_sums_from_u(w->u, w->ns, k, rank_sum);
         slant_kruskal_wallis_rank_sums(rank_sum, w->ns, k, w->all_ties, &o->kruskal);
         free(rank_sum);
     } else {
@@ -458,15 +449,9 @@ static void pairs(slant_comparison *c, size_t i, work *w)
     slant_merge_sorted(w->sorted, w->ns, k, w->pooled); /* for build_rest */
     for (size_t a = 0; a < k; a++) {
         build_rest(a, w);
-        /* the mean as slant_summary_of gives it: over the sorted values */
-        double rest_mean = NAN;
-        if (w->rest.m.finite) {
-            rest_mean = slant_mean_of(w->rest.s, w->rest.n);
-        } else {
-            slant_summary rest;
-            slant_summary_of(w->rest.v, w->rest.n, c->opts.level, &rest);
-            rest_mean = rest.mean;
-        }
+        /* the mean as slant_summary_of gives it: over the sorted values (undefined
+         * when one is not finite) */
+        double rest_mean = w->rest.m.finite ? slant_mean_of(w->rest.s, w->rest.n) : NAN;
         /* U against the rest is the sum of U against each other group (exact) */
         double mwu[2] = { 0.0, w->all_ties };
         for (size_t b = 0; b < k; b++)

@@ -112,7 +112,6 @@ int slant_cluster_mean_diff(const double *v, const unsigned char *in_a,
     double var = g / (g - 1.0) * (N - 1.0) / (N - 2.0) * gsl_matrix_get(cov, 1, 1);
     if (!(var > 0.0) || !isfinite(var))
         goto done;
-    out->clusters = G;
     out->diff = mean_a - mean_b;
     out->se = sqrt(var);
     out->df = g - 1.0;
@@ -123,11 +122,7 @@ int slant_cluster_mean_diff(const double *v, const unsigned char *in_a,
     out->hi = out->diff + q * out->se;
     status = 0;
 done:
-    if (status != 0) {
-        size_t keep = G;
-        out->diff = out->se = out->t = out->df = out->p = out->lo = out->hi = NAN;
-        out->clusters = keep;
-    }
+    out->clusters = G; /* the rest stay NAN on failure: nothing is written before here */
     gsl_matrix_free(bread);
     gsl_matrix_free(meat);
     gsl_matrix_free(tmp);

@@ -256,3 +256,13 @@ void slant_mwu_all_pairs_sorted(const double *const *sorted, const size_t *n, si
     free(c);
     free(touched);
 }
+
+void slant_rank_sums_from_u(const double *u, const size_t *n, size_t k, double *rank_sum)
+{
+    for (size_t a = 0; a < k; a++) {
+        rank_sum[a] = (double)n[a] * ((double)n[a] + 1.0) / 2.0;
+        for (size_t b = 0; b < k; b++)
+            if (b != a)
+                rank_sum[a] += u[a * k + b];
+    }
+}

@@ -56,4 +56,11 @@ double slant_mwu_u_sorted(const double *x, size_t nx, const double *y, size_t ny
 void slant_mwu_all_pairs_sorted(const double *const *sorted, const size_t *n, size_t k,
                                 double *u, double *ties, double *all_ties);
 
+/*
+ * Each of the k samples' rank sum in the pooled ranking, from the U of every pair that
+ * slant_mwu_all_pairs_sorted gave: sample a's values outrank u[a * k + b] of b's, and
+ * take n[a] (n[a] + 1) / 2 ranks among themselves. Exact as U is. rank_sum has room for k.
+ */
+void slant_rank_sums_from_u(const double *u, const size_t *n, size_t k, double *rank_sum);
+
 #endif

@@ -438,16 +438,10 @@ int slant_kruskal_wallis_sorted(const double *const *sorted, const size_t *n, si
         total += n[i];
     }
 
-    /* group a's rank sum: its U against every other group plus its own n (n + 1) / 2 */
     double *u = xmalloc(k * k * sizeof *u), *pair_ties = xmalloc(k * k * sizeof *pair_ties);
     double *rank_sum = xmalloc(k * sizeof *rank_sum), ties;
     slant_mwu_all_pairs_sorted(sorted, n, k, u, pair_ties, &ties);
-    for (size_t a = 0; a < k; a++) {
-        rank_sum[a] = (double)n[a] * ((double)n[a] + 1.0) / 2.0;
-        for (size_t b = 0; b < k; b++)
-            if (b != a)
-                rank_sum[a] += u[a * k + b];
-    }
+    slant_rank_sums_from_u(u, n, k, rank_sum);
     free(u);
     free(pair_ties);
     int status = slant_kruskal_wallis_rank_sums(rank_sum, n, k, ties, out);
