@@ -4,8 +4,12 @@ is counted once as loaded ("brutally" was both violence and intensifiers). Each 
 made-up sentence, scored with the shipped lexicon; the named word must (or must not) be
 counted in the named category. Usage: senses.py SLANT LEXICON_DIR."""
 import json
+import os
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from index_fixture import index_groups  # noqa: E402
 
 slant, lexdir = sys.argv[1], sys.argv[2]
 # (text, surface, category, expected: True counted / False not counted)
@@ -32,8 +36,7 @@ CASES = [
 ]
 ONCE = [("They brutally attacked.", "brutally")]
 
-index = {c["id"] for c in json.load(open(f"{lexdir}/lexicon.json"))["categories"]
-         if c["group"] in ("loaded", "contested")}
+index = set(index_groups(f"{lexdir}/lexicon.json"))
 texts = [c[0] for c in CASES] + [c[0] for c in ONCE]
 records = "\n".join(json.dumps({"id": str(i), "text": t}) for i, t in enumerate(texts)) + "\n"
 out = subprocess.run([slant, "score", "-q", "--evidence", "--lexicon", lexdir, "-"],
