@@ -474,3 +474,16 @@ slant_status cli_next_article(slant_reader *reader, slant_article *a, char **ori
         (*failed)++;
     }
 }
+
+slant_reader_options cli_reader_options(const char *const *paths, size_t npaths,
+                                        slant_jsonl_fields fields, const slant_subset *subset)
+{
+    slant_reader_options ro = {
+        .paths = paths,
+        .npaths = npaths,
+        .fields = fields,
+        .max_article_bytes = CLI_MAX_ARTICLE_BYTES,
+        .subset = subset,
+    };
+    return ro;
+}

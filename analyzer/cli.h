@@ -163,4 +163,17 @@ int cli_output_too_large(const slant_buf *b);
 slant_status cli_next_article(slant_reader *reader, slant_article *a, char **origin,
                               long *line, size_t *failed);
 
+/* Articles (and JSON lines) larger than this are skipped with an error, unless a command's
+ * --max-bytes says otherwise. */
+#define CLI_MAX_ARTICLE_BYTES ((size_t)64 << 20)
+
+/*
+ * The reader options every article-reading command builds: `paths` (borrowed, as are the
+ * strings of `fields` and `subset`: they must outlive the reader), read by content, with
+ * articles up to CLI_MAX_ARTICLE_BYTES, all shards, and only those `subset` passes (NULL:
+ * all).
+ */
+slant_reader_options cli_reader_options(const char *const *paths, size_t npaths,
+                                        slant_jsonl_fields fields, const slant_subset *subset);
+
 #endif

@@ -218,13 +218,10 @@ int slant_cli_keyness(int argc, char **argv)
     for (size_t k = 0; k < sizeof meta / sizeof meta[0]; k++)
         if (!strcmp(by, meta[k]))
             kept = 0;
-    slant_reader_options ro = {
-        .paths = (const char *const *)(argv + optind),
-        .npaths = (size_t)(argc - optind),
-        .fields = { text_field, id_field, keep, kept ? 1 : 0 },
-        .max_article_bytes = (size_t)64 << 20,
-        .subset = subset,
-    };
+    slant_reader_options ro =
+        cli_reader_options((const char *const *)(argv + optind), (size_t)(argc - optind),
+                           (slant_jsonl_fields){ text_field, id_field, keep, kept ? 1 : 0 },
+                           subset);
     slant_reader *reader = slant_reader_new(&ro);
     size_t articles = 0, failed = 0;
     for (;;) {

@@ -247,13 +247,9 @@ int slant_cli_kwic(int argc, char **argv)
     slant_buf_init(&w.left, SLANT_FIELD_MAX_BYTES);
     slant_buf_init(&w.match, SLANT_FIELD_MAX_BYTES);
     slant_buf_init(&w.right, SLANT_FIELD_MAX_BYTES);
-    slant_reader_options ro = {
-        .paths = (const char *const *)(argv + optind + 1),
-        .npaths = (size_t)(argc - optind - 1),
-        .fields = { text_field, id_field, NULL, 0 },
-        .max_article_bytes = (size_t)64 << 20,
-        .subset = subset,
-    };
+    slant_reader_options ro =
+        cli_reader_options((const char *const *)(argv + optind + 1), (size_t)(argc - optind - 1),
+                           (slant_jsonl_fields){ text_field, id_field, NULL, 0 }, subset);
     slant_reader *reader = slant_reader_new(&ro);
     size_t articles = 0, with = 0, total = 0, failed = 0;
     int write_failed = 0;
