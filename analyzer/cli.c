@@ -474,3 +474,47 @@ slant_status cli_next_article(slant_reader *reader, slant_article *a, char **ori
         (*failed)++;
     }
 }
+
+slant_reader_options cli_reader_options(const char *const *paths, size_t npaths,
+                                        slant_jsonl_fields fields, const slant_subset *subset)
+{
+    slant_reader_options ro = {
+        .paths = paths,
+        .npaths = npaths,
+        .fields = fields,
+        .max_article_bytes = CLI_MAX_ARTICLE_BYTES,
+        .subset = subset,
+    };
+    return ro;
+}
+
+void cli_read_args_init(cli_read_args *r)
+{
+    r->text_field = "text";
+    r->id_field = "id";
+    r->lexicon = NULL;
+    r->lang = "en";
+    r->subset = NULL;
+    r->quiet = 0;
+}
+
+int cli_read_option(cli_read_args *r, int c, const char *arg, const char *command,
+                    char **argv, void (*usage)(FILE *))
+{
+    switch (c) {
+    case CLI_READ_WHERE:
+    case CLI_READ_FROM:
+    case CLI_READ_TO: {
+        const char *name = c == CLI_READ_WHERE ? "where" : c == CLI_READ_FROM ? "from" : "to";
+        return cli_subset_option(&r->subset, name, arg, command) != 0 ? SLANT_EXIT_USAGE : -1;
+    }
+    case CLI_READ_TEXT_FIELD: r->text_field = arg; return -1;
+    case CLI_READ_ID_FIELD: r->id_field = arg; return -1;
+    case CLI_READ_LEXICON: r->lexicon = arg; return -1;
+    case CLI_READ_LANG: r->lang = arg; return -1;
+    case 'q': r->quiet = 1; return -1;
+    case 'h': usage(stdout); return SLANT_EXIT_OK;
+    case ':': return cli_usage_error(command, "option '%s' needs a value", argv[optind - 1]);
+    default: return cli_usage_error(command, "unknown option '%s'", argv[optind - 1]);
+    }
+}

@@ -101,6 +101,45 @@ int cli_load_weights(const char *path, const slant_lexicon *lex, slant_weights *
 int cli_subset_option(slant_subset **s, const char *option, const char *arg,
                       const char *command);
 
+/*
+ * The options of a command that reads articles by itself (kwic, keyness): --where,
+ * --from, --to, --text-field, --id-field, --lexicon, --lang, -q and -h. CLI_READ_OPTIONS
+ * goes into the command's getopt_long table (with "q" and "h" in its short options), and
+ * cli_read_option() handles every code the command's own switch does not.
+ */
+enum {
+    CLI_READ_WHERE = 0x1000, CLI_READ_FROM, CLI_READ_TO, CLI_READ_TEXT_FIELD,
+    CLI_READ_ID_FIELD, CLI_READ_LEXICON, CLI_READ_LANG
+};
+
+#define CLI_READ_OPTIONS                                            \
+    { "where", required_argument, NULL, CLI_READ_WHERE },           \
+    { "from", required_argument, NULL, CLI_READ_FROM },             \
+    { "to", required_argument, NULL, CLI_READ_TO },                 \
+    { "text-field", required_argument, NULL, CLI_READ_TEXT_FIELD }, \
+    { "id-field", required_argument, NULL, CLI_READ_ID_FIELD },     \
+    { "lexicon", required_argument, NULL, CLI_READ_LEXICON },       \
+    { "lang", required_argument, NULL, CLI_READ_LANG },             \
+    { "quiet", no_argument, NULL, 'q' },                            \
+    { "help", no_argument, NULL, 'h' }
+
+/* What the options of CLI_READ_OPTIONS set; cli_read_args_init gives the defaults. */
+typedef struct {
+    const char *text_field, *id_field, *lexicon, *lang;
+    slant_subset *subset; /* --where, --from, --to; NULL without them (caller frees) */
+    int quiet;
+} cli_read_args;
+
+void cli_read_args_init(cli_read_args *r);
+
+/*
+ * Option `c` of getopt_long (with `optarg` as `arg`) for `command`: one of
+ * CLI_READ_OPTIONS goes into `r` (-h prints `usage` on stdout); ':' and any other code
+ * is a usage error. Returns -1 to go on, or the exit status to return.
+ */
+int cli_read_option(cli_read_args *r, int c, const char *arg, const char *command,
+                    char **argv, void (*usage)(FILE *));
+
 /* "slant: note: N of M articles left out by --where, --from and --to" on stderr (`what`:
  * "article", "record"); nothing when none was left out. */
 void cli_subset_note(size_t left_out, size_t total, const char *what);
@@ -162,5 +201,18 @@ int cli_output_too_large(const slant_buf *b);
  */
 slant_status cli_next_article(slant_reader *reader, slant_article *a, char **origin,
                               long *line, size_t *failed);
+
+/* Articles (and JSON lines) larger than this are skipped with an error, unless a command's
+ * --max-bytes says otherwise. */
+#define CLI_MAX_ARTICLE_BYTES ((size_t)64 << 20)
+
+/*
+ * The reader options every article-reading command builds: `paths` (borrowed, as are the
+ * strings of `fields` and `subset`: they must outlive the reader), read by content, with
+ * articles up to CLI_MAX_ARTICLE_BYTES, all shards, and only those `subset` passes (NULL:
+ * all).
+ */
+slant_reader_options cli_reader_options(const char *const *paths, size_t npaths,
+                                        slant_jsonl_fields fields, const slant_subset *subset);
 
 #endif

@@ -594,13 +594,9 @@ int slant_cli_explain(int argc, char **argv)
     v.out = &out;
     if (v.html)
         slant_buf_adds(&out, page_head);
-    slant_reader_options ro = {
-        .paths = (const char *const *)(argv + optind),
-        .npaths = (size_t)(argc - optind),
-        .fields = { text_field, id_field, NULL, 0 },
-        .max_article_bytes = (size_t)64 << 20,
-        .subset = subset,
-    };
+    slant_reader_options ro =
+        cli_reader_options((const char *const *)(argv + optind), (size_t)(argc - optind),
+                           (slant_jsonl_fields){ text_field, id_field, NULL, 0 }, subset);
     slant_reader *reader = slant_reader_new(&ro);
     size_t explained = 0, failed = 0;
     for (;;) {

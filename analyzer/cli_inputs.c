@@ -634,14 +634,9 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
         sink.rc.total = cli_input_bytes(paths, n);
     slant_pipeline_options po = {
         .lex = lex,
-        .input = {
-            .paths = paths,
-            .npaths = n,
-            .fields = { o->text_field, o->id_field, keep, nkeep },
-            .max_article_bytes = (size_t)64 << 20,
-            .shard = o->shard,
-            .subset = o->subset,
-        },
+        .input = cli_reader_options(paths, n,
+                                    (slant_jsonl_fields){ o->text_field, o->id_field, keep, nkeep },
+                                    o->subset),
         .score = { .format = SLANT_FORMAT_JSONL, .keep = keep, .nkeep = nkeep,
                    .weights = o->weights ? &weights : NULL },
         .threads = (int)o->threads,
@@ -650,6 +645,7 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
         .on_progress = cli_report_progress,
         .ctx = &sink,
     };
+    po.input.shard = o->shard;
     slant_pipeline_stats stats;
     slant_pipeline_run(&po, &stats); /* nothing is written: no write error */
     if (sink.rc.progress)

@@ -127,26 +127,18 @@ int slant_cli_keyness(int argc, char **argv)
         { "new-only", no_argument, NULL, 'n' },
         { "format", required_argument, NULL, 'f' },
         { "output", required_argument, NULL, 'o' },
-        { "where", required_argument, NULL, 'H' },
-        { "from", required_argument, NULL, 'F' },
-        { "to", required_argument, NULL, 'U' },
-        { "text-field", required_argument, NULL, 'T' },
-        { "id-field", required_argument, NULL, 'D' },
-        { "lexicon", required_argument, NULL, 'L' },
-        { "lang", required_argument, NULL, 'l' },
-        { "quiet", no_argument, NULL, 'q' },
-        { "help", no_argument, NULL, 'h' },
+        CLI_READ_OPTIONS,
         { NULL, 0, NULL, 0 },
     };
     const char *by = "source", *stopfile = NULL, *format = "text", *output = NULL;
-    const char *text_field = "text", *id_field = "id", *lexicon = NULL, *lang = "en";
     long ngrams = 3, min_df = 2, top = 15;
-    int new_only = 0, quiet = 0, li = -1, rc = -1;
-    slant_subset *subset = NULL;
+    int new_only = 0, rc = -1;
+    cli_read_args r;
+    cli_read_args_init(&r);
     optind = 1;
     opterr = 0;
     int c;
-    while (rc < 0 && (c = getopt_long(argc, argv, ":f:o:qh", options, &li)) != -1) {
+    while (rc < 0 && (c = getopt_long(argc, argv, ":f:o:qh", options, NULL)) != -1) {
         switch (c) {
         case 'B':
             by = optarg;
@@ -170,20 +162,7 @@ int slant_cli_keyness(int argc, char **argv)
         case 'n': new_only = 1; break;
         case 'f': format = optarg; break;
         case 'o': output = optarg; break;
-        case 'H':
-        case 'F':
-        case 'U':
-            if (cli_subset_option(&subset, options[li].name, optarg, "keyness") != 0)
-                rc = SLANT_EXIT_USAGE;
-            break;
-        case 'T': text_field = optarg; break;
-        case 'D': id_field = optarg; break;
-        case 'L': lexicon = optarg; break;
-        case 'l': lang = optarg; break;
-        case 'q': quiet = 1; break;
-        case 'h': keyness_usage(stdout); rc = SLANT_EXIT_OK; break;
-        case ':': rc = cli_usage_error("keyness", "option '%s' needs a value", argv[optind - 1]); break;
-        default: rc = cli_usage_error("keyness", "unknown option '%s'", argv[optind - 1]); break;
+        default: rc = cli_read_option(&r, c, optarg, "keyness", argv, keyness_usage); break;
         }
     }
     if (rc < 0 && strcmp(format, "text") && strcmp(format, "csv"))
@@ -198,11 +177,11 @@ int slant_cli_keyness(int argc, char **argv)
             rc = SLANT_EXIT_USAGE;
     }
     slant_lexicon *lex = NULL;
-    if (rc < 0 && cli_load_lexicon(lexicon, lang, &lex) != 0)
+    if (rc < 0 && cli_load_lexicon(r.lexicon, r.lang, &lex) != 0)
         rc = SLANT_EXIT_USAGE;
     if (rc >= 0) {
         cli_free_list(stop);
-        slant_subset_free(subset);
+        slant_subset_free(r.subset);
         slant_lexicon_free(lex);
         return rc;
     }
@@ -218,13 +197,10 @@ int slant_cli_keyness(int argc, char **argv)
     for (size_t k = 0; k < sizeof meta / sizeof meta[0]; k++)
         if (!strcmp(by, meta[k]))
             kept = 0;
-    slant_reader_options ro = {
-        .paths = (const char *const *)(argv + optind),
-        .npaths = (size_t)(argc - optind),
-        .fields = { text_field, id_field, keep, kept ? 1 : 0 },
-        .max_article_bytes = (size_t)64 << 20,
-        .subset = subset,
-    };
+    slant_reader_options ro =
+        cli_reader_options((const char *const *)(argv + optind), (size_t)(argc - optind),
+                           (slant_jsonl_fields){ r.text_field, r.id_field, keep, kept ? 1 : 0 },
+                           r.subset);
     slant_reader *reader = slant_reader_new(&ro);
     size_t articles = 0, failed = 0;
     for (;;) {
@@ -242,7 +218,7 @@ int slant_cli_keyness(int argc, char **argv)
     }
     size_t left_out = slant_reader_filtered(reader);
     slant_reader_free(reader);
-    if (!quiet)
+    if (!r.quiet)
         cli_subset_note(left_out, left_out + articles, "article");
     size_t ngroups = slant_vocab_ngroups(v);
     slant_buf b;
@@ -320,6 +296,6 @@ int slant_cli_keyness(int argc, char **argv)
     slant_vocab_free(v);
     slant_lexicon_free(lex);
     cli_free_list(stop);
-    slant_subset_free(subset);
+    slant_subset_free(r.subset);
     return rc;
 }

@@ -164,26 +164,18 @@ int slant_cli_kwic(int argc, char **argv)
         { "width", required_argument, NULL, 'w' },
         { "words", no_argument, NULL, 'W' },
         { "output", required_argument, NULL, 'o' },
-        { "where", required_argument, NULL, 'H' },
-        { "from", required_argument, NULL, 'F' },
-        { "to", required_argument, NULL, 'U' },
-        { "text-field", required_argument, NULL, 'T' },
-        { "id-field", required_argument, NULL, 'D' },
-        { "lexicon", required_argument, NULL, 'L' },
-        { "lang", required_argument, NULL, 'l' },
-        { "quiet", no_argument, NULL, 'q' },
-        { "help", no_argument, NULL, 'h' },
+        CLI_READ_OPTIONS,
         { NULL, 0, NULL, 0 },
     };
-    const char *format = "text", *output = NULL, *lexicon = NULL, *lang = "en";
-    const char *text_field = "text", *id_field = "id";
+    const char *format = "text", *output = NULL;
     long width = 40;
-    int words = 0, quiet = 0, li = -1, rc = -1;
-    slant_subset *subset = NULL;
+    int words = 0, rc = -1;
+    cli_read_args r;
+    cli_read_args_init(&r);
     optind = 1;
     opterr = 0;
     int c;
-    while (rc < 0 && (c = getopt_long(argc, argv, ":f:w:o:qh", options, &li)) != -1) {
+    while (rc < 0 && (c = getopt_long(argc, argv, ":f:w:o:qh", options, NULL)) != -1) {
         switch (c) {
         case 'f': format = optarg; break;
         case 'w':
@@ -192,20 +184,7 @@ int slant_cli_kwic(int argc, char **argv)
             break;
         case 'W': words = 1; break;
         case 'o': output = optarg; break;
-        case 'H':
-        case 'F':
-        case 'U':
-            if (cli_subset_option(&subset, options[li].name, optarg, "kwic") != 0)
-                rc = SLANT_EXIT_USAGE;
-            break;
-        case 'T': text_field = optarg; break;
-        case 'D': id_field = optarg; break;
-        case 'L': lexicon = optarg; break;
-        case 'l': lang = optarg; break;
-        case 'q': quiet = 1; break;
-        case 'h': kwic_usage(stdout); rc = SLANT_EXIT_OK; break;
-        case ':': rc = cli_usage_error("kwic", "option '%s' needs a value", argv[optind - 1]); break;
-        default: rc = cli_usage_error("kwic", "unknown option '%s'", argv[optind - 1]); break;
+        default: rc = cli_read_option(&r, c, optarg, "kwic", argv, kwic_usage); break;
         }
     }
     if (rc < 0 && strcmp(format, "text") && strcmp(format, "jsonl"))
@@ -215,13 +194,13 @@ int slant_cli_kwic(int argc, char **argv)
     if (rc < 0 && optind + 1 >= argc)
         rc = cli_usage_error("kwic", "no input given: name files, directories, or - for stdin");
     if (rc >= 0) {
-        slant_subset_free(subset);
+        slant_subset_free(r.subset);
         return rc;
     }
     const char *term = argv[optind];
     slant_lexicon *lex = NULL;
-    if (cli_load_lexicon(lexicon, lang, &lex) != 0) {
-        slant_subset_free(subset);
+    if (cli_load_lexicon(r.lexicon, r.lang, &lex) != 0) {
+        slant_subset_free(r.subset);
         return SLANT_EXIT_USAGE;
     }
     slant_error err;
@@ -230,14 +209,14 @@ int slant_cli_kwic(int argc, char **argv)
     if (!k) {
         rc = cli_usage_error("kwic", "%s", err.message);
         slant_lexicon_free(lex);
-        slant_subset_free(subset);
+        slant_subset_free(r.subset);
         return rc;
     }
     cli_output out;
     if (cli_output_open(&out, output) != 0) {
         slant_kwic_free(k);
         slant_lexicon_free(lex);
-        slant_subset_free(subset);
+        slant_subset_free(r.subset);
         return SLANT_EXIT_NOTHING;
     }
     slant_scorer *scorer = slant_scorer_new(lex);
@@ -247,13 +226,9 @@ int slant_cli_kwic(int argc, char **argv)
     slant_buf_init(&w.left, SLANT_FIELD_MAX_BYTES);
     slant_buf_init(&w.match, SLANT_FIELD_MAX_BYTES);
     slant_buf_init(&w.right, SLANT_FIELD_MAX_BYTES);
-    slant_reader_options ro = {
-        .paths = (const char *const *)(argv + optind + 1),
-        .npaths = (size_t)(argc - optind - 1),
-        .fields = { text_field, id_field, NULL, 0 },
-        .max_article_bytes = (size_t)64 << 20,
-        .subset = subset,
-    };
+    slant_reader_options ro =
+        cli_reader_options((const char *const *)(argv + optind + 1), (size_t)(argc - optind - 1),
+                           (slant_jsonl_fields){ r.text_field, r.id_field, NULL, 0 }, r.subset);
     slant_reader *reader = slant_reader_new(&ro);
     size_t articles = 0, with = 0, total = 0, failed = 0;
     int write_failed = 0;
@@ -284,7 +259,7 @@ int slant_cli_kwic(int argc, char **argv)
     size_t left_out = slant_reader_filtered(reader);
     slant_reader_free(reader);
     static const char *const modes[] = { "category", "lexicon entry", "words" };
-    if (!quiet) {
+    if (!r.quiet) {
         cli_subset_note(left_out, left_out + articles, "article");
         cli_message("%zu occurrence%s of '%s' (%s) in %zu of %zu article%s", total,
                     total == 1 ? "" : "s", term, modes[slant_kwic_get_mode(k)], with, articles,
@@ -304,6 +279,6 @@ int slant_cli_kwic(int argc, char **argv)
     slant_scorer_free(scorer);
     slant_kwic_free(k);
     slant_lexicon_free(lex);
-    slant_subset_free(subset);
+    slant_subset_free(r.subset);
     return rc;
 }

@@ -255,13 +255,10 @@ static void add_evidence(const report_args *a, const cli_inputs_result *in, slan
     size_t nkeep = cli_inputs_keep(&a->common.in, keep);
     slant_evidence_options eo = {
         .lex = in->lex,
-        .input = {
-            .paths = paths,
-            .npaths = n,
-            .fields = { a->common.in.text_field, a->common.in.id_field, keep, nkeep },
-            .max_article_bytes = (size_t)64 << 20,
-            .subset = a->common.in.subset,
-        },
+        .input = cli_reader_options(paths, n,
+                                    (slant_jsonl_fields){ a->common.in.text_field,
+                                                          a->common.in.id_field, keep, nkeep },
+                                    a->common.in.subset),
         .by = a->common.in.by,
         .max_per_term = a->snippets,
         .max_bytes = 360,

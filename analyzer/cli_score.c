@@ -11,7 +11,6 @@
 #include "cli.h"
 #include "pipeline.h"
 
-#define DEFAULT_MAX_ARTICLE_BYTES ((size_t)64 << 20)
 
 static void score_usage(FILE *f)
 {
@@ -191,7 +190,7 @@ static int parse_score_args(int argc, char **argv, score_args *a)
     a->lang = "en";
     a->text_field = "text";
     a->id_field = "id";
-    a->max_bytes = DEFAULT_MAX_ARTICLE_BYTES;
+    a->max_bytes = CLI_MAX_ARTICLE_BYTES;
     optind = 1;
     opterr = 0;
     int c;
