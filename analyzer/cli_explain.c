@@ -541,13 +541,17 @@ int slant_cli_explain(int argc, char **argv)
         case 'L': lexicon = optarg; break;
         case 'l': lang = optarg; break;
         case 'a':
-            if (nactors == 16)
+            if (nactors == 16) {
+                slant_subset_free(subset);
                 return cli_usage_error("explain", "at most 16 --actors files");
+            }
             actors[nactors++] = optarg;
             break;
         case 'w':
-            if (cli_parse_count(optarg, 1, 1000, &window) != 0)
+            if (cli_parse_count(optarg, 1, 1000, &window) != 0) {
+                slant_subset_free(subset);
                 return cli_usage_error("explain", "invalid window '%s'", optarg);
+            }
             break;
         case 'h': slant_subset_free(subset); explain_usage(stdout); return SLANT_EXIT_OK;
         case ':':
