@@ -259,6 +259,6 @@ void slant_sentence_unit_of(const slant_doc *doc, const uint8_t *speech,
         k++;
     u->nmatches = k - u->first_match;
     *cursor = k;
-    u->index = slant_index_of_matches(w, speech, m->items + u->first_match, u->nmatches,
-                                      u->tokens, u->quote_tokens);
+    u->index = slant_index_of_matches(w, speech, slant_sentence_unit_matches(m, u),
+                                      u->nmatches, u->tokens, u->quote_tokens);
 }

@@ -166,4 +166,12 @@ void slant_sentence_unit_of(const slant_doc *doc, const uint8_t *speech,
                             const slant_matches *m, const slant_weights *w, size_t i,
                             size_t *cursor, slant_sentence_unit *u);
 
+/* The unit's matches (u->nmatches of them) in `m`; NULL when it has none, so that no
+ * offset is ever applied to the NULL items of a document without matches. */
+static inline const slant_match *slant_sentence_unit_matches(const slant_matches *m,
+                                                             const slant_sentence_unit *u)
+{
+    return u->nmatches ? m->items + u->first_match : NULL;
+}
+
 #endif

@@ -1503,7 +1503,7 @@ void slant_json_write_record(const slant_result *r, slant_buf *out)
 static void add_sentence_categories(slant_jw *w, const slant_result *r,
                                     const slant_sentence_unit *u)
 {
-    const slant_match *m = r->matches->items + u->first_match;
+    const slant_match *m = slant_sentence_unit_matches(r->matches, u);
     slant_jw_key(w, "categories");
     slant_jw_open(w, '{');
     for (size_t i = 0; i < slant_lexicon_ncategories(r->lex); i++) {
