@@ -1042,7 +1042,7 @@ int cli_inputs_check(const cli_comparison_args *a, const cli_inputs_result *r,
     if (r->records && slant_dataset_ngroups(*ds) == 1 &&
         !strcmp(slant_dataset_group_at(*ds, 0)->name, "(none)")) {
         if (slant_bin_of(o->by) > 0)
-            cli_message("no record has a date in ISO 8601 form (YYYY-MM-DD) to group by "
+            cli_message("no record has a date slant can read (see 'man slant', DATES) to group by "
                         "(--by %s)", o->by);
         else if (r->score_files && !r->narticles && !is_metadata(o->by))
             cli_message("no record has the field '%s' (--by); a JSON Lines field reaches "
