@@ -1,6 +1,12 @@
 #include <string.h>
 
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "buf.h"
+#include "dataset.h"
 #include "date.h"
+#include "json.h"
 #include "harness.h"
 
 /* The day of `s`, or -999999 when it is not a date. */
@@ -106,8 +112,42 @@ static void periods(void)
     CHECK_STR(slant_period_name(SLANT_PERIOD_WEEK), "week");
 }
 
+/* A row's day survives merge, sort and a partial's round trip; bad dates are counted. */
+static void row_days(void)
+{
+    slant_dataset *a = slant_dataset_new(), *b = slant_dataset_new();
+    const char *names[] = { "x" };
+    double v[] = { 1 };
+    slant_dataset_add_row(a, "z", "G", NULL, 10, names, v, 1);
+    slant_dataset_set_day(a, 0, 18474);
+    slant_dataset_add_row(a, "y", "G", NULL, 10, names, v, 1);
+    slant_dataset_note_bad_date(a, 1);
+    slant_dataset_merge(b, a);
+    slant_dataset_sort(b);
+    CHECK_INT(slant_dataset_row(b, 0)->day, INT32_MIN); /* "y" first */
+    CHECK_INT(slant_dataset_row(b, 1)->day, 18474);
+    CHECK_INT(slant_dataset_bad_dates(b), 1);
+    slant_buf out;
+    slant_buf_init(&out, SIZE_MAX / 2);
+    slant_json_write_partial(b, "source", NULL, &out);
+    slant_dataset *c = slant_dataset_new();
+    char *by, *event;
+    slant_error err;
+    CHECK_INT(slant_json_read_partial(out.data, out.len, "p", c, &by, &event, &err), SLANT_OK);
+    CHECK_INT(slant_dataset_row(c, 1)->day, 18474);
+    CHECK_INT(slant_dataset_row(c, 0)->day, INT32_MIN);
+    CHECK_INT(slant_dataset_bad_dates(c), 1);
+    free(by);
+    free(event);
+    slant_buf_release(&out);
+    slant_dataset_free(a);
+    slant_dataset_free(b);
+    slant_dataset_free(c);
+}
+
 void suite_date(void)
 {
+    RUN(row_days);
     RUN(forms);
     RUN(refusals);
     RUN(spans);
