@@ -129,9 +129,6 @@ static int parse_report_args(int argc, char **argv, report_args *a)
         int shared = c == ':' || c == '?'
                          ? CLI_OPTION_OTHER
                          : cli_comparison_option(&a->common, c, optarg, spelled, "report");
-        if (shared == CLI_OPTION_APPLIED && (c == CLI_OPT_EVERY || c == CLI_OPT_SPLIT))
-            return BAD("%s: the report has no time section yet; 'slant compare %s' gives the "
-                       "periods, the trend tests and the split", spelled, spelled);
         if (shared == CLI_OPTION_APPLIED)
             continue;
         if (shared != CLI_OPTION_OTHER)
