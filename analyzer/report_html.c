@@ -451,7 +451,9 @@ static void time_section(const slant_report *r, slant_buf *out)
     for (size_t k = 0; k < r->nperiod_tables; k++) {
         char id[48];
         snprintf(id, sizeof id, "chart-time-%zu", k + 1);
-        slant_buf_adds(out, "<figure>\n");
+        slant_buf_adds(out, "<figure>\n<figcaption>");
+        esc(out, r->tables[r->period_tables[k]].caption);
+        slant_buf_adds(out, "</figcaption>\n");
         slant_svg_trend(r, k, id, out);
         slant_buf_adds(out, "\n</figure>\n");
     }
