@@ -23,6 +23,14 @@ static void skip_spaces(cur *c)
         c->s++;
 }
 
+/* At least one space (the written forms separate their parts): 1, or 0 when none. */
+static int spaces(cur *c)
+{
+    const char *at = c->s;
+    skip_spaces(c);
+    return c->s > at;
+}
+
 /* Exactly `n` digits: their value, or -1. */
 static int digits(cur *c, int n)
 {
@@ -252,18 +260,17 @@ static int year4(cur *c)
     return is_digit(peek(c)) ? -1 : y;
 }
 
-/* After a day-first or US date: nothing, or a time with an optional zone. */
+/* After a day-first or US date: nothing, or a space, a time, and a space and a zone. */
 static int rfc_rest(cur *c)
 {
-    skip_spaces(c);
     if (at_end(c))
         return 1;
-    if (!clock_time(c, 0))
+    if (!spaces(c) || !clock_time(c, 0))
         return 0;
-    skip_spaces(c);
-    if (!at_end(c) && !rfc_zone(c))
+    if (at_end(c))
+        return 1;
+    if (!spaces(c) || !rfc_zone(c))
         return 0;
-    skip_spaces(c);
     return at_end(c);
 }
 
@@ -286,20 +293,21 @@ static int parse(const char *s, size_t len, int span, int32_t *first, int32_t *l
         c.end--;
     skip_spaces(&c);
     int y = -1, m = -1, d = -1;
+    int partial = 0; /* with `span`: 1 a year, 2 a month */
     if (is_digit(peek(&c)) && c.end - c.s >= 4 && is_digit((unsigned char)c.s[1]) &&
         is_digit((unsigned char)c.s[2]) && is_digit((unsigned char)c.s[3])) {
         /* year first: ISO 8601 or slashes */
         y = digits(&c, 4);
         int sep = peek(&c);
         if (at_end(&c) && span) {
-            m = 0;
+            partial = 1;
         } else if (sep == '-' || sep == '/') {
             c.s++;
             m = digits(&c, 2);
             if (m < 0)
                 return -1;
             if (at_end(&c) && span) {
-                d = 0;
+                partial = 2;
             } else {
                 if (!take(&c, sep))
                     return -1;
@@ -317,34 +325,35 @@ static int parse(const char *s, size_t len, int span, int32_t *first, int32_t *l
             if (weekday_name(w, n)) {
                 if (!take(&c, ','))
                     take(&c, '.');
-                skip_spaces(&c);
+                if (!spaces(&c))
+                    return -1;
             } else {
                 c.s = w;
             }
         }
         if (is_digit(peek(&c))) { /* day first: 31 Jul 2020 [time [zone]] */
             d = one_or_two(&c);
-            skip_spaces(&c);
-            m = month_word(&c);
-            skip_spaces(&c);
+            if (d < 0 || !spaces(&c) || !(m = month_word(&c)) || !spaces(&c))
+                return -1;
             y = year4(&c);
-            if (d < 0 || !m || y < 0 || !rfc_rest(&c))
+            if (y < 0 || !rfc_rest(&c))
                 return -1;
         } else { /* US: July 31, 2020 */
-            m = month_word(&c);
-            skip_spaces(&c);
+            if (!(m = month_word(&c)) || !spaces(&c))
+                return -1;
             d = one_or_two(&c);
             take(&c, ',');
-            skip_spaces(&c);
+            if (d < 0 || !spaces(&c))
+                return -1;
             y = year4(&c);
-            if (!m || d < 0 || y < 0 || !rfc_rest(&c))
+            if (y < 0 || !rfc_rest(&c))
                 return -1;
         }
     }
-    if (m == 0 || d == 0) { /* a year or a month (span only) */
-        if (y < 1 || y > 9999 || (d == 0 && (m < 1 || m > 12)))
+    if (partial) { /* a year or a month (span only) */
+        if (y < 1 || y > 9999 || (partial == 2 && (m < 1 || m > 12)))
             return -1;
-        int m0 = m ? m : 1, m1 = m ? m : 12;
+        int m0 = partial == 2 ? m : 1, m1 = partial == 2 ? m : 12;
         *first = slant_date_from_civil(y, m0, 1);
         *last = slant_date_from_civil(y, m1, days_in_month(y, m1));
         return 0;

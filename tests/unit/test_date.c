@@ -24,7 +24,7 @@ static void forms(void)
         "2020-07-31 14:02:00.123+0530", "2020-07-31T00:00:00+05", "  2020-07-31\n",
         "Fri, 31 Jul 2020 14:02:00 +0000", "Fri, 31 Jul 2020 14:02 GMT", "31 Jul 2020 14:02:00",
         "31 Jul 2020", "31 July 2020", "31 Jul. 2020", "July 31, 2020", "Jul. 31, 2020",
-        "Jul 31 2020", "JULY 31,2020", "Friday, July 31, 2020", "2020/07/31", "Friday 31 July 2020",
+        "Jul 31 2020", "JULY 31, 2020", "Friday, July 31, 2020", "2020/07/31", "Friday 31 July 2020",
         "2020/07/31 14:02",
     };
     for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
@@ -47,7 +47,9 @@ static void refusals(void)
         "2020-07-31T24:00", "2020-07-31T14:60", "2020-07-31T14:02:60", "2020-07-31X",
         "2020-07-31T14:02+2400", "31 Jul 20", "Fri, 31 Jul 20 14:02 +0000", "07/31/2020",
         "Jul 32, 2020", "Foo 31, 2020", "31 Jul 2020 14:02 XYZ", "yesterday", "0000-01-01",
-        "2020/07/31T14:02", "Jul 31, 2020 and more", "2020-07-31T14", "31 Jul 2020 +0000",
+        "2020/07/31T14:02", "Jul 31, 2020 and more", "2020-07-31T14", "31 Jul 2020 +0000", "July 31,2020", "31Jul 2020",
+        "31 Jul 2020 14:02GMT", "Jul.31, 2020", "0 Mar 1967", "Mar 0, 1969", "2020-00-10",
+        "2020-07-00",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         if (day_of(bad[i]) != -999999L)
@@ -66,6 +68,7 @@ static void spans(void)
     CHECK_INT(slant_date_parse_span("2020-02", 7, &a, &b), 0);
     CHECK_INT(b - a, 28);
     CHECK_INT(slant_date_parse_span("2020/13", 7, &a, &b), -1);
+    CHECK_INT(slant_date_parse_span("2020-00", 7, &a, &b), -1);
     CHECK_INT(slant_date_parse_span("July 31, 2020", 13, &a, &b), 0);
     CHECK_INT(a, 18474);
     CHECK_INT(b, 18474);
