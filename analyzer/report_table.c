@@ -402,6 +402,7 @@ static void trend_table(slant_report *r, size_t *cap)
              slant_period_name(t->every), 100 * r->c->opts.level);
     r->trend_table = add_table(r, "trend", caption, 7, cap);
     slant_report_table *tb = &r->tables[r->trend_table];
+    tb->caption_leads = 1;
     slant_report_table_head(tb, 0, "indicator", 1, SLANT_REPORT_NONE);
     slant_report_table_head(tb, 1, r->noun, 1, SLANT_REPORT_NONE);
     slant_report_table_head(tb, 2, "periods", 1, SLANT_REPORT_NONE);
@@ -444,6 +445,7 @@ static void split_table(slant_report *r, size_t *cap)
              day, 100 * r->c->opts.level);
     r->split_table = add_table(r, "split", caption, 7, cap);
     slant_report_table *tb = &r->tables[r->split_table];
+    tb->caption_leads = 1;
     slant_report_table_head(tb, 0, "indicator", 1, SLANT_REPORT_NONE);
     slant_report_table_head(tb, 1, r->noun, 1, SLANT_REPORT_NONE);
     slant_report_table_head(tb, 2, "before", 1, SLANT_REPORT_NONE);
@@ -530,6 +532,7 @@ static void period_table(slant_report *r, const slant_report_indicator *x, size_
     r->period_tables[r->nperiod_tables] = ti;
     r->period_indicators[r->nperiod_tables++] = x->indicator;
     slant_report_table *tb = &r->tables[ti];
+    tb->caption_leads = 1;
     source_columns(r, tb, slant_period_name(t->every));
     for (size_t j = 0; j < np; j++) {
         slant_report_cell *row = slant_report_table_row(tb);
