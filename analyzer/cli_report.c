@@ -87,7 +87,7 @@ static void report_usage(FILE *f)
         "  slant report --format html -o report.html corpus/synthetic/\n"
         "  slant report --event event --format html -o report.html corpus/synthetic/\n"
         "  slant report --where 'source!=Meridian Wire' --from 2025-04 corpus/synthetic/\n"
-        "  slant report --every month --split 2025-04-01 --format html -o r.html s.jsonl\n"
+        "  slant report --every month --split 2025-04-01 --format md corpus/synthetic/\n"
         "\n"
         "The report's method is described in docs/report.md.\n",
         f);
