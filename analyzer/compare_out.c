@@ -321,7 +321,10 @@ static void visit_time(const slant_comparison *c, row_sink sink, void *ctx)
         put(&r, "welch_p", sp->welch.p);
         put(&r, "welch_q", sp->welch_q);
         put(&r, "mwu_u", sp->mwu.statistic);
-        put_text(&r, "mwu_method", method_name(sp->mwu_method));
+        if (sp->n_before && sp->n_after)
+            put_text(&r, "mwu_method", method_name(sp->mwu_method));
+        else
+            put(&r, "mwu_method", NAN); /* no test: null, an empty cell */
         put(&r, "mwu_p", sp->mwu.p);
         put(&r, "mwu_q", sp->mwu_q);
         sink(&r, ctx);

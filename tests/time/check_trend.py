@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 
+import jsonschema
 import numpy as np
 from scipy import stats
 from statsmodels.stats.multitest import multipletests
@@ -235,6 +236,27 @@ again = json.loads(again.stdout)
 for name in ("periods", "trend", "split"):
     check(again["tables"][name] == tables[name], "{} after partials and merge".format(name))
 check(again["time"] == out["time"], "time member after merge: {}".format(again["time"]))
+
+# --- the output against its schema, also with a split that leaves a side empty ------------
+schema = json.load(open("docs/schema/compare.schema.json", encoding="utf-8"))
+late = subprocess.run([SLANT, "compare", "--split", "2030-01-01", "--pairs", "none",
+                       "--format", "json", "--indicators", "loaded_index", scores],
+                      capture_output=True, text=True)
+for name, doc in (("--every --split", out), ("--split after every date", json.loads(late.stdout))):
+    try:
+        jsonschema.validate(doc, schema)
+        check(True, "")
+    except jsonschema.ValidationError as e:
+        check(False, "{}: schema: {} at {}".format(name, e.message, list(e.absolute_path)))
+
+# --- --by date:month reads every form too: twelve months and the undated -------------------
+bymonth = subprocess.run([SLANT, "compare", "--by", "date:month", "--pairs", "none",
+                          "--min-n", "1", "--format", "json", "--indicators", "loaded_index",
+                          scores], capture_output=True, text=True)
+groups = {g["name"]: g["articles"] for g in json.loads(bymonth.stdout)["groups"]}
+months = ["2024-{:02d}".format(m) for m in range(1, 13)]
+check(sorted(groups) == sorted(months + ["(none)"]) and groups["(none)"] == undated,
+      "--by date:month groups: {}".format(groups))
 
 # --- Mann-Kendall and Sen alone, on series full of ties and zeros -------------------------
 rng = random.Random(5)
