@@ -935,6 +935,9 @@ void slant_compare_write_text(const slant_comparison *c, const slant_compare_vie
     for (size_t f = 0; f < c->nfamilies; f++)
         slant_buf_addf(out, "%s %s (%zu tests)", f ? "," : "", c->families[f].name,
                        c->families[f].tests);
+    for (size_t f = 0; c->trend && f < c->trend->nfamilies; f++)
+        slant_buf_addf(out, "%s %s (%zu tests)", f || c->nfamilies ? "," : "",
+                       c->trend->families[f].name, c->trend->families[f].tests);
     slant_buf_addf(out, ". Intervals at %g%%. Mann-Whitney and Wilcoxon are exact for small "
                         "samples without ties, normal with tie correction otherwise. The "
                         "primary test of a pair is %s: a difference is called on its q "

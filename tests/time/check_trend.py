@@ -237,6 +237,19 @@ for name in ("periods", "trend", "split"):
     check(again["tables"][name] == tables[name], "{} after partials and merge".format(name))
 check(again["time"] == out["time"], "time member after merge: {}".format(again["time"]))
 
+# --- ISO weeks and days: labels and membership as Python's isocalendar has them -----------
+for unit, label_of in (("week", lambda d: "{:04d}-W{:02d}".format(*d.isocalendar()[:2])),
+                       ("day", lambda d: d.isoformat()), ("year", lambda d: str(d.year))):
+    r = subprocess.run([SLANT, "compare", "--every", unit, "--pairs", "none", "--format", "json",
+                        "--indicators", "loaded_index", scores], capture_output=True, text=True)
+    got = {(p["group"], p["period"]): p["n"] for p in json.loads(r.stdout)["tables"]["periods"]}
+    want = {}
+    for src, d, m, v in rows:
+        if v["loaded_index"] is not None:
+            want[(src, label_of(d))] = want.get((src, label_of(d)), 0) + 1
+    check(got == want, "--every {}: {} periods, Python {}; e.g. {}".format(
+        unit, len(got), len(want), sorted(set(got.items()) ^ set(want.items()))[:3]))
+
 # --- the output against its schema, also with a split that leaves a side empty ------------
 schema = json.load(open("docs/schema/compare.schema.json", encoding="utf-8"))
 late = subprocess.run([SLANT, "compare", "--split", "2030-01-01", "--pairs", "none",
