@@ -254,7 +254,12 @@ slant_trend *slant_trend_new(const slant_comparison *c)
         qsort(rows + count[k], count[k + 1] - count[k], sizeof *rows, cmp_dated);
     size_t cells = c->nindicators * c->ngroups;
     if (t->every) {
-        t->points = xmalloc((t->dated * c->nindicators + 1) * sizeof *t->points);
+        /* at most one point per group, period and indicator: count the periods */
+        size_t periods = 0;
+        for (size_t k = 0; k < c->ngroups; k++)
+            for (size_t i = count[k]; i < count[k + 1]; i++)
+                periods += i == count[k] || rows[i].period != rows[i - 1].period;
+        t->points = xmalloc((periods * c->nindicators + 1) * sizeof *t->points);
         t->tests = xmalloc((cells + 1) * sizeof *t->tests);
     }
     if (t->has_split)
