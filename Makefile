@@ -29,6 +29,7 @@ UNIT_BIN := $(BUILD)/unit_tests
 # a new suite is one new file.
 UNIT_LIST := $(BUILD)/unit/unit_suites.h
 STATS_DRIVER := $(if $(wildcard tests/stats/driver.c),$(BUILD)/stats_driver)
+TIME_DRIVER := $(BUILD)/time_driver
 FUZZ_TARGETS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(BUILD)/replay/%)
 
@@ -57,6 +58,9 @@ $(UNIT_BIN): $(UNIT_SRC) $(UNIT_LIST) $(LIB)
 $(BUILD)/stats_driver: tests/stats/driver.c $(LIB)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $< $(LIB) $(LDLIBS) -o $@
 
+$(BUILD)/time_driver: tests/time/driver.c $(LIB)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $< $(LIB) $(LDLIBS) -o $@
+
 $(BUILD)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $< tests/fuzz/replay.c $(LIB) $(LDLIBS) -o $@
@@ -76,7 +80,7 @@ demo: setup
 	@sh tools/demo.sh
 
 test: setup-test
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(FUZZ_REPLAY) $(STATS_DRIVER)
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(FUZZ_REPLAY) $(STATS_DRIVER) $(TIME_DRIVER)
 	@sh tests/run.sh
 
 check: test

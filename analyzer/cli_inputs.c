@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "compress.h"
+#include "date.h"
 #include "file.h"
 #include "hash.h"
 #include "json.h"
@@ -868,6 +869,20 @@ int cli_comparison_option(cli_comparison_args *a, int c, const char *arg, const 
             return SLANT_EXIT_USAGE;
         a->in.subset = a->subset;
         break;
+    case CLI_OPT_EVERY: {
+        int unit = slant_period_of(arg);
+        if (unit < 0)
+            return cli_usage_error(command, "unknown period '%s' for --every (day, week, "
+                                   "month or year)", arg);
+        a->cmp.every = unit;
+        break;
+    }
+    case CLI_OPT_SPLIT:
+        if (slant_date_parse(arg, strlen(arg), &a->cmp.split) != 0)
+            return cli_usage_error(command, "invalid date '%s' for --split (2025-03-04, "
+                                   "'March 4, 2025', '4 Mar 2025', ...)", arg);
+        a->cmp.has_split = 1;
+        break;
     case CLI_OPT_INDICATORS:
         cli_free_list(a->indicators);
         a->indicators = cli_split_list(arg, &a->cmp.nindicators);
@@ -1042,7 +1057,7 @@ int cli_inputs_check(const cli_comparison_args *a, const cli_inputs_result *r,
     if (r->records && slant_dataset_ngroups(*ds) == 1 &&
         !strcmp(slant_dataset_group_at(*ds, 0)->name, "(none)")) {
         if (slant_bin_of(o->by) > 0)
-            cli_message("no record has a date in ISO 8601 form (YYYY-MM-DD) to group by "
+            cli_message("no record has a date slant can read (see 'man slant', DATES) to group by "
                         "(--by %s)", o->by);
         else if (r->score_files && !r->narticles && !is_metadata(o->by))
             cli_message("no record has the field '%s' (--by); a JSON Lines field reaches "
@@ -1052,6 +1067,16 @@ int cli_inputs_check(const cli_comparison_args *a, const cli_inputs_result *r,
             cli_message("no record has the field '%s' (--by): every article is in one "
                         "group, nothing to compare", o->by);
         return SLANT_EXIT_NOTHING;
+    }
+    if ((a->cmp.every || a->cmp.has_split) && !o->quiet) {
+        size_t undated = 0, n = slant_dataset_nrows(*ds);
+        for (size_t i = 0; i < n; i++)
+            undated += slant_dataset_row(*ds, i)->day == INT32_MIN;
+        size_t bad = slant_dataset_bad_dates(*ds);
+        if (undated)
+            cli_message("%zu of %zu articles have no date%s%zu with a date slant cannot read, "
+                        "see 'man slant', DATES): left out of the time analysis",
+                        undated, n, " (", bad);
     }
     return check_indicators(a, *ds, command);
 }

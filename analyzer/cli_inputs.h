@@ -143,6 +143,7 @@ enum {
     CLI_OPT_MIN_N, CLI_OPT_CORRECTION, CLI_OPT_LEVEL, CLI_OPT_ALPHA, CLI_OPT_SEED, CLI_OPT_TOP,
     CLI_OPT_LEXICON, CLI_OPT_LANG, CLI_OPT_TEXT_FIELD, CLI_OPT_ID_FIELD, CLI_OPT_WEIGHTS,
     CLI_OPT_FORCE, CLI_OPT_WHERE, CLI_OPT_FROM, CLI_OPT_TO,
+    CLI_OPT_EVERY, CLI_OPT_SPLIT,
     CLI_OPT_OWN
 };
 
@@ -169,6 +170,8 @@ enum {
     { "where", required_argument, NULL, CLI_OPT_WHERE },             \
     { "from", required_argument, NULL, CLI_OPT_FROM },               \
     { "to", required_argument, NULL, CLI_OPT_TO },                   \
+    { "every", required_argument, NULL, CLI_OPT_EVERY },             \
+    { "split", required_argument, NULL, CLI_OPT_SPLIT },             \
     { "quiet", no_argument, NULL, 'q' }
 
 /* What the shared options set. `indicators` is owned (cli_free_list), `subset` too

@@ -52,9 +52,15 @@ static void report_usage(FILE *f)
         "      --where COND        only articles or records that pass COND (FIELD=VALUE,\n"
         "                          FIELD=A,B, FIELD!=VALUE, FIELD~REGEX, FIELD!~REGEX;\n"
         "                          repeatable: all must hold)\n"
-        "      --from DATE, --to DATE   only those dated in the range (YYYY, YYYY-MM or\n"
-        "                          YYYY-MM-DD; the count left out goes to stderr)\n"
-        "      --event FIELD       the field that names the event an article covers\n"
+        "      --from DATE, --to DATE   only those dated in the range (YYYY, YYYY-MM or a\n"
+        "                          date, 'man slant', DATES; the count left out: stderr)\n"
+        "      --event FIELD       the field that names the event an article covers\n",
+        f);
+    fputs(
+        "      --every UNIT        add an Over time section: per source the trend of each\n"
+        "                          indicator by day, week, month or year (Mann-Kendall,\n"
+        "                          Sen's slope), the period means, and charts in HTML\n"
+        "      --split DATE        add before/after DATE per source and indicator\n"
         "      --indicators A,B    only these indicators (category ids, quote_share)\n"
         "      --pairs MODE        all (default), vs-rest or none\n"
         "      --max-pairs N       more pairs than N (default 45): vs-rest instead\n"
@@ -81,6 +87,7 @@ static void report_usage(FILE *f)
         "  slant report --format html -o report.html corpus/synthetic/\n"
         "  slant report --event event --format html -o report.html corpus/synthetic/\n"
         "  slant report --where 'source!=Meridian Wire' --from 2025-04 corpus/synthetic/\n"
+        "  slant report --every month --split 2025-04-01 --format md corpus/synthetic/\n"
         "\n"
         "The report's method is described in docs/report.md.\n",
         f);

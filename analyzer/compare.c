@@ -9,6 +9,7 @@
 
 #include "indicator.h"
 #include "ranks.h"
+#include "trend.h"
 #include "xalloc.h"
 
 /* --- picking groups and indicators --------------------------------------------------- */
@@ -954,6 +955,8 @@ slant_comparison *slant_compare(const slant_dataset *ds, const slant_compare_opt
     drivers(c);
     contested(c);
     corrections(c);
+    if (c->opts.every || c->opts.has_split)
+        c->trend = slant_trend_new(c);
     return c;
 }
 
@@ -975,6 +978,7 @@ void slant_comparison_free(slant_comparison *c)
     for (size_t k = 0; k < c->nconcepts; k++)
         free(c->concepts[k].concept);
     free(c->concepts);
+    slant_trend_free(c->trend);
     free(c);
 }
 

@@ -61,6 +61,10 @@ typedef struct {
                                      * cluster_ids), borrowed: cluster-robust standard
                                      * errors of every pair's mean difference */
     size_t cluster_ids;
+    int every;                      /* a slant_period (date.h): period summaries and trend
+                                     * tests (trend.h); 0: none */
+    int has_split;                  /* 1: before/after `split` (a day, date.h) */
+    int32_t split;
 } slant_compare_options;
 
 typedef struct {
@@ -209,6 +213,7 @@ typedef struct {
     slant_cmp_family families[SLANT_MAX_FAMILIES];
     size_t nfamilies;
     int clusters_nested;            /* with clusters: each lies within one compared group */
+    struct slant_trend *trend;      /* with opts.every or opts.has_split (trend.h), else NULL */
 } slant_comparison;
 
 /*

@@ -7,6 +7,7 @@
 
 #include "indicator.h"
 #include "json.h"
+#include "trend.h"
 #include "normalize.h"
 #include "version.h"
 #include "xalloc.h"
@@ -259,6 +260,77 @@ static void visit_contested(const slant_comparison *c, row_sink sink, void *ctx)
     }
 }
 
+/* The time tables (compare --every, --split; trend.h): "periods" (the period's label in
+ * `entry` too, so that it is a key of the long format), "trend" and "split". */
+static void visit_time(const slant_comparison *c, row_sink sink, void *ctx)
+{
+    const slant_trend *t = c->trend;
+    if (!t)
+        return;
+    for (size_t k = 0; k < t->npoints; k++) {
+        const slant_trend_point *pt = &t->points[k];
+        char label[SLANT_DATE_TEXT], start[SLANT_DATE_TEXT];
+        slant_period_label(t->every, pt->start, label);
+        slant_date_format(pt->start, start);
+        result_row r = row_of("periods");
+        r.group = slant_comparison_group_name(c, pt->group);
+        r.indicator = indicator(c, pt->indicator);
+        r.entry = label;
+        put_text(&r, "period", label);
+        put_text(&r, "period_start", start);
+        put(&r, "n", (double)pt->s.n);
+        put(&r, "mean", pt->s.mean);
+        put(&r, "sd", pt->s.sd);
+        put(&r, "ci_low", pt->s.ci_low);
+        put(&r, "ci_high", pt->s.ci_high);
+        sink(&r, ctx);
+    }
+    for (size_t k = 0; k < t->ntests; k++) {
+        const slant_trend_test *tt = &t->tests[k];
+        result_row r = row_of("trend");
+        r.group = slant_comparison_group_name(c, tt->group);
+        r.indicator = indicator(c, tt->indicator);
+        put(&r, "periods", (double)tt->periods);
+        put(&r, "n", (double)tt->n);
+        put(&r, "mk_s", tt->s);
+        put(&r, "mk_var", tt->var_s);
+        put(&r, "kendall_tau", tt->tau);
+        put(&r, "mk_z", tt->z);
+        put(&r, "mk_p", tt->p);
+        put(&r, "mk_q", tt->q);
+        put(&r, "sen_slope", tt->slope);
+        put(&r, "sen_intercept", tt->intercept);
+        put(&r, "sen_low", tt->slope_low);
+        put(&r, "sen_high", tt->slope_high);
+        sink(&r, ctx);
+    }
+    for (size_t k = 0; k < t->nsplits; k++) {
+        const slant_trend_split *sp = &t->splits[k];
+        result_row r = row_of("split");
+        r.group = slant_comparison_group_name(c, sp->group);
+        r.indicator = indicator(c, sp->indicator);
+        put(&r, "n_before", (double)sp->n_before);
+        put(&r, "n_after", (double)sp->n_after);
+        put(&r, "mean_before", sp->mean_before);
+        put(&r, "mean_after", sp->mean_after);
+        put(&r, "mean_diff", sp->diff);
+        put(&r, "diff_low", sp->diff_low);
+        put(&r, "diff_high", sp->diff_high);
+        put(&r, "welch_t", sp->welch.statistic);
+        put(&r, "welch_df", sp->welch.df);
+        put(&r, "welch_p", sp->welch.p);
+        put(&r, "welch_q", sp->welch_q);
+        put(&r, "mwu_u", sp->mwu.statistic);
+        if (sp->n_before && sp->n_after)
+            put_text(&r, "mwu_method", method_name(sp->mwu_method));
+        else
+            put(&r, "mwu_method", NAN); /* no test: null, an empty cell */
+        put(&r, "mwu_p", sp->mwu.p);
+        put(&r, "mwu_q", sp->mwu_q);
+        sink(&r, ctx);
+    }
+}
+
 static void visit(const slant_comparison *c, row_sink sink, void *ctx)
 {
     visit_summaries(c, sink, ctx);
@@ -268,6 +340,7 @@ static void visit(const slant_comparison *c, row_sink sink, void *ctx)
     visit_keyness(c, sink, ctx);
     visit_drivers(c, sink, ctx);
     visit_contested(c, sink, ctx);
+    visit_time(c, sink, ctx);
 }
 
 /* --- tables ---------------------------------------------------------------------------- */
@@ -286,6 +359,9 @@ static const char *const columns[] = {
     "diff_high", "delta_low", "delta_high", "cluster_se", "cluster_t", "cluster_df",
     "cluster_p", "cluster_q", "cluster_low", "cluster_high", "flags", "cramers_v", "keyness_test",
     "share_low", "share_high",
+    "period", "period_start", "periods", "mk_s", "mk_var", "kendall_tau", "mk_z", "mk_p",
+    "mk_q", "sen_slope", "sen_intercept", "sen_low", "sen_high", "n_before", "n_after",
+    "mean_before", "mean_after",
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
@@ -462,7 +538,33 @@ void slant_compare_write_json(const slant_comparison *c, const slant_compare_vie
         slant_jw_member_cstring(&w, "correction", correction_name(c->opts.correction));
         slant_jw_close(&w, '}');
     }
+    for (size_t f = 0; c->trend && f < c->trend->nfamilies; f++) {
+        const slant_cmp_family *x = &c->trend->families[f];
+        slant_jw_element(&w);
+        slant_jw_open(&w, '{');
+        slant_jw_member_cstring(&w, "name", x->name);
+        slant_jw_member_cstring(&w, "tests_of", x->what);
+        slant_jw_member_count(&w, "tests", x->tests);
+        slant_jw_member_cstring(&w, "correction", correction_name(c->opts.correction));
+        slant_jw_close(&w, '}');
+    }
     slant_jw_close(&w, ']');
+    if (c->trend) {
+        const slant_trend *t = c->trend;
+        slant_jw_key(&w, "time");
+        slant_jw_open(&w, '{');
+        slant_jw_member_cstring(&w, "every", t->every ? slant_period_name(t->every) : NULL);
+        char day[SLANT_DATE_TEXT];
+        if (t->has_split)
+            slant_date_format(t->split, day);
+        slant_jw_member_cstring(&w, "split", t->has_split ? day : NULL);
+        slant_jw_member_cstring(&w, "trend_test", "mann-kendall on period means, sen's slope "
+                                                  "per period");
+        slant_jw_member_count(&w, "dated", t->dated);
+        slant_jw_member_count(&w, "undated", t->undated);
+        slant_jw_member_count(&w, "unreadable_dates", t->bad_dates);
+        slant_jw_close(&w, '}');
+    }
     slant_jw_key(&w, "tables");
     slant_jw_open(&w, '{');
     json_ctx j = { &w, NULL };
@@ -619,6 +721,65 @@ static void text_means(const slant_comparison *c, const slant_compare_view *v, s
     }
 }
 
+/* compare --every and --split: the trend of each group and indicator, and the split. */
+static void text_time(const slant_comparison *c, const slant_compare_view *v, slant_buf *out)
+{
+    const slant_trend *t = c->trend;
+    if (!t)
+        return;
+    if (t->every) {
+        slant_buf_addf(out, "\n%sOver time%s, per %s (Mann-Kendall on the period means; Sen's "
+                            "slope per %s with its %g%% CI)\n",
+                       bold(v), plain(v), slant_period_name(t->every),
+                       slant_period_name(t->every), 100 * c->opts.level);
+        slant_buf_addf(out, "  %-22s %-24s %7s %7s %26s %9s %9s\n", "indicator", "group",
+                       "periods", "tau", "slope [CI]", "p", "q");
+        for (size_t k = 0; k < t->ntests; k++) {
+            const slant_trend_test *tt = &t->tests[k];
+            char tau[16], p[16], q[16], slope[64];
+            fmt_num(tau, sizeof tau, tt->tau);
+            fmt_p(p, sizeof p, tt->p);
+            fmt_p(q, sizeof q, tt->q);
+            if (isnan(tt->slope))
+                snprintf(slope, sizeof slope, "n/a");
+            else
+                snprintf(slope, sizeof slope, "%.3g [%.3g, %.3g]", tt->slope, tt->slope_low,
+                         tt->slope_high);
+            slant_buf_addf(out, "  %-22.22s %-24.24s %7zu %7s %26s %9s %9s\n",
+                           indicator(c, tt->indicator),
+                           slant_comparison_group_name(c, tt->group), tt->periods, tau, slope,
+                           p, q);
+        }
+    }
+    if (t->has_split) {
+        char day[SLANT_DATE_TEXT];
+        slant_date_format(t->split, day);
+        slant_buf_addf(out, "\n%sBefore and after %s%s (difference after - before, Welch %g%% "
+                            "CI; Mann-Whitney U)\n",
+                       bold(v), day, plain(v), 100 * c->opts.level);
+        slant_buf_addf(out, "  %-22s %-24s %6s %6s %26s %9s %9s\n", "indicator", "group",
+                       "before", "after", "difference [CI]", "p", "q");
+        for (size_t k = 0; k < t->nsplits; k++) {
+            const slant_trend_split *sp = &t->splits[k];
+            char p[16], q[16], diff[64];
+            fmt_p(p, sizeof p, sp->mwu.p);
+            fmt_p(q, sizeof q, sp->mwu_q);
+            if (isnan(sp->diff_low))
+                snprintf(diff, sizeof diff, "n/a");
+            else
+                snprintf(diff, sizeof diff, "%.3g [%.3g, %.3g]", sp->diff, sp->diff_low,
+                         sp->diff_high);
+            slant_buf_addf(out, "  %-22.22s %-24.24s %6zu %6zu %26s %9s %9s\n",
+                           indicator(c, sp->indicator),
+                           slant_comparison_group_name(c, sp->group), sp->n_before,
+                           sp->n_after, diff, p, q);
+        }
+    }
+    slant_buf_addf(out, "  (%zu articles dated; %zu without a date, %zu of them with one slant "
+                        "cannot read: left out)\n",
+                   t->dated, t->undated, t->bad_dates);
+}
+
 static void text_omnibus(const slant_comparison *c, const slant_compare_view *v, slant_buf *out)
 {
     slant_buf_addf(out, "\n%sAcross all groups%s\n", bold(v), plain(v));
@@ -768,11 +929,15 @@ void slant_compare_write_text(const slant_comparison *c, const slant_compare_vie
     text_omnibus(c, v, out);
     text_contested(c, v, out);
     text_keyness(c, v, out);
+    text_time(c, v, out);
     slant_buf_addf(out, "\n%sMethod%s: %s within each family:", bold(v), plain(v),
                    correction_name(c->opts.correction));
     for (size_t f = 0; f < c->nfamilies; f++)
         slant_buf_addf(out, "%s %s (%zu tests)", f ? "," : "", c->families[f].name,
                        c->families[f].tests);
+    for (size_t f = 0; c->trend && f < c->trend->nfamilies; f++)
+        slant_buf_addf(out, "%s %s (%zu tests)", f || c->nfamilies ? "," : "",
+                       c->trend->families[f].name, c->trend->families[f].tests);
     slant_buf_addf(out, ". Intervals at %g%%. Mann-Whitney and Wilcoxon are exact for small "
                         "samples without ties, normal with tie correction otherwise. The "
                         "primary test of a pair is %s: a difference is called on its q "

@@ -12,6 +12,7 @@ struct slant_dataset {
     size_t nrows, rows_cap;
     slant_group *group_data;     /* parallel to `groups` */
     size_t group_cap;
+    size_t bad_dates;            /* rows whose date could not be read */
 };
 
 slant_dataset *slant_dataset_new(void)
@@ -119,6 +120,7 @@ void slant_dataset_add_row(slant_dataset *ds, const char *id, const char *group,
     row->event = event ? (uint32_t)slant_dataset_event(ds, event) : UINT32_MAX;
     row->id = xstrdup(id ? id : "");
     row->tokens = tokens;
+    row->day = INT32_MIN;
     size_t nind = slant_intern_count(&ds->indicators);
     row->values = xmalloc((nind ? nind : 1) * sizeof *row->values);
     for (size_t i = 0; i < nind; i++)
@@ -129,6 +131,21 @@ void slant_dataset_add_row(slant_dataset *ds, const char *id, const char *group,
         free(ind);
     ds->group_data[g].articles++;
     ds->group_data[g].tokens += tokens;
+}
+
+void slant_dataset_set_day(slant_dataset *ds, size_t row, int32_t day)
+{
+    ds->rows[row].day = day;
+}
+
+void slant_dataset_note_bad_date(slant_dataset *ds, size_t count)
+{
+    ds->bad_dates += count;
+}
+
+size_t slant_dataset_bad_dates(const slant_dataset *ds)
+{
+    return ds->bad_dates;
 }
 
 void slant_dataset_add_entry(slant_dataset *ds, const char *group, const char *entry,
@@ -151,7 +168,9 @@ void slant_dataset_merge(slant_dataset *into, const slant_dataset *from)
                               row->event == UINT32_MAX ? NULL
                                                        : slant_dataset_event_name(from, row->event),
                               row->tokens, names, row->values, nind);
+        slant_dataset_set_day(into, into->nrows - 1, row->day);
     }
+    into->bad_dates += from->bad_dates;
     free(names);
     for (size_t g = 0; g < slant_dataset_ngroups(from); g++) {
         const slant_group *x = &from->group_data[g];
@@ -289,6 +308,8 @@ static int cmp_rows(const slant_dataset *ds, size_t x, size_t y)
             c = strcmp(slant_dataset_event_name(ds, a->event),
                        slant_dataset_event_name(ds, b->event));
     }
+    if (!c && a->day != b->day)
+        c = a->day < b->day ? -1 : 1;
     return c;
 }
 

@@ -23,6 +23,9 @@ typedef struct {
     char *id;
     double tokens;
     double *values;         /* one per indicator; NAN where undefined (no words) */
+    int32_t day;            /* the article's date in days since 1970-01-01 (date.h), or
+                             * INT32_MIN when undated or unparseable; set by
+                             * slant_dataset_set_day after slant_dataset_add_row */
 } slant_row;
 
 typedef struct {
@@ -57,6 +60,20 @@ size_t slant_dataset_entry(slant_dataset *ds, const char *name);
 void slant_dataset_add_row(slant_dataset *ds, const char *id, const char *group,
                            const char *event, double tokens, const char *const *names,
                            const double *values, size_t n);
+
+/*
+ * Sets the day of row `row` (an index below slant_dataset_nrows; usually the row just
+ * added). INT32_MIN: undated. slant_dataset_merge, slant_dataset_sort and partials keep it.
+ */
+void slant_dataset_set_day(slant_dataset *ds, size_t row, int32_t day);
+
+/*
+ * Counts a row whose date was given but could not be read (its day stays INT32_MIN), so
+ * that undated and unparseable rows can be told apart: the count is kept through merge and
+ * partials. slant_dataset_bad_dates returns it.
+ */
+void slant_dataset_note_bad_date(slant_dataset *ds, size_t count);
+size_t slant_dataset_bad_dates(const slant_dataset *ds);
 
 /* Adds `count` occurrences of entry `entry` to group `group` (both by name). */
 void slant_dataset_add_entry(slant_dataset *ds, const char *group, const char *entry,

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "indicator.h"
 #include "normalize.h"
 #include "subset.h"
@@ -676,6 +677,15 @@ slant_status slant_json_read_score(const char *json, size_t len, const slant_sco
     k += read_derived(root, tokens, 0, names + k, values + k);
     const char *g = group ? group : "(none)";
     slant_dataset_add_row(ds, id, g, event, tokens, names, values, k);
+    char *date = scalar_text(field_of(root, "date"));
+    if (date) {
+        int32_t day;
+        if (slant_date_parse(date, strlen(date), &day) == 0)
+            slant_dataset_set_day(ds, slant_dataset_nrows(ds) - 1, day);
+        else
+            slant_dataset_note_bad_date(ds, 1);
+        free(date);
+    }
     slant_buf key;
     slant_buf_init(&key, SLANT_FIELD_MAX_BYTES);
     read_contested(cJSON_GetObjectItemCaseSensitive(root, "contested"), g, ds, &key);
@@ -767,10 +777,16 @@ void slant_json_write_partial(const slant_dataset *ds, const char *by, const cha
                                                  : slant_dataset_event_name(ds, row->event));
         slant_jw_key(&w, "tokens");
         slant_jw_number_exact(&w, row->tokens);
+        if (row->day != INT32_MIN) {
+            slant_jw_key(&w, "day");
+            slant_jw_number_exact(&w, row->day);
+        }
         exact_array(&w, "values", row->values, nind);
         slant_jw_close(&w, '}');
     }
     slant_jw_close(&w, ']');
+    if (slant_dataset_bad_dates(ds))
+        slant_jw_member_count(&w, "bad_dates", slant_dataset_bad_dates(ds));
     slant_jw_close(&w, '}');
     slant_buf_addc(out, '\n');
     slant_jw_release(&w);
@@ -853,7 +869,13 @@ slant_status slant_json_read_partial(const char *text, size_t len, const char *p
                               group->valuestring, cJSON_IsString(ev) ? ev->valuestring : NULL,
                               number_or_nan(cJSON_GetObjectItemCaseSensitive(r, "tokens")),
                               ind_names, values, nind);
+        double day = number_or_nan(cJSON_GetObjectItemCaseSensitive(r, "day"));
+        if (day >= -(double)INT32_MAX && day <= (double)INT32_MAX && day == floor(day))
+            slant_dataset_set_day(ds, slant_dataset_nrows(ds) - 1, (int32_t)day);
     }
+    double bad = number_or_nan(cJSON_GetObjectItemCaseSensitive(root, "bad_dates"));
+    if (bad > 0 && bad < 1e15)
+        slant_dataset_note_bad_date(ds, (size_t)bad);
     const cJSON *g;
     cJSON_ArrayForEach(g, groups)
     {

@@ -1369,6 +1369,10 @@ static void free_items(slant_report_item *items, size_t n)
 
 void slant_report_free(slant_report *r)
 {
+    if (r) {
+        free(r->period_tables);
+        free(r->period_indicators);
+    }
     if (!r)
         return;
     free(r->noun);

@@ -285,7 +285,17 @@ typedef struct {
     size_t means_table;              /* the mean of every indicator per source */
     size_t attribution_table;        /* "how they attribute", SLANT_REPORT_NONE without
                                       * attribution rows */
+    /* Over time (compare's --every and --split, trend.h), each SLANT_REPORT_NONE or empty
+     * without them: the trend test of every indicator and source, the split, and the
+     * period means of the charted indicators (the leading ones and those with a trend at
+     * q < alpha, at most SLANT_REPORT_MAX_TREND_CHARTS), one table each. */
+    size_t trend_table, split_table;
+    size_t *period_tables;
+    size_t *period_indicators;       /* the dataset indicator of each period table */
+    size_t nperiod_tables;
 } slant_report;
+
+#define SLANT_REPORT_MAX_TREND_CHARTS 6
 
 /* Builds the report of `c`. Never fails (a comparison always has two sources or more). */
 slant_report *slant_report_build(const slant_comparison *c, const slant_report_options *o);

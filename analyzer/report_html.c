@@ -440,6 +440,32 @@ static void attribution_section(const slant_report *r, slant_buf *out)
     slant_buf_adds(out, "</section>\n");
 }
 
+/* Over time (compare --every, --split): a chart and a table per charted indicator, the
+ * trend tests, the split. */
+static void time_section(const slant_report *r, slant_buf *out)
+{
+    if (r->trend_table == SLANT_REPORT_NONE && r->split_table == SLANT_REPORT_NONE)
+        return;
+    slant_buf_adds(out, "<section id=\"time\" aria-labelledby=\"h-time\">\n"
+                        "<h2 id=\"h-time\">Over time</h2>\n");
+    for (size_t k = 0; k < r->nperiod_tables; k++) {
+        char id[48];
+        snprintf(id, sizeof id, "chart-time-%zu", k + 1);
+        slant_buf_adds(out, "<figure>\n<figcaption>");
+        esc(out, r->tables[r->period_tables[k]].caption);
+        slant_buf_adds(out, "</figcaption>\n");
+        slant_svg_trend(r, k, id, out);
+        slant_buf_adds(out, "\n</figure>\n");
+    }
+    if (r->trend_table != SLANT_REPORT_NONE)
+        table(r, out, &r->tables[r->trend_table]);
+    for (size_t k = 0; k < r->nperiod_tables; k++)
+        table(r, out, &r->tables[r->period_tables[k]]);
+    if (r->split_table != SLANT_REPORT_NONE)
+        table(r, out, &r->tables[r->split_table]);
+    slant_buf_adds(out, "</section>\n");
+}
+
 static void drivers_list(const slant_report *r, slant_buf *out)
 {
     if (!r->nfindings)
@@ -625,15 +651,20 @@ void slant_report_write_html(const slant_report *r, slant_buf *out)
                         "<li><a href=\"#labels\">Who is called what</a></li>\n"
                         "<li><a href=\"#attribution\">How they attribute</a></li>\n"
                         "<li><a href=\"#context\">%s</a></li>\n"
+                        "%s"
                         "<li><a href=\"#terms\">Which terms drive the differences</a></li>\n"
                         "<li><a href=\"#method\">Provenance and method</a></li>\n</ol>\n</nav>\n"
                         "<main>\n",
-                   r->nouns, r->context_title);
+                   r->nouns, r->context_title,
+                   r->trend_table != SLANT_REPORT_NONE || r->split_table != SLANT_REPORT_NONE
+                       ? "<li><a href=\"#time\">Over time</a></li>\n"
+                       : "");
     sources_section(r, out);
     differences_section(r, out);
     labels_section(r, out);
     attribution_section(r, out);
     context_section(r, out);
+    time_section(r, out);
     terms_section(r, out);
     method_section(r, out);
     slant_buf_adds(out, "</main>\n<footer>\n<p>Made with slant " SLANT_VERSION

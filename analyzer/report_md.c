@@ -336,6 +336,26 @@ static void items(slant_buf *out, const slant_report_item *x, size_t n)
     slant_buf_addc(out, '\n');
 }
 
+/* Over time (compare --every, --split): the trend tests, the period means, the split. */
+static void over_time(const slant_report *r, slant_buf *out)
+{
+    if (r->trend_table == SLANT_REPORT_NONE && r->split_table == SLANT_REPORT_NONE)
+        return;
+    slant_buf_adds(out, "## Over time\n\n");
+    if (r->trend_table != SLANT_REPORT_NONE) {
+        table(out, &r->tables[r->trend_table]);
+        slant_buf_addc(out, '\n');
+    }
+    for (size_t k = 0; k < r->nperiod_tables; k++) {
+        table(out, &r->tables[r->period_tables[k]]);
+        slant_buf_addc(out, '\n');
+    }
+    if (r->split_table != SLANT_REPORT_NONE) {
+        table(out, &r->tables[r->split_table]);
+        slant_buf_addc(out, '\n');
+    }
+}
+
 void slant_report_write_md(const slant_report *r, slant_buf *out)
 {
     slant_buf_adds(out, "# ");
@@ -350,6 +370,7 @@ void slant_report_write_md(const slant_report *r, slant_buf *out)
     labels(r, out);
     attribution(r, out);
     context(r, out);
+    over_time(r, out);
     terms(r, out);
     slant_buf_adds(out, "## 7. Provenance and method\n\n### Provenance\n\n");
     items(out, r->provenance, r->nprovenance);

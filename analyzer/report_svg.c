@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "normalize.h"
+#include "trend.h"
 
 /* --- escaping ----------------------------------------------------------------------------- */
 
@@ -459,6 +460,156 @@ void slant_svg_heatmap(const slant_report *r, size_t t, const char *id, slant_bu
             text_at(out, label + col * ((double)a + 0.5), y + 14, "middle", 10,
                     f > 0.5 ? "#FFFFFF" : "#1B1B1B", s, 8);
         }
+    }
+    slant_buf_adds(out, "</svg>");
+}
+
+/* --- over time ------------------------------------------------------------------------------ */
+
+/* The report's source of dataset group `g`, or SIZE_MAX. */
+static size_t source_of_group(const slant_report *r, size_t g)
+{
+    for (size_t s = 0; s < r->nsources; s++)
+        if (r->sources[s].group == g)
+            return s;
+    return SIZE_MAX;
+}
+
+void slant_svg_trend(const slant_report *r, size_t k, const char *id, slant_buf *out)
+{
+    const slant_trend *t = r->c->trend;
+    size_t ind = r->period_indicators[k];
+    const slant_report_indicator *x = NULL;
+    for (size_t i = 0; i < r->nindicators; i++)
+        if (r->indicators[i].indicator == ind)
+            x = &r->indicators[i];
+    if (!x)
+        return;
+    double mult = x->share ? 100 : 1, lo = 0, hi = 0;
+    int64_t first = INT64_MAX, last = INT64_MIN;
+    int32_t first_day = 0, last_day = 0;
+    for (size_t j = 0; j < t->npoints; j++) {
+        const slant_trend_point *p = &t->points[j];
+        if (p->indicator != ind || source_of_group(r, p->group) == SIZE_MAX)
+            continue;
+        double vals[3] = { p->s.mean, p->s.ci_low, p->s.ci_high };
+        for (size_t v = 0; v < 3; v++)
+            if (isfinite(vals[v])) {
+                double y = clip(mult * vals[v], x->kind, mult);
+                lo = fmin(lo, y);
+                hi = fmax(hi, y);
+            }
+        if (p->period < first) {
+            first = p->period;
+            first_day = p->start;
+        }
+        if (p->period > last) {
+            last = p->period;
+            last_day = p->start;
+        }
+    }
+    if (first > last)
+        return;
+    const double width = 2 * W, left = 40, right = width - 12, top = 8, bottom = 150;
+    const double height = bottom + 26 + 16 * (double)((r->nsources + 3) / 4);
+    scale ys = make_scale(lo, hi, bottom, top); /* values upward */
+    double span = last > first ? (double)(last - first) : 1;
+    char title[300], a[SLANT_DATE_TEXT], b[SLANT_DATE_TEXT];
+    slant_period_label(t->every, first_day, a);
+    slant_period_label(t->every, last_day, b);
+    snprintf(title, sizeof title, "Mean %s%s per %s, by %s, %s to %s", x->label,
+             x->kind == SLANT_UNIT_RATE ? " per 1,000 words" : "", slant_period_name(t->every),
+             r->noun, a, b);
+    slant_buf desc;
+    slant_buf_init(&desc, SLANT_REPORT_MAX_BYTES);
+    slant_buf_addf(&desc, "%s, with %g%% confidence bands of the period means. ", title,
+                   100 * r->c->opts.level);
+    for (size_t s = 0; s < r->nsources; s++) {
+        for (size_t j = 0; j < t->ntests; j++) {
+            const slant_trend_test *tt = &t->tests[j];
+            if (tt->indicator != ind || tt->group != r->sources[s].group)
+                continue;
+            if (isfinite(tt->slope))
+                slant_buf_addf(&desc, "%s: Sen's slope %.3g per %s (%.3g to %.3g), "
+                                      "Mann-Kendall p %.3g. ",
+                               r->sources[s].name, tt->slope, slant_period_name(t->every),
+                               tt->slope_low, tt->slope_high, tt->p);
+            else
+                slant_buf_addf(&desc, "%s: %zu period%s, no trend test. ", r->sources[s].name,
+                               tt->periods, tt->periods == 1 ? "" : "s");
+        }
+    }
+    open_svg(out, id, width, height);
+    title_desc(out, id, title, desc.data);
+    slant_buf_release(&desc);
+    /* horizontal grid lines with their values */
+    int steps = (int)lround((ys.hi - ys.lo) / ys.step);
+    for (int i = 0; i <= steps; i++) {
+        double v = ys.lo + i * ys.step, y = at(&ys, v);
+        if (fabs(v) < ys.step * 1e-9)
+            v = 0;
+        slant_buf_addf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                            "stroke=\"%s\" stroke-width=\"1\"/>",
+                       left, y, right, y, v == 0 ? "#888888" : "#E3E3E3");
+        char label[32];
+        snprintf(label, sizeof label, "%g%s", v, x->share ? "%" : "");
+        text_at(out, left - 4, y + 3, "end", 10, "#444444", label, 12);
+    }
+    text_at(out, left, bottom + 14, "start", 10, "#444444", a, 16);
+    text_at(out, right, bottom + 14, "end", 10, "#444444", b, 16);
+    slant_buf_addc(out, '\n');
+    /* per source: the band, the line, the points; a legend below */
+    for (size_t s = 0; s < r->nsources; s++) {
+        const char *colour = slant_svg_source_colour(s);
+        slant_buf band, line;
+        slant_buf_init(&band, SLANT_REPORT_MAX_BYTES);
+        slant_buf_init(&line, SLANT_REPORT_MAX_BYTES);
+        size_t n = 0;
+        /* the band: upper ends left to right, then lower ends right to left */
+        for (size_t j = 0; j < t->npoints; j++) {
+            const slant_trend_point *p = &t->points[j];
+            if (p->indicator != ind || p->group != r->sources[s].group)
+                continue;
+            double px = left + (double)(p->period - first) / span * (right - left);
+            double m = mult * p->s.mean;
+            double up = isfinite(p->s.ci_high) ? clip(mult * p->s.ci_high, x->kind, mult) : m;
+            slant_buf_addf(&band, "%s%.1f %.1f", n ? " L" : "M", px, at(&ys, up));
+            slant_buf_addf(&line, "%s%.1f %.1f", n ? " L" : "M", px, at(&ys, m));
+            n++;
+        }
+        if (!n) {
+            slant_buf_release(&band);
+            slant_buf_release(&line);
+            continue;
+        }
+        for (size_t j = t->npoints; j-- > 0;) {
+            const slant_trend_point *p = &t->points[j];
+            if (p->indicator != ind || p->group != r->sources[s].group)
+                continue;
+            double px = left + (double)(p->period - first) / span * (right - left);
+            double m = mult * p->s.mean;
+            double down = isfinite(p->s.ci_low) ? clip(mult * p->s.ci_low, x->kind, mult) : m;
+            slant_buf_addf(&band, " L%.1f %.1f", px, at(&ys, down));
+        }
+        slant_buf_addf(out, "<path d=\"%s Z\" fill=\"%s\" fill-opacity=\"0.15\" stroke=\"none\"/>",
+                       band.data, colour);
+        slant_buf_addf(out, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>",
+                       line.data, colour);
+        for (size_t j = 0; j < t->npoints; j++) {
+            const slant_trend_point *p = &t->points[j];
+            if (p->indicator != ind || p->group != r->sources[s].group)
+                continue;
+            double px = left + (double)(p->period - first) / span * (right - left);
+            slant_buf_addf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"/>", px,
+                           at(&ys, mult * p->s.mean), colour);
+        }
+        double lx = left + (double)(s % 4) * 150, ly = bottom + 24 + 16 * (double)(s / 4);
+        slant_buf_addf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\"/>",
+                       lx, ly, colour);
+        text_at(out, lx + 14, ly + 9, NULL, 11, "#1B1B1B", r->sources[s].name, 20);
+        slant_buf_addc(out, '\n');
+        slant_buf_release(&band);
+        slant_buf_release(&line);
     }
     slant_buf_adds(out, "</svg>");
 }

@@ -34,6 +34,10 @@ void slant_svg_keyness(const slant_report *r, size_t s, const char *id, slant_bu
 /* Each source's shares of the variants of concept `k` (r->concepts[k]): 100% bars. */
 void slant_svg_shares(const slant_report *r, size_t k, const char *id, slant_buf *out);
 
+/* The period means of r->period_indicators[k] (compare --every): per source a line with its
+ * confidence band, periods on the x axis in time order. */
+void slant_svg_trend(const slant_report *r, size_t k, const char *id, slant_buf *out);
+
 /* The actor-by-category table `t` (r->actors[t]) as a heatmap. */
 void slant_svg_heatmap(const slant_report *r, size_t t, const char *id, slant_buf *out);
 

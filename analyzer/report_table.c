@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "trend.h"
 #include "xalloc.h"
 
 /* --- the table type ----------------------------------------------------------------------- */
@@ -372,6 +373,217 @@ static void keyness_tables(slant_report *r, size_t *cap)
     }
 }
 
+/* --- over time (compare --every, --split) ---------------------------------------------------- */
+
+/* The report's indicator row of dataset indicator `ind`, or NULL. */
+static const slant_report_indicator *indicator_row(const slant_report *r, size_t ind)
+{
+    for (size_t i = 0; i < r->nindicators; i++)
+        if (r->indicators[i].indicator == ind)
+            return &r->indicators[i];
+    return NULL;
+}
+
+/* The report's source of dataset group `g`, or SLANT_REPORT_NONE. */
+static size_t source_of(const slant_report *r, size_t g)
+{
+    for (size_t s = 0; s < r->nsources; s++)
+        if (r->sources[s].group == g)
+            return s;
+    return SLANT_REPORT_NONE;
+}
+
+static void trend_table(slant_report *r, size_t *cap)
+{
+    const slant_trend *t = r->c->trend;
+    char caption[256];
+    snprintf(caption, sizeof caption, "Trend per %s: Sen's slope with its %g%% CI and the "
+                                      "Mann-Kendall test of the period means",
+             slant_period_name(t->every), 100 * r->c->opts.level);
+    r->trend_table = add_table(r, "trend", caption, 7, cap);
+    slant_report_table *tb = &r->tables[r->trend_table];
+    tb->caption_leads = 1;
+    slant_report_table_head(tb, 0, "indicator", 1, SLANT_REPORT_NONE);
+    slant_report_table_head(tb, 1, r->noun, 1, SLANT_REPORT_NONE);
+    slant_report_table_head(tb, 2, "periods", 1, SLANT_REPORT_NONE);
+    slant_report_table_head(tb, 3, "slope [CI]", 1, SLANT_REPORT_NONE);
+    slant_report_table_head(tb, 4, "Kendall's tau", 0, SLANT_REPORT_NONE);
+    slant_report_table_head(tb, 5, "p", 0, SLANT_REPORT_NONE);
+    slant_report_table_head(tb, 6, slant_report_q_name(r), 0, SLANT_REPORT_NONE);
+    tb->align[1] = SLANT_ALIGN_LEFT;
+    for (size_t k = 0; k < t->ntests; k++) {
+        const slant_trend_test *x = &t->tests[k];
+        const slant_report_indicator *ind = indicator_row(r, x->indicator);
+        size_t s = source_of(r, x->group);
+        if (!ind || s == SLANT_REPORT_NONE)
+            continue;
+        slant_report_cell *row = slant_report_table_row(tb);
+        slant_report_cell_text(&row[0], ind->label);
+        source_cell(&row[1], r, s);
+        fixed_cell(&row[2], 0, (double)x->periods);
+        if (isfinite(x->slope)) {
+            char v[32], ci[80];
+            snprintf(v, sizeof v, "%.3g", x->slope);
+            snprintf(ci, sizeof ci, "[%.3g, %.3g]", x->slope_low, x->slope_high);
+            slant_report_cell_number(&row[3], v, isfinite(x->slope_low) ? ci : NULL, x->slope);
+        } else {
+            slant_report_cell_na(&row[3]);
+        }
+        fixed_cell(&row[4], 2, x->tau);
+        q_cell(&row[5], x->p);
+        q_cell(&row[6], x->q);
+    }
+}
+
+static void split_table(slant_report *r, size_t *cap)
+{
+    const slant_trend *t = r->c->trend;
+    char day[SLANT_DATE_TEXT], caption[256];
+    slant_date_format(t->split, day);
+    snprintf(caption, sizeof caption, "Before and after %s: means, the difference after - "
+                                      "before with its %g%% Welch CI, Mann-Whitney U",
+             day, 100 * r->c->opts.level);
+    r->split_table = add_table(r, "split", caption, 7, cap);
+    slant_report_table *tb = &r->tables[r->split_table];
+    tb->caption_leads = 1;
+    slant_report_table_head(tb, 0, "indicator", 1, SLANT_REPORT_NONE);
+    slant_report_table_head(tb, 1, r->noun, 1, SLANT_REPORT_NONE);
+    slant_report_table_head(tb, 2, "before", 1, SLANT_REPORT_NONE);
+    slant_report_table_head(tb, 3, "after", 1, SLANT_REPORT_NONE);
+    slant_report_table_head(tb, 4, "difference [CI]", 1, SLANT_REPORT_NONE);
+    slant_report_table_head(tb, 5, "p", 0, SLANT_REPORT_NONE);
+    slant_report_table_head(tb, 6, slant_report_q_name(r), 0, SLANT_REPORT_NONE);
+    tb->align[1] = SLANT_ALIGN_LEFT;
+    for (size_t k = 0; k < t->nsplits; k++) {
+        const slant_trend_split *x = &t->splits[k];
+        const slant_report_indicator *ind = indicator_row(r, x->indicator);
+        size_t s = source_of(r, x->group);
+        if (!ind || s == SLANT_REPORT_NONE)
+            continue;
+        slant_report_cell *row = slant_report_table_row(tb);
+        slant_report_cell_text(&row[0], ind->label);
+        source_cell(&row[1], r, s);
+        const double v[] = { x->mean_before, x->mean_after };
+        const size_t n[] = { x->n_before, x->n_after };
+        for (size_t j = 0; j < 2; j++) {
+            if (!isfinite(v[j])) {
+                slant_report_cell_na(&row[2 + j]);
+                continue;
+            }
+            char text[32], note[32];
+            slant_report_fmt_value(text, sizeof text, v[j], ind->share);
+            snprintf(note, sizeof note, "(%zu)", n[j]);
+            slant_report_cell_number(&row[2 + j], text, note, v[j]);
+        }
+        if (isfinite(x->diff_low)) {
+            char text[32], lo[32], hi[32], ci[80];
+            slant_report_fmt_value(text, sizeof text, x->diff, ind->share);
+            slant_report_fmt_value(lo, sizeof lo, x->diff_low, ind->share);
+            slant_report_fmt_value(hi, sizeof hi, x->diff_high, ind->share);
+            snprintf(ci, sizeof ci, "[%s, %s]", lo, hi);
+            slant_report_cell_number(&row[4], text, ci, x->diff);
+        } else {
+            slant_report_cell_na(&row[4]);
+        }
+        q_cell(&row[5], x->mwu.p);
+        q_cell(&row[6], x->mwu_q);
+    }
+}
+
+/* Whether indicator `ind` is charted: a leading one, or one with a trend at q < alpha. */
+static int charted(const slant_report *r, const slant_report_indicator *x)
+{
+    if (x->leads)
+        return 1;
+    const slant_trend *t = r->c->trend;
+    for (size_t k = 0; k < t->ntests; k++)
+        if (t->tests[k].indicator == x->indicator && t->tests[k].q < r->opts.alpha)
+            return 1;
+    return 0;
+}
+
+static void period_table(slant_report *r, const slant_report_indicator *x, size_t *cap)
+{
+    const slant_trend *t = r->c->trend;
+    /* the periods any source has a value in, in time order (points are by period) */
+    int64_t *periods = xmalloc((t->npoints + 1) * sizeof *periods);
+    int32_t *starts = xmalloc((t->npoints + 1) * sizeof *starts);
+    size_t np = 0;
+    for (size_t k = 0; k < t->npoints; k++) {
+        const slant_trend_point *p = &t->points[k];
+        if (p->indicator != x->indicator || source_of(r, p->group) == SLANT_REPORT_NONE)
+            continue;
+        size_t at = 0;
+        while (at < np && periods[at] < p->period)
+            at++;
+        if (at < np && periods[at] == p->period)
+            continue;
+        memmove(periods + at + 1, periods + at, (np - at) * sizeof *periods);
+        memmove(starts + at + 1, starts + at, (np - at) * sizeof *starts);
+        periods[at] = p->period;
+        starts[at] = p->start;
+        np++;
+    }
+    char id[48], caption[300];
+    snprintf(id, sizeof id, "periods-%zu", r->nperiod_tables + 1);
+    snprintf(caption, sizeof caption, "%s per %s: mean per article with %g%% CI (articles)",
+             x->label, slant_period_name(t->every), 100 * r->c->opts.level);
+    size_t ti = add_table(r, id, caption, r->nsources + 1, cap);
+    r->period_tables[r->nperiod_tables] = ti;
+    r->period_indicators[r->nperiod_tables++] = x->indicator;
+    slant_report_table *tb = &r->tables[ti];
+    tb->caption_leads = 1;
+    source_columns(r, tb, slant_period_name(t->every));
+    for (size_t j = 0; j < np; j++) {
+        slant_report_cell *row = slant_report_table_row(tb);
+        char label[SLANT_DATE_TEXT];
+        slant_period_label(t->every, starts[j], label);
+        slant_report_cell_text(&row[0], label);
+        for (size_t s = 0; s < r->nsources; s++)
+            slant_report_cell_na(&row[1 + s]);
+        for (size_t k = 0; k < t->npoints; k++) {
+            const slant_trend_point *p = &t->points[k];
+            size_t s = source_of(r, p->group);
+            if (p->indicator != x->indicator || p->period != periods[j] ||
+                s == SLANT_REPORT_NONE)
+                continue;
+            char text[32], lo[32], hi[32], note[100];
+            slant_report_fmt_value(text, sizeof text, p->s.mean, x->share);
+            if (isfinite(p->s.ci_low)) {
+                slant_report_fmt_value(lo, sizeof lo, p->s.ci_low, x->share);
+                slant_report_fmt_value(hi, sizeof hi, p->s.ci_high, x->share);
+                snprintf(note, sizeof note, "[%s, %s] (%zu)", lo, hi, p->s.n);
+            } else {
+                snprintf(note, sizeof note, "(%zu)", p->s.n);
+            }
+            slant_report_cell_number(&row[1 + s], text, note, p->s.mean);
+        }
+    }
+    free(periods);
+    free(starts);
+}
+
+static void time_tables(slant_report *r, size_t *cap)
+{
+    r->trend_table = r->split_table = SLANT_REPORT_NONE;
+    r->nperiod_tables = 0;
+    const slant_trend *t = r->c->trend;
+    if (!t)
+        return;
+    if (t->every) {
+        trend_table(r, cap);
+        r->period_tables = xmalloc(SLANT_REPORT_MAX_TREND_CHARTS * sizeof *r->period_tables);
+        r->period_indicators =
+            xmalloc(SLANT_REPORT_MAX_TREND_CHARTS * sizeof *r->period_indicators);
+        for (size_t i = 0; i < r->nindicators; i++)
+            if (r->nperiod_tables < SLANT_REPORT_MAX_TREND_CHARTS &&
+                charted(r, &r->indicators[i]))
+                period_table(r, &r->indicators[i], cap);
+    }
+    if (t->has_split)
+        split_table(r, cap);
+}
+
 void slant_report_build_tables(slant_report *r)
 {
     size_t cap = 0;
@@ -381,4 +593,5 @@ void slant_report_build_tables(slant_report *r)
     actor_tables(r, &cap);
     attribution_table(r, &cap);
     keyness_tables(r, &cap);
+    time_tables(r, &cap);
 }

@@ -327,6 +327,20 @@ static void attribution(const slant_report *r, writer *w)
     }
 }
 
+/* Over time (compare --every, --split): the trend tests, the period means, the split. */
+static void over_time(const slant_report *r, writer *w)
+{
+    if (r->trend_table == SLANT_REPORT_NONE && r->split_table == SLANT_REPORT_NONE)
+        return;
+    heading(w, "OVER TIME");
+    if (r->trend_table != SLANT_REPORT_NONE)
+        table_write(w, &r->tables[r->trend_table]);
+    for (size_t k = 0; k < r->nperiod_tables; k++)
+        table_write(w, &r->tables[r->period_tables[k]]);
+    if (r->split_table != SLANT_REPORT_NONE)
+        table_write(w, &r->tables[r->split_table]);
+}
+
 static void terms(const slant_report *r, writer *w)
 {
     heading(w, "WHICH TERMS DRIVE THE DIFFERENCES (rates per 1,000 words, higher first)");
@@ -479,6 +493,7 @@ void slant_report_write_text(const slant_report *r, int colour, slant_buf *out)
     labels(r, &w);
     attribution(r, &w);
     context(r, &w);
+    over_time(r, &w);
     terms(r, &w);
     evidence(r, &w);
     method(r, &w);

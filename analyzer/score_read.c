@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "date.h"
 #include "indicator.h"
 #include "jsonline.h"
 #include "xalloc.h"
@@ -46,6 +47,7 @@ struct slant_score_parsed {
     pending *adds;
     size_t nadds, adds_cap;
     size_t group, event, id;  /* offsets, or SIZE_MAX for none */
+    size_t date;              /* offset of the date's text, or SIZE_MAX */
     double tokens;
     int had;                  /* the record has entry counts or evidence */
 };
@@ -540,9 +542,10 @@ static int fast(slant_score_reader *r, const slant_score_fields *f)
     size_t group, event = SIZE_MAX, id;
     if (f->bin) /* a group binned from a date (--by date:month): json.c's reader bins it */
         return 0;
+    size_t date;
     if (!scalar(r, field_of(r, root, f->by), &group) ||
         (f->event && !scalar(r, field_of(r, root, f->event), &event)) ||
-        !scalar(r, member(r, root, "id"), &id))
+        !scalar(r, member(r, root, "id"), &id) || !scalar(r, field_of(r, root, "date"), &date))
         return 0;
     size_t n = ncats + slant_indicator_count();
     if (n > r->p->names_cap) {
@@ -631,6 +634,7 @@ static int fast(slant_score_reader *r, const slant_score_fields *f)
     r->p->group = group;
     r->p->event = event;
     r->p->id = id;
+    r->p->date = date;
     r->p->tokens = tokens;
     r->p->had = had;
     return 1;
@@ -647,6 +651,13 @@ static void apply(slant_score_parsed *p, slant_dataset *ds, int *had_evidence)
     slant_dataset_add_row(ds, p->id == SIZE_MAX ? NULL : s + p->id, g,
                           p->event == SIZE_MAX ? NULL : s + p->event, p->tokens, p->ids,
                           p->values, p->k);
+    if (p->date != SIZE_MAX) {
+        int32_t day;
+        if (slant_date_parse(s + p->date, strlen(s + p->date), &day) == 0)
+            slant_dataset_set_day(ds, slant_dataset_nrows(ds) - 1, day);
+        else
+            slant_dataset_note_bad_date(ds, 1);
+    }
     for (size_t i = 0; i < p->nadds; i++)
         slant_dataset_add_entry(ds, g, s + p->adds[i].key, p->adds[i].count);
     if (p->had)

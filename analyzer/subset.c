@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "jsonline.h"
 #include "xalloc.h"
 
@@ -25,7 +26,8 @@ typedef struct {
 struct slant_subset {
     condition conds[MAX_CONDITIONS];
     size_t n;
-    char from[11], to[11];  /* "" when not set */
+    int has_from, has_to;
+    int32_t from, to;       /* the first day of --from, the last of --to */
     const char *fields[MAX_CONDITIONS + 1];
     size_t nfields;
 };
@@ -123,31 +125,28 @@ slant_status slant_subset_id(slant_subset *s, const char *id, slant_error *err)
     return SLANT_OK;
 }
 
-/* YYYY, YYYY-MM or YYYY-MM-DD: the length of the date at the start of `d`, or 0. */
-static size_t iso_date_length(const char *d)
-{
-    static const char shape[] = "dddd-dd-dd";
-    size_t i = 0;
-    while (shape[i] && (shape[i] == 'd' ? d[i] >= '0' && d[i] <= '9' : d[i] == '-'))
-        i++;
-    return i == 4 || i == 7 || i == 10 ? i : 0;
-}
-
 slant_status slant_subset_date(slant_subset *s, int to, const char *date, slant_error *err)
 {
-    size_t n = iso_date_length(date);
-    if (!n || date[n])
+    int32_t first, last;
+    if (slant_date_parse_span(date, strlen(date), &first, &last) != 0)
         return slant_error_set(err, SLANT_ERR_USAGE, NULL, 0, 0,
-                               "invalid date '%s' for %s (YYYY, YYYY-MM or YYYY-MM-DD)", date,
-                               to ? "--to" : "--from");
-    memcpy(to ? s->to : s->from, date, n + 1);
+                               "invalid date '%s' for %s (YYYY, YYYY-MM, YYYY-MM-DD or a "
+                               "date such as 'July 31, 2020' or '31 Jul 2020')",
+                               date, to ? "--to" : "--from");
+    if (to) {
+        s->has_to = 1;
+        s->to = last;
+    } else {
+        s->has_from = 1;
+        s->from = first;
+    }
     add_field(s, "date");
     return SLANT_OK;
 }
 
 int slant_subset_active(const slant_subset *s)
 {
-    return s && (s->n || s->from[0] || s->to[0]);
+    return s && (s->n || s->has_from || s->has_to);
 }
 
 const char *const *slant_subset_fields(const slant_subset *s, size_t *n)
@@ -158,13 +157,14 @@ const char *const *slant_subset_fields(const slant_subset *s, size_t *n)
 
 static int date_passes(const slant_subset *s, const char *date)
 {
-    if (!s->from[0] && !s->to[0])
+    if (!s->has_from && !s->has_to)
         return 1;
-    if (!date || !iso_date_length(date))
+    int32_t first, last;
+    if (!date || slant_date_parse_span(date, strlen(date), &first, &last) != 0)
         return 0;
-    if (s->from[0] && strncmp(date, s->from, strlen(s->from)) < 0)
+    if (s->has_from && first < s->from)
         return 0;
-    if (s->to[0] && strncmp(date, s->to, strlen(s->to)) > 0)
+    if (s->has_to && last > s->to)
         return 0;
     return 1;
 }
@@ -281,7 +281,7 @@ int slant_subset_record(const slant_subset *s, const char *json, size_t len)
         pass = condition_passes(&s->conds[i], value);
         free(value);
     }
-    if (pass && (s->from[0] || s->to[0])) {
+    if (pass && (s->has_from || s->has_to)) {
         char *date = record_field(json, len, "date");
         pass = date_passes(s, date);
         free(date);
@@ -304,64 +304,17 @@ int slant_bin_of(const char *by)
     return -1;
 }
 
-static int is_leap(long y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-/* Day of the week, 1 Monday .. 7 Sunday (Sakamoto's method). */
-static int weekday(long y, int m, int d)
-{
-    static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
-    if (m < 3)
-        y--;
-    int w = (int)((y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7); /* 0 Sunday */
-    return w == 0 ? 7 : w;
-}
-
-static int weeks_in(long y)
-{
-    int jan1 = weekday(y, 1, 1);
-    return jan1 == 4 || (jan1 == 3 && is_leap(y)) ? 53 : 52;
-}
-
 int slant_bin_date(slant_bin bin, const char *date, char *out, size_t size)
 {
-    size_t n = date ? iso_date_length(date) : 0;
-    if (!n || size < 16)
+    int32_t first, last;
+    if (!date || size < SLANT_DATE_TEXT ||
+        slant_date_parse_span(date, strlen(date), &first, &last) != 0)
         return -1;
-    long y = strtol(date, NULL, 10);
-    if (bin == SLANT_BIN_YEAR) {
-        snprintf(out, size, "%04ld", y);
-        return 0;
-    }
-    if (n < 7)
+    slant_period p = bin == SLANT_BIN_YEAR ? SLANT_PERIOD_YEAR
+                   : bin == SLANT_BIN_MONTH ? SLANT_PERIOD_MONTH : SLANT_PERIOD_WEEK;
+    /* a span (a year, a month) has a bin only when it lies within one */
+    if (slant_period_start(p, first) != slant_period_start(p, last))
         return -1;
-    int m = (date[5] - '0') * 10 + (date[6] - '0');
-    if (m < 1 || m > 12)
-        return -1;
-    if (bin == SLANT_BIN_MONTH) {
-        snprintf(out, size, "%04ld-%02d", y, m);
-        return 0;
-    }
-    if (n < 10)
-        return -1;
-    static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    int d = (date[8] - '0') * 10 + (date[9] - '0');
-    int dim = days[m - 1] + (m == 2 && is_leap(y));
-    if (d < 1 || d > dim)
-        return -1;
-    int ordinal = d;
-    for (int k = 1; k < m; k++)
-        ordinal += days[k - 1] + (k == 2 && is_leap(y));
-    int week = (ordinal - weekday(y, m, d) + 10) / 7;
-    if (week < 1) {
-        y--;
-        week = weeks_in(y);
-    } else if (week > weeks_in(y)) {
-        y++;
-        week = 1;
-    }
-    snprintf(out, size, "%04ld-W%02d", y, week);
+    slant_period_label(p, first, out);
     return 0;
 }

@@ -17,11 +17,13 @@
  *   FIELD!=VALUE       the field's value is none of the values (a missing field passes)
  *   FIELD~REGEX        the value matches the POSIX extended regular expression
  *   FIELD!~REGEX       it does not (a missing field passes)
- *   --from DATE        the `date` field is on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)
+ *   --from DATE        the `date` field is on or after DATE (YYYY, YYYY-MM, or any date
+ *                      form of date.h: 2025-03-04, "March 4, 2025", "4 Mar 2025", ...)
  *   --to DATE          on or before DATE (--to 2025-03 includes all of March)
  * A field is a metadata field (id, source, date, title, url, event, lang), a JSON Lines
  * field or, in a score record, any top-level member or kept field ("fields"); numbers compare as spelled. A record
- * without a date (or with one that is not ISO 8601) is left out by --from and --to.
+ * without a date (or with one date.h cannot read) is left out by --from and --to; a record
+ * dated by a month or a year only passes when all of it lies in the range.
  */
 
 typedef struct slant_subset slant_subset;
@@ -62,9 +64,11 @@ typedef enum { SLANT_BIN_NONE = 0, SLANT_BIN_YEAR, SLANT_BIN_MONTH, SLANT_BIN_WE
 int slant_bin_of(const char *by);
 
 /*
- * The bin of an ISO 8601 date ("2025-03-04", "2025-03-04T10:00:00Z"): "2025", "2025-03"
- * or the ISO week "2025-W10". Writes it to `out` (at least 16 bytes) and returns 0, or
- * -1 when `date` is not such a date (its bin is then unknown). Bins sort in time order.
+ * The bin of a date in any form of date.h ("2025-03-04", "Tue, 4 Mar 2025 10:00 +0000",
+ * "March 4, 2025"), or of a year or month ("2025", "2025-03") that lies within one bin:
+ * "2025", "2025-03" or the ISO week "2025-W10". Writes it to `out` (at least 16 bytes)
+ * and returns 0, or -1 when `date` is not such a date (its bin is then unknown). Bins
+ * sort in time order.
  */
 int slant_bin_date(slant_bin bin, const char *date, char *out, size_t size);
 

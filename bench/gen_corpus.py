@@ -411,6 +411,7 @@ def build_vocabulary():
 class Generator:
     def __init__(self, seed):
         self.rng = random.Random(seed)
+        self.loaded_p = 0.35   # the chance a clause gets a loaded word
         self.forms, self.cum = build_vocabulary()
         self.rare_cache = {}
         # Zipf pools per part of speech for the sentence frame.
@@ -525,7 +526,7 @@ class Generator:
             words.insert(int(r() * n), self.proper())
         if r() < 0.3:
             words.insert(int(r() * n), self.number())
-        if r() < 0.35:
+        if r() < self.loaded_p:
             words.insert(int(r() * n), self.loaded())
         if r() < 0.04:
             words.insert(int(r() * n), self.scare_quote())
@@ -603,6 +604,57 @@ class Generator:
                 "text": self.article_text(nwords)}
 
 
+# ---------------------------------------------------------------------------
+# --design trend: a designed trend for `compare --every month` (tests/time).
+
+TREND_SOURCES = ("Rising Post", "Level Times", "Steady Courier")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
+               "August", "September", "October", "November", "December")
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def trend_date(index, month, day):
+    """The article's date in 2024, in one of the forms real feeds use (every
+    53rd unreadable, every 61st missing: `None`)."""
+    import datetime
+    if index % 53 == 0:
+        return "spring, probably"
+    if index % 61 == 0:
+        return None
+    d = datetime.date(2024, month, day)
+    form = index % 6
+    if form == 0:
+        return d.isoformat()
+    if form == 1:
+        return d.isoformat() + "T23:30:00-05:00"
+    if form == 2:
+        return "{}, {} {} 2024 14:02:00 +0000".format(
+            WEEKDAYS[d.weekday()], day, MONTH_NAMES[month - 1][:3])
+    if form == 3:
+        return "{} {}, 2024".format(MONTH_NAMES[month - 1], day)
+    if form == 4:
+        return "{} {} 2024".format(day, MONTH_NAMES[month - 1])
+    return "2024/{:02d}/{:02d}".format(month, day)
+
+
+def trend_article(gen, index):
+    """Sources and months in turn, so each source has articles in every month of
+    2024. The first source's share of clauses with a loaded word rises from 5%
+    in January to 65% in December; the other two stay at 25%."""
+    r = gen.rng
+    k = index - 1
+    source = k % len(TREND_SOURCES)
+    month = 1 + (k // len(TREND_SOURCES)) % 12
+    gen.loaded_p = 0.05 + 0.6 * (month - 1) / 11 if source == 0 else 0.25
+    nwords = int(min(900, max(300, r.lognormvariate(6.2, 0.35))))
+    a = {"id": "trend-{:05d}".format(index), "source": TREND_SOURCES[source],
+         "title": gen.title(), "text": gen.article_text(nwords)}
+    date = trend_date(index, month, r.randint(1, 28))
+    if date is not None:
+        a["date"] = date
+    return a
+
+
 def main(argv):
     ap = argparse.ArgumentParser(
         description="Write a deterministic synthetic news corpus (JSON Lines).")
@@ -610,6 +662,11 @@ def main(argv):
     ap.add_argument("--mb", type=float, default=110.0,
                     help="stop after this many MB (10^6 bytes); default 110")
     ap.add_argument("--seed", type=int, default=1, help="random seed; default 1")
+    ap.add_argument("--design", choices=["trend"],
+                    help="trend: three sources over the months of 2024, the first "
+                         "one's loaded language rising, the others flat; dates in "
+                         "ISO 8601, RFC 2822 and written forms, some unreadable or "
+                         "missing (tests/time)")
     args = ap.parse_args(argv)
     if not args.mb > 0:
         ap.error("--mb must be positive")
@@ -622,7 +679,8 @@ def main(argv):
     try:
         while total < limit:
             index += 1
-            line = (dumps(gen.article(index)) + "\n").encode("utf-8")
+            a = trend_article(gen, index) if args.design == "trend" else gen.article(index)
+            line = (dumps(a) + "\n").encode("utf-8")
             total += len(line)
             batch.append(line)
             if len(batch) >= 256:
