@@ -194,6 +194,10 @@ static int parse_compare_args(int argc, char **argv, compare_args *a)
                    "compared alone)");
     if (a->cluster && a->partial)
         return BAD("--cluster needs the articles' rows: it cannot be combined with --partial");
+    if (a->common.in.event_auto && a->partial)
+        return BAD("--event auto finds events over the whole corpus: it cannot be combined "
+                   "with --partial (score the shards with --signature and compare the "
+                   "records with --event auto)");
     return -1;
 }
 
@@ -288,6 +292,8 @@ int slant_cli_compare(int argc, char **argv)
     const cli_inputs_options *io = &a.common.in;
     a.common.cmp.threads = (size_t)io->threads; /* -j: scoring and comparing alike */
     cli_inputs_result in;
+    slant_events_summary found;
+    memset(&found, 0, sizeof found);
     cli_inputs_read(io, argv + optind, (size_t)(argc - optind), ds, &in);
     size_t records = in.records, failed = in.failed;
     int had_evidence = in.had_evidence, lexicon_error = in.lexicon_error;
@@ -308,7 +314,8 @@ int slant_cli_compare(int argc, char **argv)
             stamp_partial(&in, &io->shard, &b);
             rc = write_result(&a, &b);
         }
-    } else if ((rc = cli_inputs_check(&a.common, &in, &ds, "compare")) != SLANT_EXIT_OK) {
+    } else if ((rc = cli_events_find(&a.common, &in, ds, &found)) != SLANT_EXIT_OK ||
+               (rc = cli_inputs_check(&a.common, &in, &ds, "compare")) != SLANT_EXIT_OK) {
         /* said why */
     } else {
         slant_error err;
@@ -331,7 +338,13 @@ int slant_cli_compare(int argc, char **argv)
                                                                           : SLANT_EXIT_NOTHING;
         } else {
             slant_compare_view v = { io->by, io->event, a.common.top, a.common.alpha,
-                                     !a.output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR") };
+                                     !a.output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
+                                     NULL, NULL };
+            if (io->event_auto) {
+                v.event = "auto";
+                v.events_options = &a.common.events;
+                v.events_found = &found;
+            }
             if (a.format == FORMAT_JSON)
                 slant_compare_write_json(c, &v, &b);
             else if (a.format == FORMAT_CSV)

@@ -411,6 +411,42 @@ static const char *correction_name(slant_correction k)
     return k == SLANT_CORRECT_HOLM ? "holm" : "benjamini-hochberg";
 }
 
+/* "events_found": how --event auto found the events, and how many articles they hold. */
+static void write_events_found(slant_jw *w, const slant_comparison *c,
+                               const slant_compare_view *v)
+{
+    const slant_events_summary *s = v->events_found;
+    slant_jw_key(w, "events_found");
+    slant_jw_open(w, '{');
+    slant_jw_member_cstring(w, "method", slant_events_method_name(v->events_options->method));
+    slant_jw_member_count(w, "window_days", (size_t)v->events_options->window);
+    slant_jw_member_number(w, "threshold", s->threshold);
+    slant_jw_member_count(w, "events", s->events);
+    slant_jw_member_count(w, "articles", s->rows);
+    slant_jw_member_count(w, "in_events", s->in_events);
+    slant_jw_member_count(w, "left_out", s->rows - s->in_events);
+    slant_jw_member_count(w, "undated", s->undated);
+    slant_jw_member_count(w, "in_no_event", s->alone);
+    slant_jw_member_count(w, "pairs_compared", s->candidates);
+    slant_jw_member_count(w, "pairs_linked", s->links);
+    slant_jw_key(w, "assignments");
+    slant_jw_open(w, '[');
+    const slant_dataset *ds = c->ds;
+    for (size_t r = 0; r < slant_dataset_nrows(ds); r++) {
+        const slant_row *row = slant_dataset_row(ds, r);
+        if (row->event == UINT32_MAX)
+            continue;
+        slant_jw_element(w);
+        slant_jw_open(w, '{');
+        slant_jw_member_cstring(w, "id", row->id);
+        slant_jw_member_cstring(w, "group", slant_dataset_group_at(ds, row->group)->name);
+        slant_jw_member_cstring(w, "event", slant_dataset_event_name(ds, row->event));
+        slant_jw_close(w, '}');
+    }
+    slant_jw_close(w, ']');
+    slant_jw_close(w, '}');
+}
+
 void slant_compare_write_json(const slant_comparison *c, const slant_compare_view *v,
                               slant_buf *out)
 {
@@ -422,6 +458,8 @@ void slant_compare_write_json(const slant_comparison *c, const slant_compare_vie
     slant_jw_member_cstring(&w, "tool", "slant " SLANT_VERSION);
     slant_jw_member_cstring(&w, "by", v->by);
     slant_jw_member_cstring(&w, "event", v->event);
+    if (v->events_found)
+        write_events_found(&w, c, v);
     slant_jw_member_number(&w, "level", c->opts.level);
     slant_jw_member_cstring(&w, "correction", correction_name(c->opts.correction));
     slant_jw_member_cstring(&w, "pairs", c->opts.pairs == SLANT_PAIRS_NONE ? "none"
