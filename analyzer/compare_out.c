@@ -684,9 +684,18 @@ static void text_events(const slant_comparison *c, const slant_compare_view *v, 
 {
     if (!c->npaired)
         return;
-    slant_buf_addf(out, "\n%sWithin events%s (field '%s': the same events covered by both "
-                        "groups; called when the Wilcoxon q < %g)\n",
-                   bold(v), plain(v), v->event ? v->event : "", v->alpha);
+    if (v->events_found)
+        slant_buf_addf(out, "\n%sWithin events%s (%zu found automatically: articles at most "
+                            "%d days apart with %s similarity >= %g; the same events "
+                            "covered by both groups; called when the Wilcoxon q < %g)\n",
+                       bold(v), plain(v), v->events_found->events,
+                       (int)v->events_options->window,
+                       slant_events_method_name(v->events_options->method),
+                       v->events_found->threshold, v->alpha);
+    else
+        slant_buf_addf(out, "\n%sWithin events%s (field '%s': the same events covered by "
+                            "both groups; called when the Wilcoxon q < %g)\n",
+                       bold(v), plain(v), v->event ? v->event : "", v->alpha);
     size_t shown = 0;
     for (size_t k = 0; k < c->npaired; k++) {
         const slant_cmp_paired *p = &c->paired[k];
