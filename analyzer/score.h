@@ -79,7 +79,8 @@ const slant_matches *slant_scorer_headline_matches(const slant_scorer *s);
 
 /*
  * The content signature of the article last scored (signature.h): its title's and text's
- * content stems, at most SLANT_SIGNATURE_MAX. Borrowed: valid until the next call on `s`.
+ * content stems, at most SLANT_SIGNATURE_MAX. It reads the words from the article's text:
+ * call it while that article is alive. Borrowed: valid until the next call on `s`.
  */
 const slant_signature *slant_scorer_signature(slant_scorer *s);
 

@@ -205,5 +205,18 @@ check("report --event auto says how the events were found",
       r.returncode == 0 and "found automatically" in r.stdout and "12 events" in r.stdout,
       r.stderr)
 
+# --- the schemas ----------------------------------------------------------------------------------
+VALIDATE = os.path.join(ROOT, "tests", "notebooks", "validate.py")
+r = subprocess.run([sys.executable, VALIDATE, "score", records], capture_output=True, text=True,
+                   cwd=ROOT)
+check("records with a signature are valid against score.schema.json", r.returncode == 0,
+      r.stdout[-400:])
+auto_json = os.path.join(tmp, "auto.json")
+r = run("compare", "--event", "auto", "--format", "json", "-q", "-o", auto_json, CORPUS)
+r = subprocess.run([sys.executable, VALIDATE, "compare", auto_json, "has=events"],
+                   capture_output=True, text=True, cwd=ROOT)
+check("compare --event auto JSON is valid against compare.schema.json", r.returncode == 0,
+      r.stdout[-400:])
+
 print(f"events: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
