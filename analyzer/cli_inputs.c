@@ -805,6 +805,13 @@ void cli_inputs_read(const cli_inputs_options *o, char **paths, size_t n, slant_
         }
         case INPUT_PARTIAL:
             r->partial_files++;
+            if (o->event_auto) {
+                cli_message("'%s' is a partial: --event auto needs every article's date and "
+                            "signature, which a partial does not keep (compare score records "
+                            "made with 'slant score --signature')", path);
+                r->failed++;
+                break;
+            }
             if (slant_subset_active(o->subset)) {
                 cli_message("'%s' is a partial: --where, --from and --to cannot choose its "
                             "articles (give them to the 'compare --partial' that made it)",

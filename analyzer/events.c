@@ -90,52 +90,68 @@ static uint32_t *term_ranks(const slant_dataset *ds)
     return rank;
 }
 
+/* Row `r`'s terms as (rank, count) entries sorted by rank, a stem named twice (a hand-made
+ * record) once with its counts summed; returns how many, in `*e` (grown as needed). */
+static uint32_t row_entries(const slant_row *row, const uint32_t *rank, entry **e, size_t *cap)
+{
+    if (row->nsig > *cap) {
+        *cap = row->nsig;
+        *e = xrealloc(*e, *cap * sizeof **e);
+    }
+    for (uint32_t i = 0; i < row->nsig; i++)
+        (*e)[i] = (entry){ rank[row->sig_terms[i]], (double)row->sig_counts[i] };
+    qsort(*e, row->nsig, sizeof **e, cmp_entries);
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < row->nsig; i++) {
+        if (n && (*e)[n - 1].rank == (*e)[i].rank)
+            (*e)[n - 1].w += (*e)[i].w;
+        else
+            (*e)[n++] = (*e)[i];
+    }
+    return n;
+}
+
 static void build_vectors(finder *f)
 {
     const slant_dataset *ds = f->ds;
     size_t nrows = slant_dataset_nrows(ds), nt = slant_dataset_nsig_terms(ds);
     uint32_t *rank = term_ranks(ds);
-    uint32_t *df = xcalloc(nt ? nt : 1, sizeof *df);
-    size_t nsig = 0;
-    for (size_t r = 0; r < nrows; r++) {
-        const slant_row *row = slant_dataset_row(ds, r);
-        nsig += row->nsig > 0;
-        for (uint32_t i = 0; i < row->nsig; i++)
-            df[row->sig_terms[i]]++; /* a record names a stem once (a JSON object's keys) */
-    }
+    uint32_t *df = xcalloc(nt ? nt : 1, sizeof *df);   /* by rank */
+    size_t nsig = 0, cap = SLANT_SIGNATURE_MAX;
+    entry *e = xmalloc(cap * sizeof *e);
     f->v = xcalloc(nrows ? nrows : 1, sizeof *f->v);
-    entry *e = xmalloc(SLANT_SIGNATURE_MAX * sizeof *e);
-    size_t ecap = SLANT_SIGNATURE_MAX;
+    /* first the terms of each row (counts in w) and the document frequencies */
     for (size_t r = 0; r < nrows; r++) {
         const slant_row *row = slant_dataset_row(ds, r);
         if (!row->nsig)
             continue;
-        if (row->nsig > ecap) {
-            ecap = row->nsig;
-            e = xrealloc(e, ecap * sizeof *e);
-        }
-        for (uint32_t i = 0; i < row->nsig; i++) {
-            uint32_t t = row->sig_terms[i];
-            e[i].rank = rank[t];
-            e[i].w = f->o->method == SLANT_EVENTS_JACCARD
-                         ? 1.0
-                         : (1.0 + log((double)row->sig_counts[i])) *
-                               log((1.0 + (double)nsig) / (1.0 + (double)df[t]));
-        }
-        qsort(e, row->nsig, sizeof *e, cmp_entries);
-        double norm = 0;
-        for (uint32_t i = 0; i < row->nsig; i++)
-            norm += e[i].w * e[i].w;
-        norm = sqrt(norm);
+        uint32_t n = row_entries(row, rank, &e, &cap);
         vec *v = &f->v[r];
-        v->rank = xmalloc(row->nsig * sizeof *v->rank);
-        v->w = xmalloc(row->nsig * sizeof *v->w);
-        v->n = row->nsig;
-        for (uint32_t i = 0; i < row->nsig; i++) {
+        v->rank = xmalloc(n * sizeof *v->rank);
+        v->w = xmalloc(n * sizeof *v->w);
+        v->n = n;
+        for (uint32_t i = 0; i < n; i++) {
             v->rank[i] = e[i].rank;
-            v->w[i] = f->o->method == SLANT_EVENTS_JACCARD || norm == 0 ? e[i].w
-                                                                         : e[i].w / norm;
+            v->w[i] = e[i].w;
+            df[e[i].rank]++;
         }
+        nsig++;
+    }
+    /* then the weights */
+    for (size_t r = 0; r < nrows; r++) {
+        vec *v = &f->v[r];
+        double norm = 0;
+        for (uint32_t i = 0; i < v->n; i++) {
+            v->w[i] = f->o->method == SLANT_EVENTS_JACCARD
+                          ? 1.0
+                          : (1.0 + log(v->w[i])) *
+                                log((1.0 + (double)nsig) / (1.0 + (double)df[v->rank[i]]));
+            norm += v->w[i] * v->w[i];
+        }
+        norm = sqrt(norm);
+        if (f->o->method != SLANT_EVENTS_JACCARD && norm > 0)
+            for (uint32_t i = 0; i < v->n; i++)
+                v->w[i] /= norm;
     }
     free(e);
     free(df);

@@ -184,6 +184,11 @@ check("... naming the file and line and how to make them",
       f"{plain}:1:" in r.stderr and "slant score --signature" in r.stderr, r.stderr)
 r = run("compare", "--event", "auto", "--partial", CORPUS)
 check("--event auto --partial refused", r.returncode == 2 and "--partial" in r.stderr, r.stderr)
+partial = os.path.join(tmp, "partial.json")
+r = run("compare", "--partial", "-o", partial, CORPUS)
+r = run("compare", "--event", "auto", partial)
+check("--event auto on a partial refused", r.returncode != 0 and "is a partial" in r.stderr,
+      r.stderr)
 r = run("score", "--signature", "--format", "csv", CORPUS)
 check("--signature --format csv refused", r.returncode == 2, r.stderr)
 r = run("compare", "--event-window", "x", "--event", "auto", CORPUS)
