@@ -156,6 +156,9 @@ for args in (("-j", "1", rev), ("-j", "2", rev), ("-j", "2", "--event-window", "
     check(f"the same events for reversed records {' '.join(args[:-1])}",
           ev is not None and base is not None and ev == base)
 
+j1, j2 = found("-j", "1", CORPUS), found("-j", "2", CORPUS)
+check("articles: the same events with -j 1 and -j 2", j1 is not None and j1 == j2)
+
 # --- average linkage does not chain -----------------------------------------------------------
 chain = os.path.join(tmp, "chain.jsonl")
 picked, seen = [], set()
