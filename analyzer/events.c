@@ -220,7 +220,8 @@ static double linkage(finder *f, uint32_t A, uint32_t B)
 
 static void join(finder *f, uint32_t A, uint32_t B)
 {
-    if (f->size[A] < f->size[B] || (f->size[A] == f->size[B] && B < A)) {
+    uint32_t sa = f->size[A], sb = f->size[B];
+    if (sa < sb || (sa == sb && B < A)) { /* the larger cluster's root stays; ties: the lower */
         uint32_t t = A;
         A = B;
         B = t;
