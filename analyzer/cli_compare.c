@@ -51,7 +51,13 @@ static void compare_usage(FILE *f)
         "                          'man slant', DATES); undated ones are left out\n"
         "      --to DATE           only those dated on or before DATE; the count left\n"
         "                          out goes to stderr\n"
-        "      --event FIELD       the field that names the event an article covers\n"
+        "      --event FIELD       the field that names the event an article covers;\n"
+        "                          auto: events found from dates and content stems\n"
+        "                          (docs/events.md; score records need --signature)\n"
+        "      --event-window DAYS  with --event auto: days apart at most (default 2)\n"
+        "      --event-threshold T  with --event auto: the similarity that links two\n"
+        "                          articles (default 0.25)\n"
+        "      --event-method M    with --event auto: tfidf (cosine, default) or jaccard\n"
         "      --every UNIT        over time: per group and day, week, month or year the\n"
         "                          mean of each indicator with its CI, and per group a\n"
         "                          Mann-Kendall test of the period means with Sen's slope\n"
@@ -102,6 +108,8 @@ static void compare_usage(FILE *f)
         "  slant compare corpus/synthetic/\n"
         "  slant score -j 2 corpus/synthetic/ > s.jsonl && slant compare s.jsonl\n"
         "  slant compare --event event --format json corpus/synthetic/ > c.json\n"
+        "  slant compare --event auto --format json corpus/synthetic/ > c.json\n"
+        "  slant score --signature corpus/synthetic/ | slant compare --event auto -\n"
         "  slant compare --indicators pejorative_labels,hedges --pairs vs-rest s.jsonl\n"
         "  slant compare --by date:month --where 'source=Northern Voice' corpus/synthetic/\n"
         "  slant compare --from 2025-03-10 --to 2025-04 --where 'source!=Meridian Wire' s.jsonl\n"
@@ -201,6 +209,10 @@ static int parse_compare_args(int argc, char **argv, compare_args *a)
                    "compared alone)");
     if (a->cluster && a->partial)
         return BAD("--cluster needs the articles' rows: it cannot be combined with --partial");
+    if (a->common.in.event_auto && a->partial)
+        return BAD("--event auto finds events over the whole corpus: it cannot be combined "
+                   "with --partial (score the shards with --signature and compare the "
+                   "records with --event auto)");
     return -1;
 }
 
@@ -295,6 +307,8 @@ int slant_cli_compare(int argc, char **argv)
     const cli_inputs_options *io = &a.common.in;
     a.common.cmp.threads = (size_t)io->threads; /* -j: scoring and comparing alike */
     cli_inputs_result in;
+    slant_events_summary found;
+    memset(&found, 0, sizeof found);
     cli_inputs_read(io, argv + optind, (size_t)(argc - optind), ds, &in);
     size_t records = in.records, failed = in.failed;
     int had_evidence = in.had_evidence, lexicon_error = in.lexicon_error;
@@ -315,7 +329,8 @@ int slant_cli_compare(int argc, char **argv)
             stamp_partial(&in, &io->shard, &b);
             rc = write_result(&a, &b);
         }
-    } else if ((rc = cli_inputs_check(&a.common, &in, &ds, "compare")) != SLANT_EXIT_OK) {
+    } else if ((rc = cli_events_find(&a.common, &in, ds, &found)) != SLANT_EXIT_OK ||
+               (rc = cli_inputs_check(&a.common, &in, &ds, "compare")) != SLANT_EXIT_OK) {
         /* said why */
     } else {
         slant_error err;
@@ -338,7 +353,13 @@ int slant_cli_compare(int argc, char **argv)
                                                                           : SLANT_EXIT_NOTHING;
         } else {
             slant_compare_view v = { io->by, io->event, a.common.top, a.common.alpha,
-                                     !a.output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR") };
+                                     !a.output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
+                                     NULL, NULL };
+            if (io->event_auto) {
+                v.event = "auto";
+                v.events_options = &a.common.events;
+                v.events_found = &found;
+            }
             if (a.format == FORMAT_JSON)
                 slant_compare_write_json(c, &v, &b);
             else if (a.format == FORMAT_CSV)

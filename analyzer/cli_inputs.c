@@ -6,6 +6,7 @@
 #include <pthread.h>
 
 #include <errno.h>
+#include <math.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -434,6 +435,32 @@ static int in_shard(const char *line, size_t len, const slant_shard *s)
     return in;
 }
 
+/*
+ * With --event auto: the content signature of the score record
+ * `line`, just added to `ds` as its last row. A record without a signature is counted
+ * (cli_events_find refuses them); a malformed one is reported and counted as failed.
+ */
+static void read_extras(const cli_inputs_options *o, cli_inputs_result *r, slant_dataset *ds,
+                        const char *line, size_t len, const char *path, long lineno)
+{
+    if (!o->event_auto)
+        return;
+    size_t row = slant_dataset_nrows(ds) - 1; /* its day: set by the record reader */
+    slant_error err;
+    slant_error_clear(&err);
+    int rc = slant_json_read_signature(line, len, path, lineno, ds, row, &err);
+    if (rc < 0) {
+        char text[1200];
+        slant_error_format(&err, text, sizeof text);
+        cli_message("%s", text);
+        r->failed++;
+    } else if (rc == 0 && !r->no_signature++) {
+        char where[1100];
+        snprintf(where, sizeof where, "%s:%ld", path, lineno);
+        r->no_signature_where = xstrdup(where);
+    }
+}
+
 /* Lines of score records read at a time: parsed on the -j threads, then added to the
  * dataset in input order on this one, so the dataset is the same for every -j. */
 #define SCORE_BATCH 256
@@ -528,6 +555,7 @@ static size_t read_scores(FILE *f, const char *path, const slant_score_fields *f
                 r->records++;
                 if (o->provenance >= 0)
                     note_provenance(b->line[i], b->len[i], path, o, r);
+                read_extras(o, r, ds, b->line[i], b->len[i], path, b->lineno[i]);
             }
         }
     }
@@ -561,7 +589,7 @@ size_t cli_inputs_keep(const cli_inputs_options *o, const char *keep[2])
     size_t nkeep = 0;
     if (!is_metadata(o->by) && slant_bin_of(o->by) == SLANT_BIN_NONE)
         keep[nkeep++] = o->by;
-    if (o->event && !is_metadata(o->event))
+    if (o->event && !o->event_auto && !is_metadata(o->event))
         keep[nkeep++] = o->event;
     return nkeep;
 }
@@ -573,6 +601,7 @@ typedef struct {
     cli_run_context rc;
     slant_score_reader *reader;
     const slant_score_fields *fields;
+    const cli_inputs_options *o;
     slant_dataset *ds;
     cli_inputs_result *r;
     long lineno;
@@ -598,6 +627,7 @@ static void add_scored(const char *data, size_t len, void *ctx)
             k->failed++;
         } else if (n) {
             k->r->records++;
+            read_extras(k->o, k->r, k->ds, data, n, "(scored articles)", k->lineno);
         }
         data += n + (nl != NULL);
     }
@@ -628,6 +658,7 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
         .rc = { isatty(STDERR_FILENO) && !o->quiet, { 0, 0 }, { 0, 0 }, 0 },
         .reader = slant_score_reader_new(),
         .fields = fields,
+        .o = o,
         .ds = ds,
         .r = r,
     };
@@ -639,7 +670,7 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
                                     (slant_jsonl_fields){ o->text_field, o->id_field, keep, nkeep },
                                     o->subset),
         .score = { .format = SLANT_FORMAT_JSONL, .keep = keep, .nkeep = nkeep,
-                   .weights = o->weights ? &weights : NULL },
+                   .weights = o->weights ? &weights : NULL, .signature = o->event_auto },
         .threads = (int)o->threads,
         .on_output = add_scored,
         .on_error = cli_report_error,
@@ -714,7 +745,8 @@ void cli_inputs_read(const cli_inputs_options *o, char **paths, size_t n, slant_
 {
     memset(r, 0, sizeof *r);
     int bin = slant_bin_of(o->by);
-    slant_score_fields fields = { bin > 0 ? "date" : o->by, o->event, bin > 0 ? bin : 0 };
+    slant_score_fields fields = { bin > 0 ? "date" : o->by, o->event_auto ? NULL : o->event,
+                                  bin > 0 ? bin : 0 };
     r->articles = xcalloc(n ? n : 1, sizeof *r->articles);
     int stdin_taken = 0;
     for (size_t i = 0; i < n; i++) {
@@ -767,6 +799,13 @@ void cli_inputs_read(const cli_inputs_options *o, char **paths, size_t n, slant_
         }
         case INPUT_PARTIAL:
             r->partial_files++;
+            if (o->event_auto) {
+                cli_message("'%s' is a partial: --event auto needs every article's date and "
+                            "signature, which a partial does not keep (compare score records "
+                            "made with 'slant score --signature')", path);
+                r->failed++;
+                break;
+            }
             if (slant_subset_active(o->subset)) {
                 cli_message("'%s' is a partial: --where, --from and --to cannot choose its "
                             "articles (give them to the 'compare --partial' that made it)",
@@ -804,6 +843,8 @@ void cli_inputs_release(cli_inputs_result *r)
     r->nlexicons = 0;
     free(r->last_provenance);
     r->last_provenance = NULL;
+    free(r->no_signature_where);
+    r->no_signature_where = NULL;
     for (size_t k = 0; k < r->nshards; k++)
         free(r->shards[k]);
     free(r->shards);
@@ -839,6 +880,9 @@ void cli_comparison_defaults(cli_comparison_args *a)
     a->in.id_field = "id";
     a->alpha = 0.05;
     a->top = 5;
+    a->events.window = SLANT_EVENTS_WINDOW;
+    a->events.threshold = NAN;
+    a->events.method = SLANT_EVENTS_TFIDF;
 }
 
 int cli_comparison_option(cli_comparison_args *a, int c, const char *arg, const char *spelled,
@@ -852,7 +896,32 @@ int cli_comparison_option(cli_comparison_args *a, int c, const char *arg, const 
                                    "date:week)", arg);
         a->in.by = arg;
         break;
-    case CLI_OPT_EVENT: a->in.event = arg; break;
+    case CLI_OPT_EVENT:
+        a->in.event_auto = !strcmp(arg, "auto");
+        a->in.event = a->in.event_auto ? NULL : arg;
+        break;
+    case CLI_OPT_EVENT_WINDOW:
+        if (cli_parse_count(arg, 0, SLANT_EVENTS_MAX_WINDOW, &v) != 0)
+            return cli_usage_error(command, "invalid number of days '%s' for %s (0 to %d)",
+                                   arg, spelled, SLANT_EVENTS_MAX_WINDOW);
+        a->events.window = (int32_t)v;
+        a->events_tuned = 1;
+        break;
+    case CLI_OPT_EVENT_THRESHOLD:
+        if (cli_parse_real(arg, 1e-9, 1, &a->events.threshold) != 0)
+            return cli_usage_error(command, "invalid threshold '%s' for %s (above 0, at "
+                                   "most 1)", arg, spelled);
+        a->events_tuned = 1;
+        break;
+    case CLI_OPT_EVENT_METHOD: {
+        int m = slant_events_method_of(arg);
+        if (m < 0)
+            return cli_usage_error(command, "unknown event method '%s' (tfidf or jaccard)",
+                                   arg);
+        a->events.method = (slant_events_method)m;
+        a->events_tuned = 1;
+        break;
+    }
     case CLI_OPT_LEXICON: a->in.lexicon = arg; break;
     case CLI_OPT_LANG: a->in.lang = arg; break;
     case CLI_OPT_WEIGHTS: a->in.weights = arg; break;
@@ -948,6 +1017,47 @@ void cli_comparison_release(cli_comparison_args *a)
     slant_subset_free(a->subset);
     a->subset = NULL;
     a->in.subset = NULL;
+}
+
+/* --- events found automatically ------------------------------------------------------------ */
+
+void cli_events_describe(const cli_comparison_args *a, const slant_events_summary *found,
+                         char *out, size_t size)
+{
+    snprintf(out, size,
+             "found automatically (%s similarity of content stems, window %d day%s either "
+             "side, threshold %g): %zu event%s holding %zu article%s; %zu left out (%zu "
+             "undated, %zu in no event)",
+             slant_events_method_name(a->events.method), (int)a->events.window,
+             a->events.window == 1 ? "" : "s", found->threshold, found->events,
+             found->events == 1 ? "" : "s", found->in_events, found->in_events == 1 ? "" : "s",
+             found->rows - found->in_events, found->undated, found->alone);
+}
+
+int cli_events_find(const cli_comparison_args *a, const cli_inputs_result *r,
+                    slant_dataset *ds, slant_events_summary *found)
+{
+    memset(found, 0, sizeof *found);
+    if (!a->in.event_auto) {
+        if (a->events_tuned && !a->in.quiet)
+            cli_message("note: --event-window, --event-threshold and --event-method apply "
+                        "to --event auto only");
+        return 0;
+    }
+    if (r->no_signature) {
+        cli_message("%s: score record has no 'signature': --event auto finds events from "
+                    "the articles' content signatures; score them with 'slant score "
+                    "--signature', or give the articles themselves (%zu record%s without one)",
+                    r->no_signature_where, r->no_signature, r->no_signature == 1 ? "" : "s");
+        return SLANT_EXIT_USAGE;
+    }
+    slant_events_find(ds, &a->events, found);
+    if (!a->in.quiet) {
+        char text[400];
+        cli_events_describe(a, found, text, sizeof text);
+        cli_message("note: events (--event auto) %s", text);
+    }
+    return 0;
 }
 
 /* --- checks after reading ----------------------------------------------------------------- */

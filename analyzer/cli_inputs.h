@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "compare.h"
 #include "dataset.h"
+#include "events.h"
 #include "lexicon.h"
 #include "shard.h"
 #include "subset.h"
@@ -29,7 +30,10 @@
 
 typedef struct {
     const char *by;              /* the grouping field, or date:year|month|week */
-    const char *event;           /* the event field, or NULL */
+    const char *event;           /* the event field, or NULL (also with --event auto) */
+    int event_auto;              /* --event auto: events are found (events.h); records
+                                  * keep their day and signature, articles scored here
+                                  * get one */
     const char *lexicon;         /* --lexicon DIR, or NULL for the installed one */
     const char *lang;            /* --lang, for the installed lexicon */
     const char *weights;         /* --weights FILE for scoring articles, or NULL */
@@ -84,6 +88,10 @@ typedef struct {
     size_t nlexicons;
     int lexicon_mismatch;
     char *last_provenance;       /* scratch: the last provenance text seen */
+    /* With event_auto: score records without a signature, and the first ("FILE:LINE",
+     * owned) */
+    size_t no_signature;
+    char *no_signature_where;
     /* Shards of the partials read (their "shards" ids), to refuse one counted twice. */
     char **shards;
     size_t nshards, shards_cap;
@@ -144,6 +152,7 @@ enum {
     CLI_OPT_LEXICON, CLI_OPT_LANG, CLI_OPT_TEXT_FIELD, CLI_OPT_ID_FIELD, CLI_OPT_WEIGHTS,
     CLI_OPT_FORCE, CLI_OPT_WHERE, CLI_OPT_FROM, CLI_OPT_TO,
     CLI_OPT_EVERY, CLI_OPT_SPLIT,
+    CLI_OPT_EVENT_WINDOW, CLI_OPT_EVENT_THRESHOLD, CLI_OPT_EVENT_METHOD,
     CLI_OPT_OWN
 };
 
@@ -172,6 +181,9 @@ enum {
     { "to", required_argument, NULL, CLI_OPT_TO },                   \
     { "every", required_argument, NULL, CLI_OPT_EVERY },             \
     { "split", required_argument, NULL, CLI_OPT_SPLIT },             \
+    { "event-window", required_argument, NULL, CLI_OPT_EVENT_WINDOW }, \
+    { "event-threshold", required_argument, NULL, CLI_OPT_EVENT_THRESHOLD }, \
+    { "event-method", required_argument, NULL, CLI_OPT_EVENT_METHOD }, \
     { "quiet", no_argument, NULL, 'q' }
 
 /* What the shared options set. `indicators` is owned (cli_free_list), `subset` too
@@ -183,6 +195,8 @@ typedef struct {
     slant_subset *subset;       /* --where, --from, --to; in.subset points to it */
     double alpha;               /* q below which a difference is called significant */
     size_t top;                 /* terms shown per group and difference */
+    slant_events_options events;        /* --event auto: --event-window, -threshold, -method */
+    int events_tuned;           /* one of those was given */
 } cli_comparison_args;
 
 /* The defaults of compare and report: by source, all pairs, BH, 95%, --min-n 5, ... */
@@ -198,6 +212,20 @@ void cli_comparison_release(cli_comparison_args *a);
  */
 int cli_inputs_check(const cli_comparison_args *a, const cli_inputs_result *r,
                      slant_dataset **ds, const char *command);
+
+/*
+ * With --event auto, after cli_inputs_read and before cli_inputs_check: finds the events
+ * of `ds` (events.h) into `found`, with a note on stderr (unless quiet). Returns 0 (also
+ * without --event auto: nothing done, `found` zeroed), or SLANT_EXIT_USAGE after printing
+ * that score records lack a signature and how to make them.
+ */
+int cli_events_find(const cli_comparison_args *a, const cli_inputs_result *r,
+                    slant_dataset *ds, slant_events_summary *found);
+
+/* "found automatically (tfidf, window +-2 days, threshold 0.2): 12 events, ..." into
+ * `out` (at most `size` bytes), for reports. */
+void cli_events_describe(const cli_comparison_args *a, const slant_events_summary *found,
+                         char *out, size_t size);
 
 /* The option getopt_long just returned as the user would name it ("--min-n", "-j"), for
  * messages; `*longindex` is the index getopt_long set (or -1), and is reset to -1. */

@@ -54,7 +54,13 @@ static void report_usage(FILE *f)
         "                          repeatable: all must hold)\n"
         "      --from DATE, --to DATE   only those dated in the range (YYYY, YYYY-MM or a\n"
         "                          date, 'man slant', DATES; the count left out: stderr)\n"
-        "      --event FIELD       the field that names the event an article covers\n",
+        "      --event FIELD       the field that names the event an article covers;\n"
+        "                          auto: events found from dates and content stems\n"
+        "                          (docs/events.md; score records need --signature)\n"
+        "      --event-window DAYS  with --event auto: days apart at most (default 2)\n"
+        "      --event-threshold T  with --event auto: the similarity that links two\n"
+        "                          articles (default 0.25)\n"
+        "      --event-method M    with --event auto: tfidf (cosine, default) or jaccard\n",
         f);
     fputs(
         "      --every UNIT        add an Over time section: per source the trend of each\n"
@@ -86,6 +92,7 @@ static void report_usage(FILE *f)
         "  slant report --format md corpus/synthetic/ > report.md\n"
         "  slant report --format html -o report.html corpus/synthetic/\n"
         "  slant report --event event --format html -o report.html corpus/synthetic/\n"
+        "  slant report --event auto corpus/synthetic/     # events found, not labelled\n"
         "  slant report --where 'source!=Meridian Wire' --from 2025-04 corpus/synthetic/\n"
         "  slant report --every month --split 2025-04-01 --format md corpus/synthetic/\n"
         "\n"
@@ -314,7 +321,7 @@ static int write_result(const report_args *a, const slant_buf *b)
 }
 
 static int report(const report_args *a, const cli_inputs_result *in, char **paths, size_t n,
-                  const slant_dataset *ds)
+                  const slant_dataset *ds, const slant_events_summary *found)
 {
     slant_error err;
     slant_error_clear(&err);
@@ -329,9 +336,13 @@ static int report(const report_args *a, const cli_inputs_result *in, char **path
     input_items items = { .n = 0 };
     describe_inputs(in, paths, n, &items);
     slant_lexicon *records_lex = records_lexicon(a, in);
+    char events_found[400];
+    if (a->common.in.event_auto)
+        cli_events_describe(&a->common, found, events_found, sizeof events_found);
     slant_report_options o = {
         .by = a->common.in.by,
-        .event = a->common.in.event,
+        .event = a->common.in.event_auto ? "auto" : a->common.in.event,
+        .events_found = a->common.in.event_auto ? events_found : NULL,
         .alpha = a->common.alpha,
         .top = a->common.top,
         .snippets = a->snippets,
@@ -374,6 +385,7 @@ int slant_cli_report(int argc, char **argv)
     }
     slant_dataset *ds = slant_dataset_new();
     cli_inputs_result in;
+    slant_events_summary found;
     char **paths = argv + optind;
     size_t n = (size_t)(argc - optind);
     cli_inputs_read(&a.common.in, paths, n, ds, &in);
@@ -385,8 +397,9 @@ int slant_cli_report(int argc, char **argv)
         cli_message(in.filtered ? "no article passed --where, --from and --to"
                                 : "no articles could be read from the inputs");
         rc = SLANT_EXIT_NOTHING;
-    } else if ((rc = cli_inputs_check(&a.common, &in, &ds, "report")) == SLANT_EXIT_OK) {
-        rc = report(&a, &in, paths, n, ds);
+    } else if ((rc = cli_events_find(&a.common, &in, ds, &found)) == SLANT_EXIT_OK &&
+               (rc = cli_inputs_check(&a.common, &in, &ds, "report")) == SLANT_EXIT_OK) {
+        rc = report(&a, &in, paths, n, ds, &found);
     }
     if (rc == SLANT_EXIT_OK && in.failed) {
         cli_message("%zu input%s or record%s skipped with errors", in.failed,

@@ -64,6 +64,9 @@ static void score_usage(FILE *f)
         "      --sentences       one record per sentence instead: its byte offsets and\n"
         "                        text, words, index, index-category counts and matches\n"
         "                        (jsonl; csv and tsv: one row per sentence)\n"
+        "      --signature       add the article's content signature: its most frequent\n"
+        "                        content stems with counts (at most 128), which\n"
+        "                        'compare --event auto' needs to find events\n"
         "      --weights FILE    the index's category weights (a weights file made for\n"
         "                        this lexicon: its hash must match); categories it does\n"
         "                        not name weigh 0\n"
@@ -114,6 +117,7 @@ static void score_usage(FILE *f)
         "  slant score --evidence corpus/seeds/000_5941d1ad503c0a8e.txt\n"
         "  slant score --sentences corpus/seeds/000_5941d1ad503c0a8e.txt   # per sentence\n"
         "  slant score --sentences --format csv corpus/ > sentences.csv\n"
+        "  slant score --signature corpus/synthetic/ > s.jsonl   # for compare --event auto\n"
         "  slant score --lexicon tests/data/lexicon-test --weights tests/data/weights-test.json corpus/\n"
         "  printf '{\"id\":\"a1\",\"outlet\":\"X\",\"text\":\"Radicals attacked.\"}\\n' |\n"
         "      slant score --keep outlet -             # JSON Lines on standard input\n"
@@ -147,6 +151,7 @@ typedef struct {
     size_t window;
     const char *weights;
     int sentences;
+    int signature;             /* --signature */
     slant_shard shard;
     slant_subset *subset;      /* --where, --from, --to; NULL without them */
 } score_args;
@@ -154,7 +159,7 @@ typedef struct {
 enum {
     OPT_EVIDENCE = 256, OPT_LEXICON, OPT_LANG, OPT_TEXT_FIELD, OPT_ID_FIELD, OPT_KEEP,
     OPT_INPUT, OPT_MAX_BYTES, OPT_ACTORS, OPT_WINDOW, OPT_WEIGHTS, OPT_SENTENCES,
-    OPT_SHARD, OPT_WHERE, OPT_FROM, OPT_TO
+    OPT_SHARD, OPT_WHERE, OPT_FROM, OPT_TO, OPT_SIGNATURE
 };
 
 static const struct option score_options[] = {
@@ -173,6 +178,7 @@ static const struct option score_options[] = {
     { "window", required_argument, NULL, OPT_WINDOW },
     { "weights", required_argument, NULL, OPT_WEIGHTS },
     { "sentences", no_argument, NULL, OPT_SENTENCES },
+    { "signature", no_argument, NULL, OPT_SIGNATURE },
     { "shard", required_argument, NULL, OPT_SHARD },
     { "where", required_argument, NULL, OPT_WHERE },
     { "from", required_argument, NULL, OPT_FROM },
@@ -219,6 +225,7 @@ static int parse_score_args(int argc, char **argv, score_args *a)
                                        optarg);
             break;
         case OPT_EVIDENCE: a->evidence = 1; break;
+        case OPT_SIGNATURE: a->signature = 1; break;
         case 'j':
             if (cli_parse_count(optarg, 1, CLI_MAX_THREADS, &v) != 0)
                 return cli_usage_error("score", "invalid thread count '%s' (1 to 256)", optarg);
@@ -280,6 +287,9 @@ static int parse_score_args(int argc, char **argv, score_args *a)
         return cli_usage_error("score", "--sentences writes jsonl, csv or tsv, not long");
     if (a->evidence && a->format != SLANT_FORMAT_JSONL)
         return cli_usage_error("score", "--evidence needs --format jsonl (a table has no room for it)");
+    if (a->signature && (a->format != SLANT_FORMAT_JSONL || a->sentences))
+        return cli_usage_error("score", "--signature needs --format jsonl, one record per "
+                               "article (not --sentences)");
     if (optind == argc)
         return cli_usage_error("score", "no input given: name files, directories, or - for stdin");
     return -1;
@@ -367,7 +377,7 @@ int slant_cli_score(int argc, char **argv)
             .subset = a.subset,
         },
         .score = { a.format, a.evidence, (const char *const *)a.keep, a.nkeep, a.window,
-                   a.weights ? &weights : NULL, a.sentences },
+                   a.weights ? &weights : NULL, a.sentences, a.signature },
         .threads = (int)a.threads,
         .out = out.f,
         .on_error = cli_report_error,

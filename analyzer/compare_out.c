@@ -487,6 +487,42 @@ static const char *correction_name(slant_correction k)
     return k == SLANT_CORRECT_HOLM ? "holm" : "benjamini-hochberg";
 }
 
+/* "events_found": how --event auto found the events, and how many articles they hold. */
+static void write_events_found(slant_jw *w, const slant_comparison *c,
+                               const slant_compare_view *v)
+{
+    const slant_events_summary *s = v->events_found;
+    slant_jw_key(w, "events_found");
+    slant_jw_open(w, '{');
+    slant_jw_member_cstring(w, "method", slant_events_method_name(v->events_options->method));
+    slant_jw_member_count(w, "window_days", (size_t)v->events_options->window);
+    slant_jw_member_number(w, "threshold", s->threshold);
+    slant_jw_member_count(w, "events", s->events);
+    slant_jw_member_count(w, "articles", s->rows);
+    slant_jw_member_count(w, "in_events", s->in_events);
+    slant_jw_member_count(w, "left_out", s->rows - s->in_events);
+    slant_jw_member_count(w, "undated", s->undated);
+    slant_jw_member_count(w, "in_no_event", s->alone);
+    slant_jw_member_count(w, "pairs_compared", s->candidates);
+    slant_jw_member_count(w, "pairs_linked", s->links);
+    slant_jw_key(w, "assignments");
+    slant_jw_open(w, '[');
+    const slant_dataset *ds = c->ds;
+    for (size_t r = 0; r < slant_dataset_nrows(ds); r++) {
+        const slant_row *row = slant_dataset_row(ds, r);
+        if (row->event == UINT32_MAX)
+            continue;
+        slant_jw_element(w);
+        slant_jw_open(w, '{');
+        slant_jw_member_cstring(w, "id", row->id);
+        slant_jw_member_cstring(w, "group", slant_dataset_group_at(ds, row->group)->name);
+        slant_jw_member_cstring(w, "event", slant_dataset_event_name(ds, row->event));
+        slant_jw_close(w, '}');
+    }
+    slant_jw_close(w, ']');
+    slant_jw_close(w, '}');
+}
+
 void slant_compare_write_json(const slant_comparison *c, const slant_compare_view *v,
                               slant_buf *out)
 {
@@ -498,6 +534,8 @@ void slant_compare_write_json(const slant_comparison *c, const slant_compare_vie
     slant_jw_member_cstring(&w, "tool", "slant " SLANT_VERSION);
     slant_jw_member_cstring(&w, "by", v->by);
     slant_jw_member_cstring(&w, "event", v->event);
+    if (v->events_found)
+        write_events_found(&w, c, v);
     slant_jw_member_number(&w, "level", c->opts.level);
     slant_jw_member_cstring(&w, "correction", correction_name(c->opts.correction));
     slant_jw_member_cstring(&w, "pairs", c->opts.pairs == SLANT_PAIRS_NONE ? "none"
@@ -807,9 +845,18 @@ static void text_events(const slant_comparison *c, const slant_compare_view *v, 
 {
     if (!c->npaired)
         return;
-    slant_buf_addf(out, "\n%sWithin events%s (field '%s': the same events covered by both "
-                        "groups; called when the Wilcoxon q < %g)\n",
-                   bold(v), plain(v), v->event ? v->event : "", v->alpha);
+    if (v->events_found)
+        slant_buf_addf(out, "\n%sWithin events%s (%zu found automatically: articles at most "
+                            "%d days apart with %s similarity >= %g; the same events "
+                            "covered by both groups; called when the Wilcoxon q < %g)\n",
+                       bold(v), plain(v), v->events_found->events,
+                       (int)v->events_options->window,
+                       slant_events_method_name(v->events_options->method),
+                       v->events_found->threshold, v->alpha);
+    else
+        slant_buf_addf(out, "\n%sWithin events%s (field '%s': the same events covered by "
+                            "both groups; called when the Wilcoxon q < %g)\n",
+                       bold(v), plain(v), v->event ? v->event : "", v->alpha);
     size_t shown = 0;
     for (size_t k = 0; k < c->npaired; k++) {
         const slant_cmp_paired *p = &c->paired[k];

@@ -3,6 +3,7 @@
 
 #include "buf.h"
 #include "compare.h"
+#include "events.h"
 
 /*
  * Writers of a comparison: a text report for a terminal (the findings first, then the
@@ -18,6 +19,10 @@ typedef struct {
     size_t top_terms;          /* terms and drivers shown per group and difference */
     double alpha;              /* q below which the text report calls a difference significant */
     int colour;                /* ANSI colour in the text report */
+    /* With --event auto (`event` is then "auto"): how the events were found, and what
+     * was found; both NULL otherwise. Borrowed. */
+    const slant_events_options *events_options;
+    const slant_events_summary *events_found;
 } slant_compare_view;
 
 void slant_compare_write_text(const slant_comparison *c, const slant_compare_view *v,

@@ -8,6 +8,7 @@
 
 struct slant_dataset {
     slant_intern indicators, groups, events, entries;
+    slant_intern sig_terms;      /* the stems of the rows' signatures */
     slant_row *rows;
     size_t nrows, rows_cap;
     slant_group *group_data;     /* parallel to `groups` */
@@ -22,6 +23,7 @@ slant_dataset *slant_dataset_new(void)
     slant_intern_init(&ds->groups);
     slant_intern_init(&ds->events);
     slant_intern_init(&ds->entries);
+    slant_intern_init(&ds->sig_terms);
     return ds;
 }
 
@@ -32,6 +34,8 @@ void slant_dataset_free(slant_dataset *ds)
     for (size_t r = 0; r < ds->nrows; r++) {
         free(ds->rows[r].id);
         free(ds->rows[r].values);
+        free(ds->rows[r].sig_terms);
+        free(ds->rows[r].sig_counts);
     }
     free(ds->rows);
     for (size_t g = 0; g < slant_intern_count(&ds->groups); g++) {
@@ -43,6 +47,7 @@ void slant_dataset_free(slant_dataset *ds)
     slant_intern_release(&ds->groups);
     slant_intern_release(&ds->events);
     slant_intern_release(&ds->entries);
+    slant_intern_release(&ds->sig_terms);
     free(ds);
 }
 
@@ -121,6 +126,8 @@ void slant_dataset_add_row(slant_dataset *ds, const char *id, const char *group,
     row->id = xstrdup(id ? id : "");
     row->tokens = tokens;
     row->day = INT32_MIN;
+    row->sig_terms = row->sig_counts = NULL;
+    row->nsig = 0;
     size_t nind = slant_intern_count(&ds->indicators);
     row->values = xmalloc((nind ? nind : 1) * sizeof *row->values);
     for (size_t i = 0; i < nind; i++)
@@ -148,6 +155,56 @@ size_t slant_dataset_bad_dates(const slant_dataset *ds)
     return ds->bad_dates;
 }
 
+void slant_dataset_set_event(slant_dataset *ds, size_t r, const char *event)
+{
+    ds->rows[r].event = event ? (uint32_t)slant_dataset_event(ds, event) : UINT32_MAX;
+}
+
+void slant_dataset_set_signature(slant_dataset *ds, size_t r, const char *const *stems,
+                                 const size_t *lens, const uint32_t *counts, size_t n)
+{
+    slant_row *row = &ds->rows[r];
+    free(row->sig_terms);
+    free(row->sig_counts);
+    row->sig_terms = row->sig_counts = NULL;
+    row->nsig = 0;
+    if (!n)
+        return;
+    row->sig_terms = xmalloc(n * sizeof *row->sig_terms);
+    row->sig_counts = xmalloc(n * sizeof *row->sig_counts);
+    for (size_t i = 0; i < n; i++) {
+        row->sig_terms[i] = slant_intern_add(&ds->sig_terms, stems[i], lens[i], NULL);
+        row->sig_counts[i] = counts[i];
+    }
+    row->nsig = (uint32_t)n;
+}
+
+size_t slant_dataset_nsig_terms(const slant_dataset *ds)
+{
+    return slant_intern_count(&ds->sig_terms);
+}
+
+const char *slant_dataset_sig_term_name(const slant_dataset *ds, size_t t, size_t *len)
+{
+    return slant_intern_str(&ds->sig_terms, (uint32_t)t, len);
+}
+
+/* Copies the day and the signature of `from`'s row `row` to `into`'s row `r`. */
+static void copy_row_extras(slant_dataset *into, size_t r, const slant_dataset *from,
+                            const slant_row *row)
+{
+    into->rows[r].day = row->day;
+    if (!row->nsig)
+        return;
+    const char **stems = xmalloc(row->nsig * sizeof *stems);
+    size_t *lens = xmalloc(row->nsig * sizeof *lens);
+    for (size_t i = 0; i < row->nsig; i++)
+        stems[i] = slant_dataset_sig_term_name(from, row->sig_terms[i], &lens[i]);
+    slant_dataset_set_signature(into, r, stems, lens, row->sig_counts, row->nsig);
+    free(stems);
+    free(lens);
+}
+
 void slant_dataset_add_entry(slant_dataset *ds, const char *group, const char *entry,
                              double count)
 {
@@ -168,7 +225,7 @@ void slant_dataset_merge(slant_dataset *into, const slant_dataset *from)
                               row->event == UINT32_MAX ? NULL
                                                        : slant_dataset_event_name(from, row->event),
                               row->tokens, names, row->values, nind);
-        slant_dataset_set_day(into, into->nrows - 1, row->day);
+        copy_row_extras(into, into->nrows - 1, from, row);
     }
     into->bad_dates += from->bad_dates;
     free(names);

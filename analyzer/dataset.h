@@ -26,6 +26,12 @@ typedef struct {
     int32_t day;            /* the article's date in days since 1970-01-01 (date.h), or
                              * INT32_MIN when undated or unparseable; set by
                              * slant_dataset_set_day after slant_dataset_add_row */
+    /* The article's content signature (signature.h), or nsig 0 without one: stems as ids
+     * of slant_dataset_sig_term_name, with their counts, in the record's order
+     * (slant_dataset_set_signature). Owned by the dataset. */
+    uint32_t *sig_terms;
+    uint32_t *sig_counts;
+    uint32_t nsig;
 } slant_row;
 
 typedef struct {
@@ -75,11 +81,27 @@ void slant_dataset_set_day(slant_dataset *ds, size_t row, int32_t day);
 void slant_dataset_note_bad_date(slant_dataset *ds, size_t count);
 size_t slant_dataset_bad_dates(const slant_dataset *ds);
 
+/* Sets the event of row `r` to the event named `event` (added if new), or none (NULL). */
+void slant_dataset_set_event(slant_dataset *ds, size_t r, const char *event);
+
+/*
+ * Sets the signature of row `r` (replacing any): `n` stems (`stems[i]` of `lens[i]` bytes,
+ * copied) with their counts. The stems are interned in the dataset's table of signature
+ * terms, shared by all rows.
+ */
+void slant_dataset_set_signature(slant_dataset *ds, size_t r, const char *const *stems,
+                                 const size_t *lens, const uint32_t *counts, size_t n);
+
+/* The signature terms: how many, and the stem of id `t` (borrowed, valid while `ds`). */
+size_t slant_dataset_nsig_terms(const slant_dataset *ds);
+const char *slant_dataset_sig_term_name(const slant_dataset *ds, size_t t, size_t *len);
+
 /* Adds `count` occurrences of entry `entry` to group `group` (both by name). */
 void slant_dataset_add_entry(slant_dataset *ds, const char *group, const char *entry,
                              double count);
 
-/* Adds everything in `from` to `into` (rows, groups, events, entries, counts). */
+/* Adds everything in `from` to `into` (rows with their days and signatures, groups,
+ * events, entries, counts). */
 void slant_dataset_merge(slant_dataset *into, const slant_dataset *from);
 
 /*

@@ -10,6 +10,7 @@
 
 #include "date.h"
 #include "indicator.h"
+#include "jsonline.h"
 #include "normalize.h"
 #include "subset.h"
 #include "version.h"
@@ -443,6 +444,47 @@ done:
 }
 
 /* --- score records as compare reads them -------------------------------------------------- */
+
+int slant_json_read_signature(const char *json, size_t len, const char *path, long line,
+                              slant_dataset *ds, size_t row, slant_error *err)
+{
+    const char *v;
+    size_t n;
+    if (!slant_jsonline_member(json, len, "signature", &v, &n) || (n == 4 && !memcmp(v, "null", 4)))
+        return 0;
+    cJSON *obj = n && v[0] == '{' ? cJSON_ParseWithLength(v, n) : NULL;
+    if (!cJSON_IsObject(obj)) {
+        cJSON_Delete(obj);
+        slant_error_set(err, SLANT_ERR_INPUT, path, line, 0,
+                        "'signature' is not an object of stems and counts");
+        return -1;
+    }
+    size_t k = 0, cap = (size_t)cJSON_GetArraySize(obj);
+    const char **stems = xmalloc((cap ? cap : 1) * sizeof *stems);
+    size_t *lens = xmalloc((cap ? cap : 1) * sizeof *lens);
+    uint32_t *counts = xmalloc((cap ? cap : 1) * sizeof *counts);
+    int rc = 1;
+    for (const cJSON *t = obj->child; t && k < cap; t = t->next) {
+        double c = cJSON_IsNumber(t) ? t->valuedouble : -1;
+        if (!(c >= 1 && c <= UINT32_MAX && c == floor(c)) || !t->string || !t->string[0]) {
+            slant_error_set(err, SLANT_ERR_INPUT, path, line, 0,
+                            "'signature' stem '%s' has no count of 1 or more",
+                            t->string ? t->string : "");
+            rc = -1;
+            break;
+        }
+        stems[k] = t->string;
+        lens[k] = strlen(t->string);
+        counts[k++] = (uint32_t)c;
+    }
+    if (rc == 1)
+        slant_dataset_set_signature(ds, row, stems, lens, counts, k);
+    free(stems);
+    free(lens);
+    free(counts);
+    cJSON_Delete(obj);
+    return rc;
+}
 
 int slant_json_is_score_record(const char *json, size_t len)
 {
@@ -1475,6 +1517,18 @@ static void add_evidence(slant_jw *w, const slant_result *r)
     slant_jw_close(w, ']');
 }
 
+/* "signature": {"STEM": COUNT, ...} in the signature's order (signature.h). */
+static void add_signature(slant_jw *w, const slant_signature *g)
+{
+    slant_jw_key(w, "signature");
+    slant_jw_open(w, '{');
+    for (size_t i = 0; i < g->n; i++) {
+        slant_jw_key_len(w, g->terms[i].stem, g->terms[i].len); /* no escapes: score.c */
+        slant_jw_count(w, g->terms[i].count);
+    }
+    slant_jw_close(w, '}');
+}
+
 void slant_json_write_record(const slant_result *r, slant_buf *out)
 {
     const slant_article *a = r->article;
@@ -1512,6 +1566,8 @@ void slant_json_write_record(const slant_result *r, slant_buf *out)
     add_framing(&w, r);
     add_actors(&w, r);
     add_provenance(&w, r->lex, r->weights);
+    if (r->signature)
+        add_signature(&w, r->signature);
     if (r->evidence)
         add_evidence(&w, r);
     slant_jw_close(&w, '}');

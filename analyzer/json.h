@@ -65,6 +65,15 @@ slant_status slant_json_parse_article(const char *json, size_t len,
 /* Whether a JSON Lines line is a `slant score` record (it has "schema" and "categories"). */
 int slant_json_is_score_record(const char *json, size_t len);
 
+/*
+ * Reads the "signature" member of the score record `json` (signature.h) into row `row`
+ * of `ds` (slant_dataset_set_signature). Returns 1 when it was read, 0 when the record has
+ * none (or null), -1 when it is malformed (`err` names `path` and `line`; the row keeps
+ * no signature).
+ */
+int slant_json_read_signature(const char *json, size_t len, const char *path, long line,
+                              slant_dataset *ds, size_t row, slant_error *err);
+
 /* How compare reads score records: which field groups them, which names the event. */
 typedef struct {
     const char *by;          /* a top-level field or a --keep field; default "source" */

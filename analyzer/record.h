@@ -9,6 +9,7 @@
 #include "index.h"
 #include "lexicon.h"
 #include "match.h"
+#include "signature.h"
 #include "tokenize.h"
 
 /*
@@ -83,6 +84,7 @@ typedef struct {
     int evidence;                 /* write every match with its offsets */
     const char *const *keep;      /* field names passed through, `nkeep` of them */
     size_t nkeep;
+    const slant_signature *signature; /* the content signature to write, or NULL */
 } slant_result;
 
 #endif

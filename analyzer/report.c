@@ -1199,7 +1199,15 @@ static void build_method(slant_report *r)
                        "as context, those in structural and epistemic counts. A category's "
                        "place follows its lexicon group.",
                        level));
-    if (r->opts.event)
+    if (r->opts.event && r->opts.events_found)
+        add_method(r, strf("Events, %s (--event auto: articles of different %s within the "
+                           "window whose content stems are alike, docs/events.md). For each "
+                           "pair of %s, the events both covered are compared with the paired "
+                           "t test and the Wilcoxon signed-rank test on the per-event "
+                           "differences of the means, which measures framing rather than the "
+                           "choice of events.",
+                           r->opts.events_found, r->nouns, r->nouns));
+    else if (r->opts.event)
         add_method(r, strf("Events. Articles are paired by their '%s' field: for each pair of "
                            "%s, the events both covered are compared with the paired t test "
                            "and the Wilcoxon signed-rank test on the per-event differences of "
@@ -1279,11 +1287,15 @@ static void build_provenance(slant_report *r)
     add_provenance(r, "tool", "slant " SLANT_VERSION);
     for (size_t k = 0; k < r->opts.ninputs; k++)
         add_provenance(r, r->opts.inputs[k].label, r->opts.inputs[k].value);
+    int found = r->opts.events_found != NULL;
     v = strf("by '%s'%s%s%s; %zu compared, %zu left out (fewer than %zu articles)", r->opts.by,
-             r->opts.event ? ", events by '" : "", r->opts.event ? r->opts.event : "",
-             r->opts.event ? "'" : "", r->nsources, c->nleft_out, c->opts.min_n);
+             !r->opts.event ? "" : found ? ", events found automatically" : ", events by '",
+             r->opts.event && !found ? r->opts.event : "", r->opts.event && !found ? "'" : "",
+             r->nsources, c->nleft_out, c->opts.min_n);
     add_provenance(r, "grouping", v);
     free(v);
+    if (found)
+        add_provenance(r, "events", r->opts.events_found);
     v = strf("%s, alpha %g, %g%% intervals, pairs: %s", correction_words(c), r->opts.alpha,
              100 * c->opts.level,
              c->opts.pairs == SLANT_PAIRS_NONE ? "none" : (c->vs_rest ? "each against the rest"
@@ -1333,8 +1345,11 @@ slant_report *slant_report_build(const slant_comparison *c, const slant_report_o
     slant_report_fmt_count(n, sizeof n, (double)articles);
     r->title = strf("How %zu %s compare", r->nsources, r->nouns);
     r->summary = strf("%s articles (%s words) from %zu %s, grouped by '%s'%s%s%s.", n, w,
-                      r->nsources, r->nouns, o->by, o->event ? ", events by '" : "",
-                      o->event ? o->event : "", o->event ? "'" : "");
+                      r->nsources, r->nouns, o->by,
+                      !o->event ? "" : o->events_found ? ", events found automatically"
+                                                       : ", events by '",
+                      o->event && !o->events_found ? o->event : "",
+                      o->event && !o->events_found ? "'" : "");
     size_t term_cap = 0;
     build_findings(r, &term_cap);
     findings_notes(r);

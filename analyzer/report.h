@@ -27,7 +27,8 @@
  * sentences when the articles were given; and the provenance and method a reviewer needs.
  *
  * Ownership: the report borrows the comparison (and through it the dataset), and the
- * lexicon and the `by` and `event` strings of the options given to slant_report_build;
+ * lexicon and the `by`, `event` and `events_found` strings of the options given to
+ * slant_report_build;
  * they must outlive it. Every string in the report
  * is owned by it and freed by slant_report_free. Strings are as the inputs had them
  * (names, article text): writers escape them for their format.
@@ -49,6 +50,8 @@ typedef struct {
 typedef struct {
     const char *by;              /* the grouping field */
     const char *event;           /* the event field, or NULL */
+    const char *events_found;    /* with --event auto ("auto" in `event`): how the events
+                                  * were found and how many, in words; else NULL */
     double alpha;                /* q below which a difference is a finding */
     size_t top;                  /* terms shown per source and per difference */
     size_t snippets;             /* evidence sentences kept per term (0: none) */

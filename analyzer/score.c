@@ -3,11 +3,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "intern.h"
 #include "json.h"
 #include "normalize.h"
 #include "stem.h"
 #include "table.h"
+#include "vocab.h"
 #include "xalloc.h"
 
 /* A word fits at most this many patterns: its stem, its exact form, a few prefixes. */
@@ -41,6 +43,16 @@ struct slant_scorer {
     /* Per word of the current article: its form in the cache (SLANT_NO_FORM: none). */
     uint32_t *word_forms;
     size_t word_cap;
+
+    /* Content stems, for signatures (signature.h): per form, the id of its stem in
+     * `stems`, or SLANT_INTERN_NONE for a number, a stop word or a one-character word.
+     * `stems` is emptied with the form cache (stem ids live for one article). */
+    slant_intern stems, stop;
+    uint32_t *form_stem;
+    size_t form_stem_cap;
+    uint32_t *stem_count;         /* per stem: occurrences in this article (zero between) */
+    size_t stem_count_cap;
+    slant_signature signature;
 };
 
 slant_scorer *slant_scorer_new(const slant_lexicon *lex)
@@ -62,6 +74,16 @@ slant_scorer *slant_scorer_new(const slant_lexicon *lex)
     slant_weights_default(&s->default_weights, lex);
     s->weights = &s->default_weights;
     slant_intern_init(&s->forms);
+    slant_intern_init(&s->stems);
+    slant_intern_init(&s->stop);
+    size_t nstop;
+    const char *const *stop = slant_vocab_stop_words(&nstop);
+    for (size_t i = 0; i < nstop; i++) {
+        size_t n;
+        const char *f = slant_fold(&s->folder, stop[i], strlen(stop[i]), &n);
+        if (f)
+            slant_intern_add(&s->stop, f, n, NULL);
+    }
     return s;
 }
 
@@ -82,7 +104,26 @@ void slant_scorer_free(slant_scorer *s)
     free(s->form_spans);
     free(s->pool);
     free(s->word_forms);
+    slant_intern_release(&s->stems);
+    slant_intern_release(&s->stop);
+    free(s->form_stem);
+    free(s->stem_count);
+    free(s->signature.terms);
     free(s);
+}
+
+/* The number of characters (not bytes) of the UTF-8 word `w`; 0 for a word with a byte a
+ * JSON key would have to escape (a signature's stems are written as keys unescaped). */
+static size_t characters(const char *w, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c < 0x20 || c == '"' || c == '\\')
+            return 0;
+        n += (c & 0xC0) != 0x80;
+    }
+    return n;
 }
 
 /* The form of the word `w` (bytes of the text) in the cache, with its patterns: found, or
@@ -98,6 +139,7 @@ static uint32_t word_form(slant_scorer *s, const char *w, size_t len, int number
     size_t n = 0, nstarts = 0;
     uint32_t pats[2 * MAX_PATTERNS_PER_FORM]; /* patterns, then the nodes they start */
     size_t flen;
+    uint32_t content = SLANT_INTERN_NONE;
     const char *f = slant_fold(&s->folder, w, len, &flen);
     if (f) {
         size_t slen = flen;
@@ -106,6 +148,9 @@ static uint32_t word_form(slant_scorer *s, const char *w, size_t len, int number
             /* The folder's buffer is not touched by the stemmer: f stays valid. */
             stem = slant_stem(s->stemmer, f, flen, &slen);
             s->stemmed++;
+            if (characters(f, flen) > 1 && slant_intern_find(&s->stop, f, flen) ==
+                                                   SLANT_INTERN_NONE)
+                content = slant_intern_add(&s->stems, stem, slen, NULL);
         }
         n = slant_lexicon_patterns_of(s->lex, f, flen, stem, number ? 0 : slen, pats,
                                       MAX_PATTERNS_PER_FORM);
@@ -123,6 +168,8 @@ static uint32_t word_form(slant_scorer *s, const char *w, size_t len, int number
     }
     s->form_spans = xgrow(s->form_spans, &s->form_cap, id + 1, sizeof *s->form_spans);
     s->form_spans[id] = span;
+    s->form_stem = xgrow(s->form_stem, &s->form_stem_cap, id + 1, sizeof *s->form_stem);
+    s->form_stem[id] = content;
     return id;
 }
 
@@ -146,6 +193,7 @@ void slant_scorer_score(slant_scorer *s, const slant_article *a)
     /* Only between articles: the words being matched point into the pool. */
     if (slant_intern_count(&s->forms) >= SLANT_FORM_CACHE_MAX) {
         slant_intern_reset(&s->forms);
+        slant_intern_reset(&s->stems);
         s->npool = 0;
     }
     analyze(s, a->text + a->text_offset, a->text_len - a->text_offset, &s->doc, &s->matches);
@@ -194,6 +242,7 @@ void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *ori
         .evidence = o->evidence,
         .keep = o->keep,
         .nkeep = o->nkeep,
+        .signature = o->signature && !o->sentences ? slant_scorer_signature(s) : NULL,
     };
     if (o->sentences) {
         if (o->format == SLANT_FORMAT_JSONL)
@@ -218,6 +267,76 @@ void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *ori
         slant_table_write_row(SLANT_TABLE_LONG, &r, out);
         break;
     }
+}
+
+/* --- the signature (signature.h) ------------------------------------------------------- */
+
+/* Adds the content stems of the words of `d` to s->stem_count, listing each new one in
+ * s->signature (its count filled in later). */
+static void count_stems(slant_scorer *s, const slant_doc *d)
+{
+    size_t nstems = slant_intern_count(&s->stems);
+    if (nstems > s->stem_count_cap) {
+        size_t old = s->stem_count_cap;
+        s->stem_count = xgrow(s->stem_count, &s->stem_count_cap, nstems, sizeof *s->stem_count);
+        memset(s->stem_count + old, 0, (s->stem_count_cap - old) * sizeof *s->stem_count);
+    }
+    for (size_t k = 0; k < d->ntokens; k++) {
+        const slant_token *t = &d->tokens[k];
+        if (t->flags & SLANT_TOK_NUMBER)
+            continue;
+        uint32_t form = slant_intern_find(&s->forms, d->text + t->start, t->end - t->start);
+        uint32_t st = form == SLANT_INTERN_NONE ? SLANT_INTERN_NONE : s->form_stem[form];
+        if (st == SLANT_INTERN_NONE)
+            continue;
+        if (s->stem_count[st]++ == 0) {
+            slant_signature *g = &s->signature;
+            g->terms = xgrow(g->terms, &g->cap, g->n + 1, sizeof *g->terms);
+            size_t len;
+            const char *stem = slant_intern_str(&s->stems, st, &len);
+            g->terms[g->n++] = (slant_signature_term){ stem, len, st };
+        }
+    }
+}
+
+typedef struct {
+    slant_signature_term term;
+    uint64_t hash;
+} ranked_term;
+
+static int cmp_ranked(const void *x, const void *y)
+{
+    const ranked_term *a = x, *b = y;
+    if (a->term.count != b->term.count)
+        return a->term.count > b->term.count ? -1 : 1;
+    if (a->hash != b->hash)
+        return a->hash < b->hash ? -1 : 1;
+    return strcmp(a->term.stem, b->term.stem);
+}
+
+const slant_signature *slant_scorer_signature(slant_scorer *s)
+{
+    slant_signature *g = &s->signature;
+    g->n = 0;
+    count_stems(s, &s->doc);
+    if (s->has_headline)
+        count_stems(s, &s->headline);
+    /* `count` held the stem's id while counting: now the count, and the counts zeroed */
+    ranked_term *r = xmalloc((g->n ? g->n : 1) * sizeof *r);
+    for (size_t i = 0; i < g->n; i++) {
+        uint32_t st = g->terms[i].count;
+        r[i].term = g->terms[i];
+        r[i].term.count = s->stem_count[st];
+        r[i].hash = slant_hash64(g->terms[i].stem, g->terms[i].len);
+        s->stem_count[st] = 0;
+    }
+    qsort(r, g->n, sizeof *r, cmp_ranked);
+    if (g->n > SLANT_SIGNATURE_MAX)
+        g->n = SLANT_SIGNATURE_MAX;
+    for (size_t i = 0; i < g->n; i++)
+        g->terms[i] = r[i].term;
+    free(r);
+    return g;
 }
 
 const slant_doc *slant_scorer_doc(const slant_scorer *s) { return &s->doc; }

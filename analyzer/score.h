@@ -6,6 +6,7 @@
 #include "lexicon.h"
 #include "match.h"
 #include "record.h"
+#include "signature.h"
 #include "tokenize.h"
 
 /*
@@ -39,6 +40,8 @@ typedef struct {
     size_t window;                /* actor co-occurrence window in words (0: the default) */
     const slant_weights *weights; /* the loaded-language index's weights (NULL: default) */
     int sentences;                /* one record per sentence (jsonl, csv, tsv), not per article */
+    int signature;                /* JSON Lines records: add the content signature
+                                   * (signature.h), for compare --event auto */
 } slant_score_options;
 
 typedef struct slant_scorer slant_scorer;
@@ -73,6 +76,13 @@ const slant_record *slant_scorer_record(const slant_scorer *s);
 /* The headline's words and matches, or NULL when the article has no title. */
 const slant_doc *slant_scorer_headline(const slant_scorer *s);
 const slant_matches *slant_scorer_headline_matches(const slant_scorer *s);
+
+/*
+ * The content signature of the article last scored (signature.h): its title's and text's
+ * content stems, at most SLANT_SIGNATURE_MAX. It reads the words from the article's text:
+ * call it while that article is alive. Borrowed: valid until the next call on `s`.
+ */
+const slant_signature *slant_scorer_signature(slant_scorer *s);
 
 /* Distinct forms stemmed so far (for tests of the cache). */
 size_t slant_scorer_stemmed(const slant_scorer *s);

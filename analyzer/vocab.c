@@ -86,6 +86,12 @@ slant_vocab *slant_vocab_new(const slant_lexicon *lex, size_t max_words,
     return v;
 }
 
+const char *const *slant_vocab_stop_words(size_t *n)
+{
+    *n = sizeof english_stop / sizeof english_stop[0];
+    return english_stop;
+}
+
 void slant_vocab_free(slant_vocab *v)
 {
     if (!v)

@@ -32,6 +32,9 @@ slant_vocab *slant_vocab_new(const slant_lexicon *lex, size_t max_words,
                              const char *const *stop, size_t nstop);
 void slant_vocab_free(slant_vocab *v);
 
+/* The built-in English stop list (function words), `*n` of them; static. */
+const char *const *slant_vocab_stop_words(size_t *n);
+
 /* Counts the terms of article `a`, which `s` has just scored, in group `group` (copied).
  * A term is marked as covered by the lexicon when, at one of its occurrences, a word of
  * it is inside a match of a category that is not an actor's (a phrase around a word the
