@@ -27,6 +27,8 @@
  * counted; the rest of the inputs is still read.
  */
 
+#define CLI_MAX_ACTORS 16         /* --actors files of one command */
+
 typedef struct {
     const char *by;              /* the grouping field, or date:year|month|week */
     const char *event;           /* the event field, or NULL */
@@ -44,6 +46,9 @@ typedef struct {
     slant_shard shard;           /* --shard K/N: only the articles and score records of this
                                   * shard (by id, shard.h); n 0: all */
     const slant_subset *subset;  /* --where, --from, --to (borrowed), or NULL */
+    const char *actors[CLI_MAX_ACTORS];  /* --actors FILE, added to the lexicon articles are
+                                          * scored with (borrowed from argv) */
+    size_t nactors;
 } cli_inputs_options;
 
 #define CLI_MAX_PROVENANCES 8
@@ -142,7 +147,7 @@ enum {
     CLI_OPT_BY = 256, CLI_OPT_EVENT, CLI_OPT_INDICATORS, CLI_OPT_PAIRS, CLI_OPT_MAX_PAIRS,
     CLI_OPT_MIN_N, CLI_OPT_CORRECTION, CLI_OPT_LEVEL, CLI_OPT_ALPHA, CLI_OPT_SEED, CLI_OPT_TOP,
     CLI_OPT_LEXICON, CLI_OPT_LANG, CLI_OPT_TEXT_FIELD, CLI_OPT_ID_FIELD, CLI_OPT_WEIGHTS,
-    CLI_OPT_FORCE, CLI_OPT_WHERE, CLI_OPT_FROM, CLI_OPT_TO,
+    CLI_OPT_FORCE, CLI_OPT_WHERE, CLI_OPT_FROM, CLI_OPT_TO, CLI_OPT_MIN_DF, CLI_OPT_ACTORS,
     CLI_OPT_OWN
 };
 
@@ -169,6 +174,8 @@ enum {
     { "where", required_argument, NULL, CLI_OPT_WHERE },             \
     { "from", required_argument, NULL, CLI_OPT_FROM },               \
     { "to", required_argument, NULL, CLI_OPT_TO },                   \
+    { "min-df", required_argument, NULL, CLI_OPT_MIN_DF },           \
+    { "actors", required_argument, NULL, CLI_OPT_ACTORS },           \
     { "quiet", no_argument, NULL, 'q' }
 
 /* What the shared options set. `indicators` is owned (cli_free_list), `subset` too
