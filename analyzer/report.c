@@ -1269,13 +1269,20 @@ static void build_method(slant_report *r)
                        "all others together: signed log-likelihood G² (corrected within the "
                        "keyness family) and Log Ratio, the binary log of the ratio of "
                        "relative frequencies (Hardie 2014; a zero count read as 0.5), with "
-                       "its %g%% interval. Terms are lexicon entries: * marks a prefix.",
-                       r->nouns, r->noun, level));
+                       "its %g%% interval. A key term occurs in at least %zu of the %s's "
+                       "articles and in a larger share of them than of the others' "
+                       "(--min-df), so that words repeated in a few articles (a caption, one "
+                       "story's subject) are not key. Terms are lexicon entries: * marks a "
+                       "prefix.",
+                       r->nouns, r->noun, level,
+                       r->c->opts.min_df > 1 ? r->c->opts.min_df : (size_t)1, r->noun));
     if (r->nconcepts)
         add_method(r, strf("Contested labels. For each concept, a %s's share of each "
                            "variant among its uses of the concept; Pearson's chi-square test "
-                           "of %s by variants.",
-                           r->noun, r->nouns));
+                           "of %s by variants. A concept is shown when at least %zu articles "
+                           "use it (--min-df).",
+                           r->noun, r->nouns,
+                           r->c->opts.min_df > 1 ? r->c->opts.min_df : (size_t)1));
     if (!r->nactors)
         add_method(r, strf("Not in these data: actor framing (which categories occur near "
                            "each actor, per %s). That table appears when the comparison "
