@@ -62,7 +62,9 @@ static void compare_usage(FILE *f)
         "                          mean of each indicator with its CI, and per group a\n"
         "                          Mann-Kendall test of the period means with Sen's slope\n"
         "      --split DATE        per group, the articles before DATE against those on or\n"
-        "                          after it: the difference, its Welch CI, Mann-Whitney p\n"
+        "                          after it: the difference, its Welch CI, Mann-Whitney p\n",
+        f);
+    fputs(
         "      --indicators A,B    only these indicators (category ids, quote_share)\n"
         "      --pairs MODE        all (default), vs-rest (each group against the rest),\n"
         "                          or none\n"
@@ -74,7 +76,18 @@ static void compare_usage(FILE *f)
         "      --permutations N    add permutation p-values for every pair\n"
         "      --bootstrap N       add percentile bootstrap CIs of the means\n"
         "      --seed S            seed of permutations and bootstrap (default 1)\n"
-        "      --top N             terms shown per group and difference (default 5)\n"
+        "      --top N             terms shown per group and difference (default 5); the\n"
+        "                          keyness rows: the significant ones and the top N per\n"
+        "                          group and pair\n"
+        "      --keyness ROWS      selected (default: as --top says) or all (every term\n"
+        "                          row); the JSON says how many were left out\n"
+        "      --min-df N          a term is key only in N or more articles of the side\n"
+        "                          that overuses it, and a contested concept is tested\n"
+        "                          only when N or more articles use it (default 3)\n"
+        "      --actors FILE       add the actors of FILE (lines 'id: alias, alias') when\n"
+        "                          the inputs are articles; may be repeated (at most 16)\n",
+        f);
+    fputs(
         "  -f, --format FMT        text (default), json, csv or long (one row per\n"
         "                          statistic)\n"
         "      --partial           write the data of the comparison as a partial, for\n"
@@ -111,6 +124,9 @@ static void compare_usage(FILE *f)
         "  slant compare --event auto --format json corpus/synthetic/ > c.json\n"
         "  slant score --signature corpus/synthetic/ | slant compare --event auto -\n"
         "  slant compare --indicators pejorative_labels,hedges --pairs vs-rest s.jsonl\n"
+        "  slant compare --format csv --keyness all --min-df 1 corpus/synthetic/ > k.csv\n"
+        "  slant compare --min-n 1 --lexicon tests/data/lexicon-frame \\\n"
+        "      --actors lexicons/actors/armenia-azerbaijan.txt -f json corpus/seeds/\n"
         "  slant compare --by date:month --where 'source=Northern Voice' corpus/synthetic/\n"
         "  slant compare --from 2025-03-10 --to 2025-04 --where 'source!=Meridian Wire' s.jsonl\n"
         "  slant compare --every month --split 2025-06-01 --indicators loaded_index s.jsonl\n"
@@ -130,9 +146,11 @@ typedef struct {
     int partial;
     const char *cluster;           /* --cluster FIELD, or NULL */
     const char *output;
+    int keyness_all;               /* --keyness all: every term row, not the selection */
 } compare_args;
 
-enum { OPT_PERMUTATIONS = CLI_OPT_OWN, OPT_BOOTSTRAP, OPT_PARTIAL, OPT_SHARD, OPT_CLUSTER };
+enum { OPT_PERMUTATIONS = CLI_OPT_OWN, OPT_BOOTSTRAP, OPT_PARTIAL, OPT_SHARD, OPT_CLUSTER,
+       OPT_KEYNESS };
 
 static const struct option compare_options[] = {
     CLI_COMPARISON_OPTIONS,
@@ -142,6 +160,7 @@ static const struct option compare_options[] = {
     { "partial", no_argument, NULL, OPT_PARTIAL },
     { "shard", required_argument, NULL, OPT_SHARD },
     { "cluster", required_argument, NULL, OPT_CLUSTER },
+    { "keyness", required_argument, NULL, OPT_KEYNESS },
     { "output", required_argument, NULL, 'o' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
@@ -196,6 +215,14 @@ static int parse_compare_args(int argc, char **argv, compare_args *a)
                 return BAD("invalid shard '%s' (K/N, 1 <= K <= N)", optarg);
             break;
         case OPT_CLUSTER: a->cluster = optarg; break;
+        case OPT_KEYNESS:
+            if (!strcmp(optarg, "all"))
+                a->keyness_all = 1;
+            else if (!strcmp(optarg, "selected"))
+                a->keyness_all = 0;
+            else
+                return BAD("unknown keyness rows '%s' (selected or all)", optarg);
+            break;
         case 'o': a->output = optarg; break;
         case 'h': compare_usage(stdout); return SLANT_EXIT_OK;
         case ':': return BAD("option '%s' needs a value", argv[optind - 1]);
@@ -360,6 +387,8 @@ int slant_cli_compare(int argc, char **argv)
                 v.events_options = &a.common.events;
                 v.events_found = &found;
             }
+            if (!a.keyness_all)
+                slant_comparison_select_terms(c, a.common.alpha, a.common.top);
             if (a.format == FORMAT_JSON)
                 slant_compare_write_json(c, &v, &b);
             else if (a.format == FORMAT_CSV)
@@ -371,6 +400,12 @@ int slant_cli_compare(int argc, char **argv)
             if (!had_evidence && a.format != FORMAT_TEXT && !io->quiet)
                 cli_message("note: no term keyness: the score records have no entry "
                             "counts (score them again with this slant)");
+            if (c->terms_left_out && (a.format == FORMAT_CSV || a.format == FORMAT_LONG) &&
+                !io->quiet)
+                cli_message("note: %zu of %zu keyness rows left out: those not significant "
+                            "beyond the top %zu per group and pair, or in fewer than %zu "
+                            "articles (--keyness all writes every row)",
+                            c->terms_left_out, c->nterms, a.common.top, a.common.cmp.min_df);
             if (c->keyness_pairs_capped && !io->quiet)
                 cli_message("note: keyness of each group against the rest only: every pair "
                             "would make more than %d rows", SLANT_KEYNESS_MAX_PAIR_ROWS);

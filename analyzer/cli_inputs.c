@@ -642,7 +642,7 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
                              cli_inputs_result *r)
 {
     slant_lexicon *lex = NULL;
-    if (cli_load_lexicon(o->lexicon, o->lang, &lex) != 0) {
+    if (cli_load_lexicon_actors(o->lexicon, o->lang, o->actors, o->nactors, &lex) != 0) {
         r->lexicon_error = 1;
         return 0;
     }
@@ -871,6 +871,7 @@ void cli_comparison_defaults(cli_comparison_args *a)
     a->cmp.correction = SLANT_CORRECT_BH;
     a->cmp.level = 0.95;
     a->cmp.min_n = 5;
+    a->cmp.min_df = SLANT_DEFAULT_MIN_DF;
     a->cmp.max_pairs = 45;
     a->cmp.seed = 1;
     a->in.by = "source";
@@ -929,6 +930,17 @@ int cli_comparison_option(cli_comparison_args *a, int c, const char *arg, const 
     case CLI_OPT_ID_FIELD: a->in.id_field = arg; break;
     case 'q': a->in.quiet = 1; break;
     case CLI_OPT_FORCE: a->in.force = 1; break;
+    case CLI_OPT_MIN_DF:
+        if (cli_parse_count(arg, 1, 1000000000L, &v) != 0)
+            return cli_usage_error(command, "invalid number '%s' for %s (1 or more)", arg,
+                                   spelled);
+        a->cmp.min_df = (size_t)v;
+        break;
+    case CLI_OPT_ACTORS:
+        if (a->in.nactors == CLI_MAX_ACTORS)
+            return cli_usage_error(command, "at most %d --actors files", CLI_MAX_ACTORS);
+        a->in.actors[a->in.nactors++] = arg;
+        break;
     case CLI_OPT_WHERE:
     case CLI_OPT_FROM:
     case CLI_OPT_TO:
@@ -1162,6 +1174,11 @@ int cli_inputs_check(const cli_comparison_args *a, const cli_inputs_result *r,
     const cli_inputs_options *o = &a->in;
     if (!o->quiet)
         cli_subset_note(r->filtered, r->filtered + r->records, "article");
+    if (o->nactors && (r->score_files || r->partial_files) && !o->quiet)
+        cli_message("note: --actors applies to the articles only; score records and "
+                    "partials (%zu input%s) keep the actors they were scored with",
+                    r->score_files + r->partial_files,
+                    r->score_files + r->partial_files == 1 ? "" : "s");
     if (slant_bin_of(o->by) > 0)
         *ds = in_time_order(*ds);
     if (r->records && slant_dataset_ngroups(*ds) == 1 &&

@@ -28,6 +28,8 @@
  * counted; the rest of the inputs is still read.
  */
 
+#define CLI_MAX_ACTORS 16         /* --actors files of one command */
+
 typedef struct {
     const char *by;              /* the grouping field, or date:year|month|week */
     const char *event;           /* the event field, or NULL (also with --event auto) */
@@ -48,6 +50,9 @@ typedef struct {
     slant_shard shard;           /* --shard K/N: only the articles and score records of this
                                   * shard (by id, shard.h); n 0: all */
     const slant_subset *subset;  /* --where, --from, --to (borrowed), or NULL */
+    const char *actors[CLI_MAX_ACTORS];  /* --actors FILE, added to the lexicon articles are
+                                          * scored with (borrowed from argv) */
+    size_t nactors;
 } cli_inputs_options;
 
 #define CLI_MAX_PROVENANCES 8
@@ -153,6 +158,7 @@ enum {
     CLI_OPT_FORCE, CLI_OPT_WHERE, CLI_OPT_FROM, CLI_OPT_TO,
     CLI_OPT_EVERY, CLI_OPT_SPLIT,
     CLI_OPT_EVENT_WINDOW, CLI_OPT_EVENT_THRESHOLD, CLI_OPT_EVENT_METHOD,
+    CLI_OPT_MIN_DF, CLI_OPT_ACTORS,
     CLI_OPT_OWN
 };
 
@@ -184,6 +190,8 @@ enum {
     { "event-window", required_argument, NULL, CLI_OPT_EVENT_WINDOW }, \
     { "event-threshold", required_argument, NULL, CLI_OPT_EVENT_THRESHOLD }, \
     { "event-method", required_argument, NULL, CLI_OPT_EVENT_METHOD }, \
+    { "min-df", required_argument, NULL, CLI_OPT_MIN_DF },           \
+    { "actors", required_argument, NULL, CLI_OPT_ACTORS },           \
     { "quiet", no_argument, NULL, 'q' }
 
 /* What the shared options set. `indicators` is owned (cli_free_list), `subset` too

@@ -46,6 +46,12 @@ static void report_usage(FILE *f)
         "      --resamples N       bootstrap resamples for the interval of each ratio\n"
         "                          (default 2000)\n"
         "      --top N             terms shown per source and difference (default 5)\n"
+        "      --min-df N          a term is a key term only in N or more of the source's\n"
+        "                          articles (and in a larger share of them than elsewhere);\n"
+        "                          a contested concept is shown only when N or more\n"
+        "                          articles use it (default 3)\n"
+        "      --actors FILE       add the actors of FILE (lines 'id: alias, alias') when\n"
+        "                          the inputs are articles; may be repeated (at most 16)\n"
         "      --by FIELD          the field that names the groups (default: source);\n"
         "                          date:year, date:month or date:week: the date binned,\n"
         "                          groups in time order\n"
@@ -95,6 +101,8 @@ static void report_usage(FILE *f)
         "  slant report --event auto corpus/synthetic/     # events found, not labelled\n"
         "  slant report --where 'source!=Meridian Wire' --from 2025-04 corpus/synthetic/\n"
         "  slant report --every month --split 2025-04-01 --format md corpus/synthetic/\n"
+        "  slant report --min-df 5 corpus/synthetic/\n"
+        "  slant report --min-n 1 --lexicon tests/data/lexicon-frame --actors lexicons/actors/armenia-azerbaijan.txt corpus/seeds/\n"
         "\n"
         "The report's method is described in docs/report.md.\n",
         f);

@@ -626,13 +626,31 @@ static void entry_totals(slant_comparison *c)
 {
     size_t ne = slant_dataset_nentries(c->ds);
     c->entry_totals = xcalloc(ne + 1, sizeof *c->entry_totals);
-    c->words_total = 0;
+    c->entry_articles = xcalloc(ne + 1, sizeof *c->entry_articles);
+    c->words_total = c->articles_total = 0;
     for (size_t k = 0; k < c->ngroups; k++) {
         const slant_group *x = slant_dataset_group_at(c->ds, c->groups[k]);
-        for (size_t e = 0; e < ne; e++)
+        for (size_t e = 0; e < ne; e++) {
             c->entry_totals[e] += x->entry_counts[e];
+            c->entry_articles[e] += x->entry_articles[e];
+        }
         c->words_total += x->tokens;
+        c->articles_total += (double)x->articles;
     }
+}
+
+/* Articles with the entry and articles of a group, or of every other compared group. */
+static void pooled_articles(const slant_comparison *c, size_t g, int rest, size_t entry,
+                            double *df, double *articles)
+{
+    const slant_group *x = slant_dataset_group_at(c->ds, g);
+    *df = rest ? c->entry_articles[entry] - x->entry_articles[entry] : x->entry_articles[entry];
+    *articles = rest ? c->articles_total - (double)x->articles : (double)x->articles;
+}
+
+static int has_prefix(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
 /* Entry counts and words of a group, or of every other compared group for rest: constant
@@ -648,10 +666,10 @@ static void pooled(const slant_comparison *c, size_t g, int rest, size_t entry, 
 static void keyness_against(slant_comparison *c, size_t g, size_t ref)
 {
     size_t ne = slant_dataset_nentries(c->ds);
-    size_t nactor = strlen(SLANT_ACTOR_PREFIX);
     for (size_t e = 0; e < ne; e++) {
-        if (!strncmp(slant_dataset_entry_name(c->ds, e), SLANT_ACTOR_PREFIX, nactor))
-            continue; /* actor framing, not a term */
+        const char *name = slant_dataset_entry_name(c->ds, e);
+        if (has_prefix(name, SLANT_ACTOR_PREFIX) || has_prefix(name, SLANT_CONCEPT_PREFIX))
+            continue; /* actor framing and a concept's totals, not terms */
         double a, b, words_a, words_b;
         pooled(c, g, 0, e, &a, &words_a);
         if (ref == SLANT_REST)
@@ -671,6 +689,15 @@ static void keyness_against(slant_comparison *c, size_t g, size_t ref)
         t->d = words_b;
         slant_keyness_of(a, b, words_a, words_b, c->opts.level, &t->k);
         t->p = isnan(t->k.fisher_p) ? t->k.g2_p : t->k.fisher_p;
+        pooled_articles(c, g, 0, e, &t->df_a, &t->articles_a);
+        if (ref == SLANT_REST)
+            pooled_articles(c, g, 1, e, &t->df_b, &t->articles_b);
+        else
+            pooled_articles(c, ref, 0, e, &t->df_b, &t->articles_b);
+        /* articles with the term against articles without, group against reference: the
+         * same 2x2 as the pooled test with articles for words */
+        slant_keyness_of(t->df_a, t->df_b, t->articles_a, t->articles_b, c->opts.level, &t->art);
+        t->art_p = isnan(t->art.fisher_p) ? t->art.g2_p : t->art.fisher_p;
     }
 }
 
@@ -749,9 +776,32 @@ static size_t concept_of(const char *name, const char **concept)
     return colon ? (size_t)(colon - *concept) : 0;
 }
 
+/* The articles of the compared groups that use a concept: its "concept/CONCEPT" entry's
+ * articles (the dataset counts an article with two variants once). */
+static double concept_articles(const slant_comparison *c, const char *concept, size_t len)
+{
+    size_t np = strlen(SLANT_CONCEPT_PREFIX);
+    for (size_t e = 0; e < slant_dataset_nentries(c->ds); e++) {
+        const char *name = slant_dataset_entry_name(c->ds, e);
+        if (has_prefix(name, SLANT_CONCEPT_PREFIX) && strlen(name + np) == len &&
+            !strncmp(name + np, concept, len))
+            return c->entry_articles[e];
+    }
+    return 0;
+}
+
 static void contested_concept(slant_comparison *c, const char *concept, size_t len,
                               const size_t *entries, size_t nentries)
 {
+    double articles = concept_articles(c, concept, len);
+    if (c->opts.min_df > 1 && articles < (double)c->opts.min_df) {
+        /* too few articles to say who calls it what: named with its articles, not tested */
+        slant_cmp_concept *x = &c->rare_concepts[c->nrare_concepts++];
+        x->concept = xmemdup(concept, len);
+        x->articles = articles;
+        x->chi2.statistic = x->chi2.df = x->chi2.p = x->chi2_q = x->cramers_v = NAN;
+        return;
+    }
     double *table = xcalloc(c->ngroups * nentries, sizeof *table);
     for (size_t k = 0; k < c->ngroups; k++) {
         const slant_group *g = slant_dataset_group_at(c->ds, c->groups[k]);
@@ -769,6 +819,7 @@ static void contested_concept(slant_comparison *c, const char *concept, size_t l
     }
     slant_cmp_concept *x = &c->concepts[c->nconcepts++];
     x->concept = xmemdup(concept, len);
+    x->articles = articles;
     for (size_t k = 0; k < c->ngroups; k++) {
         double row = 0;
         for (size_t v = 0; v < nentries; v++)
@@ -795,6 +846,7 @@ static void contested(slant_comparison *c)
     size_t ne = slant_dataset_nentries(c->ds);
     c->shares = xcalloc(ne * c->ngroups + 1, sizeof *c->shares);
     c->concepts = xcalloc(ne + 1, sizeof *c->concepts);
+    c->rare_concepts = xcalloc(ne + 1, sizeof *c->rare_concepts);
     size_t *entries = xmalloc((ne + 1) * sizeof *entries);
     char *done = xcalloc(ne + 1, 1);
     for (size_t e = 0; e < ne; e++) {
@@ -908,6 +960,20 @@ static void corrections(slant_comparison *c)
                 "expected count is below 5, else log-likelihood)",
                 c->nterms - c->nterms_rest, &c->terms[c->nterms_rest].p, sizeof *c->terms,
                 &c->terms[c->nterms_rest].g2_q, sizeof *c->terms);
+    /* the article-level tests, beside the pooled ones: families of their own */
+    if (c->nterms_rest)
+        correct(c, "keyness/vs_rest_articles",
+                "keyness of every term by articles, each group against the rest: articles "
+                "with the term against articles without (Fisher's exact p where an expected "
+                "count is below 5, else log-likelihood)",
+                c->nterms_rest, &c->terms[0].art_p, sizeof *c->terms, &c->terms[0].art_q,
+                sizeof *c->terms);
+    if (c->nterms > c->nterms_rest)
+        correct(c, "keyness/pairs_articles",
+                "keyness of every term by articles, each pair of groups (Fisher's exact p "
+                "where an expected count is below 5, else log-likelihood)",
+                c->nterms - c->nterms_rest, &c->terms[c->nterms_rest].art_p, sizeof *c->terms,
+                &c->terms[c->nterms_rest].art_q, sizeof *c->terms);
 }
 
 /* --- the whole ------------------------------------------------------------------------ */
@@ -972,7 +1038,12 @@ void slant_comparison_free(slant_comparison *c)
     free(c->pairs);
     free(c->paired);
     free(c->terms);
+    free(c->term_listed);
     free(c->entry_totals);
+    free(c->entry_articles);
+    for (size_t k = 0; k < c->nrare_concepts; k++)
+        free(c->rare_concepts[k].concept);
+    free(c->rare_concepts);
     free(c->drivers);
     free(c->shares);
     for (size_t k = 0; k < c->nconcepts; k++)
@@ -985,4 +1056,67 @@ void slant_comparison_free(slant_comparison *c)
 const char *slant_comparison_group_name(const slant_comparison *c, size_t g)
 {
     return g == SLANT_REST ? "rest" : slant_dataset_group_at(c->ds, g)->name;
+}
+
+/* --- which term rows people read ----------------------------------------------------------- */
+
+int slant_cmp_term_frequent(const slant_comparison *c, const slant_cmp_term *t)
+{
+    double df = t->k.g2 < 0 ? t->df_b : t->df_a;
+    if (c->opts.min_df > 1 && df < (double)c->opts.min_df)
+        return 0;
+    /* boilerplate: a few articles repeating a word overuse it in the pooled count while
+     * the side's articles use it no more often than the other side's */
+    return isnan(t->art.g2) || isnan(t->k.g2) || (t->art.g2 > 0) == (t->k.g2 > 0);
+}
+
+static int cmp_g2_desc(const void *x, const void *y)
+{
+    const slant_cmp_term *a = *(const slant_cmp_term *const *)x;
+    const slant_cmp_term *b = *(const slant_cmp_term *const *)y;
+    double ga = isnan(a->k.g2) ? 0 : fabs(a->k.g2), gb = isnan(b->k.g2) ? 0 : fabs(b->k.g2);
+    if (ga != gb)
+        return ga < gb ? 1 : -1;
+    return (a->entry > b->entry) - (a->entry < b->entry);
+}
+
+/* Marks the top `top` of `side` (terms of one block overused on one side) by |G²|. */
+static void mark_top(slant_comparison *c, const slant_cmp_term **side, size_t n, size_t top)
+{
+    qsort(side, n, sizeof *side, cmp_g2_desc);
+    for (size_t k = 0; k < n && k < top; k++)
+        c->term_listed[side[k] - c->terms] = 1;
+}
+
+void slant_comparison_select_terms(slant_comparison *c, double alpha, size_t top)
+{
+    free(c->term_listed);
+    c->term_listed = xcalloc(c->nterms + 1, 1);
+    const slant_cmp_term **pos = xmalloc((c->nterms + 1) * sizeof *pos);
+    const slant_cmp_term **neg = xmalloc((c->nterms + 1) * sizeof *neg);
+    /* keyness_against writes each (group, reference) block's rows together */
+    for (size_t from = 0, to; from < c->nterms; from = to) {
+        const slant_cmp_term *b = &c->terms[from];
+        size_t np = 0, nn = 0;
+        for (to = from; to < c->nterms && c->terms[to].group == b->group &&
+                        c->terms[to].reference == b->reference;
+             to++) {
+            const slant_cmp_term *t = &c->terms[to];
+            if (!slant_cmp_term_frequent(c, t) || isnan(t->k.g2) || t->k.g2 == 0)
+                continue;
+            if (t->g2_q < alpha)
+                c->term_listed[to] = 1;
+            if (t->k.g2 > 0)
+                pos[np++] = t;
+            else
+                neg[nn++] = t;
+        }
+        mark_top(c, pos, np, top);
+        mark_top(c, neg, nn, top);
+    }
+    c->terms_left_out = 0;
+    for (size_t k = 0; k < c->nterms; k++)
+        c->terms_left_out += !c->term_listed[k];
+    free(pos);
+    free(neg);
 }

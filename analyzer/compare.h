@@ -39,7 +39,12 @@
  */
 
 #define SLANT_REST ((size_t)-1)   /* "all other compared groups" in place of a group */
-#define SLANT_MAX_FAMILIES 16     /* more than the families compare.c names */
+#define SLANT_MAX_FAMILIES 24     /* more than the families compare.c names */
+/* The default --min-df: a term or a concept must occur in 3 articles. One or two articles
+ * are one story's words or one template's (six gallery pages repeating a caption made a
+ * top key term); 3 asks for the word in more than one pair of stories, and still keeps a
+ * word that an outlet of a dozen articles uses in a quarter of them. */
+#define SLANT_DEFAULT_MIN_DF 3
 
 typedef enum { SLANT_PAIRS_ALL, SLANT_PAIRS_VS_REST, SLANT_PAIRS_NONE } slant_pairs_mode;
 typedef enum { SLANT_CORRECT_BH, SLANT_CORRECT_HOLM } slant_correction;
@@ -65,6 +70,11 @@ typedef struct {
                                      * tests (trend.h); 0: none */
     int has_split;                  /* 1: before/after `split` (a day, date.h) */
     int32_t split;
+    size_t min_df;                  /* a contested concept used in fewer articles of the
+                                     * compared groups is left out (counted, not tested);
+                                     * slant_comparison_select_terms: a term in fewer
+                                     * articles of the side that overuses it is not key.
+                                     * 0 or 1: no minimum */
 } slant_compare_options;
 
 typedef struct {
@@ -152,6 +162,15 @@ typedef struct {
                                      * (an expected count below 5), else G²'s */
     double g2_q;                    /* the q of p, in the family of its kind of reference
                                      * (keyness/vs_rest or keyness/pairs) */
+    /* The same at the level of articles, which boilerplate repeated in a few articles
+     * cannot drive: the entry's document frequency (articles it occurs in) in the group
+     * and the reference, their articles, and the 2x2 test of articles with the term
+     * against those without (slant_keyness_of on these counts: G², Fisher's exact p where
+     * an expected count is below 5), its p and q (keyness/vs_rest_articles or
+     * keyness/pairs_articles). */
+    double df_a, df_b, articles_a, articles_b;
+    slant_keyness art;
+    double art_p, art_q;
 } slant_cmp_term;
 
 /* Pairwise keyness is left out (vs-rest only) when it would make more rows than this. */
@@ -171,6 +190,7 @@ typedef struct {
 
 typedef struct {
     char *concept;                  /* owned */
+    double articles;                /* articles of the compared groups that use it */
     size_t groups, variants;        /* with any use, in the compared groups */
     slant_test chi2;                /* groups x variants, Pearson; NAN below 2 x 2 */
     double chi2_q;
@@ -210,6 +230,14 @@ typedef struct {
     size_t nshares;
     slant_cmp_concept *concepts;
     size_t nconcepts;
+    slant_cmp_concept *rare_concepts;   /* used in fewer than opts.min_df articles: not
+                                         * tested (concept and articles only) */
+    size_t nrare_concepts;
+    double *entry_articles;         /* each entry's articles over the compared groups */
+    double articles_total;          /* and their articles */
+    uint8_t *term_listed;           /* NULL: every term row is written; else per term, 1
+                                     * when slant_comparison_select_terms keeps it */
+    size_t terms_left_out;          /* term rows not listed */
     slant_cmp_family families[SLANT_MAX_FAMILIES];
     size_t nfamilies;
     int clusters_nested;            /* with clusters: each lies within one compared group */
@@ -224,6 +252,22 @@ typedef struct {
 slant_comparison *slant_compare(const slant_dataset *ds, const slant_compare_options *o,
                                 slant_error *err);
 void slant_comparison_free(slant_comparison *c);
+
+/*
+ * Chooses the term rows worth a reader's time, for every writer: per group against the
+ * rest and per pair, the terms key to either side (q of the pooled test below `alpha`)
+ * and the `top` terms by |G²| on each side, of those occurring in at least opts.min_df
+ * articles of the side that overuses them (the group for G² > 0, the reference
+ * otherwise). Sets term_listed and terms_left_out. Without this call every row is
+ * written (--keyness all).
+ */
+void slant_comparison_select_terms(slant_comparison *c, double alpha, size_t top);
+
+/* Whether term `t` can be key for the side that overuses it (pooled G²): it occurs in at
+ * least opts.min_df articles there, and in a larger share of that side's articles than
+ * of the other side's (the article-level G² has the same sign), so that a few articles
+ * repeating a word (a caption on six gallery pages) do not make it key. */
+int slant_cmp_term_frequent(const slant_comparison *c, const slant_cmp_term *t);
 
 /* The name of group `g` of the comparison, or "rest" for SLANT_REST. */
 const char *slant_comparison_group_name(const slant_comparison *c, size_t g);

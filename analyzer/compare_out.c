@@ -181,6 +181,8 @@ static void visit_keyness(const slant_comparison *c, row_sink sink, void *ctx)
 {
     for (size_t k = 0; k < c->nterms; k++) {
         const slant_cmp_term *t = &c->terms[k];
+        if (c->term_listed && !c->term_listed[k])
+            continue; /* counted in keyness_rows.left_out (slant_comparison_select_terms) */
         result_row r = row_of("keyness");
         r.group = slant_comparison_group_name(c, t->group);
         r.reference = slant_comparison_group_name(c, t->reference);
@@ -200,6 +202,16 @@ static void visit_keyness(const slant_comparison *c, row_sink sink, void *ctx)
         put(&r, "pct_diff", t->k.pct_diff);
         put(&r, "fisher_p", t->k.fisher_p);
         put_text(&r, "keyness_test", isnan(t->k.fisher_p) ? "g2" : "fisher");
+        put(&r, "df_a", t->df_a);
+        put(&r, "df_b", t->df_b);
+        put(&r, "articles_a", t->articles_a);
+        put(&r, "articles_b", t->articles_b);
+        put(&r, "art_g2", t->art.g2);
+        put(&r, "art_log_ratio", t->art.log_ratio);
+        put(&r, "art_fisher_p", t->art.fisher_p);
+        put(&r, "art_p", t->art_p);
+        put(&r, "art_q", t->art_q);
+        put_text(&r, "art_test", isnan(t->art.fisher_p) ? "g2" : "fisher");
         sink(&r, ctx);
     }
 }
@@ -232,6 +244,7 @@ static void visit_contested(const slant_comparison *c, row_sink sink, void *ctx)
         const slant_cmp_concept *x = &c->concepts[k];
         result_row r = row_of("contested_tests");
         r.indicator = x->concept;
+        put(&r, "articles", x->articles);
         put(&r, "groups", (double)x->groups);
         put(&r, "variants", (double)x->variants);
         put(&r, "chi2", x->chi2.statistic);
@@ -361,7 +374,8 @@ static const char *const columns[] = {
     "share_low", "share_high",
     "period", "period_start", "periods", "mk_s", "mk_var", "kendall_tau", "mk_z", "mk_p",
     "mk_q", "sen_slope", "sen_intercept", "sen_low", "sen_high", "n_before", "n_after",
-    "mean_before", "mean_after",
+    "mean_before", "mean_after", "df_a", "df_b", "articles_a", "articles_b", "art_g2",
+    "art_log_ratio", "art_fisher_p", "art_p", "art_q", "art_test", "articles",
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
@@ -482,6 +496,49 @@ static void json_row(const result_row *r, void *ctx)
     slant_jw_close(j->w, '}');
 }
 
+/* A concept's or an actor's articles over the compared groups. */
+static void active_item(slant_jw *w, const char *key, const char *name, size_t len,
+                        double articles, int reported)
+{
+    slant_jw_element(w);
+    slant_jw_open(w, '{');
+    slant_jw_key(w, key);
+    slant_jw_string(w, name, len);
+    slant_jw_member_number(w, "articles", articles);
+    if (reported >= 0)
+        slant_jw_member_bool(w, "reported", reported);
+    slant_jw_close(w, '}');
+}
+
+/* What the corpus uses: each contested concept with its articles (reported, or left out
+ * under min_df) and each actor with the articles that mention it. */
+static void write_active(const slant_comparison *c, slant_jw *w)
+{
+    slant_jw_key(w, "active");
+    slant_jw_open(w, '{');
+    slant_jw_key(w, "concepts");
+    slant_jw_open(w, '[');
+    for (size_t k = 0; k < c->nconcepts; k++)
+        active_item(w, "concept", c->concepts[k].concept, strlen(c->concepts[k].concept),
+                    c->concepts[k].articles, 1);
+    for (size_t k = 0; k < c->nrare_concepts; k++)
+        active_item(w, "concept", c->rare_concepts[k].concept,
+                    strlen(c->rare_concepts[k].concept), c->rare_concepts[k].articles, 0);
+    slant_jw_close(w, ']');
+    slant_jw_key(w, "actors");
+    slant_jw_open(w, '[');
+    size_t np = strlen(SLANT_ACTOR_PREFIX);
+    for (size_t e = 0; e < slant_dataset_nentries(c->ds); e++) {
+        const char *name = slant_dataset_entry_name(c->ds, e);
+        const char *colon = strncmp(name, SLANT_ACTOR_PREFIX, np) ? NULL : strchr(name, ':');
+        if (colon && !strcmp(colon + 1, "mentions"))
+            active_item(w, "actor", name + np, (size_t)(colon - name - np),
+                        c->entry_articles[e], -1);
+    }
+    slant_jw_close(w, ']');
+    slant_jw_close(w, '}');
+}
+
 static const char *correction_name(slant_correction k)
 {
     return k == SLANT_CORRECT_HOLM ? "holm" : "benjamini-hochberg";
@@ -565,6 +622,20 @@ void slant_compare_write_json(const slant_comparison *c, const slant_compare_vie
         slant_jw_close(&w, '}');
     }
     slant_jw_close(&w, ']');
+    slant_jw_key(&w, "keyness_rows");
+    slant_jw_open(&w, '{');
+    slant_jw_member_count(&w, "written", c->nterms - (c->term_listed ? c->terms_left_out : 0));
+    slant_jw_member_count(&w, "left_out", c->term_listed ? c->terms_left_out : 0);
+    slant_jw_member_count(&w, "min_df", c->opts.min_df);
+    slant_jw_member_cstring(&w, "selection",
+                            c->term_listed
+                                ? "per group against the rest and per pair: the terms with q "
+                                  "below alpha and the top terms by |G2| on each side, of "
+                                  "those in at least min_df articles of the side that "
+                                  "overuses them (--keyness all writes every row)"
+                                : "every row (--keyness all)");
+    slant_jw_close(&w, '}');
+    write_active(c, &w);
     slant_jw_key(&w, "families");
     slant_jw_open(&w, '[');
     for (size_t f = 0; f < c->nfamilies; f++) {
@@ -891,23 +962,25 @@ static void text_keyness(const slant_comparison *c, const slant_compare_view *v,
         return;
     }
     slant_buf_addf(out, "\n%sTerms that set each group apart%s (against the rest: signed G², "
-                        "Log Ratio, q)\n",
-                   bold(v), plain(v));
+                        "Log Ratio, q, articles with the term; in at least %zu of the "
+                        "group's articles)\n",
+                   bold(v), plain(v), c->opts.min_df > 1 ? c->opts.min_df : 1);
     const slant_cmp_term **mine = xmalloc(c->nterms * sizeof *mine);
     for (size_t k = 0; k < c->ngroups; k++) {
         size_t n = 0;
         for (size_t t = 0; t < c->nterms; t++)
             if (c->terms[t].group == c->groups[k] && c->terms[t].reference == SLANT_REST &&
-                c->terms[t].k.g2 > 0)
+                c->terms[t].k.g2 > 0 && slant_cmp_term_frequent(c, &c->terms[t]))
                 mine[n++] = &c->terms[t];
         qsort(mine, n, sizeof *mine, cmp_term);
         slant_buf_addf(out, "  %s:", slant_comparison_group_name(c, c->groups[k]));
         for (size_t t = 0; t < n && t < v->top_terms; t++) {
             char q[16];
             fmt_p(q, sizeof q, mine[t]->g2_q);
-            slant_buf_addf(out, "%s %s (G² %.1f, LR %.2f, q %s)", t ? "," : "",
-                           slant_dataset_entry_name(c->ds, mine[t]->entry), mine[t]->k.g2,
-                           mine[t]->k.log_ratio, q);
+            slant_buf_addf(out, "%s %s (G² %.1f, LR %.2f, q %s, %.0f/%.0f articles)",
+                           t ? "," : "", slant_dataset_entry_name(c->ds, mine[t]->entry),
+                           mine[t]->k.g2, mine[t]->k.log_ratio, q, mine[t]->df_a,
+                           mine[t]->articles_a);
         }
         slant_buf_adds(out, n ? "\n" : " none\n");
     }
@@ -917,6 +990,15 @@ static void text_keyness(const slant_comparison *c, const slant_compare_view *v,
 static void text_contested(const slant_comparison *c, const slant_compare_view *v,
                            slant_buf *out)
 {
+    if (c->nrare_concepts) {
+        slant_buf_addf(out, "\n%zu contested concept%s used in fewer than %zu articles, not "
+                            "tested:",
+                       c->nrare_concepts, c->nrare_concepts == 1 ? "" : "s", c->opts.min_df);
+        for (size_t k = 0; k < c->nrare_concepts; k++)
+            slant_buf_addf(out, "%s %s (%.0f)", k ? "," : "", c->rare_concepts[k].concept,
+                           c->rare_concepts[k].articles);
+        slant_buf_addc(out, '\n');
+    }
     if (!c->nconcepts)
         return;
     slant_buf_addf(out, "\n%sWho is called what%s (contested labels: each group's share of "
@@ -928,7 +1010,8 @@ static void text_contested(const slant_comparison *c, const slant_compare_view *
         fmt_num(chi2, sizeof chi2, x->chi2.statistic);
         fmt_p(p, sizeof p, x->chi2.p);
         fmt_p(q, sizeof q, x->chi2_q);
-        slant_buf_addf(out, "  %s (chi2 %s, p %s, q %s)\n", x->concept, chi2, p, q);
+        slant_buf_addf(out, "  %s (%.0f articles; chi2 %s, p %s, q %s)\n", x->concept,
+                       x->articles, chi2, p, q);
         size_t len = strlen(x->concept);
         for (size_t g = 0; g < c->ngroups; g++) {
             int any = 0;

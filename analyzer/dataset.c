@@ -1,6 +1,7 @@
 #include "dataset.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,9 @@ struct slant_dataset {
     slant_group *group_data;     /* parallel to `groups` */
     size_t group_cap;
     size_t bad_dates;            /* rows whose date could not be read */
+    size_t *entry_row;           /* per entry: nrows when the last article counted it for
+                                  * its article count, SIZE_MAX when none did */
+    size_t entry_row_cap;
 };
 
 slant_dataset *slant_dataset_new(void)
@@ -41,7 +45,9 @@ void slant_dataset_free(slant_dataset *ds)
     for (size_t g = 0; g < slant_intern_count(&ds->groups); g++) {
         free(ds->group_data[g].name);
         free(ds->group_data[g].entry_counts);
+        free(ds->group_data[g].entry_articles);
     }
+    free(ds->entry_row);
     free(ds->group_data);
     slant_intern_release(&ds->indicators);
     slant_intern_release(&ds->groups);
@@ -67,9 +73,14 @@ static void widen_groups(slant_dataset *ds, size_t old, size_t now)
     for (size_t g = 0; g < slant_intern_count(&ds->groups); g++) {
         ds->group_data[g].entry_counts =
             xrealloc(ds->group_data[g].entry_counts, now * sizeof(double));
+        ds->group_data[g].entry_articles =
+            xrealloc(ds->group_data[g].entry_articles, now * sizeof(double));
         for (size_t e = old; e < now; e++)
-            ds->group_data[g].entry_counts[e] = 0;
+            ds->group_data[g].entry_counts[e] = ds->group_data[g].entry_articles[e] = 0;
     }
+    ds->entry_row = xgrow(ds->entry_row, &ds->entry_row_cap, now, sizeof *ds->entry_row);
+    for (size_t e = old; e < now; e++)
+        ds->entry_row[e] = SIZE_MAX;
 }
 
 size_t slant_dataset_indicator(slant_dataset *ds, const char *name)
@@ -101,6 +112,7 @@ size_t slant_dataset_group(slant_dataset *ds, const char *name)
         x->name = xstrdup(name);
         size_t n = slant_intern_count(&ds->entries);
         x->entry_counts = xcalloc(n ? n : 1, sizeof *x->entry_counts);
+        x->entry_articles = xcalloc(n ? n : 1, sizeof *x->entry_articles);
     }
     return g;
 }
@@ -205,12 +217,42 @@ static void copy_row_extras(slant_dataset *into, size_t r, const slant_dataset *
     free(lens);
 }
 
+/* Adds `count` to entry `e` of group `g` in the last article, and the article once. */
+static void add_in_article(slant_dataset *ds, size_t g, size_t e, double count)
+{
+    ds->group_data[g].entry_counts[e] += count;
+    if (count > 0 && ds->entry_row[e] != ds->nrows) {
+        ds->group_data[g].entry_articles[e] += 1;
+        ds->entry_row[e] = ds->nrows;
+    }
+}
+
+#define MAX_CONCEPT_ENTRY 512   /* "concept/" and a concept id: ids are far shorter */
+
 void slant_dataset_add_entry(slant_dataset *ds, const char *group, const char *entry,
                              double count)
 {
     size_t e = slant_dataset_entry(ds, entry);
     size_t g = slant_dataset_group(ds, group);
+    add_in_article(ds, g, e, count);
+    size_t np = strlen(SLANT_CONTESTED_PREFIX);
+    const char *colon = strncmp(entry, SLANT_CONTESTED_PREFIX, np) ? NULL : strchr(entry, ':');
+    char name[MAX_CONCEPT_ENTRY];
+    if (colon && (size_t)(colon - entry - np) + sizeof SLANT_CONCEPT_PREFIX <= sizeof name) {
+        int n = snprintf(name, sizeof name, "%s%.*s", SLANT_CONCEPT_PREFIX,
+                         (int)(colon - entry - np), entry + np);
+        if (n > 0 && (size_t)n < sizeof name)
+            add_in_article(ds, g, slant_dataset_entry(ds, name), count);
+    }
+}
+
+void slant_dataset_add_entry_pooled(slant_dataset *ds, const char *group, const char *entry,
+                                    double count, double articles)
+{
+    size_t e = slant_dataset_entry(ds, entry);
+    size_t g = slant_dataset_group(ds, group);
     ds->group_data[g].entry_counts[e] += count;
+    ds->group_data[g].entry_articles[e] += articles;
 }
 
 void slant_dataset_merge(slant_dataset *into, const slant_dataset *from)
@@ -233,9 +275,9 @@ void slant_dataset_merge(slant_dataset *into, const slant_dataset *from)
         const slant_group *x = &from->group_data[g];
         slant_dataset_group(into, x->name); /* a group may have entries but no rows yet */
         for (size_t e = 0; e < slant_dataset_nentries(from); e++)
-            if (x->entry_counts[e])
-                slant_dataset_add_entry(into, x->name, slant_dataset_entry_name(from, e),
-                                        x->entry_counts[e]);
+            if (x->entry_counts[e] || x->entry_articles[e])
+                slant_dataset_add_entry_pooled(into, x->name, slant_dataset_entry_name(from, e),
+                                               x->entry_counts[e], x->entry_articles[e]);
     }
 }
 
@@ -443,13 +485,20 @@ void slant_dataset_sort(slant_dataset *ds)
         slant_group *x = &groups[new_g[g]];
         *x = ds->group_data[g];
         double *counts = xmalloc((nentries ? nentries : 1) * sizeof *counts);
-        for (size_t e = 0; e < nentries; e++)
+        double *articles = xmalloc((nentries ? nentries : 1) * sizeof *articles);
+        for (size_t e = 0; e < nentries; e++) {
             counts[new_entry[e]] = x->entry_counts[e];
+            articles[new_entry[e]] = x->entry_articles[e];
+        }
         free(x->entry_counts);
+        free(x->entry_articles);
         x->entry_counts = counts;
+        x->entry_articles = articles;
     }
     free(ds->group_data);
     ds->group_data = groups;
+    for (size_t e = 0; e < nentries; e++)
+        ds->entry_row[e] = SIZE_MAX; /* the rows moved: no article is the last one now */
     ds->group_cap = ngroups ? ngroups : 1;
 
     reorder_names(&ds->groups, new_g);

@@ -39,6 +39,8 @@ typedef struct {
     size_t articles;
     double tokens;
     double *entry_counts;   /* one per entry, pooled over the group's articles */
+    double *entry_articles; /* one per entry: the group's articles it occurs in (its
+                             * document frequency; a sum, so it merges exactly) */
 } slant_group;
 
 typedef struct slant_dataset slant_dataset;
@@ -96,9 +98,22 @@ void slant_dataset_set_signature(slant_dataset *ds, size_t r, const char *const 
 size_t slant_dataset_nsig_terms(const slant_dataset *ds);
 const char *slant_dataset_sig_term_name(const slant_dataset *ds, size_t t, size_t *len);
 
-/* Adds `count` occurrences of entry `entry` to group `group` (both by name). */
+/* A contested concept's uses and articles, whatever the variant: "concept/CONCEPT". The
+ * dataset adds them itself for each "contested/CONCEPT:VARIANT" of an article (an article
+ * with two variants of a concept is one article of it), so they are not terms. */
+#define SLANT_CONCEPT_PREFIX "concept/"
+
+/* Adds `count` occurrences of entry `entry` (by name) in the article added last (the last
+ * row; it must be of group `group`): the entry's count in the group grows by `count` and,
+ * the first time the entry is added for this article with a count above 0, its article
+ * count by 1. A "contested/CONCEPT:VARIANT" entry adds to "concept/CONCEPT" too. */
 void slant_dataset_add_entry(slant_dataset *ds, const char *group, const char *entry,
                              double count);
+
+/* Adds pooled sums to group `group`: `count` occurrences of `entry` in `articles`
+ * articles (a partial's or another dataset's totals; nothing is derived). */
+void slant_dataset_add_entry_pooled(slant_dataset *ds, const char *group, const char *entry,
+                                    double count, double articles);
 
 /* Adds everything in `from` to `into` (rows with their days and signatures, groups,
  * events, entries, counts). */

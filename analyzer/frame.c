@@ -271,6 +271,8 @@ static void speaker_before(const ctx *c, size_t to, slant_quotation *q)
     }
 }
 
+static int is_auxiliary(const slant_doc *d, size_t k);
+
 /* "...," said X / "...," X said: a report verb within reach after the quotation. */
 static int attribute_after(const ctx *c, const slant_quote *sq, slant_quotation *q)
 {
@@ -291,9 +293,10 @@ static int attribute_after(const ctx *c, const slant_quote *sq, slant_quotation 
             speaker_after(c, k, q);
             return 1;
         }
-        /* "...," the statement also said: the words before the verb, less adverbs */
+        /* "...," the statement also said: the words before the verb, less adverbs and
+         * auxiliaries ("she would later say") */
         size_t n = k - first;
-        while (n > 1 && is_adverb(d, first + n - 1))
+        while (n > 1 && (is_adverb(d, first + n - 1) || is_auxiliary(d, first + n - 1)))
             n--;
         q->speaker_first = (int32_t)first;
         q->speaker_words = (uint32_t)n;
@@ -304,13 +307,13 @@ static int attribute_after(const ctx *c, const slant_quote *sq, slant_quotation 
 
 /* A speaker named by a single capitalized word (a surname, "Goddard") takes the longest
  * run of capitalized words ending in that word earlier in the text ("Captain Randy
- * Goddard"), the way a reader resolves it. */
-static void full_name(const ctx *c, slant_quotation *q)
+ * Goddard"), the way a reader resolves it. Returns whether it did. */
+static int full_name(const ctx *c, slant_quotation *q)
 {
     const slant_doc *d = c->doc;
     if (q->speaker_first < 0 || q->speaker_words != 1 ||
         !(d->tokens[q->speaker_first].flags & SLANT_TOK_UPPER))
-        return;
+        return 0;
     const slant_token *name = &d->tokens[q->speaker_first];
     size_t len = name->end - name->start;
     size_t best_first = 0, best_n = 0;
@@ -335,7 +338,9 @@ static void full_name(const ctx *c, slant_quotation *q)
     if (best_n > 1) {
         q->speaker_first = (int32_t)best_first;
         q->speaker_words = (uint32_t)best_n;
+        return 1;
     }
+    return 0;
 }
 
 /* X said: "..." / X told reporters "...": a report verb within reach before it. */
@@ -415,17 +420,24 @@ static int overlaps_match(const ctx *c, size_t lo, size_t hi, long cat)
     return 0;
 }
 
-/* The speaker's actor and whether it is an anonymous source. */
-static void speaker_identity(const ctx *c, slant_quotation *q)
+/* The speaker's actor and whether it is an anonymous source, read over the words that
+ * name it where it is quoted, [site, site_end) (its title included: "Kremlin spokesman
+ * Peskov"), then over its full name and title (a surname resolved to a full name earlier
+ * in the text). */
+static void speaker_identity(const ctx *c, slant_quotation *q, size_t site, size_t site_end)
 {
     if (q->speaker_first < 0)
         return;
-    size_t from = (size_t)q->speaker_first, to = from + q->speaker_words;
+    size_t from = (size_t)q->speaker_first - q->speaker_title,
+           to = (size_t)q->speaker_first + q->speaker_words;
+    for (size_t k = site; k < site_end && q->actor == NONE; k++)
+        q->actor = actor_at(c, k);
     for (size_t k = from; k < to && q->actor == NONE; k++)
         q->actor = actor_at(c, k);
     /* an anonymous-source match overlapping the speaker or its verb (which may stand far
      * apart: a surname resolved to a full name earlier in the text) */
-    q->anonymous = overlaps_match(c, from, to, c->r.anonymous) ||
+    q->anonymous = overlaps_match(c, site, site_end, c->r.anonymous) ||
+                   overlaps_match(c, from, to, c->r.anonymous) ||
                    (q->verb >= 0 && overlaps_match(c, (size_t)q->verb, (size_t)q->verb + 1,
                                                    c->r.anonymous));
 }
@@ -449,6 +461,226 @@ static int so_called_label(const slant_doc *d, const slant_quote *sq)
     return k >= 2 && word_is(d, k - 2, "so") && word_is(d, k - 1, "called") &&
            d->tokens[k - 2].sentence == d->tokens[k].sentence &&
            d->tokens[k - 1].end <= sq->start && d->tokens[k - 1].quote == 0;
+}
+
+/* --- speakers' names and titles --------------------------------------------------------- */
+
+/* Whether word `k` is one of `words` (lower case ASCII), in any case. */
+static int word_in(const slant_doc *d, size_t k, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (word_is(d, k, words[i]))
+            return 1;
+    return 0;
+}
+
+/* Titles, honorifics and roles that stand before a name, abbreviated (the tokenizer keeps
+ * the period out of the word: "Sen." and "Sen" are both "sen") or written out, and the
+ * role nouns of attribution ("Kremlin spokesman Dmitry Peskov"). Only the word that ends
+ * the title is needed: "Vice President", "Attorney General", "Prime Minister" end in one. */
+static int is_title(const slant_doc *d, size_t k)
+{
+    static const char *const words[] = {
+        "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "sen", "rep", "gov", "gen", "lt",
+        "col", "capt", "cpt", "sgt", "cpl", "maj", "adm", "cmdr", "rev", "pres", "amb",
+        "hon", "supt", "insp", "det", "sir", "dame", "lord", "lady", "president",
+        "secretary", "senator", "congressman", "congresswoman", "representative",
+        "governor", "general", "chief", "judge", "justice", "minister", "spokesman",
+        "spokeswoman", "spokesperson", "mayor", "ambassador", "commissioner", "director",
+        "chairman", "chairwoman", "chancellor", "premier", "king", "queen", "prince",
+        "princess", "pope", "sheriff", "captain", "lieutenant", "sergeant", "colonel",
+        "major", "admiral", "commander", "professor", "doctor", "speaker", "leader", "rabbi",
+        "imam", "bishop", "cardinal", "envoy", "adviser", "advisor", "aide", "counsel",
+        "prosecutor", "attorney", "lawyer", "deputy", "candidate", "nominee", "sheikh" };
+    return word_in(d, k, words, sizeof words / sizeof words[0]);
+}
+
+/* Titles that also begin the names of firms and leagues ("General Motors", "Major League
+ * Baseball", "Chief Keef"): as the first word of a speaker they take a name of two words
+ * or more, or their abbreviation ("Gen. Petraeus"). */
+static int is_ambiguous_title(const slant_doc *d, size_t k)
+{
+    static const char *const words[] = { "general", "major", "chief", "justice", "speaker",
+                                         "leader", "lord", "lady", "king", "queen", "prince" };
+    return word_in(d, k, words, sizeof words / sizeof words[0]);
+}
+
+/* Lower-case particles inside a name: Charles de Gaulle, Ursula von der Leyen, Bashar
+ * al-Assad (the tokenizer splits "al-Assad" at its hyphen), Osama bin Laden. */
+static int is_name_particle(const slant_doc *d, size_t k)
+{
+    static const char *const words[] = { "de", "da", "di", "do", "dos", "das", "du", "del",
+                                         "della", "der", "den", "van", "von", "ter", "ten",
+                                         "bin", "ibn", "bint", "al", "el", "le", "la", "y" };
+    return word_in(d, k, words, sizeof words / sizeof words[0]);
+}
+
+/* Whether words [from, to) are a person's name: capitalized words and particles, starting
+ * with either and ending in a capitalized word ("Le Pen", "de Gaulle", "von der Leyen").
+ * A lower-case noun is never a name ("the president", "Secretary general"). */
+static int is_name(const slant_doc *d, size_t from, size_t to)
+{
+    if (from >= to || !(d->tokens[to - 1].flags & SLANT_TOK_UPPER))
+        return 0;
+    for (size_t k = from; k < to; k++)
+        if (!(d->tokens[k].flags & SLANT_TOK_UPPER) && !is_name_particle(d, k))
+            return 0;
+    return 1;
+}
+
+/* Where the name after the title word `t` starts in a speaker ending before `to`: past
+ * "of (the) X" that belongs to the title ("Secretary of State John Kerry", "Governor of
+ * Texas Greg Abbott"), or right after `t`; `to` when no name follows. */
+static size_t name_after_title(const slant_doc *d, size_t t, size_t to)
+{
+    size_t k = t + 1;
+    if (k + 1 < to && word_is(d, k, "of")) {
+        size_t j = k + 1;
+        if (j + 1 < to && word_is(d, j, "the"))
+            j++;
+        if (j + 1 < to && (d->tokens[j].flags & SLANT_TOK_UPPER) && is_name(d, j + 1, to))
+            k = j + 1;
+    }
+    return is_name(d, k, to) ? k : to;
+}
+
+/* A speaker whose words end in a name after a title ("Mr. Durbin", "Sen. Dick Durbin",
+ * "Kremlin spokesman Dmitry Peskov") is recorded as the name alone, so that "Mr. Durbin"
+ * and "Durbin" are one speaker whatever an outlet's house style; the words before it stay
+ * the speaker's (speaker_title: its actor and anonymity are read over both). The last title
+ * with a name after it wins ("Deputy Prime Minister X"); a name that contains a title word
+ * ("John Major") has no name after it and stays whole. */
+static void strip_title(const ctx *c, slant_quotation *q)
+{
+    const slant_doc *d = c->doc;
+    if (q->speaker_first < 0 || q->speaker_words < 2)
+        return;
+    size_t from = (size_t)q->speaker_first, to = from + q->speaker_words;
+    for (size_t t = to - 1; t-- > from;) {
+        if (!is_title(d, t))
+            continue;
+        size_t name = name_after_title(d, t, to);
+        if (name == to)
+            continue;
+        /* "General Motors said": a firm, not a title; "Gen. Motors" would be one */
+        if (t == from && name == t + 1 && to - name == 1 && is_ambiguous_title(d, t) &&
+            !(d->tokens[t].end < d->len && d->text[d->tokens[t].end] == '.'))
+            continue;
+        q->speaker_title += (uint32_t)(name - from);
+        q->speaker_first = (int32_t)name;
+        q->speaker_words = (uint32_t)(to - name);
+        return;
+    }
+}
+
+/* Modal verbs and their negations: "Trump should have said ..." is not a report of what
+ * was said ("would" is left out: "she would later say" reports speech). */
+static int is_modal(const slant_doc *d, size_t k)
+{
+    static const char *const words[] = { "should", "could", "can", "may", "might", "must",
+                                         "shall", "will", "ought", "cannot", "shouldn't",
+                                         "couldn't", "can't", "mustn't", "won't", "mightn't",
+                                         "shouldn\xE2\x80\x99t", "couldn\xE2\x80\x99t",
+                                         "can\xE2\x80\x99t", "won\xE2\x80\x99t" };
+    return word_in(d, k, words, sizeof words / sizeof words[0]);
+}
+
+/* Whether the words from the speaker to its verb hold a modal ("Trump should say", "Trump
+ * should have said"): then the report verb tells what someone might or ought to say, not
+ * what a source said. */
+static int hypothetical(const ctx *c, const slant_quotation *q)
+{
+    if (q->speaker_first < 0)
+        return 0;
+    size_t from = (size_t)q->speaker_first, to = from + q->speaker_words;
+    if (q->verb >= 0 && (size_t)q->verb > to)
+        to = (size_t)q->verb;
+    for (size_t k = from; k < to; k++)
+        if (is_modal(c->doc, k))
+            return 1;
+    return 0;
+}
+
+/* Auxiliaries between a speaker and its verb ("she would later say", "Trump should have
+ * said"): not part of the speaker. */
+static int is_auxiliary(const slant_doc *d, size_t k)
+{
+    static const char *const words[] = { "would", "did", "does", "do", "has", "had", "have" };
+    return is_modal(d, k) || word_in(d, k, words, sizeof words / sizeof words[0]);
+}
+
+/* Small words that stay lower case in a title ("Fire and Fury", "Game of Thrones"). */
+static int is_title_small_word(const slant_doc *d, size_t k)
+{
+    static const char *const words[] = { "a", "an", "the", "and", "or", "but", "nor", "of",
+                                         "in", "on", "at", "to", "for", "by", "with", "from",
+                                         "as", "vs" };
+    return word_in(d, k, words, sizeof words / sizeof words[0]);
+}
+
+/* A finite verb form that makes the word before it a subject: a modal (would too), a form
+ * of be, have or do, or a past tense in -ed ("aired", "premiered"). */
+static int verb_form(const slant_doc *d, size_t k)
+{
+    static const char *const words[] = { "would", "has", "had", "have", "does", "did" };
+    if (is_modal(d, k) || is_be(d, k) || word_in(d, k, words, sizeof words / sizeof words[0]))
+        return 1;
+    const slant_token *t = &d->tokens[k];
+    return !(t->flags & SLANT_TOK_UPPER) && t->end - t->start > 3 &&
+           d->text[t->end - 2] == 'e' && d->text[t->end - 1] == 'd';
+}
+
+/* Whether bytes [from, to) hold only spaces and quotation marks (straight, curly,
+ * guillemets): no punctuation of a sentence or clause. */
+static int only_marks(const slant_doc *d, size_t from, size_t to)
+{
+    static const char *const marks[] = { "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98",
+                                         "\xE2\x80\x99", "\xC2\xAB", "\xC2\xBB" };
+    size_t i = from;
+    while (i < to) {
+        char ch = d->text[i];
+        if (ch == ' ' || ch == '"' || ch == '\'') {
+            i++;
+            continue;
+        }
+        size_t m = 0;
+        while (m < sizeof marks / sizeof marks[0] &&
+               (strlen(marks[m]) > to - i || memcmp(d->text + i, marks[m], strlen(marks[m]))))
+            m++;
+        if (m == sizeof marks / sizeof marks[0])
+            return 0;
+        i += strlen(marks[m]);
+    }
+    return 1;
+}
+
+/* Whether quotation `sq` is the name of a work (a show, a book, a film) used as a noun:
+ * its words in title case, no punctuation of its own at its end, and right after it, in
+ * its clause, a verb that is not a report verb (Trump said "The Apprentice" was his best
+ * show; "Fire and Fury" sold a million copies) or, after two words or more, a lower-case
+ * noun ("The Apprentice" star). Such a quotation is nobody's speech. */
+static int names_a_work(const ctx *c, const slant_quote *sq)
+{
+    const slant_doc *d = c->doc;
+    size_t first = sq->first_token, end = first + sq->ntokens;
+    if (sq->ntokens == 0 || end >= d->ntokens || !(d->tokens[first].flags & SLANT_TOK_UPPER))
+        return 0;
+    /* one word opening its sentence is capitalized anyway ("Never" is what critics wrote) */
+    if (sq->ntokens == 1 && d->sentences[d->tokens[first].sentence].first_token == first)
+        return 0;
+    for (size_t k = first; k < end; k++)
+        if (!(d->tokens[k].flags & SLANT_TOK_UPPER) && !is_title_small_word(d, k) &&
+            !(d->tokens[k].flags & SLANT_TOK_NUMBER))
+            return 0;
+    if (!only_marks(d, d->tokens[end - 1].end, d->tokens[end].start))
+        return 0;
+    if (d->tokens[end].sentence != d->tokens[end - 1].sentence || d->tokens[end].quote ||
+        usable_verb_at(c, end))
+        return 0;
+    /* a verb, or a lower-case noun the title qualifies ("The Apprentice" star told ...) */
+    return verb_form(d, end) ||
+           (sq->ntokens >= 2 && !(d->tokens[end].flags & SLANT_TOK_UPPER) &&
+            !is_title_small_word(d, end) && !is_adverb(d, end));
 }
 
 static void attribute(const ctx *c, slant_frame *f)
@@ -478,12 +710,19 @@ static void attribute(const ctx *c, slant_frame *f)
                 attribute_according(c, sq, q);
         }
         int label = so_called_label(d, sq);
-        if ((sq->ntokens <= 3 && !adjacent) || label) {
+        int work = names_a_work(c, sq);
+        if ((sq->ntokens <= 3 && !adjacent) || label || work || hypothetical(c, q)) {
             q->speaker_first = q->verb = -1;
             q->speaker_words = 0;
             q->verb_kind = SLANT_VERB_NONE;
         }
-        full_name(c, q);
+        strip_title(c, q);
+        size_t site = q->speaker_first < 0 ? 0 : (size_t)q->speaker_first - q->speaker_title;
+        size_t site_end = q->speaker_first < 0 ? 0 : (size_t)q->speaker_first + q->speaker_words;
+        if (full_name(c, q)) {
+            q->speaker_title = 0;
+            strip_title(c, q); /* the full name may begin with a title: Sen. Dick Durbin */
+        }
         uint32_t sentence = d->tokens[sq->first_token].sentence;
         const slant_quotation *previous =
             previous_index == SIZE_MAX ? NULL : &f->quotes[previous_index];
@@ -493,6 +732,7 @@ static void attribute(const ctx *c, slant_frame *f)
             d->quotes[previous->quote].end <= sq->start) {
             q->speaker_first = previous->speaker_first;
             q->speaker_words = previous->speaker_words;
+            q->speaker_title = previous->speaker_title;
             q->verb = previous->verb;
             q->verb_kind = previous->verb_kind;
             q->continued = 1;
@@ -503,10 +743,14 @@ static void attribute(const ctx *c, slant_frame *f)
             previous->verb == q->verb && previous->speaker_first >= 0) {
             q->speaker_first = previous->speaker_first;
             q->speaker_words = previous->speaker_words;
+            q->speaker_title = previous->speaker_title;
             q->continued = 1;
         }
-        speaker_identity(c, q);
-        q->scare = label || (sq->ntokens <= 3 && q->speaker_first < 0 && q->verb < 0);
+        if (q->continued) /* the words that name it are the previous quotation's */
+            site = site_end = (size_t)q->speaker_first;
+        speaker_identity(c, q, site, site_end);
+        /* the name of a work is neither speech nor a word held at a distance */
+        q->scare = !work && (label || (sq->ntokens <= 3 && q->speaker_first < 0 && q->verb < 0));
         if (q->speaker_first >= 0)
             previous_index = f->nquotes - 1;
     }

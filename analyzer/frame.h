@@ -38,7 +38,13 @@
  * the first half's verb and continues its speaker: one attribution, not two. A
  * speaker is at most SLANT_FRAME_REACH words, ends at clause punctuation, and belongs to
  * an actor when it contains one of the actor's aliases; it is anonymous when it overlaps a
- * match of `anonymous_sources` ("officials said").
+ * match of `anonymous_sources` ("officials said"). A name after a title, honorific or role
+ * (Mr., Sen., President, Secretary of State, spokesman; names with particles: de, von der,
+ * bin, al-, Le) is recorded without it (speaker_title counts the title's words, which still
+ * give the actor), so house style does not change who speaks. No speaker: a modal between
+ * the name and the verb ("Trump should have said"), and a quotation that names a work (its
+ * words in title case, followed without punctuation by a verb that is not a report verb:
+ * "The Apprentice" was cancelled), which is neither speech nor a scare quote.
  *
  * Scare quotes: quotations of one to three words with no speaker, or whose report verb is
  * not next to them (Azerbaijan said it had launched "counter-terrorism" activities), and
@@ -83,8 +89,11 @@ typedef enum { SLANT_VERB_NONE = 0, SLANT_VERB_NEUTRAL, SLANT_VERB_LOADED } slan
 typedef struct {
     uint32_t quote;             /* index into the doc's quotations (an outermost one) */
     uint32_t words;
-    int32_t speaker_first;      /* the speaker's first word, or -1 */
+    int32_t speaker_first;      /* the speaker's first word, or -1: its name without a
+                                 * title (Mr. Durbin: "Durbin") */
     uint32_t speaker_words;
+    uint32_t speaker_title;     /* the words right before speaker_first that give its title
+                                 * or role ("Sen.", "Kremlin spokesman"), 0 without */
     int32_t verb;               /* the report verb's first word, or -1 */
     slant_verb_kind verb_kind;
     uint32_t actor;             /* the speaker's actor (a category index) or UINT32_MAX */

@@ -803,6 +803,7 @@ void slant_json_write_partial(const slant_dataset *ds, const char *by, const cha
         slant_jw_open(&w, '{');
         slant_jw_member_cstring(&w, "name", x->name);
         exact_array(&w, "entry_counts", x->entry_counts, nent);
+        exact_array(&w, "entry_articles", x->entry_articles, nent);
         slant_jw_close(&w, '}');
     }
     slant_jw_close(&w, ']');
@@ -923,16 +924,28 @@ slant_status slant_json_read_partial(const char *text, size_t len, const char *p
     {
         const cJSON *name = cJSON_GetObjectItemCaseSensitive(g, "name");
         const cJSON *counts = cJSON_GetObjectItemCaseSensitive(g, "entry_counts");
+        const cJSON *articles = cJSON_GetObjectItemCaseSensitive(g, "entry_articles");
         if (st != SLANT_OK || !cJSON_IsString(name) || !cJSON_IsArray(counts))
             continue;
+        if (!cJSON_IsArray(articles) || cJSON_GetArraySize(articles) != cJSON_GetArraySize(counts)) {
+            st = slant_error_set(err, SLANT_ERR_INPUT, path, 0, 0,
+                                 "group '%s' of the partial lacks its entry_articles (a "
+                                 "partial of an older slant: write it again)",
+                                 name->valuestring);
+            continue;
+        }
         slant_dataset_group(ds, name->valuestring);
         size_t e = 0;
-        const cJSON *x;
+        const cJSON *x, *y = articles->child;
         cJSON_ArrayForEach(x, counts)
         {
-            if (e < nent && ent_names[e] && number_or_nan(x) > 0)
-                slant_dataset_add_entry(ds, name->valuestring, ent_names[e], x->valuedouble);
+            double na = number_or_nan(y);
+            if (e < nent && ent_names[e] && (number_or_nan(x) > 0 || na > 0))
+                slant_dataset_add_entry_pooled(ds, name->valuestring, ent_names[e],
+                                               number_or_nan(x) > 0 ? x->valuedouble : 0,
+                                               na > 0 ? na : 0);
             e++;
+            y = y ? y->next : NULL;
         }
     }
     free(values);

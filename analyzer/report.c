@@ -523,6 +523,56 @@ static void findings_notes(slant_report *r)
                            r->nouns);
 }
 
+/* Appends "name (N articles)" items of `name` bytes to `b`, the first after `lead`. */
+static void active_item(slant_buf *b, int *first, const char *lead, const char *name,
+                        size_t len, double articles)
+{
+    slant_buf_addf(b, "%s%.*s (%.0f article%s)", *first ? lead : ", ", (int)len, name,
+                   articles, articles == 1 ? "" : "s");
+    *first = 0;
+}
+
+/* What the corpus uses: concepts reported and left out under --min-df, actors mentioned. */
+static char *active_sentence(const slant_comparison *c)
+{
+    if (!c->nconcepts && !c->nrare_concepts && !c->entry_articles)
+        return NULL;
+    slant_buf b;
+    slant_buf_init(&b, 1u << 20);
+    int first = 1;
+    char lead[96];
+    snprintf(lead, sizeof lead, "Contested concepts used in %zu or more articles: ",
+             c->opts.min_df > 1 ? c->opts.min_df : 1);
+    for (size_t k = 0; k < c->nconcepts; k++)
+        active_item(&b, &first, lead, c->concepts[k].concept, strlen(c->concepts[k].concept),
+                    c->concepts[k].articles);
+    if (!first)
+        slant_buf_adds(&b, ". ");
+    first = 1;
+    snprintf(lead, sizeof lead, "Left out, in fewer articles: ");
+    for (size_t k = 0; k < c->nrare_concepts; k++)
+        active_item(&b, &first, lead, c->rare_concepts[k].concept,
+                    strlen(c->rare_concepts[k].concept), c->rare_concepts[k].articles);
+    if (!first)
+        slant_buf_adds(&b, ". ");
+    first = 1;
+    size_t np = strlen(SLANT_ACTOR_PREFIX);
+    for (size_t e = 0; e < slant_dataset_nentries(c->ds) && c->entry_articles; e++) {
+        const char *name = slant_dataset_entry_name(c->ds, e);
+        const char *colon = strncmp(name, SLANT_ACTOR_PREFIX, np) ? NULL : strchr(name, ':');
+        if (colon && !strcmp(colon + 1, "mentions") && c->entry_articles[e] > 0)
+            active_item(&b, &first, "Actors mentioned: ", name + np,
+                        (size_t)(colon - name - np), c->entry_articles[e]);
+    }
+    if (!first)
+        slant_buf_adds(&b, ".");
+    while (b.len && b.data[b.len - 1] == ' ')
+        b.data[--b.len] = '\0';
+    char *s = b.len ? xstrdup(b.data) : NULL;
+    slant_buf_release(&b);
+    return s;
+}
+
 /* The sentences every writer shows as they are (after the findings, concepts, attribution
  * and keyness are built). */
 static void build_sentences(slant_report *r)
@@ -553,6 +603,7 @@ static void build_sentences(slant_report *r)
     if (!r->has_keyness)
         r->no_keyness = xstrdup("No term counts in these data: score with --evidence, or give "
                                 "the articles.");
+    r->active = active_sentence(r->c);
 }
 
 /* Per pair of sources: how many indicators they differ in. */
@@ -1072,6 +1123,7 @@ static void build_keyness(slant_report *r, size_t *term_cap)
             const slant_cmp_term *x = &c->terms[t];
             const char *name = slant_dataset_entry_name(c->ds, x->entry);
             if (x->group == r->sources[s].group && x->reference == SLANT_REST && x->k.g2 > 0 &&
+                slant_cmp_term_frequent(c, x) &&
                 strncmp(name, SLANT_CONTESTED_PREFIX, strlen(SLANT_CONTESTED_PREFIX)) &&
                 strncmp(name, SLANT_ACTOR_PREFIX, strlen(SLANT_ACTOR_PREFIX)))
                 mine[n++] = x;
@@ -1094,6 +1146,8 @@ static void build_keyness(slant_report *r, size_t *term_cap)
             kt->g2 = x->k.g2;
             kt->g2_q = x->g2_q;
             kt->log_ratio = (slant_report_ci){ x->k.log_ratio, x->k.lr_low, x->k.lr_high };
+            kt->df = x->df_a;
+            kt->articles = x->articles_a;
         }
         k->nterms = n;
     }
@@ -1223,13 +1277,20 @@ static void build_method(slant_report *r)
                        "all others together: signed log-likelihood G² (corrected within the "
                        "keyness family) and Log Ratio, the binary log of the ratio of "
                        "relative frequencies (Hardie 2014; a zero count read as 0.5), with "
-                       "its %g%% interval. Terms are lexicon entries: * marks a prefix.",
-                       r->nouns, r->noun, level));
+                       "its %g%% interval. A key term occurs in at least %zu of the %s's "
+                       "articles and in a larger share of them than of the others' "
+                       "(--min-df), so that words repeated in a few articles (a caption, one "
+                       "story's subject) are not key. Terms are lexicon entries: * marks a "
+                       "prefix.",
+                       r->nouns, r->noun, level,
+                       r->c->opts.min_df > 1 ? r->c->opts.min_df : (size_t)1, r->noun));
     if (r->nconcepts)
         add_method(r, strf("Contested labels. For each concept, a %s's share of each "
                            "variant among its uses of the concept; Pearson's chi-square test "
-                           "of %s by variants.",
-                           r->noun, r->nouns));
+                           "of %s by variants. A concept is shown when at least %zu articles "
+                           "use it (--min-df).",
+                           r->noun, r->nouns,
+                           r->c->opts.min_df > 1 ? r->c->opts.min_df : (size_t)1));
     if (!r->nactors)
         add_method(r, strf("Not in these data: actor framing (which categories occur near "
                            "each actor, per %s). That table appears when the comparison "
@@ -1422,6 +1483,7 @@ void slant_report_free(slant_report *r)
     free(r->no_attribution);
     free(r->pooled_note);
     free(r->no_keyness);
+    free(r->active);
     for (size_t k = 0; k < r->npairlines; k++)
         free(r->pairlines[k].sentence);
     free(r->pairlines);

@@ -161,6 +161,7 @@ typedef struct {
     double g2, g2_q;
     int significant;             /* g2_q below alpha */
     slant_report_ci log_ratio;
+    double df, articles;         /* the source's articles with the term, of `articles` */
 } slant_report_keyterm;
 
 typedef struct {
@@ -254,6 +255,9 @@ typedef struct {
     char *no_attribution;            /* why there is no attribution table, or NULL */
     char *pooled_note;               /* what the pooled loaded share is, or NULL without it */
     char *no_keyness;                /* why there are no key terms, or NULL */
+    char *active;                    /* the concepts and actors these data use, with their
+                                      * articles, and the concepts left out under
+                                      * --min-df; NULL when there is none */
     slant_report_pairline *pairlines;
     size_t npairlines;
     slant_report_indicator *indicators;

@@ -357,6 +357,11 @@ static void labels_section(const slant_report *r, slant_buf *out)
 {
     slant_buf_adds(out, "<section id=\"labels\" aria-labelledby=\"h-labels\">\n"
                         "<h2 id=\"h-labels\">3. Who is called what</h2>\n");
+    if (r->active) {
+        slant_buf_adds(out, "<p class=\"note\">");
+        esc(out, r->active);
+        slant_buf_adds(out, "</p>\n");
+    }
     if (r->no_concepts) {
         slant_buf_adds(out, "<p>");
         esc(out, r->no_concepts);

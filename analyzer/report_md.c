@@ -171,6 +171,10 @@ static void labels(const slant_report *r, slant_buf *out)
         esc(out, r->no_concepts);
         slant_buf_adds(out, "\n\n");
     }
+    if (r->active) {
+        esc(out, r->active);
+        slant_buf_adds(out, "\n\n");
+    }
     size_t untested = 0;
     for (size_t k = 0; k < r->nconcepts; k++) {
         const slant_report_concept *x = &r->concepts[k];

@@ -336,7 +336,7 @@ static void keyness_tables(slant_report *r, size_t *cap)
         size_t n = strlen(r->sources[s].name) + strlen(r->rest) + 32;
         char *caption = xmalloc(n);
         snprintf(caption, n, "Key terms of %s against %s", r->sources[s].name, r->rest);
-        k->table = add_table(r, id, caption, 8, cap);
+        k->table = add_table(r, id, caption, 9, cap);
         free(caption);
         slant_report_table *t = &r->tables[k->table];
         slant_report_table_head(t, 0, "term", 1, SLANT_REPORT_NONE);
@@ -347,6 +347,7 @@ static void keyness_tables(slant_report *r, size_t *cap)
         slant_report_table_head(t, 5, "G²", 0, SLANT_REPORT_NONE);
         slant_report_table_head(t, 6, slant_report_q_name(r), 0, SLANT_REPORT_NONE);
         slant_report_table_head(t, 7, "Log Ratio [CI]", 0, SLANT_REPORT_NONE);
+        slant_report_table_head(t, 8, "articles", 1, SLANT_REPORT_NONE);
         t->align[1] = SLANT_ALIGN_LEFT;
         for (size_t j = 0; j < k->nterms; j++) {
             const slant_report_keyterm *x = &k->terms[j];
@@ -369,6 +370,9 @@ static void keyness_tables(slant_report *r, size_t *cap)
             snprintf(lr, sizeof lr, "%.2f", x->log_ratio.value);
             snprintf(ci, sizeof ci, "[%.2f, %.2f]", x->log_ratio.low, x->log_ratio.high);
             slant_report_cell_number(&row[7], lr, ci, x->log_ratio.value);
+            char art[64];
+            snprintf(art, sizeof art, "%.0f of %.0f", x->df, x->articles);
+            slant_report_cell_number(&row[8], art, NULL, x->df);
         }
     }
 }

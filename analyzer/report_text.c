@@ -272,6 +272,8 @@ static void labels(const slant_report *r, writer *w)
     heading(w, "WHO IS CALLED WHAT (contested labels: each source's share of a concept's names)");
     if (r->no_concepts)
         para(w, "  ", r->no_concepts, 2);
+    if (r->active)
+        para(w, "  ", r->active, 2);
     size_t untested = 0;
     for (size_t k = 0; k < r->nconcepts; k++) {
         const slant_report_concept *x = &r->concepts[k];

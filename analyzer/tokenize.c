@@ -718,9 +718,12 @@ int slant_tokenize(slant_doc *d, const char *text, size_t len)
         if (family >= 0) {
             quote_mark(&t, cp, family, i, n);
         } else if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026) {
-            if (!(cp == '.' && period_is_abbreviation(&t, i)))
+            /* the period of an abbreviation or an initial ends neither the sentence nor
+             * the clause: "Sen. Dick Durbin said", "Nikol V. Pashinyan" are one phrase */
+            if (!(cp == '.' && period_is_abbreviation(&t, i))) {
                 t.pending_end = t.in_sentence;
-            t.clause++;
+                t.clause++;
+            }
         } else if (c == SLANT_CHAR_PUNCT && cp != '/' && cp != '&' && cp != '@' &&
                    cp != '#' && cp != '%' && cp != '*') {
             t.clause++;

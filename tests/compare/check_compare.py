@@ -57,7 +57,7 @@ scores = pd.read_csv(io.StringIO(slant("score", "-q", "--format", "csv", CORPUS)
 categories = [c[: -len("_count")] for c in scores.columns if c.endswith("_count")]
 for c in categories:  # rates recomputed from counts, as compare does
     scores[c] = 1000.0 * scores[c + "_count"] / scores["tokens"]
-doc = json.loads(slant("compare", "--event", "event", "--format", "json", CORPUS))
+doc = json.loads(slant("compare", "--keyness", "all", "--event", "event", "--format", "json", CORPUS))
 groups = [g["name"] for g in doc["groups"]]
 check(sorted(groups) == ["Meridian Wire", "Northern Voice", "Southern Herald"], f"groups {groups}")
 
@@ -156,7 +156,7 @@ with tempfile.TemporaryDirectory() as tmp:
     s_path = os.path.join(tmp, "s.jsonl")
     with open(s_path, "w") as f:
         f.write(slant("score", "-q", "--evidence", CORPUS))
-    from_scores = slant("compare", "--event", "event", "--format", "json", s_path)
+    from_scores = slant("compare", "--keyness", "all", "--event", "event", "--format", "json", s_path)
     other = json.loads(from_scores)["tables"]
     differ = [t for t in doc["tables"] if other.get(t) != doc["tables"][t]]
     check(not differ, f"articles and score output agree (tables {differ} differ)")
@@ -177,7 +177,7 @@ with tempfile.TemporaryDirectory() as tmp:
         slant("compare", "-q", "--event", "event", "--partial", "-o", parts[i], *files)
     merged = os.path.join(tmp, "merged.json")
     slant("merge", "-o", merged, *parts)
-    doc_merged = json.loads(slant("compare", "--event", "event", "--format", "json", merged))
+    doc_merged = json.loads(slant("compare", "--keyness", "all", "--event", "event", "--format", "json", merged))
     mismatched = 0
     for table in doc["tables"]:
         whole, m = rows_by_key(doc, table), rows_by_key(doc_merged, table)
@@ -208,7 +208,7 @@ with tempfile.TemporaryDirectory() as tmp:
                           ("both", slant("score", "-q", "--evidence", CORPUS))]:
         with open(path, "w") as f:
             f.write(records)
-        keyness_of[kind] = slant("compare", "--event", "event", "--format", "json", path)
+        keyness_of[kind] = slant("compare", "--keyness", "all", "--event", "event", "--format", "json", path)
     plain_doc = json.loads(keyness_of["plain"])
     check(len(plain_doc["tables"].get("keyness", [])) > 100
           and plain_doc["tables"].get("drivers"),
@@ -233,7 +233,7 @@ with tempfile.TemporaryDirectory() as tmp:
                                                      runs[0].stderr) for r in runs)
           and runs[0].stderr.count("slant: ") >= 4 and runs[0].stdout,
           "score records read on 1, 2 and 3 threads: the same output and messages")
-    by_j = {j: slant("compare", "-j", j, "--event", "event", "--format", "json", CORPUS)
+    by_j = {j: slant("compare", "-j", j, "--keyness", "all", "--event", "event", "--format", "json", CORPUS)
             for j in ("1", "3")}
     check(by_j["1"] == by_j["3"] and json.loads(by_j["1"])["tables"] == doc["tables"],
           "articles scored inside compare: the same output for -j 1 and -j 3")

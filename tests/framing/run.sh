@@ -26,7 +26,7 @@ PYEOF
 has() { grep -qxF "$1" "$tmp/facts.txt"; }
 check "seed 000: the consulate general said" has "000 quote the consulate general said neutral False"
 check "seed 000: the message said" has "000 quote the message said neutral False"
-check "seed 000: Captain Randy Goddard said" has "000 quote Captain Randy Goddard said neutral False"
+check "seed 000: Captain Randy Goddard said (the name without the title)" has "000 quote Randy Goddard said neutral False"
 check "seed 000: 'weapons' is a scare quote" has "000 scare 'weapons'"
 check "seed 000: six quotations, three speakers" has "000 attribution 6 3"
 check "seed 001: the ministry's statement said" has "001 quote a statement by Azerbaijan's Foreign Ministry said neutral False"
@@ -74,7 +74,7 @@ check "issue 10: so-called keeps both quote marks, the label is the words" \
 "$SLANT" explain --lexicon $LEX corpus/seeds/000_5941d1ad503c0a8e.txt > "$tmp/explain.txt"
 check "explain exits 0" [ $? -eq 0 ]
 check "explain marks matches" grep -q 'Armenian radicals\[1\] brutally attacked\[2\]' "$tmp/explain.txt"
-check "explain lists quotations" grep -q 'Captain Randy Goddard' "$tmp/explain.txt"
+check "explain lists quotations" grep -q 'Randy Goddard' "$tmp/explain.txt"
 check "explain lists scare quotes" grep -q "scare quote inside a quotation  *'weapons'" "$tmp/explain.txt"
 check "explain without colour when not a terminal" sh -c "! grep -q \"$(printf '\033')\" '$tmp/explain.txt'"
 "$SLANT" explain --format html -o "$tmp/e.html" --lexicon $LEX corpus/seeds/

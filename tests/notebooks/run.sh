@@ -113,13 +113,13 @@ c() { # c NAME [OPTIONS...] INPUTS...: compare --format json into $tmp/NAME.json
 base=summary+omnibus+pairs+keyness+drivers
 c plain corpus/synthetic/
 part $PY $HERE/validate.py compare "$tmp/plain.json" has=$base not=events
-c event --event event --permutations 200 --bootstrap 200 --seed 7 corpus/synthetic/
+c event --keyness all --event event --permutations 200 --bootstrap 200 --seed 7 corpus/synthetic/
 part $PY $HERE/validate.py compare "$tmp/event.json" has=$base+events event perm boot
 c vsrest --pairs vs-rest --correction holm --level 0.9 corpus/synthetic/
 part $PY $HERE/validate.py compare "$tmp/vsrest.json" has=$base not=events
 c none --pairs none --by event --min-n 3 corpus/synthetic/
 part $PY $HERE/validate.py compare "$tmp/none.json" has=summary+omnibus+keyness not=pairs+drivers
-c concepts --lexicon tests/data/lexicon-test corpus/synthetic/
+c concepts --keyness all --lexicon tests/data/lexicon-test corpus/synthetic/
 part $PY $HERE/validate.py compare "$tmp/concepts.json" has=$base+contested_tests+contested_shares
 "$SLANT" score -q --evidence corpus/synthetic/ > "$tmp/ss.jsonl"
 c scores --event event "$tmp/ss.jsonl"

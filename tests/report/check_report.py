@@ -656,7 +656,8 @@ examples = [l.strip() for l in helptext.splitlines() if l.strip().startswith("sl
 check(len(examples) >= 3, f"--help has examples ({len(examples)})")
 work = os.path.join(tmp, "paste")
 os.makedirs(work)
-os.symlink(os.path.abspath("corpus"), os.path.join(work, "corpus"))
+for name in ("corpus", "lexicons", "tests"):  # the examples name files under these
+    os.symlink(os.path.abspath(name), os.path.join(work, name))
 for ex in examples:
     cmd = ex.replace("slant report", f"'{SLANT}' report -q", 1)
     r = subprocess.run(cmd, shell=True, cwd=work, capture_output=True)
@@ -671,6 +672,7 @@ keep = [i for i, e in enumerate(doc["entries"]) if not e.startswith("actor/")]
 doc["entries"] = [doc["entries"][i] for i in keep]
 for g in doc["groups"]:
     g["entry_counts"] = [g["entry_counts"][i] for i in keep]
+    g["entry_articles"] = [g["entry_articles"][i] for i in keep]
 bare = os.path.join(tmp, "bare.json")
 json.dump(doc, open(bare, "w"))
 bp = run("report", "-q", "--format", "html", bare)
@@ -682,6 +684,7 @@ extra = ["actor/varenia:mentions", "actor/varenia:pejorative_labels", "actor/ost
 doc["entries"] += extra
 for g in doc["groups"]:
     g["entry_counts"] += [40, 2, 40, 10] if g["name"] == "Northern Voice" else [40, 6, 40, 6]
+    g["entry_articles"] += [10, 2, 10, 5] if g["name"] == "Northern Voice" else [10, 4, 10, 4]
 json.dump(doc, open(partial, "w"))
 ap = run("report", "-q", "--format", "html", partial)
 check(ap.returncode == 0, f"report on a partial with actor framing runs ({ap.stderr[:200]!r})")

@@ -68,7 +68,7 @@ static void halves_merge_into_the_whole(void)
     CHECK_INT(slant_dataset_nrows(first), slant_dataset_nrows(whole));
     CHECK_INT(slant_dataset_ngroups(first), 2);
     CHECK_INT(slant_dataset_nevents(first), 2);
-    CHECK_INT(slant_dataset_nentries(first), 2);
+    CHECK_INT(slant_dataset_nentries(first), 3); /* and "concept/takeover" */
     size_t b = slant_dataset_group(first, "B");
     const slant_group *g = slant_dataset_group_at(first, b);
     CHECK_INT(g->articles, 2);
@@ -88,8 +88,54 @@ static void halves_merge_into_the_whole(void)
     slant_dataset_free(second);
 }
 
+static double articles_of(slant_dataset *ds, const char *group, const char *entry)
+{
+    size_t g = slant_dataset_group(ds, group), e = slant_dataset_entry(ds, entry);
+    return slant_dataset_group_at(ds, g)->entry_articles[e];
+}
+
+/* The articles an entry occurs in: once per article however often it is added, a concept
+ * once per article whatever its variants, pooled sums as they are, merged and sorted. */
+static void document_frequency(void)
+{
+    slant_dataset *ds = slant_dataset_new();
+    const char *names[] = { "labels" };
+    const double one[] = { 1.0 };
+    slant_dataset_add_row(ds, "a1", "A", NULL, 100, names, one, 1);
+    slant_dataset_add_entry(ds, "A", "labels:radical", 1); /* evidence: once per match */
+    slant_dataset_add_entry(ds, "A", "labels:radical", 1);
+    slant_dataset_add_entry(ds, "A", "contested/takeover:occupied", 1);
+    slant_dataset_add_entry(ds, "A", "contested/takeover:liberated", 2);
+    slant_dataset_add_entry(ds, "A", "labels:brutal", 0); /* a zero count is no use */
+    slant_dataset_add_row(ds, "a2", "A", NULL, 100, names, one, 1);
+    slant_dataset_add_entry(ds, "A", "labels:radical", 3);
+    slant_dataset_add_row(ds, "b1", "B", NULL, 100, names, one, 1);
+    slant_dataset_add_entry(ds, "B", "contested/takeover:occupied", 1);
+    CHECK(articles_of(ds, "A", "labels:radical") == 2);
+    CHECK(articles_of(ds, "A", "labels:brutal") == 0);
+    CHECK(articles_of(ds, "A", "contested/takeover:occupied") == 1);
+    CHECK(articles_of(ds, "A", "concept/takeover") == 1);
+    CHECK(articles_of(ds, "B", "concept/takeover") == 1);
+    size_t a = slant_dataset_group(ds, "A");
+    CHECK(slant_dataset_group_at(ds, a)->entry_counts[slant_dataset_entry(ds, "concept/takeover")] ==
+          3);
+    slant_dataset *other = slant_dataset_new();
+    slant_dataset_add_entry_pooled(other, "A", "labels:radical", 10, 4);
+    slant_dataset_merge(other, ds);
+    slant_dataset_sort(other);
+    CHECK(articles_of(other, "A", "labels:radical") == 6);
+    CHECK(articles_of(other, "A", "concept/takeover") == 1); /* carried, not derived again */
+    /* after sorting, a new article counts its entries afresh */
+    slant_dataset_add_row(other, "c1", "A", NULL, 100, names, one, 1);
+    slant_dataset_add_entry(other, "A", "labels:radical", 1);
+    CHECK(articles_of(other, "A", "labels:radical") == 7);
+    slant_dataset_free(ds);
+    slant_dataset_free(other);
+}
+
 void suite_dataset(void)
 {
     RUN(rows_groups_and_values);
     RUN(halves_merge_into_the_whole);
+    RUN(document_frequency);
 }

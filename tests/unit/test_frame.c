@@ -79,7 +79,7 @@ static void attribution_patterns(void)
     CHECK_STR(quotation(0), "|||scare");
     /* a surname takes the full name used earlier */
     frame("On Monday, Captain Lena Vos arrived. \"We are ready,\" Vos said.");
-    CHECK_STR(quotation(0), "Captain Lena Vos|said|neutral");
+    CHECK_STR(quotation(0), "Lena Vos|said|neutral");
     frame("Yesterday Vos arrived. \"We are ready,\" Vos said.");
     CHECK_STR(quotation(0), "Vos|said|neutral");
     /* anonymous sources */
@@ -89,7 +89,7 @@ static void attribution_patterns(void)
      * sources are quoted in between: only the speaker and the verb count */
     frame("On Monday, Captain Lena Vos arrived. The roads were shut, officials said. "
           "\"We are ready,\" Vos said.");
-    CHECK_STR(quotation(0), "Captain Lena Vos|said|neutral");
+    CHECK_STR(quotation(0), "Lena Vos|said|neutral");
 }
 
 /* A full name is looked for in the SLANT_FRAME_NAME_REACH words before a surname (which
@@ -103,7 +103,7 @@ static void full_name_reach(void)
         end += sprintf(end, " word");
     end += sprintf(end, ". \"We are ready,\" Vos said.");
     frame(long_text);
-    CHECK_STR(quotation(0), "Captain Lena Vos|said|neutral");
+    CHECK_STR(quotation(0), "Lena Vos|said|neutral");
     for (int i = 0; i < 40; i++)
         end += sprintf(end, " word");
     sprintf(end, ". \"Still ready,\" Vos said.");
@@ -145,7 +145,7 @@ static void report_nouns(void)
     frame("\"We will act,\" said a government spokesman.");
     CHECK_STR(quotation(0), "a government spokesman|said|neutral");
     frame("\"We will act,\" government spokesman Lena Vos said.");
-    CHECK_STR(quotation(0), "government spokesman Lena Vos|said|neutral");
+    CHECK_STR(quotation(0), "Lena Vos|said|neutral");
     /* a verb followed by a report noun stays the verb */
     frame("\"We will act,\" the minister told reporters.");
     CHECK_STR(quotation(0), "the minister|told|neutral");
