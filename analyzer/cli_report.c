@@ -46,6 +46,14 @@ static void report_usage(FILE *f)
         "      --resamples N       bootstrap resamples for the interval of each ratio\n"
         "                          (default 2000)\n"
         "      --top N             terms shown per source and difference (default 5)\n"
+        "      --top-findings N    findings listed per part (headline, context) and pairs\n"
+        "                          in brief (default 10); the rest are counted, and the\n"
+        "                          HTML page holds them under a closed \"more\"\n"
+        "      --min-delta D       the effect-size floor: a significant difference with\n"
+        "                          |Cliff's delta| below D is counted, not listed (default\n"
+        "                          0.147, the lower bound of a small effect, Romano et al.\n"
+        "                          2006; 0: no floor)\n"
+        "      --all               list every significant difference and every pair\n"
         "      --by FIELD          the field that names the groups (default: source);\n"
         "                          date:year, date:month or date:week: the date binned,\n"
         "                          groups in time order\n"
@@ -69,7 +77,9 @@ static void report_usage(FILE *f)
         "                          (refused by default)\n"
         "  -q, --quiet             no progress line\n"
         "  -h, --help              this help\n"
-        "\n"
+        "\n",
+        f);
+    fputs(
         "exit status: 0 reported; 1 some inputs or records were skipped with an error; 2\n"
         "usage error, bad lexicon, or inputs of different lexicons; 3 nothing to compare;\n"
         "4 the output could not be written (\"slant: FILE: No space left on device\");\n"
@@ -81,6 +91,8 @@ static void report_usage(FILE *f)
         "  slant report --format html -o report.html corpus/synthetic/\n"
         "  slant report --event event --format html -o report.html corpus/synthetic/\n"
         "  slant report --where 'source!=Meridian Wire' --from 2025-04 corpus/synthetic/\n"
+        "  slant report --top-findings 3 --min-delta 0.33 corpus/synthetic/\n"
+        "  slant report --all --format md corpus/synthetic/ > everything.md\n"
         "\n"
         "The report's method is described in docs/report.md.\n",
         f);
@@ -92,15 +104,21 @@ typedef struct {
     cli_comparison_args common;    /* the options report shares with compare */
     report_format format;
     size_t snippets, resamples;
+    size_t top_findings;
+    double min_delta;
+    int all;
     const char *output;
 } report_args;
 
-enum { OPT_SNIPPETS = CLI_OPT_OWN, OPT_RESAMPLES };
+enum { OPT_SNIPPETS = CLI_OPT_OWN, OPT_RESAMPLES, OPT_TOP_FINDINGS, OPT_MIN_DELTA, OPT_ALL };
 
 static const struct option report_options[] = {
     CLI_COMPARISON_OPTIONS,
     { "snippets", required_argument, NULL, OPT_SNIPPETS },
     { "resamples", required_argument, NULL, OPT_RESAMPLES },
+    { "top-findings", required_argument, NULL, OPT_TOP_FINDINGS },
+    { "min-delta", required_argument, NULL, OPT_MIN_DELTA },
+    { "all", no_argument, NULL, OPT_ALL },
     { "format", required_argument, NULL, 'f' },
     { "output", required_argument, NULL, 'o' },
     { "help", no_argument, NULL, 'h' },
@@ -118,6 +136,8 @@ static int parse_report_args(int argc, char **argv, report_args *a)
     a->common.in.provenance = 1;
     a->snippets = 3;
     a->resamples = 2000;
+    a->top_findings = SLANT_REPORT_TOP_FINDINGS;
+    a->min_delta = SLANT_REPORT_MIN_DELTA;
     optind = 1;
     opterr = 0;
     int c;
@@ -143,6 +163,17 @@ static int parse_report_args(int argc, char **argv, report_args *a)
             else
                 a->resamples = (size_t)v;
             break;
+        case OPT_TOP_FINDINGS:
+            if (cli_parse_count(optarg, 1, 1000000000L, &v) != 0)
+                return BAD("invalid number '%s' for %s (1 or more)", optarg, spelled);
+            a->top_findings = (size_t)v;
+            break;
+        case OPT_MIN_DELTA:
+            if (cli_parse_real(optarg, 0, 1, &a->min_delta) != 0)
+                return BAD("invalid effect-size floor '%s' for %s (from 0 to 1)", optarg,
+                           spelled);
+            break;
+        case OPT_ALL: a->all = 1; break;
         case 'f':
             if (!strcmp(optarg, "text"))
                 a->format = FORMAT_TEXT;
@@ -333,6 +364,9 @@ static int report(const report_args *a, const cli_inputs_result *in, char **path
         .lex = in->lex ? in->lex : records_lex,
         .inputs = items.items,
         .ninputs = items.n,
+        .min_delta = a->min_delta,
+        .top_findings = a->top_findings,
+        .all = a->all,
     };
     slant_report *r = slant_report_build(c, &o);
     for (size_t k = 0; k < items.n; k++) {

@@ -202,8 +202,21 @@ static void sources(const slant_report *r, writer *w)
     snprintf(h, sizeof h, "WHICH %s WERE COMPARED", r->noun[0] == 's' ? "SOURCES" : "GROUPS");
     heading(w, h);
     table_write(w, &r->tables[r->sources_table]);
-    for (size_t k = 0; k < r->nleft_out; k++)
-        para(w, "  ", r->left_out[k], 2);
+    if (r->left_out)
+        para(w, "  ", r->left_out, 2);
+}
+
+/* What is not listed, and how to list it: "42 more significant differences: ...: --all
+ * lists them." */
+static void more(writer *w, const char *sentence)
+{
+    if (!sentence)
+        return;
+    slant_buf line;
+    slant_buf_init(&line, SLANT_REPORT_MAX_BYTES);
+    slant_buf_addf(&line, "%s: --all lists them.", sentence);
+    para(w, "  ", line.data, 2);
+    slant_buf_release(&line);
 }
 
 /* Findings [from, to), numbered from from + 1. */
@@ -230,17 +243,16 @@ static void finding_items(const slant_report *r, writer *w, size_t from, size_t 
 
 static void findings(const slant_report *r, writer *w)
 {
-    heading(w, "IN BRIEF");
-    for (size_t k = 0; k < r->npairlines; k++)
-        para(w, "  - ", r->pairlines[k].sentence, 4);
-    char h[320];
-    /* the note without its full stop, in the heading's parentheses */
-    snprintf(h, sizeof h, "WHERE THEY DIFFER (%.*s)", (int)strlen(r->findings_note) - 1,
-             r->findings_note);
-    heading(w, h);
+    heading(w, "WHERE THEY DIFFER");
+    para(w, "  ", r->findings_note, 2);
     if (r->no_headline)
         para(w, "  ", r->no_headline, 2);
-    finding_items(r, w, 0, r->nheadline);
+    finding_items(r, w, 0, r->headline_listed);
+    more(w, r->more_headline);
+    heading(w, "IN BRIEF");
+    for (size_t k = 0; k < r->pairs_listed; k++)
+        para(w, "  - ", r->pairlines[k].sentence, 4);
+    more(w, r->more_pairs);
 }
 
 /* The context: differences in structural and epistemic counts. */
@@ -255,7 +267,8 @@ static void context(const slant_report *r, writer *w)
     para(w, "  ", r->context_note, 2);
     if (r->no_context)
         para(w, "  ", r->no_context, 2);
-    finding_items(r, w, r->nheadline, r->nfindings);
+    finding_items(r, w, r->nheadline, r->nheadline + r->context_listed);
+    more(w, r->more_context);
 }
 
 static void means(const slant_report *r, writer *w)
@@ -332,8 +345,8 @@ static void terms(const slant_report *r, writer *w)
     heading(w, "WHICH TERMS DRIVE THE DIFFERENCES (rates per 1,000 words, higher first)");
     for (size_t k = 0; k < r->nfindings; k++) {
         const slant_report_finding *f = &r->findings[k];
-        if (!f->ndrivers && r->has_keyness)
-            continue; /* not a lexicon category (an index or a share): no terms */
+        if (!slant_report_listed(r, k) || (!f->ndrivers && r->has_keyness))
+            continue; /* not listed, or not a lexicon category (an index, a share) */
         slant_buf line;
         slant_buf_init(&line, SLANT_REPORT_MAX_BYTES);
         slant_buf_addf(&line, "%s, %s vs %s:", f->label, slant_report_source_name(r, f->hi),
@@ -473,8 +486,8 @@ void slant_report_write_text(const slant_report *r, int colour, slant_buf *out)
     slant_buf_adds(&all, r->count_sentence);
     para(&w, "", all.data, 0);
     slant_buf_release(&all);
-    sources(r, &w);
     findings(r, &w);
+    sources(r, &w);
     means(r, &w);
     labels(r, &w);
     attribution(r, &w);

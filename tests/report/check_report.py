@@ -101,6 +101,10 @@ check(html_run.returncode == 0 and os.path.getsize(html_path) > 0, "html report 
 check(html_run.stdout == b"", "-o leaves standard output empty")
 text = text_run.stdout.decode("utf-8")
 md = md_run.stdout.decode("utf-8")
+# --all lists every significant difference in text and Markdown (by default the first 10
+# of each part that reach the effect-size floor; the HTML page holds the rest, closed)
+text_all = run("report", "-q", "--all", CORPUS).stdout.decode("utf-8")
+md_all = run("report", "-q", "--all", "--format", "md", CORPUS).stdout.decode("utf-8")
 page = open(html_path, "rb").read().decode("utf-8")  # strict: the page is valid UTF-8
 shutil.copy(html_path, os.path.join(OUT, "report.html"))
 check(b"\033[" not in text_run.stdout, "no colour when stdout is not a terminal")
@@ -229,8 +233,8 @@ check(root.find(lambda n: n.attrs.get("id") == "h-actors"),
 
 # the sections, in the order the report answers its questions
 sections = [n.attrs.get("id") for n in root.find(lambda n: n.tag == "section")]
-check(sections == ["sources", "differences", "labels", "attribution", "context", "terms", "method"],
-      f"sections in order: {sections}")
+check(sections == ["differences", "sources", "labels", "attribution", "context", "terms", "method"],
+      f"sections in order (the findings first): {sections}")
 
 # --- the sources ------------------------------------------------------------------------------
 src_rows = {}
@@ -333,8 +337,8 @@ def values(group, ind):
     return list(1000.0 * rows[ind + "_count"] / rows["tokens"])
 
 
-text_flat = flat(text)
-md_flat = flat(re.sub(r"\\([\\`*_\[\]|#~!{}])", r"\1", md))
+text_flat = flat(text_all)
+md_flat = flat(re.sub(r"\\([\\`*_\[\]|#~!{}])", r"\1", md_all))
 wrong = []
 ratio_checked = 0
 for p in sig:
@@ -393,6 +397,32 @@ for p in sig:
     if sentence not in md_flat:
         wrong.append(f"md lacks: {sentence}")
 check(not wrong, f"findings equal compare's numbers in all formats: {wrong[:4]}")
+
+# by default: the first 10 of each part listed in text and Markdown, the rest counted (and
+# closed under "more" in the HTML page)
+def in_details(n):
+    while n is not None and n.tag != "details":
+        n = n.parent
+    return n is not None
+
+
+listed = [li for li in items.values() if not in_details(li)]
+closed = [li for li in items.values() if in_details(li)]
+default_flat = flat(text)
+default_md = flat(re.sub(r"\\([\\`*_\[\]|#~!{}])", r"\1", md))
+sent = lambda li: flat(li.find(lambda n: "sentence" in n.attrs.get("class", ""))[0].text())
+check(len(sig) > 10 and closed and len(listed) <= 20,
+      f"more than 10 findings: some closed in the HTML ({len(listed)} listed, {len(closed)} closed)")
+check(all(sent(li) in default_flat and sent(li) in default_md for li in listed),
+      "text and Markdown list the findings the HTML page lists")
+check(not any(sent(li) in default_flat or sent(li) in default_md for li in closed),
+      "text and Markdown leave out the findings the HTML page closes")
+for part in ("differences", "context"):
+    n = sum(1 for li in closed if section_of(li) == part)
+    if n:
+        want = f"{n} more significant difference{'s' if n > 1 else ''} past the top 10"
+        check(want in default_flat and f"{want}: --all lists them." in default_flat
+              and want in flat(page), f"{part}: the text and the page say '{want}'")
 check(ratio_checked >= 20, f"ratio intervals recomputed ({ratio_checked})")
 
 # the designed differences (corpus/README.md), in plain words
