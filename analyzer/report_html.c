@@ -51,6 +51,14 @@ static const char css[] =
     "0 .3em/.75em .75em}\n"
     ".charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));"
     "gap:1rem;margin:1rem 0}\n"
+    ".charts.wide{grid-template-columns:repeat(auto-fill,minmax(min(26rem,100%),1fr))}\n"
+    ".charts>figure{min-width:0}\n"
+    "thead th{min-width:6rem;max-width:12rem;white-space:normal;overflow-wrap:anywhere}\n"
+    "tbody th[scope=row]{position:sticky;left:0;z-index:1;background:var(--bg)}\n"
+    "details.more{margin:.5rem 0 1rem;border:1px solid var(--line);border-radius:6px;"
+    "padding:.25rem .75rem}\n"
+    "details.more>summary{cursor:pointer;padding:.35rem 0;color:var(--muted)}\n"
+    "details.more[open]>summary{border-bottom:1px solid var(--line);margin-bottom:.5rem}\n"
     "figure{margin:0;padding:.6rem .6rem .4rem;border:1px solid var(--line);"
     "border-radius:6px;background:var(--bg)}\n"
     "figcaption{font-size:.9rem;font-weight:600;margin:0 0 .3rem}\n"
@@ -94,7 +102,9 @@ static void source_cell(slant_buf *out, const slant_report *r, size_t s)
         esc(out, r->rest);
         return;
     }
-    slant_buf_addf(out, "<span class=\"src\" style=\"--c:%s\">", slant_svg_source_colour(s));
+    char colour[8];
+    slant_svg_colour(s, r->nsources, colour);
+    slant_buf_addf(out, "<span class=\"src\" style=\"--c:%s\">", colour);
     esc(out, slant_report_source_name(r, s));
     slant_buf_adds(out, "</span>");
 }
@@ -249,7 +259,7 @@ static void sources_section(const slant_report *r, slant_buf *out)
                    r->nouns);
     table(r, out, &r->tables[r->sources_table]);
     if (r->left_out) {
-        slant_buf_adds(out, "<p class=\"note\">");
+        slant_buf_adds(out, "<p class=\"note left-out\">");
         esc(out, r->left_out);
         slant_buf_adds(out, "</p>\n");
     }
