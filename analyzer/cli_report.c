@@ -269,7 +269,8 @@ static void describe_inputs(const cli_inputs_result *in, char **paths, size_t n,
 /* --- evidence ------------------------------------------------------------------------------- */
 
 /* Evidence sentences from the article inputs (standard input cannot be read twice). */
-static void add_evidence(const report_args *a, const cli_inputs_result *in, slant_report *r)
+static void add_evidence(const report_args *a, const cli_inputs_result *in, slant_report *r,
+                         cli_phases *ph)
 {
     if (!a->snippets || !r->has_keyness)
         return; /* the report already says why there is none */
@@ -293,6 +294,8 @@ static void add_evidence(const report_args *a, const cli_inputs_result *in, slan
         .by = a->common.in.by,
         .max_per_term = a->snippets,
         .max_bytes = 360,
+        .progress = { cli_phase_progress, ph },
+        .articles_total = slant_dataset_nrows(r->c->ds),
     };
     size_t articles;
     slant_report_collect_evidence(r, &eo, &articles);
@@ -338,11 +341,13 @@ static int write_result(const report_args *a, const slant_buf *b)
 }
 
 static int report(const report_args *a, const cli_inputs_result *in, char **paths, size_t n,
-                  const slant_dataset *ds)
+                  const slant_dataset *ds, cli_phases *ph)
 {
     slant_error err;
     slant_error_clear(&err);
-    slant_comparison *c = slant_compare(ds, &a->common.cmp, &err);
+    slant_compare_options co = a->common.cmp;
+    co.progress = (slant_progress){ cli_phase_progress, ph };
+    slant_comparison *c = slant_compare(ds, &co, &err);
     if (!c) {
         char text[1200];
         slant_error_format(&err, text, sizeof text);
@@ -367,13 +372,14 @@ static int report(const report_args *a, const cli_inputs_result *in, char **path
         .min_delta = a->min_delta,
         .top_findings = a->top_findings,
         .all = a->all,
+        .progress = { cli_phase_progress, ph },
     };
     slant_report *r = slant_report_build(c, &o);
     for (size_t k = 0; k < items.n; k++) {
         free(items.items[k].label);
         free(items.items[k].value);
     }
-    add_evidence(a, in, r);
+    add_evidence(a, in, r, ph);
     slant_buf b;
     slant_buf_init(&b, SLANT_REPORT_MAX_BYTES);
     if (a->format == FORMAT_HTML)
@@ -384,6 +390,9 @@ static int report(const report_args *a, const cli_inputs_result *in, char **path
         slant_report_write_text(r, !a->output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
                                 &b);
     int rc = write_result(a, &b);
+    if (rc == SLANT_EXIT_OK)
+        cli_run_summary(ph, slant_dataset_nrows(ds), c->ngroups,
+                        c->nindicators ? c->npairs / c->nindicators : 0);
     slant_buf_release(&b);
     slant_report_free(r);
     slant_lexicon_free(records_lex);
@@ -399,6 +408,8 @@ int slant_cli_report(int argc, char **argv)
         cli_comparison_release(&a.common);
         return rc;
     }
+    cli_phases ph;
+    cli_phases_start(&ph, a.common.in.quiet);
     slant_dataset *ds = slant_dataset_new();
     cli_inputs_result in;
     char **paths = argv + optind;
@@ -413,7 +424,7 @@ int slant_cli_report(int argc, char **argv)
                                 : "no articles could be read from the inputs");
         rc = SLANT_EXIT_NOTHING;
     } else if ((rc = cli_inputs_check(&a.common, &in, &ds, "report")) == SLANT_EXIT_OK) {
-        rc = report(&a, &in, paths, n, ds);
+        rc = report(&a, &in, paths, n, ds, &ph);
     }
     if (rc == SLANT_EXIT_OK && in.failed) {
         cli_message("%zu input%s or record%s skipped with errors", in.failed,

@@ -7,6 +7,7 @@
 #include "dataset.h"
 #include "error.h"
 #include "inference.h"
+#include "progress.h"
 #include "stats.h"
 
 /*
@@ -61,6 +62,8 @@ typedef struct {
                                      * cluster_ids), borrowed: cluster-robust standard
                                      * errors of every pair's mean difference */
     size_t cluster_ids;
+    slant_progress progress;        /* "statistics": indicators done of all (progress.h);
+                                     * zeroed: none */
 } slant_compare_options;
 
 typedef struct {

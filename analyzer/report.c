@@ -554,12 +554,14 @@ static void build_findings(slant_report *r, size_t *term_cap)
     r->context_listed = list_part(r, all, nhead, n, &below, &past);
     r->more_context = more_sentence(r, below, past);
     r->findings = xcalloc(n ? n : 1, sizeof *r->findings);
+    slant_progress_report(&r->opts.progress, "bootstrap", 0, n);
     for (size_t k = 0; k < n; k++) {
         r->findings[k] = all[k].f;
         slant_report_finding *f = &r->findings[k];
         const slant_cmp_pair *p = &c->pairs[all[k].order];
         int flip = p->mean_a < p->mean_b;
         finding_ratio(r, f, p, flip);
+        slant_progress_report(&r->opts.progress, "bootstrap", k + 1, n);
         /* The terms behind a difference (and their evidence) for the listed ones only. */
         if (k < r->headline_listed || (k >= nhead && k < nhead + r->context_listed))
             finding_drivers(r, term_cap, f, p, flip);

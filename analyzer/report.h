@@ -7,6 +7,7 @@
 #include "compare.h"
 #include "indicator.h"
 #include "lexicon.h"
+#include "progress.h"
 #include "report_table.h"
 
 /*
@@ -65,6 +66,8 @@ typedef struct {
     size_t top_findings;         /* findings listed per part (headline, context) and pairs
                                   * in brief (SLANT_REPORT_TOP_FINDINGS; 0 reads as it) */
     int all;                     /* list every called difference and every pair */
+    slant_progress progress;     /* "bootstrap": findings whose ratio is resampled, done
+                                  * of all (progress.h); zeroed: none */
 } slant_report_options;
 
 /*

@@ -659,6 +659,45 @@ def on_terminal(env):
     return out
 
 
+def pty_run(args):
+    """Runs slant with standard error (and output) on a terminal; returns what it wrote."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execv(SLANT, [SLANT, *args])
+    out = b""
+    while True:
+        r, _, _ = select.select([fd], [], [], 120)
+        if not r:
+            break
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.waitpid(pid, 0)
+    return out.decode("utf-8", "replace")
+
+
+# progress on a terminal: every long phase with its total, then one summary line
+prog_out = os.path.join(tmp, "progress.html")
+prog = pty_run(["report", "--format", "html", "-o", prog_out, CORPUS])
+ncmp = len(cmp["tables"]["omnibus"])
+for want in (f"slant: statistics: 0 of {ncmp} indicators (0%)", "slant: bootstrap: 0 of ",
+             "slant: evidence: 0 of 36 articles (0%)"):
+    check(want in prog, f"progress on a terminal: '{want}' ({prog[-300:]!r})")
+check(re.search(r"\r\033\[Kslant: 36 articles, 3 groups, 3 pairs in \d+\.\d s\r?\n", prog),
+      f"one summary line at the end on a terminal ({prog[-120:]!r})")
+quiet = pty_run(["report", "-q", "--format", "html", "-o", prog_out, CORPUS])
+check("slant:" not in quiet, f"no progress and no summary with -q ({quiet[:200]!r})")
+piped = run("report", "--format", "html", "-o", prog_out, CORPUS)
+check(b"slant:" not in piped.stderr, f"no progress when stderr is not a terminal ({piped.stderr[:200]!r})")
+cprog = pty_run(["compare", "-o", os.path.join(tmp, "c.txt"), CORPUS])
+check(f"slant: statistics: 0 of" in cprog and
+      re.search(r"slant: 36 articles, 3 groups, 3 pairs in \d+\.\d s", cprog),
+      f"compare: statistics progress and the summary line ({cprog[-200:]!r})")
+
 check(b"\033[1m" in on_terminal({}), "colour on a terminal")
 check(b"\033[" not in on_terminal({"NO_COLOR": "1"}), "no colour with NO_COLOR on a terminal")
 
