@@ -863,7 +863,35 @@ static void concept_sentence(slant_report *r, slant_report_concept *x)
         slant_buf_addf(&b, " (%s)", x->referent);
     slant_buf_addc(&b, ',');
     int any = 0;
-    for (size_t s = 0; s < r->nsources; s++) {
+    if (r->nsources > SLANT_REPORT_MANY_SOURCES) {
+        /* Too many sources for a clause each (the table has them): which name most of
+         * them use most. */
+        size_t *most = xcalloc(x->nvariants ? x->nvariants : 1, sizeof *most);
+        size_t using = 0, best = 0;
+        for (size_t s = 0; s < r->nsources; s++) {
+            size_t top = 0;
+            double total = 0;
+            for (size_t v = 0; v < x->nvariants; v++) {
+                total += x->counts[s * x->nvariants + v];
+                if (x->counts[s * x->nvariants + v] > x->counts[s * x->nvariants + top])
+                    top = v;
+            }
+            if (total > 0) {
+                using++;
+                most[top]++;
+            }
+        }
+        for (size_t v = 1; v < x->nvariants; v++)
+            if (most[v] > most[best])
+                best = v;
+        slant_buf_addf(&b, " %zu of the %zu %s name it", using, r->nsources, r->nouns);
+        if (using && x->nvariants)
+            slant_buf_addf(&b, "; \"%s\" is the name %zu of them use most", x->variants[best],
+                           most[best]);
+        free(most);
+        any = 1;
+    }
+    for (size_t s = 0; s < r->nsources && r->nsources <= SLANT_REPORT_MANY_SOURCES; s++) {
         double total = 0;
         size_t best = 0;
         for (size_t v = 0; v < x->nvariants; v++) {

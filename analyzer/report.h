@@ -81,6 +81,10 @@ typedef struct {
 #define SLANT_REPORT_MIN_DELTA 0.147
 /* Findings listed per part and pairs in brief, by default. */
 #define SLANT_REPORT_TOP_FINDINGS 10
+/* Past this many sources, what is said per source is shortened where a table has it
+ * already (a contested concept's sentence names the name most of them use instead of a
+ * clause per source), and the HTML page draws wider, row-per-source charts. */
+#define SLANT_REPORT_MANY_SOURCES 8
 
 /* A value with its interval; NAN where undefined, INFINITY for an unbounded end. */
 typedef struct {

@@ -230,7 +230,8 @@ static void rates_block(const slant_report *r, slant_buf *out)
                         "shares, where the interval reaches beyond; the table gives them as "
                         "computed). Indicators with a significant difference come first.</p>\n"
                         "<div class=\"charts%s\">\n",
-                   r->noun, 100 * r->c->opts.level, r->nsources > 8 ? " wide" : "");
+                   r->noun, 100 * r->c->opts.level,
+                   r->nsources > SLANT_REPORT_MANY_SOURCES ? " wide" : "");
     for (size_t i = 0; i < r->nindicators; i++) {
         char id[48];
         snprintf(id, sizeof id, "chart-rate-%zu", i + 1);

@@ -292,7 +292,7 @@ void slant_svg_rates(const slant_report *r, size_t i, const char *id, slant_buf 
         lo = hi = 0;
     /* With many sources the figure is wider (the page gives it more room), so the text
      * keeps its size and the plot gets the rest. */
-    const double width = r->nsources > 8 ? 460 : W;
+    const double width = r->nsources > SLANT_REPORT_MANY_SOURCES ? 460 : W;
     const double row = 18, top = 4, label = 8, x0 = 150, x1 = width - 50;
     double height = top + row * (double)r->nsources + 22;
     scale sc = make_scale(lo, hi, x0, x1);
@@ -421,7 +421,11 @@ void slant_svg_keyness(const slant_report *r, size_t s, const char *id, slant_bu
 void slant_svg_shares(const slant_report *r, size_t k, const char *id, slant_buf *out)
 {
     const slant_report_concept *x = &r->concepts[k];
-    const double row = 38, top = 4, x0 = 8, x1 = W - 8;
+    /* Many sources: a row each, the name at the left of its bar (as in the dot plots);
+     * a few: the name above its bar, the bar the whole width. */
+    const int many = r->nsources > SLANT_REPORT_MANY_SOURCES;
+    const double row = many ? 20 : 38, top = 4, x0 = 8, x1 = W - 8;
+    const double bx0 = many ? 130 : x0, by = many ? 2 : 15, bh = many ? 16 : 18;
     /* The legend flows over lines: about 6.5 units per character at size 11. */
     double lx = x0, ly = 0;
     size_t lines = 1;
@@ -458,27 +462,30 @@ void slant_svg_shares(const slant_report *r, size_t k, const char *id, slant_buf
     slant_buf_release(&desc);
     for (size_t s = 0; s < r->nsources; s++) {
         double y = top + row * (double)s, cum = 0;
-        text_at(out, x0, y + 11, NULL, 11, "#1B1B1B", r->sources[s].name, 48);
+        if (many)
+            text_at(out, bx0 - 6, y + by + 12, "end", 11, "#1B1B1B", r->sources[s].name, 20);
+        else
+            text_at(out, x0, y + 11, NULL, 11, "#1B1B1B", r->sources[s].name, 48);
         int any = 0;
         for (size_t v = 0; v < x->nvariants; v++) {
             double share = x->shares[s * x->nvariants + v];
             if (!(share > 0))
                 continue;
             any = 1;
-            double a = x0 + cum * (x1 - x0), w = share * (x1 - x0);
-            slant_buf_addf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" "
+            double a = bx0 + cum * (x1 - bx0), w = share * (x1 - bx0);
+            slant_buf_addf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.0f\" "
                                 "fill=\"%s\" stroke=\"#FFFFFF\" stroke-width=\"1\"/>",
-                           a, y + 15, w, variant_colours[v % NVARIANT_COLOURS].fill);
+                           a, y + by, w, bh, variant_colours[v % NVARIANT_COLOURS].fill);
             if (w >= 30) {
                 char pct[16];
                 snprintf(pct, sizeof pct, "%.0f%%", 100 * share);
-                text_at(out, a + w / 2, y + 28, "middle", 10,
+                text_at(out, a + w / 2, y + by + bh - 5, "middle", 10,
                         variant_colours[v % NVARIANT_COLOURS].text, pct, 8);
             }
             cum += share;
         }
         if (!any)
-            text_at(out, x0, y + 28, NULL, 11, "#444444", "no uses", 16);
+            text_at(out, bx0, y + by + bh - 5, NULL, 11, "#444444", "no uses", 16);
     }
     lx = x0;
     ly = legend;

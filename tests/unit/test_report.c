@@ -327,8 +327,25 @@ static void top_findings_listed(void)
     slant_dataset_free(ds);
 }
 
+/* Twenty sources: a concept's sentence counts the sources that name it and the name most
+ * use, not a clause per source (the table has them). */
+static void many_sources_short_concept(void)
+{
+    fixture f;
+    if (!build(&f, NGROUPS))
+        return;
+    CHECK_INT(f.r->nconcepts, 1);
+    if (f.r->nconcepts == 1) {
+        const char *s = f.r->concepts[0].sentence;
+        CHECK(strstr(s, "For \"takeover\", 2 of the 20 sources name it; \"") == s);
+        CHECK(strstr(s, "Source 03") == NULL);
+    }
+    release(&f);
+}
+
 void suite_report(void)
 {
+    RUN(many_sources_short_concept);
     RUN(floor_counts_and_lists);
     RUN(top_findings_listed);
     RUN(tables_are_complete);
