@@ -133,8 +133,9 @@ def main():
     try:
         driver = start_browser()
     except Exception as e:  # installed, but Chromium cannot start on this machine
-        print(f"browser: skip: chromium could not start ({str(e).splitlines()[0][:200]})")
-        print("browser: 0 passed, 0 failed")
+        # one line, so that tests/run.sh shows the reason with the count
+        reason = (str(e).splitlines() or [type(e).__name__])[0][:200]
+        print(f"browser: skip, chromium could not start ({reason}): 0 passed, 0 failed")
         return 0
     try:
         for n, per, small in ((3, 12, 0), (5, 12, 0), (30, 10, 14)):
