@@ -343,8 +343,70 @@ static void many_sources_short_concept(void)
     release(&f);
 }
 
+/* Twelve sources with long names: the text writer wraps the header cells of the table of
+ * means to their column's values (a name does not widen its column), keeps every word,
+ * and no line of the table is wider than 160 columns. */
+static void long_names_wrap_headers(void)
+{
+    double shift[12] = { 0 };
+    slant_dataset *ds = slant_dataset_new();
+    const char *names[] = { "labels" };
+    for (size_t g = 0; g < 12; g++) {
+        char group[80], id[96];
+        snprintf(group, sizeof group, "Outlet %02zu Courier Gazette and Evening Post", g + 1);
+        for (size_t k = 0; k < 6; k++) {
+            double v[] = { (double)k + shift[g] + (double)g };
+            snprintf(id, sizeof id, "%s/%zu", group, k);
+            slant_dataset_add_row(ds, id, group, NULL, 400, names, v, 1);
+        }
+    }
+    slant_compare_options o = { .pairs = SLANT_PAIRS_VS_REST, .correction = SLANT_CORRECT_BH,
+                                .level = 0.95, .min_n = 2, .max_pairs = 45, .seed = 1 };
+    slant_error err;
+    slant_error_clear(&err);
+    slant_comparison *c = slant_compare(ds, &o, &err);
+    CHECK(c != NULL);
+    if (!c) {
+        slant_dataset_free(ds);
+        return;
+    }
+    slant_report_options ro = { .by = "source", .alpha = 0.05, .top = 5, .resamples = 20,
+                                .seed = 1 };
+    slant_report *r = slant_report_build(c, &ro);
+    slant_buf text;
+    slant_buf_init(&text, SLANT_REPORT_MAX_BYTES);
+    slant_report_write_text(r, 0, &text);
+    const char *means = strstr(text.data, "\nRATES PER SOURCE");
+    const char *end = means ? strstr(means, "\nWHO IS CALLED WHAT") : NULL;
+    CHECK(means && end);
+    size_t longest = 0, heads = 0;
+    for (const char *p = means + 1; means && end && p < end;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = (size_t)(nl - p);
+        if (strncmp(p, "RATES", 5) && len > longest)
+            longest = len;
+        /* a header line above "indicator": the wrapped names' first words */
+        heads += strstr(p, "Outlet 01 Courier") != NULL && strstr(p, "Outlet 01 Courier") < nl;
+        p = nl + 1;
+    }
+    CHECK(longest <= 160);
+    CHECK_INT(heads, 1);
+    /* the names are cut only at spaces: every word is in the table */
+    const char *evening = means ? strstr(means, "Evening") : NULL;
+    CHECK(evening && evening < end);
+    /* wrapped to the values' width: five sources' columns fit in a part of 160 */
+    const char *fifth = means ? strstr(means, "Outlet 05 Courier") : NULL;
+    const char *first_part_end = means ? strstr(means + 1, "\n\n") : NULL;
+    CHECK(fifth && first_part_end && fifth < first_part_end);
+    slant_buf_release(&text);
+    slant_report_free(r);
+    slant_comparison_free(c);
+    slant_dataset_free(ds);
+}
+
 void suite_report(void)
 {
+    RUN(long_names_wrap_headers);
     RUN(many_sources_short_concept);
     RUN(floor_counts_and_lists);
     RUN(top_findings_listed);
