@@ -62,6 +62,8 @@ void slant_report_fmt_ratio(char *out, size_t size, double v)
         snprintf(out, size, "no upper bound");
     else if (isnan(v) || isinf(v))
         snprintf(out, size, "n/a");
+    else if (v >= 0.95 && v < 1.05)
+        snprintf(out, size, "%.2f", v); /* never "1.0 times as many" */
     else if (v < 100)
         snprintf(out, size, "%.1f", v);
     else

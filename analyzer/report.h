@@ -363,7 +363,8 @@ typedef struct {
     int has_ci;
 } slant_report_mean;
 void slant_report_fmt_mean(slant_report_mean *t, const slant_cmp_summary *m, int share);
-/* A ratio: one decimal below 100 ("2.4"), none above ("140"); "no upper bound" for +inf. */
+/* A ratio: one decimal below 100 ("2.4"), none above ("140"), two near 1 ("1.04", from
+ * 0.95 to 1.05, so that no ratio reads "1.0 times as many"); "no upper bound" for +inf. */
 void slant_report_fmt_ratio(char *out, size_t size, double v);
 /* A q or p: "< 0.0001" or four decimals ("0.0123"); "n/a" when undefined. */
 void slant_report_fmt_q(char *out, size_t size, double q);

@@ -83,6 +83,8 @@ def fmt_q(q):
 def fmt_ratio(v):
     if v == math.inf:
         return "no upper bound"
+    if 0.95 <= v < 1.05:
+        return f"{v:.2f}"  # never "1.0 times as many"
     return f"{v:.1f}" if v < 100 else f"{v:.0f}"
 
 
