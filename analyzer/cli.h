@@ -153,12 +153,41 @@ typedef struct {
     double total;             /* the inputs' bytes, or 0 when unknown (cli_input_bytes) */
 } cli_run_context;
 
-/* The bytes of the inputs `paths` when all are uncompressed regular files (so that the
- * text scored is nearly all of them), else 0: unknown. */
+/* The bytes of the inputs `paths` when all are uncompressed regular files or directories
+ * of them (walked as the reader walks them: hidden files, .meta and .md passed over; a
+ * .gz or .zst name makes the total unknown), so that the text scored is nearly all of
+ * them; else 0: unknown. */
 double cli_input_bytes(const char *const *paths, size_t n);
 
 void cli_report_error(const slant_error *err, void *ctx);
 void cli_report_progress(size_t articles, size_t bytes, void *ctx);
+
+/* The progress of the phases after reading (statistics, bootstrap, evidence) and the
+ * clock of the summary line of compare and report. */
+typedef struct {
+    int progress;             /* stderr is a terminal and --quiet was not given */
+    const char *phase;        /* the phase of the last call */
+    struct timespec phase_start, last;
+    struct timespec run_start;   /* when the command started */
+} cli_phases;
+
+/* Starts the clock; progress when stderr is a terminal and not `quiet`. */
+void cli_phases_start(cli_phases *p, int quiet);
+
+/* A long phase's progress line, as slant_progress's callback (progress.h; ctx a
+ * cli_phases): "slant: statistics: 12 of 37 indicators (32%), ETA 0:05", redrawn at most
+ * four times a second, cleared when the phase is done; nothing without p->progress. */
+void cli_phase_progress(const char *phase, size_t done, size_t total, void *ctx);
+
+/* One line at the end of a run on a terminal: "slant: 37,554 articles, 27 groups, 351
+ * pairs in 12.3 s" (the progress line cleared first); nothing without p->progress. */
+void cli_run_summary(const cli_phases *p, size_t articles, size_t groups, size_t pairs);
+
+/* The same for slant score: "slant: 37,554 articles, 210.3 MB in 12.3 s". */
+void cli_score_summary(const cli_phases *p, size_t articles, double bytes);
+
+/* A count with thousands separators ("37,554"). */
+void cli_format_count(char *out, size_t size, size_t v);
 
 /*
  * Where results go: stdout, or a temporary file renamed to -o FILE on success. While a

@@ -330,6 +330,8 @@ int slant_cli_compare(int argc, char **argv)
         cli_comparison_release(&a.common);
         return rc;
     }
+    cli_phases ph;
+    cli_phases_start(&ph, a.common.in.quiet);
     slant_dataset *ds = slant_dataset_new();
     const cli_inputs_options *io = &a.common.in;
     a.common.cmp.threads = (size_t)io->threads; /* -j: scoring and comparing alike */
@@ -368,6 +370,7 @@ int slant_cli_compare(int argc, char **argv)
                                     &a.common.cmp.cluster_ids);
             a.common.cmp.cluster = cluster;
         }
+        a.common.cmp.progress = (slant_progress){ cli_phase_progress, &ph };
         slant_comparison *c = a.cluster && !cluster ? NULL
                                                     : slant_compare(ds, &a.common.cmp, &err);
         if (a.cluster && !cluster) {
@@ -415,6 +418,9 @@ int slant_cli_compare(int argc, char **argv)
                             "articles; read the cluster-robust columns (cluster_p)",
                             io->by, a.cluster, a.common.cmp.cluster_ids);
             rc = write_result(&a, &b);
+            if (rc == SLANT_EXIT_OK)
+                cli_run_summary(&ph, slant_dataset_nrows(ds), c->ngroups,
+                                c->nindicators ? c->npairs / c->nindicators : 0);
             slant_comparison_free(c);
         }
         free(cluster);

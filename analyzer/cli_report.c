@@ -52,6 +52,14 @@ static void report_usage(FILE *f)
         "                          articles use it (default 3)\n"
         "      --actors FILE       add the actors of FILE (lines 'id: alias, alias') when\n"
         "                          the inputs are articles; may be repeated (at most 16)\n"
+        "      --top-findings N    findings listed per part (headline, context) and pairs\n"
+        "                          in brief (default 10); the rest are counted, and the\n"
+        "                          HTML page holds them under a closed \"more\"\n"
+        "      --min-delta D       the effect-size floor: a significant difference with\n"
+        "                          |Cliff's delta| below D is counted, not listed (default\n"
+        "                          0.147, the lower bound of a small effect, Romano et al.\n"
+        "                          2006; 0: no floor)\n"
+        "      --all               list every significant difference and every pair\n"
         "      --by FIELD          the field that names the groups (default: source);\n"
         "                          date:year, date:month or date:week: the date binned,\n"
         "                          groups in time order\n"
@@ -87,7 +95,9 @@ static void report_usage(FILE *f)
         "                          (refused by default)\n"
         "  -q, --quiet             no progress line\n"
         "  -h, --help              this help\n"
-        "\n"
+        "\n",
+        f);
+    fputs(
         "exit status: 0 reported; 1 some inputs or records were skipped with an error; 2\n"
         "usage error, bad lexicon, or inputs of different lexicons; 3 nothing to compare;\n"
         "4 the output could not be written (\"slant: FILE: No space left on device\");\n"
@@ -103,6 +113,8 @@ static void report_usage(FILE *f)
         "  slant report --every month --split 2025-04-01 --format md corpus/synthetic/\n"
         "  slant report --min-df 5 corpus/synthetic/\n"
         "  slant report --min-n 1 --lexicon tests/data/lexicon-frame --actors lexicons/actors/armenia-azerbaijan.txt corpus/seeds/\n"
+        "  slant report --top-findings 3 --min-delta 0.33 corpus/synthetic/\n"
+        "  slant report --all --format md corpus/synthetic/ > everything.md\n"
         "\n"
         "The report's method is described in docs/report.md.\n",
         f);
@@ -114,15 +126,21 @@ typedef struct {
     cli_comparison_args common;    /* the options report shares with compare */
     report_format format;
     size_t snippets, resamples;
+    size_t top_findings;
+    double min_delta;
+    int all;
     const char *output;
 } report_args;
 
-enum { OPT_SNIPPETS = CLI_OPT_OWN, OPT_RESAMPLES };
+enum { OPT_SNIPPETS = CLI_OPT_OWN, OPT_RESAMPLES, OPT_TOP_FINDINGS, OPT_MIN_DELTA, OPT_ALL };
 
 static const struct option report_options[] = {
     CLI_COMPARISON_OPTIONS,
     { "snippets", required_argument, NULL, OPT_SNIPPETS },
     { "resamples", required_argument, NULL, OPT_RESAMPLES },
+    { "top-findings", required_argument, NULL, OPT_TOP_FINDINGS },
+    { "min-delta", required_argument, NULL, OPT_MIN_DELTA },
+    { "all", no_argument, NULL, OPT_ALL },
     { "format", required_argument, NULL, 'f' },
     { "output", required_argument, NULL, 'o' },
     { "help", no_argument, NULL, 'h' },
@@ -140,6 +158,8 @@ static int parse_report_args(int argc, char **argv, report_args *a)
     a->common.in.provenance = 1;
     a->snippets = 3;
     a->resamples = 2000;
+    a->top_findings = SLANT_REPORT_TOP_FINDINGS;
+    a->min_delta = SLANT_REPORT_MIN_DELTA;
     optind = 1;
     opterr = 0;
     int c;
@@ -165,6 +185,17 @@ static int parse_report_args(int argc, char **argv, report_args *a)
             else
                 a->resamples = (size_t)v;
             break;
+        case OPT_TOP_FINDINGS:
+            if (cli_parse_count(optarg, 1, 1000000000L, &v) != 0)
+                return BAD("invalid number '%s' for %s (1 or more)", optarg, spelled);
+            a->top_findings = (size_t)v;
+            break;
+        case OPT_MIN_DELTA:
+            if (cli_parse_real(optarg, 0, 1, &a->min_delta) != 0)
+                return BAD("invalid effect-size floor '%s' for %s (from 0 to 1)", optarg,
+                           spelled);
+            break;
+        case OPT_ALL: a->all = 1; break;
         case 'f':
             if (!strcmp(optarg, "text"))
                 a->format = FORMAT_TEXT;
@@ -260,7 +291,8 @@ static void describe_inputs(const cli_inputs_result *in, char **paths, size_t n,
 /* --- evidence ------------------------------------------------------------------------------- */
 
 /* Evidence sentences from the article inputs (standard input cannot be read twice). */
-static void add_evidence(const report_args *a, const cli_inputs_result *in, slant_report *r)
+static void add_evidence(const report_args *a, const cli_inputs_result *in, slant_report *r,
+                         cli_phases *ph)
 {
     if (!a->snippets || !r->has_keyness)
         return; /* the report already says why there is none */
@@ -284,6 +316,8 @@ static void add_evidence(const report_args *a, const cli_inputs_result *in, slan
         .by = a->common.in.by,
         .max_per_term = a->snippets,
         .max_bytes = 360,
+        .progress = { cli_phase_progress, ph },
+        .articles_total = slant_dataset_nrows(r->c->ds),
     };
     size_t articles;
     slant_report_collect_evidence(r, &eo, &articles);
@@ -329,11 +363,14 @@ static int write_result(const report_args *a, const slant_buf *b)
 }
 
 static int report(const report_args *a, const cli_inputs_result *in, char **paths, size_t n,
-                  const slant_dataset *ds, const slant_events_summary *found)
+                  const slant_dataset *ds, const slant_events_summary *found,
+                  cli_phases *ph)
 {
     slant_error err;
     slant_error_clear(&err);
-    slant_comparison *c = slant_compare(ds, &a->common.cmp, &err);
+    slant_compare_options co = a->common.cmp;
+    co.progress = (slant_progress){ cli_phase_progress, ph };
+    slant_comparison *c = slant_compare(ds, &co, &err);
     if (!c) {
         char text[1200];
         slant_error_format(&err, text, sizeof text);
@@ -359,13 +396,17 @@ static int report(const report_args *a, const cli_inputs_result *in, char **path
         .lex = in->lex ? in->lex : records_lex,
         .inputs = items.items,
         .ninputs = items.n,
+        .min_delta = a->min_delta,
+        .top_findings = a->top_findings,
+        .all = a->all,
+        .progress = { cli_phase_progress, ph },
     };
     slant_report *r = slant_report_build(c, &o);
     for (size_t k = 0; k < items.n; k++) {
         free(items.items[k].label);
         free(items.items[k].value);
     }
-    add_evidence(a, in, r);
+    add_evidence(a, in, r, ph);
     slant_buf b;
     slant_buf_init(&b, SLANT_REPORT_MAX_BYTES);
     if (a->format == FORMAT_HTML)
@@ -376,6 +417,9 @@ static int report(const report_args *a, const cli_inputs_result *in, char **path
         slant_report_write_text(r, !a->output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
                                 &b);
     int rc = write_result(a, &b);
+    if (rc == SLANT_EXIT_OK)
+        cli_run_summary(ph, slant_dataset_nrows(ds), c->ngroups,
+                        c->nindicators ? c->npairs / c->nindicators : 0);
     slant_buf_release(&b);
     slant_report_free(r);
     slant_lexicon_free(records_lex);
@@ -391,6 +435,8 @@ int slant_cli_report(int argc, char **argv)
         cli_comparison_release(&a.common);
         return rc;
     }
+    cli_phases ph;
+    cli_phases_start(&ph, a.common.in.quiet);
     slant_dataset *ds = slant_dataset_new();
     cli_inputs_result in;
     slant_events_summary found;
@@ -407,7 +453,7 @@ int slant_cli_report(int argc, char **argv)
         rc = SLANT_EXIT_NOTHING;
     } else if ((rc = cli_events_find(&a.common, &in, ds, &found)) == SLANT_EXIT_OK &&
                (rc = cli_inputs_check(&a.common, &in, &ds, "report")) == SLANT_EXIT_OK) {
-        rc = report(&a, &in, paths, n, ds, &found);
+        rc = report(&a, &in, paths, n, ds, &found, &ph);
     }
     if (rc == SLANT_EXIT_OK && in.failed) {
         cli_message("%zu input%s or record%s skipped with errors", in.failed,

@@ -361,6 +361,8 @@ int slant_cli_score(int argc, char **argv)
         return rc;
     }
 
+    cli_phases ph; /* the clock of the summary line */
+    cli_phases_start(&ph, a.quiet);
     cli_run_context rc_ctx = { isatty(STDERR_FILENO) && !a.quiet, { 0, 0 }, { 0, 0 }, 0 };
     if (rc_ctx.progress)
         rc_ctx.total = cli_input_bytes((const char *const *)(argv + optind),
@@ -393,6 +395,7 @@ int slant_cli_score(int argc, char **argv)
         rc = SLANT_EXIT_WRITE;
     } else {
         rc = score_status(&stats, a.quiet, a.subset != NULL, &a.shard);
+        cli_score_summary(&ph, stats.articles, (double)stats.bytes);
     }
     if (cli_output_close(&out, st == SLANT_OK && (stats.articles > 0 || a.shard.n)) != 0)
         rc = SLANT_EXIT_WRITE;

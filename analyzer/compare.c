@@ -564,6 +564,7 @@ typedef struct {
     slant_comparison *c;
     const uint32_t *slots;
     size_t next;                /* the next indicator to take */
+    size_t done;                /* indicators finished (for progress) */
     pthread_mutex_t lock;
 } indicator_queue;
 
@@ -584,6 +585,10 @@ static void *indicator_worker(void *arg)
         omnibus(c, i, &w);
         pairs(c, i, &w);
         within_events(c, i, &w);
+        pthread_mutex_lock(&q->lock); /* one progress call at a time (progress.h) */
+        q->done++;
+        slant_progress_report(&c->opts.progress, "statistics", q->done, c->nindicators);
+        pthread_mutex_unlock(&q->lock);
     }
     work_release(&w);
     return NULL;
@@ -599,7 +604,9 @@ static void per_indicator(slant_comparison *c)
     uint32_t *slots = group_slots(c);
     q.slots = slots;
     q.next = 0;
+    q.done = 0;
     pthread_mutex_init(&q.lock, NULL);
+    slant_progress_report(&c->opts.progress, "statistics", 0, c->nindicators);
     size_t want = c->opts.threads > 1 ? c->opts.threads : 1;
     if (want > c->nindicators)
         want = c->nindicators ? c->nindicators : 1;

@@ -7,6 +7,7 @@
 #include "dataset.h"
 #include "error.h"
 #include "inference.h"
+#include "progress.h"
 #include "stats.h"
 
 /*
@@ -75,6 +76,8 @@ typedef struct {
                                      * slant_comparison_select_terms: a term in fewer
                                      * articles of the side that overuses it is not key.
                                      * 0 or 1: no minimum */
+    slant_progress progress;        /* "statistics": indicators done of all (progress.h);
+                                     * zeroed: none */
 } slant_compare_options;
 
 typedef struct {

@@ -62,6 +62,8 @@ void slant_report_fmt_ratio(char *out, size_t size, double v)
         snprintf(out, size, "no upper bound");
     else if (isnan(v) || isinf(v))
         snprintf(out, size, "n/a");
+    else if (v >= 0.95 && v < 1.05)
+        snprintf(out, size, "%.2f", v); /* never "1.0 times as many" */
     else if (v < 100)
         snprintf(out, size, "%.1f", v);
     else
@@ -104,6 +106,12 @@ static void val(char *out, size_t size, double v, int share)
 const char *slant_report_q_name(const slant_report *r)
 {
     return r->c->opts.correction == SLANT_CORRECT_HOLM ? "adjusted p" : "q";
+}
+
+int slant_report_listed(const slant_report *r, size_t k)
+{
+    return k < r->headline_listed ||
+           (k >= r->nheadline && k < r->nheadline + r->context_listed);
 }
 
 int slant_report_has_evidence(const slant_report *r, size_t s)
@@ -450,6 +458,57 @@ static int cmp_finding(const void *x, const void *y)
     return (a->order > b->order) - (a->order < b->order);
 }
 
+/* Whether finding `f` reaches the effect-size floor (an undefined delta is not known to be
+ * small: it does). */
+static int above_floor(const slant_report *r, const slant_report_finding *f)
+{
+    return isnan(f->delta) || fabs(f->delta) >= r->opts.min_delta;
+}
+
+/*
+ * Puts the listed findings of part [from, to) of `all` (in rank order) first, the rest
+ * after them in the same order: listed are the first top_findings that reach the floor,
+ * or every one with opts.all. Returns how many are listed; adds the rest to *below and
+ * *past (below the floor, past the top N).
+ */
+static size_t list_part(const slant_report *r, ranked_finding *all, size_t from, size_t to,
+                        size_t *below, size_t *past)
+{
+    size_t n = to - from, listed = 0, rest = 0;
+    ranked_finding *tmp = xcalloc(n ? n : 1, sizeof *tmp);
+    for (size_t k = from; k < to; k++) {
+        int floor_ok = r->opts.all || above_floor(r, &all[k].f);
+        if (floor_ok && (r->opts.all || listed < r->opts.top_findings))
+            all[from + listed++] = all[k];
+        else {
+            tmp[rest++] = all[k];
+            *below += !floor_ok;
+            *past += floor_ok;
+        }
+    }
+    memcpy(all + from + listed, tmp, rest * sizeof *tmp);
+    free(tmp);
+    return listed;
+}
+
+/* "42 more significant differences: 30 below the effect-size floor (|Cliff's delta| <
+ * 0.147), 12 past the top 10", or NULL when none is left out. */
+static char *more_sentence(const slant_report *r, size_t below, size_t past)
+{
+    if (!below && !past)
+        return NULL;
+    size_t n = below + past;
+    const char *more = n == 1 ? "more significant difference" : "more significant differences";
+    if (!past)
+        return strf("%zu %s below the effect-size floor (|Cliff's delta| < %g)", n, more,
+                    r->opts.min_delta);
+    if (!below)
+        return strf("%zu %s past the top %zu", n, more, r->opts.top_findings);
+    return strf("%zu %s: %zu below the effect-size floor (|Cliff's delta| < %g), %zu past the "
+                "top %zu",
+                n, more, below, r->opts.min_delta, past, r->opts.top_findings);
+}
+
 static void build_findings(slant_report *r, size_t *term_cap)
 {
     const slant_comparison *c = r->c;
@@ -483,20 +542,39 @@ static void build_findings(slant_report *r, size_t *term_cap)
         f->section = slant_indicator_section(id, r->opts.lex);
         f->headline = slant_section_is_headline(f->section);
         f->leads = slant_indicator_leads(id);
-        finding_ratio(r, f, p, flip);
+        if (!above_floor(r, f))
+            r->nbelow_floor++;
     }
     qsort(all, n, sizeof *all, cmp_finding);
+    size_t nhead = 0;
+    while (nhead < n && all[nhead].f.headline)
+        nhead++;
+    size_t below = 0, past = 0;
+    r->headline_listed = list_part(r, all, 0, nhead, &below, &past);
+    r->more_headline = more_sentence(r, below, past);
+    below = past = 0;
+    r->context_listed = list_part(r, all, nhead, n, &below, &past);
+    r->more_context = more_sentence(r, below, past);
     r->findings = xcalloc(n ? n : 1, sizeof *r->findings);
+    slant_progress_report(&r->opts.progress, "bootstrap", 0, n);
     for (size_t k = 0; k < n; k++) {
         r->findings[k] = all[k].f;
+        slant_report_finding *f = &r->findings[k];
         const slant_cmp_pair *p = &c->pairs[all[k].order];
-        finding_drivers(r, term_cap, &r->findings[k], p, p->mean_a < p->mean_b);
+        int flip = p->mean_a < p->mean_b;
+        finding_ratio(r, f, p, flip);
+        slant_progress_report(&r->opts.progress, "bootstrap", k + 1, n);
+        /* The terms behind a difference (and their evidence) for the listed ones only. */
+        if (k < r->headline_listed || (k >= nhead && k < nhead + r->context_listed))
+            finding_drivers(r, term_cap, f, p, flip);
+        else
+            f->drivers = xcalloc(1, sizeof *f->drivers);
         char label[128];
-        r->findings[k].label = xstrdup(slant_indicator_label(indicator_id(r, p->indicator), label,
-                                                             sizeof label));
-        finding_sentences(r, &r->findings[k]);
-        r->nheadline += r->findings[k].headline;
-        r->nleading += r->findings[k].leads;
+        f->label = xstrdup(slant_indicator_label(indicator_id(r, p->indicator), label,
+                                                 sizeof label));
+        finding_sentences(r, f);
+        r->nheadline += f->headline;
+        r->nleading += f->leads;
     }
     r->nfindings = n;
     free(all);
@@ -510,10 +588,17 @@ static void findings_notes(slant_report *r)
         if (slant_indicator_at(k)->flags & SLANT_IND_LEADS)
             lead = slant_indicator_at(k)->label;
     char *order = r->nleading && lead ? strf("the %s first, then the ", lead) : xstrdup("");
-    r->findings_note = strf("%s < %g in the primary test, Mann-Whitney U, after correction; "
-                            "%slargest effect (Hedges' g) first.",
-                            slant_report_q_name(r), r->opts.alpha, order);
+    char *floor = r->opts.min_delta > 0
+                      ? strf(", and |Cliff's delta| >= %g (at least a small effect)",
+                             r->opts.min_delta)
+                      : xstrdup("");
+    char *top = r->opts.all ? xstrdup("") : strf("; the first %zu", r->opts.top_findings);
+    r->findings_note = strf("%s < %g in the primary test, Mann-Whitney U, after correction%s; "
+                            "%slargest effect (Hedges' g) first%s.",
+                            slant_report_q_name(r), r->opts.alpha, floor, order, top);
     free(order);
+    free(floor);
+    free(top);
     r->context_title = xstrdup("Context: subject matter, structure and epistemic stance");
     r->context_note = strf("Differences in structural and epistemic counts (negators, neutral "
                            "report verbs, hedges, assertives and the like) and in what the "
@@ -577,15 +662,27 @@ static char *active_sentence(const slant_comparison *c)
  * and keyness are built). */
 static void build_sentences(slant_report *r)
 {
-    r->count_sentence = strf("%zu significant difference%s at %s < %g.", r->nfindings,
-                             r->nfindings == 1 ? "" : "s", slant_report_q_name(r),
-                             r->opts.alpha);
+    if (r->nbelow_floor)
+        r->count_sentence = strf("%zu significant difference%s at %s < %g, %zu of them below "
+                                 "the effect-size floor (|Cliff's delta| < %g).",
+                                 r->nfindings, r->nfindings == 1 ? "" : "s",
+                                 slant_report_q_name(r), r->opts.alpha, r->nbelow_floor,
+                                 r->opts.min_delta);
+    else
+        r->count_sentence = strf("%zu significant difference%s at %s < %g.", r->nfindings,
+                                 r->nfindings == 1 ? "" : "s", slant_report_q_name(r),
+                                 r->opts.alpha);
     if (!r->nheadline)
         r->no_headline =
             strf("No difference between the %s is significant%s.", r->nouns,
                  r->nfindings ? " in judgement, contested labels or attribution" : "");
+    else if (!r->headline_listed)
+        r->no_headline = xstrdup("No significant difference in judgement, contested labels "
+                                 "or attribution reaches the effect-size floor.");
     if (r->nheadline == r->nfindings)
         r->no_context = xstrdup("None is significant.");
+    else if (!r->context_listed)
+        r->no_context = xstrdup("None reaches the effect-size floor.");
     if (!r->nconcepts)
         r->no_concepts = strf("No contested-label concept was used in these data: the lexicon "
                               "defines none (a variants.json), or none of the %s' articles "
@@ -604,6 +701,29 @@ static void build_sentences(slant_report *r)
         r->no_keyness = xstrdup("No term counts in these data: score with --evidence, or give "
                                 "the articles.");
     r->active = active_sentence(r->c);
+}
+
+/* The pairs that differ in most indicators first (then in the comparison's order), and
+ * the first top_findings of them listed in brief unless opts.all. */
+static void list_pairs(slant_report *r)
+{
+    /* A stable insertion sort by differ, descending: ties keep the comparison's order. */
+    for (size_t i = 1; i < r->npairlines; i++) {
+        slant_report_pairline x = r->pairlines[i];
+        size_t j = i;
+        for (; j > 0 && r->pairlines[j - 1].differ < x.differ; j--)
+            r->pairlines[j] = r->pairlines[j - 1];
+        r->pairlines[j] = x;
+    }
+    r->pairs_listed = r->npairlines;
+    if (r->opts.all || r->npairlines <= r->opts.top_findings)
+        return;
+    r->pairs_listed = r->opts.top_findings;
+    size_t some = 0, rest = r->npairlines - r->pairs_listed;
+    for (size_t i = r->pairs_listed; i < r->npairlines; i++)
+        some += r->pairlines[i].differ > 0;
+    r->more_pairs = strf("%zu more pair%s: %zu differ%s in some indicator, %zu in none", rest,
+                         rest == 1 ? "" : "s", some, some == 1 ? "s" : "", rest - some);
 }
 
 /* Per pair of sources: how many indicators they differ in. */
@@ -628,9 +748,21 @@ static void build_pairlines(slant_report *r)
         slant_report_pairline *l = &r->pairlines[i];
         if (!isnan(p->welch_q) || !isnan(p->mwu_q))
             l->tested++;
-        if (significant(p, r->opts.alpha) && !isnan(p->mean_a) && !isnan(p->mean_b) &&
-            p->mean_a != p->mean_b)
-            l->differ++;
+    }
+    /* A pair differs in the findings that reach the floor (all of them with opts.all). */
+    size_t *below = xcalloc(r->npairlines ? r->npairlines : 1, sizeof *below);
+    for (size_t k = 0; k < r->nfindings; k++) {
+        const slant_report_finding *f = &r->findings[k];
+        for (size_t i = 0; i < r->npairlines; i++) {
+            slant_report_pairline *l = &r->pairlines[i];
+            if ((f->hi == l->a && f->lo == l->b) || (f->hi == l->b && f->lo == l->a)) {
+                if (r->opts.all || above_floor(r, f))
+                    l->differ++;
+                else
+                    below[i]++;
+                break;
+            }
+        }
     }
     for (size_t i = 0; i < r->npairlines; i++) {
         slant_report_pairline *l = &r->pairlines[i];
@@ -641,10 +773,19 @@ static void build_pairlines(slant_report *r)
             const slant_report_finding *f = &r->findings[k];
             if (!((f->hi == l->a && f->lo == l->b) || (f->hi == l->b && f->lo == l->a)))
                 continue;
+            if (!r->opts.all && !above_floor(r, f))
+                continue;
             double g = isnan(f->g.value) ? 0 : f->g.value;
             double best = !top || isnan(top->g.value) ? 0 : top->g.value;
             if (!top || (f->headline == top->headline && g > best))
                 top = f;
+        }
+        if ((!l->differ || !top) && below[i]) {
+            l->sentence = strf("%s and %s do not differ beyond a negligible effect in any of "
+                               "the %zu indicators tested (%zu significant difference%s below "
+                               "the effect-size floor).",
+                               a, b, l->tested, below[i], below[i] == 1 ? "" : "s");
+            continue;
         }
         if (!l->differ || !top) {
             l->sentence = strf("%s and %s do not differ significantly in any of the %zu "
@@ -652,28 +793,34 @@ static void build_pairlines(slant_report *r)
                                a, b, l->tested);
             continue;
         }
-        char label[128], ratio[32];
+        char label[128], ratio[32], tested[160];
+        if (below[i])
+            snprintf(tested, sizeof tested, "%zu of the %zu indicators tested (and in %zu more "
+                                            "below the effect-size floor)",
+                     l->differ, l->tested, below[i]);
+        else
+            snprintf(tested, sizeof tested, "%zu of the %zu indicators tested", l->differ,
+                     l->tested);
         slant_unit kind = unit_of(r, top->indicator);
         slant_indicator_label(indicator_id(r, top->indicator), label, sizeof label);
         slant_report_fmt_ratio(ratio, sizeof ratio, top->ratio.value);
         if (kind == SLANT_UNIT_INDEX)
-            l->sentence = strf("%s and %s differ in %zu of the %zu indicators tested; the "
-                               "largest effect: %s (higher in %s by %.2f).",
-                               a, b, l->differ, l->tested, label,
-                               slant_report_source_name(r, top->hi),
+            l->sentence = strf("%s and %s differ in %s; the largest effect: %s (higher in %s "
+                               "by %.2f).",
+                               a, b, tested, label, slant_report_source_name(r, top->hi),
                                top->mean_hi - top->mean_lo);
         else if (isnan(top->ratio.value))
-            l->sentence = strf("%s and %s differ in %zu of the %zu indicators tested; the "
-                               "largest effect: %s (%s only).",
-                               a, b, l->differ, l->tested, label,
-                               slant_report_source_name(r, top->hi));
+            l->sentence = strf("%s and %s differ in %s; the largest effect: %s (%s only).", a,
+                               b, tested, label, slant_report_source_name(r, top->hi));
         else
-            l->sentence = strf("%s and %s differ in %zu of the %zu indicators tested; the "
-                               "largest effect: %s (%s times as %s in %s).",
-                               a, b, l->differ, l->tested, label, ratio,
+            l->sentence = strf("%s and %s differ in %s; the largest effect: %s (%s times as %s "
+                               "in %s).",
+                               a, b, tested, label, ratio,
                                kind == SLANT_UNIT_SHARE ? "high" : "many",
                                slant_report_source_name(r, top->hi));
     }
+    free(below);
+    list_pairs(r);
 }
 
 /* --- the table of means ------------------------------------------------------------------ */
@@ -769,7 +916,35 @@ static void concept_sentence(slant_report *r, slant_report_concept *x)
         slant_buf_addf(&b, " (%s)", x->referent);
     slant_buf_addc(&b, ',');
     int any = 0;
-    for (size_t s = 0; s < r->nsources; s++) {
+    if (r->nsources > SLANT_REPORT_MANY_SOURCES) {
+        /* Too many sources for a clause each (the table has them): which name most of
+         * them use most. */
+        size_t *most = xcalloc(x->nvariants ? x->nvariants : 1, sizeof *most);
+        size_t using = 0, best = 0;
+        for (size_t s = 0; s < r->nsources; s++) {
+            size_t top = 0;
+            double total = 0;
+            for (size_t v = 0; v < x->nvariants; v++) {
+                total += x->counts[s * x->nvariants + v];
+                if (x->counts[s * x->nvariants + v] > x->counts[s * x->nvariants + top])
+                    top = v;
+            }
+            if (total > 0) {
+                using++;
+                most[top]++;
+            }
+        }
+        for (size_t v = 1; v < x->nvariants; v++)
+            if (most[v] > most[best])
+                best = v;
+        slant_buf_addf(&b, " %zu of the %zu %s name it", using, r->nsources, r->nouns);
+        if (using && x->nvariants)
+            slant_buf_addf(&b, "; \"%s\" is the name %zu of them use most", x->variants[best],
+                           most[best]);
+        free(most);
+        any = 1;
+    }
+    for (size_t s = 0; s < r->nsources && r->nsources <= SLANT_REPORT_MANY_SOURCES; s++) {
         double total = 0;
         size_t best = 0;
         for (size_t v = 0; v < x->nvariants; v++) {
@@ -1253,6 +1428,24 @@ static void build_method(slant_report *r)
                        "as context, those in structural and epistemic counts. A category's "
                        "place follows its lexicon group.",
                        level));
+    slant_buf_init(&b, SLANT_REPORT_MAX_BYTES);
+    if (r->opts.min_delta > 0)
+        slant_buf_addf(&b, "Effect-size floor. With many articles a test finds differences too "
+                           "small to matter. A significant difference is listed when "
+                           "|Cliff's delta| is at least %g, the lower bound of a small effect "
+                           "in Romano et al. (2006; 0.147, 0.33 and 0.474 for small, medium and "
+                           "large); Cliff's delta is the effect size of the primary test "
+                           "(2U / (n1 n2) - 1). %zu of the %zu significant differences are "
+                           "below it (--min-delta sets the floor, 0 none). ",
+                       r->opts.min_delta, r->nbelow_floor, r->nfindings);
+    if (r->opts.all)
+        slant_buf_adds(&b, "Every significant difference is listed (--all).");
+    else
+        slant_buf_addf(&b, "The first %zu findings of each part (and %zu pairs in brief) are "
+                           "listed; --all lists every significant difference, and the HTML "
+                           "page holds the rest under \"more\".",
+                       r->opts.top_findings, r->opts.top_findings);
+    add_method(r, slant_buf_detach(&b, NULL));
     if (r->opts.event && r->opts.events_found)
         add_method(r, strf("Events, %s (--event auto: articles of different %s within the "
                            "window whose content stems are alike, docs/events.md). For each "
@@ -1370,6 +1563,33 @@ static void build_provenance(slant_report *r)
     free(v);
 }
 
+/* The most names of groups left out by --min-n that the sentence lists. */
+#define LEFT_OUT_NAMES 12
+
+/* "12 sources with fewer than 5 articles left out (--min-n): a (3), b (1), ... and 2
+ * more.", or NULL without any. */
+static char *left_out_sentence(const slant_report *r)
+{
+    const slant_comparison *c = r->c;
+    if (!c->nleft_out)
+        return NULL;
+    slant_buf b;
+    slant_buf_init(&b, SLANT_REPORT_MAX_BYTES);
+    slant_buf_addf(&b, "%zu %s with fewer than %zu articles left out (--min-n):", c->nleft_out,
+                   c->nleft_out == 1 ? r->noun : r->nouns, c->opts.min_n);
+    size_t shown = c->nleft_out <= LEFT_OUT_NAMES ? c->nleft_out : LEFT_OUT_NAMES - 1;
+    for (size_t k = 0; k < shown; k++) {
+        const slant_group *g = slant_dataset_group_at(c->ds, c->left_out[k]);
+        slant_buf_addf(&b, "%s %s (%zu)", k ? "," : "", g->name, g->articles);
+    }
+    if (shown < c->nleft_out)
+        slant_buf_addf(&b, " and %zu more", c->nleft_out - shown);
+    slant_buf_addc(&b, '.');
+    char *s = slant_buf_detach(&b, NULL);
+    slant_buf_release(&b);
+    return s;
+}
+
 /* --- the whole report ---------------------------------------------------------------------- */
 
 slant_report *slant_report_build(const slant_comparison *c, const slant_report_options *o)
@@ -1394,13 +1614,9 @@ slant_report *slant_report_build(const slant_comparison *c, const slant_report_o
         words += g->tokens;
         articles += g->articles;
     }
-    r->left_out = xcalloc(c->nleft_out ? c->nleft_out : 1, sizeof *r->left_out);
-    for (size_t k = 0; k < c->nleft_out; k++) {
-        const slant_group *g = slant_dataset_group_at(c->ds, c->left_out[k]);
-        r->left_out[r->nleft_out++] =
-            strf("%s (%zu article%s) was left out: fewer than %zu articles (--min-n).",
-                 g->name, g->articles, g->articles == 1 ? "" : "s", c->opts.min_n);
-    }
+    if (!r->opts.top_findings)
+        r->opts.top_findings = SLANT_REPORT_TOP_FINDINGS;
+    r->left_out = left_out_sentence(r);
     char w[32], n[32];
     slant_report_fmt_count(w, sizeof w, words);
     slant_report_fmt_count(n, sizeof n, (double)articles);
@@ -1459,9 +1675,10 @@ void slant_report_free(slant_report *r)
     for (size_t k = 0; k < r->nsources; k++)
         free(r->sources[k].name);
     free(r->sources);
-    for (size_t k = 0; k < r->nleft_out; k++)
-        free(r->left_out[k]);
     free(r->left_out);
+    free(r->more_headline);
+    free(r->more_context);
+    free(r->more_pairs);
     for (size_t k = 0; k < r->nfindings; k++) {
         free(r->findings[k].sentence);
         free(r->findings[k].detail);

@@ -7,6 +7,7 @@
 #include "compare.h"
 #include "indicator.h"
 #include "lexicon.h"
+#include "progress.h"
 #include "report_table.h"
 
 /*
@@ -62,7 +63,31 @@ typedef struct {
     const slant_report_item *inputs;   /* provenance of the inputs and the lexicon, shown
                                         * after the tool (borrowed; copied by the build) */
     size_t ninputs;
+    double min_delta;            /* the effect-size floor: a called difference with
+                                  * |Cliff's delta| below it is not listed by default
+                                  * (SLANT_REPORT_MIN_DELTA; 0: no floor) */
+    size_t top_findings;         /* findings listed per part (headline, context) and pairs
+                                  * in brief (SLANT_REPORT_TOP_FINDINGS; 0 reads as it) */
+    int all;                     /* list every called difference and every pair */
+    slant_progress progress;     /* "bootstrap": findings whose ratio is resampled, done
+                                  * of all (progress.h); zeroed: none */
 } slant_report_options;
+
+/*
+ * The effect-size floor by default: |Cliff's delta| >= 0.147, the lower bound of a "small"
+ * effect in Romano et al. (2006), "Appropriate statistics for ordinal level data" (0.147,
+ * 0.33, 0.474: small, medium, large). Cliff's delta is the effect size of the primary
+ * test, Mann-Whitney U (delta = 2U / (n1 n2) - 1), so the floor and the test that calls a
+ * difference measure the same thing. With thousands of articles a q below alpha comes
+ * with negligible effects; the floor keeps them out of the list, not out of the data.
+ */
+#define SLANT_REPORT_MIN_DELTA 0.147
+/* Findings listed per part and pairs in brief, by default. */
+#define SLANT_REPORT_TOP_FINDINGS 10
+/* Past this many sources, what is said per source is shortened where a table has it
+ * already (a contested concept's sentence names the name most of them use instead of a
+ * clause per source), and the HTML page draws wider, row-per-source charts. */
+#define SLANT_REPORT_MANY_SOURCES 8
 
 /* A value with its interval; NAN where undefined, INFINITY for an unbounded end. */
 typedef struct {
@@ -233,13 +258,26 @@ typedef struct {
     char *summary;               /* one sentence: what was compared */
     slant_report_source *sources;     /* the compared ones, in dataset order */
     size_t nsources;
-    char **left_out;             /* groups below --min-n, as sentences */
-    size_t nleft_out;
-    slant_report_finding *findings;   /* the headline findings, the leading indicators' first,
-                                       * then by |g|; then the context findings by |g| */
+    char *left_out;              /* the groups below --min-n in one sentence (names cut
+                                  * with a count when many), or NULL without any */
+    slant_report_finding *findings;   /* every called difference: the headline findings, then
+                                       * the context findings; in each part first the listed
+                                       * ones (the leading indicators' first, then by g),
+                                       * then the rest (past the top N or below the floor,
+                                       * in the same order) */
     size_t nfindings;
     size_t nheadline;                /* findings[0 .. nheadline) are headline findings */
     size_t nleading;                 /* of which the first nleading are the leading ones' */
+    size_t headline_listed;          /* findings[0 .. headline_listed) are listed */
+    size_t context_listed;           /* findings[nheadline .. nheadline + context_listed)
+                                      * are listed; with opts.all every finding is */
+    size_t nbelow_floor;             /* called differences with |delta| below the floor */
+    char *more_headline;             /* "42 more significant differences: 30 below the
+                                      * effect-size floor (|Cliff's delta| < 0.147), 12
+                                      * past the top 10", no full stop; NULL when all are
+                                      * listed. Text and Markdown add how to list them
+                                      * (--all), the HTML page opens them (<details>). */
+    char *more_context;              /* the same for the context part */
     char *findings_note;             /* what makes a finding and in which order they come:
                                       * "q < 0.05 in the primary test, Mann-Whitney U, after
                                       * correction; the loaded-language index first, then
@@ -258,8 +296,11 @@ typedef struct {
     char *active;                    /* the concepts and actors these data use, with their
                                       * articles, and the concepts left out under
                                       * --min-df; NULL when there is none */
-    slant_report_pairline *pairlines;
+    slant_report_pairline *pairlines;  /* the pairs that differ in most indicators first */
     size_t npairlines;
+    size_t pairs_listed;             /* pairlines[0 .. pairs_listed) are listed in brief */
+    char *more_pairs;                /* "405 more pairs: 300 differ in some indicator, 105
+                                      * in none", no full stop; NULL when all are listed */
     slant_report_indicator *indicators;
     size_t nindicators;
     slant_report_concept *concepts;  /* tested ones first (by q), then by uses */
@@ -339,12 +380,16 @@ typedef struct {
     int has_ci;
 } slant_report_mean;
 void slant_report_fmt_mean(slant_report_mean *t, const slant_cmp_summary *m, int share);
-/* A ratio: one decimal below 100 ("2.4"), none above ("140"); "no upper bound" for +inf. */
+/* A ratio: one decimal below 100 ("2.4"), none above ("140"), two near 1 ("1.04", from
+ * 0.95 to 1.05, so that no ratio reads "1.0 times as many"); "no upper bound" for +inf. */
 void slant_report_fmt_ratio(char *out, size_t size, double v);
 /* A q or p: "< 0.0001" or four decimals ("0.0123"); "n/a" when undefined. */
 void slant_report_fmt_q(char *out, size_t size, double q);
 /* A count with thousands separators ("10,613"). */
 void slant_report_fmt_count(char *out, size_t size, double v);
+/* Whether finding `k` is listed (the top ones of its part that reach the floor, or every
+ * one with opts.all); the others are counted in more_headline and more_context. */
+int slant_report_listed(const slant_report *r, size_t k);
 /* Whether some term of source `s` has evidence sentences to show. */
 int slant_report_has_evidence(const slant_report *r, size_t s);
 /* A source's name, or "the other sources" for SLANT_REPORT_REST. */

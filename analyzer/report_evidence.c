@@ -191,6 +191,7 @@ slant_status slant_report_collect_evidence(slant_report *r, const slant_evidence
     slant_buf_init(&text, SLANT_REPORT_MAX_BYTES);
     slant_buf_init(&scratch, SLANT_REPORT_MAX_BYTES);
     size_t number = 0;
+    slant_progress_report(&o->progress, "evidence", 0, o->articles_total);
     while (w.needy_all) {
         slant_article a;
         slant_article_init(&a);
@@ -230,6 +231,7 @@ slant_status slant_report_collect_evidence(slant_report *r, const slant_evidence
         }
         free(origin);
         slant_article_release(&a);
+        slant_progress_report(&o->progress, "evidence", number, o->articles_total);
     }
     *articles = number;
     slant_buf_release(&text);

@@ -5,6 +5,7 @@
 
 #include "error.h"
 #include "lexicon.h"
+#include "progress.h"
 #include "read.h"
 #include "report.h"
 
@@ -29,6 +30,10 @@ typedef struct {
     const char *by;                    /* the grouping field */
     size_t max_per_term;
     size_t max_bytes;                  /* longest sentence kept whole */
+    slant_progress progress;           /* "evidence": articles read of `articles_total`
+                                        * (progress.h); zeroed: none */
+    size_t articles_total;             /* the articles the inputs hold, or 0: unknown (the
+                                        * pass may stop before the end) */
 } slant_evidence_options;
 
 /*

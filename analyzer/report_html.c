@@ -51,6 +51,14 @@ static const char css[] =
     "0 .3em/.75em .75em}\n"
     ".charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));"
     "gap:1rem;margin:1rem 0}\n"
+    ".charts.wide{grid-template-columns:repeat(auto-fill,minmax(min(26rem,100%),1fr))}\n"
+    ".charts>figure{min-width:0}\n"
+    "thead th{min-width:6rem;max-width:12rem;white-space:normal;overflow-wrap:anywhere}\n"
+    "tbody th[scope=row]{position:sticky;left:0;z-index:1;background:var(--bg)}\n"
+    "details.more{margin:.5rem 0 1rem;border:1px solid var(--line);border-radius:6px;"
+    "padding:.25rem .75rem}\n"
+    "details.more>summary{cursor:pointer;padding:.35rem 0;color:var(--muted)}\n"
+    "details.more[open]>summary{border-bottom:1px solid var(--line);margin-bottom:.5rem}\n"
     "figure{margin:0;padding:.6rem .6rem .4rem;border:1px solid var(--line);"
     "border-radius:6px;background:var(--bg)}\n"
     "figcaption{font-size:.9rem;font-weight:600;margin:0 0 .3rem}\n"
@@ -94,7 +102,9 @@ static void source_cell(slant_buf *out, const slant_report *r, size_t s)
         esc(out, r->rest);
         return;
     }
-    slant_buf_addf(out, "<span class=\"src\" style=\"--c:%s\">", slant_svg_source_colour(s));
+    char colour[8];
+    slant_svg_colour(s, r->nsources, colour);
+    slant_buf_addf(out, "<span class=\"src\" style=\"--c:%s\">", colour);
     esc(out, slant_report_source_name(r, s));
     slant_buf_adds(out, "</span>");
 }
@@ -211,17 +221,50 @@ static void table(const slant_report *r, slant_buf *out, const slant_report_tabl
 
 /* --- sections ------------------------------------------------------------------------------- */
 
+/* The rates of every indicator per source: a dot plot each, then the table of means. */
+static void rates_block(const slant_report *r, slant_buf *out)
+{
+    slant_buf_addf(out, "<h3 id=\"h-rates\">Rates per %s</h3>\n"
+                        "<p class=\"note\">Dots are means per article, sorted from the highest, "
+                        "whiskers their %g%% confidence intervals (cut at 0, and at 100%% for "
+                        "shares, where the interval reaches beyond; the table gives them as "
+                        "computed). Indicators with a significant difference come first.</p>\n"
+                        "<div class=\"charts%s\">\n",
+                   r->noun, 100 * r->c->opts.level,
+                   r->nsources > SLANT_REPORT_MANY_SOURCES ? " wide" : "");
+    for (size_t i = 0; i < r->nindicators; i++) {
+        char id[48];
+        snprintf(id, sizeof id, "chart-rate-%zu", i + 1);
+        const slant_report_indicator *x = &r->indicators[i];
+        slant_buf_adds(out, "<figure>\n<figcaption>");
+        esc(out, x->label);
+        const slant_indicator *row = slant_indicator_find(x->id);
+        if (x->kind == SLANT_UNIT_RATE)
+            slant_buf_adds(out, " per 1,000 words");
+        else if (x->kind == SLANT_UNIT_SHARE)
+            slant_buf_adds(out, " (%)");
+        else if (row && row->axis)
+            slant_buf_addf(out, " (%s)", row->axis);
+        slant_buf_adds(out, "</figcaption>\n");
+        slant_svg_rates(r, i, id, out);
+        slant_buf_adds(out, "\n</figure>\n");
+    }
+    slant_buf_adds(out, "</div>\n");
+    table(r, out, &r->tables[r->means_table]);
+}
+
 static void sources_section(const slant_report *r, slant_buf *out)
 {
     slant_buf_addf(out, "<section id=\"sources\" aria-labelledby=\"h-sources\">\n"
-                        "<h2 id=\"h-sources\">1. Which %s were compared</h2>\n",
+                        "<h2 id=\"h-sources\">2. Which %s were compared</h2>\n",
                    r->nouns);
     table(r, out, &r->tables[r->sources_table]);
-    for (size_t k = 0; k < r->nleft_out; k++) {
-        slant_buf_adds(out, "<p class=\"note\">");
-        esc(out, r->left_out[k]);
+    if (r->left_out) {
+        slant_buf_adds(out, "<p class=\"note left-out\">");
+        esc(out, r->left_out);
         slant_buf_adds(out, "</p>\n");
     }
+    rates_block(r, out);
     slant_buf_adds(out, "</section>\n");
 }
 
@@ -257,15 +300,29 @@ static void finding_items(const slant_report *r, slant_buf *out, size_t from, si
     slant_buf_adds(out, "</ol>\n");
 }
 
+/* The findings of a part past the listed ones [from, to), in a closed <details> under
+ * `sentence`. */
+static void more_findings(const slant_report *r, slant_buf *out, const char *sentence,
+                          size_t from, size_t to)
+{
+    if (!sentence || from == to)
+        return;
+    slant_buf_adds(out, "<details class=\"more\">\n<summary>");
+    esc(out, sentence);
+    slant_buf_adds(out, "</summary>\n");
+    finding_items(r, out, from, to);
+    slant_buf_adds(out, "</details>\n");
+}
+
 static void findings_list(const slant_report *r, slant_buf *out)
 {
     if (r->no_headline) {
         slant_buf_adds(out, "<p>");
         esc(out, r->no_headline);
         slant_buf_adds(out, "</p>\n");
-        return;
     }
-    finding_items(r, out, 0, r->nheadline);
+    finding_items(r, out, 0, r->headline_listed);
+    more_findings(r, out, r->more_headline, r->headline_listed, r->nheadline);
 }
 
 /* The context: differences in structural and epistemic counts. */
@@ -282,51 +339,40 @@ static void context_section(const slant_report *r, slant_buf *out)
         esc(out, r->no_context);
         slant_buf_adds(out, "</p>\n");
     }
-    finding_items(r, out, r->nheadline, r->nfindings);
+    finding_items(r, out, r->nheadline, r->nheadline + r->context_listed);
+    more_findings(r, out, r->more_context, r->nheadline + r->context_listed, r->nfindings);
     slant_buf_adds(out, "</section>\n");
+}
+
+static void pair_items(const slant_report *r, slant_buf *out, size_t from, size_t to)
+{
+    slant_buf_adds(out, "<ul class=\"brief\">\n");
+    for (size_t k = from; k < to; k++) {
+        slant_buf_adds(out, "<li>");
+        esc(out, r->pairlines[k].sentence);
+        slant_buf_adds(out, "</li>\n");
+    }
+    slant_buf_adds(out, "</ul>\n");
 }
 
 static void differences_section(const slant_report *r, slant_buf *out)
 {
     slant_buf_adds(out, "<section id=\"differences\" aria-labelledby=\"h-differences\">\n"
-                        "<h2 id=\"h-differences\">2. Where they differ</h2>\n"
-                        "<h3 id=\"h-brief\">In brief</h3>\n<ul class=\"brief\">\n");
-    for (size_t k = 0; k < r->npairlines; k++) {
-        slant_buf_adds(out, "<li>");
-        esc(out, r->pairlines[k].sentence);
-        slant_buf_adds(out, "</li>\n");
-    }
-    slant_buf_adds(out, "</ul>\n<h3 id=\"h-findings\">Significant differences</h3>\n"
+                        "<h2 id=\"h-differences\">1. Where they differ</h2>\n"
+                        "<h3 id=\"h-findings\">Significant differences</h3>\n"
                         "<p class=\"note\">");
     esc(out, r->findings_note);
     slant_buf_adds(out, "</p>\n");
     findings_list(r, out);
-    slant_buf_addf(out, "<h3 id=\"h-rates\">Rates per %s</h3>\n"
-                        "<p class=\"note\">Bars are means per article, whiskers their %g%% "
-                        "confidence intervals (cut at 0, and at 100%% for shares, where the "
-                        "interval reaches beyond; the table gives them as computed). "
-                        "Indicators with a significant difference come first.</p>\n"
-                        "<div class=\"charts\">\n",
-                   r->noun, 100 * r->c->opts.level);
-    for (size_t i = 0; i < r->nindicators; i++) {
-        char id[48];
-        snprintf(id, sizeof id, "chart-rate-%zu", i + 1);
-        const slant_report_indicator *x = &r->indicators[i];
-        slant_buf_adds(out, "<figure>\n<figcaption>");
-        esc(out, x->label);
-        const slant_indicator *row = slant_indicator_find(x->id);
-        if (x->kind == SLANT_UNIT_RATE)
-            slant_buf_adds(out, " per 1,000 words");
-        else if (x->kind == SLANT_UNIT_SHARE)
-            slant_buf_adds(out, " (%)");
-        else if (row && row->axis)
-            slant_buf_addf(out, " (%s)", row->axis);
-        slant_buf_adds(out, "</figcaption>\n");
-        slant_svg_rates(r, i, id, out);
-        slant_buf_adds(out, "\n</figure>\n");
+    slant_buf_adds(out, "<h3 id=\"h-brief\">In brief</h3>\n");
+    pair_items(r, out, 0, r->pairs_listed);
+    if (r->more_pairs) {
+        slant_buf_adds(out, "<details class=\"more\">\n<summary>");
+        esc(out, r->more_pairs);
+        slant_buf_adds(out, "</summary>\n");
+        pair_items(r, out, r->pairs_listed, r->npairlines);
+        slant_buf_adds(out, "</details>\n");
     }
-    slant_buf_adds(out, "</div>\n");
-    table(r, out, &r->tables[r->means_table]);
     slant_buf_adds(out, "</section>\n");
 }
 
@@ -481,8 +527,8 @@ static void drivers_list(const slant_report *r, slant_buf *out)
                         "linked to their evidence.</p>\n<ul class=\"drivers\">\n");
     for (size_t k = 0; k < r->nfindings; k++) {
         const slant_report_finding *f = &r->findings[k];
-        if (!f->ndrivers && r->has_keyness)
-            continue; /* not a lexicon category (an index or a share): no terms */
+        if (!slant_report_listed(r, k) || (!f->ndrivers && r->has_keyness))
+            continue; /* not listed, or not a lexicon category (an index, a share) */
         slant_buf_addf(out, "<li><a href=\"#finding-%zu\">", k + 1);
         esc(out, f->label);
         slant_buf_adds(out, "</a>, ");
@@ -651,8 +697,8 @@ void slant_report_write_html(const slant_report *r, slant_buf *out)
     esc(out, r->count_sentence);
     slant_buf_adds(out, "</p>\n</header>\n");
     slant_buf_addf(out, "<nav aria-labelledby=\"h-contents\">\n<h2 id=\"h-contents\">Contents"
-                        "</h2>\n<ol>\n<li><a href=\"#sources\">Which %s were compared</a></li>\n"
-                        "<li><a href=\"#differences\">Where they differ</a></li>\n"
+                        "</h2>\n<ol>\n<li><a href=\"#differences\">Where they differ</a></li>\n"
+                        "<li><a href=\"#sources\">Which %s were compared</a></li>\n"
                         "<li><a href=\"#labels\">Who is called what</a></li>\n"
                         "<li><a href=\"#attribution\">How they attribute</a></li>\n"
                         "<li><a href=\"#context\">%s</a></li>\n"
@@ -664,8 +710,8 @@ void slant_report_write_html(const slant_report *r, slant_buf *out)
                    r->trend_table != SLANT_REPORT_NONE || r->split_table != SLANT_REPORT_NONE
                        ? "<li><a href=\"#time\">Over time</a></li>\n"
                        : "");
-    sources_section(r, out);
     differences_section(r, out);
+    sources_section(r, out);
     labels_section(r, out);
     attribution_section(r, out);
     context_section(r, out);

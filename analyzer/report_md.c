@@ -96,14 +96,29 @@ static void table(slant_buf *out, const slant_report_table *t)
 
 static void sources(const slant_report *r, slant_buf *out)
 {
-    slant_buf_addf(out, "## 1. Which %s were compared\n\n", r->nouns);
+    slant_buf_addf(out, "## 2. Which %s were compared\n\n", r->nouns);
     table(out, &r->tables[r->sources_table]);
-    for (size_t k = 0; k < r->nleft_out; k++) {
+    if (r->left_out) {
         slant_buf_adds(out, "\n");
-        esc(out, r->left_out[k]);
+        esc(out, r->left_out);
         slant_buf_addc(out, '\n');
     }
+    slant_buf_addf(out, "\n### Rates per %s\n\nMean per article with its %g%% CI; rates per "
+                        "1,000 words. (The HTML report draws these as charts: `slant report "
+                        "--format html`.)\n\n",
+                   r->noun, 100 * r->c->opts.level);
+    table(out, &r->tables[r->means_table]);
     slant_buf_addc(out, '\n');
+}
+
+/* What is not listed, and how to list it. */
+static void more(slant_buf *out, const char *sentence)
+{
+    if (!sentence)
+        return;
+    slant_buf_addc(out, '\n');
+    esc(out, sentence);
+    slant_buf_adds(out, ": `--all` lists them.\n");
 }
 
 /* Findings [from, to), numbered from from + 1. */
@@ -135,32 +150,30 @@ static void context(const slant_report *r, slant_buf *out)
         esc(out, r->no_context);
         slant_buf_adds(out, "\n\n");
     }
-    finding_items(r, out, r->nheadline, r->nfindings);
+    finding_items(r, out, r->nheadline, r->nheadline + r->context_listed);
+    more(out, r->more_context);
     if (r->nheadline < r->nfindings)
         slant_buf_addc(out, '\n');
 }
 
 static void differences(const slant_report *r, slant_buf *out)
 {
-    slant_buf_adds(out, "## 2. Where they differ\n\n### In brief\n\n");
-    for (size_t k = 0; k < r->npairlines; k++) {
-        slant_buf_adds(out, "- ");
-        esc(out, r->pairlines[k].sentence);
-        slant_buf_addc(out, '\n');
-    }
-    slant_buf_adds(out, "\n### Significant differences\n\n");
+    slant_buf_adds(out, "## 1. Where they differ\n\n### Significant differences\n\n");
     esc(out, r->findings_note);
     slant_buf_adds(out, "\n\n");
     if (r->no_headline) {
         esc(out, r->no_headline);
         slant_buf_adds(out, "\n\n");
     }
-    finding_items(r, out, 0, r->nheadline);
-    slant_buf_addf(out, "\n### Rates per %s\n\nMean per article with its %g%% CI; rates per "
-                        "1,000 words. (The HTML report draws these as charts: `slant report "
-                        "--format html`.)\n\n",
-                   r->noun, 100 * r->c->opts.level);
-    table(out, &r->tables[r->means_table]);
+    finding_items(r, out, 0, r->headline_listed);
+    more(out, r->more_headline);
+    slant_buf_adds(out, "\n### In brief\n\n");
+    for (size_t k = 0; k < r->pairs_listed; k++) {
+        slant_buf_adds(out, "- ");
+        esc(out, r->pairlines[k].sentence);
+        slant_buf_addc(out, '\n');
+    }
+    more(out, r->more_pairs);
     slant_buf_addc(out, '\n');
 }
 
@@ -251,8 +264,8 @@ static void terms(const slant_report *r, slant_buf *out)
                             "the largest difference in rate per 1,000 words, higher first.\n\n");
     for (size_t k = 0; k < r->nfindings; k++) {
         const slant_report_finding *f = &r->findings[k];
-        if (!f->ndrivers && r->has_keyness)
-            continue; /* not a lexicon category (an index or a share): no terms */
+        if (!slant_report_listed(r, k) || (!f->ndrivers && r->has_keyness))
+            continue; /* not listed, or not a lexicon category (an index, a share) */
         slant_buf_adds(out, "- ");
         esc(out, f->label);
         slant_buf_adds(out, ", ");
@@ -369,8 +382,8 @@ void slant_report_write_md(const slant_report *r, slant_buf *out)
     slant_buf_addc(out, ' ');
     esc(out, r->count_sentence);
     slant_buf_adds(out, "\n\n");
-    sources(r, out);
     differences(r, out);
+    sources(r, out);
     labels(r, out);
     attribution(r, out);
     context(r, out);

@@ -5,10 +5,12 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "normalize.h"
 #include "trend.h"
+#include "xalloc.h"
 
 /* --- escaping ----------------------------------------------------------------------------- */
 
@@ -79,6 +81,45 @@ static const char *const source_colours[] = {
 const char *slant_svg_source_colour(size_t s)
 {
     return source_colours[s % NSOURCE_COLOURS];
+}
+
+/* sRGB companding of a linear value in [0, 1], as a byte. */
+static int srgb_byte(double v)
+{
+    v = v <= 0.0031308 ? 12.92 * v : 1.055 * pow(v, 1 / 2.4) - 0.055;
+    long b = lround(255 * v);
+    return b < 0 ? 0 : b > 255 ? 255 : (int)b;
+}
+
+/* CIE L*C*h (D65) to sRGB, out of gamut clipped per channel. */
+static void lch_to_rgb(double l, double c, double h_deg, int rgb[3])
+{
+    double h = h_deg * 3.14159265358979323846 / 180;
+    double a = c * cos(h), b = c * sin(h);
+    double fy = (l + 16) / 116, fx = fy + a / 500, fz = fy - b / 200;
+    const double e = 216.0 / 24389, k = 24389.0 / 27;
+    double xr = fx * fx * fx > e ? fx * fx * fx : (116 * fx - 16) / k;
+    double yr = l > k * e ? fy * fy * fy : l / k;
+    double zr = fz * fz * fz > e ? fz * fz * fz : (116 * fz - 16) / k;
+    double X = 0.95047 * xr, Y = yr, Z = 1.08883 * zr;
+    rgb[0] = srgb_byte(3.2404542 * X - 1.5371385 * Y - 0.4985314 * Z);
+    rgb[1] = srgb_byte(-0.9692660 * X + 1.8760108 * Y + 0.0415560 * Z);
+    rgb[2] = srgb_byte(0.0556434 * X - 0.2040259 * Y + 1.0572252 * Z);
+}
+
+void slant_svg_colour(size_t s, size_t n, char out[8])
+{
+    if (n <= NSOURCE_COLOURS) {
+        snprintf(out, 8, "%s", source_colours[s]);
+        return;
+    }
+    /* Hues a golden angle apart (each new hue falls in the largest gap left), lightness
+     * cycling over three levels so that neighbouring hues differ in lightness too. */
+    static const double lightness[] = { 52, 70, 40 };
+    double hue = fmod(40 + 137.50776405 * (double)s, 360);
+    int rgb[3];
+    lch_to_rgb(lightness[s % 3], 48, hue, rgb);
+    snprintf(out, 8, "#%02X%02X%02X", rgb[0], rgb[1], rgb[2]);
 }
 
 /* Variants of a contested concept: a second palette, each with a readable text colour. */
@@ -203,12 +244,39 @@ static double clip(double v, slant_unit kind, double mult)
     return v;
 }
 
+/* The sources in the order a dot plot shows them: by mean, highest first; sources without
+ * a mean last; ties in source order. */
+typedef struct {
+    size_t source;
+    double mean;
+} ranked_source;
+
+static int cmp_ranked(const void *x, const void *y)
+{
+    const ranked_source *a = x, *b = y;
+    int na = isnan(a->mean), nb = isnan(b->mean);
+    if (na != nb)
+        return na - nb;
+    if (!na && a->mean != b->mean)
+        return a->mean < b->mean ? 1 : -1;
+    return (a->source > b->source) - (a->source < b->source);
+}
+
+/*
+ * A dot plot: one row per source, sorted by the mean (highest first), the mean a dot in
+ * the source's colour and its interval a whisker. Rows are 18 units high, so 30 sources
+ * take 540 units, and the chart stays readable at any number of sources (bars side by
+ * side stop being comparable past a handful).
+ */
 void slant_svg_rates(const slant_report *r, size_t i, const char *id, slant_buf *out)
 {
     const slant_report_indicator *x = &r->indicators[i];
-    double mult = x->share ? 100 : 1, lo = 0, hi = 0;
+    double mult = x->share ? 100 : 1, lo = INFINITY, hi = -INFINITY;
+    ranked_source *order = xcalloc(r->nsources ? r->nsources : 1, sizeof *order);
     for (size_t s = 0; s < r->nsources; s++) {
         const slant_cmp_summary *m = x->summaries[s];
+        order[s].source = s;
+        order[s].mean = m && isfinite(m->s.mean) ? m->s.mean : NAN;
         if (!m)
             continue;
         double vals[3] = { m->s.mean, m->s.ci_low, m->s.ci_high };
@@ -219,11 +287,14 @@ void slant_svg_rates(const slant_report *r, size_t i, const char *id, slant_buf 
                 hi = fmax(hi, v);
             }
     }
-    if (x->kind == SLANT_UNIT_INDEX) {
-        lo = fmin(lo, -1);
-        hi = fmax(hi, 1);
-    }
-    const double row = 34, top = 4, x0 = 8, x1 = W - 62;
+    qsort(order, r->nsources, sizeof *order, cmp_ranked);
+    /* A dot marks a position, not a length: the axis spans the data, not from 0. */
+    if (!(lo <= hi))
+        lo = hi = 0;
+    /* With many sources the figure is wider (the page gives it more room), so the text
+     * keeps its size and the plot gets the rest. */
+    const double width = r->nsources > SLANT_REPORT_MANY_SOURCES ? 460 : W;
+    const double row = 18, top = 4, label = 8, x0 = 150, x1 = width - 50;
     double height = top + row * (double)r->nsources + 22;
     scale sc = make_scale(lo, hi, x0, x1);
     char title[256], level[16];
@@ -234,32 +305,51 @@ void slant_svg_rates(const slant_report *r, size_t i, const char *id, slant_buf 
         snprintf(title, sizeof title, "Mean %s per article, by %s", x->label, r->noun);
     slant_buf desc;
     slant_buf_init(&desc, SLANT_REPORT_MAX_BYTES);
-    slant_buf_addf(&desc, "%s, with %s confidence intervals of the mean: ", title, level);
-    for (size_t s = 0; s < r->nsources; s++) {
+    slant_buf_addf(&desc, "%s, highest first, with %s confidence intervals of the mean: ",
+                   title, level);
+    for (size_t k = 0; k < r->nsources; k++) {
+        size_t s = order[k].source;
         slant_report_mean t;
         slant_report_fmt_mean(&t, x->summaries[s], x->share);
-        slant_buf_addf(&desc, "%s%s %s (%s to %s)", s ? "; " : "", r->sources[s].name, t.mean,
+        slant_buf_addf(&desc, "%s%s %s (%s to %s)", k ? "; " : "", r->sources[s].name, t.mean,
                        t.low, t.high);
     }
     slant_buf_addc(&desc, '.');
-    open_svg(out, id, W, height);
+    open_svg(out, id, width, height);
     title_desc(out, id, title, desc.data);
     slant_buf_release(&desc);
     grid(out, &sc, top, top + row * (double)r->nsources, height - 6, x->share ? "%" : "");
-    for (size_t s = 0; s < r->nsources; s++) {
+    for (size_t k = 0; k < r->nsources; k++) {
+        size_t s = order[k].source;
         const slant_cmp_summary *m = x->summaries[s];
-        double y = top + row * (double)s;
-        text_at(out, x0, y + 11, NULL, 11, "#1B1B1B", r->sources[s].name, 48);
+        double y = top + row * (double)k, mid = y + row / 2;
+        char colour[8];
+        slant_svg_colour(s, r->nsources, colour);
+        if (k % 2)
+            slant_buf_addf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                                "fill=\"#F3F4F6\"/>",
+                           label - 4, y, width - label, row);
+        text_at(out, x0 - 8, mid + 4, "end", 11, "#1B1B1B", r->sources[s].name, 24);
         if (!m || isnan(m->s.mean)) {
-            text_at(out, x1 + 4, y + 25, NULL, 11, "#444444", "no data", 16);
+            text_at(out, x1 + 6, mid + 4, NULL, 11, "#444444", "no data", 16);
             continue;
         }
-        bar(out, &sc, y + 15, 12, mult * m->s.mean, clip(mult * m->s.ci_low, x->kind, mult),
-            clip(mult * m->s.ci_high, x->kind, mult), slant_svg_source_colour(s), 0.85);
+        double a = clip(mult * m->s.ci_low, x->kind, mult);
+        double b = clip(mult * m->s.ci_high, x->kind, mult);
+        if (!isnan(a) && !isnan(b)) {
+            double xa = at(&sc, a), xb = at(&sc, isinf(b) ? sc.hi : b);
+            slant_buf_addf(out, "<path d=\"M%.1f %.1fH%.1fM%.1f %.1fV%.1fM%.1f %.1fV%.1f\" "
+                                "stroke=\"#1B1B1B\" stroke-width=\"1.2\" fill=\"none\"/>",
+                           xa, mid, xb, xa, mid - 4, mid + 4, xb, mid - 4, mid + 4);
+        }
+        slant_buf_addf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"%s\" "
+                            "stroke=\"#1B1B1B\" stroke-width=\"0.8\"/>",
+                       at(&sc, mult * m->s.mean), mid, colour);
         char v[32];
         slant_report_fmt_value(v, sizeof v, m->s.mean, x->share);
-        text_at(out, x1 + 6, y + 25, NULL, 11, "#1B1B1B", v, 16);
+        text_at(out, x1 + 6, mid + 4, NULL, 11, "#1B1B1B", v, 16);
     }
+    free(order);
     slant_buf_adds(out, "</svg>");
 }
 
@@ -316,7 +406,9 @@ void slant_svg_keyness(const slant_report *r, size_t s, const char *id, slant_bu
         else
             snprintf(label, sizeof label, "%s", term->term);
         text_at(out, x0 - 6, y + 15, "end", 11, "#1B1B1B", label, 24);
-        bar(out, &sc, y + 5, 12, c->value, c->low, c->high, slant_svg_source_colour(s),
+        char colour[8];
+        slant_svg_colour(s, r->nsources, colour);
+        bar(out, &sc, y + 5, 12, c->value, c->low, c->high, colour,
             k->terms[t].significant ? 0.85 : 0.3);
         char v[32];
         snprintf(v, sizeof v, "%.2f", c->value);
@@ -330,7 +422,11 @@ void slant_svg_keyness(const slant_report *r, size_t s, const char *id, slant_bu
 void slant_svg_shares(const slant_report *r, size_t k, const char *id, slant_buf *out)
 {
     const slant_report_concept *x = &r->concepts[k];
-    const double row = 38, top = 4, x0 = 8, x1 = W - 8;
+    /* Many sources: a row each, the name at the left of its bar (as in the dot plots);
+     * a few: the name above its bar, the bar the whole width. */
+    const int many = r->nsources > SLANT_REPORT_MANY_SOURCES;
+    const double row = many ? 20 : 38, top = 4, x0 = 8, x1 = W - 8;
+    const double bx0 = many ? 130 : x0, by = many ? 2 : 15, bh = many ? 16 : 18;
     /* The legend flows over lines: about 6.5 units per character at size 11. */
     double lx = x0, ly = 0;
     size_t lines = 1;
@@ -367,27 +463,30 @@ void slant_svg_shares(const slant_report *r, size_t k, const char *id, slant_buf
     slant_buf_release(&desc);
     for (size_t s = 0; s < r->nsources; s++) {
         double y = top + row * (double)s, cum = 0;
-        text_at(out, x0, y + 11, NULL, 11, "#1B1B1B", r->sources[s].name, 48);
+        if (many)
+            text_at(out, bx0 - 6, y + by + 12, "end", 11, "#1B1B1B", r->sources[s].name, 20);
+        else
+            text_at(out, x0, y + 11, NULL, 11, "#1B1B1B", r->sources[s].name, 48);
         int any = 0;
         for (size_t v = 0; v < x->nvariants; v++) {
             double share = x->shares[s * x->nvariants + v];
             if (!(share > 0))
                 continue;
             any = 1;
-            double a = x0 + cum * (x1 - x0), w = share * (x1 - x0);
-            slant_buf_addf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" "
+            double a = bx0 + cum * (x1 - bx0), w = share * (x1 - bx0);
+            slant_buf_addf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.0f\" "
                                 "fill=\"%s\" stroke=\"#FFFFFF\" stroke-width=\"1\"/>",
-                           a, y + 15, w, variant_colours[v % NVARIANT_COLOURS].fill);
+                           a, y + by, w, bh, variant_colours[v % NVARIANT_COLOURS].fill);
             if (w >= 30) {
                 char pct[16];
                 snprintf(pct, sizeof pct, "%.0f%%", 100 * share);
-                text_at(out, a + w / 2, y + 28, "middle", 10,
+                text_at(out, a + w / 2, y + by + bh - 5, "middle", 10,
                         variant_colours[v % NVARIANT_COLOURS].text, pct, 8);
             }
             cum += share;
         }
         if (!any)
-            text_at(out, x0, y + 28, NULL, 11, "#444444", "no uses", 16);
+            text_at(out, bx0, y + by + bh - 5, NULL, 11, "#444444", "no uses", 16);
     }
     lx = x0;
     ly = legend;

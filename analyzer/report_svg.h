@@ -22,8 +22,16 @@
 void slant_xml_escape(slant_buf *out, const char *s, size_t len);
 void slant_xml_escapes(slant_buf *out, const char *s);
 
-/* The colour of source `s` (Okabe & Ito's colour-blind-safe palette), as "#rrggbb". */
+/* The colour of source `s` (Okabe & Ito's colour-blind-safe palette), as "#rrggbb"; it
+ * repeats past 7 sources: slant_svg_colour() does not. */
 const char *slant_svg_source_colour(size_t s);
+
+/* The colour of source `s` of `n` (s < n), as "#RRGGBB" in `out`: Okabe & Ito's palette
+ * (the colours of slant_svg_source_colour) up to 7 sources; past that, computed: hues a
+ * golden angle (137.5 degrees) apart in CIE LCh at chroma 48, lightness cycling over 52,
+ * 70 and 40: the colours never cycle (30 sources get 30 distinct ones), and neighbours
+ * in the sequence differ in hue and in lightness. */
+void slant_svg_colour(size_t s, size_t n, char out[8]);
 
 /* Each source's mean of indicator row `i` (r->indicators[i]) with its interval whiskers. */
 void slant_svg_rates(const slant_report *r, size_t i, const char *id, slant_buf *out);

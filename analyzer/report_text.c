@@ -126,14 +126,19 @@ static char *cell_text(const slant_report_cell *c)
     return s;
 }
 
-/* Writes the rows of `cells` (rows x ncols, row 0 the header) in the columns `cols`
- * (nshown of them), two spaces of indent and two between columns. */
-static void table_part(writer *w, const slant_report_table *t, char **cells,
+/* Writes the rows of `cells` (rows x ncols, the first `head` rows the header's lines) in
+ * the columns `cols` (nshown of them), two spaces of indent and two between columns. */
+static void table_part(writer *w, const slant_report_table *t, char **cells, size_t head,
                        const size_t *width, const size_t *cols, size_t nshown)
 {
-    for (size_t r = 0; r <= t->nrows; r++) {
+    for (size_t r = 0; r < head + t->nrows; r++) {
+        int blank = r < head; /* a header line none of these columns needs */
+        for (size_t k = 0; k < nshown && blank; k++)
+            blank = !cells[r * t->ncols + cols[k]][0];
+        if (blank)
+            continue;
         slant_buf_adds(w->out, "  ");
-        if (r == 0 && w->colour)
+        if (r < head && w->colour)
             slant_buf_adds(w->out, "\033[1m");
         for (size_t k = 0; k < nshown; k++) {
             size_t c = cols[k];
@@ -149,26 +154,106 @@ static void table_part(writer *w, const slant_report_table *t, char **cells,
                 for (size_t j = 0; j < pad; j++)
                     slant_buf_addc(w->out, ' ');
         }
-        if (r == 0 && w->colour)
+        if (r < head && w->colour)
             slant_buf_adds(w->out, "\033[0m");
+        /* no trailing spaces (a right-aligned last column has none; a left one is cut) */
+        while (w->out->len && w->out->data[w->out->len - 1] == ' ')
+            w->out->len--;
         slant_buf_addc(w->out, '\n');
     }
 }
 
+/* The most lines a header cell is wrapped into. */
+#define HEAD_LINES 4
+
+/* Wraps header text `s` (printable) at spaces into lines of at most `target` columns (a
+ * longer word stays whole), at most HEAD_LINES of them (the last takes the rest). Returns
+ * the number of lines; lines[k] are owned by the caller. */
+static size_t wrap_head(const char *s, size_t target, char **lines)
+{
+    size_t n = 0, len = strlen(s), i = 0;
+    while (i < len && n < HEAD_LINES) {
+        size_t start = i, end = i, cols = 0;
+        if (n + 1 == HEAD_LINES) {
+            end = len;
+        } else {
+            /* take words while they fit; always at least one */
+            size_t j = i;
+            while (j < len) {
+                size_t k = j;
+                while (k < len && s[k] != ' ')
+                    k++;
+                size_t wc = columns(s + j, k - j);
+                if (end > start && cols + 1 + wc > target)
+                    break;
+                cols += (end > start ? 1 : 0) + wc;
+                end = k;
+                j = k < len ? k + 1 : k;
+            }
+        }
+        lines[n++] = xmemdup(s + start, end - start);
+        i = end;
+        while (i < len && s[i] == ' ')
+            i++;
+    }
+    if (!n)
+        lines[n++] = xstrdup("");
+    return n;
+}
+
 /* Writes table `t`: its caption first when it leads, then the columns, in parts of at most
- * TABLE_WIDTH columns (the first column repeated in each) when it is wider. */
+ * TABLE_WIDTH columns (the first column repeated in each) when it is wider. A table that
+ * is too wide has its header cells wrapped over up to HEAD_LINES lines, to the width of
+ * their column's values (long source names would otherwise widen every column), before it
+ * is split. */
 static void table_write(writer *w, const slant_report_table *t)
 {
     if (t->caption_leads)
         para(w, "  ", t->caption, 2);
-    size_t n = (t->nrows + 1) * t->ncols;
-    char **cells = xcalloc(n, sizeof *cells);
+    char **head = xcalloc(t->ncols, sizeof *head);
     size_t *width = xcalloc(t->ncols, sizeof *width);
+    size_t *data = xcalloc(t->ncols, sizeof *data);
     size_t *cols = xcalloc(t->ncols, sizeof *cols);
+    char **body = xcalloc(t->nrows * t->ncols + 1, sizeof *body);
     for (size_t c = 0; c < t->ncols; c++)
-        cells[c] = cell_text(&t->header[c]);
+        head[c] = cell_text(&t->header[c]);
+    for (size_t k = 0; k < t->nrows * t->ncols; k++) {
+        body[k] = cell_text(&t->cells[k]);
+        size_t c = k % t->ncols, len = columns(body[k], strlen(body[k]));
+        if (len > data[c])
+            data[c] = len;
+    }
+    size_t total = 2;
+    for (size_t c = 0; c < t->ncols; c++) {
+        size_t h = columns(head[c], strlen(head[c]));
+        total += (c ? 2 : 0) + (h > data[c] ? h : data[c]);
+    }
+    /* the header's lines: one, or wrapped when the table is too wide */
+    size_t nlines = 1;
+    char **lines = xcalloc(t->ncols * HEAD_LINES, sizeof *lines);
+    for (size_t c = 0; c < t->ncols; c++) {
+        size_t n = 1;
+        if (total > TABLE_WIDTH && c > 0)
+            n = wrap_head(head[c], data[c] > 8 ? data[c] : 8, &lines[c * HEAD_LINES]);
+        else
+            lines[c * HEAD_LINES] = xstrdup(head[c]);
+        if (n > nlines)
+            nlines = n;
+    }
+    size_t n = (nlines + t->nrows) * t->ncols;
+    char **cells = xcalloc(n, sizeof *cells);
+    for (size_t l = 0; l < nlines; l++)
+        for (size_t c = 0; c < t->ncols; c++) {
+            /* bottom-aligned: the last line of every header on the last header row */
+            size_t have = 0;
+            while (have < HEAD_LINES && lines[c * HEAD_LINES + have])
+                have++;
+            size_t from = nlines - have;
+            cells[l * t->ncols + c] = l >= from ? lines[c * HEAD_LINES + (l - from)]
+                                                : xstrdup("");
+        }
     for (size_t k = 0; k < t->nrows * t->ncols; k++)
-        cells[t->ncols + k] = cell_text(&t->cells[k]);
+        cells[nlines * t->ncols + k] = body[k];
     for (size_t k = 0; k < n; k++) {
         size_t c = k % t->ncols, len = columns(cells[k], strlen(cells[k]));
         if (len > width[c])
@@ -185,12 +270,18 @@ static void table_write(writer *w, const slant_report_table *t)
         }
         if (nshown > 1 && cols[1] > 1)
             slant_buf_addc(w->out, '\n'); /* a blank line between the parts */
-        table_part(w, t, cells, width, cols, nshown);
+        table_part(w, t, cells, nlines, width, cols, nshown);
     } while (next < t->ncols);
     for (size_t k = 0; k < n; k++)
         free(cells[k]);
+    for (size_t c = 0; c < t->ncols; c++)
+        free(head[c]);
     free(cells);
+    free(lines);
+    free(body);
+    free(head);
     free(width);
+    free(data);
     free(cols);
 }
 
@@ -202,8 +293,21 @@ static void sources(const slant_report *r, writer *w)
     snprintf(h, sizeof h, "WHICH %s WERE COMPARED", r->noun[0] == 's' ? "SOURCES" : "GROUPS");
     heading(w, h);
     table_write(w, &r->tables[r->sources_table]);
-    for (size_t k = 0; k < r->nleft_out; k++)
-        para(w, "  ", r->left_out[k], 2);
+    if (r->left_out)
+        para(w, "  ", r->left_out, 2);
+}
+
+/* What is not listed, and how to list it: "42 more significant differences: ...: --all
+ * lists them." */
+static void more(writer *w, const char *sentence)
+{
+    if (!sentence)
+        return;
+    slant_buf line;
+    slant_buf_init(&line, SLANT_REPORT_MAX_BYTES);
+    slant_buf_addf(&line, "%s: --all lists them.", sentence);
+    para(w, "  ", line.data, 2);
+    slant_buf_release(&line);
 }
 
 /* Findings [from, to), numbered from from + 1. */
@@ -230,17 +334,16 @@ static void finding_items(const slant_report *r, writer *w, size_t from, size_t 
 
 static void findings(const slant_report *r, writer *w)
 {
-    heading(w, "IN BRIEF");
-    for (size_t k = 0; k < r->npairlines; k++)
-        para(w, "  - ", r->pairlines[k].sentence, 4);
-    char h[320];
-    /* the note without its full stop, in the heading's parentheses */
-    snprintf(h, sizeof h, "WHERE THEY DIFFER (%.*s)", (int)strlen(r->findings_note) - 1,
-             r->findings_note);
-    heading(w, h);
+    heading(w, "WHERE THEY DIFFER");
+    para(w, "  ", r->findings_note, 2);
     if (r->no_headline)
         para(w, "  ", r->no_headline, 2);
-    finding_items(r, w, 0, r->nheadline);
+    finding_items(r, w, 0, r->headline_listed);
+    more(w, r->more_headline);
+    heading(w, "IN BRIEF");
+    for (size_t k = 0; k < r->pairs_listed; k++)
+        para(w, "  - ", r->pairlines[k].sentence, 4);
+    more(w, r->more_pairs);
 }
 
 /* The context: differences in structural and epistemic counts. */
@@ -255,7 +358,8 @@ static void context(const slant_report *r, writer *w)
     para(w, "  ", r->context_note, 2);
     if (r->no_context)
         para(w, "  ", r->no_context, 2);
-    finding_items(r, w, r->nheadline, r->nfindings);
+    finding_items(r, w, r->nheadline, r->nheadline + r->context_listed);
+    more(w, r->more_context);
 }
 
 static void means(const slant_report *r, writer *w)
@@ -348,8 +452,8 @@ static void terms(const slant_report *r, writer *w)
     heading(w, "WHICH TERMS DRIVE THE DIFFERENCES (rates per 1,000 words, higher first)");
     for (size_t k = 0; k < r->nfindings; k++) {
         const slant_report_finding *f = &r->findings[k];
-        if (!f->ndrivers && r->has_keyness)
-            continue; /* not a lexicon category (an index or a share): no terms */
+        if (!slant_report_listed(r, k) || (!f->ndrivers && r->has_keyness))
+            continue; /* not listed, or not a lexicon category (an index, a share) */
         slant_buf line;
         slant_buf_init(&line, SLANT_REPORT_MAX_BYTES);
         slant_buf_addf(&line, "%s, %s vs %s:", f->label, slant_report_source_name(r, f->hi),
@@ -489,8 +593,8 @@ void slant_report_write_text(const slant_report *r, int colour, slant_buf *out)
     slant_buf_adds(&all, r->count_sentence);
     para(&w, "", all.data, 0);
     slant_buf_release(&all);
-    sources(r, &w);
     findings(r, &w);
+    sources(r, &w);
     means(r, &w);
     labels(r, &w);
     attribution(r, &w);

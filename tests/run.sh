@@ -78,6 +78,8 @@ if [ -z "${SLANT_VALGRIND:-}" ]; then
              tests/time/run.sh; do
         [ -f "$t" ] && part sh "$t" "$BUILD"
     done
+    # The HTML report of 3, 5 and 30 sources in Chromium (Selenium): widths, charts, order.
+    [ -f tests/report/browser.py ] && part /usr/bin/python3 tests/report/browser.py "$BUILD"
 fi
 
 echo "$total_passed passed, $total_failed failed"

@@ -83,6 +83,8 @@ def fmt_q(q):
 def fmt_ratio(v):
     if v == math.inf:
         return "no upper bound"
+    if 0.95 <= v < 1.05:
+        return f"{v:.2f}"  # never "1.0 times as many"
     return f"{v:.1f}" if v < 100 else f"{v:.0f}"
 
 
@@ -101,6 +103,10 @@ check(html_run.returncode == 0 and os.path.getsize(html_path) > 0, "html report 
 check(html_run.stdout == b"", "-o leaves standard output empty")
 text = text_run.stdout.decode("utf-8")
 md = md_run.stdout.decode("utf-8")
+# --all lists every significant difference in text and Markdown (by default the first 10
+# of each part that reach the effect-size floor; the HTML page holds the rest, closed)
+text_all = run("report", "-q", "--all", CORPUS).stdout.decode("utf-8")
+md_all = run("report", "-q", "--all", "--format", "md", CORPUS).stdout.decode("utf-8")
 page = open(html_path, "rb").read().decode("utf-8")  # strict: the page is valid UTF-8
 shutil.copy(html_path, os.path.join(OUT, "report.html"))
 check(b"\033[" not in text_run.stdout, "no colour when stdout is not a terminal")
@@ -229,8 +235,8 @@ check(root.find(lambda n: n.attrs.get("id") == "h-actors"),
 
 # the sections, in the order the report answers its questions
 sections = [n.attrs.get("id") for n in root.find(lambda n: n.tag == "section")]
-check(sections == ["sources", "differences", "labels", "attribution", "context", "terms", "method"],
-      f"sections in order: {sections}")
+check(sections == ["differences", "sources", "labels", "attribution", "context", "terms", "method"],
+      f"sections in order (the findings first): {sections}")
 
 # --- the sources ------------------------------------------------------------------------------
 src_rows = {}
@@ -333,8 +339,8 @@ def values(group, ind):
     return list(1000.0 * rows[ind + "_count"] / rows["tokens"])
 
 
-text_flat = flat(text)
-md_flat = flat(re.sub(r"\\([\\`*_\[\]|#~!{}])", r"\1", md))
+text_flat = flat(text_all)
+md_flat = flat(re.sub(r"\\([\\`*_\[\]|#~!{}])", r"\1", md_all))
 wrong = []
 ratio_checked = 0
 for p in sig:
@@ -393,6 +399,32 @@ for p in sig:
     if sentence not in md_flat:
         wrong.append(f"md lacks: {sentence}")
 check(not wrong, f"findings equal compare's numbers in all formats: {wrong[:4]}")
+
+# by default: the first 10 of each part listed in text and Markdown, the rest counted (and
+# closed under "more" in the HTML page)
+def in_details(n):
+    while n is not None and n.tag != "details":
+        n = n.parent
+    return n is not None
+
+
+listed = [li for li in items.values() if not in_details(li)]
+closed = [li for li in items.values() if in_details(li)]
+default_flat = flat(text)
+default_md = flat(re.sub(r"\\([\\`*_\[\]|#~!{}])", r"\1", md))
+sent = lambda li: flat(li.find(lambda n: "sentence" in n.attrs.get("class", ""))[0].text())
+check(len(sig) > 10 and closed and len(listed) <= 20,
+      f"more than 10 findings: some closed in the HTML ({len(listed)} listed, {len(closed)} closed)")
+check(all(sent(li) in default_flat and sent(li) in default_md for li in listed),
+      "text and Markdown list the findings the HTML page lists")
+check(not any(sent(li) in default_flat or sent(li) in default_md for li in closed),
+      "text and Markdown leave out the findings the HTML page closes")
+for part in ("differences", "context"):
+    n = sum(1 for li in closed if section_of(li) == part)
+    if n:
+        want = f"{n} more significant difference{'s' if n > 1 else ''} past the top 10"
+        check(want in default_flat and f"{want}: --all lists them." in default_flat
+              and want in flat(page), f"{part}: the text and the page say '{want}'")
 check(ratio_checked >= 20, f"ratio intervals recomputed ({ratio_checked})")
 
 # the designed differences (corpus/README.md), in plain words
@@ -628,6 +660,45 @@ def on_terminal(env):
     os.waitpid(pid, 0)
     return out
 
+
+def pty_run(args):
+    """Runs slant with standard error (and output) on a terminal; returns what it wrote."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execv(SLANT, [SLANT, *args])
+    out = b""
+    while True:
+        r, _, _ = select.select([fd], [], [], 120)
+        if not r:
+            break
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.waitpid(pid, 0)
+    return out.decode("utf-8", "replace")
+
+
+# progress on a terminal: every long phase with its total, then one summary line
+prog_out = os.path.join(tmp, "progress.html")
+prog = pty_run(["report", "--format", "html", "-o", prog_out, CORPUS])
+ncmp = len(cmp["tables"]["omnibus"])
+for want in (f"slant: statistics: 0 of {ncmp} indicators (0%)", "slant: bootstrap: 0 of ",
+             "slant: evidence: 0 of 36 articles (0%)"):
+    check(want in prog, f"progress on a terminal: '{want}' ({prog[-300:]!r})")
+check(re.search(r"\r\033\[Kslant: 36 articles, 3 groups, 3 pairs in \d+\.\d s\r?\n", prog),
+      f"one summary line at the end on a terminal ({prog[-120:]!r})")
+quiet = pty_run(["report", "-q", "--format", "html", "-o", prog_out, CORPUS])
+check("slant:" not in quiet, f"no progress and no summary with -q ({quiet[:200]!r})")
+piped = run("report", "--format", "html", "-o", prog_out, CORPUS)
+check(b"slant:" not in piped.stderr, f"no progress when stderr is not a terminal ({piped.stderr[:200]!r})")
+cprog = pty_run(["compare", "-o", os.path.join(tmp, "c.txt"), CORPUS])
+check(f"slant: statistics: 0 of" in cprog and
+      re.search(r"slant: 36 articles, 3 groups, 3 pairs in \d+\.\d s", cprog),
+      f"compare: statistics progress and the summary line ({cprog[-200:]!r})")
 
 check(b"\033[1m" in on_terminal({}), "colour on a terminal")
 check(b"\033[" not in on_terminal({"NO_COLOR": "1"}), "no colour with NO_COLOR on a terminal")
