@@ -80,126 +80,6 @@ static const char *category_id(const source *s, size_t c)
     return slant_lexicon_category(s->lex, c)->id;
 }
 
-/* --- nearest actor ---------------------------------------------------------------------------- */
-
-/*
- * The actor matches of an article, sorted two ways for the nearest actor of every match
- * in O(log n) each (looking at every match for each match was quadratic: 30,000 matches
- * took seconds). A key orders by sentence, then a word position, then match number.
- */
-typedef struct {
-    uint32_t sentence, pos, index;
-} actor_key;
-
-typedef struct {
-    actor_key *by_end;      /* pos: the actor match's last word */
-    actor_key *by_start;    /* pos: its first word */
-    size_t n;
-    uint32_t longest;       /* words of the longest actor match */
-} actor_index;
-
-static int key_cmp(const actor_key *a, const actor_key *b)
-{
-    if (a->sentence != b->sentence)
-        return a->sentence < b->sentence ? -1 : 1;
-    if (a->pos != b->pos)
-        return a->pos < b->pos ? -1 : 1;
-    return a->index < b->index ? -1 : a->index > b->index;
-}
-
-static int key_qsort(const void *a, const void *b)
-{
-    return key_cmp(a, b);
-}
-
-/* The first key not less than `k`. */
-static size_t lower_bound(const actor_key *v, size_t n, actor_key k)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (key_cmp(&v[mid], &k) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-static void actor_index_build(const source *v, actor_index *ix)
-{
-    memset(ix, 0, sizeof *ix);
-    size_t n = v->m->n;
-    ix->by_end = xmalloc((n ? n : 1) * sizeof *ix->by_end);
-    ix->by_start = xmalloc((n ? n : 1) * sizeof *ix->by_start);
-    for (size_t i = 0; i < n; i++) {
-        const slant_match *y = &v->m->items[i];
-        if (!slant_lexicon_category(v->lex, y->category)->actor)
-            continue;
-        uint32_t s = v->d->tokens[y->first_token].sentence;
-        ix->by_start[ix->n] = (actor_key){ s, y->first_token, (uint32_t)i };
-        ix->by_end[ix->n] = (actor_key){ s, y->first_token + y->ntokens - 1, (uint32_t)i };
-        ix->n++;
-        if (y->ntokens > ix->longest)
-            ix->longest = y->ntokens;
-    }
-    qsort(ix->by_end, ix->n, sizeof *ix->by_end, key_qsort);
-    qsort(ix->by_start, ix->n, sizeof *ix->by_start, key_qsort);
-}
-
-static void actor_index_release(actor_index *ix)
-{
-    free(ix->by_end);
-    free(ix->by_start);
-}
-
-/*
- * The actor mentioned nearest to match number `xi` in its sentence, and how many words
- * away (0 when they overlap); of actors equally near, the first in match order.
- */
-static const char *nearest_actor(const source *v, const actor_index *ix, size_t xi,
-                                 size_t *distance)
-{
-    const slant_match *x = &v->m->items[xi];
-    uint32_t s = v->d->tokens[x->first_token].sentence;
-    uint32_t x0 = x->first_token, x1 = x0 + x->ntokens - 1;
-    size_t best_d = (size_t)-1, best_i = (size_t)-1;
-    /* Overlapping x: actor matches that start at most `longest` words before it ends. */
-    uint32_t from = x0 >= ix->longest ? x0 - ix->longest + 1 : 0;
-    for (size_t k = lower_bound(ix->by_start, ix->n, (actor_key){ s, from, 0 });
-         k < ix->n && ix->by_start[k].sentence == s && ix->by_start[k].pos <= x1; k++) {
-        const slant_match *y = &v->m->items[ix->by_start[k].index];
-        if (ix->by_start[k].index != xi && y->first_token + y->ntokens - 1 >= x0 &&
-            ix->by_start[k].index < best_i) {
-            best_d = 0;
-            best_i = ix->by_start[k].index;
-        }
-    }
-    if (best_d != 0) {
-        /* Before x: the latest end before its first word (the first of that end). */
-        size_t k = lower_bound(ix->by_end, ix->n, (actor_key){ s, x0, 0 });
-        if (k > 0 && ix->by_end[k - 1].sentence == s) {
-            actor_key g = ix->by_end[k - 1];
-            g = ix->by_end[lower_bound(ix->by_end, ix->n, (actor_key){ s, g.pos, 0 })];
-            best_d = x0 - g.pos;
-            best_i = g.index;
-        }
-        /* After x: the earliest start after its last word. */
-        k = lower_bound(ix->by_start, ix->n, (actor_key){ s, x1 + 1, 0 });
-        if (k < ix->n && ix->by_start[k].sentence == s) {
-            size_t d = ix->by_start[k].pos - x1;
-            if (d < best_d || (d == best_d && ix->by_start[k].index < best_i)) {
-                best_d = d;
-                best_i = ix->by_start[k].index;
-            }
-        }
-    }
-    *distance = best_d;
-    if (best_i == (size_t)-1)
-        return NULL;
-    return category_id(v, v->m->items[best_i].category);
-}
-
 /* --- building ------------------------------------------------------------------------------- */
 
 static int cmp_mark(const void *a, const void *b)
@@ -242,8 +122,6 @@ static void build_matches(slant_explain_table *t, const source *v)
     static const char *const h[] = { "#", "text", "category", "entry", "voice", "flags",
                                      "nearest actor" };
     table_start(t, "Matches", 7, h);
-    actor_index ix;
-    actor_index_build(v, &ix);
     for (size_t i = 0; i < v->m->n; i++) {
         const slant_match *x = &v->m->items[i];
         const slant_token *a = &v->d->tokens[x->first_token];
@@ -253,10 +131,10 @@ static void build_matches(slant_explain_table *t, const source *v)
         snprintf(surface, sizeof surface, "%.*s", (int)(b->end - a->start), v->d->text + a->start);
         snprintf(flags, sizeof flags, "%s%s%s", x->negated ? "negated " : "",
                  x->boosted ? "boosted " : "", x->diminished ? "diminished" : "");
-        size_t dist;
-        const char *near = nearest_actor(v, &ix, i, &dist);
-        if (near)
-            snprintf(actor, sizeof actor, "%s (%zu words)", near, dist);
+        slant_nearest_actor near = slant_frame_nearest(v->f, i);
+        if (near.actor != UINT32_MAX)
+            snprintf(actor, sizeof actor, "%s (%u words)", category_id(v, near.actor),
+                     near.words);
         else
             snprintf(actor, sizeof actor, "-");
         const slant_entry *e = slant_lexicon_entry(v->lex, x->entry);
@@ -265,7 +143,6 @@ static void build_matches(slant_explain_table *t, const source *v)
                                 actor };
         table_row(t, cells);
     }
-    actor_index_release(&ix);
 }
 
 static void build_quotations(slant_explain_table *t, const source *v)

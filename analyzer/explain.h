@@ -19,7 +19,8 @@
  * and a summary line of the framing counts. Every cell is a string as shown.
  *
  *   Matches        #, text, category, entry, voice (author or quoted), flags (negated,
- *                  boosted, diminished), nearest actor ("ACTOR (N words)" or "-")
+ *                  boosted, diminished), nearest actor (the frame's, frame.h: "ACTOR (N words)"
+ *                  or "-")
  *   Quotations     #, speaker (continued, anonymous), verb (loaded or neutral), words,
  *                  actor, opens with (its first six words)
  *   Scare quotes   kind, text: the scare quotes, then every "so-called" with its label

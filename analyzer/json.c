@@ -1405,10 +1405,10 @@ static void add_index(slant_jw *w, const slant_index *x)
 }
 
 /* One match of a field ("text" or "title") as an evidence entry; offsets are relative to
- * `base`; `speech` as for add_matches. */
+ * `base`; `speech` as for add_matches; `near` is its nearest actor (frame.h). */
 static void add_match(slant_jw *w, const slant_lexicon *lex, const char *field,
                       const slant_doc *d, const slant_match *m, size_t base,
-                      const uint8_t *speech)
+                      const uint8_t *speech, slant_nearest_actor near)
 {
     const slant_token *first = &d->tokens[m->first_token];
     const slant_token *last = &d->tokens[m->first_token + m->ntokens - 1];
@@ -1429,18 +1429,28 @@ static void add_match(slant_jw *w, const slant_lexicon *lex, const char *field,
     slant_jw_member_bool(w, "diminished", m->diminished);
     slant_jw_member_bool(w, "in_quote",
                          speech ? speech[m->first_token] != 0 : first->quote != 0);
+    int has_actor = near.actor != UINT32_MAX;
+    slant_jw_member_cstring(w, "actor",
+                            has_actor ? slant_lexicon_category(lex, near.actor)->id : NULL);
+    slant_jw_key(w, "actor_distance");
+    if (has_actor)
+        slant_jw_count(w, near.words);
+    else
+        slant_jw_raw(w, "null");
     slant_jw_close(w, '}');
 }
 
 /* The matches of one field ("text" or "title"); offsets are relative to `base`. `speech`
  * says per word whether it is quoted speech (the text's framing); NULL for the headline,
- * which is not framed: there every quotation counts. */
+ * which is not framed: there every quotation counts. `headline_near`: the headline's
+ * nearest actors; NULL for the text, whose are the frame's. */
 static void add_matches(slant_jw *w, const slant_result *r, const char *field,
                         const slant_doc *d, const slant_matches *ms, size_t base,
-                        const uint8_t *speech)
+                        const uint8_t *speech, const slant_nearest_actor *headline_near)
 {
     for (size_t k = 0; k < ms->n; k++)
-        add_match(w, r->lex, field, d, &ms->items[k], base, speech);
+        add_match(w, r->lex, field, d, &ms->items[k], base, speech,
+                  headline_near ? headline_near[k] : slant_frame_nearest(r->frame, k));
 }
 
 static void add_evidence(slant_jw *w, const slant_result *r)
@@ -1448,8 +1458,10 @@ static void add_evidence(slant_jw *w, const slant_result *r)
     slant_jw_key(w, "evidence");
     slant_jw_open(w, '[');
     if (r->headline)
-        add_matches(w, r, "title", r->headline, r->headline_matches, 0, NULL);
-    add_matches(w, r, "text", r->doc, r->matches, r->article->text_offset, r->frame->speech);
+        add_matches(w, r, "title", r->headline, r->headline_matches, 0, NULL,
+                    r->headline_nearest);
+    add_matches(w, r, "text", r->doc, r->matches, r->article->text_offset, r->frame->speech,
+                NULL);
     slant_jw_close(w, ']');
 }
 
@@ -1560,7 +1572,7 @@ void slant_json_write_sentences(const slant_result *r, slant_buf *out)
         slant_jw_open(&w, '[');
         for (size_t k = 0; k < u.nmatches; k++)
             add_match(&w, r->lex, "text", d, &r->matches->items[u.first_match + k], base,
-                      r->frame->speech);
+                      r->frame->speech, slant_frame_nearest(r->frame, u.first_match + k));
         slant_jw_close(&w, ']');
         add_provenance(&w, r->lex, r->weights);
         slant_jw_close(&w, '}');
