@@ -124,6 +124,11 @@ static slant_status parse_category(const cJSON *c, size_t index, const char *pat
     mc->group = string_field(c, "group");
     mc->polarity = string_field(c, "polarity");
     mc->definition = string_field(c, "definition");
+    mc->label = string_field(c, "label");
+    const cJSON *label = cJSON_GetObjectItemCaseSensitive(c, "label");
+    if (label && (!mc->label || !mc->label[0]))
+        return slant_error_set(err, SLANT_ERR_INPUT, path, 0, 0,
+                               "categories[%zu]: 'label' is not a non-empty string", index);
     static const char *const required[] = { "id", "file", "group", "definition" };
     char *const values[] = { mc->id, mc->file, mc->group, mc->definition };
     for (size_t k = 0; k < 4; k++)
