@@ -64,14 +64,14 @@
  * Actors (categories flagged `actor`): mentions; per category, the matches in a sentence
  * that mentions the actor and those within `window` words of a mention (or overlapping
  * it); the quotations
- * the actor speaks; and a heuristic for violence (category `violence`): agent in "X
- * attacked" (a mention at most 3 words before the match, same clause) and "attacked by X",
- * patient in "X were attacked" and "attacks on/against X". Agentless passives: a form of
- * "be" or "get" right before a violence match, with no "by" after it.
+ * the actor speaks; and a heuristic for violence (the category of role `violence`): agent
+ * in "X attacked" (a mention at most 3 words before the match, same clause) and "attacked
+ * by X", patient in "X were attacked" and "attacks on/against X". Agentless passives: a
+ * form of "be" or "get" right before a violence match, with no "by" after it.
  *
- * Epistemic profile: matches of `hedges`, `assertives` and `factives` per 1,000 words of
- * the author's voice, and a certainty index (assertives - hedges) / (assertives + hedges),
- * 0 when neither occurs.
+ * Epistemic profile: matches of the roles `hedge`, `assertive` and `factive` per 1,000
+ * words of the author's voice, and a certainty index (assertives - hedges) / (assertives +
+ * hedges), 0 when neither occurs.
  */
 
 #define SLANT_FRAME_REACH 6

@@ -14,6 +14,25 @@
 #include "version.h"
 #include "xalloc.h"
 
+/* --- the lexicon ----------------------------------------------------------------------------- */
+
+/* The lexicon that names the categories: the data's, else the naming one (report.h). */
+static const slant_lexicon *naming(const slant_report *r)
+{
+    return r->opts.lex ? r->opts.lex : r->opts.names;
+}
+
+/* The section of indicator `id`: from the data's lexicon; without it, the naming lexicon
+ * places the categories of the report roles (and nothing else: their groups are unknown). */
+static slant_section section_of(const slant_report *r, const char *id)
+{
+    if (r->opts.lex || !r->opts.names)
+        return slant_indicator_section(id, r->opts.lex);
+    if (slant_role_label(slant_indicator_role(id, r->opts.names)))
+        return slant_indicator_section(id, r->opts.names);
+    return slant_indicator_section(id, NULL);
+}
+
 /* --- strings and numbers ------------------------------------------------------------------ */
 
 static char *strf(const char *fmt, ...)
@@ -240,7 +259,7 @@ static size_t term_of(slant_report *r, size_t *cap, size_t source, size_t entry)
     } else {
         char label[128];
         t->category_label =
-            xstrdup(slant_indicator_label(t->category, r->opts.lex, label, sizeof label));
+            xstrdup(slant_indicator_label(t->category, naming(r), label, sizeof label));
     }
     t->term = display_term(name);
     t->anchor = strf("ev-%zu", r->nterms);
@@ -286,7 +305,7 @@ static char *finding_sentence(const slant_report *r, const slant_report_finding 
     slant_unit kind = slant_indicator_unit(id);
     int share = kind == SLANT_UNIT_SHARE;
     const char *uses = f->hi == SLANT_REPORT_REST ? "use" : "uses";
-    slant_indicator_label(id, r->opts.lex, label, sizeof label);
+    slant_indicator_label(id, naming(r), label, sizeof label);
     val(hi, sizeof hi, f->mean_hi, share);
     val(lo, sizeof lo, f->mean_lo, share);
     subject_of(r, f->hi, 1, a, sizeof a, apos, sizeof apos);
@@ -327,7 +346,7 @@ static char *event_sentence(const slant_report *r, const slant_report_finding *f
     slant_unit kind = slant_indicator_unit(id);
     const char *qn = slant_report_q_name(r);
     subject_of(r, f->hi, 0, a, sizeof a, apos, sizeof apos);
-    slant_indicator_label(id, r->opts.lex, label, sizeof label);
+    slant_indicator_label(id, naming(r), label, sizeof label);
     slant_report_fmt_q(tq, sizeof tq, f->events->paired_q);
     slant_report_fmt_q(xq, sizeof xq, f->events->wilcoxon_q);
     const char *more = f->event_diff >= 0 ? "more" : "fewer";
@@ -481,7 +500,7 @@ static void build_findings(slant_report *r, size_t *term_cap)
         f->events = paired_of(c, p);
         f->event_diff = f->events ? s * f->events->mean_diff : NAN;
         const char *id = indicator_id(r, p->indicator);
-        f->section = slant_indicator_section(id, r->opts.lex);
+        f->section = section_of(r, id);
         f->headline = slant_section_is_headline(f->section);
         f->leads = slant_indicator_leads(id);
         finding_ratio(r, f, p, flip);
@@ -494,7 +513,7 @@ static void build_findings(slant_report *r, size_t *term_cap)
         finding_drivers(r, term_cap, &r->findings[k], p, p->mean_a < p->mean_b);
         char label[128];
         r->findings[k].label = xstrdup(slant_indicator_label(indicator_id(r, p->indicator),
-                                                             r->opts.lex, label, sizeof label));
+                                                             naming(r), label, sizeof label));
         finding_sentences(r, &r->findings[k]);
         r->nheadline += r->findings[k].headline;
         r->nleading += r->findings[k].leads;
@@ -604,7 +623,7 @@ static void build_pairlines(slant_report *r)
         }
         char label[128], ratio[32];
         slant_unit kind = unit_of(r, top->indicator);
-        slant_indicator_label(indicator_id(r, top->indicator), r->opts.lex, label, sizeof label);
+        slant_indicator_label(indicator_id(r, top->indicator), naming(r), label, sizeof label);
         slant_report_fmt_ratio(ratio, sizeof ratio, top->ratio.value);
         if (kind == SLANT_UNIT_INDEX)
             l->sentence = strf("%s and %s differ in %zu of the %zu indicators tested; the "
@@ -666,10 +685,10 @@ static void build_indicators(slant_report *r)
         char label[128];
         x->indicator = ind;
         x->id = xstrdup(indicator_id(r, ind));
-        x->label = xstrdup(slant_indicator_label(x->id, r->opts.lex, label, sizeof label));
+        x->label = xstrdup(slant_indicator_label(x->id, naming(r), label, sizeof label));
         x->kind = slant_indicator_unit(x->id);
         x->share = x->kind == SLANT_UNIT_SHARE;
-        x->section = slant_indicator_section(x->id, r->opts.lex);
+        x->section = section_of(r, x->id);
         x->leads = slant_indicator_leads(x->id);
         x->summaries = xcalloc(r->nsources ? r->nsources : 1, sizeof *x->summaries);
         for (size_t s = 0; s < r->nsources; s++)
@@ -881,7 +900,7 @@ static int is_verb_entry(const slant_report *r, const char *name)
         return 0;
     memcpy(category, name, len);
     category[len] = '\0';
-    slant_role role = slant_indicator_role(category, r->opts.lex);
+    slant_role role = slant_indicator_role(category, naming(r));
     return role == SLANT_ROLE_REPORT_NEUTRAL || role == SLANT_ROLE_REPORT_LOADED;
 }
 
@@ -891,7 +910,7 @@ static long find_role(const slant_report *r, slant_role role)
     const slant_comparison *c = r->c;
     for (size_t i = 0; i < c->nindicators; i++)
         if (slant_indicator_role(slant_dataset_indicator_name(c->ds, c->indicators[i]),
-                                 r->opts.lex) == role)
+                                 naming(r)) == role)
             return (long)c->indicators[i];
     return -1;
 }
@@ -956,7 +975,7 @@ static void build_attribution(slant_report *r, size_t *term_cap)
             a->verb_counts[k] = verbs[k].count;
             const char *category = r->terms[a->verbs[k]].category;
             int is_loaded =
-                slant_indicator_role(category, r->opts.lex) == SLANT_ROLE_REPORT_LOADED;
+                slant_indicator_role(category, naming(r)) == SLANT_ROLE_REPORT_LOADED;
             a->verb_notes[k] = strf("%.0f%s", verbs[k].count, is_loaded ? " (loaded)" : "");
         }
         a->nverbs = n;
@@ -1042,7 +1061,7 @@ static void build_actors(slant_report *r)
                 t->actors[a] = xstrdup(actors[a]);
             for (size_t k = 0; k < ncats; k++)
                 t->categories[k] =
-                    xstrdup(slant_indicator_label(cats[k], r->opts.lex, label, sizeof label));
+                    xstrdup(slant_indicator_label(cats[k], naming(r), label, sizeof label));
             for (size_t a = 0; a < nactors; a++)
                 for (size_t k = 0; k < ncats; k++)
                     t->values[a * ncats + k] =
