@@ -1447,15 +1447,21 @@ static void add_match(slant_jw *w, const slant_lexicon *lex, const char *field,
 
 /* The matches of one field ("text" or "title"); offsets are relative to `base`. `speech`
  * says per word whether it is quoted speech (the text's framing); NULL for the headline,
- * which is not framed: there every quotation counts. `headline_near`: the headline's
- * nearest actors; NULL for the text, whose are the frame's. */
+ * which is not framed: there every quotation counts. The nearest actors are the frame's
+ * for the text, and r->headline_nearest's for the headline (none when it is NULL). */
 static void add_matches(slant_jw *w, const slant_result *r, const char *field,
                         const slant_doc *d, const slant_matches *ms, size_t base,
-                        const uint8_t *speech, const slant_nearest_actor *headline_near)
+                        const uint8_t *speech)
 {
-    for (size_t k = 0; k < ms->n; k++)
-        add_match(w, r->lex, field, d, &ms->items[k], base, speech,
-                  headline_near ? headline_near[k] : slant_frame_nearest(r->frame, k));
+    int title = d == r->headline;
+    for (size_t k = 0; k < ms->n; k++) {
+        slant_nearest_actor near = { UINT32_MAX, 0 };
+        if (!title)
+            near = slant_frame_nearest(r->frame, k);
+        else if (r->headline_nearest)
+            near = r->headline_nearest[k];
+        add_match(w, r->lex, field, d, &ms->items[k], base, speech, near);
+    }
 }
 
 static void add_evidence(slant_jw *w, const slant_result *r)
@@ -1463,10 +1469,8 @@ static void add_evidence(slant_jw *w, const slant_result *r)
     slant_jw_key(w, "evidence");
     slant_jw_open(w, '[');
     if (r->headline)
-        add_matches(w, r, "title", r->headline, r->headline_matches, 0, NULL,
-                    r->headline_nearest);
-    add_matches(w, r, "text", r->doc, r->matches, r->article->text_offset, r->frame->speech,
-                NULL);
+        add_matches(w, r, "title", r->headline, r->headline_matches, 0, NULL);
+    add_matches(w, r, "text", r->doc, r->matches, r->article->text_offset, r->frame->speech);
     slant_jw_close(w, ']');
 }
 
