@@ -327,32 +327,36 @@ static void add_evidence(const report_args *a, const cli_inputs_result *in, slan
 
 /* --- the lexicon of score records ------------------------------------------------------------ */
 
-/*
- * With score records only, the lexicon they were scored with, when the lexicon directory
- * of --lexicon (or the installed one) has the hash all the records name: the report reads
- * the groups of the categories from it (which differences are headline findings and which
- * context), as with articles, and the definitions. Any other lexicon is not used, and
- * nothing is said when there is none: the records' own names stay. Caller frees.
- */
-static slant_lexicon *records_lexicon(const report_args *a, const cli_inputs_result *in)
+/* The lexicon directory of --lexicon (or the installed one), loaded; NULL when there is
+ * none or it does not load (nothing is said). Caller frees. */
+static slant_lexicon *named_lexicon(const report_args *a)
 {
-    if (in->lex || !in->score_files || in->narticles || in->partial_files ||
-        in->nprovenances != 1 || in->more_provenances || in->records_without_provenance ||
-        !in->provenances[0].lexicon_hash)
-        return NULL;
     char *dir = a->common.in.lexicon ? xstrdup(a->common.in.lexicon)
                                      : cli_default_lexicon(a->common.in.lang);
     struct stat sb;
     slant_lexicon *lex = NULL;
     slant_error err;
     if (dir && stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) &&
-        slant_lexicon_load(dir, &lex, &err) == SLANT_OK &&
-        strcmp(slant_lexicon_hash(lex), in->provenances[0].lexicon_hash) != 0) {
-        slant_lexicon_free(lex);
+        slant_lexicon_load(dir, &lex, &err) != SLANT_OK)
         lex = NULL;
-    }
     free(dir);
     return lex;
+}
+
+/*
+ * With score records only, whether they were scored with `lex` (the named lexicon): it has
+ * the hash all the records name. Then the report reads the groups of the categories from
+ * it (which differences are headline findings and which context), as with articles, and
+ * the definitions. Any other lexicon only names the categories it has (labels and the
+ * report roles: report.h, `names`), and nothing is said when there is none: the records'
+ * own names stay.
+ */
+static int records_scored_with(const cli_inputs_result *in, const slant_lexicon *lex)
+{
+    return lex && !in->lex && in->score_files && !in->narticles && !in->partial_files &&
+           in->nprovenances == 1 && !in->more_provenances && !in->records_without_provenance &&
+           in->provenances[0].lexicon_hash &&
+           strcmp(slant_lexicon_hash(lex), in->provenances[0].lexicon_hash) == 0;
 }
 
 /* --- slant report ---------------------------------------------------------------------------- */
@@ -380,7 +384,8 @@ static int report(const report_args *a, const cli_inputs_result *in, char **path
     }
     input_items items = { .n = 0 };
     describe_inputs(in, paths, n, &items);
-    slant_lexicon *records_lex = records_lexicon(a, in);
+    slant_lexicon *named = in->lex ? NULL : named_lexicon(a);
+    int scored_with = records_scored_with(in, named);
     char events_found[400];
     if (a->common.in.event_auto)
         cli_events_describe(&a->common, found, events_found, sizeof events_found);
@@ -393,7 +398,8 @@ static int report(const report_args *a, const cli_inputs_result *in, char **path
         .snippets = a->snippets,
         .resamples = a->resamples,
         .seed = a->common.cmp.seed,
-        .lex = in->lex ? in->lex : records_lex,
+        .lex = in->lex ? in->lex : scored_with ? named : NULL,
+        .names = scored_with ? NULL : named,
         .inputs = items.items,
         .ninputs = items.n,
         .min_delta = a->min_delta,
@@ -422,7 +428,7 @@ static int report(const report_args *a, const cli_inputs_result *in, char **path
                         c->nindicators ? c->npairs / c->nindicators : 0);
     slant_buf_release(&b);
     slant_report_free(r);
-    slant_lexicon_free(records_lex);
+    slant_lexicon_free(named);
     slant_comparison_free(c);
     return rc;
 }

@@ -70,14 +70,14 @@
  * Actors (categories flagged `actor`): mentions; per category, the matches in a sentence
  * that mentions the actor and those within `window` words of a mention (or overlapping
  * it); the quotations
- * the actor speaks; and a heuristic for violence (category `violence`): agent in "X
- * attacked" (a mention at most 3 words before the match, same clause) and "attacked by X",
- * patient in "X were attacked" and "attacks on/against X". Agentless passives: a form of
- * "be" or "get" right before a violence match, with no "by" after it.
+ * the actor speaks; and a heuristic for violence (the category of role `violence`): agent
+ * in "X attacked" (a mention at most 3 words before the match, same clause) and "attacked
+ * by X", patient in "X were attacked" and "attacks on/against X". Agentless passives: a
+ * form of "be" or "get" right before a violence match, with no "by" after it.
  *
- * Epistemic profile: matches of `hedges`, `assertives` and `factives` per 1,000 words of
- * the author's voice, and a certainty index (assertives - hedges) / (assertives + hedges),
- * 0 when neither occurs.
+ * Epistemic profile: matches of the roles `hedge`, `assertive` and `factive` per 1,000
+ * words of the author's voice, and a certainty index (assertives - hedges) / (assertives +
+ * hedges), 0 when neither occurs.
  */
 
 #define SLANT_FRAME_REACH 6
@@ -118,6 +118,20 @@ typedef struct {
     int32_t quote;              /* the label's quotation (an index into the doc's), or -1 */
 } slant_so_called;
 
+/*
+ * The nearest actor of a match: of the actor mentions (matches of categories flagged
+ * `actor`) in the sentence of the match's first word, the one fewest words away, the match
+ * itself left out (so an actor mention's nearest actor is another mention). The distance
+ * is 0 when the mention overlaps the match, else the words from one's end to the other's
+ * start (1 when they are adjacent: "Varenian radicals"). Of mentions equally near, the
+ * first in match order (matches are in the order of their first word).
+ */
+typedef struct {
+    uint32_t actor;             /* the actor's category index, or UINT32_MAX: none in the
+                                 * sentence */
+    uint32_t words;             /* the distance (0 without an actor) */
+} slant_nearest_actor;
+
 typedef struct {
     slant_quotation *quotes;
     size_t nquotes, quotes_cap;
@@ -136,6 +150,11 @@ typedef struct {
     size_t nactors, actors_cap;
     uint32_t *counts;           /* the actors' per-category arrays */
     size_t counts_cap;
+    size_t mentions;            /* actor mentions (matches of actor categories) */
+    slant_nearest_actor *nearest;   /* per match, in match order: its nearest actor; not
+                                     * filled when `mentions` is 0: read it with
+                                     * slant_frame_nearest() */
+    size_t nearest_cap;
     size_t window;
 } slant_frame;
 
@@ -146,5 +165,17 @@ void slant_frame_release(slant_frame *f);
  * in `f` are valid until the next call or slant_frame_release(). */
 void slant_frame_compute(slant_frame *f, const slant_lexicon *lex, const slant_doc *doc,
                          const slant_matches *m, size_t window);
+
+/* The nearest actor of match `i` of the framed text. */
+static inline slant_nearest_actor slant_frame_nearest(const slant_frame *f, size_t i)
+{
+    return f->mentions ? f->nearest[i] : (slant_nearest_actor){ UINT32_MAX, 0 };
+}
+
+/* Fills `out` (room for m->n) with the nearest actor of every match of `m` in `doc` (see
+ * slant_nearest_actor): what slant_frame_compute puts in `nearest`, for texts that are not
+ * framed (the headline). */
+void slant_nearest_actors(const slant_lexicon *lex, const slant_doc *doc,
+                          const slant_matches *m, slant_nearest_actor *out);
 
 #endif

@@ -49,7 +49,6 @@ static double col_agentless(const slant_result *r)
 #define C SLANT_IND_COMPARED
 #define COL SLANT_IND_COLUMN
 #define LEADS SLANT_IND_LEADS
-#define CAT SLANT_IND_CATEGORY
 
 /* A size or framing column of score's tables. */
 #define COLUMN(id_, label_, unit_, section_, fn_)                                             \
@@ -99,15 +98,6 @@ static const slant_indicator table[] = {
 
     COLUMN("coverage", "share of words matched", SLANT_UNIT_SHARE, SLANT_SECTION_SIZE,
            col_coverage),
-
-    /* Categories framing reads for a role (frame.c finds them by these ids). */
-    { .id = "report_neutral", .label = "neutral report verbs", .unit = SLANT_UNIT_RATE,
-      .section = SLANT_SECTION_STRUCTURAL, .flags = CAT, .role = SLANT_IND_ROLE_NEUTRAL_VERBS },
-    { .id = "report_loaded", .label = "loaded report verbs", .unit = SLANT_UNIT_RATE,
-      .section = SLANT_SECTION_ATTRIBUTION, .flags = CAT, .role = SLANT_IND_ROLE_LOADED_VERBS },
-    { .id = "anonymous_sources", .label = "anonymous-source attributions",
-      .unit = SLANT_UNIT_RATE, .section = SLANT_SECTION_ATTRIBUTION, .flags = CAT,
-      .role = SLANT_IND_ROLE_ANONYMOUS },
 
     /* Quotation and framing (docs/schema/compare.md). */
     { .id = "quote_share", .label = "share of words in quotations", .unit = SLANT_UNIT_SHARE,
@@ -171,7 +161,6 @@ static const slant_indicator table[] = {
 #undef C
 #undef COL
 #undef LEADS
-#undef CAT
 #undef COLUMN
 
 size_t slant_indicator_count(void)
@@ -204,10 +193,17 @@ int slant_indicator_leads(const char *id)
     return x && (x->flags & SLANT_IND_LEADS);
 }
 
-slant_ind_role slant_indicator_role(const char *id)
+/* Category `id` of `lex`, or NULL (no lexicon, or no such category). */
+static const slant_category *category_of(const char *id, const slant_lexicon *lex)
 {
-    const slant_indicator *x = slant_indicator_find(id);
-    return x ? x->role : SLANT_IND_ROLE_NONE;
+    long k = lex ? slant_lexicon_find_category(lex, id) : -1;
+    return k < 0 ? NULL : slant_lexicon_category(lex, (size_t)k);
+}
+
+slant_role slant_indicator_role(const char *id, const slant_lexicon *lex)
+{
+    const slant_category *cat = slant_indicator_find(id) ? NULL : category_of(id, lex);
+    return cat ? cat->role : SLANT_ROLE_NONE;
 }
 
 /* The section of a lexicon group (lexicons/FORMAT.md). */
@@ -232,11 +228,13 @@ slant_section slant_indicator_section(const char *id, const slant_lexicon *lex)
     const slant_indicator *x = slant_indicator_find(id);
     if (x)
         return x->section;
-    long k = lex ? slant_lexicon_find_category(lex, id) : -1;
-    if (k < 0)
+    const slant_category *cat = category_of(id, lex);
+    if (!cat || cat->actor)
         return SLANT_SECTION_UNKNOWN;
-    const slant_category *cat = slant_lexicon_category(lex, (size_t)k);
-    return cat->actor ? SLANT_SECTION_UNKNOWN : section_of_group(cat->group);
+    /* how a text attributes, whatever the words' group */
+    if (cat->role == SLANT_ROLE_REPORT_LOADED || cat->role == SLANT_ROLE_ANONYMOUS_SOURCE)
+        return SLANT_SECTION_ATTRIBUTION;
+    return section_of_group(cat->group);
 }
 
 int slant_section_is_headline(slant_section s)
@@ -252,11 +250,16 @@ const char *slant_section_name(slant_section s)
     return (size_t)s < sizeof names / sizeof names[0] ? names[s] : "unknown";
 }
 
-const char *slant_indicator_label(const char *id, char *buf, size_t size)
+const char *slant_indicator_label(const char *id, const slant_lexicon *lex, char *buf,
+                                  size_t size)
 {
     const slant_indicator *x = slant_indicator_find(id);
-    if (x) {
-        snprintf(buf, size, "%s", x->label);
+    const slant_category *cat = x ? NULL : category_of(id, lex);
+    const char *label = x ? x->label : NULL;
+    if (cat)
+        label = cat->label ? cat->label : slant_role_label(cat->role);
+    if (label) {
+        snprintf(buf, size, "%s", label);
         return buf;
     }
     /* A category: its id in words, a plural noun ("hedges") or "... terms". */

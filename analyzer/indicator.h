@@ -17,11 +17,11 @@
  * nothing else lists these indicators.
  *
  * A category's rate is an indicator too, named after the category, but it has no row:
- * it comes from the lexicon, and its section from the category's group
- * (slant_indicator_section). The exceptions are the categories framing reads for a role
- * (report verbs and anonymous sources): they have a row, without a formula, that names
- * their role, label and place in the report, because the manifest has no field for those
- * roles yet (frame.c finds them by the same ids).
+ * it comes from the lexicon (the manifest), never from an id compiled in. Its label is
+ * the manifest's `label`, else its framing role's (slant_role_label), else its id in
+ * words; its section is its group's, except that the categories of the framing roles
+ * report_loaded and anonymous_source belong to attribution; its role is the manifest's
+ * `role` (slant_indicator_role).
  *
  * Adding a derived indicator: one row (id, label, unit, section, flags, definition,
  * formula) and, when it is a table column, a column function in indicator.c.
@@ -59,19 +59,10 @@ typedef enum {
     SLANT_CALC_SHARE       /* a / (a + b); undefined unless a + b > 0 */
 } slant_calc;
 
-/* The role of a category row (what frame.c reads the category for). */
-typedef enum {
-    SLANT_IND_ROLE_NONE = 0,
-    SLANT_IND_ROLE_NEUTRAL_VERBS,   /* neutral report verbs (said, told) */
-    SLANT_IND_ROLE_LOADED_VERBS,    /* loaded report verbs (claimed, insisted) */
-    SLANT_IND_ROLE_ANONYMOUS        /* anonymous-source attributions */
-} slant_ind_role;
-
 /* Flags of a row. */
 #define SLANT_IND_COMPARED 1u   /* read from score records into compare's dataset */
 #define SLANT_IND_COLUMN 2u     /* a column of score's CSV, TSV and long tables */
 #define SLANT_IND_LEADS 4u      /* compare and the report put it first, when records have it */
-#define SLANT_IND_CATEGORY 8u   /* a lexicon category with a framing role (no formula) */
 
 typedef struct {
     const char *id;          /* the name in records, compare's tables and the columns */
@@ -79,7 +70,6 @@ typedef struct {
     slant_unit unit;
     slant_section section;
     unsigned flags;
-    slant_ind_role role;     /* category rows only */
     const char *scale;       /* SLANT_UNIT_INDEX: "a difference of 0.4 <scale>" */
     const char *axis;        /* SLANT_UNIT_INDEX: a chart's unit, "-1 to 1" */
     const char *definition;  /* the report's definition; NULL: the lexicon's, or none */
@@ -105,9 +95,10 @@ slant_unit slant_indicator_unit(const char *id);
 int slant_indicator_leads(const char *id);
 
 /*
- * The section of indicator `id`: its row's, else the group of category `id` in `lex`
- * (loaded: judgement, contested, epistemic, structural, subject), else
- * SLANT_SECTION_UNKNOWN (no lexicon, an actor, or a group without a section).
+ * The section of indicator `id`: its row's, else, for category `id` of `lex`, attribution
+ * when its role is report_loaded or anonymous_source, else its group's (loaded:
+ * judgement, contested, epistemic, structural, subject), else SLANT_SECTION_UNKNOWN (no
+ * lexicon, an actor, or a group without a section).
  */
 slant_section slant_indicator_section(const char *id, const slant_lexicon *lex);
 
@@ -120,13 +111,16 @@ const char *slant_section_name(slant_section s);
 
 /*
  * The label of indicator `id` for a reader, into `buf` (returned): its row's label, else
- * the category id in words, a plural noun as it is ("hedges") and any other with
- * " terms" ("violence terms").
+ * for category `id` of `lex` (which may be NULL) the manifest's `label` or its role's
+ * (slant_role_label), else the id in words, a plural noun as it is ("hedges") and any
+ * other with " terms" ("violence terms").
  */
-const char *slant_indicator_label(const char *id, char *buf, size_t size);
+const char *slant_indicator_label(const char *id, const slant_lexicon *lex, char *buf,
+                                  size_t size);
 
-/* The role of category `id` (SLANT_IND_ROLE_NONE for any other indicator). */
-slant_ind_role slant_indicator_role(const char *id);
+/* The manifest role of category `id` in `lex`; SLANT_ROLE_NONE for any other indicator,
+ * an unknown name or no lexicon (NULL). */
+slant_role slant_indicator_role(const char *id, const slant_lexicon *lex);
 
 /*
  * The value of `ind` (SLANT_CALC_*) from the numbers of a record: `a` and `b` the values of

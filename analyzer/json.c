@@ -126,6 +126,11 @@ static slant_status parse_category(const cJSON *c, size_t index, const char *pat
     mc->group = string_field(c, "group");
     mc->polarity = string_field(c, "polarity");
     mc->definition = string_field(c, "definition");
+    mc->label = string_field(c, "label");
+    const cJSON *label = cJSON_GetObjectItemCaseSensitive(c, "label");
+    if (label && (!mc->label || !mc->label[0]))
+        return slant_error_set(err, SLANT_ERR_INPUT, path, 0, 0,
+                               "categories[%zu]: 'label' is not a non-empty string", index);
     static const char *const required[] = { "id", "file", "group", "definition" };
     char *const values[] = { mc->id, mc->file, mc->group, mc->definition };
     for (size_t k = 0; k < 4; k++)
@@ -1482,10 +1487,10 @@ static void add_index(slant_jw *w, const slant_index *x)
 }
 
 /* One match of a field ("text" or "title") as an evidence entry; offsets are relative to
- * `base`; `speech` as for add_matches. */
+ * `base`; `speech` as for add_matches; `near` is its nearest actor (frame.h). */
 static void add_match(slant_jw *w, const slant_lexicon *lex, const char *field,
                       const slant_doc *d, const slant_match *m, size_t base,
-                      const uint8_t *speech)
+                      const uint8_t *speech, slant_nearest_actor near)
 {
     const slant_token *first = &d->tokens[m->first_token];
     const slant_token *last = &d->tokens[m->first_token + m->ntokens - 1];
@@ -1506,18 +1511,34 @@ static void add_match(slant_jw *w, const slant_lexicon *lex, const char *field,
     slant_jw_member_bool(w, "diminished", m->diminished);
     slant_jw_member_bool(w, "in_quote",
                          speech ? speech[m->first_token] != 0 : first->quote != 0);
+    int has_actor = near.actor != UINT32_MAX;
+    slant_jw_member_cstring(w, "actor",
+                            has_actor ? slant_lexicon_category(lex, near.actor)->id : NULL);
+    slant_jw_key(w, "actor_distance");
+    if (has_actor)
+        slant_jw_count(w, near.words);
+    else
+        slant_jw_raw(w, "null");
     slant_jw_close(w, '}');
 }
 
 /* The matches of one field ("text" or "title"); offsets are relative to `base`. `speech`
  * says per word whether it is quoted speech (the text's framing); NULL for the headline,
- * which is not framed: there every quotation counts. */
+ * which is not framed: there every quotation counts. The nearest actors are the frame's
+ * for the text, and r->headline_nearest's for the headline (none when it is NULL). */
 static void add_matches(slant_jw *w, const slant_result *r, const char *field,
                         const slant_doc *d, const slant_matches *ms, size_t base,
                         const uint8_t *speech)
 {
-    for (size_t k = 0; k < ms->n; k++)
-        add_match(w, r->lex, field, d, &ms->items[k], base, speech);
+    int title = d == r->headline;
+    for (size_t k = 0; k < ms->n; k++) {
+        slant_nearest_actor near = { UINT32_MAX, 0 };
+        if (!title)
+            near = slant_frame_nearest(r->frame, k);
+        else if (r->headline_nearest)
+            near = r->headline_nearest[k];
+        add_match(w, r->lex, field, d, &ms->items[k], base, speech, near);
+    }
 }
 
 static void add_evidence(slant_jw *w, const slant_result *r)
@@ -1651,7 +1672,7 @@ void slant_json_write_sentences(const slant_result *r, slant_buf *out)
         slant_jw_open(&w, '[');
         for (size_t k = 0; k < u.nmatches; k++)
             add_match(&w, r->lex, "text", d, &r->matches->items[u.first_match + k], base,
-                      r->frame->speech);
+                      r->frame->speech, slant_frame_nearest(r->frame, u.first_match + k));
         slant_jw_close(&w, ']');
         add_provenance(&w, r->lex, r->weights);
         slant_jw_close(&w, '}');

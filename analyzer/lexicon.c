@@ -528,6 +528,7 @@ static slant_status load_categories(slant_lexicon *lex, loader *ld, uint64_t *ha
         c->group = mc->group;
         c->polarity = mc->polarity;
         c->definition = mc->definition;
+        c->label = mc->label;
         c->role = mc->role;
     }
     for (size_t i = 0; i < m->ncategories; i++) {

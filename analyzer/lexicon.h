@@ -36,6 +36,7 @@ typedef struct {
     const char *group;
     const char *polarity;       /* NULL if none */
     const char *definition;
+    const char *label;          /* its name for a reader (manifest `label`), or NULL */
     slant_role role;
     int concept;
     int actor;                  /* an actor of an actor file: its entries are its aliases */

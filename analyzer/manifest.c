@@ -20,6 +20,16 @@ const char *slant_role_name(slant_role role)
     return (int)role > 0 && role < SLANT_ROLE_COUNT ? names[role] : NULL;
 }
 
+const char *slant_role_label(slant_role role)
+{
+    switch (role) {
+    case SLANT_ROLE_REPORT_NEUTRAL: return "neutral report verbs";
+    case SLANT_ROLE_REPORT_LOADED: return "loaded report verbs";
+    case SLANT_ROLE_ANONYMOUS_SOURCE: return "anonymous-source attributions";
+    default: return NULL;
+    }
+}
+
 void slant_manifest_release(slant_manifest *m)
 {
     for (size_t i = 0; i < m->ncategories; i++) {
@@ -29,6 +39,7 @@ void slant_manifest_release(slant_manifest *m)
         free(c->group);
         free(c->polarity);
         free(c->definition);
+        free(c->label);
         for (size_t k = 0; k < c->ninspired; k++)
             free(c->inspired_by[k]);
         free(c->inspired_by);

@@ -38,12 +38,18 @@ typedef enum {
 /* The role's name in a manifest ("negator", "report_neutral", ...); NULL for NONE. */
 const char *slant_role_name(slant_role role);
 
+/* What a reader calls the categories of a framing role the report shows on its own
+ * ("loaded report verbs"), when the manifest gives the category no `label`; NULL for the
+ * other roles (their categories are named by their ids). */
+const char *slant_role_label(slant_role role);
+
 typedef struct {
     char *id;
     char *file;
     char *group;          /* loaded, subject, epistemic, structural, contested */
     char *polarity;       /* optional */
     char *definition;
+    char *label;          /* optional: its name for a reader ("loaded report verbs") */
     slant_role role;
     char **inspired_by;   /* optional, `ninspired` strings */
     size_t ninspired;

@@ -77,6 +77,8 @@ typedef struct {
     const slant_matches *matches;
     const slant_doc *headline;            /* the title's words and matches, or NULL */
     const slant_matches *headline_matches;
+    const slant_nearest_actor *headline_nearest;  /* per headline match (frame.h), or
+                                                   * NULL: none known */
     const slant_record *record;
     const slant_frame *frame;             /* the text's framing */
     const slant_lexicon *lex;

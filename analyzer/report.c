@@ -14,6 +14,25 @@
 #include "version.h"
 #include "xalloc.h"
 
+/* --- the lexicon ----------------------------------------------------------------------------- */
+
+/* The lexicon that names the categories: the data's, else the naming one (report.h). */
+static const slant_lexicon *naming(const slant_report *r)
+{
+    return r->opts.lex ? r->opts.lex : r->opts.names;
+}
+
+/* The section of indicator `id`: from the data's lexicon; without it, the naming lexicon
+ * places the categories of the report roles (and nothing else: their groups are unknown). */
+static slant_section section_of(const slant_report *r, const char *id)
+{
+    if (r->opts.lex || !r->opts.names)
+        return slant_indicator_section(id, r->opts.lex);
+    if (slant_role_label(slant_indicator_role(id, r->opts.names)))
+        return slant_indicator_section(id, r->opts.names);
+    return slant_indicator_section(id, NULL);
+}
+
 /* --- strings and numbers ------------------------------------------------------------------ */
 
 static char *strf(const char *fmt, ...)
@@ -247,7 +266,8 @@ static size_t term_of(slant_report *r, size_t *cap, size_t source, size_t entry)
         t->category_label = strf("actor %s", t->category);
     } else {
         char label[128];
-        t->category_label = xstrdup(slant_indicator_label(t->category, label, sizeof label));
+        t->category_label =
+            xstrdup(slant_indicator_label(t->category, naming(r), label, sizeof label));
     }
     t->term = display_term(name);
     t->anchor = strf("ev-%zu", r->nterms);
@@ -293,7 +313,7 @@ static char *finding_sentence(const slant_report *r, const slant_report_finding 
     slant_unit kind = slant_indicator_unit(id);
     int share = kind == SLANT_UNIT_SHARE;
     const char *uses = f->hi == SLANT_REPORT_REST ? "use" : "uses";
-    slant_indicator_label(id, label, sizeof label);
+    slant_indicator_label(id, naming(r), label, sizeof label);
     val(hi, sizeof hi, f->mean_hi, share);
     val(lo, sizeof lo, f->mean_lo, share);
     subject_of(r, f->hi, 1, a, sizeof a, apos, sizeof apos);
@@ -334,7 +354,7 @@ static char *event_sentence(const slant_report *r, const slant_report_finding *f
     slant_unit kind = slant_indicator_unit(id);
     const char *qn = slant_report_q_name(r);
     subject_of(r, f->hi, 0, a, sizeof a, apos, sizeof apos);
-    slant_indicator_label(id, label, sizeof label);
+    slant_indicator_label(id, naming(r), label, sizeof label);
     slant_report_fmt_q(tq, sizeof tq, f->events->paired_q);
     slant_report_fmt_q(xq, sizeof xq, f->events->wilcoxon_q);
     const char *more = f->event_diff >= 0 ? "more" : "fewer";
@@ -539,7 +559,7 @@ static void build_findings(slant_report *r, size_t *term_cap)
         f->events = paired_of(c, p);
         f->event_diff = f->events ? s * f->events->mean_diff : NAN;
         const char *id = indicator_id(r, p->indicator);
-        f->section = slant_indicator_section(id, r->opts.lex);
+        f->section = section_of(r, id);
         f->headline = slant_section_is_headline(f->section);
         f->leads = slant_indicator_leads(id);
         if (!above_floor(r, f))
@@ -570,8 +590,8 @@ static void build_findings(slant_report *r, size_t *term_cap)
         else
             f->drivers = xcalloc(1, sizeof *f->drivers);
         char label[128];
-        f->label = xstrdup(slant_indicator_label(indicator_id(r, p->indicator), label,
-                                                 sizeof label));
+        f->label = xstrdup(slant_indicator_label(indicator_id(r, p->indicator), naming(r),
+                                                 label, sizeof label));
         finding_sentences(r, f);
         r->nheadline += f->headline;
         r->nleading += f->leads;
@@ -802,7 +822,7 @@ static void build_pairlines(slant_report *r)
             snprintf(tested, sizeof tested, "%zu of the %zu indicators tested", l->differ,
                      l->tested);
         slant_unit kind = unit_of(r, top->indicator);
-        slant_indicator_label(indicator_id(r, top->indicator), label, sizeof label);
+        slant_indicator_label(indicator_id(r, top->indicator), naming(r), label, sizeof label);
         slant_report_fmt_ratio(ratio, sizeof ratio, top->ratio.value);
         if (kind == SLANT_UNIT_INDEX)
             l->sentence = strf("%s and %s differ in %s; the largest effect: %s (higher in %s "
@@ -863,10 +883,10 @@ static void build_indicators(slant_report *r)
         char label[128];
         x->indicator = ind;
         x->id = xstrdup(indicator_id(r, ind));
-        x->label = xstrdup(slant_indicator_label(x->id, label, sizeof label));
+        x->label = xstrdup(slant_indicator_label(x->id, naming(r), label, sizeof label));
         x->kind = slant_indicator_unit(x->id);
         x->share = x->kind == SLANT_UNIT_SHARE;
-        x->section = slant_indicator_section(x->id, r->opts.lex);
+        x->section = section_of(r, x->id);
         x->leads = slant_indicator_leads(x->id);
         x->summaries = xcalloc(r->nsources ? r->nsources : 1, sizeof *x->summaries);
         for (size_t s = 0; s < r->nsources; s++)
@@ -1093,8 +1113,9 @@ static int cmp_counted(const void *x, const void *y)
     return (a->entry > b->entry) - (a->entry < b->entry);
 }
 
-/* Whether a dataset entry ("category:entry") is a report verb (framing's verb categories). */
-static int is_verb_entry(const char *name)
+/* Whether a dataset entry ("category:entry") is a report verb: its category has a report
+ * verb role in the lexicon. */
+static int is_verb_entry(const slant_report *r, const char *name)
 {
     const char *colon = strchr(name, ':');
     if (!colon)
@@ -1105,40 +1126,54 @@ static int is_verb_entry(const char *name)
         return 0;
     memcpy(category, name, len);
     category[len] = '\0';
-    slant_ind_role role = slant_indicator_role(category);
-    return role == SLANT_IND_ROLE_NEUTRAL_VERBS || role == SLANT_IND_ROLE_LOADED_VERBS;
+    slant_role role = slant_indicator_role(category, naming(r));
+    return role == SLANT_ROLE_REPORT_NEUTRAL || role == SLANT_ROLE_REPORT_LOADED;
 }
 
-/* The indicator of the comparison whose row has framing role `role`, or -1. */
-static long find_role(const slant_comparison *c, slant_ind_role role)
+/* The indicator of the comparison whose category has framing role `role`, or -1. */
+static long find_role(const slant_report *r, slant_role role)
 {
+    const slant_comparison *c = r->c;
     for (size_t i = 0; i < c->nindicators; i++)
-        if (slant_indicator_role(slant_dataset_indicator_name(c->ds, c->indicators[i])) == role)
+        if (slant_indicator_role(slant_dataset_indicator_name(c->ds, c->indicators[i]),
+                                 naming(r)) == role)
             return (long)c->indicators[i];
     return -1;
 }
 
-/* Whether indicator row `x` is shown in "how they attribute": the attribution section,
- * and the neutral report verbs beside the loaded ones. */
+/* Whether indicator row `x` is shown in "how they attribute": the compared rows of the
+ * attribution section. */
 static int in_attribution(const slant_indicator *x)
 {
-    return (x->flags & (SLANT_IND_COMPARED | SLANT_IND_CATEGORY)) &&
-           (x->section == SLANT_SECTION_ATTRIBUTION || x->role == SLANT_IND_ROLE_NEUTRAL_VERBS);
+    return (x->flags & SLANT_IND_COMPARED) && x->section == SLANT_SECTION_ATTRIBUTION;
 }
+
+/* The framing roles whose categories "how they attribute" shows first, in this order:
+ * the neutral report verbs beside the loaded ones, and anonymous sources. */
+static const slant_role attribution_roles[] = { SLANT_ROLE_REPORT_NEUTRAL,
+                                                SLANT_ROLE_REPORT_LOADED,
+                                                SLANT_ROLE_ANONYMOUS_SOURCE };
 
 static void build_attribution(slant_report *r, size_t *term_cap)
 {
     const slant_comparison *c = r->c;
     size_t nrows = slant_indicator_count();
-    r->attribution_rows = xcalloc(nrows, sizeof *r->attribution_rows);
+    size_t nroles = sizeof attribution_roles / sizeof attribution_roles[0];
+    r->attribution_rows = xcalloc(nrows + nroles, sizeof *r->attribution_rows);
+    for (size_t k = 0; k < nroles; k++) {
+        long ind = find_role(r, attribution_roles[k]);
+        for (size_t i = 0; i < r->nindicators && ind >= 0; i++)
+            if (r->indicators[i].indicator == (size_t)ind)
+                r->attribution_rows[r->nattribution_rows++] = i;
+    }
     for (size_t k = 0; k < nrows; k++) {
         const slant_indicator *x = slant_indicator_at(k);
         for (size_t i = 0; i < r->nindicators && in_attribution(x); i++)
             if (!strcmp(r->indicators[i].id, x->id))
                 r->attribution_rows[r->nattribution_rows++] = i;
     }
-    long neutral = find_role(c, SLANT_IND_ROLE_NEUTRAL_VERBS);
-    long loaded = find_role(c, SLANT_IND_ROLE_LOADED_VERBS);
+    long neutral = find_role(r, SLANT_ROLE_REPORT_NEUTRAL);
+    long loaded = find_role(r, SLANT_ROLE_REPORT_LOADED);
     r->has_verb_counts = neutral >= 0 && loaded >= 0;
     r->attribution = xcalloc(r->nsources ? r->nsources : 1, sizeof *r->attribution);
     size_t nent = slant_dataset_nentries(c->ds);
@@ -1153,7 +1188,7 @@ static void build_attribution(slant_report *r, size_t *term_cap)
         const slant_group *grp = slant_dataset_group_at(c->ds, g);
         size_t n = 0;
         for (size_t e = 0; e < nent; e++)
-            if (grp->entry_counts[e] > 0 && is_verb_entry(slant_dataset_entry_name(c->ds, e)))
+            if (grp->entry_counts[e] > 0 && is_verb_entry(r, slant_dataset_entry_name(c->ds, e)))
                 verbs[n++] = (counted){ e, grp->entry_counts[e] };
         qsort(verbs, n, sizeof *verbs, cmp_counted);
         if (n > r->opts.top)
@@ -1164,8 +1199,9 @@ static void build_attribution(slant_report *r, size_t *term_cap)
         for (size_t k = 0; k < n; k++) {
             a->verbs[k] = term_of(r, term_cap, s, verbs[k].entry);
             a->verb_counts[k] = verbs[k].count;
-            int is_loaded = slant_indicator_role(r->terms[a->verbs[k]].category) ==
-                         SLANT_IND_ROLE_LOADED_VERBS;
+            const char *category = r->terms[a->verbs[k]].category;
+            int is_loaded =
+                slant_indicator_role(category, naming(r)) == SLANT_ROLE_REPORT_LOADED;
             a->verb_notes[k] = strf("%.0f%s", verbs[k].count, is_loaded ? " (loaded)" : "");
         }
         a->nverbs = n;
@@ -1250,7 +1286,8 @@ static void build_actors(slant_report *r)
             for (size_t a = 0; a < nactors; a++)
                 t->actors[a] = xstrdup(actors[a]);
             for (size_t k = 0; k < ncats; k++)
-                t->categories[k] = xstrdup(slant_indicator_label(cats[k], label, sizeof label));
+                t->categories[k] =
+                    xstrdup(slant_indicator_label(cats[k], naming(r), label, sizeof label));
             for (size_t a = 0; a < nactors; a++)
                 for (size_t k = 0; k < ncats; k++)
                     t->values[a * ncats + k] =

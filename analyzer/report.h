@@ -60,6 +60,10 @@ typedef struct {
     unsigned long seed;          /* of those resamples */
     const slant_lexicon *lex;    /* the lexicon the articles were scored with, or NULL
                                   * (score records): definitions for the glossary */
+    const slant_lexicon *names;  /* without `lex`, a lexicon that names the categories: the
+                                  * labels, and the framing roles report_neutral,
+                                  * report_loaded and anonymous_source (with their place)
+                                  * of the categories it has by the same id; or NULL */
     const slant_report_item *inputs;   /* provenance of the inputs and the lexicon, shown
                                         * after the tool (borrowed; copied by the build) */
     size_t ninputs;

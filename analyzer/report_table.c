@@ -308,7 +308,9 @@ static void attribution_table(slant_report *r, size_t *cap)
         slant_report_cell_text(&row[0], label);
         for (size_t s = 0; s < r->nsources; s++)
             mean_cell(&row[1 + s], x->summaries[s], x->share);
-        if (!r->has_verb_counts || slant_indicator_role(x->id) != SLANT_IND_ROLE_LOADED_VERBS)
+        if (!r->has_verb_counts ||
+            slant_indicator_role(x->id, r->opts.lex ? r->opts.lex : r->opts.names) !=
+                SLANT_ROLE_REPORT_LOADED)
             continue;
         row = slant_report_table_row(t);
         slant_report_cell_text(&row[0], "loaded share of all report verbs (pooled)");

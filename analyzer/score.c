@@ -23,6 +23,8 @@ struct slant_scorer {
     slant_matches matches;
     slant_doc headline;
     slant_matches headline_matches;
+    slant_nearest_actor *headline_nearest;   /* per headline match: not framed, but this */
+    size_t headline_nearest_cap;
     int has_headline;
     slant_record record;
     slant_frame frame;
@@ -97,6 +99,7 @@ void slant_scorer_free(slant_scorer *s)
     slant_matches_release(&s->matches);
     slant_doc_release(&s->headline);
     slant_matches_release(&s->headline_matches);
+    free(s->headline_nearest);
     slant_record_release(&s->record);
     slant_frame_release(&s->frame);
     slant_weights_release(&s->default_weights);
@@ -198,8 +201,12 @@ void slant_scorer_score(slant_scorer *s, const slant_article *a)
     }
     analyze(s, a->text + a->text_offset, a->text_len - a->text_offset, &s->doc, &s->matches);
     s->has_headline = a->title && a->title[0];
-    if (s->has_headline)
+    if (s->has_headline) {
         analyze(s, a->title, strlen(a->title), &s->headline, &s->headline_matches);
+        s->headline_nearest = xgrow(s->headline_nearest, &s->headline_nearest_cap,
+                                    s->headline_matches.n + 1, sizeof *s->headline_nearest);
+        slant_nearest_actors(s->lex, &s->headline, &s->headline_matches, s->headline_nearest);
+    }
     slant_frame_compute(&s->frame, s->lex, &s->doc, &s->matches, s->window);
     slant_record_compute(&s->record, s->lex, s->weights, &s->doc, &s->matches, &s->frame,
                          s->has_headline ? &s->headline : NULL,
@@ -235,6 +242,7 @@ void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *ori
         .matches = &s->matches,
         .headline = slant_scorer_headline(s),
         .headline_matches = slant_scorer_headline_matches(s),
+        .headline_nearest = s->headline_nearest,
         .record = &s->record,
         .frame = &s->frame,
         .lex = s->lex,

@@ -16,10 +16,10 @@ awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
            $col["id"], $col["source"], $col["tokens"], $col["quotes"], $col["pejorative_labels_rate"],
            $col["violence_rate"], $col["contested_terms_rate"], $col["hedges_rate"] }' build/demo/scores.tsv
 echo
-echo "Evidence in seed 000 (byte offsets into the file, category, surface form, flags):"
+echo "Evidence in seed 000 (byte offsets into the file, category, surface form, flags, nearest actor):"
 build/slant score -q --evidence corpus/seeds/000_5941d1ad503c0a8e.txt |
     tr '{' '\n' | grep '"surface"' |
-    sed -E 's/^"field":"[a-z]+","start":([0-9]+),"end":([0-9]+),"sentence":[0-9]+,"surface":"([^"]*)","category":"([^"]*)","entry":"(.*)","negated":(true|false),"boosted":(true|false),"diminished":(true|false),"in_quote":(true|false)}.*/  \1-\2  \4: \3  [\5]  negated=\6 boosted=\7 quoted=\9/' |
+    sed -E 's/^"field":"[a-z]+","start":([0-9]+),"end":([0-9]+),"sentence":[0-9]+,"surface":"([^"]*)","category":"([^"]*)","entry":"(.*)","negated":(true|false),"boosted":(true|false),"diminished":[a-z]+,"in_quote":(true|false),"actor":"?([^",]*)"?,"actor_distance":[a-z0-9]+}.*/  \1-\2  \4: \3  [\5]  negated=\6 boosted=\7 quoted=\8 actor=\9/' |
     grep -v -E 'report_neutral|negators' | head -30
 echo "  ..."
 echo

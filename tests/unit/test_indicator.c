@@ -1,5 +1,6 @@
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dataset.h"
@@ -30,7 +31,7 @@ static void rows_complete(void)
     for (size_t i = 0; i < slant_indicator_count(); i++) {
         const slant_indicator *x = slant_indicator_at(i);
         CHECK(x->id && x->id[0] && x->label && x->label[0]);
-        CHECK(x->flags & (SLANT_IND_COMPARED | SLANT_IND_COLUMN | SLANT_IND_CATEGORY));
+        CHECK(x->flags & (SLANT_IND_COMPARED | SLANT_IND_COLUMN));
         if (x->flags & SLANT_IND_COMPARED) {
             /* compare reads it: a formula over named members, and a definition to print */
             CHECK(x->calc != SLANT_CALC_NONE && x->a != NULL);
@@ -49,11 +50,6 @@ static void rows_complete(void)
             CHECK(x->column != NULL);
         else
             CHECK(x->column == NULL);
-        if (x->flags & SLANT_IND_CATEGORY)
-            CHECK(x->role != SLANT_IND_ROLE_NONE && x->unit == SLANT_UNIT_RATE &&
-                  !(x->flags & SLANT_IND_COMPARED));
-        else
-            CHECK(x->role == SLANT_IND_ROLE_NONE);
         if (x->unit == SLANT_UNIT_INDEX)
             CHECK(x->scale && x->axis);
     }
@@ -134,13 +130,96 @@ static void sections_from_groups(void)
 static void labels(void)
 {
     char buf[64];
-    CHECK_STR(slant_indicator_label("quote_share", buf, sizeof buf),
+    CHECK_STR(slant_indicator_label("quote_share", NULL, buf, sizeof buf),
               "share of words in quotations");
-    CHECK_STR(slant_indicator_label("pejorative_labels", buf, sizeof buf), "pejorative labels");
-    CHECK_STR(slant_indicator_label("violence", buf, sizeof buf), "violence terms");
-    CHECK_STR(slant_indicator_label("report_loaded", buf, sizeof buf), "loaded report verbs");
-    CHECK_INT(slant_indicator_role("report_loaded"), SLANT_IND_ROLE_LOADED_VERBS);
-    CHECK_INT(slant_indicator_role("violence"), SLANT_IND_ROLE_NONE);
+    CHECK_STR(slant_indicator_label("pejorative_labels", NULL, buf, sizeof buf),
+              "pejorative labels");
+    CHECK_STR(slant_indicator_label("violence", NULL, buf, sizeof buf), "violence terms");
+    /* no id is compiled in: without a lexicon, a report verb category is a category */
+    CHECK_STR(slant_indicator_label("report_loaded", NULL, buf, sizeof buf),
+              "report loaded terms");
+    CHECK_INT(slant_indicator_role("report_loaded", NULL), SLANT_ROLE_NONE);
+}
+
+/* Writes `manifest` (its categories' files empty) to a fresh directory and loads it. */
+static slant_lexicon *lexicon_with(const char *manifest, const char *const *files, size_t n)
+{
+    char dir[] = "/tmp/slant-indXXXXXX";
+    if (!mkdtemp(dir))
+        return NULL;
+    char path[128];
+    snprintf(path, sizeof path, "%s/lexicon.json", dir);
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs(manifest, f);
+        fclose(f);
+    }
+    for (size_t i = 0; i < n; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        f = fopen(path, "w");
+        if (f) {
+            fputs("word\n", f);
+            fclose(f);
+        }
+    }
+    slant_lexicon *lex = harness_load_lexicon(dir);
+    for (size_t i = 0; i < n; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        remove(path);
+    }
+    snprintf(path, sizeof path, "%s/lexicon.json", dir);
+    remove(path);
+    remove(dir);
+    return lex;
+}
+
+/* Labels, roles and sections of categories come from the manifest: its `label`, else the
+ * framing role's label; the role's section for report_loaded and anonymous_source. */
+static void categories_from_the_manifest(void)
+{
+    static const char *const files[] = { "a.txt", "b.txt", "c.txt", "d.txt" };
+    slant_lexicon *lex = lexicon_with(
+        "{\"id\":\"t\",\"version\":\"1\",\"language\":\"en\",\"stemmer\":\"english\","
+        "\"categories\":["
+        "{\"id\":\"spin\",\"file\":\"a.txt\",\"group\":\"loaded\",\"definition\":\"d\","
+        "\"role\":\"report_loaded\"},"
+        "{\"id\":\"plain\",\"file\":\"b.txt\",\"group\":\"structural\",\"definition\":\"d\","
+        "\"role\":\"report_neutral\",\"label\":\"plain verbs of saying\"},"
+        "{\"id\":\"nameless\",\"file\":\"c.txt\",\"group\":\"structural\","
+        "\"definition\":\"d\",\"role\":\"anonymous_source\"},"
+        "{\"id\":\"soft\",\"file\":\"d.txt\",\"group\":\"epistemic\",\"definition\":\"d\","
+        "\"role\":\"hedge\"}]}",
+        files, 4);
+    if (!lex)
+        return;
+    char buf[64];
+    CHECK_STR(slant_indicator_label("spin", lex, buf, sizeof buf), "loaded report verbs");
+    CHECK_STR(slant_indicator_label("plain", lex, buf, sizeof buf), "plain verbs of saying");
+    CHECK_STR(slant_indicator_label("nameless", lex, buf, sizeof buf),
+              "anonymous-source attributions");
+    CHECK_STR(slant_indicator_label("soft", lex, buf, sizeof buf), "soft terms");
+    CHECK_STR(slant_indicator_label("quote_share", lex, buf, sizeof buf),
+              "share of words in quotations");
+    CHECK_INT(slant_indicator_role("spin", lex), SLANT_ROLE_REPORT_LOADED);
+    CHECK_INT(slant_indicator_role("plain", lex), SLANT_ROLE_REPORT_NEUTRAL);
+    CHECK_INT(slant_indicator_role("soft", lex), SLANT_ROLE_HEDGE);
+    CHECK_INT(slant_indicator_role("quote_share", lex), SLANT_ROLE_NONE);
+    CHECK_INT(slant_indicator_section("spin", lex), SLANT_SECTION_ATTRIBUTION);
+    CHECK_INT(slant_indicator_section("nameless", lex), SLANT_SECTION_ATTRIBUTION);
+    CHECK_INT(slant_indicator_section("plain", lex), SLANT_SECTION_STRUCTURAL);
+    CHECK_INT(slant_indicator_section("soft", lex), SLANT_SECTION_EPISTEMIC);
+    slant_lexicon_free(lex);
+    /* a label must be a non-empty string */
+    slant_error err;
+    slant_manifest m;
+    const char *bad = "{\"id\":\"t\",\"version\":\"1\",\"language\":\"en\","
+                      "\"stemmer\":\"english\",\"categories\":[{\"id\":\"a\","
+                      "\"file\":\"a.txt\",\"group\":\"loaded\",\"definition\":\"d\","
+                      "\"label\":3}]}";
+    CHECK_INT(slant_json_parse_manifest(bad, strlen(bad), "lexicon.json", &m, &err),
+              SLANT_ERR_INPUT);
+    CHECK(strstr(err.message, "'label' is not a non-empty string") != NULL);
+    slant_manifest_release(&m);
 }
 
 /* Reads one record into `ds`; returns the status. */
@@ -220,5 +299,6 @@ void suite_indicator(void)
     RUN(formulas);
     RUN(sections_from_groups);
     RUN(labels);
+    RUN(categories_from_the_manifest);
     RUN(reader_takes_the_table);
 }
