@@ -63,8 +63,65 @@ ls "$tmp"/p_*.json | sort -r > "$tmp/list"
 "$SLANT" merge -o "$tmp/r.json" $(cat "$tmp/list")
 data_of "$tmp/r.json" > "$tmp/r.data"
 check "merge order does not matter" same "$tmp/r.data" "$tmp/w.data"
-check "7 shards: the shard ids name K/N" has '"fnv1a64:[0-9a-f]*:shard:7/7"' "$tmp/m.json"
+check "7 shards: the shard ids name K/N and the inputs" has '"fnv1a64:[0-9a-f]*:shard:7/7:inputs:fnv1a64:[0-9a-f]*"' "$tmp/m.json"
 check "merging shard 3 twice is refused" status 2 "$SLANT" merge "$tmp/p_3.json" "$tmp/p_3.json"
+
+# --- what merge refuses (a partial's identity: partial.h) ---------------------------------
+
+# The p_K.json are the 7 shards of the corpus. Every refusal names both files.
+check "the same partial twice: refused" status 2 "$SLANT" merge "$tmp/p_3.json" "$tmp/p_3.json"
+check "... saying it is given twice" has "p_3.json' is given twice" "$tmp/err"
+check "... also with --force" status 2 "$SLANT" merge --force "$tmp/p_3.json" "$tmp/p_3.json"
+cp "$tmp/p_3.json" "$tmp/copy-of-3.json"
+check "a copy of a shard: refused" status 2 "$SLANT" merge "$tmp/p_3.json" "$tmp/p_4.json" "$tmp/copy-of-3.json"
+check "... naming both" has "copy-of-3.json' holds shard fnv1a64:[0-9a-f]*:shard:3/7:inputs:fnv1a64:[0-9a-f]*, which '$tmp/p_3.json' holds too" "$tmp/err"
+check "a merged partial and one of its shards: refused" status 2 "$SLANT" merge "$tmp/m.json" "$tmp/p_5.json"
+check "... naming both" has "p_5.json' holds shard .*, which '$tmp/m.json' holds too" "$tmp/err"
+"$SLANT" compare -q --partial --shard 1/2 -o "$tmp/half1.json" "$CORPUS"
+check "shards of another N of the same inputs: refused (they overlap)" status 2 "$SLANT" merge "$tmp/p_1.json" "$tmp/half1.json"
+check "... naming both and both splits" has "p_1.json' holds shard 1/7 and '$tmp/half1.json' shard 1/2 of the same inputs" "$tmp/err"
+check "... also with --force" status 2 "$SLANT" merge --force "$tmp/p_1.json" "$tmp/half1.json"
+# The same shard K/N of the same inputs made twice, the corpus changed in between.
+cp -r "$CORPUS" "$tmp/changing"
+(cd "$tmp" && "$SLANT" compare -q --partial --shard 1/2 -o "$tmp/before.json" changing)
+for f in "$tmp"/changing/*/*.txt; do echo "An added line, attacked and brutal." >> "$f"; done
+(cd "$tmp" && "$SLANT" compare -q --partial --shard 1/2 -o "$tmp/after.json" changing)
+(cd "$tmp" && "$SLANT" compare -q --partial --shard 2/2 -o "$tmp/after2.json" changing)
+check "shard 1/2 of the same inputs made twice: refused" status 2 "$SLANT" merge "$tmp/before.json" "$tmp/after.json" "$tmp/after2.json"
+check "... naming both" has "before.json' and '$tmp/after.json' both hold shard 1/2 of the same inputs" "$tmp/err"
+check "shards 1/2 and 2/2 of other inputs (another corpus) merge" status 0 "$SLANT" merge "$tmp/after.json" "$tmp/half1.json"
+check "... and 1/2 and 2/2 of one" status 0 "$SLANT" merge "$tmp/after.json" "$tmp/after2.json"
+# Options that change the data: --where/--from/--to, --weights.
+"$SLANT" compare -q --partial --shard 2/7 --where 'source!=nobody' -o "$tmp/where2.json" "$CORPUS"
+check "partials of different --where: refused" status 2 "$SLANT" merge "$tmp/p_1.json" "$tmp/where2.json"
+check "... naming both and the conditions" has "different --where, --from and --to: '$tmp/p_1.json' with (none), '$tmp/where2.json' with --where source!=nobody" "$tmp/err"
+check "... --force merges them" status 0 "$SLANT" merge --force "$tmp/p_1.json" "$tmp/where2.json"
+check "... with a note" has "note: combining partials of different --where" "$tmp/err"
+"$SLANT" compare -q --partial --lexicon tests/data/lexicon-test -o "$tmp/lt1.json" "$CORPUS/northern-voice"
+"$SLANT" compare -q --partial --lexicon tests/data/lexicon-test --weights tests/data/weights-test.json -o "$tmp/lt2.json" "$CORPUS/southern-herald"
+check "partials of different --weights: refused" status 2 "$SLANT" merge "$tmp/lt1.json" "$tmp/lt2.json"
+check "... naming both and the weights' hash" has "different --weights: '$tmp/lt1.json' with (none), '$tmp/lt2.json' with fnv1a64:" "$tmp/err"
+check "... --force merges them" status 0 "$SLANT" merge --force "$tmp/lt1.json" "$tmp/lt2.json"
+"$SLANT" compare -q --partial --lexicon tests/data/lexicon-test --weights tests/data/weights-test.json -o "$tmp/lt3.json" "$CORPUS/wire-neutral"
+check "... the same --weights merge" status 0 "$SLANT" merge "$tmp/lt2.json" "$tmp/lt3.json"
+# Versions: of slant, and of the partial's schema (edited by hand: no other slant here).
+sed 's/"slant":"[^"]*"/"slant":"0.0.1-old"/' "$tmp/p_2.json" > "$tmp/old2.json"
+check "partials of different slant versions: refused" status 2 "$SLANT" merge "$tmp/p_1.json" "$tmp/old2.json"
+check "... naming both and both versions" has "different slant versions: '$tmp/p_1.json' with 0.1.0, '$tmp/old2.json' with 0.0.1-old" "$tmp/err"
+check "... --force merges them" status 0 "$SLANT" merge --force "$tmp/p_1.json" "$tmp/old2.json"
+sed 's/^{"schema":1,/{"schema":99,/' "$tmp/p_2.json" > "$tmp/schema2.json"
+check "partials of different schemas: refused" status 2 "$SLANT" merge "$tmp/p_1.json" "$tmp/schema2.json"
+check "... naming both" has "'$tmp/p_1.json' and '$tmp/schema2.json' are partials of different schemas (1 and 99)" "$tmp/err"
+check "... also with --force" status 2 "$SLANT" merge --force "$tmp/p_1.json" "$tmp/schema2.json"
+# A partial of an older slant (no "slant", "options", no inputs in its shard ids) merges.
+sed -E 's/,"slant":"[^"]*","options":\{[^}]*\}//; s/:inputs:fnv1a64:[0-9a-f]*//' "$tmp/p_2.json" > "$tmp/older2.json"
+check "an older partial (no identity) still merges" status 0 "$SLANT" merge -o "$tmp/mo.json" "$tmp/p_1.json" "$tmp/older2.json"
+check "... and the merged partial keeps the options it knows" has '"options":{"subset":null,"weights":null}' "$tmp/mo.json"
+# compare reads partials the same way: a refused one is skipped (status 1), said why.
+check "compare: shards of another N skipped" status 1 "$SLANT" compare -q --min-n 1 "$tmp/p_1.json" "$tmp/half1.json"
+check "... said why" has "shards of different N overlap" "$tmp/err"
+check "compare: a partial of other --where skipped" status 1 "$SLANT" compare -q --min-n 1 "$tmp/p_1.json" "$tmp/where2.json"
+check "compare --force: combined" status 0 "$SLANT" compare -q --min-n 1 --force "$tmp/p_1.json" "$tmp/where2.json"
 
 # The share, by an independent implementation: FNV-1a 64 of the id, fmix64, mod N.
 cat > "$tmp/share.py" <<'EOF'
