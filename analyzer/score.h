@@ -39,6 +39,7 @@ typedef struct {
     size_t window;                /* actor co-occurrence window in words (0: the default) */
     const slant_weights *weights; /* the loaded-language index's weights (NULL: default) */
     int sentences;                /* one record per sentence (jsonl, csv, tsv), not per article */
+    int compact;                  /* JSON Lines records without zeros and empty members */
 } slant_score_options;
 
 typedef struct slant_scorer slant_scorer;

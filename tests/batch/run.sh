@@ -163,6 +163,43 @@ check "an empty shard: status 0" status 0 "$SLANT" score --shard 5/7 -o "$tmp/em
 check "... with a note" has "shard 5/7 holds no articles" "$tmp/err"
 check "... and an empty file" [ -f "$tmp/empty.jsonl" ] && [ ! -s "$tmp/empty.jsonl" ]
 
+# --- compact score records (score --compact) ---------------------------------------------
+
+"$SLANT" score -q --compact "$CORPUS" > "$tmp/compact.jsonl"
+check "compact records: a record per article" [ "$(wc -l < "$tmp/compact.jsonl")" = "$(wc -l < "$tmp/whole.jsonl")" ]
+check "... smaller than the full ones" [ "$(wc -c < "$tmp/compact.jsonl")" -lt "$(wc -c < "$tmp/whole.jsonl")" ]
+check "... saying so in provenance" [ "$(grep -c '"compact":true}' "$tmp/compact.jsonl")" = "$(wc -l < "$tmp/whole.jsonl")" ]
+check "... without a zero category's zeros" has '"legitimizing":{}' "$tmp/compact.jsonl"
+"$SLANT" score -q "$CORPUS" > "$tmp/full.jsonl"
+for f in text json csv long; do
+    "$SLANT" compare -q --event event -f $f "$tmp/full.jsonl" > "$tmp/cmp-full.$f"
+    "$SLANT" compare -q --event event -f $f "$tmp/compact.jsonl" > "$tmp/cmp-compact.$f"
+    check "compare of compact records = of full ones, byte for byte ($f)" same "$tmp/cmp-compact.$f" "$tmp/cmp-full.$f"
+done
+"$SLANT" compare -q --event event -f json -j 1 "$tmp/compact.jsonl" > "$tmp/cmp-compact-j1.json"
+check "... also with -j 1" same "$tmp/cmp-compact-j1.json" "$tmp/cmp-full.json"
+"$SLANT" score -q --compact --evidence corpus/seeds > "$tmp/compact-ev.jsonl"
+"$SLANT" score -q --evidence corpus/seeds > "$tmp/full-ev.jsonl"
+"$SLANT" compare -q --min-n 1 -f json "$tmp/compact-ev.jsonl" > "$tmp/cmp-cev.json"
+"$SLANT" compare -q --min-n 1 -f json "$tmp/full-ev.jsonl" > "$tmp/cmp-fev.json"
+check "... with evidence (keyness)" same "$tmp/cmp-cev.json" "$tmp/cmp-fev.json"
+"$SLANT" report -q -f md "$tmp/full.jsonl" | sed "s|$tmp/full.jsonl|IN|" > "$tmp/rep-full.md"
+"$SLANT" report -q -f md "$tmp/compact.jsonl" | sed "s|$tmp/compact.jsonl|IN|" > "$tmp/rep-compact.md"
+check "report of compact records = of full ones" same "$tmp/rep-compact.md" "$tmp/rep-full.md"
+"$SLANT" score -q --compact -o "$tmp/compact.jsonl.gz" "$CORPUS"
+gzip -dc "$tmp/compact.jsonl.gz" > "$tmp/compact-gz.jsonl"
+check "--compact -o FILE.gz: gzip of the compact records" same "$tmp/compact-gz.jsonl" "$tmp/compact.jsonl"
+"$SLANT" compare -q --event event -f json "$tmp/compact.jsonl.gz" > "$tmp/cmp-gz.json"
+check "... compared as the full records" same "$tmp/cmp-gz.json" "$tmp/cmp-full.json"
+rm -f "$tmp"/cs_*
+for k in 1 2 3; do "$SLANT" score -q --compact --shard "$k/3" -o "$tmp/cs_$k.jsonl" "$CORPUS"; done
+cat "$tmp"/cs_*.jsonl | sort > "$tmp/cs.sorted"
+sort "$tmp/compact.jsonl" > "$tmp/compact.sorted"
+check "--compact --shard: the shards are the whole's compact records" same "$tmp/cs.sorted" "$tmp/compact.sorted"
+check "--compact --format csv: a usage error" status 2 "$SLANT" score --compact -f csv "$CORPUS"
+check "... saying why" has "compact writes article records in JSON Lines" "$tmp/err"
+check "--compact --sentences: a usage error" status 2 "$SLANT" score --compact --sentences "$CORPUS"
+
 # --- compressed input and output --------------------------------------------------------
 
 # Articles as JSON Lines, plain, gzip and zstd; and the text corpus compressed in place.
