@@ -73,7 +73,8 @@ if [ -z "${SLANT_VALGRIND:-}" ]; then
     part /usr/bin/python3 tests/compare/calibration.py "$BUILD"
     # Further parts, one directory each, when present: each ends "NAME: N passed, N failed".
     for t in tests/lexicon/run.sh tests/report/run.sh tests/notebooks/run.sh tests/framing/run.sh \
-             tests/calibrate/run.sh tests/hostile/run.sh tests/workflow/run.sh tests/batch/run.sh; do
+             tests/calibrate/run.sh tests/hostile/run.sh tests/workflow/run.sh tests/batch/run.sh \
+             tests/batch/slurm.sh; do
         [ -f "$t" ] && part sh "$t" "$BUILD"
     done
 fi
