@@ -1,6 +1,9 @@
 #!/bin/sh
 # Batch jobs (issue 12): shards (--shard K/N) merge to exactly the whole, byte for byte;
-# .gz and .zst inputs give the records of plain ones and are written by -o's name; a
+# what merge refuses (partials of other schemas, slant versions, --where/--from/--to or
+# --weights, the same partial or shard twice, overlapping shards; --force where it is
+# meaningful); compact score records (score --compact) compared as the full ones, byte for
+# byte; .gz and .zst inputs give the records of plain ones and are written by -o's name; a
 # corrupt compressed file is an error naming it while the rest is processed; the GNU
 # parallel recipe of docs/batch.md; Dask distributed with a scheduler and two workers on
 # 127.0.0.1 (tools/dask_slant.py). Ends with "batch: N passed, N failed".
