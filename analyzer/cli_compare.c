@@ -14,6 +14,7 @@
 #include "file.h"
 #include "hash.h"
 #include "json.h"
+#include "version.h"
 #include "xalloc.h"
 
 #define MAX_PARTIAL_BYTES ((size_t)1 << 31)
@@ -291,35 +292,78 @@ static int write_result(const compare_args *a, const slant_buf *b)
     return cli_output_buf(a->output, b);
 }
 
-/*
- * Adds to a new partial the lexicon its inputs were scored with (when they agree) and its
- * shards: those of the partials among the inputs, and a new one for the rest.
- */
-static void stamp_partial(const cli_inputs_result *in, const slant_shard *shard, slant_buf *b)
+static char *dup_or_null(const char *s)
 {
-    const cli_provenance *lex = in->nlexicons == 1 ? &in->lexicons[0] : NULL;
-    if (!in->nshards && !shard->n) {
-        cli_partial_stamp(b, lex, NULL, 0);
+    return s ? xstrdup(s) : NULL;
+}
+
+/* The lexicon the inputs were scored with (when they agree) into `id`. */
+static void identity_lexicon(const cli_inputs_result *in, slant_partial_identity *id)
+{
+    if (in->nlexicons != 1)
         return;
+    id->lexicon = dup_or_null(in->lexicons[0].lexicon);
+    id->version = dup_or_null(in->lexicons[0].lexicon_version);
+    id->hash = dup_or_null(in->lexicons[0].lexicon_hash);
+}
+
+/* "fnv1a64:..." of the file at `path` (as index.c names a weights file), or NULL. */
+static char *file_hash(const char *path)
+{
+    char *data;
+    size_t len;
+    slant_error err;
+    if (slant_read_file(path, (size_t)1 << 30, &data, &len, &err) != SLANT_OK)
+        return NULL;
+    char text[40];
+    snprintf(text, sizeof text, "fnv1a64:%016llx",
+             (unsigned long long)slant_hash64(data, len));
+    free(data);
+    return xstrdup(text);
+}
+
+/*
+ * Adds to a new partial its identity (partial.h): the lexicon its inputs were scored with
+ * (when they agree), the slant and the options that made it (those of the partials among
+ * the inputs, or this run's), and its shards: those of the partials among the inputs, and
+ * a new one for the rest (with --shard K/N, named with K/N and the inputs).
+ */
+static void stamp_partial(const compare_args *a, const cli_inputs_result *in, char **paths,
+                          size_t npaths, slant_buf *b)
+{
+    const cli_inputs_options *io = &a->common.in;
+    slant_partial_identity id;
+    slant_partial_identity_init(&id);
+    identity_lexicon(in, &id);
+    const slant_partial_identity *first = in->partial_first_path ? &in->partial_first : NULL;
+    id.tool = xstrdup(first && first->tool ? first->tool : SLANT_VERSION);
+    id.has_options = 1;
+    if (first && first->has_options) {
+        id.subset = dup_or_null(first->subset);
+        id.weights = dup_or_null(first->weights);
+    } else if (!first) {
+        id.subset = dup_or_null(a->common.subset_spelled);
+        id.weights = in->narticles && io->weights ? file_hash(io->weights) : NULL;
     }
-    size_t n = 0;
-    char **ids = xcalloc(in->nshards / 2 + 1, sizeof *ids);
-    for (size_t k = 0; k < in->nshards; k += 2)
-        ids[n++] = in->shards[k];
-    char *own = NULL;
-    if (in->score_files || in->narticles || shard->n) {
-        /* --shard K/N: named in the id too, so that two empty shards are not one */
-        char text[80];
-        unsigned long long h = (unsigned long long)slant_hash64(b->data, b->len);
-        if (shard->n)
-            snprintf(text, sizeof text, "fnv1a64:%016llx:shard:%lu/%lu", h, shard->k, shard->n);
-        else
-            snprintf(text, sizeof text, "fnv1a64:%016llx", h);
-        ids[n++] = own = xstrdup(text);
+    for (size_t k = 0; k < in->partial_shards.nshards; k++)
+        slant_partial_add_shard(&id, in->partial_shards.shards[k].id);
+    if (in->partial_shards.nshards && (in->score_files || in->narticles || io->shard.n)) {
+        /* the rest, as a shard of its own (--shard K/N named in it, so that two empty
+         * shards are not one) */
+        char *inputs = io->shard.n ? cli_partial_inputs_id(paths, npaths) : NULL;
+        char *own = slant_partial_shard_id(b->data, b->len, io->shard.k, io->shard.n, inputs);
+        slant_partial_add_shard(&id, own);
+        free(own);
+        free(inputs);
+    } else if (!in->partial_shards.nshards && io->shard.n) {
+        char *inputs = cli_partial_inputs_id(paths, npaths);
+        char *own = slant_partial_shard_id(b->data, b->len, io->shard.k, io->shard.n, inputs);
+        slant_partial_add_shard(&id, own);
+        free(own);
+        free(inputs);
     }
-    cli_partial_stamp(b, lex, ids, n);
-    free(own);
-    free(ids);
+    slant_partial_stamp(b, &id); /* no shard: one made of the data */
+    slant_partial_identity_release(&id);
 }
 
 int slant_cli_compare(int argc, char **argv)
@@ -355,7 +399,7 @@ int slant_cli_compare(int argc, char **argv)
         rc = cli_inputs_check(&a.common, &in, &ds, "compare");
         if (rc == SLANT_EXIT_OK) {
             slant_json_write_partial(ds, io->by, io->event, &b);
-            stamp_partial(&in, &io->shard, &b);
+            stamp_partial(&a, &in, argv + optind, (size_t)(argc - optind), &b);
             rc = write_result(&a, &b);
         }
     } else if ((rc = cli_events_find(&a.common, &in, ds, &found)) != SLANT_EXIT_OK ||
@@ -446,14 +490,21 @@ static void merge_usage(FILE *f)
           "Combines partial comparisons (written by 'slant compare --partial', for example\n"
           "one per shard of a corpus) into one partial. Comparing the merged partial gives\n"
           "exactly the comparison of the whole corpus: 'slant compare merged.json'.\n"
-          "All partials must be grouped by the same field (and events) and scored with the\n"
-          "same lexicon (--force merges partials of different lexicons anyway); a partial\n"
-          "that holds a shard another one holds too is refused (its articles would count\n"
-          "twice).\n"
+          "All partials must be grouped by the same field (and events), scored with the\n"
+          "same lexicon, made by the same slant, with the same --where, --from and --to and\n"
+          "the same --weights; --force merges them anyway when only these differ. Always\n"
+          "refused (their articles would count twice): the same partial twice, a shard\n"
+          "another partial holds too, shard K/N of the same inputs made twice, and shards\n"
+          "of the same inputs split into different N; and partials of other schemas.\n"
+          "\n"
+          "options:\n"
+          "  -o, --output FILE   write the merged partial to FILE (default: standard output)\n"
+          "      --force         merge partials of different lexicons, slant versions,\n"
+          "                      --where/--from/--to or --weights (a note says which)\n"
           "\n"
           "exit status: 0 merged; 1 some partials could not be read (the rest were merged);\n"
-          "2 usage error, partials grouped differently, of different lexicons, or holding\n"
-          "the same shard; 3 nothing to merge; 4 the output could not be written.\n"
+          "2 usage error, or partials that cannot be merged (above; both named); 3 nothing\n"
+          "to merge; 4 the output could not be written.\n"
           "\n"
           "example:\n"
           "  slant compare --partial -o a.json corpus/synthetic/northern-voice\n"
@@ -503,11 +554,11 @@ int slant_cli_merge(int argc, char **argv)
         char *b = NULL, *e = NULL;
         slant_status st = slant_read_file(argv[i], MAX_PARTIAL_BYTES, &data, &len, &err);
         if (st == SLANT_OK) {
-            cli_partial_identity id;
-            cli_partial_identity_read(data, len, &id);
-            int refused = cli_partial_note(&seen, argv[i], &id) ||
+            slant_partial_identity id;
+            slant_partial_identity_read(data, len, &id);
+            int refused = cli_partial_note(&seen, argv[i], &id, force) ||
                           cli_lexicons_check(&seen, force, 0);
-            cli_partial_identity_release(&id);
+            slant_partial_identity_release(&id);
             if (refused) {
                 free(data);
                 free(by);
@@ -548,12 +599,17 @@ int slant_cli_merge(int argc, char **argv)
         slant_buf_init(&out, SLANT_OUTPUT_MAX_BYTES);
         slant_dataset_sort(ds); /* the same whatever the order of the partials */
         slant_json_write_partial(ds, by, event, &out);
-        size_t n = 0;
-        char **ids = xcalloc(seen.nshards / 2 + 1, sizeof *ids);
-        for (size_t k = 0; k < seen.nshards; k += 2)
-            ids[n++] = seen.shards[k];
-        cli_partial_stamp(&out, seen.nlexicons == 1 ? &seen.lexicons[0] : NULL, ids, n);
-        free(ids);
+        slant_partial_identity id; /* the partials' (they agree, or --force) */
+        slant_partial_identity_init(&id);
+        identity_lexicon(&seen, &id);
+        id.tool = dup_or_null(seen.partial_first.tool);
+        id.has_options = seen.partial_first.has_options;
+        id.subset = dup_or_null(seen.partial_first.subset);
+        id.weights = dup_or_null(seen.partial_first.weights);
+        for (size_t k = 0; k < seen.partial_shards.nshards; k++)
+            slant_partial_add_shard(&id, seen.partial_shards.shards[k].id);
+        slant_partial_stamp(&out, &id);
+        slant_partial_identity_release(&id);
         rc = cli_output_buf(output, &out);
         if (rc == SLANT_EXIT_OK && failed)
             rc = SLANT_EXIT_PARTIAL;

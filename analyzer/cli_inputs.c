@@ -155,9 +155,8 @@ static char *dup_or_null(const char *s)
     return s ? xstrdup(s) : NULL;
 }
 
-/* Adds a lexicon (id, version, hash) to r->lexicons if it is new, with where it was met. */
-static void note_lexicon(cli_inputs_result *r, const char *lexicon, const char *version,
-                         const char *hash, const char *where)
+void cli_note_lexicon(cli_inputs_result *r, const char *lexicon, const char *version,
+                      const char *hash, const char *where)
 {
     if (!lexicon && !version && !hash)
         return;
@@ -213,7 +212,7 @@ static void note_provenance(const char *json, size_t len, const char *path,
     }
     const char *tool = kept(&prov, "tool"), *lexicon = prov.text;
     const char *version = kept(&prov, "lexicon_version"), *hash = kept(&prov, "lexicon_hash");
-    note_lexicon(r, lexicon, version, hash, path);
+    cli_note_lexicon(r, lexicon, version, hash, path);
     if (!o->provenance)
         goto done;
     for (size_t k = 0; k < r->nprovenances; k++) {
@@ -272,139 +271,6 @@ int cli_lexicons_check(cli_inputs_result *r, int force, int quiet)
                 r->lexicons[0].where, one, r->lexicons[1].where, two);
     r->lexicon_mismatch = 1;
     return 1;
-}
-
-/* --- partials: lexicon and shards --------------------------------------------------------- */
-
-/* The strings of the raw JSON array `v` (plain strings: shard ids have no escapes). */
-static void shard_ids(const char *v, size_t n, cli_partial_identity *id)
-{
-    size_t cap = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (v[i] != '"')
-            continue;
-        const char *end = memchr(v + i + 1, '"', n - i - 1);
-        if (!end)
-            break;
-        id->shards = xgrow(id->shards, &cap, id->nshards + 1, sizeof *id->shards);
-        id->shards[id->nshards++] = xmemdup(v + i + 1, (size_t)(end - v - i - 1));
-        i = (size_t)(end - v);
-    }
-}
-
-static char *hash_id(const char *data, size_t len)
-{
-    char id[40];
-    snprintf(id, sizeof id, "fnv1a64:%016llx", (unsigned long long)slant_hash64(data, len));
-    return xstrdup(id);
-}
-
-void cli_partial_identity_read(const char *data, size_t len, cli_partial_identity *id)
-{
-    memset(id, 0, sizeof *id);
-    const char *v;
-    size_t n;
-    if (slant_jsonline_member(data, len, "lexicon", &v, &n) && n && v[0] == '{') {
-        static const char *const keep[] = { "version", "hash" };
-        slant_jsonl_fields f = { "id", "id", keep, 2 };
-        slant_article a;
-        slant_article_init(&a);
-        slant_error err;
-        if (slant_json_parse_article(v, n, &f, "", 0, &a, &err) == SLANT_OK) {
-            id->lexicon = dup_or_null(a.text);
-            id->version = dup_or_null(kept(&a, "version"));
-            id->hash = dup_or_null(kept(&a, "hash"));
-        }
-        slant_article_release(&a);
-    }
-    if (slant_jsonline_member(data, len, "shards", &v, &n) && n && v[0] == '[')
-        shard_ids(v, n, id);
-    if (!id->nshards) {
-        id->shards = xmalloc(sizeof *id->shards);
-        id->shards[id->nshards++] = hash_id(data, len);
-    }
-}
-
-void cli_partial_identity_release(cli_partial_identity *id)
-{
-    free(id->lexicon);
-    free(id->version);
-    free(id->hash);
-    for (size_t k = 0; k < id->nshards; k++)
-        free(id->shards[k]);
-    free(id->shards);
-    memset(id, 0, sizeof *id);
-}
-
-void cli_partial_stamp(slant_buf *partial, const cli_provenance *lexicon,
-                       char *const *shards, size_t nshards)
-{
-    char *own[1] = { NULL };
-    if (!shards) {
-        own[0] = hash_id(partial->data, partial->len);
-        shards = own;
-        nshards = 1;
-    }
-    slant_buf extra;
-    slant_buf_init(&extra, SLANT_FIELD_MAX_BYTES);
-    slant_jw w;
-    slant_jw_init(&w, &extra);
-    slant_jw_open(&w, '{');
-    if (lexicon) {
-        slant_jw_key(&w, "lexicon");
-        slant_jw_open(&w, '{');
-        slant_jw_member_cstring(&w, "id", lexicon->lexicon);
-        slant_jw_member_cstring(&w, "version", lexicon->lexicon_version);
-        slant_jw_member_cstring(&w, "hash", lexicon->lexicon_hash);
-        slant_jw_close(&w, '}');
-    }
-    slant_jw_key(&w, "shards");
-    slant_jw_open(&w, '[');
-    for (size_t k = 0; k < nshards; k++) {
-        slant_jw_element(&w);
-        slant_jw_string(&w, shards[k], strlen(shards[k]));
-    }
-    slant_jw_close(&w, ']');
-    slant_jw_close(&w, '}');
-    slant_jw_release(&w);
-    /* "{...}\n" + "{extra}" -> "{...,extra}\n" */
-    size_t end = partial->len;
-    while (end && partial->data[end - 1] != '}')
-        end--;
-    if (end && extra.len > 2) {
-        slant_buf out;
-        slant_buf_init(&out, partial->max);
-        slant_buf_add(&out, partial->data, end - 1);
-        slant_buf_addc(&out, ',');
-        slant_buf_add(&out, extra.data + 1, extra.len - 1);
-        slant_buf_addc(&out, '\n');
-        out.full |= partial->full || extra.full; /* cut short already: still refused */
-        slant_buf_release(partial);
-        *partial = out;
-    }
-    slant_buf_release(&extra);
-    free(own[0]);
-}
-
-int cli_partial_note(cli_inputs_result *r, const char *path, const cli_partial_identity *id)
-{
-    note_lexicon(r, id->lexicon, id->version, id->hash, path);
-    for (size_t k = 0; k < id->nshards; k++) {
-        for (size_t j = 0; j < r->nshards; j += 2) {
-            if (strcmp(r->shards[j], id->shards[k]) == 0) {
-                cli_message("'%s' holds shard %s, which '%s' holds too: every article of it "
-                            "would be counted twice; not combined",
-                            path, id->shards[k], r->shards[j + 1]);
-                return 1;
-            }
-        }
-    }
-    for (size_t k = 0; k < id->nshards; k++) {
-        r->shards = xgrow(r->shards, &r->shards_cap, r->nshards + 2, sizeof *r->shards);
-        r->shards[r->nshards++] = xstrdup(id->shards[k]);
-        r->shards[r->nshards++] = xstrdup(path);
-    }
-    return 0;
 }
 
 /* --- the three kinds ---------------------------------------------------------------------- */
@@ -684,7 +550,7 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
         fputs("\r\033[K", stderr);
     r->filtered += stats.filtered;
     slant_score_reader_free(sink.reader);
-    note_lexicon(r, slant_lexicon_id(lex), slant_lexicon_version(lex), slant_lexicon_hash(lex),
+    cli_note_lexicon(r, slant_lexicon_id(lex), slant_lexicon_version(lex), slant_lexicon_hash(lex),
                  n == 1 ? paths[0] : "the articles");
     slant_weights_release(&weights);
     if (o->keep_lexicon)
@@ -709,10 +575,10 @@ static size_t read_partial_file(const char *path, const cli_inputs_options *o,
         cli_message("%s", text);
         return 1;
     }
-    cli_partial_identity id;
-    cli_partial_identity_read(data, len, &id);
-    int twice = cli_partial_note(r, path, &id);
-    cli_partial_identity_release(&id);
+    slant_partial_identity id;
+    slant_partial_identity_read(data, len, &id);
+    int twice = cli_partial_note(r, path, &id, o->force);
+    slant_partial_identity_release(&id);
     if (twice) {
         free(data);
         return 1;
@@ -845,11 +711,7 @@ void cli_inputs_release(cli_inputs_result *r)
     r->last_provenance = NULL;
     free(r->no_signature_where);
     r->no_signature_where = NULL;
-    for (size_t k = 0; k < r->nshards; k++)
-        free(r->shards[k]);
-    free(r->shards);
-    r->shards = NULL;
-    r->nshards = 0;
+    cli_partials_release(r);
 }
 
 /* --- the options compare and report share ------------------------------------------------- */
@@ -884,6 +746,15 @@ void cli_comparison_defaults(cli_comparison_args *a)
     a->events.window = SLANT_EVENTS_WINDOW;
     a->events.threshold = NAN;
     a->events.method = SLANT_EVENTS_TFIDF;
+}
+
+/* Appends " --where ARG" (as `spelled`) to a->subset_spelled. */
+static void spell_subset(cli_comparison_args *a, const char *spelled, const char *arg)
+{
+    size_t had = a->subset_spelled ? strlen(a->subset_spelled) : 0;
+    size_t size = had + strlen(spelled) + strlen(arg) + 3;
+    a->subset_spelled = xrealloc(a->subset_spelled, size);
+    snprintf(a->subset_spelled + had, size - had, "%s%s %s", had ? " " : "", spelled, arg);
 }
 
 int cli_comparison_option(cli_comparison_args *a, int c, const char *arg, const char *spelled,
@@ -949,6 +820,7 @@ int cli_comparison_option(cli_comparison_args *a, int c, const char *arg, const 
                               arg, command) != 0)
             return SLANT_EXIT_USAGE;
         a->in.subset = a->subset;
+        spell_subset(a, spelled, arg);
         break;
     case CLI_OPT_EVERY: {
         int unit = slant_period_of(arg);
@@ -1028,6 +900,8 @@ void cli_comparison_release(cli_comparison_args *a)
     a->indicators = NULL;
     slant_subset_free(a->subset);
     a->subset = NULL;
+    free(a->subset_spelled);
+    a->subset_spelled = NULL;
     a->in.subset = NULL;
 }
 

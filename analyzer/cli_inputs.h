@@ -9,6 +9,7 @@
 #include "dataset.h"
 #include "events.h"
 #include "lexicon.h"
+#include "partial.h"
 #include "shard.h"
 #include "subset.h"
 
@@ -97,9 +98,13 @@ typedef struct {
      * owned) */
     size_t no_signature;
     char *no_signature_where;
-    /* Shards of the partials read (their "shards" ids), to refuse one counted twice. */
-    char **shards;
-    size_t nshards, shards_cap;
+    /* The partials read (cli_partial.c): the first one's identity, which the others must
+     * match, and its input; the shards of all (in `partial_shards.shards`), each with the
+     * input that held it (`shard_paths`, owned), to refuse one counted twice. */
+    slant_partial_identity partial_first;
+    char *partial_first_path;
+    slant_partial_identity partial_shards;
+    char **shard_paths;
 } cli_inputs_result;
 
 /* Reads the `n` inputs at `paths` into `ds`. `r` is filled (release with
@@ -115,34 +120,10 @@ void cli_inputs_release(cli_inputs_result *r);
  */
 size_t cli_inputs_keep(const cli_inputs_options *o, const char *keep[2]);
 
-/* --- partials: which lexicon and which shards ---------------------------------------------- */
-
-/* What a partial says it holds: the lexicon its articles were scored with and the ids of
- * the shards it combines. Strings owned (cli_partial_identity_release). */
-typedef struct {
-    char *lexicon, *version, *hash;     /* NULL when not recorded */
-    char **shards;
-    size_t nshards;
-} cli_partial_identity;
-
-/* Reads the identity of the partial `data`; a partial without "shards" (older, or
- * hand-made) is one shard whose id is the hash of its bytes. */
-void cli_partial_identity_read(const char *data, size_t len, cli_partial_identity *id);
-void cli_partial_identity_release(cli_partial_identity *id);
-
-/*
- * Adds "lexicon" (when `lexicon` is not NULL) and "shards" members to the partial in
- * `partial` (as slant_json_write_partial wrote it). With `shards` NULL the partial is a
- * new shard, and its id is the hash of its bytes.
- */
-void cli_partial_stamp(slant_buf *partial, const cli_provenance *lexicon,
-                       char *const *shards, size_t nshards);
-
-/*
- * Notes a partial's identity from input `path` into `r`: its lexicon among r->lexicons;
- * its shards, refused (printed; returns 1) if an input read before held one of them.
- */
-int cli_partial_note(cli_inputs_result *r, const char *path, const cli_partial_identity *id);
+/* Adds a lexicon (id, version, hash) to r->lexicons if it is new, with where it was met
+ * (`where` copied). */
+void cli_note_lexicon(cli_inputs_result *r, const char *lexicon, const char *version,
+                      const char *hash, const char *where);
 
 /* Checks that r->lexicons holds one lexicon; prints both sides and returns 1 if not
  * (unless `force`: then a note, and 0). */
@@ -194,18 +175,43 @@ enum {
     { "actors", required_argument, NULL, CLI_OPT_ACTORS },           \
     { "quiet", no_argument, NULL, 'q' }
 
-/* What the shared options set. `indicators` is owned (cli_free_list), `subset` too
- * (cli_comparison_release frees both). */
+/* What the shared options set. `indicators` is owned (cli_free_list), `subset` and
+ * `subset_spelled` too (cli_comparison_release frees them). */
 typedef struct {
     cli_inputs_options in;
     slant_compare_options cmp;
     char **indicators;
     slant_subset *subset;       /* --where, --from, --to; in.subset points to it */
+    char *subset_spelled;       /* the same as given ("--where a=b --from 2025"), for a
+                                 * partial's identity; owned, NULL without */
     double alpha;               /* q below which a difference is called significant */
     size_t top;                 /* terms shown per group and difference */
     slant_events_options events;        /* --event auto: --event-window, -threshold, -method */
     int events_tuned;           /* one of those was given */
 } cli_comparison_args;
+
+/* --- partials (cli_partial.c) ------------------------------------------------------------ */
+
+/*
+ * Notes the identity of a partial from input `path` into `r` (partial.h): its lexicon
+ * among r->lexicons; the rest is checked against the first partial read, and its shards
+ * against those read before. Prints why and returns 1 when it cannot be combined with
+ * them: another partial schema; the same shard as another input, the same shard K/N of the
+ * same inputs made twice, or shards of the same inputs split into a different N (never
+ * combined); another slant version, other --where/--from/--to or --weights (combined
+ * with `force`, after a note).
+ */
+int cli_partial_note(cli_inputs_result *r, const char *path, const slant_partial_identity *id,
+                     int force);
+void cli_partials_release(cli_inputs_result *r);
+
+/*
+ * The identity of the inputs `paths` of a --shard run, the same for every shard of them:
+ * "fnv1a64:..." of each argument as given and, for a regular file, its size. (Every
+ * shard reads all of its inputs, given the same arguments from the same directory; a
+ * file that changed size between shards gives other inputs.) Caller frees.
+ */
+char *cli_partial_inputs_id(char *const *paths, size_t n);
 
 /* The defaults of compare and report: by source, all pairs, BH, 95%, --min-n 5, ... */
 void cli_comparison_defaults(cli_comparison_args *a);

@@ -61,6 +61,9 @@ static void score_usage(FILE *f)
         "                        (id,source,KEPT...,indicator,value), for pandas and R\n"
         "      --evidence        add every match: byte offsets, sentence, surface form,\n"
         "                        lexicon entry, category, negated, boosted, in quote\n"
+        "      --compact         JSON Lines without the zero counts and empty members\n"
+        "                        (smaller; compare and report read them as they read\n"
+        "                        the full records; docs/schema/score.md)\n"
         "      --sentences       one record per sentence instead: its byte offsets and\n"
         "                        text, words, index, index-category counts and matches\n"
         "                        (jsonl; csv and tsv: one row per sentence)\n"
@@ -116,6 +119,7 @@ static void score_usage(FILE *f)
         "  slant score --format csv corpus/ > s.csv     # a table for pandas or R\n"
         "  slant score --evidence corpus/seeds/000_5941d1ad503c0a8e.txt\n"
         "  slant score --sentences corpus/seeds/000_5941d1ad503c0a8e.txt   # per sentence\n"
+        "  slant score --compact -o scores.jsonl.gz corpus/   # small records, gzip\n"
         "  slant score --sentences --format csv corpus/ > sentences.csv\n"
         "  slant score --signature corpus/synthetic/ > s.jsonl   # for compare --event auto\n"
         "  slant score --lexicon tests/data/lexicon-test --weights tests/data/weights-test.json corpus/\n"
@@ -152,6 +156,7 @@ typedef struct {
     const char *weights;
     int sentences;
     int signature;             /* --signature */
+    int compact;
     slant_shard shard;
     slant_subset *subset;      /* --where, --from, --to; NULL without them */
 } score_args;
@@ -159,7 +164,7 @@ typedef struct {
 enum {
     OPT_EVIDENCE = 256, OPT_LEXICON, OPT_LANG, OPT_TEXT_FIELD, OPT_ID_FIELD, OPT_KEEP,
     OPT_INPUT, OPT_MAX_BYTES, OPT_ACTORS, OPT_WINDOW, OPT_WEIGHTS, OPT_SENTENCES,
-    OPT_SHARD, OPT_WHERE, OPT_FROM, OPT_TO, OPT_SIGNATURE
+    OPT_SHARD, OPT_WHERE, OPT_FROM, OPT_TO, OPT_SIGNATURE, OPT_COMPACT
 };
 
 static const struct option score_options[] = {
@@ -179,6 +184,7 @@ static const struct option score_options[] = {
     { "weights", required_argument, NULL, OPT_WEIGHTS },
     { "sentences", no_argument, NULL, OPT_SENTENCES },
     { "signature", no_argument, NULL, OPT_SIGNATURE },
+    { "compact", no_argument, NULL, OPT_COMPACT },
     { "shard", required_argument, NULL, OPT_SHARD },
     { "where", required_argument, NULL, OPT_WHERE },
     { "from", required_argument, NULL, OPT_FROM },
@@ -273,6 +279,7 @@ static int parse_score_args(int argc, char **argv, score_args *a)
             break;
         case OPT_WEIGHTS: a->weights = optarg; break;
         case OPT_SENTENCES: a->sentences = 1; break;
+        case OPT_COMPACT: a->compact = 1; break;
         case OPT_SHARD:
             if (slant_shard_parse(optarg, &a->shard) != 0)
                 return cli_usage_error("score", "invalid shard '%s' (K/N, 1 <= K <= N)", optarg);
@@ -290,6 +297,11 @@ static int parse_score_args(int argc, char **argv, score_args *a)
     if (a->signature && (a->format != SLANT_FORMAT_JSONL || a->sentences))
         return cli_usage_error("score", "--signature needs --format jsonl, one record per "
                                "article (not --sentences)");
+    if (a->compact && (a->format != SLANT_FORMAT_JSONL || a->sentences))
+        return cli_usage_error("score", "--compact writes article records in JSON Lines (not "
+                               "with --format %s%s)",
+                               a->format == SLANT_FORMAT_JSONL ? "jsonl" : "csv, tsv or long",
+                               a->sentences ? " --sentences" : "");
     if (optind == argc)
         return cli_usage_error("score", "no input given: name files, directories, or - for stdin");
     return -1;
@@ -379,7 +391,7 @@ int slant_cli_score(int argc, char **argv)
             .subset = a.subset,
         },
         .score = { a.format, a.evidence, (const char *const *)a.keep, a.nkeep, a.window,
-                   a.weights ? &weights : NULL, a.sentences, a.signature },
+                   a.weights ? &weights : NULL, a.sentences, a.signature, a.compact },
         .threads = (int)a.threads,
         .out = out.f,
         .on_error = cli_report_error,

@@ -5,6 +5,7 @@
 #include "compress.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,16 +64,18 @@ const char *slant_compress_strerror(int e)
 
 /* --- reading ------------------------------------------------------------------------------ */
 
+/* `buf` comes last: a new reader zeroes the members before it, not the 64 KiB that are
+ * written before they are read (a directory walk opens one reader per file). */
 typedef struct {
     FILE *in;
     int owned;                  /* fclose `in` when closed */
     slant_compression kind;
-    unsigned char buf[CHUNK];   /* input not yet decompressed: buf[pos, len) */
     size_t pos, len;
     int eof;                    /* `in` has no more */
     z_stream z;
     int in_member;              /* inside a gzip member or zstd frame (its end not yet seen) */
     ZSTD_DCtx *zd;
+    unsigned char buf[CHUNK];   /* input not yet decompressed: buf[pos, len) */
 } zreader;
 
 /* More input into buf when it is used up: 0, or -1 with errno on a read error. */
@@ -188,7 +191,8 @@ static int zreader_close(void *cookie)
 /* A reading stream over `in`, whose first `n` bytes `head` were read already. */
 static FILE *zreader_new(FILE *in, int owned, const unsigned char *head, size_t n)
 {
-    zreader *r = xcalloc(1, sizeof *r);
+    zreader *r = xmalloc(sizeof *r);
+    memset(r, 0, offsetof(zreader, buf));
     r->in = in;
     r->owned = owned;
     memcpy(r->buf, head, n);
@@ -349,7 +353,8 @@ FILE *slant_compress_wrap_write(FILE *f, slant_compression c)
 {
     if (c == SLANT_COMPRESS_NONE)
         return f;
-    zwriter *w = xcalloc(1, sizeof *w);
+    zwriter *w = xmalloc(sizeof *w);
+    memset(w, 0, offsetof(zwriter, buf)); /* (buf is last: written before it is read) */
     w->out = f;
     w->kind = c;
     int ok;

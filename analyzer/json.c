@@ -639,6 +639,23 @@ static slant_status check_score_counts(const cJSON *root, const cJSON *cats, con
     return SLANT_OK;
 }
 
+/* Whether a score record is compact (its provenance says "compact": true): a member left
+ * out of a category is 0. */
+static int is_compact(const cJSON *root)
+{
+    const cJSON *p = cJSON_GetObjectItemCaseSensitive(root, "provenance");
+    return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "compact"));
+}
+
+/* A category's "count": NAN when it is not a number, 0 when a compact record leaves it
+ * out. */
+static double category_count(const cJSON *c, int compact)
+{
+    if (compact && !cJSON_GetObjectItemCaseSensitive(c, "count"))
+        return 0;
+    return number_of(c, "count");
+}
+
 /* The value of member `path` of `root`: "tokens", or "attribution.quotations" inside an
  * object; NAN when missing or not a number. */
 static double member_at(const cJSON *root, const char *path)
@@ -715,9 +732,10 @@ slant_status slant_json_read_score(const char *json, size_t len, const slant_sco
     double *values = xmalloc(n * sizeof *values);
     size_t k = read_derived(root, tokens, SLANT_IND_LEADS, names, values);
     const cJSON *c;
+    int compact = is_compact(root);
     cJSON_ArrayForEach(c, cats)
     {
-        double count = number_of(c, "count");
+        double count = category_count(c, compact);
         names[k] = c->string;
         values[k++] = tokens > 0 && !isnan(count) ? 1000.0 * count / tokens : NAN;
     }
@@ -1163,28 +1181,53 @@ static void add_fields(slant_jw *w, const slant_article *a)
     slant_jw_close(w, '}');
 }
 
-/* One category's members, from "count" to "body_rate". */
-static void add_category_stats(slant_jw *w, const slant_record *rec,
-                               const slant_category_stats *s)
+/*
+ * Compact records (slant score --compact, docs/schema/score.md): a count or a number that
+ * is 0 is left out of the objects of counts (a category, an actor, an actor's categories),
+ * a null metadata member and an empty list are left out; readers take what is missing as
+ * 0, null or empty. NaN (null) is kept: a rate of a part without words is not 0.
+ */
+static void count_member(slant_jw *w, int compact, const char *name, size_t v)
 {
-    slant_jw_member_count(w, "count", s->count);
-    slant_jw_member_number(w, "rate", slant_rate_per_1000(s->count, rec->tokens));
-    slant_jw_member_number(w, "score", s->score);
-    slant_jw_member_count(w, "author", s->author);
-    slant_jw_member_count(w, "quoted", s->quoted);
-    slant_jw_member_count(w, "negated", s->negated);
-    slant_jw_member_count(w, "boosted", s->boosted);
-    slant_jw_member_count(w, "diminished", s->diminished);
-    slant_jw_member_count(w, "lead", s->lead);
-    slant_jw_member_count(w, "headline", s->headline);
+    if (!compact || v)
+        slant_jw_member_count(w, name, v);
+}
+
+static void number_member(slant_jw *w, int compact, const char *name, double v)
+{
+    if (!compact || v != 0) /* (NaN != 0: written, as null) */
+        slant_jw_member_number(w, name, v);
+}
+
+static void text_member(slant_jw *w, int compact, const char *name, const char *s)
+{
+    if (!compact || s)
+        slant_jw_member_cstring(w, name, s);
+}
+
+/* One category's members, from "count" to "body_rate" (without the zeros when compact). */
+static void add_category_stats(slant_jw *w, const slant_record *rec,
+                               const slant_category_stats *s, int compact)
+{
+    count_member(w, compact, "count", s->count);
+    number_member(w, compact, "rate", slant_rate_per_1000(s->count, rec->tokens));
+    number_member(w, compact, "score", s->score);
+    count_member(w, compact, "author", s->author);
+    count_member(w, compact, "quoted", s->quoted);
+    count_member(w, compact, "negated", s->negated);
+    count_member(w, compact, "boosted", s->boosted);
+    count_member(w, compact, "diminished", s->diminished);
+    count_member(w, compact, "lead", s->lead);
+    count_member(w, compact, "headline", s->headline);
     /* voice and position as rates; null where the part has no words */
     size_t author_words = rec->tokens - rec->quote_tokens;
-    slant_jw_member_number(w, "author_rate", slant_rate_per_1000(s->author, author_words));
-    slant_jw_member_number(w, "quoted_rate", slant_rate_per_1000(s->quoted, rec->quote_tokens));
-    slant_jw_member_number(w, "headline_rate",
-                           slant_rate_per_1000(s->headline, rec->headline_tokens));
-    slant_jw_member_number(w, "lead_rate", slant_rate_per_1000(s->lead, rec->lead_tokens));
-    slant_jw_member_number(w, "body_rate", slant_rate_per_1000(s->count - s->lead,
+    number_member(w, compact, "author_rate", slant_rate_per_1000(s->author, author_words));
+    number_member(w, compact, "quoted_rate",
+                  slant_rate_per_1000(s->quoted, rec->quote_tokens));
+    number_member(w, compact, "headline_rate",
+                  slant_rate_per_1000(s->headline, rec->headline_tokens));
+    number_member(w, compact, "lead_rate", slant_rate_per_1000(s->lead, rec->lead_tokens));
+    number_member(w, compact, "body_rate", slant_rate_per_1000(s->count - s->lead,
                                                                rec->tokens - rec->lead_tokens));
 }
 
@@ -1206,12 +1249,12 @@ static void add_categories(slant_jw *w, const slant_result *r)
         slant_jw_key(w, cat->id);
         slant_jw_open(w, '{');
         if (s->count || s->headline) { /* (the headline's matches are not in count) */
-            add_category_stats(w, rec, s);
+            add_category_stats(w, rec, s, r->compact);
         } else {
             if (!absent.len) {
                 slant_jw once;
                 slant_jw_init(&once, &absent);
-                add_category_stats(&once, rec, s);
+                add_category_stats(&once, rec, s, r->compact);
                 slant_jw_release(&once);
             }
             slant_buf_add(w->out, absent.data, absent.len);
@@ -1241,6 +1284,22 @@ static const char *verb_kind_name(slant_verb_kind k)
     return k == SLANT_VERB_LOADED ? "loaded" : k == SLANT_VERB_NEUTRAL ? "neutral" : NULL;
 }
 
+/* Opens list `name` unless it is empty in a compact record (then returns 0). */
+static int list_open(slant_jw *w, int compact, const char *name, size_t n)
+{
+    if (compact && !n)
+        return 0;
+    slant_jw_key(w, name);
+    slant_jw_open(w, '[');
+    return 1;
+}
+
+static void list_close(slant_jw *w, int opened)
+{
+    if (opened)
+        slant_jw_close(w, ']');
+}
+
 static void add_framing(slant_jw *w, const slant_result *r)
 {
     const slant_frame *f = r->frame;
@@ -1267,8 +1326,7 @@ static void add_framing(slant_jw *w, const slant_result *r)
     slant_jw_member_count(w, "so_called", f->nso_called);
     slant_jw_member_count(w, "agentless_passives", f->agentless_passives);
     slant_jw_close(w, '}');
-    slant_jw_key(w, "quotations");
-    slant_jw_open(w, '[');
+    int quotations = list_open(w, r->compact, "quotations", f->nquotes);
     for (size_t i = 0; i < f->nquotes; i++) {
         const slant_quotation *q = &f->quotes[i];
         const slant_quote *sq = &d->quotes[q->quote];
@@ -1289,9 +1347,8 @@ static void add_framing(slant_jw *w, const slant_result *r)
         slant_jw_member_bool(w, "closed", sq->closed);
         slant_jw_close(w, '}');
     }
-    slant_jw_close(w, ']');
-    slant_jw_key(w, "scare_quotes");
-    slant_jw_open(w, '[');
+    list_close(w, quotations);
+    int scare_quotes = list_open(w, r->compact, "scare_quotes", f->nscare);
     for (size_t i = 0; i < f->nscare; i++) {
         const slant_quote *sq = &d->quotes[f->scare[i]];
         slant_jw_element(w);
@@ -1302,9 +1359,8 @@ static void add_framing(slant_jw *w, const slant_result *r)
         slant_jw_member_bool(w, "in_quote", sq->depth > 0);
         slant_jw_close(w, '}');
     }
-    slant_jw_close(w, ']');
-    slant_jw_key(w, "so_called");
-    slant_jw_open(w, '[');
+    list_close(w, scare_quotes);
+    int so_called_list = list_open(w, r->compact, "so_called", f->nso_called);
     for (size_t i = 0; i < f->nso_called; i++) {
         const slant_so_called *s = &f->so_called[i];
         const slant_token *a = &d->tokens[s->label];
@@ -1317,7 +1373,7 @@ static void add_framing(slant_jw *w, const slant_result *r)
         slant_jw_member_string(w, "label", d->text + a->start, b->end - a->start);
         slant_jw_close(w, '}');
     }
-    slant_jw_close(w, ']');
+    list_close(w, so_called_list);
 }
 
 /* Each actor the text mentions: mentions, quoted speech, violence roles, co-occurrence. */
@@ -1333,20 +1389,25 @@ static void add_actors(slant_jw *w, const slant_result *r)
             continue;
         slant_jw_key(w, slant_lexicon_category(r->lex, s->category)->id);
         slant_jw_open(w, '{');
-        slant_jw_member_count(w, "mentions", s->mentions);
-        slant_jw_member_count(w, "quotes", s->quotes);
-        slant_jw_member_count(w, "quoted_words", s->quoted_words);
-        slant_jw_member_count(w, "agent", s->agent);
-        slant_jw_member_count(w, "patient", s->patient);
+        count_member(w, r->compact, "mentions", s->mentions);
+        count_member(w, r->compact, "quotes", s->quotes);
+        count_member(w, r->compact, "quoted_words", s->quoted_words);
+        count_member(w, r->compact, "agent", s->agent);
+        count_member(w, r->compact, "patient", s->patient);
         const uint32_t *tables[] = { s->sentence, s->window };
         const char *names[] = { "sentence", "window" };
         for (size_t t = 0; t < 2; t++) {
+            size_t any = 0;
+            for (size_t i = 0; i < ncats && r->compact && !any; i++)
+                any = tables[t][i];
+            if (r->compact && !any)
+                continue; /* no category near it: {} left out */
             slant_jw_key(w, names[t]);
             slant_jw_open(w, '{');
             for (size_t i = 0; i < ncats; i++) {
                 const slant_category *cat = slant_lexicon_category(r->lex, i);
                 if (!cat->actor && !cat->concept)
-                    slant_jw_member_count(w, cat->id, tables[t][i]);
+                    count_member(w, r->compact, cat->id, tables[t][i]);
             }
             slant_jw_close(w, '}');
         }
@@ -1367,6 +1428,11 @@ static size_t matches_of(const slant_matches *m, size_t entry)
 /* Each contested concept's variants the text uses, with their counts. */
 static void add_contested(slant_jw *w, const slant_result *r)
 {
+    size_t any = 0;
+    for (size_t i = 0; i < r->record->ncats && r->compact && !any; i++)
+        any = slant_lexicon_category(r->lex, i)->concept && r->record->cats[i].count;
+    if (r->compact && !any)
+        return; /* no contested label: [] left out */
     slant_jw_key(w, "contested");
     slant_jw_open(w, '[');
     for (size_t i = 0; i < r->record->ncats; i++) {
@@ -1457,7 +1523,8 @@ static void add_entries(slant_jw *w, const slant_result *r)
     free(t);
 }
 
-static void add_provenance(slant_jw *w, const slant_lexicon *lex, const slant_weights *weights)
+static void add_provenance(slant_jw *w, const slant_lexicon *lex, const slant_weights *weights,
+                           int compact)
 {
     slant_jw_key(w, "provenance");
     slant_jw_open(w, '{');
@@ -1475,6 +1542,8 @@ static void add_provenance(slant_jw *w, const slant_lexicon *lex, const slant_we
     } else {
         slant_jw_member_cstring(w, "weights", "default");
     }
+    if (compact)
+        slant_jw_member_bool(w, "compact", 1);
     slant_jw_close(w, '}');
 }
 
@@ -1573,10 +1642,10 @@ void slant_json_write_record(const slant_result *r, slant_buf *out)
     slant_jw_member_count(&w, "schema", SLANT_SCORE_SCHEMA);
     slant_jw_member_cstring(&w, "id", a->id);
     slant_jw_member_cstring(&w, "source", a->source);
-    slant_jw_member_cstring(&w, "date", a->date);
-    slant_jw_member_cstring(&w, "title", a->title);
-    slant_jw_member_cstring(&w, "url", a->url);
-    slant_jw_member_cstring(&w, "event", a->event);
+    text_member(&w, r->compact, "date", a->date);
+    text_member(&w, r->compact, "title", a->title);
+    text_member(&w, r->compact, "url", a->url);
+    text_member(&w, r->compact, "event", a->event);
     slant_jw_member_cstring(&w, "lang", a->lang ? a->lang : slant_lexicon_language(r->lex));
     slant_jw_member_cstring(&w, "file", r->origin);
     if (r->line)
@@ -1599,7 +1668,7 @@ void slant_json_write_record(const slant_result *r, slant_buf *out)
     add_contested(&w, r);
     add_framing(&w, r);
     add_actors(&w, r);
-    add_provenance(&w, r->lex, r->weights);
+    add_provenance(&w, r->lex, r->weights, r->compact);
     if (r->signature)
         add_signature(&w, r->signature);
     if (r->evidence)
@@ -1674,7 +1743,7 @@ void slant_json_write_sentences(const slant_result *r, slant_buf *out)
             add_match(&w, r->lex, "text", d, &r->matches->items[u.first_match + k], base,
                       r->frame->speech, slant_frame_nearest(r->frame, u.first_match + k));
         slant_jw_close(&w, ']');
-        add_provenance(&w, r->lex, r->weights);
+        add_provenance(&w, r->lex, r->weights, 0);
         slant_jw_close(&w, '}');
         slant_buf_addc(out, '\n');
     }

@@ -84,6 +84,7 @@ typedef struct {
     const slant_lexicon *lex;
     const slant_weights *weights;         /* the index's weights, for provenance */
     int evidence;                 /* write every match with its offsets */
+    int compact;                  /* leave out zeros and empty members (docs/schema/score.md) */
     const char *const *keep;      /* field names passed through, `nkeep` of them */
     size_t nkeep;
     const slant_signature *signature; /* the content signature to write, or NULL */

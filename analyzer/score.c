@@ -248,6 +248,7 @@ void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *ori
         .lex = s->lex,
         .weights = s->weights,
         .evidence = o->evidence,
+        .compact = o->compact,
         .keep = o->keep,
         .nkeep = o->nkeep,
         .signature = o->signature && !o->sentences ? slant_scorer_signature(s) : NULL,

@@ -42,6 +42,7 @@ typedef struct {
     int sentences;                /* one record per sentence (jsonl, csv, tsv), not per article */
     int signature;                /* JSON Lines records: add the content signature
                                    * (signature.h), for compare --event auto */
+    int compact;                  /* JSON Lines records without zeros and empty members */
 } slant_score_options;
 
 typedef struct slant_scorer slant_scorer;

@@ -533,6 +533,9 @@ static int fast(slant_score_reader *r, const slant_score_fields *f)
     double quoted = number_of(r, root, "quote_tokens");
     if (!is_count(tokens) || (!isnan(quoted) && !(is_count(quoted) && quoted <= tokens)))
         return 0;
+    /* a compact record (docs/schema/score.md) leaves a category's zero count out */
+    uint32_t compact = member(r, member(r, root, "provenance"), "compact");
+    double absent = is(r, compact, V_TRUE) ? 0 : NAN;
     size_t ncats = 0;
     for (uint32_t c = r->nodes[cats].child; c != NONE; c = r->nodes[c].next, ncats++) {
         double count = number_of(r, c, "count");
@@ -557,7 +560,7 @@ static int fast(slant_score_reader *r, const slant_score_fields *f)
     const char **ids = r->p->ids;
     size_t k = read_derived(r, root, tokens, SLANT_IND_LEADS, ids, 0);
     for (uint32_t c = r->nodes[cats].child; c != NONE; c = r->nodes[c].next) {
-        double count = number_of(r, c, "count");
+        double count = member(r, c, "count") == NONE ? absent : number_of(r, c, "count");
         r->p->names[k] = key_at(r, c);
         r->p->values[k++] = tokens > 0 && !isnan(count) ? 1000.0 * count / tokens : NAN;
     }

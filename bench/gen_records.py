@@ -2,7 +2,7 @@
 """Synthetic `slant score` records for timing `slant compare` alone.
 
     gen_records.py [--records N] [--groups G] [--events E] [--seed S]
-                   [--lexicon DIR] OUT
+                   [--lexicon DIR] [--compact] OUT
 
 Writes N JSON Lines score records (default 100,000), deterministic for a seed, in the
 compact shape compare reads: the members `slant score` writes that compare uses, no
@@ -24,6 +24,11 @@ Groups (`source`) are `outlet-01` .. `outlet-G` (default 27), their sizes skewed
 largest about 4 times the smallest); events (`event`) are `event-0001` .. `event-E`
 (default 500).
 
+With --compact the records are in the shape of `slant score --compact`
+(docs/schema/score.md, "Compact records"): a category member that is 0 is left out (a
+category with no match is {}), and "provenance":{"compact":true} says so. The same seed
+gives the same data, so compare's output is the same for both shapes.
+
 Needs numpy (Debian's python3-numpy). About 1 s per 20,000 records.
 """
 import argparse
@@ -40,6 +45,18 @@ def categories(lexicon):
     return [c["id"] for c in manifest["categories"]]
 
 
+def compact_members(count, tokens, author, quoted):
+    """A category's members without the zeros (score --compact)."""
+    parts = []
+    if count:
+        parts.append('"count":%d,"rate":%.10g' % (count, 1000.0 * count / tokens))
+    if author:
+        parts.append('"author":%d' % author)
+    if quoted:
+        parts.append('"quoted":%d' % quoted)
+    return ",".join(parts)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--records", type=int, default=100000)
@@ -47,6 +64,8 @@ def main():
     ap.add_argument("--events", type=int, default=500)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--lexicon", default="lexicons/en")
+    ap.add_argument("--compact", action="store_true",
+                    help="leave out the zero members of categories, as score --compact")
     ap.add_argument("out")
     a = ap.parse_args()
     if a.records < 1 or a.groups < 2 or a.events < 1:
@@ -80,20 +99,26 @@ def main():
             lines = []
             for r in range(n):
                 t = int(tokens[r])
-                cs = ",".join(
-                    '"%s":{"count":%d,"rate":%.10g,"author":%d,"quoted":%d}'
-                    % (cats[c], count[r, c], 1000.0 * count[r, c] / t,
-                       count[r, c] - quoted[r, c], quoted[r, c])
-                    for c in range(len(cats)))
+                if a.compact:
+                    cs = ",".join('"%s":{%s}' % (cats[c], compact_members(
+                        count[r, c], t, count[r, c] - quoted[r, c], quoted[r, c]))
+                        for c in range(len(cats)))
+                else:
+                    cs = ",".join(
+                        '"%s":{"count":%d,"rate":%.10g,"author":%d,"quoted":%d}'
+                        % (cats[c], count[r, c], 1000.0 * count[r, c] / t,
+                           count[r, c] - quoted[r, c], quoted[r, c])
+                        for c in range(len(cats)))
                 lines.append(
                     '{"schema":1,"id":"rec-%07d","source":"outlet-%02d","event":"event-%04d",'
                     '"tokens":%d,"quote_tokens":%d,"categories":{%s},'
                     '"epistemic":{"certainty":%.10g},'
                     '"attribution":{"quotations":%d,"attributed":%d,"anonymous":%d,'
-                    '"neutral_verbs":%d,"loaded_verbs":%d,"scare_quotes":%d}}\n'
+                    '"neutral_verbs":%d,"loaded_verbs":%d,"scare_quotes":%d}%s}\n'
                     % (written + r + 1, group[r] + 1, event[r], t, quote_tokens[r], cs,
                        certainty[r], quotations[r], attributed[r], anonymous[r],
-                       attributed[r] - loaded[r], loaded[r], scare[r]))
+                       attributed[r] - loaded[r], loaded[r], scare[r],
+                       ',"provenance":{"compact":true}' if a.compact else ""))
             out.write("".join(lines))
             written += n
 

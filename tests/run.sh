@@ -50,7 +50,8 @@ replay() {
     for bin in "$BUILD"/replay/fuzz_*; do
         [ -x "$bin" ] || continue
         name=$(basename "$bin")
-        if SLANT_FUZZ_LEXICON=lexicons/en $run "$bin" "tests/fuzz/corpus/$name" > /dev/null 2>&1; then
+        if SLANT_FUZZ_LEXICON=lexicons/en SLANT_FUZZ_ROUND_TRIP_ALL=1 \
+            $run "$bin" "tests/fuzz/corpus/$name" > /dev/null 2>&1; then
             n=$((n + 1))
         else
             echo "fuzz replay FAIL: $name"
@@ -75,7 +76,7 @@ if [ -z "${SLANT_VALGRIND:-}" ]; then
     # Further parts, one directory each, when present: each ends "NAME: N passed, N failed".
     for t in tests/lexicon/run.sh tests/report/run.sh tests/notebooks/run.sh tests/framing/run.sh \
              tests/calibrate/run.sh tests/hostile/run.sh tests/workflow/run.sh tests/batch/run.sh \
-             tests/time/run.sh; do
+             tests/time/run.sh tests/batch/slurm.sh; do
         [ -f "$t" ] && part sh "$t" "$BUILD"
     done
     # The HTML report of 3, 5 and 30 sources in Chromium (Selenium): widths, charts, order.

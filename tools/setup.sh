@@ -5,8 +5,9 @@
 #   tools/setup.sh test    the above, and what the tests use: Python with SciPy, pandas and
 #                          scikit-learn (independent references and notebook consumers),
 #                          jsonschema (the output schemas), Chromium with its WebDriver
-#                          and Selenium (the HTML report in a real browser), GNU time, GNU parallel and Dask distributed
-#                          (the batch recipes of tests/batch), R with jsonlite, readr,
+#                          and Selenium (the HTML report in a real browser), GNU time,
+#                          GNU parallel, Dask distributed and Slurm (the batch recipes
+#                          of tests/batch), R with jsonlite, readr,
 #                          dplyr and tidyr (the R code of docs/notebooks.md)
 #   tools/setup.sh bench   the above, and Python's NLTK for the benchmark's peer
 #   tools/setup.sh dev     the above, and clang with its sanitizer and fuzzer runtimes,
@@ -14,7 +15,7 @@
 #                          word list for tools/stem_audit.py
 set -eu
 build="build-essential pkg-config libstemmer-dev libgsl-dev libcjson-dev libutf8proc-dev zlib1g-dev libzstd-dev"
-test="$build python3 python3-scipy python3-pandas python3-sklearn python3-jsonschema python3-statsmodels chromium chromium-driver python3-selenium time parallel python3-distributed r-base-core r-cran-jsonlite r-cran-readr r-cran-dplyr r-cran-tidyr"
+test="$build python3 python3-scipy python3-pandas python3-sklearn python3-jsonschema python3-statsmodels chromium chromium-driver python3-selenium time parallel python3-distributed slurm-wlm r-base-core r-cran-jsonlite r-cran-readr r-cran-dplyr r-cran-tidyr"
 bench="$test python3-nltk"
 dev="$bench clang libclang-rt-14-dev valgrind cppcheck wamerican"
 case "${1:-build}" in

@@ -1,6 +1,9 @@
 #!/bin/sh
 # Batch jobs (issue 12): shards (--shard K/N) merge to exactly the whole, byte for byte;
-# .gz and .zst inputs give the records of plain ones and are written by -o's name; a
+# what merge refuses (partials of other schemas, slant versions, --where/--from/--to or
+# --weights, the same partial or shard twice, overlapping shards; --force where it is
+# meaningful); compact score records (score --compact) compared as the full ones, byte for
+# byte; .gz and .zst inputs give the records of plain ones and are written by -o's name; a
 # corrupt compressed file is an error naming it while the rest is processed; the GNU
 # parallel recipe of docs/batch.md; Dask distributed with a scheduler and two workers on
 # 127.0.0.1 (tools/dask_slant.py). Ends with "batch: N passed, N failed".
@@ -63,8 +66,65 @@ ls "$tmp"/p_*.json | sort -r > "$tmp/list"
 "$SLANT" merge -o "$tmp/r.json" $(cat "$tmp/list")
 data_of "$tmp/r.json" > "$tmp/r.data"
 check "merge order does not matter" same "$tmp/r.data" "$tmp/w.data"
-check "7 shards: the shard ids name K/N" has '"fnv1a64:[0-9a-f]*:shard:7/7"' "$tmp/m.json"
+check "7 shards: the shard ids name K/N and the inputs" has '"fnv1a64:[0-9a-f]*:shard:7/7:inputs:fnv1a64:[0-9a-f]*"' "$tmp/m.json"
 check "merging shard 3 twice is refused" status 2 "$SLANT" merge "$tmp/p_3.json" "$tmp/p_3.json"
+
+# --- what merge refuses (a partial's identity: partial.h) ---------------------------------
+
+# The p_K.json are the 7 shards of the corpus. Every refusal names both files.
+check "the same partial twice: refused" status 2 "$SLANT" merge "$tmp/p_3.json" "$tmp/p_3.json"
+check "... saying it is given twice" has "p_3.json' is given twice" "$tmp/err"
+check "... also with --force" status 2 "$SLANT" merge --force "$tmp/p_3.json" "$tmp/p_3.json"
+cp "$tmp/p_3.json" "$tmp/copy-of-3.json"
+check "a copy of a shard: refused" status 2 "$SLANT" merge "$tmp/p_3.json" "$tmp/p_4.json" "$tmp/copy-of-3.json"
+check "... naming both" has "copy-of-3.json' holds shard fnv1a64:[0-9a-f]*:shard:3/7:inputs:fnv1a64:[0-9a-f]*, which '$tmp/p_3.json' holds too" "$tmp/err"
+check "a merged partial and one of its shards: refused" status 2 "$SLANT" merge "$tmp/m.json" "$tmp/p_5.json"
+check "... naming both" has "p_5.json' holds shard .*, which '$tmp/m.json' holds too" "$tmp/err"
+"$SLANT" compare -q --partial --shard 1/2 -o "$tmp/half1.json" "$CORPUS"
+check "shards of another N of the same inputs: refused (they overlap)" status 2 "$SLANT" merge "$tmp/p_1.json" "$tmp/half1.json"
+check "... naming both and both splits" has "p_1.json' holds shard 1/7 and '$tmp/half1.json' shard 1/2 of the same inputs" "$tmp/err"
+check "... also with --force" status 2 "$SLANT" merge --force "$tmp/p_1.json" "$tmp/half1.json"
+# The same shard K/N of the same inputs made twice, the corpus changed in between.
+cp -r "$CORPUS" "$tmp/changing"
+(cd "$tmp" && "$SLANT" compare -q --partial --shard 1/2 -o "$tmp/before.json" changing)
+for f in "$tmp"/changing/*/*.txt; do echo "An added line, attacked and brutal." >> "$f"; done
+(cd "$tmp" && "$SLANT" compare -q --partial --shard 1/2 -o "$tmp/after.json" changing)
+(cd "$tmp" && "$SLANT" compare -q --partial --shard 2/2 -o "$tmp/after2.json" changing)
+check "shard 1/2 of the same inputs made twice: refused" status 2 "$SLANT" merge "$tmp/before.json" "$tmp/after.json" "$tmp/after2.json"
+check "... naming both" has "before.json' and '$tmp/after.json' both hold shard 1/2 of the same inputs" "$tmp/err"
+check "shards 1/2 and 2/2 of other inputs (another corpus) merge" status 0 "$SLANT" merge "$tmp/after.json" "$tmp/half1.json"
+check "... and 1/2 and 2/2 of one" status 0 "$SLANT" merge "$tmp/after.json" "$tmp/after2.json"
+# Options that change the data: --where/--from/--to, --weights.
+"$SLANT" compare -q --partial --shard 2/7 --where 'source!=nobody' -o "$tmp/where2.json" "$CORPUS"
+check "partials of different --where: refused" status 2 "$SLANT" merge "$tmp/p_1.json" "$tmp/where2.json"
+check "... naming both and the conditions" has "different --where, --from and --to: '$tmp/p_1.json' with (none), '$tmp/where2.json' with --where source!=nobody" "$tmp/err"
+check "... --force merges them" status 0 "$SLANT" merge --force "$tmp/p_1.json" "$tmp/where2.json"
+check "... with a note" has "note: combining partials of different --where" "$tmp/err"
+"$SLANT" compare -q --partial --lexicon tests/data/lexicon-test -o "$tmp/lt1.json" "$CORPUS/northern-voice"
+"$SLANT" compare -q --partial --lexicon tests/data/lexicon-test --weights tests/data/weights-test.json -o "$tmp/lt2.json" "$CORPUS/southern-herald"
+check "partials of different --weights: refused" status 2 "$SLANT" merge "$tmp/lt1.json" "$tmp/lt2.json"
+check "... naming both and the weights' hash" has "different --weights: '$tmp/lt1.json' with (none), '$tmp/lt2.json' with fnv1a64:" "$tmp/err"
+check "... --force merges them" status 0 "$SLANT" merge --force "$tmp/lt1.json" "$tmp/lt2.json"
+"$SLANT" compare -q --partial --lexicon tests/data/lexicon-test --weights tests/data/weights-test.json -o "$tmp/lt3.json" "$CORPUS/wire-neutral"
+check "... the same --weights merge" status 0 "$SLANT" merge "$tmp/lt2.json" "$tmp/lt3.json"
+# Versions: of slant, and of the partial's schema (edited by hand: no other slant here).
+sed 's/"slant":"[^"]*"/"slant":"0.0.1-old"/' "$tmp/p_2.json" > "$tmp/old2.json"
+check "partials of different slant versions: refused" status 2 "$SLANT" merge "$tmp/p_1.json" "$tmp/old2.json"
+check "... naming both and both versions" has "different slant versions: '$tmp/p_1.json' with 0.1.0, '$tmp/old2.json' with 0.0.1-old" "$tmp/err"
+check "... --force merges them" status 0 "$SLANT" merge --force "$tmp/p_1.json" "$tmp/old2.json"
+sed 's/^{"schema":1,/{"schema":99,/' "$tmp/p_2.json" > "$tmp/schema2.json"
+check "partials of different schemas: refused" status 2 "$SLANT" merge "$tmp/p_1.json" "$tmp/schema2.json"
+check "... naming both" has "'$tmp/p_1.json' and '$tmp/schema2.json' are partials of different schemas (1 and 99)" "$tmp/err"
+check "... also with --force" status 2 "$SLANT" merge --force "$tmp/p_1.json" "$tmp/schema2.json"
+# A partial of an older slant (no "slant", "options", no inputs in its shard ids) merges.
+sed -E 's/,"slant":"[^"]*","options":\{[^}]*\}//; s/:inputs:fnv1a64:[0-9a-f]*//' "$tmp/p_2.json" > "$tmp/older2.json"
+check "an older partial (no identity) still merges" status 0 "$SLANT" merge -o "$tmp/mo.json" "$tmp/p_1.json" "$tmp/older2.json"
+check "... and the merged partial keeps the options it knows" has '"options":{"subset":null,"weights":null}' "$tmp/mo.json"
+# compare reads partials the same way: a refused one is skipped (status 1), said why.
+check "compare: shards of another N skipped" status 1 "$SLANT" compare -q --min-n 1 "$tmp/p_1.json" "$tmp/half1.json"
+check "... said why" has "shards of different N overlap" "$tmp/err"
+check "compare: a partial of other --where skipped" status 1 "$SLANT" compare -q --min-n 1 "$tmp/p_1.json" "$tmp/where2.json"
+check "compare --force: combined" status 0 "$SLANT" compare -q --min-n 1 --force "$tmp/p_1.json" "$tmp/where2.json"
 
 # The share, by an independent implementation: FNV-1a 64 of the id, fmix64, mod N.
 cat > "$tmp/share.py" <<'EOF'
@@ -105,6 +165,43 @@ check "... and says so" has "needs --partial" "$tmp/err"
 check "an empty shard: status 0" status 0 "$SLANT" score --shard 5/7 -o "$tmp/empty.jsonl" "$CORPUS"
 check "... with a note" has "shard 5/7 holds no articles" "$tmp/err"
 check "... and an empty file" [ -f "$tmp/empty.jsonl" ] && [ ! -s "$tmp/empty.jsonl" ]
+
+# --- compact score records (score --compact) ---------------------------------------------
+
+"$SLANT" score -q --compact "$CORPUS" > "$tmp/compact.jsonl"
+check "compact records: a record per article" [ "$(wc -l < "$tmp/compact.jsonl")" = "$(wc -l < "$tmp/whole.jsonl")" ]
+check "... smaller than the full ones" [ "$(wc -c < "$tmp/compact.jsonl")" -lt "$(wc -c < "$tmp/whole.jsonl")" ]
+check "... saying so in provenance" [ "$(grep -c '"compact":true}' "$tmp/compact.jsonl")" = "$(wc -l < "$tmp/whole.jsonl")" ]
+check "... without a zero category's zeros" has '"legitimizing":{}' "$tmp/compact.jsonl"
+"$SLANT" score -q "$CORPUS" > "$tmp/full.jsonl"
+for f in text json csv long; do
+    "$SLANT" compare -q --event event -f $f "$tmp/full.jsonl" > "$tmp/cmp-full.$f"
+    "$SLANT" compare -q --event event -f $f "$tmp/compact.jsonl" > "$tmp/cmp-compact.$f"
+    check "compare of compact records = of full ones, byte for byte ($f)" same "$tmp/cmp-compact.$f" "$tmp/cmp-full.$f"
+done
+"$SLANT" compare -q --event event -f json -j 1 "$tmp/compact.jsonl" > "$tmp/cmp-compact-j1.json"
+check "... also with -j 1" same "$tmp/cmp-compact-j1.json" "$tmp/cmp-full.json"
+"$SLANT" score -q --compact --evidence corpus/seeds > "$tmp/compact-ev.jsonl"
+"$SLANT" score -q --evidence corpus/seeds > "$tmp/full-ev.jsonl"
+"$SLANT" compare -q --min-n 1 -f json "$tmp/compact-ev.jsonl" > "$tmp/cmp-cev.json"
+"$SLANT" compare -q --min-n 1 -f json "$tmp/full-ev.jsonl" > "$tmp/cmp-fev.json"
+check "... with evidence (keyness)" same "$tmp/cmp-cev.json" "$tmp/cmp-fev.json"
+"$SLANT" report -q -f md "$tmp/full.jsonl" | sed "s|$tmp/full.jsonl|IN|" > "$tmp/rep-full.md"
+"$SLANT" report -q -f md "$tmp/compact.jsonl" | sed "s|$tmp/compact.jsonl|IN|" > "$tmp/rep-compact.md"
+check "report of compact records = of full ones" same "$tmp/rep-compact.md" "$tmp/rep-full.md"
+"$SLANT" score -q --compact -o "$tmp/compact.jsonl.gz" "$CORPUS"
+gzip -dc "$tmp/compact.jsonl.gz" > "$tmp/compact-gz.jsonl"
+check "--compact -o FILE.gz: gzip of the compact records" same "$tmp/compact-gz.jsonl" "$tmp/compact.jsonl"
+"$SLANT" compare -q --event event -f json "$tmp/compact.jsonl.gz" > "$tmp/cmp-gz.json"
+check "... compared as the full records" same "$tmp/cmp-gz.json" "$tmp/cmp-full.json"
+rm -f "$tmp"/cs_*
+for k in 1 2 3; do "$SLANT" score -q --compact --shard "$k/3" -o "$tmp/cs_$k.jsonl" "$CORPUS"; done
+cat "$tmp"/cs_*.jsonl | sort > "$tmp/cs.sorted"
+sort "$tmp/compact.jsonl" > "$tmp/compact.sorted"
+check "--compact --shard: the shards are the whole's compact records" same "$tmp/cs.sorted" "$tmp/compact.sorted"
+check "--compact --format csv: a usage error" status 2 "$SLANT" score --compact -f csv "$CORPUS"
+check "... saying why" has "compact writes article records in JSON Lines" "$tmp/err"
+check "--compact --sentences: a usage error" status 2 "$SLANT" score --compact --sentences "$CORPUS"
 
 # --- compressed input and output --------------------------------------------------------
 

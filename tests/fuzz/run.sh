@@ -1,9 +1,13 @@
 #!/bin/sh
 # Builds the libFuzzer targets tests/fuzz/fuzz_*.c with clang, ASan and UBSan, and runs
-# each for FUZZ_SECONDS (default 60) on a copy of its seed corpus. `make fuzz` runs this.
+# each for FUZZ_SECONDS (default 60) or FUZZ_RUNS executions on a copy of its seed corpus.
+# `make fuzz` runs this. Each target's line says its executions and executions per second.
 #
 #   FUZZ_SECONDS=300 sh tests/fuzz/run.sh              every target, 5 minutes each
 #   FUZZ_SECONDS=30 sh tests/fuzz/run.sh fuzz_jsonl     one target
+#   FUZZ_RUNS=10000000 sh tests/fuzz/run.sh            every target, 10 million executions
+#                                                      (libFuzzer's -runs; no time limit
+#                                                      unless FUZZ_SECONDS is set too)
 #
 # FUZZ_TIMEOUT (default 10) is the seconds one input may take before it counts as a
 # hang; FUZZ_CFLAGS is added to every compile (for example, to make one known UBSan
@@ -22,7 +26,18 @@ cd "$(dirname "$0")/../.." || exit 2
 root=$(pwd)
 
 CLANG=${CLANG:-clang}
-seconds=${FUZZ_SECONDS:-60}
+runs=${FUZZ_RUNS:-}
+case $runs in
+'' | *[!0-9]*) [ -z "$runs" ] || { echo "fuzz: FUZZ_RUNS must be a number of executions" >&2; exit 2; } ;;
+esac
+if [ -n "$runs" ] && [ -z "${FUZZ_SECONDS:-}" ]; then
+    limit="-runs=$runs"
+    budget="$runs executions"
+else
+    seconds=${FUZZ_SECONDS:-60}
+    limit="-max_total_time=$seconds${runs:+ -runs=$runs}"
+    budget="${seconds}s${runs:+ or $runs executions}"
+fi
 timeout=${FUZZ_TIMEOUT:-10}
 out=build/fuzz
 
@@ -84,28 +99,30 @@ for t in $targets; do
     log="$out/$t.log"
     stamp="$out/artifacts/$t/.started"
     : >"$stamp"
-    echo "fuzz: $t for ${seconds}s (log: $log)" >&2
+    echo "fuzz: $t for $budget (log: $log)" >&2
+    # shellcheck disable=SC2086 # $limit is one or two options
     SLANT_FUZZ_LEXICON="$root/lexicons/en" \
     ASAN_OPTIONS="detect_leaks=1:abort_on_error=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \
     UBSAN_OPTIONS="print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}" \
-        "./$out/$t" -max_total_time="$seconds" -max_len=65536 -timeout="$timeout" \
+        "./$out/$t" $limit -max_len=65536 -timeout="$timeout" \
         -print_final_stats=1 -artifact_prefix="$out/artifacts/$t/" \
         "$out/corpus/$t" >"$log" 2>&1
     status=$?
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+    rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
     inputs=$(find "$out/corpus/$t" -type f | wc -l | tr -d ' ')
     if [ "$status" -eq 0 ]; then
-        line="$t: ok, ${execs:-?} executions, $inputs inputs in $out/corpus/$t"
+        line="$t: ok, ${execs:-?} executions (${rate:-?}/s), $inputs inputs in $out/corpus/$t"
     else
         failed=1
         artifact=$(find "$out/artifacts/$t" -type f ! -name .started -newer "$stamp" | head -n 1)
         what=$(grep -m 1 -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error|fuzz_[a-z]+: invariant)' "$log")
-        line="$t: CRASH (exit $status) after ${execs:-?} executions: ${what:-see $log}; input: ${artifact:-none}"
+        line="$t: CRASH (exit $status) after ${execs:-?} executions (${rate:-?}/s): ${what:-see $log}; input: ${artifact:-none}"
     fi
     echo "$line" >&2
     summary="$summary$line
 "
 done
 
-printf '\nfuzz summary (%ss per target):\n%s' "$seconds" "$summary" >&2
+printf '\nfuzz summary (%s per target):\n%s' "$budget" "$summary" >&2
 exit $failed

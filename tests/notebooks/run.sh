@@ -64,6 +64,11 @@ part $PY $HERE/validate.py score "$tmp/s.jsonl" no-evidence no-fields "records=$
 "$SLANT" score -q --evidence corpus/ > "$tmp/se.jsonl"
 check "score --evidence corpus/ exits 0" [ $? = 0 ]
 part $PY $HERE/validate.py score "$tmp/se.jsonl" evidence no-fields "records=$articles"
+# Compact records (score --compact): valid, and expanded by score.md's rule the full ones.
+"$SLANT" score -q --compact corpus/ > "$tmp/sc-compact.jsonl"
+part $PY $HERE/validate.py score "$tmp/sc-compact.jsonl" no-evidence "compact=$tmp/s.jsonl"
+"$SLANT" score -q --compact --evidence corpus/ > "$tmp/se-compact.jsonl"
+part $PY $HERE/validate.py score "$tmp/se-compact.jsonl" evidence "compact=$tmp/se.jsonl"
 
 # JSON Lines with fields of every JSON type to keep, a title (headline evidence), a
 # record without an id, one without a kept field, and one with no words (null rates).
