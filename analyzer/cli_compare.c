@@ -80,7 +80,12 @@ static void compare_usage(FILE *f)
     fputs(
         "      --cluster FIELD     cluster-robust (CR1) standard errors of every pair's mean\n"
         "                          difference, articles clustered by FIELD (e.g. source when\n"
-        "                          comparing ratings); the inputs are read twice\n"
+        "                          comparing ratings); the inputs are read twice; the\n"
+        "                          count model's covariance is then CR1 too\n"
+        "      --no-count-model    no count model: by default each rate indicator also gets\n"
+        "                          a negative binomial regression of the articles' counts\n"
+        "                          with log(words) as offset: every pair's rate ratio with\n"
+        "                          its CI and q (secondary), and the test of the groups\n"
         "  -q, --quiet             no progress line\n"
         "  -h, --help              this help\n"
         "\n"
@@ -97,6 +102,7 @@ static void compare_usage(FILE *f)
         "  slant score -j 2 corpus/synthetic/ > s.jsonl && slant compare s.jsonl\n"
         "  slant compare --event event --format json corpus/synthetic/ > c.json\n"
         "  slant compare --indicators pejorative_labels,hedges --pairs vs-rest s.jsonl\n"
+        "  slant compare --no-count-model --format csv s.jsonl > c.csv\n"
         "  slant compare --by date:month --where 'source=Northern Voice' corpus/synthetic/\n"
         "  slant compare --from 2025-03-10 --to 2025-04 --where 'source!=Meridian Wire' s.jsonl\n"
         "  slant compare --partial -o a.json corpus/synthetic/northern-voice corpus/synthetic/wire-neutral\n"
@@ -117,7 +123,8 @@ typedef struct {
     const char *output;
 } compare_args;
 
-enum { OPT_PERMUTATIONS = CLI_OPT_OWN, OPT_BOOTSTRAP, OPT_PARTIAL, OPT_SHARD, OPT_CLUSTER };
+enum { OPT_PERMUTATIONS = CLI_OPT_OWN, OPT_BOOTSTRAP, OPT_PARTIAL, OPT_SHARD, OPT_CLUSTER,
+       OPT_NO_COUNT_MODEL };
 
 static const struct option compare_options[] = {
     CLI_COMPARISON_OPTIONS,
@@ -127,6 +134,7 @@ static const struct option compare_options[] = {
     { "partial", no_argument, NULL, OPT_PARTIAL },
     { "shard", required_argument, NULL, OPT_SHARD },
     { "cluster", required_argument, NULL, OPT_CLUSTER },
+    { "no-count-model", no_argument, NULL, OPT_NO_COUNT_MODEL },
     { "output", required_argument, NULL, 'o' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
@@ -181,6 +189,7 @@ static int parse_compare_args(int argc, char **argv, compare_args *a)
                 return BAD("invalid shard '%s' (K/N, 1 <= K <= N)", optarg);
             break;
         case OPT_CLUSTER: a->cluster = optarg; break;
+        case OPT_NO_COUNT_MODEL: a->common.cmp.count_model = 0; break;
         case 'o': a->output = optarg; break;
         case 'h': compare_usage(stdout); return SLANT_EXIT_OK;
         case ':': return BAD("option '%s' needs a value", argv[optind - 1]);

@@ -831,6 +831,7 @@ void cli_comparison_defaults(cli_comparison_args *a)
     a->cmp.min_n = 5;
     a->cmp.max_pairs = 45;
     a->cmp.seed = 1;
+    a->cmp.count_model = 1;
     a->in.by = "source";
     a->in.lang = "en";
     a->in.threads = cli_default_threads();

@@ -18,7 +18,9 @@
 #include "ranks.h"
 #include "xalloc.h"
 
-#define STEP_TOL 1e-10          /* converged: a full step with no component above this */
+#define STEP_TOL 1e-10          /* converged: a full step with no component above this, */
+#define DECREMENT_TOL 1e-14     /* or a Newton decrement below this times (1 + |ll|): the
+                                 * rounding floor, where the gradient is noise */
 #define ALPHA_MIN 1e-8          /* below: no overdispersion (the maximum is at alpha 0) */
 #define ALPHA_MAX 1e8           /* above: diverging */
 #define MAX_HALVINGS 60
@@ -405,7 +407,7 @@ static int spd_inverse(const double *A, size_t n, double *inv)
 /* A Poisson fit of the coefficients (Newton, from the pooled rate): the start of the NB
  * fit. Per cell the Poisson score and information need only the cell's sums. Returns -1
  * when the information is singular at the start (the design is not of full rank). */
-static int poisson_start(const fitdata *fd, const design *x, double *b)
+static int poisson_start(const fitdata *fd, const design *x, double *b, double *ll_out)
 {
     size_t p = x->p;
     double tsum = 0;
@@ -434,8 +436,11 @@ static int poisson_start(const fitdata *fd, const design *x, double *b)
                         J[(size_t)col[k] * p + (size_t)col[l]] += mu;
             }
         }
-        if (it > 0 && cur < ll)
-            break; /* no better: keep the last coefficients (a start only) */
+        if (it > 0 && cur < ll) {
+            for (size_t k = 0; k < p; k++)
+                b[k] -= s[k]; /* no better: the coefficients before */
+            break;
+        }
         ll = cur;
         if (spd_solve(J, g, p, 0.0, s) != 0) {
             rc = it == 0 ? -1 : 0;
@@ -453,10 +458,30 @@ static int poisson_start(const fitdata *fd, const design *x, double *b)
     free(J);
     free(s);
     free(trial);
+    /* sum over rows of y log(mu) - mu - lgamma(y + 1), from the cells' sums */
+    *ll_out = ll + fd->ylogt - fd->lgamma_y1;
     return rc;
 }
 
-/* A moment estimate of alpha at the Poisson fit, in [0.01, 100]: the start. */
+/* The Poisson information at b into J ((p + 1)^2), alpha's row and column the identity's
+ * (the covariance's alpha entries are then set undefined). */
+static void poisson_info(const fitdata *fd, const design *x, const double *b, double *J)
+{
+    size_t p = x->p, q1 = p + 1;
+    memset(J, 0, q1 * q1 * sizeof *J);
+    for (size_t c = 0; c < fd->ncells; c++) {
+        double mu = fd->Tc[c] * exp(linear(x, c, b));
+        const int *col = x->col + 3 * c;
+        for (int k = 0; k < 3; k++)
+            for (int l = 0; l < 3 && col[k] >= 0; l++)
+                if (col[l] >= 0)
+                    J[(size_t)col[k] * q1 + (size_t)col[l]] += mu;
+    }
+    J[p * q1 + p] = 1.0;
+}
+
+/* A moment estimate of alpha at the Poisson fit, in [0.01, 100]: the start; 0 when the
+ * score of alpha at 0, sum((y - mu)^2 - y) / 2, is not positive (no overdispersion). */
 static double alpha_start(const fitdata *fd, const design *x, const double *b)
 {
     double num = 0, den = 0;
@@ -465,6 +490,8 @@ static double alpha_start(const fitdata *fd, const design *x, const double *b)
         num += r * r - fd->y[i];
         den += mu * mu;
     }
+    if (!(num > 0))
+        return 0;
     double a = den > 0 ? num / den : 1.0;
     return isfinite(a) ? fmin(fmax(a, 0.01), 100.0) : 1.0;
 }
@@ -552,7 +579,7 @@ static slant_nb_status newton(fitdata *fd, const design *x, double *b, double *a
         }
         if (a > ALPHA_MAX)
             break;
-        if (!damped && t == 1 && big < STEP_TOL) {
+        if (!damped && t == 1 && (big < STEP_TOL || dec < DECREMENT_TOL * (1.0 + fabs(lt)))) {
             st = SLANT_NB_OK;
             it++;
             break;
@@ -571,14 +598,36 @@ static slant_nb_status newton(fitdata *fd, const design *x, double *b, double *a
     return st;
 }
 
-/* One model: Poisson start, moment alpha, Newton. */
+/*
+ * One model: the Poisson fit, a moment alpha, Newton. When the likelihood's maximum over
+ * alpha >= 0 is at alpha = 0 (the score of alpha at the Poisson fit is not positive, or
+ * Newton takes alpha below ALPHA_MIN), the fit is the Poisson regression: *alpha = 0 and
+ * J the Poisson information.
+ */
 static slant_nb_status fit_design(fitdata *fd, const design *x, int max_iter, double *b,
                                   double *alpha, int *iterations, double *ll, double *J)
 {
-    if (poisson_start(fd, x, b) != 0)
+    double pll;
+    if (poisson_start(fd, x, b, &pll) != 0)
         return SLANT_NB_SINGULAR;
     *alpha = alpha_start(fd, x, b);
-    return newton(fd, x, b, alpha, max_iter, iterations, ll, J);
+    *iterations = 0;
+    slant_nb_status st = SLANT_NB_NO_OVERDISPERSION;
+    if (*alpha > 0) {
+        double *b0 = xmalloc(x->p * sizeof *b0);
+        memcpy(b0, b, x->p * sizeof *b0);
+        st = newton(fd, x, b, alpha, max_iter, iterations, ll, J);
+        if (st == SLANT_NB_NO_OVERDISPERSION)
+            memcpy(b, b0, x->p * sizeof *b0);
+        free(b0);
+    }
+    if (st == SLANT_NB_NO_OVERDISPERSION) {
+        *alpha = 0;
+        *ll = pll;
+        poisson_info(fd, x, b, J);
+        st = SLANT_NB_OK;
+    }
+    return st;
 }
 
 /* The position of count y among the distinct counts. */
@@ -614,10 +663,11 @@ static size_t cluster_cov(fitdata *fd, const design *x, const double *b, double 
     }
     double *u = xcalloc(G * q1, sizeof *u);
     double *dv = xmalloc(fd->nv * sizeof *dv), sd, stt, sl;
-    count_terms(fd, alpha, &sd, &stt, &sl, dv);
+    if (alpha > 0)
+        count_terms(fd, alpha, &sd, &stt, &sl, dv);
     for (size_t c = 0; c < fd->ncells; c++)
         fd->m[c] = exp(linear(x, c, b));
-    double theta = 1.0 / alpha;
+    double theta = alpha > 0 ? 1.0 / alpha : 0;
     for (size_t i = 0; i < fd->n; i++) {
         uint32_t c = fd->cell[i];
         double y = fd->y[i], mu = fd->t[i] * fd->m[c], a = alpha * mu, q = 1.0 / (1.0 + a);
@@ -627,14 +677,16 @@ static size_t cluster_cov(fitdata *fd, const design *x, const double *b, double 
         for (int k = 0; k < 3; k++)
             if (col[k] >= 0)
                 ui[col[k]] += dq;
-        ui[p] += (log1p(a) - dv[count_index(fd, y)]) * theta * theta + dq * theta;
+        if (alpha > 0)
+            ui[p] += (log1p(a) - dv[count_index(fd, y)]) * theta * theta + dq * theta;
     }
     double *meat = xcalloc(q1 * q1, sizeof *meat);
     for (size_t k = 0; k < G; k++)
         for (size_t r = 0; r < q1; r++)
             for (size_t s = 0; s < q1; s++)
                 meat[r * q1 + s] += u[k * q1 + r] * u[k * q1 + s];
-    double n = (double)fd->n, K = (double)q1, adj = (double)G / (double)(G - 1) *
+    /* K: the parameters, alpha among them unless the fit is Poisson's */
+    double n = (double)fd->n, K = (double)(alpha > 0 ? q1 : p), adj = (double)G / (double)(G - 1) *
                                                    (n - 1.0) / (n - K);
     double *tmp = xcalloc(q1 * q1, sizeof *tmp);
     for (size_t r = 0; r < q1; r++)
@@ -718,6 +770,7 @@ slant_nb_status slant_nb_fit(const slant_nb_data *d, const slant_nb_options *o,
         m->cov = xmalloc(q1 * q1 * sizeof *m->cov);
         memcpy(m->coef, b, p * sizeof *b);
         memcpy(m->cov, inv, q1 * q1 * sizeof *inv);
+        m->poisson = alpha == 0;
         if (fd.cl) {
             m->robust = 1;
             m->clusters = cluster_cov(&fd, &full, b, alpha, d->nclusters, inv, m->cov);
@@ -725,6 +778,9 @@ slant_nb_status slant_nb_fit(const slant_nb_data *d, const slant_nb_options *o,
                 for (size_t k = 0; k < q1 * q1; k++)
                     m->cov[k] = NAN;
         }
+        if (m->poisson)
+            for (size_t k = 0; k < q1; k++)
+                m->cov[k * q1 + p] = m->cov[p * q1 + k] = NAN;
         for (size_t k = 0; k < p; k++)
             m->se[k] = m->cov[k * q1 + k] >= 0 ? sqrt(m->cov[k * q1 + k]) : NAN;
         m->alpha_se = m->cov[p * q1 + p] >= 0 ? sqrt(m->cov[p * q1 + p]) : NAN;

@@ -21,9 +21,15 @@
  * The fit: a Poisson fit (Newton on the coefficients) and a moment estimate of alpha
  * start Newton's method on (b, log alpha) with the observed Hessian (a Levenberg
  * damping when it is not negative definite) and a backtracking line search on the
- * log-likelihood. Convergence rule: a full Newton step whose largest component (on the
- * log scale of the rates and of alpha) is below 1e-10, or a Newton decrement below the
- * rounding of the log-likelihood; at most `max_iter` steps (default 100). The
+ * log-likelihood. Convergence rule: a full, undamped Newton step whose largest component
+ * (on the log scale of the rates and of alpha) is below 1e-10 or whose Newton decrement
+ * g'J^-1 g is below 1e-14 (1 + |loglik|) (where the gradient is rounding noise; the step
+ * is taken, and Newton's quadratic convergence puts the result well within 1e-7 of the
+ * maximum on the log scale); at most `max_iter` steps (default 100). The
+ * Where the likelihood's maximum over alpha >= 0 is at alpha = 0 (the score of alpha at
+ * the Poisson fit, sum((y - mu)^2 - y) / 2, is not positive, or Newton drives alpha below
+ * 1e-8), the data are no more dispersed than Poisson and the fit is the Poisson
+ * regression (`poisson` set; statsmodels' Poisson(y, X, offset=log(words))). The
  * covariance is the inverse of the observed information on the scale (b, alpha), as
  * statsmodels reports it; with clusters it is the CR1 sandwich H^-1 (sum_c s_c s_c')
  * H^-1 G/(G-1) (N-1)/(N-K) (s_c the cluster's summed scores, G clusters, N rows, K the
@@ -66,8 +72,7 @@ typedef enum {
                                  * its coefficient -infinity; no estimate */
     SLANT_NB_TOO_MANY_PARAMS,   /* more than SLANT_NB_MAX_PARAMS coefficients, or not more
                                  * rows than parameters */
-    SLANT_NB_NO_OVERDISPERSION, /* alpha's maximum is at 0 (alpha fell below 1e-8): the
-                                 * data are no more dispersed than Poisson; no NB fit */
+    SLANT_NB_NO_OVERDISPERSION, /* never returned: such a fit is Poisson's (`poisson`) */
     SLANT_NB_SINGULAR,          /* the information matrix is singular: groups and strata
                                  * confounded */
     SLANT_NB_NO_CONVERGENCE     /* max_iter steps, or no step that raises the likelihood */
@@ -92,6 +97,8 @@ typedef struct {
     size_t p;                   /* coefficients: intercept, ngroups - 1 groups, nstrata - 1 */
     int iterations;
     double alpha, alpha_se, loglik;
+    int poisson;                /* the maximum is at alpha = 0: the Poisson regression
+                                 * (alpha 0, alpha_se NAN, covariance without alpha) */
     double *coef, *se;          /* p each: [0] the intercept, [g] group g (1 <= g < ngroups),
                                  * then the strata after the first */
     double *cov;                /* (p + 1)^2, row-major, alpha last */
