@@ -568,15 +568,17 @@ static void count_model(slant_comparison *c, size_t i, const uint32_t *slots, wo
     if (!cm->counts)
         return;
     size_t n = 0, rows = slant_dataset_nrows(c->ds);
+    int counts = 1;
     for (size_t r = 0; r < rows; r++) {
         const slant_row *row = slant_dataset_row(c->ds, r);
         uint32_t k = slots[row->group];
         double v = row->values[ind];
         if (k == UINT32_MAX || isnan(v))
             continue;
-        if (slant_nb_count_of_rate(v, row->tokens, &w->nb_y[n]) != 0) {
-            cm->status = "not_counts";
-            return;
+        cm->articles++;
+        if (!counts || slant_nb_count_of_rate(v, row->tokens, &w->nb_y[n]) != 0) {
+            counts = 0;
+            continue;
         }
         w->nb_t[n] = row->tokens;
         w->nb_g[n] = k;
@@ -585,6 +587,10 @@ static void count_model(slant_comparison *c, size_t i, const uint32_t *slots, wo
         if (w->nb_c)
             w->nb_c[n] = c->opts.cluster[r];
         n++;
+    }
+    if (!counts) {
+        cm->status = "not_counts";
+        return;
     }
     slant_nb_data d = { w->nb_y, w->nb_t, w->nb_g, c->ngroups, w->nb_s, c->opts.nstrata,
                         w->nb_c, c->opts.cluster_ids, n };

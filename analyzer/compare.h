@@ -198,6 +198,7 @@ typedef struct {
     size_t indicator;
     int counts;                     /* a rate indicator: the model was tried */
     const char *status;             /* "ok", "not_counts", or slant_nb_status_name; static */
+    size_t articles;                /* compared articles with a value: the model's rows */
     size_t reference;               /* the reference group (dataset index) */
     slant_nb_model m;               /* owned: coefficients by compared group slot */
     double group_p, group_q;

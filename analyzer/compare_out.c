@@ -180,8 +180,8 @@ static void visit_count_models(const slant_comparison *c, row_sink sink, void *c
         r.indicator = indicator(c, cm->indicator);
         put_text(&r, "status", cm->status);
         put_text(&r, "covariance", m->robust ? "cluster" : "model");
-        put(&r, "n", ok ? (double)m->n : NAN);
-        put(&r, "rows_dropped", ok ? (double)m->rows_dropped : NAN);
+        put(&r, "n", (double)cm->articles);
+        put(&r, "rows_dropped", (double)m->rows_dropped);
         put(&r, "strata", ok && c->opts.stratum ? (double)m->nstrata : NAN);
         put(&r, "strata_dropped", ok && c->opts.stratum ? (double)m->strata_dropped : NAN);
         put(&r, "clusters", ok && m->robust ? (double)m->clusters : NAN);
