@@ -209,18 +209,24 @@ static int parse_compare_args(int argc, char **argv, compare_args *a)
 /* --- slant compare ------------------------------------------------------------------------ */
 
 /*
- * The cluster of every row of `ds` for --cluster FIELD: the inputs read once more, grouped
- * by FIELD (the reader keeps one grouping field per read), and matched row by row (the
- * rows come in input order whatever -j is; their ids must agree). Returns the clusters
- * (caller frees) and their number in `*ids`, or NULL after a message.
+ * The cluster of every row of `ds` for --cluster FIELD. The reader keeps one grouping field
+ * per read, so the inputs are read once more, grouped by FIELD. Both reads leave their rows
+ * in input order (the same whatever -j is), so they match row by row (their ids must
+ * agree); only then are `ds` and the clusters put in the canonical order, together.
+ * (Sorting each read on its own ordered rows that share an id by their group in one read
+ * and by their cluster in the other, and gave such rows each other's clusters.) `ds` must
+ * be in input order (cli_inputs_options.input_order) and is sorted on return. Returns the
+ * clusters of the sorted rows (caller frees) and their number in `*ids`, or NULL after a
+ * message.
  */
 static uint32_t *read_clusters(const compare_args *a, char **paths, size_t npaths,
-                               const slant_dataset *ds, size_t *ids)
+                               slant_dataset *ds, size_t *ids)
 {
     cli_inputs_options io = a->common.in;
     io.by = a->cluster;
     io.event = NULL;
     io.quiet = 1;
+    io.input_order = 1;
     slant_dataset *by_cluster = slant_dataset_new();
     cli_inputs_result in;
     cli_inputs_read(&io, paths, npaths, by_cluster, &in);
@@ -244,6 +250,16 @@ static uint32_t *read_clusters(const compare_args *a, char **paths, size_t npath
         }
         *ids = slant_dataset_ngroups(by_cluster);
     }
+    if (cluster) {
+        size_t *order = slant_dataset_sort_order(ds);
+        uint32_t *sorted = xmalloc((rows ? rows : 1) * sizeof *sorted);
+        for (size_t k = 0; k < rows; k++)
+            sorted[k] = cluster[order[k]];
+        free(order);
+        free(cluster);
+        cluster = sorted;
+    }
+    slant_dataset_sort(ds);
     cli_inputs_release(&in);
     slant_dataset_free(by_cluster);
     return cluster;
@@ -296,8 +312,15 @@ int slant_cli_compare(int argc, char **argv)
     slant_dataset *ds = slant_dataset_new();
     const cli_inputs_options *io = &a.common.in;
     a.common.cmp.threads = (size_t)io->threads; /* -j: scoring and comparing alike */
+    a.common.in.input_order = a.cluster != NULL; /* sorted with the clusters (read_clusters) */
     cli_inputs_result in;
     cli_inputs_read(io, argv + optind, (size_t)(argc - optind), ds, &in);
+    uint32_t *cluster = NULL;
+    if (a.cluster && in.records && !in.lexicon_error && !in.lexicon_mismatch)
+        cluster = read_clusters(&a, argv + optind, (size_t)(argc - optind), ds,
+                                &a.common.cmp.cluster_ids);
+    else if (a.cluster)
+        slant_dataset_sort(ds);
     size_t records = in.records, failed = in.failed;
     int had_evidence = in.had_evidence, lexicon_error = in.lexicon_error;
     slant_buf b;
@@ -322,12 +345,7 @@ int slant_cli_compare(int argc, char **argv)
     } else {
         slant_error err;
         slant_error_clear(&err);
-        uint32_t *cluster = NULL;
-        if (a.cluster) {
-            cluster = read_clusters(&a, argv + optind, (size_t)(argc - optind), ds,
-                                    &a.common.cmp.cluster_ids);
-            a.common.cmp.cluster = cluster;
-        }
+        a.common.cmp.cluster = cluster;
         slant_comparison *c = a.cluster && !cluster ? NULL
                                                     : slant_compare(ds, &a.common.cmp, &err);
         if (a.cluster && !cluster) {
@@ -363,8 +381,8 @@ int slant_cli_compare(int argc, char **argv)
             rc = write_result(&a, &b);
             slant_comparison_free(c);
         }
-        free(cluster);
     }
+    free(cluster);
     if (rc == SLANT_EXIT_OK && failed) {
         cli_message("%zu input%s or record%s skipped with errors", failed,
                     failed == 1 ? "" : "s", failed == 1 ? "" : "s");

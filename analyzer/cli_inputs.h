@@ -44,6 +44,8 @@ typedef struct {
     slant_shard shard;           /* --shard K/N: only the articles and score records of this
                                   * shard (by id, shard.h); n 0: all */
     const slant_subset *subset;  /* --where, --from, --to (borrowed), or NULL */
+    int input_order;             /* leave the rows in input order (the caller sorts the
+                                  * dataset: slant_dataset_sort), not in canonical order */
 } cli_inputs_options;
 
 #define CLI_MAX_PROVENANCES 8

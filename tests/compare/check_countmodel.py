@@ -230,6 +230,24 @@ docc = json.loads(slant("compare", "-q", "--format", "json", "--cluster", "desk"
 for ind in ("loaded", "hedging", "plain"):
     check_model(docc, ind, robust=True)
 
+# rows that share an id keep their own clusters (issue 18: compare reads the inputs twice
+# under --cluster and matched the two reads in canonical order, where rows of one id are
+# ordered by group in one read and by cluster in the other): every id here is shared by
+# two rows of different groups and clusters, so the same numbers must come out
+dup = os.path.join(tmp, "dup.jsonl")
+with open(records) as f, open(dup, "w") as out:
+    for i, line in enumerate(f):
+        rec = json.loads(line)
+        rec["id"] = f"dup-{i // 2:05d}"
+        out.write(json.dumps(rec) + "\n")
+docd = json.loads(slant("compare", "-q", "--format", "json", "--cluster", "desk", dup))
+for ind in ("loaded", "hedging"):
+    check_model(docd, ind, robust=True)
+cse = {(p["group"], p["reference"], p["indicator"]): p["cluster_se"]
+       for p in docc["tables"]["pairs"]}
+check(all(close(p["cluster_se"], cse[(p["group"], p["reference"], p["indicator"])], 1e-9)
+          for p in docd["tables"]["pairs"]), "shared ids: the same cluster-robust mean differences")
+
 # --no-count-model: none of it
 doc0 = json.loads(slant("compare", "-q", "--format", "json", "--no-count-model", records))
 check(doc0["count_model"] is False and "count_model" not in doc0["tables"]
