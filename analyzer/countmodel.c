@@ -404,9 +404,23 @@ static int spd_inverse(const double *A, size_t n, double *inv)
 
 /* --- the fits ---------------------------------------------------------------------------- */
 
+/* The Poisson log-likelihood at b from the cells' sums, without the terms of y alone. */
+static double poisson_ll(const fitdata *fd, const design *x, const double *b)
+{
+    double ll = 0;
+    for (size_t c = 0; c < fd->ncells; c++) {
+        double eta = linear(x, c, b);
+        ll += fd->Yc[c] * eta - fd->Tc[c] * exp(eta);
+    }
+    return ll;
+}
+
 /* A Poisson fit of the coefficients (Newton, from the pooled rate): the start of the NB
- * fit. Per cell the Poisson score and information need only the cell's sums. Returns -1
- * when the information is singular at the start (the design is not of full rank). */
+ * fit, and the fit itself where alpha's maximum is 0. Per cell the Poisson score and
+ * information need only the cell's sums. Returns 0 when it converged (a Newton step below
+ * 1e-8 taken: the error is then far below that), 1 when it did not, -1 when the
+ * information is singular at the start (the design is not of full rank). *ll_out: the
+ * Poisson log-likelihood at b. */
 static int poisson_start(const fitdata *fd, const design *x, double *b, double *ll_out)
 {
     size_t p = x->p;
@@ -416,9 +430,9 @@ static int poisson_start(const fitdata *fd, const design *x, double *b, double *
     memset(b, 0, p * sizeof *b);
     b[0] = log(fd->ysum / tsum);
     double *g = xmalloc(p * sizeof *g), *J = xmalloc(p * p * sizeof *J);
-    double *s = xmalloc(p * sizeof *s), *trial = xmalloc(p * sizeof *trial);
-    int rc = 0;
-    double ll = -INFINITY;
+    double *s = xmalloc(p * sizeof *s);
+    int rc = 1;
+    double ll = -INFINITY, last = INFINITY; /* the last step's largest component */
     for (int it = 0; it < 100; it++) {
         memset(g, 0, p * sizeof *g);
         memset(J, 0, p * p * sizeof *J);
@@ -439,11 +453,12 @@ static int poisson_start(const fitdata *fd, const design *x, double *b, double *
         if (it > 0 && cur < ll) {
             for (size_t k = 0; k < p; k++)
                 b[k] -= s[k]; /* no better: the coefficients before */
+            rc = last < 1e-6 ? 0 : 1; /* a tiny step lost to rounding: the maximum */
             break;
         }
         ll = cur;
         if (spd_solve(J, g, p, 0.0, s) != 0) {
-            rc = it == 0 ? -1 : 0;
+            rc = it == 0 ? -1 : 1;
             break;
         }
         double big = 0;
@@ -451,15 +466,17 @@ static int poisson_start(const fitdata *fd, const design *x, double *b, double *
             b[k] += s[k];
             big = fmax(big, fabs(s[k]));
         }
-        if (big < 1e-8)
+        last = big;
+        if (big < 1e-8) {
+            rc = 0;
             break;
+        }
     }
     free(g);
     free(J);
     free(s);
-    free(trial);
-    /* sum over rows of y log(mu) - mu - lgamma(y + 1), from the cells' sums */
-    *ll_out = ll + fd->ylogt - fd->lgamma_y1;
+    /* sum over rows of y log(mu) - mu - lgamma(y + 1) */
+    *ll_out = poisson_ll(fd, x, b) + fd->ylogt - fd->lgamma_y1;
     return rc;
 }
 
@@ -608,7 +625,8 @@ static slant_nb_status fit_design(fitdata *fd, const design *x, int max_iter, do
                                   double *alpha, int *iterations, double *ll, double *J)
 {
     double pll;
-    if (poisson_start(fd, x, b, &pll) != 0)
+    int poisson = poisson_start(fd, x, b, &pll);
+    if (poisson < 0)
         return SLANT_NB_SINGULAR;
     *alpha = alpha_start(fd, x, b);
     *iterations = 0;
@@ -621,6 +639,8 @@ static slant_nb_status fit_design(fitdata *fd, const design *x, int max_iter, do
             memcpy(b, b0, x->p * sizeof *b0);
         free(b0);
     }
+    if (st == SLANT_NB_NO_OVERDISPERSION && poisson != 0)
+        return SLANT_NB_NO_CONVERGENCE; /* the Poisson fit is the answer, and it failed */
     if (st == SLANT_NB_NO_OVERDISPERSION) {
         *alpha = 0;
         *ll = pll;
