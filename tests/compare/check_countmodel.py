@@ -24,10 +24,12 @@ iterative fits. statsmodels' default `fit()` (BFGS, gtol 1e-5, 35 iterations) is
 reference at this tolerance: on these data it stops up to 2% (relative) short on a
 coefficient near 0 while saying it converged (standard errors within 3e-5). Usage: check_countmodel.py BUILD_DIR. Ends "countmodel: N passed, N failed".
 """
+import atexit
 import io
 import json
 import math
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -93,6 +95,7 @@ check(0.6 <= zeros["loaded"] <= 0.75, f"loaded: {zeros['loaded']:.2f} zeros, wan
 check(0.45 <= zeros["hedging"] <= 0.75, f"hedging: {zeros['hedging']:.2f} zeros")
 
 tmp = tempfile.mkdtemp(prefix="slant-countmodel-")
+atexit.register(shutil.rmtree, tmp, ignore_errors=True)
 records = os.path.join(tmp, "records.jsonl")
 with open(records, "w") as f:
     for i in range(n):
