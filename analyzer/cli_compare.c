@@ -106,7 +106,12 @@ static void compare_usage(FILE *f)
     fputs(
         "      --cluster FIELD     cluster-robust (CR1) standard errors of every pair's mean\n"
         "                          difference, articles clustered by FIELD (e.g. source when\n"
-        "                          comparing ratings); the inputs are read twice\n"
+        "                          comparing ratings); the inputs are read twice; the\n"
+        "                          count model's covariance is then CR1 too\n"
+        "      --no-count-model    no count model: by default each rate indicator also gets\n"
+        "                          a negative binomial regression of the articles' counts\n"
+        "                          with log(words) as offset: every pair's rate ratio with\n"
+        "                          its CI and q (secondary), and the test of the groups\n"
         "  -q, --quiet             no progress line\n"
         "  -h, --help              this help\n"
         "\n"
@@ -128,6 +133,7 @@ static void compare_usage(FILE *f)
         "  slant compare --format csv --keyness all --min-df 1 corpus/synthetic/ > k.csv\n"
         "  slant compare --min-n 1 --lexicon tests/data/lexicon-frame \\\n"
         "      --actors lexicons/actors/armenia-azerbaijan.txt -f json corpus/seeds/\n"
+        "  slant compare --no-count-model --format csv s.jsonl > c.csv\n"
         "  slant compare --by date:month --where 'source=Northern Voice' corpus/synthetic/\n"
         "  slant compare --from 2025-03-10 --to 2025-04 --where 'source!=Meridian Wire' s.jsonl\n"
         "  slant compare --every month --split 2025-06-01 --indicators loaded_index s.jsonl\n"
@@ -151,7 +157,7 @@ typedef struct {
 } compare_args;
 
 enum { OPT_PERMUTATIONS = CLI_OPT_OWN, OPT_BOOTSTRAP, OPT_PARTIAL, OPT_SHARD, OPT_CLUSTER,
-       OPT_KEYNESS };
+       OPT_KEYNESS, OPT_NO_COUNT_MODEL };
 
 static const struct option compare_options[] = {
     CLI_COMPARISON_OPTIONS,
@@ -162,6 +168,7 @@ static const struct option compare_options[] = {
     { "shard", required_argument, NULL, OPT_SHARD },
     { "cluster", required_argument, NULL, OPT_CLUSTER },
     { "keyness", required_argument, NULL, OPT_KEYNESS },
+    { "no-count-model", no_argument, NULL, OPT_NO_COUNT_MODEL },
     { "output", required_argument, NULL, 'o' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
@@ -224,6 +231,7 @@ static int parse_compare_args(int argc, char **argv, compare_args *a)
             else
                 return BAD("unknown keyness rows '%s' (selected or all)", optarg);
             break;
+        case OPT_NO_COUNT_MODEL: a->common.cmp.count_model = 0; break;
         case 'o': a->output = optarg; break;
         case 'h': compare_usage(stdout); return SLANT_EXIT_OK;
         case ':': return BAD("option '%s' needs a value", argv[optind - 1]);
@@ -247,18 +255,24 @@ static int parse_compare_args(int argc, char **argv, compare_args *a)
 /* --- slant compare ------------------------------------------------------------------------ */
 
 /*
- * The cluster of every row of `ds` for --cluster FIELD: the inputs read once more, grouped
- * by FIELD (the reader keeps one grouping field per read), and matched row by row (the
- * rows come in input order whatever -j is; their ids must agree). Returns the clusters
- * (caller frees) and their number in `*ids`, or NULL after a message.
+ * The cluster of every row of `ds` for --cluster FIELD. The reader keeps one grouping field
+ * per read, so the inputs are read once more, grouped by FIELD. Both reads leave their rows
+ * in input order (the same whatever -j is), so they match row by row (their ids must
+ * agree); only then are `ds` and the clusters put in the canonical order, together.
+ * (Sorting each read on its own ordered rows that share an id by their group in one read
+ * and by their cluster in the other, and gave such rows each other's clusters.) `ds` must
+ * be in input order (cli_inputs_options.input_order) and is sorted on return. Returns the
+ * clusters of the sorted rows (caller frees) and their number in `*ids`, or NULL after a
+ * message.
  */
 static uint32_t *read_clusters(const compare_args *a, char **paths, size_t npaths,
-                               const slant_dataset *ds, size_t *ids)
+                               slant_dataset *ds, size_t *ids)
 {
     cli_inputs_options io = a->common.in;
     io.by = a->cluster;
     io.event = NULL;
     io.quiet = 1;
+    io.input_order = 1;
     slant_dataset *by_cluster = slant_dataset_new();
     cli_inputs_result in;
     cli_inputs_read(&io, paths, npaths, by_cluster, &in);
@@ -282,6 +296,16 @@ static uint32_t *read_clusters(const compare_args *a, char **paths, size_t npath
         }
         *ids = slant_dataset_ngroups(by_cluster);
     }
+    if (cluster) {
+        size_t *order = slant_dataset_sort_order(ds);
+        uint32_t *sorted = xmalloc((rows ? rows : 1) * sizeof *sorted);
+        for (size_t k = 0; k < rows; k++)
+            sorted[k] = cluster[order[k]];
+        free(order);
+        free(cluster);
+        cluster = sorted;
+    }
+    slant_dataset_sort(ds);
     cli_inputs_release(&in);
     slant_dataset_free(by_cluster);
     return cluster;
@@ -379,10 +403,17 @@ int slant_cli_compare(int argc, char **argv)
     slant_dataset *ds = slant_dataset_new();
     const cli_inputs_options *io = &a.common.in;
     a.common.cmp.threads = (size_t)io->threads; /* -j: scoring and comparing alike */
+    a.common.in.input_order = a.cluster != NULL; /* sorted with the clusters (read_clusters) */
     cli_inputs_result in;
     slant_events_summary found;
     memset(&found, 0, sizeof found);
     cli_inputs_read(io, argv + optind, (size_t)(argc - optind), ds, &in);
+    uint32_t *cluster = NULL;
+    if (a.cluster && in.records && !in.lexicon_error && !in.lexicon_mismatch)
+        cluster = read_clusters(&a, argv + optind, (size_t)(argc - optind), ds,
+                                &a.common.cmp.cluster_ids);
+    else if (a.cluster)
+        slant_dataset_sort(ds);
     size_t records = in.records, failed = in.failed;
     int had_evidence = in.had_evidence, lexicon_error = in.lexicon_error;
     slant_buf b;
@@ -408,12 +439,7 @@ int slant_cli_compare(int argc, char **argv)
     } else {
         slant_error err;
         slant_error_clear(&err);
-        uint32_t *cluster = NULL;
-        if (a.cluster) {
-            cluster = read_clusters(&a, argv + optind, (size_t)(argc - optind), ds,
-                                    &a.common.cmp.cluster_ids);
-            a.common.cmp.cluster = cluster;
-        }
+        a.common.cmp.cluster = cluster;
         a.common.cmp.progress = (slant_progress){ cli_phase_progress, &ph };
         slant_comparison *c = a.cluster && !cluster ? NULL
                                                     : slant_compare(ds, &a.common.cmp, &err);
@@ -467,8 +493,8 @@ int slant_cli_compare(int argc, char **argv)
                                 c->nindicators ? c->npairs / c->nindicators : 0);
             slant_comparison_free(c);
         }
-        free(cluster);
     }
+    free(cluster);
     if (rc == SLANT_EXIT_OK && failed) {
         cli_message("%zu input%s or record%s skipped with errors", failed,
                     failed == 1 ? "" : "s", failed == 1 ? "" : "s");

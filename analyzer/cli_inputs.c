@@ -692,7 +692,8 @@ void cli_inputs_read(const cli_inputs_options *o, char **paths, size_t n, slant_
         cli_message("note: --weights applies to articles scored here; score records keep "
                     "the index they were scored with");
     cli_lexicons_check(r, o->force, o->quiet);
-    slant_dataset_sort(ds); /* the same whatever the order or sharding of the inputs */
+    if (!o->input_order)
+        slant_dataset_sort(ds); /* the same whatever the order or sharding of the inputs */
 }
 
 void cli_inputs_release(cli_inputs_result *r)
@@ -736,6 +737,7 @@ void cli_comparison_defaults(cli_comparison_args *a)
     a->cmp.min_df = SLANT_DEFAULT_MIN_DF;
     a->cmp.max_pairs = 45;
     a->cmp.seed = 1;
+    a->cmp.count_model = 1;
     a->in.by = "source";
     a->in.lang = "en";
     a->in.threads = cli_default_threads();

@@ -54,6 +54,8 @@ typedef struct {
     const char *actors[CLI_MAX_ACTORS];  /* --actors FILE, added to the lexicon articles are
                                           * scored with (borrowed from argv) */
     size_t nactors;
+    int input_order;             /* leave the rows in input order (the caller sorts the
+                                  * dataset: slant_dataset_sort), not in canonical order */
 } cli_inputs_options;
 
 #define CLI_MAX_PROVENANCES 8

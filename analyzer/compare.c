@@ -117,6 +117,8 @@ typedef struct {
     int finite;             /* every column's values are finite */
     const double **sorted;  /* each column's sorted values ... */
     size_t *ns;             /* ... and their number */
+    double *nb_y, *nb_t;    /* the count model's counts and words (count model only) */
+    uint32_t *nb_g, *nb_s, *nb_c;   /* ... and their group slots, strata and clusters */
 } work;
 
 /* Which position in c->groups each dataset group has, or UINT32_MAX when it is not
@@ -152,6 +154,13 @@ static void work_init(work *w, const slant_comparison *c)
         w->pv = xmalloc(cap * sizeof *w->pv);
         w->pa = xmalloc(cap);
         w->pc = xmalloc(cap * sizeof *w->pc);
+    }
+    if (c->opts.count_model) {
+        w->nb_y = xmalloc(cap * sizeof *w->nb_y);
+        w->nb_t = xmalloc(cap * sizeof *w->nb_t);
+        w->nb_g = xmalloc(cap * sizeof *w->nb_g);
+        w->nb_s = c->opts.stratum ? xmalloc(cap * sizeof *w->nb_s) : NULL;
+        w->nb_c = c->opts.cluster ? xmalloc(cap * sizeof *w->nb_c) : NULL;
     }
     if (c->vs_rest) {
         w->rest.v = xmalloc(cap * sizeof *w->rest.v);
@@ -191,6 +200,11 @@ static void work_release(work *w)
     free(w->event_count);
     free(w->ex);
     free(w->ey);
+    free(w->nb_y);
+    free(w->nb_t);
+    free(w->nb_g);
+    free(w->nb_s);
+    free(w->nb_c);
 }
 
 /* Fills the columns of indicator `ind`: one pass over the rows, then one sort per group. */
@@ -372,6 +386,7 @@ static void compare_pair(const slant_comparison *c, slant_cmp_pair *p, size_t a,
     p->cluster.diff = p->cluster.se = p->cluster.t = p->cluster.df = p->cluster.p = NAN;
     p->cluster.lo = p->cluster.hi = NAN;
     p->cluster_q = NAN;
+    p->rr = p->rr_low = p->rr_high = p->rr_p = p->rr_q = NAN;
 }
 
 int slant_cmp_pair_called(const slant_cmp_pair *p, double alpha)
@@ -534,6 +549,69 @@ static void within_events(slant_comparison *c, size_t i, work *w)
     }
 }
 
+/* --- the count model ---------------------------------------------------------------------- */
+
+/*
+ * The count model of indicator i (a rate): each compared article's count from its rate
+ * and words, one fit (countmodel.h), and the rate ratio of every pair of groups from it.
+ * One more pass over the rows; the fit's steps are passes over the counts.
+ */
+static void count_model(slant_comparison *c, size_t i, const uint32_t *slots, work *w)
+{
+    slant_cmp_count_model *cm = &c->count_models[i];
+    size_t ind = c->indicators[i];
+    cm->indicator = ind;
+    cm->reference = c->groups[0];
+    cm->group_p = cm->group_q = NAN;
+    slant_nb_model_init(&cm->m);
+    cm->counts = slant_indicator_unit(slant_dataset_indicator_name(c->ds, ind)) ==
+                 SLANT_UNIT_RATE;
+    if (!cm->counts)
+        return;
+    size_t n = 0, rows = slant_dataset_nrows(c->ds);
+    int counts = 1;
+    for (size_t r = 0; r < rows; r++) {
+        const slant_row *row = slant_dataset_row(c->ds, r);
+        uint32_t k = slots[row->group];
+        double v = row->values[ind];
+        if (k == UINT32_MAX || isnan(v))
+            continue;
+        cm->articles++;
+        if (!counts || slant_nb_count_of_rate(v, row->tokens, &w->nb_y[n]) != 0) {
+            counts = 0;
+            continue;
+        }
+        w->nb_t[n] = row->tokens;
+        w->nb_g[n] = k;
+        if (w->nb_s)
+            w->nb_s[n] = c->opts.stratum[r];
+        if (w->nb_c)
+            w->nb_c[n] = c->opts.cluster[r];
+        n++;
+    }
+    if (!counts) {
+        cm->status = "not_counts";
+        return;
+    }
+    slant_nb_data d = { w->nb_y, w->nb_t, w->nb_g, c->ngroups, w->nb_s, c->opts.nstrata,
+                        w->nb_c, c->opts.cluster_ids, n };
+    cm->status = slant_nb_status_name(slant_nb_fit(&d, NULL, &cm->m));
+    cm->group_p = cm->m.robust ? cm->m.wald_p : cm->m.lr_p;
+    if (c->opts.pairs == SLANT_PAIRS_NONE || c->vs_rest)
+        return; /* a rate ratio against the rest is not a contrast of this model */
+    size_t k = c->ngroups;
+    slant_cmp_pair *p = &c->pairs[i * (k * (k - 1) / 2)];
+    for (size_t a = 0; a < k; a++)
+        for (size_t b = a + 1; b < k; b++, p++) {
+            slant_nb_ratio r;
+            slant_nb_rate_ratio(&cm->m, a, b, c->opts.level, &r);
+            p->rr = r.ratio;
+            p->rr_low = r.low;
+            p->rr_high = r.high;
+            p->rr_p = r.p;
+        }
+}
+
 /* --- indicators on threads ----------------------------------------------------------------- */
 
 /* Sizes the result arrays of the per-indicator work, so that each indicator's results
@@ -551,6 +629,8 @@ static void allocate_slots(slant_comparison *c)
         c->pairs = xcalloc(per * ni + 1, sizeof *c->pairs);
         c->npairs = per * ni;
     }
+    if (c->opts.count_model)
+        c->count_models = xcalloc(ni + 1, sizeof *c->count_models);
     size_t ne = slant_dataset_nevents(c->ds);
     c->has_events = ne > 0;
     /* within events needs real pairs: not when there are too many of them */
@@ -584,6 +664,8 @@ static void *indicator_worker(void *arg)
         summarize(c, i, &w);
         omnibus(c, i, &w);
         pairs(c, i, &w);
+        if (c->count_models)
+            count_model(c, i, q->slots, &w);
         within_events(c, i, &w);
         pthread_mutex_lock(&q->lock); /* one progress call at a time (progress.h) */
         q->done++;
@@ -930,6 +1012,12 @@ static void corrections(slant_comparison *c)
                 "constant values",
                 c->npairs, &c->pairs[0].welch.p, sizeof *c->pairs, &c->pairs[0].welch_q,
                 sizeof *c->pairs);
+        if (c->count_models && !c->vs_rest)
+            correct(c, "pairs/nb_rate_ratio",
+                    "secondary: rate ratios of the count model (negative binomial), every "
+                    "pair and rate indicator",
+                    c->npairs, &c->pairs[0].rr_p, sizeof *c->pairs, &c->pairs[0].rr_q,
+                    sizeof *c->pairs);
         if (c->opts.permutations)
             correct(c, "pairs/permutation",
                     "secondary: permutation tests of Welch's t, every pair and indicator",
@@ -939,6 +1027,14 @@ static void corrections(slant_comparison *c)
             for (size_t k = 0; k < c->npairs; k++)
                 c->pairs[k].perm_q = NAN;
     }
+    if (c->count_models)
+        correct(c, "omnibus/nb_groups",
+                c->opts.cluster ? "the count model's robust Wald test of the groups, one per "
+                                  "rate indicator"
+                                : "the count model's likelihood-ratio test of the groups, one "
+                                  "per rate indicator",
+                c->nindicators, &c->count_models[0].group_p, sizeof *c->count_models,
+                &c->count_models[0].group_q, sizeof *c->count_models);
     if (c->npaired) {
         correct(c, "events/paired_t", "paired t tests within events, every pair and indicator",
                 c->npaired, &c->paired[0].paired_t.p, sizeof *c->paired,
@@ -1044,6 +1140,9 @@ void slant_comparison_free(slant_comparison *c)
     free(c->omnibus);
     free(c->pairs);
     free(c->paired);
+    for (size_t k = 0; c->count_models && k < c->nindicators; k++)
+        slant_nb_model_release(&c->count_models[k].m);
+    free(c->count_models);
     free(c->terms);
     free(c->term_listed);
     free(c->entry_totals);

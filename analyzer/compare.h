@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "countmodel.h"
 #include "dataset.h"
 #include "error.h"
 #include "inference.h"
@@ -78,6 +79,11 @@ typedef struct {
                                      * 0 or 1: no minimum */
     slant_progress progress;        /* "statistics": indicators done of all (progress.h);
                                      * zeroed: none */
+    int count_model;                /* fit the count model of every rate indicator (below) */
+    const uint32_t *stratum;        /* NULL, or each dataset row's stratum (an id below
+                                     * nstrata, UINT32_MAX for none), borrowed: stratum
+                                     * fixed effects in the count model */
+    size_t nstrata;
 } slant_compare_options;
 
 typedef struct {
@@ -134,6 +140,10 @@ typedef struct {
     double perm_p, perm_q;          /* permutation of Welch's t; NAN without permutations */
     slant_cluster_test cluster;     /* cluster-robust mean difference; NAN without clusters */
     double cluster_q;
+    /* the count model's rate ratio of a to b with its Wald interval, z test p and q
+     * (family pairs/nb_rate_ratio, secondary); NAN without the model, for an indicator
+     * that is not a count, when the model did not fit, and against the rest */
+    double rr, rr_low, rr_high, rr_p, rr_q;
     unsigned flags;                 /* SLANT_PAIR_* */
 } slant_cmp_pair;
 
@@ -200,6 +210,27 @@ typedef struct {
     double cramers_v;
 } slant_cmp_concept;
 
+/*
+ * The count model of one rate indicator (opts.count_model; countmodel.h): each article's
+ * count, round(rate * words / 1000), by negative binomial regression (NB2) with
+ * log(words) as offset, the compared groups as a factor (reference: the first compared
+ * group) and, with opts.stratum, strata as fixed effects; with opts.cluster its
+ * covariance is the CR1 sandwich. Shares and indices are not counts: they have no model
+ * (`counts` 0). An indicator whose values do not give whole counts (a rate that is not
+ * matches per 1,000 words) has status "not_counts"; a model that did not fit, its
+ * status (slant_nb_status_name) and NaNs. The test of the group factor (group_p, family
+ * omnibus/nb_groups) is the likelihood-ratio test, or with clusters the robust Wald test.
+ */
+typedef struct {
+    size_t indicator;
+    int counts;                     /* a rate indicator: the model was tried */
+    const char *status;             /* "ok", "not_counts", or slant_nb_status_name; static */
+    size_t articles;                /* compared articles with a value: the model's rows */
+    size_t reference;               /* the reference group (dataset index) */
+    slant_nb_model m;               /* owned: coefficients by compared group slot */
+    double group_p, group_q;
+} slant_cmp_count_model;
+
 typedef struct {
     const char *name;               /* e.g. "pairs/welch" */
     const char *what;               /* one line: which tests form the family */
@@ -241,6 +272,7 @@ typedef struct {
     uint8_t *term_listed;           /* NULL: every term row is written; else per term, 1
                                      * when slant_comparison_select_terms keeps it */
     size_t terms_left_out;          /* term rows not listed */
+    slant_cmp_count_model *count_models; /* one per indicator with opts.count_model, else NULL */
     slant_cmp_family families[SLANT_MAX_FAMILIES];
     size_t nfamilies;
     int clusters_nested;            /* with clusters: each lies within one compared group */

@@ -148,8 +148,82 @@ static void visit_pairs(const slant_comparison *c, row_sink sink, void *ctx)
         put(&r, "cluster_q", p->cluster_q);
         put(&r, "cluster_low", p->cluster.lo);
         put(&r, "cluster_high", p->cluster.hi);
+        if (c->count_models) {
+            put(&r, "rate_ratio", p->rr);
+            put(&r, "rr_low", p->rr_low);
+            put(&r, "rr_high", p->rr_high);
+            put(&r, "rr_p", p->rr_p);
+            put(&r, "rr_q", p->rr_q);
+        }
         put_text(&r, "flags", slant_cmp_pair_flags(p->flags));
         sink(&r, ctx);
+    }
+}
+
+/* Whether indicator k's count model has coefficients. */
+static int count_model_ok(const slant_cmp_count_model *cm)
+{
+    return cm->counts && cm->m.status == SLANT_NB_OK && !strcmp(cm->status, "ok");
+}
+
+/* The count model: a row per rate indicator, then (a table of its own, after them) a row
+ * per coefficient of a group: its rate ratio to the reference group. */
+static void visit_count_models(const slant_comparison *c, row_sink sink, void *ctx)
+{
+    for (size_t k = 0; c->count_models && k < c->nindicators; k++) {
+        const slant_cmp_count_model *cm = &c->count_models[k];
+        if (!cm->counts)
+            continue;
+        const slant_nb_model *m = &cm->m;
+        int ok = count_model_ok(cm);
+        result_row r = row_of("count_model");
+        r.reference = slant_comparison_group_name(c, cm->reference);
+        r.indicator = indicator(c, cm->indicator);
+        put_text(&r, "status", cm->status);
+        put_text(&r, "covariance", m->robust ? "cluster" : "model");
+        put(&r, "n", (double)cm->articles);
+        put(&r, "rows_dropped", (double)m->rows_dropped);
+        put(&r, "strata", ok && c->opts.stratum ? (double)m->nstrata : NAN);
+        put(&r, "strata_dropped", ok && c->opts.stratum ? (double)m->strata_dropped : NAN);
+        put(&r, "clusters", ok && m->robust ? (double)m->clusters : NAN);
+        put(&r, "iterations", ok ? (double)m->iterations : NAN);
+        put(&r, "alpha", m->alpha);
+        put(&r, "alpha_se", m->alpha_se);
+        put(&r, "intercept", ok ? m->coef[0] : NAN);
+        put(&r, "intercept_se", ok ? m->se[0] : NAN);
+        put(&r, "loglik", m->loglik);
+        put(&r, "loglik_null", m->loglik_restricted);
+        put(&r, "lr_chi2", m->lr);
+        put(&r, "lr_df", m->lr_df);
+        put(&r, "lr_p", m->lr_p);
+        put(&r, "wald_chi2", m->wald);
+        put(&r, "wald_df", m->wald_df);
+        put(&r, "wald_p", m->wald_p);
+        put(&r, "group_p", cm->group_p);
+        put(&r, "group_q", cm->group_q);
+        sink(&r, ctx);
+    }
+    for (size_t k = 0; c->count_models && k < c->nindicators; k++) {
+        const slant_cmp_count_model *cm = &c->count_models[k];
+        const slant_nb_model *m = &cm->m;
+        if (!count_model_ok(cm))
+            continue;
+        for (size_t g = 1; g < c->ngroups; g++) {
+            result_row x = row_of("count_model_coef");
+            slant_nb_ratio rr;
+            slant_nb_rate_ratio(m, g, 0, c->opts.level, &rr);
+            x.group = slant_comparison_group_name(c, c->groups[g]);
+            x.reference = slant_comparison_group_name(c, cm->reference);
+            x.indicator = indicator(c, cm->indicator);
+            put(&x, "coef", m->coef[g]);
+            put(&x, "coef_se", m->se[g]);
+            put(&x, "coef_z", rr.z);
+            put(&x, "coef_p", rr.p);
+            put(&x, "rate_ratio", rr.ratio);
+            put(&x, "rr_low", rr.low);
+            put(&x, "rr_high", rr.high);
+            sink(&x, ctx);
+        }
     }
 }
 
@@ -349,6 +423,7 @@ static void visit(const slant_comparison *c, row_sink sink, void *ctx)
     visit_summaries(c, sink, ctx);
     visit_omnibus(c, sink, ctx);
     visit_pairs(c, sink, ctx);
+    visit_count_models(c, sink, ctx);
     visit_events(c, sink, ctx);
     visit_keyness(c, sink, ctx);
     visit_drivers(c, sink, ctx);
@@ -376,6 +451,11 @@ static const char *const columns[] = {
     "mk_q", "sen_slope", "sen_intercept", "sen_low", "sen_high", "n_before", "n_after",
     "mean_before", "mean_after", "df_a", "df_b", "articles_a", "articles_b", "art_g2",
     "art_log_ratio", "art_fisher_p", "art_p", "art_q", "art_test", "articles",
+    "rate_ratio", "rr_low", "rr_high", "rr_p", "rr_q", "status",
+    "covariance", "rows_dropped", "strata", "strata_dropped", "clusters", "iterations",
+    "alpha", "alpha_se", "intercept", "intercept_se", "loglik", "loglik_null", "lr_chi2",
+    "lr_df", "lr_p", "wald_chi2", "wald_df", "wald_p", "group_p", "group_q", "coef",
+    "coef_se", "coef_z", "coef_p",
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
@@ -600,6 +680,7 @@ void slant_compare_write_json(const slant_comparison *c, const slant_compare_vie
                                                                            : "all");
     slant_jw_member_count(&w, "permutations", c->opts.permutations);
     slant_jw_member_count(&w, "bootstrap", c->opts.bootstrap);
+    slant_jw_member_bool(&w, "count_model", c->count_models != NULL);
     slant_jw_member_count(&w, "seed", c->opts.seed);
     slant_jw_member_cstring(&w, "null_means",
                             "the statistic is undefined for these data: a group too small, "
@@ -800,6 +881,12 @@ static void text_findings(const slant_comparison *c, const slant_compare_view *v
         if (p->flags & SLANT_PAIR_SMALL_N)
             slant_buf_addf(out, " [small group: n %zu vs %zu]", p->na, p->nb);
         slant_buf_addc(out, '\n');
+        if (!isnan(p->rr_high)) {
+            char rq[16];
+            fmt_p(rq, sizeof rq, p->rr_q);
+            slant_buf_addf(out, "      rate ratio %.2f [%.2f, %.2f] (negative binomial, q %s)\n",
+                           p->rr, p->rr_low, p->rr_high, rq);
+        }
         text_drivers(c, p, v->top_terms, out);
     }
     free(sig);
@@ -909,6 +996,41 @@ static void text_omnibus(const slant_comparison *c, const slant_compare_view *v,
             slant_buf_addf(out, "  (Welch without %zu group%s of equal values)",
                            o->welch_dropped, o->welch_dropped == 1 ? "" : "s");
         slant_buf_addc(out, '\n');
+    }
+}
+
+static void text_count_models(const slant_comparison *c, const slant_compare_view *v,
+                              slant_buf *out)
+{
+    if (!c->count_models)
+        return;
+    slant_buf_addf(out, "\n%sCount model%s (negative binomial regression of each article's "
+                        "count with log(words) as offset, alpha its dispersion, 0 where the "
+                        "counts are no more dispersed than Poisson's and the fit is Poisson's; "
+                        "reference group %s; %s)\n",
+                   bold(v), plain(v), slant_comparison_group_name(c, c->groups[0]),
+                   c->opts.cluster ? "cluster-robust Wald test of the groups"
+                                   : "likelihood-ratio test of the groups");
+    slant_buf_addf(out, "  %-22s %9s %10s %4s %9s %9s\n", "indicator", "alpha", "chi2", "df",
+                   "p", "q");
+    for (size_t k = 0; k < c->nindicators; k++) {
+        const slant_cmp_count_model *cm = &c->count_models[k];
+        if (!cm->counts)
+            continue;
+        const slant_nb_model *m = &cm->m;
+        if (m->status != SLANT_NB_OK || strcmp(cm->status, "ok") != 0) {
+            slant_buf_addf(out, "  %-22.22s no fit: %s\n", indicator(c, cm->indicator),
+                           cm->status);
+            continue;
+        }
+        char a[16], x[16], p[16], q[16];
+        double chi2 = m->robust ? m->wald : m->lr, df = m->robust ? m->wald_df : m->lr_df;
+        fmt_num(a, sizeof a, m->alpha);
+        fmt_num(x, sizeof x, chi2);
+        fmt_p(p, sizeof p, cm->group_p);
+        fmt_p(q, sizeof q, cm->group_q);
+        slant_buf_addf(out, "  %-22.22s %9s %10s %4.0f %9s %9s\n", indicator(c, cm->indicator),
+                       a, x, df, p, q);
     }
 }
 
@@ -1057,6 +1179,7 @@ void slant_compare_write_text(const slant_comparison *c, const slant_compare_vie
     text_events(c, v, out);
     text_means(c, v, out);
     text_omnibus(c, v, out);
+    text_count_models(c, v, out);
     text_contested(c, v, out);
     text_keyness(c, v, out);
     text_time(c, v, out);

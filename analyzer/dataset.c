@@ -436,6 +436,11 @@ static void reorder_names(slant_intern *t, const size_t *new_id)
  * arrays of values are not copied), entry counts permuted per group, and the three name
  * tables rebuilt in the new order.
  */
+size_t *slant_dataset_sort_order(const slant_dataset *ds)
+{
+    return sorted(ds, ds->nrows, cmp_rows);
+}
+
 void slant_dataset_sort(slant_dataset *ds)
 {
     size_t ngroups = slant_dataset_ngroups(ds), nevents = slant_dataset_nevents(ds);

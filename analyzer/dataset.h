@@ -131,6 +131,10 @@ void slant_dataset_merge(slant_dataset *into, const slant_dataset *from);
  */
 void slant_dataset_sort(slant_dataset *ds);
 
+/* The order slant_dataset_sort puts the rows in: row k of the sorted dataset is row
+ * order[k] of `ds` as it is. Returns nrows indexes (at least one slot); caller frees. */
+size_t *slant_dataset_sort_order(const slant_dataset *ds);
+
 size_t slant_dataset_nindicators(const slant_dataset *ds);
 const char *slant_dataset_indicator_name(const slant_dataset *ds, size_t i);
 size_t slant_dataset_ngroups(const slant_dataset *ds);

@@ -390,6 +390,18 @@ static void finding_sentences(slant_report *r, slant_report_finding *f)
                      "Mann-Whitney (%s) %s %s.",
                      g, 100 * r->c->opts.level, gl, gh, f->delta, qn, wq, f->mwu_method, qn,
                      mq);
+    if (!isnan(f->rate_ratio.low) && !isnan(f->rate_ratio.high)) {
+        char rr[32], rl[32], rh[32], rq[32];
+        slant_report_fmt_value(rr, sizeof rr, f->rate_ratio.value, 0);
+        slant_report_fmt_value(rl, sizeof rl, f->rate_ratio.low, 0);
+        slant_report_fmt_value(rh, sizeof rh, f->rate_ratio.high, 0);
+        slant_report_fmt_q(rq, sizeof rq, f->rr_q);
+        char *more = strf("%s Count model (negative binomial): rate ratio %s (%g%% CI %s to "
+                          "%s), %s %s.",
+                          f->detail, rr, 100 * r->c->opts.level, rl, rh, qn, rq);
+        free(f->detail);
+        f->detail = more;
+    }
     if (f->events && f->events->events > 0 && !isnan(f->event_diff))
         f->event_sentence = event_sentence(r, f);
 }
@@ -555,6 +567,11 @@ static void build_findings(slant_report *r, size_t *term_cap)
         f->delta = s * p->delta;
         f->welch_q = p->welch_q;
         f->mwu_q = p->mwu_q;
+        /* the rate ratio of hi to lo: a to b's, or its inverse */
+        f->rate_ratio.value = flip ? 1.0 / p->rr : p->rr;
+        f->rate_ratio.low = flip ? 1.0 / p->rr_high : p->rr_low;
+        f->rate_ratio.high = flip ? 1.0 / p->rr_low : p->rr_high;
+        f->rr_q = p->rr_q;
         f->mwu_method = p->mwu_method == SLANT_MWU_EXACT ? "exact" : "normal";
         f->events = paired_of(c, p);
         f->event_diff = f->events ? s * f->events->mean_diff : NAN;

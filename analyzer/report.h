@@ -148,6 +148,9 @@ typedef struct {
     slant_report_ci g;           /* Hedges' g of hi against lo (>= 0) with its interval */
     double delta;                /* Cliff's delta of hi against lo */
     double welch_q, mwu_q;
+    slant_report_ci rate_ratio;  /* the count model's rate ratio of hi to lo with its Wald
+                                 * interval (compare.h); NAN without one */
+    double rr_q;                 /* its q (pairs/nb_rate_ratio) */
     const char *mwu_method;      /* "exact" or "normal" */
     const slant_cmp_paired *events;   /* the same pair within events, or NULL */
     double event_diff;           /* events->mean_diff oriented hi - lo */

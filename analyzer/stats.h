@@ -9,7 +9,8 @@
  * Statistics on GSL. stats.c is the only file that includes GSL headers, with logit.c
  * (the logistic fit, folds and ROC AUC of `slant calibrate`, logit.h) and inference.c
  * (cluster-robust standard errors, the permutation of Welch's t, BCa and Wilson
- * intervals and effect sizes of `slant compare`, inference.h).
+ * intervals and effect sizes of `slant compare`, inference.h) and countmodel.c (the
+ * negative binomial regression of article counts, countmodel.h).
  *
  * GSL's default error handler aborts the process; slant checks every status instead.
  * slant_stats_init() turns the handler off and must run once at the start of main().

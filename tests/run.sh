@@ -73,6 +73,7 @@ if [ -z "${SLANT_VALGRIND:-}" ]; then
     part /usr/bin/python3 tests/compare/calibration.py "$BUILD"
     part /usr/bin/python3 tests/events/check_events.py "$BUILD"
     part /usr/bin/python3 tests/compare/keyness_df.py "$BUILD"
+    part /usr/bin/python3 tests/compare/check_countmodel.py "$BUILD"
     # Further parts, one directory each, when present: each ends "NAME: N passed, N failed".
     for t in tests/lexicon/run.sh tests/report/run.sh tests/notebooks/run.sh tests/framing/run.sh \
              tests/calibrate/run.sh tests/hostile/run.sh tests/workflow/run.sh tests/batch/run.sh \

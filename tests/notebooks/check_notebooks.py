@@ -345,7 +345,8 @@ def main():
     def sec_compare_tables_and_analyses():
         tables = ns["tables"]
         base = {"summary", "omnibus", "pairs", "events", "keyness", "drivers"}
-        check(base <= set(tables) <= base | {"contested_tests", "contested_shares"},
+        check(base <= set(tables) <= base | {"contested_tests", "contested_shares",
+                                             "count_model", "count_model_coef"},
               f"tables: {sorted(tables)}")
         for t, rows in raw_tables.items():
             check(len(tables[t]) == len(rows),

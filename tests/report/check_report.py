@@ -380,6 +380,13 @@ for p in sig:
     d = -p["cliffs_delta"] if flip else p["cliffs_delta"]
     want = (f"Hedges' g {g:.2f} (95% CI {gl:.2f} to {gh:.2f}), Cliff's delta {d:.2f}; "
             f"Welch's t q {fmt_q(p['welch_q'])}, Mann-Whitney ({p['mwu_method']}) q {fmt_q(p['mwu_q'])}.")
+    if p.get("rr_low") is not None and p.get("rr_high") is not None:
+        # the count model's rate ratio of the higher to the lower group (compare's a to b,
+        # or its inverse)
+        rr, rl, rh = ((1 / p["rate_ratio"], 1 / p["rr_high"], 1 / p["rr_low"]) if flip
+                      else (p["rate_ratio"], p["rr_low"], p["rr_high"]))
+        want += (f" Count model (negative binomial): rate ratio {rr:.2f} (95% CI {rl:.2f} to "
+                 f"{rh:.2f}), q {fmt_q(p['rr_q'])}.")
     if detail != want:
         wrong.append(f"{ind}: detail '{detail}' != '{want}'")
     # the interval of the ratio, for the category rates

@@ -42,6 +42,15 @@
  *   epsilon2 H N                         epsilon^2
  *   cramers_v CHI2 TOTAL ROWS COLS       V
  *
+ * and of countmodel.h (GROUPS, STRATA, CLUSTERS: how many; STRATA or CLUSTERS 0: none,
+ * their sample empty):
+ *
+ *   nb LEVEL GROUPS STRATA CLUSTERS | y... | words... | group... | stratum... | cluster...
+ *                                        status iterations alpha alpha_se loglik lr lr_p
+ *                                        wald wald_p, the p coefficients, their p standard
+ *                                        errors, then per pair of groups a < b: the rate
+ *                                        ratio of a to b, its low and high, its p
+ *
  * A sample may be empty ("kruskal | 1 2 | | 3"). Numbers are read with strtod, so "nan"
  * and "inf" are accepted. The answer line starts with "ok" or, when the function
  * returned -1, "undefined"; then the out-parameters, each with %.17g (so an undefined
@@ -53,6 +62,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "countmodel.h"
 #include "inference.h"
 #include "stats.h"
 #include "xalloc.h"
@@ -187,6 +197,65 @@ static void print_test(int rc, const slant_test *t)
 static void print_method(slant_mwu_method m)
 {
     puts(m == SLANT_MWU_EXACT ? "exact" : "normal");
+}
+
+/* Whether sample `s` holds whole numbers below `max`, into `out` (n of them). */
+static int indexes(const sample *s, size_t n, double max, uint32_t *out)
+{
+    if (s->n != n)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        if (!(s->v[i] >= 0 && s->v[i] < max))
+            return -1;
+        out[i] = (uint32_t)s->v[i];
+    }
+    return 0;
+}
+
+/* nb LEVEL GROUPS STRATA CLUSTERS | y | words | group | stratum | cluster (countmodel.h) */
+static const char *run_nb(const command *c)
+{
+    double level, ng, ns, nc;
+    if (word_double(c, 1, &level) || word_double(c, 2, &ng) || word_double(c, 3, &ns) ||
+        word_double(c, 4, &nc) || c->ns != 5 || c->s[1].n != c->s[0].n)
+        return "usage: nb LEVEL GROUPS STRATA CLUSTERS | y | words | group | stratum | cluster";
+    size_t n = c->s[0].n;
+    uint32_t *g = xmalloc((n + 1) * sizeof *g), *st = xmalloc((n + 1) * sizeof *st);
+    uint32_t *cl = xmalloc((n + 1) * sizeof *cl);
+    const char *why = NULL;
+    if (indexes(&c->s[2], n, ng, g) || (ns > 0 && indexes(&c->s[3], n, ns, st)) ||
+        (nc > 0 && indexes(&c->s[4], n, nc, cl)))
+        why = "nb: an index out of range, or samples of different lengths";
+    if (!why) {
+        slant_nb_data d = { c->s[0].v, c->s[1].v, g, (size_t)ng, ns > 0 ? st : NULL,
+                            (size_t)ns, nc > 0 ? cl : NULL, (size_t)nc, n };
+        slant_nb_model m;
+        slant_nb_model_init(&m);
+        slant_nb_fit(&d, NULL, &m);
+        /* status iterations alpha alpha_se loglik lr lr_p wald wald_p, the coefficients,
+         * their standard errors, then per pair a < b: ratio low high p */
+        printf("%s %s %d", m.status == SLANT_NB_OK ? "ok" : "undefined",
+               slant_nb_status_name(m.status), m.iterations);
+        double head[] = { m.alpha, m.alpha_se, m.loglik, m.lr, m.lr_p, m.wald, m.wald_p };
+        for (size_t k = 0; k < sizeof head / sizeof head[0]; k++)
+            printf(" %.17g", head[k]);
+        for (size_t k = 0; k < m.p; k++)
+            printf(" %.17g", m.coef[k]);
+        for (size_t k = 0; k < m.p; k++)
+            printf(" %.17g", m.se[k]);
+        for (size_t a = 0; a < (size_t)ng; a++)
+            for (size_t b = a + 1; b < (size_t)ng; b++) {
+                slant_nb_ratio r;
+                slant_nb_rate_ratio(&m, a, b, level, &r);
+                printf(" %.17g %.17g %.17g %.17g", r.ratio, r.low, r.high, r.p);
+            }
+        putchar('\n');
+        slant_nb_model_release(&m);
+    }
+    free(g);
+    free(st);
+    free(cl);
+    return why;
 }
 
 /* Runs one parsed command and prints its line; returns a reason when it cannot. */
@@ -422,6 +491,8 @@ static const char *run(const command *c)
             return "usage: cramers_v CHI2 TOTAL ROWS COLS";
         double v = slant_cramers_v(a, b, (size_t)cc, (size_t)d);
         print_values(0, &v, 1);
+    } else if (strcmp(name, "nb") == 0) {
+        return run_nb(c);
     } else {
         return "unknown command";
     }
