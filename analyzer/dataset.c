@@ -7,6 +7,12 @@
 
 #include "xalloc.h"
 
+/* An entry's key and the strings it points to, which the dataset owns. */
+typedef struct {
+    slant_entry_key key;
+    char *owner, *name;
+} entry_slot;
+
 struct slant_dataset {
     slant_intern indicators, groups, events, entries;
     slant_intern sig_terms;      /* the stems of the rows' signatures */
@@ -18,6 +24,8 @@ struct slant_dataset {
     size_t *entry_row;           /* per entry: nrows when the last article counted it for
                                   * its article count, SIZE_MAX when none did */
     size_t entry_row_cap;
+    entry_slot *keys;            /* parallel to `entries` */
+    size_t keys_cap;
 };
 
 slant_dataset *slant_dataset_new(void)
@@ -48,6 +56,11 @@ void slant_dataset_free(slant_dataset *ds)
         free(ds->group_data[g].entry_articles);
     }
     free(ds->entry_row);
+    for (size_t e = 0; e < slant_intern_count(&ds->entries); e++) {
+        free(ds->keys[e].owner);
+        free(ds->keys[e].name);
+    }
+    free(ds->keys);
     free(ds->group_data);
     slant_intern_release(&ds->indicators);
     slant_intern_release(&ds->groups);
@@ -92,13 +105,114 @@ size_t slant_dataset_indicator(slant_dataset *ds, const char *name)
     return i;
 }
 
-size_t slant_dataset_entry(slant_dataset *ds, const char *name)
+/* --- entries as typed keys --------------------------------------------------------- */
+
+static const char *const kind_prefix[] = {
+    [SLANT_ENTRY_TERM] = "",
+    [SLANT_ENTRY_VARIANT] = "contested/",
+    [SLANT_ENTRY_ACTOR] = "actor/",
+    [SLANT_ENTRY_CONCEPT] = "concept/",
+};
+
+/* Appends `s` at out[*at] while it fits (keeping a byte for the NUL); counts it all. */
+static void put(char *out, size_t cap, size_t *at, const char *s)
+{
+    for (; *s; s++, (*at)++)
+        if (*at + 1 < cap)
+            out[*at] = *s;
+}
+
+size_t slant_entry_key_format(const slant_entry_key *key, char *out, size_t cap)
+{
+    size_t at = 0;
+    put(out, cap, &at, kind_prefix[key->kind]);
+    put(out, cap, &at, key->owner);
+    if (key->name && key->kind != SLANT_ENTRY_CONCEPT) {
+        put(out, cap, &at, ":");
+        put(out, cap, &at, key->name);
+    }
+    if (cap)
+        out[at < cap ? at : cap - 1] = '\0';
+    return at;
+}
+
+int slant_entry_key_parse(const char *text, slant_entry_key *key, char *owner, size_t cap)
+{
+    key->kind = SLANT_ENTRY_TERM;
+    for (int k = SLANT_ENTRY_VARIANT; k <= SLANT_ENTRY_CONCEPT; k++) {
+        size_t n = strlen(kind_prefix[k]);
+        if (strncmp(text, kind_prefix[k], n) != 0)
+            continue;
+        if (k == SLANT_ENTRY_CONCEPT || strchr(text + n, ':')) {
+            key->kind = (slant_entry_key_kind)k;
+            text += n;
+        }
+        break;
+    }
+    const char *colon = key->kind == SLANT_ENTRY_CONCEPT ? NULL : strchr(text, ':');
+    size_t len = colon ? (size_t)(colon - text) : strlen(text);
+    key->owner = owner;
+    key->name = colon ? colon + 1 : NULL;
+    if (len >= cap) {
+        if (cap)
+            owner[0] = '\0';
+        return -1;
+    }
+    memcpy(owner, text, len);
+    owner[len] = '\0';
+    return 0;
+}
+
+/* Interns entry `text`; when new, with a copy of `key`, or else the key parsed from it. */
+static size_t entry_of(slant_dataset *ds, const char *text, size_t len,
+                       const slant_entry_key *key)
 {
     int added;
-    size_t e = slant_intern_add(&ds->entries, name, strlen(name), &added);
-    if (added)
-        widen_groups(ds, e, e + 1);
+    size_t e = slant_intern_add(&ds->entries, text, len, &added);
+    if (!added)
+        return e;
+    widen_groups(ds, e, e + 1);
+    ds->keys = xgrow(ds->keys, &ds->keys_cap, e + 1, sizeof *ds->keys);
+    entry_slot *k = &ds->keys[e];
+    if (key) {
+        k->owner = xstrdup(key->owner);
+        k->name = key->name && key->kind != SLANT_ENTRY_CONCEPT ? xstrdup(key->name) : NULL;
+        k->key.kind = key->kind;
+    } else {
+        slant_entry_key parsed;
+        k->owner = xmalloc(len + 1);
+        slant_entry_key_parse(text, &parsed, k->owner, len + 1); /* fits: a part of text */
+        k->name = parsed.name ? xstrdup(parsed.name) : NULL;
+        k->key.kind = parsed.kind;
+    }
+    k->key.owner = k->owner;
+    k->key.name = k->name;
     return e;
+}
+
+size_t slant_dataset_entry(slant_dataset *ds, const char *name)
+{
+    return entry_of(ds, name, strlen(name), NULL);
+}
+
+#define ENTRY_TEXT_STACK 512 /* most entries' text fits; longer ones are allocated */
+
+size_t slant_dataset_entry_key(slant_dataset *ds, const slant_entry_key *key)
+{
+    char stack[ENTRY_TEXT_STACK];
+    size_t len = slant_entry_key_format(key, stack, sizeof stack);
+    if (len < sizeof stack)
+        return entry_of(ds, stack, len, key);
+    char *text = xmalloc(len + 1);
+    slant_entry_key_format(key, text, len + 1);
+    size_t e = entry_of(ds, text, len, key);
+    free(text);
+    return e;
+}
+
+const slant_entry_key *slant_dataset_entry_info(const slant_dataset *ds, size_t e)
+{
+    return &ds->keys[e].key;
 }
 
 size_t slant_dataset_group(slant_dataset *ds, const char *name)
@@ -227,32 +341,49 @@ static void add_in_article(slant_dataset *ds, size_t g, size_t e, double count)
     }
 }
 
-#define MAX_CONCEPT_ENTRY 512   /* "concept/" and a concept id: ids are far shorter */
+/* Adds `count` of entry `e` to the last article, and to its concept's totals if a
+ * variant. */
+static void add_entry_at(slant_dataset *ds, const char *group, size_t e, double count)
+{
+    size_t g = slant_dataset_group(ds, group);
+    add_in_article(ds, g, e, count);
+    if (ds->keys[e].key.kind == SLANT_ENTRY_VARIANT) {
+        slant_entry_key concept = { SLANT_ENTRY_CONCEPT, ds->keys[e].owner, NULL };
+        add_in_article(ds, g, slant_dataset_entry_key(ds, &concept), count);
+    }
+}
 
 void slant_dataset_add_entry(slant_dataset *ds, const char *group, const char *entry,
                              double count)
 {
-    size_t e = slant_dataset_entry(ds, entry);
+    add_entry_at(ds, group, slant_dataset_entry(ds, entry), count);
+}
+
+void slant_dataset_add_entry_key(slant_dataset *ds, const char *group,
+                                 const slant_entry_key *key, double count)
+{
+    add_entry_at(ds, group, slant_dataset_entry_key(ds, key), count);
+}
+
+static void add_pooled_at(slant_dataset *ds, const char *group, size_t e, double count,
+                          double articles)
+{
     size_t g = slant_dataset_group(ds, group);
-    add_in_article(ds, g, e, count);
-    size_t np = strlen(SLANT_CONTESTED_PREFIX);
-    const char *colon = strncmp(entry, SLANT_CONTESTED_PREFIX, np) ? NULL : strchr(entry, ':');
-    char name[MAX_CONCEPT_ENTRY];
-    if (colon && (size_t)(colon - entry - np) + sizeof SLANT_CONCEPT_PREFIX <= sizeof name) {
-        int n = snprintf(name, sizeof name, "%s%.*s", SLANT_CONCEPT_PREFIX,
-                         (int)(colon - entry - np), entry + np);
-        if (n > 0 && (size_t)n < sizeof name)
-            add_in_article(ds, g, slant_dataset_entry(ds, name), count);
-    }
+    ds->group_data[g].entry_counts[e] += count;
+    ds->group_data[g].entry_articles[e] += articles;
 }
 
 void slant_dataset_add_entry_pooled(slant_dataset *ds, const char *group, const char *entry,
                                     double count, double articles)
 {
-    size_t e = slant_dataset_entry(ds, entry);
-    size_t g = slant_dataset_group(ds, group);
-    ds->group_data[g].entry_counts[e] += count;
-    ds->group_data[g].entry_articles[e] += articles;
+    add_pooled_at(ds, group, slant_dataset_entry(ds, entry), count, articles);
+}
+
+void slant_dataset_add_entry_key_pooled(slant_dataset *ds, const char *group,
+                                        const slant_entry_key *key, double count,
+                                        double articles)
+{
+    add_pooled_at(ds, group, slant_dataset_entry_key(ds, key), count, articles);
 }
 
 void slant_dataset_merge(slant_dataset *into, const slant_dataset *from)
@@ -276,8 +407,8 @@ void slant_dataset_merge(slant_dataset *into, const slant_dataset *from)
         slant_dataset_group(into, x->name); /* a group may have entries but no rows yet */
         for (size_t e = 0; e < slant_dataset_nentries(from); e++)
             if (x->entry_counts[e] || x->entry_articles[e])
-                slant_dataset_add_entry_pooled(into, x->name, slant_dataset_entry_name(from, e),
-                                               x->entry_counts[e], x->entry_articles[e]);
+                slant_dataset_add_entry_key_pooled(into, x->name, &from->keys[e].key,
+                                                   x->entry_counts[e], x->entry_articles[e]);
     }
 }
 
@@ -370,25 +501,33 @@ static size_t indicator_rank(const slant_dataset *ds, const char *name, size_t n
  * name; "actor/ACTOR:CATEGORY" by actor, then the category's place; the rest
  * ("contested/CONCEPT:variant") by name after them.
  */
+/* The place of the indicator an entry counts toward: a term's category's; an actor's
+ * after every other; variants and concept totals at the end. */
+static size_t entry_rank(const slant_dataset *ds, const slant_entry_key *k)
+{
+    if (k->kind == SLANT_ENTRY_ACTOR)
+        return SIZE_MAX - 1;
+    if (k->kind != SLANT_ENTRY_TERM)
+        return SIZE_MAX;
+    return indicator_rank(ds, k->owner, strlen(k->owner));
+}
+
 static int cmp_entries(const slant_dataset *ds, size_t x, size_t y)
 {
     const char *a = slant_dataset_entry_name(ds, x), *b = slant_dataset_entry_name(ds, y);
-    const char *ca = strchr(a, ':'), *cb = strchr(b, ':');
-    size_t pa = ca ? (size_t)(ca - a) : strlen(a), pb = cb ? (size_t)(cb - b) : strlen(b);
-    int actor_a = !strncmp(a, SLANT_ACTOR_PREFIX, strlen(SLANT_ACTOR_PREFIX));
-    int actor_b = !strncmp(b, SLANT_ACTOR_PREFIX, strlen(SLANT_ACTOR_PREFIX));
-    if (actor_a && actor_b && ca && cb) {
-        int c = pa == pb ? strncmp(a, b, pa) : strcmp(a, b);
+    const slant_entry_key *ka = &ds->keys[x].key, *kb = &ds->keys[y].key;
+    if (ka->kind == SLANT_ENTRY_ACTOR && kb->kind == SLANT_ENTRY_ACTOR) {
+        size_t la = strlen(ka->owner), lb = strlen(kb->owner);
+        int c = la == lb ? memcmp(ka->owner, kb->owner, la) : strcmp(a, b);
         if (c)
             return c < 0 ? -1 : 1;
-        size_t ra = indicator_rank(ds, ca + 1, strlen(ca + 1));
-        size_t rb = indicator_rank(ds, cb + 1, strlen(cb + 1));
+        size_t ra = ka->name ? indicator_rank(ds, ka->name, strlen(ka->name)) : SIZE_MAX;
+        size_t rb = kb->name ? indicator_rank(ds, kb->name, strlen(kb->name)) : SIZE_MAX;
         if (ra != rb)
             return ra < rb ? -1 : 1;
         return strcmp(a, b);
     }
-    size_t ra = actor_a ? SIZE_MAX - 1 : indicator_rank(ds, a, pa);
-    size_t rb = actor_b ? SIZE_MAX - 1 : indicator_rank(ds, b, pb);
+    size_t ra = entry_rank(ds, ka), rb = entry_rank(ds, kb);
     if (ra != rb)
         return ra < rb ? -1 : 1;
     return strcmp(a, b);
@@ -504,6 +643,12 @@ void slant_dataset_sort(slant_dataset *ds)
     ds->group_data = groups;
     for (size_t e = 0; e < nentries; e++)
         ds->entry_row[e] = SIZE_MAX; /* the rows moved: no article is the last one now */
+    entry_slot *keys = xmalloc((nentries ? nentries : 1) * sizeof *keys);
+    for (size_t e = 0; e < nentries; e++)
+        keys[new_entry[e]] = ds->keys[e];
+    free(ds->keys);
+    ds->keys = keys;
+    ds->keys_cap = nentries ? nentries : 1;
     ds->group_cap = ngroups ? ngroups : 1;
 
     reorder_names(&ds->groups, new_g);

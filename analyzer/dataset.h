@@ -62,6 +62,51 @@ size_t slant_dataset_event(slant_dataset *ds, const char *name);
 size_t slant_dataset_entry(slant_dataset *ds, const char *name);
 
 /*
+ * An entry as a typed key, so that no reader of a dataset parses names back:
+ *   SLANT_ENTRY_TERM     owner: the category, name: the entry as written
+ *   SLANT_ENTRY_VARIANT  owner: the contested concept, name: the variant as written
+ *   SLANT_ENTRY_ACTOR    owner: the actor, name: a category or "mentions"
+ *   SLANT_ENTRY_CONCEPT  owner: the contested concept, name: NULL (its totals)
+ * Each distinct key has one index, the same as the entry's name (its external text,
+ * slant_entry_key_format) has: the two are one entry seen two ways.
+ */
+typedef enum {
+    SLANT_ENTRY_TERM,
+    SLANT_ENTRY_VARIANT,
+    SLANT_ENTRY_ACTOR,
+    SLANT_ENTRY_CONCEPT
+} slant_entry_key_kind;
+
+typedef struct {
+    slant_entry_key_kind kind;
+    const char *owner;
+    const char *name; /* NULL for a concept's totals */
+} slant_entry_key;
+
+/*
+ * The one place the external text of an entry is composed (partials, JSON output, the
+ * names above): "OWNER:NAME", "contested/OWNER:NAME", "actor/OWNER:NAME",
+ * "concept/OWNER". Writes at most `cap` bytes with a NUL (when cap > 0) and returns the
+ * length of the whole text, as snprintf does: a return of cap or more means truncated.
+ */
+size_t slant_entry_key_format(const slant_entry_key *key, char *out, size_t cap);
+
+/*
+ * The one place the external text of an entry is read (a partial's entry names): fills
+ * `key` from `text`; `owner` (of `cap` bytes) receives the owner, key->name points into
+ * `text`. Text without a kind's prefix and colon is a term (a name without a colon: a term
+ * with a NULL name, whose text is its owner). Returns 0, or -1 when the owner does not fit.
+ */
+int slant_entry_key_parse(const char *text, slant_entry_key *key, char *owner, size_t cap);
+
+/* The index of the entry of `key`, added if new (its strings are copied). */
+size_t slant_dataset_entry_key(slant_dataset *ds, const slant_entry_key *key);
+
+/* The key of entry `e` (below slant_dataset_nentries): borrowed, its strings valid while
+ * `ds` lives and is not sorted. */
+const slant_entry_key *slant_dataset_entry_info(const slant_dataset *ds, size_t e);
+
+/*
  * Adds a row; `names`/`values` give `n` indicator values by name (others are NAN).
  * `event` may be NULL. Strings are copied.
  */
@@ -114,6 +159,14 @@ void slant_dataset_add_entry(slant_dataset *ds, const char *group, const char *e
  * articles (a partial's or another dataset's totals; nothing is derived). */
 void slant_dataset_add_entry_pooled(slant_dataset *ds, const char *group, const char *entry,
                                     double count, double articles);
+
+/* slant_dataset_add_entry and slant_dataset_add_entry_pooled by key: a VARIANT adds to
+ * the CONCEPT of its owner too. */
+void slant_dataset_add_entry_key(slant_dataset *ds, const char *group,
+                                 const slant_entry_key *key, double count);
+void slant_dataset_add_entry_key_pooled(slant_dataset *ds, const char *group,
+                                        const slant_entry_key *key, double count,
+                                        double articles);
 
 /* Adds everything in `from` to `into` (rows with their days and signatures, groups,
  * events, entries, counts). */
