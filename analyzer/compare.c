@@ -737,11 +737,6 @@ static void pooled_articles(const slant_comparison *c, size_t g, int rest, size_
     *articles = rest ? c->articles_total - (double)x->articles : (double)x->articles;
 }
 
-static int has_prefix(const char *s, const char *prefix)
-{
-    return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
 /* Entry counts and words of a group, or of every other compared group for rest: constant
  * time (a pair used to cost a pass over the groups per entry). */
 static void pooled(const slant_comparison *c, size_t g, int rest, size_t entry, double *count,
@@ -756,8 +751,8 @@ static void keyness_against(slant_comparison *c, size_t g, size_t ref)
 {
     size_t ne = slant_dataset_nentries(c->ds);
     for (size_t e = 0; e < ne; e++) {
-        const char *name = slant_dataset_entry_name(c->ds, e);
-        if (has_prefix(name, SLANT_ACTOR_PREFIX) || has_prefix(name, SLANT_CONCEPT_PREFIX))
+        slant_entry_key_kind kind = slant_dataset_entry_info(c->ds, e)->kind;
+        if (kind == SLANT_ENTRY_ACTOR || kind == SLANT_ENTRY_CONCEPT)
             continue; /* actor framing and a concept's totals, not terms */
         double a, b, words_a, words_b;
         pooled(c, g, 0, e, &a, &words_a);
@@ -814,11 +809,10 @@ static void keyness(slant_comparison *c)
             keyness_against(c, c->groups[k], c->groups[l]);
 }
 
-/* The entries of a category indicator are those named "category:...". */
-static int entry_in(const char *entry, const char *category)
+/* The entries of a category indicator are its terms. */
+static int entry_in(const slant_entry_key *entry, const char *category)
 {
-    size_t n = strlen(category);
-    return strncmp(entry, category, n) == 0 && entry[n] == ':';
+    return entry->kind == SLANT_ENTRY_TERM && entry->name && !strcmp(entry->owner, category);
 }
 
 static void drivers(slant_comparison *c)
@@ -831,7 +825,7 @@ static void drivers(slant_comparison *c)
         const slant_cmp_pair *pr = &c->pairs[p];
         const char *cat = slant_dataset_indicator_name(c->ds, pr->indicator);
         for (size_t e = 0; e < ne; e++) {
-            if (!entry_in(slant_dataset_entry_name(c->ds, e), cat))
+            if (!entry_in(slant_dataset_entry_info(c->ds, e), cat))
                 continue;
             double a, b, wa, wb;
             pooled(c, pr->a, 0, e, &a, &wa);
@@ -854,26 +848,23 @@ static void drivers(slant_comparison *c)
 
 /* --- contested concepts ----------------------------------------------------------------- */
 
-/* The concept of a "contested/concept:variant" entry, as a length into `name`, or 0. */
-static size_t concept_of(const char *name, const char **concept)
+/* The concept of a variant entry (a contested concept's), with its length, or 0. */
+static size_t concept_of(const slant_entry_key *key, const char **concept)
 {
-    size_t n = strlen(SLANT_CONTESTED_PREFIX);
-    if (strncmp(name, SLANT_CONTESTED_PREFIX, n) != 0)
+    if (key->kind != SLANT_ENTRY_VARIANT)
         return 0;
-    *concept = name + n;
-    const char *colon = strchr(*concept, ':');
-    return colon ? (size_t)(colon - *concept) : 0;
+    *concept = key->owner;
+    return strlen(key->owner);
 }
 
-/* The articles of the compared groups that use a concept: its "concept/CONCEPT" entry's
- * articles (the dataset counts an article with two variants once). */
+/* The articles of the compared groups that use a concept: its totals entry's articles
+ * (the dataset counts an article with two variants once). */
 static double concept_articles(const slant_comparison *c, const char *concept, size_t len)
 {
-    size_t np = strlen(SLANT_CONCEPT_PREFIX);
     for (size_t e = 0; e < slant_dataset_nentries(c->ds); e++) {
-        const char *name = slant_dataset_entry_name(c->ds, e);
-        if (has_prefix(name, SLANT_CONCEPT_PREFIX) && strlen(name + np) == len &&
-            !strncmp(name + np, concept, len))
+        const slant_entry_key *key = slant_dataset_entry_info(c->ds, e);
+        if (key->kind == SLANT_ENTRY_CONCEPT && strlen(key->owner) == len &&
+            !memcmp(key->owner, concept, len))
             return c->entry_articles[e];
     }
     return 0;
@@ -940,14 +931,14 @@ static void contested(slant_comparison *c)
     char *done = xcalloc(ne + 1, 1);
     for (size_t e = 0; e < ne; e++) {
         const char *concept;
-        size_t len = concept_of(slant_dataset_entry_name(c->ds, e), &concept);
+        size_t len = concept_of(slant_dataset_entry_info(c->ds, e), &concept);
         if (!len || done[e])
             continue;
         size_t n = 0;
         for (size_t f = e; f < ne; f++) { /* every variant of this concept */
             const char *other;
-            size_t olen = concept_of(slant_dataset_entry_name(c->ds, f), &other);
-            if (olen == len && strncmp(other, concept, len) == 0) {
+            size_t olen = concept_of(slant_dataset_entry_info(c->ds, f), &other);
+            if (olen == len && memcmp(other, concept, len) == 0) {
                 entries[n++] = f;
                 done[f] = 1;
             }

@@ -305,11 +305,11 @@ static void visit_drivers(const slant_comparison *c, row_sink sink, void *ctx)
     }
 }
 
-/* A "contested/concept:variant" entry's variant. */
-static const char *variant_of(const char *entry)
+/* A variant entry's variant (its whole text if it is no variant). */
+static const char *variant_of(const slant_dataset *ds, size_t e)
 {
-    const char *colon = strchr(entry, ':');
-    return colon ? colon + 1 : entry;
+    const slant_entry_key *key = slant_dataset_entry_info(ds, e);
+    return key->kind == SLANT_ENTRY_VARIANT ? key->name : slant_dataset_entry_name(ds, e);
 }
 
 static void visit_contested(const slant_comparison *c, row_sink sink, void *ctx)
@@ -330,15 +330,10 @@ static void visit_contested(const slant_comparison *c, row_sink sink, void *ctx)
     }
     for (size_t k = 0; k < c->nshares; k++) {
         const slant_cmp_share *s = &c->shares[k];
-        const char *name = slant_dataset_entry_name(c->ds, s->entry);
-        const char *concept = name + strlen(SLANT_CONTESTED_PREFIX);
-        char buf[256];
-        size_t len = (size_t)(variant_of(name) - 1 - concept);
-        snprintf(buf, sizeof buf, "%.*s", (int)len, concept);
         result_row r = row_of("contested_shares");
         r.group = slant_comparison_group_name(c, s->group);
-        r.indicator = buf;
-        r.entry = variant_of(name);
+        r.indicator = slant_dataset_entry_info(c->ds, s->entry)->owner;
+        r.entry = variant_of(c->ds, s->entry);
         put(&r, "count", s->count);
         put(&r, "share", s->share);
         put(&r, "share_low", s->share_low);
@@ -607,13 +602,10 @@ static void write_active(const slant_comparison *c, slant_jw *w)
     slant_jw_close(w, ']');
     slant_jw_key(w, "actors");
     slant_jw_open(w, '[');
-    size_t np = strlen(SLANT_ACTOR_PREFIX);
     for (size_t e = 0; e < slant_dataset_nentries(c->ds); e++) {
-        const char *name = slant_dataset_entry_name(c->ds, e);
-        const char *colon = strncmp(name, SLANT_ACTOR_PREFIX, np) ? NULL : strchr(name, ':');
-        if (colon && !strcmp(colon + 1, "mentions"))
-            active_item(w, "actor", name + np, (size_t)(colon - name - np),
-                        c->entry_articles[e], -1);
+        const slant_entry_key *key = slant_dataset_entry_info(c->ds, e);
+        if (key->kind == SLANT_ENTRY_ACTOR && !strcmp(key->name, "mentions"))
+            active_item(w, "actor", key->owner, strlen(key->owner), c->entry_articles[e], -1);
     }
     slant_jw_close(w, ']');
     slant_jw_close(w, '}');
@@ -819,10 +811,9 @@ static void text_drivers(const slant_comparison *c, const slant_cmp_pair *p, siz
     if (n)
         slant_buf_adds(out, "      driven by:");
     for (size_t k = 0; k < n && k < top; k++) {
-        const char *entry = slant_dataset_entry_name(c->ds, mine[k].entry);
-        const char *colon = strchr(entry, ':');
-        slant_buf_addf(out, "%s %s (%.2f vs %.2f)", k ? "," : "", colon ? colon + 1 : entry,
-                       mine[k].rate_a, mine[k].rate_b);
+        const slant_entry_key *key = slant_dataset_entry_info(c->ds, mine[k].entry);
+        slant_buf_addf(out, "%s %s (%.2f vs %.2f)", k ? "," : "",
+                       key->name ? key->name : key->owner, mine[k].rate_a, mine[k].rate_b);
     }
     if (n)
         slant_buf_addc(out, '\n');
@@ -1134,19 +1125,17 @@ static void text_contested(const slant_comparison *c, const slant_compare_view *
         fmt_p(q, sizeof q, x->chi2_q);
         slant_buf_addf(out, "  %s (%.0f articles; chi2 %s, p %s, q %s)\n", x->concept,
                        x->articles, chi2, p, q);
-        size_t len = strlen(x->concept);
         for (size_t g = 0; g < c->ngroups; g++) {
             int any = 0;
             for (size_t s = 0; s < c->nshares; s++) {
                 const slant_cmp_share *sh = &c->shares[s];
-                const char *name = slant_dataset_entry_name(c->ds, sh->entry);
-                const char *concept = name + strlen(SLANT_CONTESTED_PREFIX);
-                if (sh->group != c->groups[g] || strncmp(concept, x->concept, len) ||
-                    concept[len] != ':' || sh->count == 0)
+                const slant_entry_key *key = slant_dataset_entry_info(c->ds, sh->entry);
+                if (sh->group != c->groups[g] || strcmp(key->owner, x->concept) ||
+                    sh->count == 0)
                     continue;
                 if (!any)
                     slant_buf_addf(out, "    %-28s", slant_comparison_group_name(c, sh->group));
-                slant_buf_addf(out, "%s %s %.0f%% (%.0f)", any ? "," : "", variant_of(name),
+                slant_buf_addf(out, "%s %s %.0f%% (%.0f)", any ? "," : "", variant_of(c->ds, sh->entry),
                                100 * sh->share, sh->count);
                 any = 1;
             }

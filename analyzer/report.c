@@ -240,11 +240,10 @@ static char *clean_entry(const char *t)
     return xmemdup(t, len);
 }
 
-/* The display form of a dataset entry "category:entry as written". */
-static char *display_term(const char *entry)
+/* The display form of a term entry (the entry as written). */
+static char *display_term(const slant_entry_key *key)
 {
-    const char *colon = strchr(entry, ':');
-    return clean_entry(colon ? colon + 1 : entry);
+    return clean_entry(key->name ? key->name : key->owner);
 }
 
 /* The term for `entry` in `source`, added if new. */
@@ -258,9 +257,8 @@ static size_t term_of(slant_report *r, size_t *cap, size_t source, size_t entry)
     memset(t, 0, sizeof *t);
     t->source = source;
     t->entry = entry;
-    const char *name = slant_dataset_entry_name(r->c->ds, entry);
-    const char *colon = strchr(name, ':');
-    t->category = colon ? xmemdup(name, (size_t)(colon - name)) : xstrdup("");
+    const slant_entry_key *key = slant_dataset_entry_info(r->c->ds, entry);
+    t->category = xstrdup(key->name ? key->owner : "");
     long k = r->opts.lex ? slant_lexicon_find_category(r->opts.lex, t->category) : -1;
     if (k >= 0 && slant_lexicon_category(r->opts.lex, (size_t)k)->actor) {
         t->category_label = strf("actor %s", t->category);
@@ -269,7 +267,7 @@ static size_t term_of(slant_report *r, size_t *cap, size_t source, size_t entry)
         t->category_label =
             xstrdup(slant_indicator_label(t->category, naming(r), label, sizeof label));
     }
-    t->term = display_term(name);
+    t->term = display_term(key);
     t->anchor = strf("ev-%zu", r->nterms);
     return r->nterms++;
 }
@@ -678,13 +676,12 @@ static char *active_sentence(const slant_comparison *c)
     if (!first)
         slant_buf_adds(&b, ". ");
     first = 1;
-    size_t np = strlen(SLANT_ACTOR_PREFIX);
     for (size_t e = 0; e < slant_dataset_nentries(c->ds) && c->entry_articles; e++) {
-        const char *name = slant_dataset_entry_name(c->ds, e);
-        const char *colon = strncmp(name, SLANT_ACTOR_PREFIX, np) ? NULL : strchr(name, ':');
-        if (colon && !strcmp(colon + 1, "mentions") && c->entry_articles[e] > 0)
-            active_item(&b, &first, "Actors mentioned: ", name + np,
-                        (size_t)(colon - name - np), c->entry_articles[e]);
+        const slant_entry_key *key = slant_dataset_entry_info(c->ds, e);
+        if (key->kind == SLANT_ENTRY_ACTOR && !strcmp(key->name, "mentions") &&
+            c->entry_articles[e] > 0)
+            active_item(&b, &first, "Actors mentioned: ", key->owner, strlen(key->owner),
+                        c->entry_articles[e]);
     }
     if (!first)
         slant_buf_adds(&b, ".");
@@ -928,20 +925,11 @@ static void build_indicators(slant_report *r)
 
 /* --- who is called what ------------------------------------------------------------------ */
 
-/* Splits "contested/concept:variant"; returns 0 when `name` is not a contested entry. */
-static int split_contested(const char *name, const char **concept, size_t *clen,
-                           const char **variant)
+/* The variant of entry `e` when it is a variant of `concept`, or NULL. */
+static const char *variant_in(const slant_comparison *c, size_t e, const char *concept)
 {
-    size_t plen = strlen(SLANT_CONTESTED_PREFIX);
-    if (strncmp(name, SLANT_CONTESTED_PREFIX, plen) != 0)
-        return 0;
-    const char *colon = strchr(name + plen, ':');
-    if (!colon)
-        return 0;
-    *concept = name + plen;
-    *clen = (size_t)(colon - *concept);
-    *variant = colon + 1;
-    return 1;
+    const slant_entry_key *key = slant_dataset_entry_info(c->ds, e);
+    return key->kind == SLANT_ENTRY_VARIANT && !strcmp(key->owner, concept) ? key->name : NULL;
 }
 
 static void concept_sentence(slant_report *r, slant_report_concept *x)
@@ -1066,14 +1054,11 @@ static void build_concepts(slant_report *r)
         x->df = cc->chi2.df;
         x->p = cc->chi2.p;
         x->q = cc->chi2_q;
-        size_t len = strlen(cc->concept), vcap = 0;
+        size_t vcap = 0;
         /* The variants as written, in the order the comparison has them. */
         for (size_t s = 0; s < c->nshares; s++) {
-            const char *concept, *variant;
-            size_t clen;
-            if (!split_contested(slant_dataset_entry_name(c->ds, c->shares[s].entry), &concept,
-                                 &clen, &variant) ||
-                clen != len || strncmp(concept, cc->concept, len))
+            const char *variant = variant_in(c, c->shares[s].entry, cc->concept);
+            if (!variant)
                 continue;
             size_t v;
             for (v = 0; v < x->nvariants; v++)
@@ -1091,12 +1076,9 @@ static void build_concepts(slant_report *r)
             x->shares[i] = NAN;
         for (size_t s = 0; s < c->nshares; s++) {
             const slant_cmp_share *sh = &c->shares[s];
-            const char *concept, *variant;
-            size_t clen, src = source_of(r, sh->group);
-            if (src == SLANT_REPORT_REST ||
-                !split_contested(slant_dataset_entry_name(c->ds, sh->entry), &concept, &clen,
-                                 &variant) ||
-                clen != len || strncmp(concept, cc->concept, len))
+            size_t src = source_of(r, sh->group);
+            const char *variant = variant_in(c, sh->entry, cc->concept);
+            if (src == SLANT_REPORT_REST || !variant)
                 continue;
             for (size_t v = 0; v < x->nvariants; v++)
                 if (!strcmp(x->variants[v], variant)) {
@@ -1130,20 +1112,13 @@ static int cmp_counted(const void *x, const void *y)
     return (a->entry > b->entry) - (a->entry < b->entry);
 }
 
-/* Whether a dataset entry ("category:entry") is a report verb: its category has a report
- * verb role in the lexicon. */
-static int is_verb_entry(const slant_report *r, const char *name)
+/* Whether a dataset entry (a term) is a report verb: its category has a report verb role
+ * in the lexicon. */
+static int is_verb_entry(const slant_report *r, const slant_entry_key *key)
 {
-    const char *colon = strchr(name, ':');
-    if (!colon)
+    if (key->kind != SLANT_ENTRY_TERM || !key->name)
         return 0;
-    char category[128];
-    size_t len = (size_t)(colon - name);
-    if (len >= sizeof category)
-        return 0;
-    memcpy(category, name, len);
-    category[len] = '\0';
-    slant_role role = slant_indicator_role(category, naming(r));
+    slant_role role = slant_indicator_role(key->owner, naming(r));
     return role == SLANT_ROLE_REPORT_NEUTRAL || role == SLANT_ROLE_REPORT_LOADED;
 }
 
@@ -1205,7 +1180,7 @@ static void build_attribution(slant_report *r, size_t *term_cap)
         const slant_group *grp = slant_dataset_group_at(c->ds, g);
         size_t n = 0;
         for (size_t e = 0; e < nent; e++)
-            if (grp->entry_counts[e] > 0 && is_verb_entry(r, slant_dataset_entry_name(c->ds, e)))
+            if (grp->entry_counts[e] > 0 && is_verb_entry(r, slant_dataset_entry_info(c->ds, e)))
                 verbs[n++] = (counted){ e, grp->entry_counts[e] };
         qsort(verbs, n, sizeof *verbs, cmp_counted);
         if (n > r->opts.top)
@@ -1229,18 +1204,17 @@ static void build_attribution(slant_report *r, size_t *term_cap)
 
 /* --- actors (when the data carries actor framing) ------------------------------------------ */
 
-/* Splits "actor/ACTOR:WHAT"; returns 0 when `name` is not an actor entry. */
-static int split_actor(const char *name, const char **actor, size_t *alen, const char **what)
+/* The actor and what is counted (a category or "mentions") of an actor entry; returns 0
+ * when entry `e` is none. */
+static int split_actor(const slant_comparison *c, size_t e, const char **actor, size_t *alen,
+                       const char **what)
 {
-    size_t plen = strlen(SLANT_ACTOR_PREFIX);
-    if (strncmp(name, SLANT_ACTOR_PREFIX, plen) != 0)
+    const slant_entry_key *key = slant_dataset_entry_info(c->ds, e);
+    if (key->kind != SLANT_ENTRY_ACTOR)
         return 0;
-    const char *colon = strchr(name + plen, ':');
-    if (!colon)
-        return 0;
-    *actor = name + plen;
-    *alen = (size_t)(colon - *actor);
-    *what = colon + 1;
+    *actor = key->owner;
+    *alen = strlen(key->owner);
+    *what = key->name;
     return 1;
 }
 
@@ -1264,7 +1238,7 @@ static void build_actors(slant_report *r)
     for (size_t e = 0; e < nent; e++) {
         const char *actor, *what;
         size_t alen;
-        if (!split_actor(slant_dataset_entry_name(c->ds, e), &actor, &alen, &what))
+        if (!split_actor(c, e, &actor, &alen, &what))
             continue;
         intern_name(&actors, &nactors, &acap, actor, alen);
         if (strcmp(what, "mentions") != 0)
@@ -1280,7 +1254,7 @@ static void build_actors(slant_report *r)
         for (size_t e = 0; e < nent; e++) {
             const char *actor, *what;
             size_t alen;
-            if (!split_actor(slant_dataset_entry_name(c->ds, e), &actor, &alen, &what))
+            if (!split_actor(c, e, &actor, &alen, &what))
                 continue;
             size_t a = intern_name(&actors, &nactors, &acap, actor, alen);
             if (!strcmp(what, "mentions")) {
@@ -1339,10 +1313,9 @@ static void build_keyness(slant_report *r, size_t *term_cap)
     /* Term counts come from evidence; contested variants and actors are counted without. */
     r->has_keyness = 0;
     for (size_t e = 0; e < slant_dataset_nentries(c->ds); e++) {
-        const char *name = slant_dataset_entry_name(c->ds, e);
-        if (strncmp(name, SLANT_CONTESTED_PREFIX, strlen(SLANT_CONTESTED_PREFIX)) &&
-            strncmp(name, SLANT_ACTOR_PREFIX, strlen(SLANT_ACTOR_PREFIX)))
-            r->has_keyness = 1;
+        slant_entry_key_kind kind = slant_dataset_entry_info(c->ds, e)->kind;
+        if (kind != SLANT_ENTRY_VARIANT && kind != SLANT_ENTRY_ACTOR)
+            r->has_keyness = 1; /* a term (or, as before, a concept's totals) */
     }
     r->keyness = xcalloc(r->nsources ? r->nsources : 1, sizeof *r->keyness);
     const slant_cmp_term **mine = xmalloc((c->nterms ? c->nterms : 1) * sizeof *mine);
@@ -1350,11 +1323,10 @@ static void build_keyness(slant_report *r, size_t *term_cap)
         size_t n = 0;
         for (size_t t = 0; t < c->nterms; t++) {
             const slant_cmp_term *x = &c->terms[t];
-            const char *name = slant_dataset_entry_name(c->ds, x->entry);
+            slant_entry_key_kind kind = slant_dataset_entry_info(c->ds, x->entry)->kind;
             if (x->group == r->sources[s].group && x->reference == SLANT_REST && x->k.g2 > 0 &&
-                slant_cmp_term_frequent(c, x) &&
-                strncmp(name, SLANT_CONTESTED_PREFIX, strlen(SLANT_CONTESTED_PREFIX)) &&
-                strncmp(name, SLANT_ACTOR_PREFIX, strlen(SLANT_ACTOR_PREFIX)))
+                slant_cmp_term_frequent(c, x) && kind != SLANT_ENTRY_VARIANT &&
+                kind != SLANT_ENTRY_ACTOR)
                 mine[n++] = x;
         }
         qsort(mine, n, sizeof *mine, cmp_key);

@@ -125,13 +125,11 @@ typedef struct {
 } wanted;
 
 /* "category:entry as written" of lexicon entry `e`, into `b`. */
-static void entry_name(const slant_lexicon *lex, size_t e, slant_buf *b)
+/* Whether dataset entry `key` is the term of lexicon entry `x`. */
+static int is_entry(const slant_lexicon *lex, const slant_entry *x, const slant_entry_key *key)
 {
-    const slant_entry *x = slant_lexicon_entry(lex, e);
-    slant_buf_reset(b);
-    slant_buf_adds(b, slant_lexicon_category(lex, x->category)->id);
-    slant_buf_addc(b, ':');
-    slant_buf_adds(b, x->text);
+    return key->kind == SLANT_ENTRY_TERM && key->name && !strcmp(key->name, x->text) &&
+           !strcmp(key->owner, slant_lexicon_category(lex, x->category)->id);
 }
 
 static void want(const slant_report *r, const slant_evidence_options *o, wanted *w)
@@ -143,15 +141,13 @@ static void want(const slant_report *r, const slant_evidence_options *o, wanted 
     w->needy_all = 0;
     for (size_t t = 0; t < r->nterms; t++)
         w->next[t] = SIZE_MAX;
-    slant_buf name;
-    slant_buf_init(&name, SLANT_REPORT_MAX_BYTES);
     for (size_t e = 0; e < nent; e++) {
         w->first[e] = SIZE_MAX;
-        entry_name(o->lex, e, &name);
+        const slant_entry *x = slant_lexicon_entry(o->lex, e);
         for (size_t t = r->nterms; t-- > 0;) {
             const slant_report_term *term = &r->terms[t];
             if (term->source == SLANT_REPORT_REST || !term->wanted ||
-                strcmp(slant_dataset_entry_name(r->c->ds, term->entry), name.data) != 0)
+                !is_entry(o->lex, x, slant_dataset_entry_info(r->c->ds, term->entry)))
                 continue;
             w->next[t] = w->first[e];
             w->first[e] = t;
@@ -159,7 +155,6 @@ static void want(const slant_report *r, const slant_evidence_options *o, wanted 
             w->needy_all++;
         }
     }
-    slant_buf_release(&name);
 }
 
 static void unwant(wanted *w)
