@@ -109,9 +109,9 @@ size_t slant_dataset_indicator(slant_dataset *ds, const char *name)
 
 static const char *const kind_prefix[] = {
     [SLANT_ENTRY_TERM] = "",
-    [SLANT_ENTRY_VARIANT] = "contested/",
-    [SLANT_ENTRY_ACTOR] = "actor/",
-    [SLANT_ENTRY_CONCEPT] = "concept/",
+    [SLANT_ENTRY_VARIANT] = SLANT_CONTESTED_PREFIX,
+    [SLANT_ENTRY_ACTOR] = SLANT_ACTOR_PREFIX,
+    [SLANT_ENTRY_CONCEPT] = SLANT_CONCEPT_PREFIX,
 };
 
 /* Appends `s` at out[*at] while it fits (keeping a byte for the NUL); counts it all. */

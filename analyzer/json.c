@@ -519,18 +519,18 @@ static double number_of(const cJSON *obj, const char *name)
     return cJSON_IsNumber(v) ? v->valuedouble : NAN;
 }
 
-/* Adds `count` to the group's entry named PREFIX + A + ":" + B (`key` is scratch). */
-static void add_keyed(slant_dataset *ds, const char *group, slant_buf *key, const char *prefix,
+/* Adds `count` to the group's entry of kind `kind`, owner `a` and name `b`. */
+static void add_keyed(slant_dataset *ds, const char *group, slant_entry_key_kind kind,
                       const char *a, const char *b, double count)
 {
-    slant_buf_reset(key);
-    slant_buf_addf(key, "%s%s:%s", prefix, a, b);
-    slant_dataset_add_entry(ds, group, key->data, count);
+    if (!a || !b)
+        return; /* a member without a name (an array where an object belongs) */
+    slant_entry_key key = { kind, a, b };
+    slant_dataset_add_entry_key(ds, group, &key, count);
 }
 
 /* Adds the entries of the record's text evidence to `group`: "CATEGORY:ENTRY". */
-static void read_evidence(const cJSON *evidence, const char *group, slant_dataset *ds,
-                          slant_buf *key)
+static void read_evidence(const cJSON *evidence, const char *group, slant_dataset *ds)
 {
     const cJSON *e;
     cJSON_ArrayForEach(e, evidence)
@@ -544,14 +544,13 @@ static void read_evidence(const cJSON *evidence, const char *group, slant_datase
             continue; /* headline matches are not in the text's word count */
         if (cJSON_GetObjectItemCaseSensitive(e, "stance"))
             continue; /* a contested variant: counted from "contested" */
-        add_keyed(ds, group, key, "", cat->valuestring, entry->valuestring, 1);
+        add_keyed(ds, group, SLANT_ENTRY_TERM, cat->valuestring, entry->valuestring, 1);
     }
 }
 
 /* Adds the record's matched entries ("entries": [["CATEGORY", "ENTRY", n], ...]) to
  * `group`: "CATEGORY:ENTRY", as read_evidence does from the evidence of the same text. */
-static void read_entries(const cJSON *entries, const char *group, slant_dataset *ds,
-                         slant_buf *key)
+static void read_entries(const cJSON *entries, const char *group, slant_dataset *ds)
 {
     const cJSON *e;
     cJSON_ArrayForEach(e, entries)
@@ -560,14 +559,13 @@ static void read_entries(const cJSON *entries, const char *group, slant_dataset 
         const cJSON *count = cJSON_GetArrayItem(e, 2);
         if (cJSON_IsString(cat) && cJSON_IsString(entry) && cJSON_IsNumber(count) &&
             count->valuedouble > 0)
-            add_keyed(ds, group, key, "", cat->valuestring, entry->valuestring,
+            add_keyed(ds, group, SLANT_ENTRY_TERM, cat->valuestring, entry->valuestring,
                       count->valuedouble);
     }
 }
 
 /* Adds the record's contested variants to `group` as entries "contested/CONCEPT:VARIANT". */
-static void read_contested(const cJSON *contested, const char *group, slant_dataset *ds,
-                           slant_buf *key)
+static void read_contested(const cJSON *contested, const char *group, slant_dataset *ds)
 {
     const cJSON *v;
     cJSON_ArrayForEach(v, contested)
@@ -576,27 +574,26 @@ static void read_contested(const cJSON *contested, const char *group, slant_data
         const cJSON *variant = cJSON_GetObjectItemCaseSensitive(v, "variant");
         double count = number_of(v, "count");
         if (cJSON_IsString(concept) && cJSON_IsString(variant) && count > 0)
-            add_keyed(ds, group, key, SLANT_CONTESTED_PREFIX, concept->valuestring,
+            add_keyed(ds, group, SLANT_ENTRY_VARIANT, concept->valuestring,
                       variant->valuestring, count);
     }
 }
 
 /* Adds the record's actor framing to `group`: "actor/ACTOR:mentions" and, per category,
  * "actor/ACTOR:CATEGORY" (its matches in sentences that mention the actor). */
-static void read_actors(const cJSON *actors, const char *group, slant_dataset *ds,
-                        slant_buf *key)
+static void read_actors(const cJSON *actors, const char *group, slant_dataset *ds)
 {
     const cJSON *a;
     cJSON_ArrayForEach(a, actors)
     {
         double mentions = number_of(a, "mentions");
         if (mentions > 0)
-            add_keyed(ds, group, key, SLANT_ACTOR_PREFIX, a->string, "mentions", mentions);
+            add_keyed(ds, group, SLANT_ENTRY_ACTOR, a->string, "mentions", mentions);
         const cJSON *c;
         cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(a, "sentence"))
         {
             if (cJSON_IsNumber(c) && c->valuedouble > 0)
-                add_keyed(ds, group, key, SLANT_ACTOR_PREFIX, a->string, c->string,
+                add_keyed(ds, group, SLANT_ENTRY_ACTOR, a->string, c->string,
                           c->valuedouble);
         }
     }
@@ -751,22 +748,19 @@ slant_status slant_json_read_score(const char *json, size_t len, const slant_sco
             slant_dataset_note_bad_date(ds, 1);
         free(date);
     }
-    slant_buf key;
-    slant_buf_init(&key, SLANT_FIELD_MAX_BYTES);
-    read_contested(cJSON_GetObjectItemCaseSensitive(root, "contested"), g, ds, &key);
-    read_actors(cJSON_GetObjectItemCaseSensitive(root, "actors"), g, ds, &key);
+    read_contested(cJSON_GetObjectItemCaseSensitive(root, "contested"), g, ds);
+    read_actors(cJSON_GetObjectItemCaseSensitive(root, "actors"), g, ds);
     /* The entry counts, or else (records of an older slant) the evidence they come from;
      * never both, which would count each match twice. */
     const cJSON *entries = cJSON_GetObjectItemCaseSensitive(root, "entries");
     const cJSON *evidence = cJSON_GetObjectItemCaseSensitive(root, "evidence");
     if (cJSON_IsArray(entries)) {
-        read_entries(entries, g, ds, &key);
+        read_entries(entries, g, ds);
         *had_evidence = 1;
     } else if (cJSON_IsArray(evidence)) {
-        read_evidence(evidence, g, ds, &key);
+        read_evidence(evidence, g, ds);
         *had_evidence = 1;
     }
-    slant_buf_release(&key);
     free(names);
     free(values);
     free(group);

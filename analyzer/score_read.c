@@ -31,9 +31,11 @@ typedef struct {
     uint32_t child, next;
 } node;
 
-/* A count to add to the group's entry whose name starts at `key` in the strings. */
+/* A count to add to the group's entry of kind `kind` whose owner and name start at `owner`
+ * and `name` in the strings. */
 typedef struct {
-    size_t key;
+    slant_entry_key_kind kind;
+    size_t owner, name;
     double count;
 } pending;
 
@@ -473,19 +475,15 @@ static size_t read_derived(slant_score_reader *r, uint32_t root, double tokens, 
     return k;
 }
 
-static void pend(slant_score_reader *r, size_t key, double count)
+static void pend(slant_score_reader *r, slant_entry_key_kind kind, size_t owner, size_t name,
+                 double count)
 {
     r->p->adds = xgrow(r->p->adds, &r->p->adds_cap, r->p->nadds + 1, sizeof *r->p->adds);
-    r->p->adds[r->p->nadds].key = key;
-    r->p->adds[r->p->nadds++].count = count;
-}
-
-/* Starts an entry name PREFIX + (the text of x) + ":" and returns its offset. */
-static size_t key_start(slant_score_reader *r, const char *prefix)
-{
-    size_t at = r->p->strings.len;
-    slant_buf_adds(&r->p->strings, prefix);
-    return at;
+    pending *x = &r->p->adds[r->p->nadds++];
+    x->kind = kind;
+    x->owner = owner;
+    x->name = name;
+    x->count = count;
 }
 
 static void add_node_text(slant_score_reader *r, uint32_t x, int as_key)
@@ -496,20 +494,21 @@ static void add_node_text(slant_score_reader *r, uint32_t x, int as_key)
         add_text(r, r->nodes[x].at, r->nodes[x].n, r->nodes[x].escaped);
 }
 
-/* Pends PREFIX + A + ":" + B, where A and B are nodes' texts (a member name when
- * *_key), or B the C string `b_text` when `b` is NONE. */
-static void pend_keyed(slant_score_reader *r, const char *prefix, uint32_t a, int a_key,
+/* Pends the entry of kind `kind`, owner A and name B, where A and B are nodes' texts (a
+ * member name when *_key), or B the C string `b_text` when `b` is NONE. */
+static void pend_keyed(slant_score_reader *r, slant_entry_key_kind kind, uint32_t a, int a_key,
                        uint32_t b, int b_key, const char *b_text, double count)
 {
-    size_t at = key_start(r, prefix);
+    size_t owner = r->p->strings.len;
     add_node_text(r, a, a_key);
-    slant_buf_addc(&r->p->strings, ':');
+    end_text(r);
+    size_t name = r->p->strings.len;
     if (b != NONE)
         add_node_text(r, b, b_key);
     else
         slant_buf_adds(&r->p->strings, b_text);
     end_text(r);
-    pend(r, at, count);
+    pend(r, kind, owner, name, count);
 }
 
 /* The whole record read, or 0 to leave it to json.c. Adds to `ds` only at the end. */
@@ -573,7 +572,7 @@ static int fast(slant_score_reader *r, const slant_score_fields *f)
         uint32_t concept = member(r, v, "concept"), variant = member(r, v, "variant");
         double count = number_of(r, v, "count");
         if (is(r, concept, V_STRING) && is(r, variant, V_STRING) && count > 0)
-            pend_keyed(r, SLANT_CONTESTED_PREFIX, concept, 0, variant, 0, NULL, count);
+            pend_keyed(r, SLANT_ENTRY_VARIANT, concept, 0, variant, 0, NULL, count);
     }
     /* actors */
     uint32_t actors = member(r, root, "actors");
@@ -585,7 +584,7 @@ static int fast(slant_score_reader *r, const slant_score_fields *f)
         }
         double mentions = number_of(r, a, "mentions");
         if (mentions > 0)
-            pend_keyed(r, SLANT_ACTOR_PREFIX, a, 1, NONE, 0, "mentions", mentions);
+            pend_keyed(r, SLANT_ENTRY_ACTOR, a, 1, NONE, 0, "mentions", mentions);
         uint32_t sentence = member(r, a, "sentence");
         if (is(r, sentence, V_ARRAY) && r->nodes[sentence].child != NONE) {
             ok = 0;
@@ -595,7 +594,7 @@ static int fast(slant_score_reader *r, const slant_score_fields *f)
              c = r->nodes[c].next) {
             double v = number(r, c);
             if (is(r, c, V_NUMBER) && v > 0)
-                pend_keyed(r, SLANT_ACTOR_PREFIX, a, 1, c, 1, NULL, v);
+                pend_keyed(r, SLANT_ENTRY_ACTOR, a, 1, c, 1, NULL, v);
         }
     }
     /* entry counts, or else the evidence */
@@ -607,7 +606,7 @@ static int fast(slant_score_reader *r, const slant_score_fields *f)
             uint32_t cat = nth(r, e, 0), entry = nth(r, e, 1), count = nth(r, e, 2);
             if (is(r, cat, V_STRING) && is(r, entry, V_STRING) && is(r, count, V_NUMBER) &&
                 number(r, count) > 0)
-                pend_keyed(r, "", cat, 0, entry, 0, NULL, number(r, count));
+                pend_keyed(r, SLANT_ENTRY_TERM, cat, 0, entry, 0, NULL, number(r, count));
         }
     } else if (ok && is(r, evidence, V_ARRAY)) {
         had = 1;
@@ -628,7 +627,7 @@ static int fast(slant_score_reader *r, const slant_score_fields *f)
             }
             if (member(r, e, "stance") != NONE)
                 continue;
-            pend_keyed(r, "", cat, 0, entry, 0, NULL, 1);
+            pend_keyed(r, SLANT_ENTRY_TERM, cat, 0, entry, 0, NULL, 1);
         }
     }
     if (!ok)
@@ -661,8 +660,11 @@ static void apply(slant_score_parsed *p, slant_dataset *ds, int *had_evidence)
         else
             slant_dataset_note_bad_date(ds, 1);
     }
-    for (size_t i = 0; i < p->nadds; i++)
-        slant_dataset_add_entry(ds, g, s + p->adds[i].key, p->adds[i].count);
+    for (size_t i = 0; i < p->nadds; i++) {
+        const pending *x = &p->adds[i];
+        slant_entry_key key = { x->kind, s + x->owner, s + x->name };
+        slant_dataset_add_entry_key(ds, g, &key, x->count);
+    }
     if (p->had)
         *had_evidence = 1;
 }
