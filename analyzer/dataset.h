@@ -48,9 +48,10 @@ typedef struct slant_dataset slant_dataset;
 slant_dataset *slant_dataset_new(void);
 void slant_dataset_free(slant_dataset *ds);
 
-/* The index of an indicator, a group, an event or an entry, added if new. Entries are
- * named "category:entry as written", and a contested concept's variants
- * "contested/concept:variant as written". */
+/* The index of an indicator, a group, an event or an entry, added if new. An entry is
+ * named by its text (slant_entry_key_format below: "category:entry as written", a
+ * contested concept's variants "contested/concept:variant as written"), parsed into its
+ * key once when added; readers of entries use the key (slant_dataset_entry_info). */
 #define SLANT_CONTESTED_PREFIX "contested/"
 /* Actor framing, pooled per group the same way: "actor/ACTOR:CATEGORY" counts the matches
  * of CATEGORY in sentences that mention ACTOR, and "actor/ACTOR:mentions" its mentions. */
