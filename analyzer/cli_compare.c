@@ -304,7 +304,7 @@ int slant_cli_compare(int argc, char **argv)
     } else if (a.partial) {
         rc = cli_inputs_check(&a.common, &in, &ds, "compare");
         if (rc == SLANT_EXIT_OK) {
-            slant_json_write_partial(ds, io->by, io->event, &b);
+            slant_json_write_partial(ds, io->by, io->event, io->strata, &b);
             stamp_partial(&in, &io->shard, &b);
             rc = write_result(&a, &b);
         }
@@ -422,7 +422,7 @@ int slant_cli_merge(int argc, char **argv)
     if (optind == argc)
         return cli_usage_error("merge", "no partials given");
     slant_dataset *ds = slant_dataset_new();
-    char *by = NULL, *event = NULL;
+    char *by = NULL, *event = NULL, *strata = NULL;
     size_t failed = 0;
     cli_inputs_result seen; /* the lexicons and shards of the partials */
     memset(&seen, 0, sizeof seen);
@@ -431,7 +431,7 @@ int slant_cli_merge(int argc, char **argv)
         size_t len;
         slant_error err;
         char text[1200];
-        char *b = NULL, *e = NULL;
+        char *b = NULL, *e = NULL, *s = NULL;
         slant_status st = slant_read_file(argv[i], MAX_PARTIAL_BYTES, &data, &len, &err);
         if (st == SLANT_OK) {
             cli_partial_identity id;
@@ -443,11 +443,12 @@ int slant_cli_merge(int argc, char **argv)
                 free(data);
                 free(by);
                 free(event);
+                free(strata);
                 cli_inputs_release(&seen);
                 slant_dataset_free(ds);
                 return SLANT_EXIT_USAGE;
             }
-            st = slant_json_read_partial(data, len, argv[i], ds, &b, &e, &err);
+            st = slant_json_read_partial(data, len, argv[i], ds, &b, &e, &s, &err);
             free(data);
         }
         if (st != SLANT_OK) {
@@ -457,28 +458,33 @@ int slant_cli_merge(int argc, char **argv)
         } else if (!by) {
             by = b ? b : xstrdup("source");
             event = e;
-            b = e = NULL;
-        } else if (!b || strcmp(b, by) || (e ? !event || strcmp(e, event) : event != NULL)) {
+            strata = s;
+            b = e = s = NULL;
+        } else if (!b || strcmp(b, by) || (e ? !event || strcmp(e, event) : event != NULL) ||
+                   (s ? !strata || strcmp(s, strata) : strata != NULL)) {
             cli_message("'%s' was grouped differently from the first partial: not merged "
                         "into a mixed comparison",
                         argv[i]);
             free(b);
             free(e);
+            free(s);
             free(by);
             free(event);
+            free(strata);
             cli_inputs_release(&seen);
             slant_dataset_free(ds);
             return SLANT_EXIT_USAGE;
         }
         free(b);
         free(e);
+        free(s);
     }
     int rc = SLANT_EXIT_NOTHING;
     if (by) {
         slant_buf out;
         slant_buf_init(&out, SLANT_OUTPUT_MAX_BYTES);
         slant_dataset_sort(ds); /* the same whatever the order of the partials */
-        slant_json_write_partial(ds, by, event, &out);
+        slant_json_write_partial(ds, by, event, strata, &out);
         size_t n = 0;
         char **ids = xcalloc(seen.nshards / 2 + 1, sizeof *ids);
         for (size_t k = 0; k < seen.nshards; k += 2)
@@ -492,6 +498,7 @@ int slant_cli_merge(int argc, char **argv)
     }
     free(by);
     free(event);
+    free(strata);
     cli_inputs_release(&seen);
     slant_dataset_free(ds);
     return rc;

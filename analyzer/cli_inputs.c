@@ -555,13 +555,15 @@ static int is_metadata(const char *field)
     return 0;
 }
 
-size_t cli_inputs_keep(const cli_inputs_options *o, const char *keep[2])
+size_t cli_inputs_keep(const cli_inputs_options *o, const char *keep[CLI_MAX_KEEP])
 {
     size_t nkeep = 0;
     if (!is_metadata(o->by) && slant_bin_of(o->by) == SLANT_BIN_NONE)
         keep[nkeep++] = o->by;
     if (o->event && !is_metadata(o->event))
         keep[nkeep++] = o->event;
+    if (o->strata && !is_metadata(o->strata))
+        keep[nkeep++] = o->strata;
     return nkeep;
 }
 
@@ -621,7 +623,7 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
         slant_lexicon_free(lex);
         return 0;
     }
-    const char *keep[2];
+    const char *keep[CLI_MAX_KEEP];
     size_t nkeep = cli_inputs_keep(o, keep);
     scored_sink sink = {
         .rc = { isatty(STDERR_FILENO) && !o->quiet, { 0, 0 }, { 0, 0 }, 0 },
@@ -685,9 +687,9 @@ static size_t read_partial_file(const char *path, const cli_inputs_options *o,
         free(data);
         return 1;
     }
-    char *by, *event;
+    char *by, *event, *strata;
     size_t before = slant_dataset_nrows(ds);
-    slant_status st = slant_json_read_partial(data, len, path, ds, &by, &event, &err);
+    slant_status st = slant_json_read_partial(data, len, path, ds, &by, &event, &strata, &err);
     free(data);
     size_t bad = 0;
     if (st != SLANT_OK) {
@@ -701,10 +703,17 @@ static size_t read_partial_file(const char *path, const cli_inputs_options *o,
                     path, by ? by : "?", event ? event : "(none)", o->by,
                     o->event ? o->event : "(none)");
         bad = 1;
+    } else if (o->strata && (!strata || strcmp(strata, o->strata))) {
+        cli_message("'%s' was made %s%s%s; this comparison uses --strata '%s' (give it to "
+                    "the 'compare --partial' that makes the partial)",
+                    path, strata ? "with --strata '" : "without --strata", strata ? strata : "",
+                    strata ? "'" : "", o->strata);
+        bad = 1;
     }
     *records += slant_dataset_nrows(ds) - before;
     free(by);
     free(event);
+    free(strata);
     return bad;
 }
 
@@ -713,7 +722,8 @@ void cli_inputs_read(const cli_inputs_options *o, char **paths, size_t n, slant_
 {
     memset(r, 0, sizeof *r);
     int bin = slant_bin_of(o->by);
-    slant_score_fields fields = { bin > 0 ? "date" : o->by, o->event, bin > 0 ? bin : 0 };
+    slant_score_fields fields = { .by = bin > 0 ? "date" : o->by, .event = o->event,
+                                  .bin = bin > 0 ? bin : 0, .stratum = o->strata };
     r->articles = xcalloc(n ? n : 1, sizeof *r->articles);
     int stdin_taken = 0;
     for (size_t i = 0; i < n; i++) {
@@ -852,6 +862,7 @@ int cli_comparison_option(cli_comparison_args *a, int c, const char *arg, const 
         a->in.by = arg;
         break;
     case CLI_OPT_EVENT: a->in.event = arg; break;
+    case CLI_OPT_STRATA: a->in.strata = arg; break;
     case CLI_OPT_LEXICON: a->in.lexicon = arg; break;
     case CLI_OPT_LANG: a->in.lang = arg; break;
     case CLI_OPT_WEIGHTS: a->in.weights = arg; break;

@@ -30,6 +30,7 @@
 typedef struct {
     const char *by;              /* the grouping field, or date:year|month|week */
     const char *event;           /* the event field, or NULL */
+    const char *strata;          /* --strata: the field naming each article's stratum, or NULL */
     const char *lexicon;         /* --lexicon DIR, or NULL for the installed one */
     const char *lang;            /* --lang, for the installed lexicon */
     const char *weights;         /* --weights FILE for scoring articles, or NULL */
@@ -96,11 +97,12 @@ void cli_inputs_read(const cli_inputs_options *o, char **paths, size_t n, slant_
 void cli_inputs_release(cli_inputs_result *r);
 
 /*
- * The fields JSON Lines articles must pass through for grouping (`by` and `event` when
- * they are not metadata the reader fills itself): writes up to 2 names to `keep` and
- * returns how many. Borrowed from `o`.
+ * The fields JSON Lines articles must pass through for grouping (`by`, `event` and
+ * `strata` when they are not metadata the reader fills itself): writes up to
+ * CLI_MAX_KEEP names to `keep` and returns how many. Borrowed from `o`.
  */
-size_t cli_inputs_keep(const cli_inputs_options *o, const char *keep[2]);
+#define CLI_MAX_KEEP 4
+size_t cli_inputs_keep(const cli_inputs_options *o, const char *keep[CLI_MAX_KEEP]);
 
 /* --- partials: which lexicon and which shards ---------------------------------------------- */
 
@@ -143,6 +145,7 @@ enum {
     CLI_OPT_MIN_N, CLI_OPT_CORRECTION, CLI_OPT_LEVEL, CLI_OPT_ALPHA, CLI_OPT_SEED, CLI_OPT_TOP,
     CLI_OPT_LEXICON, CLI_OPT_LANG, CLI_OPT_TEXT_FIELD, CLI_OPT_ID_FIELD, CLI_OPT_WEIGHTS,
     CLI_OPT_FORCE, CLI_OPT_WHERE, CLI_OPT_FROM, CLI_OPT_TO,
+    CLI_OPT_STRATA,
     CLI_OPT_OWN
 };
 
@@ -150,6 +153,7 @@ enum {
 #define CLI_COMPARISON_OPTIONS                                       \
     { "by", required_argument, NULL, CLI_OPT_BY },                   \
     { "event", required_argument, NULL, CLI_OPT_EVENT },             \
+    { "strata", required_argument, NULL, CLI_OPT_STRATA },           \
     { "indicators", required_argument, NULL, CLI_OPT_INDICATORS },   \
     { "pairs", required_argument, NULL, CLI_OPT_PAIRS },             \
     { "max-pairs", required_argument, NULL, CLI_OPT_MAX_PAIRS },     \

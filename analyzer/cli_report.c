@@ -251,7 +251,7 @@ static void add_evidence(const report_args *a, const cli_inputs_result *in, slan
         free(paths);
         return;
     }
-    const char *keep[2];
+    const char *keep[CLI_MAX_KEEP];
     size_t nkeep = cli_inputs_keep(&a->common.in, keep);
     slant_evidence_options eo = {
         .lex = in->lex,

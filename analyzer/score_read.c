@@ -46,6 +46,7 @@ struct slant_score_parsed {
     pending *adds;
     size_t nadds, adds_cap;
     size_t group, event, id;  /* offsets, or SIZE_MAX for none */
+    size_t stratum;           /* offset, or SIZE_MAX for none */
     double tokens;
     int had;                  /* the record has entry counts or evidence */
 };
@@ -537,11 +538,12 @@ static int fast(slant_score_reader *r, const slant_score_fields *f)
         if (!isnan(count) && !is_count(count))
             return 0;
     }
-    size_t group, event = SIZE_MAX, id;
+    size_t group, event = SIZE_MAX, id, stratum = SIZE_MAX;
     if (f->bin) /* a group binned from a date (--by date:month): json.c's reader bins it */
         return 0;
     if (!scalar(r, field_of(r, root, f->by), &group) ||
         (f->event && !scalar(r, field_of(r, root, f->event), &event)) ||
+        (f->stratum && !scalar(r, field_of(r, root, f->stratum), &stratum)) ||
         !scalar(r, member(r, root, "id"), &id))
         return 0;
     size_t n = ncats + slant_indicator_count();
@@ -630,6 +632,7 @@ static int fast(slant_score_reader *r, const slant_score_fields *f)
     r->p->k = k;
     r->p->group = group;
     r->p->event = event;
+    r->p->stratum = stratum;
     r->p->id = id;
     r->p->tokens = tokens;
     r->p->had = had;
@@ -647,6 +650,8 @@ static void apply(slant_score_parsed *p, slant_dataset *ds, int *had_evidence)
     slant_dataset_add_row(ds, p->id == SIZE_MAX ? NULL : s + p->id, g,
                           p->event == SIZE_MAX ? NULL : s + p->event, p->tokens, p->ids,
                           p->values, p->k);
+    if (p->stratum != SIZE_MAX)
+        slant_dataset_set_stratum(ds, slant_dataset_nrows(ds) - 1, s + p->stratum);
     for (size_t i = 0; i < p->nadds; i++)
         slant_dataset_add_entry(ds, g, s + p->adds[i].key, p->adds[i].count);
     if (p->had)
