@@ -351,6 +351,14 @@ int slant_cli_compare(int argc, char **argv)
                             "whole clusters, so the evidence is in the %zu clusters, not the "
                             "articles; read the cluster-robust columns (cluster_p)",
                             io->by, a.cluster, a.common.cmp.cluster_ids);
+            if (c->opts.strata && c->strata_missing)
+                cli_message("note: %zu article%s without a '%s' value (--strata) left out of "
+                            "the comparison within strata%s",
+                            c->strata_missing, c->strata_missing == 1 ? "" : "s",
+                            c->opts.strata,
+                            c->nstrata ? "" : ": no article has one (a JSON Lines field "
+                                              "reaches score records only if kept: 'slant "
+                                              "score --keep FIELD')");
             rc = write_result(&a, &b);
             slant_comparison_free(c);
         }

@@ -847,6 +847,7 @@ void cli_comparison_defaults(cli_comparison_args *a)
     a->in.text_field = "text";
     a->in.id_field = "id";
     a->alpha = 0.05;
+    a->cmp.alpha = a->alpha;
     a->top = 5;
 }
 
@@ -862,7 +863,10 @@ int cli_comparison_option(cli_comparison_args *a, int c, const char *arg, const 
         a->in.by = arg;
         break;
     case CLI_OPT_EVENT: a->in.event = arg; break;
-    case CLI_OPT_STRATA: a->in.strata = arg; break;
+    case CLI_OPT_STRATA:
+        a->in.strata = arg;
+        a->cmp.strata = arg;
+        break;
     case CLI_OPT_LEXICON: a->in.lexicon = arg; break;
     case CLI_OPT_LANG: a->in.lang = arg; break;
     case CLI_OPT_WEIGHTS: a->in.weights = arg; break;
@@ -925,6 +929,7 @@ int cli_comparison_option(cli_comparison_args *a, int c, const char *arg, const 
     case CLI_OPT_ALPHA:
         if (cli_parse_real(arg, 1e-12, 1, &a->alpha) != 0)
             return cli_usage_error(command, "invalid alpha '%s' (above 0, at most 1)", arg);
+        a->cmp.alpha = a->alpha;
         break;
     case 'j':
         if (cli_parse_count(arg, 1, CLI_MAX_THREADS, &v) != 0)

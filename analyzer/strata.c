@@ -1,0 +1,246 @@
+/* Comparisons within strata: van Elteren's test and the OLS fit with stratum fixed
+ * effects (strata.h). One of the files that include GSL. */
+
+#include "strata.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_multifit.h>
+#include <gsl/gsl_vector.h>
+
+#include "ranks.h"
+#include "xalloc.h"
+
+/* Singular values below this share of the largest make the design rank-deficient. */
+#define RANK_TOL 1e-10
+
+/* --- van Elteren --------------------------------------------------------------------- */
+
+int slant_van_elteren(const double *v, const unsigned char *side, const uint32_t *stratum,
+                      size_t n, size_t nstrata, slant_van_elteren_test *out)
+{
+    out->z = out->p = NAN;
+    out->strata = out->na = out->nb = 0;
+    /* each side's values grouped by stratum: counts, then offsets, then the values */
+    size_t *count = xcalloc(2 * nstrata + 1, sizeof *count); /* [s * 2 + side] */
+    size_t *at = xcalloc(2 * nstrata + 1, sizeof *at);
+    size_t total = 0;
+    int finite = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (side[i] > 1 || stratum[i] >= nstrata)
+            continue;
+        if (!isfinite(v[i]))
+            finite = 0;
+        count[(size_t)stratum[i] * 2 + side[i]]++;
+        total++;
+    }
+    double *x = xmalloc((total ? total : 1) * sizeof *x);
+    for (size_t k = 0, off = 0; k < 2 * nstrata; k++) {
+        at[k] = off;
+        off += count[k];
+    }
+    for (size_t i = 0; i < n && finite; i++)
+        if (side[i] <= 1 && stratum[i] < nstrata)
+            x[at[(size_t)stratum[i] * 2 + side[i]]++] = v[i];
+    double num = 0.0, var = 0.0;
+    for (size_t s = 0; s < nstrata && finite; s++) {
+        size_t na = count[s * 2], nb = count[s * 2 + 1];
+        if (!na || !nb)
+            continue;
+        double *a = x + at[s * 2] - na, *b = x + at[s * 2 + 1] - nb;
+        slant_sort(a, na);
+        slant_sort(b, nb);
+        double ties;
+        double u = slant_mwu_u_sorted(a, na, b, nb, &ties); /* W - na (na + 1) / 2 */
+        double fa = (double)na, fb = (double)nb, N = fa + fb, w = 1.0 / (N + 1.0);
+        num += w * (u - fa * fb / 2.0);
+        var += w * w * fa * fb / 12.0 * (N + 1.0 - ties / (N * (N - 1.0)));
+        out->strata++;
+        out->na += na;
+        out->nb += nb;
+    }
+    free(x);
+    free(count);
+    free(at);
+    if (!finite || !out->strata || !(var > 0))
+        return -1;
+    out->z = num / sqrt(var);
+    out->p = slant_normal_two_sided(out->z);
+    return 0;
+}
+
+/* --- OLS with stratum fixed effects ---------------------------------------------------- */
+
+static void fit_undefined(slant_ols_fe *fit, size_t ngroups)
+{
+    fit->identified = 0;
+    fit->df = fit->sigma = NAN;
+    for (size_t g = 0; g < ngroups; g++)
+        fit->adj_mean[g] = fit->adj_se[g] = NAN;
+    for (size_t k = 0; k < ngroups * ngroups; k++)
+        fit->cov[k] = NAN;
+}
+
+/* Which column each stratum's dummy is (SIZE_MAX: none, for the first stratum with a
+ * value, the reference, and for strata without one); the share of the values in each
+ * stratum into share[]. Returns the number of strata with a value. */
+static size_t stratum_columns(const uint32_t *group, const uint32_t *stratum, size_t n,
+                              size_t ngroups, size_t nstrata, size_t *col, double *share,
+                              size_t *used)
+{
+    for (size_t s = 0; s < nstrata; s++)
+        share[s] = 0.0;
+    *used = 0;
+    for (size_t i = 0; i < n; i++)
+        if (group[i] < ngroups && stratum[i] < nstrata) {
+            share[stratum[i]] += 1.0;
+            (*used)++;
+        }
+    size_t present = 0;
+    for (size_t s = 0; s < nstrata; s++) {
+        col[s] = SIZE_MAX;
+        if (share[s] > 0) {
+            if (present)
+                col[s] = ngroups + present - 1;
+            present++;
+        }
+        share[s] /= *used ? (double)*used : 1.0;
+    }
+    return present;
+}
+
+int slant_ols_fe_fit(const double *v, const uint32_t *group, const uint32_t *stratum,
+                     size_t n, size_t ngroups, size_t nstrata, slant_ols_fe *fit)
+{
+    memset(fit, 0, sizeof *fit);
+    fit->groups = ngroups;
+    fit->adj_mean = xmalloc((ngroups ? ngroups : 1) * sizeof *fit->adj_mean);
+    fit->adj_se = xmalloc((ngroups ? ngroups : 1) * sizeof *fit->adj_se);
+    fit->cov = xmalloc((ngroups ? ngroups * ngroups : 1) * sizeof *fit->cov);
+    fit_undefined(fit, ngroups);
+    size_t *col = xmalloc((nstrata ? nstrata : 1) * sizeof *col);
+    double *share = xmalloc((nstrata ? nstrata : 1) * sizeof *share);
+    size_t *per_group = xcalloc(ngroups ? ngroups : 1, sizeof *per_group);
+    size_t used;
+    fit->strata = stratum_columns(group, stratum, n, ngroups, nstrata, col, share, &used);
+    fit->n = used;
+    int ok = ngroups > 0 && fit->strata > 0;
+    for (size_t i = 0; i < n; i++)
+        if (group[i] < ngroups && stratum[i] < nstrata) {
+            per_group[group[i]]++;
+            if (!isfinite(v[i]))
+                ok = 0;
+        }
+    for (size_t g = 0; g < ngroups; g++)
+        if (!per_group[g])
+            ok = 0;
+    size_t p = ngroups + (fit->strata ? fit->strata - 1 : 0);
+    if (!ok || used <= p) {
+        free(col);
+        free(share);
+        free(per_group);
+        return -1;
+    }
+    gsl_matrix *X = gsl_matrix_calloc(used, p);
+    gsl_vector *y = gsl_vector_alloc(used);
+    gsl_vector *c = gsl_vector_alloc(p);
+    gsl_matrix *cov = gsl_matrix_alloc(p, p);
+    gsl_multifit_linear_workspace *work = gsl_multifit_linear_alloc(used, p);
+    size_t r = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (group[i] >= ngroups || stratum[i] >= nstrata)
+            continue;
+        gsl_matrix_set(X, r, group[i], 1.0);
+        if (col[stratum[i]] != SIZE_MAX)
+            gsl_matrix_set(X, r, col[stratum[i]], 1.0);
+        gsl_vector_set(y, r++, v[i]);
+    }
+    double chisq;
+    size_t rank = 0;
+    int st = gsl_multifit_linear_tsvd(X, y, RANK_TOL, c, cov, &chisq, &rank, work);
+    double df = (double)(used - p);
+    if (st == GSL_SUCCESS && rank == p && chisq > 0) {
+        fit->identified = 1;
+        fit->df = df;
+        fit->sigma = sqrt(chisq / df);
+        /* cov is sigma^2 (X'X)^-1 (GSL scales by chisq / (n - p)) */
+        for (size_t a = 0; a < ngroups; a++)
+            for (size_t b = 0; b < ngroups; b++)
+                fit->cov[a * ngroups + b] = gsl_matrix_get(cov, a, b);
+        /* adjusted mean g: L c with L = e_g + sum_s share_s e_col(s) */
+        double *L = xmalloc(p * sizeof *L);
+        for (size_t g = 0; g < ngroups; g++) {
+            for (size_t k = 0; k < p; k++)
+                L[k] = 0.0;
+            L[g] = 1.0;
+            for (size_t s = 0; s < nstrata; s++)
+                if (col[s] != SIZE_MAX)
+                    L[col[s]] = share[s];
+            double m = 0.0, var = 0.0;
+            for (size_t j = 0; j < p; j++) {
+                m += L[j] * gsl_vector_get(c, j);
+                for (size_t k = 0; k < p; k++)
+                    var += L[j] * L[k] * gsl_matrix_get(cov, j, k);
+            }
+            fit->adj_mean[g] = m;
+            fit->adj_se[g] = var > 0 ? sqrt(var) : NAN;
+        }
+        free(L);
+    }
+    gsl_multifit_linear_free(work);
+    gsl_matrix_free(cov);
+    gsl_vector_free(c);
+    gsl_vector_free(y);
+    gsl_matrix_free(X);
+    free(col);
+    free(share);
+    free(per_group);
+    return fit->identified ? 0 : -1;
+}
+
+void slant_ols_fe_release(slant_ols_fe *fit)
+{
+    free(fit->adj_mean);
+    free(fit->adj_se);
+    free(fit->cov);
+    memset(fit, 0, sizeof *fit);
+}
+
+int slant_ols_fe_contrast(const slant_ols_fe *fit, size_t a, size_t b, double level,
+                          slant_ols_contrast *out)
+{
+    out->diff = out->se = out->t = out->df = out->p = out->lo = out->hi = NAN;
+    size_t G = fit->groups;
+    if (!fit->identified || a >= G || b >= G || a == b)
+        return -1;
+    double var = fit->cov[a * G + a] + fit->cov[b * G + b] - 2.0 * fit->cov[a * G + b];
+    double q = slant_t_for_level(level, fit->df);
+    if (!(var > 0) || isnan(q))
+        return -1;
+    /* b_a - b_b: the adjusted means differ by it (their stratum parts are equal) */
+    out->diff = fit->adj_mean[a] - fit->adj_mean[b];
+    out->se = sqrt(var);
+    out->t = out->diff / out->se;
+    out->df = fit->df;
+    out->p = slant_t_two_sided(out->t, fit->df);
+    out->lo = out->diff - q * out->se;
+    out->hi = out->diff + q * out->se;
+    return 0;
+}
+
+void slant_ols_fe_mean_ci(const slant_ols_fe *fit, size_t g, double level, double *lo,
+                          double *hi)
+{
+    *lo = *hi = NAN;
+    if (!fit->identified || g >= fit->groups)
+        return;
+    double q = slant_t_for_level(level, fit->df);
+    if (isnan(q) || isnan(fit->adj_se[g]))
+        return;
+    *lo = fit->adj_mean[g] - q * fit->adj_se[g];
+    *hi = fit->adj_mean[g] + q * fit->adj_se[g];
+}
