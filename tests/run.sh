@@ -69,6 +69,7 @@ if [ -z "${SLANT_VALGRIND:-}" ]; then
     part sh tests/cli/run.sh
     part /usr/bin/python3 tests/cli/index.py "$BUILD"
     part /usr/bin/python3 tests/compare/check_compare.py "$BUILD"
+    part /usr/bin/python3 tests/compare/check_strata.py "$BUILD"
     part /usr/bin/python3 tests/compare/calibration.py "$BUILD"
     # Further parts, one directory each, when present: each ends "NAME: N passed, N failed".
     for t in tests/lexicon/run.sh tests/report/run.sh tests/notebooks/run.sh tests/framing/run.sh \
