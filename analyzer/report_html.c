@@ -301,6 +301,25 @@ static void differences_section(const slant_report *r, slant_buf *out)
     esc(out, r->findings_note);
     slant_buf_adds(out, "</p>\n");
     findings_list(r, out);
+    if (r->strata_title) {
+        slant_buf_adds(out, "<h3 id=\"h-strata\">");
+        esc(out, r->strata_title);
+        slant_buf_adds(out, "</h3>\n<p class=\"note\">");
+        esc(out, r->strata_note);
+        slant_buf_adds(out, "</p>\n");
+        if (r->nstrata_sentences)
+            slant_buf_adds(out, "<ul class=\"brief\">\n");
+        for (size_t k = 0; k < r->nstrata_sentences; k++) {
+            slant_buf_adds(out, "<li>");
+            esc(out, r->strata_sentences[k]);
+            slant_buf_adds(out, "</li>\n");
+        }
+        if (r->nstrata_sentences)
+            slant_buf_adds(out, "</ul>\n");
+        if (r->tables[r->strata_table].nrows)
+            table(r, out, &r->tables[r->strata_table]);
+        table(r, out, &r->tables[r->strata_counts_table]);
+    }
     slant_buf_addf(out, "<h3 id=\"h-rates\">Rates per %s</h3>\n"
                         "<p class=\"note\">Bars are means per article, whiskers their %g%% "
                         "confidence intervals (cut at 0, and at 100%% for shares, where the "

@@ -381,4 +381,5 @@ void slant_report_build_tables(slant_report *r)
     actor_tables(r, &cap);
     attribution_table(r, &cap);
     keyness_tables(r, &cap);
+    slant_report_strata_tables(r, &cap);
 }
