@@ -55,6 +55,8 @@ static void report_usage(FILE *f)
         "      --from DATE, --to DATE   only those dated in the range (YYYY, YYYY-MM or\n"
         "                          YYYY-MM-DD; the count left out goes to stderr)\n"
         "      --event FIELD       the field that names the event an article covers\n"
+        "      --strata FIELD      a section holding FIELD (e.g. topic) fixed: whether each\n"
+        "                          difference holds, shrinks or vanishes within its strata\n"
         "      --indicators A,B    only these indicators (category ids, quote_share)\n"
         "      --pairs MODE        all (default), vs-rest or none\n"
         "      --max-pairs N       more pairs than N (default 45): vs-rest instead\n"
@@ -69,7 +71,9 @@ static void report_usage(FILE *f)
         "                          (refused by default)\n"
         "  -q, --quiet             no progress line\n"
         "  -h, --help              this help\n"
-        "\n"
+        "\n",
+        f);
+    fputs(
         "exit status: 0 reported; 1 some inputs or records were skipped with an error; 2\n"
         "usage error, bad lexicon, or inputs of different lexicons; 3 nothing to compare;\n"
         "4 the output could not be written (\"slant: FILE: No space left on device\");\n"
@@ -80,6 +84,7 @@ static void report_usage(FILE *f)
         "  slant report --format md corpus/synthetic/ > report.md\n"
         "  slant report --format html -o report.html corpus/synthetic/\n"
         "  slant report --event event --format html -o report.html corpus/synthetic/\n"
+        "  slant report --strata topic --format md articles.jsonl > report.md\n"
         "  slant report --where 'source!=Meridian Wire' --from 2025-04 corpus/synthetic/\n"
         "\n"
         "The report's method is described in docs/report.md.\n",

@@ -195,6 +195,28 @@ for mode in ("all", "vs-rest"):
     check(counts == {k: int(v) for k, v in want.items()},
           f"{mode}: articles per group and stratum {counts} vs {want}")
 
+# --- the JSON schema holds the strata members and tables ---------------------------------
+import jsonschema  # noqa: E402
+schema = json.load(open(os.path.join(HERE, "..", "..", "docs", "schema",
+                                     "compare.schema.json"), encoding="utf-8"))
+for mode in ("all", "vs-rest"):
+    doc, _ = run("--pairs", mode)
+    try:
+        jsonschema.validate(doc, schema)
+        ok = True
+    except jsonschema.ValidationError as e:
+        ok = False
+        print(e.message[:300])
+    check(ok, f"{mode}: the output with --strata meets compare.schema.json")
+
+# --- the report says it in every format ----------------------------------------------------
+for fmt, heading in (("text", "HOLDING TOPIC FIXED"), ("md", "### Holding topic fixed"),
+                     ("html", 'id="h-strata"')):
+    rep = slant("report", "-q", "--strata", "topic", "--indicators", "pejorative_labels",
+                "--format", fmt, two)[0]
+    check(heading in rep and "the difference vanishes once topic is held fixed" in rep,
+          f"report --format {fmt}: the section and its sentence")
+
 # --- csv and long carry the same tables --------------------------------------------------
 csv = pd.read_csv(io.StringIO(slant("compare", "--strata", "topic", "--indicators",
                                     ",".join(inds), "--format", "csv", three)[0]))
