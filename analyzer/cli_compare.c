@@ -100,7 +100,7 @@ static void compare_usage(FILE *f)
         "  slant compare corpus/synthetic/\n"
         "  slant score -j 2 corpus/synthetic/ > s.jsonl && slant compare s.jsonl\n"
         "  slant compare --event event --format json corpus/synthetic/ > c.json\n"
-        "  slant compare --strata topic --indicators pejorative_labels articles.jsonl\n"
+        "  slant compare --strata event --indicators pejorative_labels corpus/synthetic/\n"
         "  slant compare --indicators pejorative_labels,hedges --pairs vs-rest s.jsonl\n"
         "  slant compare --by date:month --where 'source=Northern Voice' corpus/synthetic/\n"
         "  slant compare --from 2025-03-10 --to 2025-04 --where 'source!=Meridian Wire' s.jsonl\n"

@@ -84,7 +84,7 @@ static void report_usage(FILE *f)
         "  slant report --format md corpus/synthetic/ > report.md\n"
         "  slant report --format html -o report.html corpus/synthetic/\n"
         "  slant report --event event --format html -o report.html corpus/synthetic/\n"
-        "  slant report --strata topic --format md articles.jsonl > report.md\n"
+        "  slant report --strata event --format md corpus/synthetic/ > report.md\n"
         "  slant report --where 'source!=Meridian Wire' --from 2025-04 corpus/synthetic/\n"
         "\n"
         "The report's method is described in docs/report.md.\n",
