@@ -313,7 +313,8 @@ int slant_cli_compare(int argc, char **argv)
             stamp_partial(&in, &io->shard, &b);
             rc = write_result(&a, &b);
         }
-    } else if ((rc = cli_inputs_check(&a.common, &in, &ds, "compare")) != SLANT_EXIT_OK) {
+    } else if ((rc = cli_inputs_check(&a.common, &in, &ds, "compare")) != SLANT_EXIT_OK ||
+               (rc = cli_strata_check(&a.common, ds)) != SLANT_EXIT_OK) {
         /* said why */
     } else {
         slant_error err;

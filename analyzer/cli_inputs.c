@@ -1071,3 +1071,15 @@ int cli_inputs_check(const cli_comparison_args *a, const cli_inputs_result *r,
     }
     return check_indicators(a, *ds, command);
 }
+
+int cli_strata_check(const cli_comparison_args *a, const slant_dataset *ds)
+{
+    if (!a->in.strata || slant_dataset_nstrata(ds) || !slant_dataset_nrows(ds))
+        return 0;
+    cli_message("no record has the field '%s' (--strata): nothing to hold fixed%s",
+                a->in.strata,
+                is_metadata(a->in.strata) ? ""
+                                          : " (a JSON Lines field reaches score records only "
+                                            "if it was kept: 'slant score --keep FIELD')");
+    return SLANT_EXIT_NOTHING;
+}

@@ -200,6 +200,13 @@ void cli_comparison_release(cli_comparison_args *a);
 int cli_inputs_check(const cli_comparison_args *a, const cli_inputs_result *r,
                      slant_dataset **ds, const char *command);
 
+/*
+ * With --strata FIELD, before comparing (not for a partial, whose shard may lack it):
+ * when no row has a stratum, prints that no record has FIELD (and how a JSON Lines field
+ * reaches score records) and returns SLANT_EXIT_NOTHING; else 0.
+ */
+int cli_strata_check(const cli_comparison_args *a, const slant_dataset *ds);
+
 /* The option getopt_long just returned as the user would name it ("--min-n", "-j"), for
  * messages; `*longindex` is the index getopt_long set (or -1), and is reset to -1. */
 void cli_option_spelled(const struct option *options, int *longindex, int c, char *out,

@@ -383,7 +383,8 @@ int slant_cli_report(int argc, char **argv)
         cli_message(in.filtered ? "no article passed --where, --from and --to"
                                 : "no articles could be read from the inputs");
         rc = SLANT_EXIT_NOTHING;
-    } else if ((rc = cli_inputs_check(&a.common, &in, &ds, "report")) == SLANT_EXIT_OK) {
+    } else if ((rc = cli_inputs_check(&a.common, &in, &ds, "report")) == SLANT_EXIT_OK &&
+               (rc = cli_strata_check(&a.common, ds)) == SLANT_EXIT_OK) {
         rc = report(&a, &in, paths, n, ds);
     }
     if (rc == SLANT_EXIT_OK && in.failed) {

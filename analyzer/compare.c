@@ -544,7 +544,7 @@ slant_strata_verdict slant_cmp_strata_verdict(const slant_cmp_pair *p,
         return fabs(s->adj_diff) < 0.5 * fabs(s->crude_diff) ? SLANT_STRATA_SHRINKS
                                                              : SLANT_STRATA_HOLDS;
     if (crude)
-        return SLANT_STRATA_VANISHES;
+        return isnan(s->p) ? SLANT_STRATA_UNTESTED : SLANT_STRATA_VANISHES;
     return within ? SLANT_STRATA_APPEARS : SLANT_STRATA_NONE;
 }
 
@@ -555,6 +555,7 @@ const char *slant_strata_verdict_name(slant_strata_verdict v)
     case SLANT_STRATA_SHRINKS: return "shrinks";
     case SLANT_STRATA_VANISHES: return "vanishes";
     case SLANT_STRATA_APPEARS: return "appears";
+    case SLANT_STRATA_UNTESTED: return "untested";
     case SLANT_STRATA_NONE: break;
     }
     return "none";

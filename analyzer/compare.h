@@ -170,18 +170,22 @@ typedef enum {
     SLANT_STRATA_SHRINKS,   /* called both ways, |adjusted diff| < half the crude one */
     SLANT_STRATA_VANISHES,  /* called without strata (slant_cmp_pair_called), not within
                              * them (van Elteren's q >= alpha or undefined) */
-    SLANT_STRATA_APPEARS    /* called within strata only */
+    SLANT_STRATA_APPEARS,   /* called within strata only */
+    SLANT_STRATA_UNTESTED   /* called without strata; within them van Elteren's test is
+                             * undefined (no stratum holds both sides, or all ties) */
 } slant_strata_verdict;
 
 #define SLANT_STRATA_VERDICTS_TEXT                                                          \
     "holds: called without strata (the primary pair test) and within them (van Elteren), "  \
     "the adjusted difference at least half the unadjusted one; shrinks: called both ways, "  \
     "the adjusted difference below half the unadjusted one; vanishes: called without "      \
-    "strata, not within them; appears: called within strata only; none: called neither way"
+    "strata, not within them; appears: called within strata only; untested: called "       \
+    "without strata, and no stratum holds both groups (or all values tie); none: called "  \
+    "neither way"
 
 slant_strata_verdict slant_cmp_strata_verdict(const slant_cmp_pair *p,
                                               const slant_cmp_stratified *s, double alpha);
-/* "holds", "shrinks", "vanishes", "appears" or "none"; static text. */
+/* "holds", "shrinks", "vanishes", "appears", "untested" or "none"; static text. */
 const char *slant_strata_verdict_name(slant_strata_verdict v);
 
 /* A group's adjusted mean of an indicator (strata.h: its fitted mean with the strata in

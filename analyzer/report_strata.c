@@ -56,6 +56,7 @@ static const char *verdict_words(slant_strata_verdict v)
     case SLANT_STRATA_SHRINKS: return "the difference shrinks to less than half";
     case SLANT_STRATA_VANISHES: return "the difference vanishes";
     case SLANT_STRATA_APPEARS: return "a difference appears only";
+    case SLANT_STRATA_UNTESTED: return "it cannot be tested (no stratum holds both sides)";
     case SLANT_STRATA_NONE: break;
     }
     return "no difference";
@@ -80,6 +81,11 @@ static char *sentence(const slant_report *r, const slant_cmp_stratified *x)
     number(lo, sizeof lo, x->adj_low);
     number(hi, sizeof hi, x->adj_high);
     slant_report_fmt_q(q, sizeof q, x->q);
+    if (x->verdict == SLANT_STRATA_UNTESTED)
+        return strf("%s, %s against %s: a difference of %s%s without regard to %s that cannot "
+                    "be tested with %s held fixed: no %s holds both, or all their values tie.",
+                    label_of(r, x->indicator), group_name(r, x->a), group_name(r, x->b), crude,
+                    rate ? " per 1,000 words" : "", field, field, field);
     return strf("%s, %s against %s: a difference of %s%s without regard to %s, %s [%s, %s] "
                 "with %s held fixed (van Elteren %s %s over %zu strata): %s once %s is held "
                 "fixed.",

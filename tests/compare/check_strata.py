@@ -245,6 +245,21 @@ check(s["verdict"] == "vanishes" and s["ve_q"] >= 0.05 and abs(s["adj_diff"]) <
 text = slant("compare", "--strata", "topic", "--indicators", "pejorative_labels", two)[0]
 check("the difference vanishes" in text, "text: the verdict in a sentence")
 
+# --- confounded: each outlet in a topic of its own -----------------------------------------
+apart = os.path.join(tmp, "apart.jsonl")
+with open(apart, "w", encoding="utf-8") as f:
+    for a in arts:
+        f.write(json.dumps(dict(a, topic="t-" + a["source"])) + "\n")
+doc = json.loads(slant("compare", "--strata", "topic", "--indicators", "pejorative_labels",
+                       "--format", "json", apart)[0])
+s = doc["tables"]["strata_pairs"][0]
+check(s["verdict"] == "untested" and s["strata"] == 0 and s["ve_z"] is None and
+      s["adj_diff"] is None, f"groups confounded with strata: untested, nothing adjusted ({s})")
+r = subprocess.run([SLANT, "compare", "--strata", "nofield", two], capture_output=True,
+                   text=True)
+check(r.returncode == 3 and "no record has the field 'nofield' (--strata)" in r.stderr,
+      f"--strata with a field no record has: exit 3, said why ({r.returncode}, {r.stderr!r})")
+
 # --- partials: two shards with --strata merged equal the whole ---------------------------
 pa, pb, merged = (os.path.join(tmp, n) for n in ("a.json", "b.json", "m.json"))
 for k, path in (("1/2", pa), ("2/2", pb)):
