@@ -8,14 +8,15 @@
 #include <string.h>
 
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
 #include <gsl/gsl_matrix.h>
-#include <gsl/gsl_multifit.h>
 #include <gsl/gsl_vector.h>
 
 #include "ranks.h"
 #include "xalloc.h"
 
-/* Singular values below this share of the largest make the design rank-deficient. */
+/* A Cholesky pivot whose square is below this share of its diagonal entry of X'X is one of
+ * rounding: the design has less than full rank (groups and strata confounded). */
 #define RANK_TOL 1e-10
 
 /* --- van Elteren --------------------------------------------------------------------- */
@@ -145,57 +146,78 @@ int slant_ols_fe_fit(const double *v, const uint32_t *group, const uint32_t *str
         free(per_group);
         return -1;
     }
-    gsl_matrix *X = gsl_matrix_calloc(used, p);
-    gsl_vector *y = gsl_vector_alloc(used);
+    /* The normal equations from the design's sums: X'X holds the counts of the groups,
+     * the strata and their cells, X'y the sums of the values; O(n + p^3). */
+    gsl_matrix *A = gsl_matrix_calloc(p, p);
+    gsl_matrix *L = gsl_matrix_alloc(p, p);
+    gsl_vector *xty = gsl_vector_calloc(p);
     gsl_vector *c = gsl_vector_alloc(p);
-    gsl_matrix *cov = gsl_matrix_alloc(p, p);
-    gsl_multifit_linear_workspace *work = gsl_multifit_linear_alloc(used, p);
-    size_t r = 0;
     for (size_t i = 0; i < n; i++) {
         if (group[i] >= ngroups || stratum[i] >= nstrata)
             continue;
-        gsl_matrix_set(X, r, group[i], 1.0);
-        if (col[stratum[i]] != SIZE_MAX)
-            gsl_matrix_set(X, r, col[stratum[i]], 1.0);
-        gsl_vector_set(y, r++, v[i]);
+        size_t g = group[i], k = col[stratum[i]];
+        *gsl_matrix_ptr(A, g, g) += 1.0;
+        *gsl_vector_ptr(xty, g) += v[i];
+        if (k != SIZE_MAX) {
+            *gsl_matrix_ptr(A, k, k) += 1.0;
+            *gsl_matrix_ptr(A, g, k) += 1.0;
+            *gsl_matrix_ptr(A, k, g) += 1.0;
+            *gsl_vector_ptr(xty, k) += v[i];
+        }
     }
-    double chisq;
-    size_t rank = 0;
-    int st = gsl_multifit_linear_tsvd(X, y, RANK_TOL, c, cov, &chisq, &rank, work);
-    double df = (double)(used - p);
-    if (st == GSL_SUCCESS && rank == p && chisq > 0) {
+    gsl_matrix_memcpy(L, A);
+    int full = gsl_linalg_cholesky_decomp1(L) == GSL_SUCCESS;
+    for (size_t k = 0; k < p && full; k++) {
+        double d = gsl_matrix_get(L, k, k);
+        full = d * d > RANK_TOL * gsl_matrix_get(A, k, k); /* a pivot of rounding: confounded */
+    }
+    double chisq = 0.0, df = (double)(used - p);
+    if (full && gsl_linalg_cholesky_solve(L, xty, c) == GSL_SUCCESS) {
+        for (size_t i = 0; i < n; i++) {
+            if (group[i] >= ngroups || stratum[i] >= nstrata)
+                continue;
+            size_t k = col[stratum[i]];
+            double e = v[i] - gsl_vector_get(c, group[i]) -
+                       (k != SIZE_MAX ? gsl_vector_get(c, k) : 0.0);
+            chisq += e * e;
+        }
+    } else {
+        full = 0;
+    }
+    if (full && chisq > 0 && gsl_linalg_cholesky_invert(L) == GSL_SUCCESS) {
+        double s2 = chisq / df;
+        gsl_matrix_scale(L, s2); /* the covariance: s^2 (X'X)^-1 */
+        gsl_matrix *cov = L;
         fit->identified = 1;
         fit->df = df;
-        fit->sigma = sqrt(chisq / df);
-        /* cov is sigma^2 (X'X)^-1 (GSL scales by chisq / (n - p)) */
+        fit->sigma = sqrt(s2);
         for (size_t a = 0; a < ngroups; a++)
             for (size_t b = 0; b < ngroups; b++)
                 fit->cov[a * ngroups + b] = gsl_matrix_get(cov, a, b);
         /* adjusted mean g: L c with L = e_g + sum_s share_s e_col(s) */
-        double *L = xmalloc(p * sizeof *L);
+        double *w = xmalloc(p * sizeof *w);
         for (size_t g = 0; g < ngroups; g++) {
             for (size_t k = 0; k < p; k++)
-                L[k] = 0.0;
-            L[g] = 1.0;
+                w[k] = 0.0;
+            w[g] = 1.0;
             for (size_t s = 0; s < nstrata; s++)
                 if (col[s] != SIZE_MAX)
-                    L[col[s]] = share[s];
+                    w[col[s]] = share[s];
             double m = 0.0, var = 0.0;
             for (size_t j = 0; j < p; j++) {
-                m += L[j] * gsl_vector_get(c, j);
+                m += w[j] * gsl_vector_get(c, j);
                 for (size_t k = 0; k < p; k++)
-                    var += L[j] * L[k] * gsl_matrix_get(cov, j, k);
+                    var += w[j] * w[k] * gsl_matrix_get(cov, j, k);
             }
             fit->adj_mean[g] = m;
             fit->adj_se[g] = var > 0 ? sqrt(var) : NAN;
         }
-        free(L);
+        free(w);
     }
-    gsl_multifit_linear_free(work);
-    gsl_matrix_free(cov);
     gsl_vector_free(c);
-    gsl_vector_free(y);
-    gsl_matrix_free(X);
+    gsl_vector_free(xty);
+    gsl_matrix_free(L);
+    gsl_matrix_free(A);
     free(col);
     free(share);
     free(per_group);

@@ -15,7 +15,7 @@
  *   - the OLS fit of the value on group dummies and stratum fixed effects, with the
  *     groups' adjusted means and every pair's adjusted difference.
  *
- * strata.c includes GSL (gsl_multifit for the fit, gsl_cdf for the tails), like stats.c;
+ * strata.c includes GSL (gsl_linalg for the fit), like stats.c;
  * the conventions of stats.h hold: inputs borrowed for the call, scratch from xmalloc,
  * no global state (functions may run concurrently), -1 and NAN when a statistic is
  * undefined, the library never prints. Ranks come from ranks.c (mid-ranks through U and
@@ -47,7 +47,13 @@ int slant_van_elteren(const double *v, const unsigned char *side, const uint32_t
 
 /*
  * The OLS fit of value ~ group + stratum (one dummy per group, no intercept; one dummy
- * per stratum but the first that has a value: fixed effects), by gsl_multifit_linear_tsvd.
+ * per stratum but the first that has a value: fixed effects). The design is dummies only,
+ * so X'X and X'y are sums over the values (counts of groups, strata and their cells): the
+ * fit solves the normal equations by Cholesky (gsl_linalg), in O(n + p^3) for p
+ * coefficients, and computes the residuals from the values. (gsl_multifit_linear's SVD of
+ * the n x p design costs O(n p^2): 12 s of CPU per indicator at 1,746 articles and 336
+ * strata, where this takes a fraction of a second.) The covariance is s^2 (X'X)^-1,
+ * s^2 = RSS / (n - p), as OLS has it.
  * Value i is in group group[i] (below `ngroups`; UINT32_MAX: left out) and stratum
  * stratum[i] (below `nstrata`; UINT32_MAX: left out). Every group must have a value.
  *
