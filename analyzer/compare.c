@@ -594,6 +594,7 @@ static void within_strata(slant_comparison *c, size_t i, const uint32_t *slots)
     uint32_t *slot = xmalloc((rows ? rows : 1) * sizeof *slot);
     uint32_t *stratum = xmalloc((rows ? rows : 1) * sizeof *stratum);
     uint32_t *side32 = xmalloc((rows ? rows : 1) * sizeof *side32);
+    uint32_t *cl = c->opts.cluster ? xmalloc((rows ? rows : 1) * sizeof *cl) : NULL;
     unsigned char *side = xmalloc(rows ? rows : 1);
     for (size_t r = 0; r < rows; r++) {
         const slant_row *row = slant_dataset_row(ds, r);
@@ -602,10 +603,17 @@ static void within_strata(slant_comparison *c, size_t i, const uint32_t *slots)
             continue;
         v[n] = row->values[ind];
         slot[n] = slots[row->group];
+        if (cl)
+            cl[n] = c->opts.cluster[r];
         stratum[n++] = row->stratum;
     }
+    /* with clusters, CR1 standard errors (as the pairs' cluster-robust t) */
     slant_ols_fe fit;
-    slant_ols_fe_fit(v, slot, stratum, n, c->ngroups, c->nstrata, &fit);
+    if (cl)
+        slant_ols_fe_fit_clustered(v, slot, stratum, cl, c->opts.cluster_ids, n, c->ngroups,
+                                   c->nstrata, &fit);
+    else
+        slant_ols_fe_fit(v, slot, stratum, n, c->ngroups, c->nstrata, &fit);
     for (size_t k = 0; k < c->ngroups; k++) {
         slant_cmp_adjusted *x = &c->adjusted[k * c->nindicators + i];
         x->group = c->groups[k];
@@ -629,7 +637,11 @@ static void within_strata(slant_comparison *c, size_t i, const uint32_t *slots)
         slant_ols_contrast ct;
         if (b == UINT32_MAX) {
             slant_ols_fe rest;
-            slant_ols_fe_fit(v, side32, stratum, n, 2, c->nstrata, &rest);
+            if (cl)
+                slant_ols_fe_fit_clustered(v, side32, stratum, cl, c->opts.cluster_ids, n, 2,
+                                           c->nstrata, &rest);
+            else
+                slant_ols_fe_fit(v, side32, stratum, n, 2, c->nstrata, &rest);
             slant_ols_fe_contrast(&rest, 0, 1, c->opts.level, &ct);
             slant_ols_fe_release(&rest);
         } else {
@@ -657,6 +669,7 @@ static void within_strata(slant_comparison *c, size_t i, const uint32_t *slots)
     free(slot);
     free(stratum);
     free(side32);
+    free(cl);
     free(side);
 }
 

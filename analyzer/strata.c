@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_blas.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_matrix.h>
@@ -114,8 +115,73 @@ static size_t stratum_columns(const uint32_t *group, const uint32_t *stratum, si
     return present;
 }
 
+/*
+ * The CR1 covariance into `inv` (p x p, (X'X)^-1 on entry): the sandwich with the
+ * clusters' scores u_c = X_c' e_c, each the sums of the cluster's residuals per group and
+ * per stratum column. Returns G, the clusters with a fitted value.
+ */
+static size_t cluster_covariance(const double *v, const uint32_t *group,
+                                 const uint32_t *stratum, const uint32_t *cluster, size_t ids,
+                                 size_t n, size_t ngroups, size_t nstrata, const size_t *col,
+                                 const gsl_vector *c, size_t used, gsl_matrix *inv)
+{
+    size_t p = inv->size1, G = 0;
+    double *u = xcalloc(ids * p + 1, sizeof *u);
+    unsigned char *seen = xcalloc(ids + 1, 1);
+    for (size_t i = 0; i < n; i++) {
+        if (group[i] >= ngroups || stratum[i] >= nstrata || cluster[i] >= ids)
+            continue;
+        size_t k = col[stratum[i]];
+        double e = v[i] - gsl_vector_get(c, group[i]) -
+                   (k != SIZE_MAX ? gsl_vector_get(c, k) : 0.0);
+        u[cluster[i] * p + group[i]] += e;
+        if (k != SIZE_MAX)
+            u[cluster[i] * p + k] += e;
+        G += !seen[cluster[i]];
+        seen[cluster[i]] = 1;
+    }
+    gsl_matrix *meat = gsl_matrix_calloc(p, p), *half = gsl_matrix_alloc(p, p);
+    for (size_t cl = 0; cl < ids; cl++) {
+        if (!seen[cl])
+            continue;
+        const double *x = u + cl * p;
+        for (size_t a = 0; a < p; a++)
+            if (x[a] != 0.0)
+                for (size_t b = 0; b < p; b++)
+                    *gsl_matrix_ptr(meat, a, b) += x[a] * x[b];
+    }
+    gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, inv, meat, 0.0, half);
+    double N = (double)used;
+    double factor = G > 1 ? (double)G / (double)(G - 1) * (N - 1.0) / (N - (double)p) : NAN;
+    gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, factor, half, inv, 0.0, meat);
+    gsl_matrix_memcpy(inv, meat);
+    gsl_matrix_free(meat);
+    gsl_matrix_free(half);
+    free(u);
+    free(seen);
+    return G;
+}
+
+static int fit_fe(const double *v, const uint32_t *group, const uint32_t *stratum,
+                  const uint32_t *cluster, size_t ids, size_t n, size_t ngroups,
+                  size_t nstrata, slant_ols_fe *fit);
+
 int slant_ols_fe_fit(const double *v, const uint32_t *group, const uint32_t *stratum,
-                     size_t n, size_t ngroups, size_t nstrata, slant_ols_fe *fit)
+                     size_t n, size_t ngroups, size_t nstrata, slant_ols_fe *out)
+{
+    return fit_fe(v, group, stratum, NULL, 0, n, ngroups, nstrata, out);
+}
+
+int slant_ols_fe_fit_clustered(const double *v, const uint32_t *group, const uint32_t *stratum,
+                               const uint32_t *cluster, size_t ids, size_t n, size_t ngroups,
+                               size_t nstrata, slant_ols_fe *out)
+{
+    return fit_fe(v, group, stratum, cluster, ids, n, ngroups, nstrata, out);
+}
+
+static int fit_fe(const double *v, const uint32_t *group, const uint32_t *stratum,
+                  const uint32_t *cluster, size_t ids, size_t n, size_t ngroups,
+                  size_t nstrata, slant_ols_fe *fit)
 {
     memset(fit, 0, sizeof *fit);
     fit->groups = ngroups;
@@ -186,9 +252,15 @@ int slant_ols_fe_fit(const double *v, const uint32_t *group, const uint32_t *str
     }
     if (full && chisq > 0 && gsl_linalg_cholesky_invert(L) == GSL_SUCCESS) {
         double s2 = chisq / df;
-        gsl_matrix_scale(L, s2); /* the covariance: s^2 (X'X)^-1 */
+        if (cluster) {
+            fit->clusters = cluster_covariance(v, group, stratum, cluster, ids, n, ngroups,
+                                               nstrata, col, c, used, L);
+            df = fit->clusters > 1 ? (double)(fit->clusters - 1) : NAN;
+        } else {
+            gsl_matrix_scale(L, s2); /* the covariance: s^2 (X'X)^-1 */
+        }
         gsl_matrix *cov = L;
-        fit->identified = 1;
+        fit->identified = !isnan(df);
         fit->df = df;
         fit->sigma = sqrt(s2);
         for (size_t a = 0; a < ngroups; a++)
@@ -214,6 +286,8 @@ int slant_ols_fe_fit(const double *v, const uint32_t *group, const uint32_t *str
         }
         free(w);
     }
+    if (!fit->identified)
+        fit_undefined(fit, ngroups);
     gsl_vector_free(c);
     gsl_vector_free(xty);
     gsl_matrix_free(L);

@@ -73,7 +73,8 @@ typedef struct {
     size_t n;           /* values fitted */
     size_t groups;      /* ngroups */
     size_t strata;      /* strata with a value */
-    double df;          /* n - coefficients */
+    double df;          /* n - coefficients; clustered: clusters - 1 */
+    size_t clusters;    /* clustered: G, the clusters with a fitted value; else 0 */
     double sigma;       /* residual standard deviation */
     int identified;     /* 1: the fit is defined */
     double *adj_mean;   /* per group */
@@ -83,6 +84,19 @@ typedef struct {
 
 int slant_ols_fe_fit(const double *v, const uint32_t *group, const uint32_t *stratum,
                      size_t n, size_t ngroups, size_t nstrata, slant_ols_fe *fit);
+
+/*
+ * The same fit with CR1 cluster-robust covariance (as slant_cluster_mean_diff,
+ * inference.h): value i in cluster cluster[i] (an id below `ids`),
+ *   V = G/(G-1) (N-1)/(N-p) (X'X)^-1 [sum_c (X_c' e_c)(X_c' e_c)'] (X'X)^-1,
+ * G the clusters with a fitted value, N the values, p the coefficients; df = G - 1 (so
+ * the contrasts and intervals refer t to G - 1 degrees of freedom). Equals statsmodels'
+ * OLS(...).fit(cov_type="cluster", cov_kwds={"groups": clusters}, use_t=True). Undefined
+ * (-1) as slant_ols_fe_fit, or with fewer than 2 clusters.
+ */
+int slant_ols_fe_fit_clustered(const double *v, const uint32_t *group, const uint32_t *stratum,
+                               const uint32_t *cluster, size_t ids, size_t n, size_t ngroups,
+                               size_t nstrata, slant_ols_fe *fit);
 void slant_ols_fe_release(slant_ols_fe *fit);
 
 /*

@@ -195,6 +195,38 @@ for mode in ("all", "vs-rest"):
     check(counts == {k: int(v) for k, v in want.items()},
           f"{mode}: articles per group and stratum {counts} vs {want}")
 
+# --- with --cluster: CR1 standard errors of the adjusted differences -----------------------
+date_of = {}
+for line in open(three, encoding="utf-8"):
+    a = json.loads(line)
+    date_of[a["id"]] = a["date"]
+scores["day"] = [date_of[i] for i in scores["id"]]
+have = scores.dropna(subset=["topic"])
+for mode in ("all", "vs-rest"):
+    doc, _ = run("--pairs", mode, "--cluster", "date")
+    bad = []
+    for r in doc["tables"]["strata_pairs"]:
+        ind, a, b = r["indicator"], r["group"], r["reference"]
+        d = have[["source", "topic", "day", ind]].rename(columns={ind: "y"})
+        groups = pd.factorize(d.day)[0]
+        kw = dict(cov_type="cluster", cov_kwds={"groups": groups}, use_t=True)
+        if b == "rest":
+            d = d.assign(ina=np.where(d.source == a, "a", "rest"))
+            fit = smf.ols("y ~ C(ina, Treatment('rest')) + C(topic)", data=d).fit(**kw)
+            t = contrast(fit, ["C(ina, Treatment('rest'))[T.a]"], [1])
+        else:
+            fit = smf.ols("y ~ 0 + C(source) + C(topic)", data=d).fit(**kw)
+            t = contrast(fit, [f"C(source)[{a}]", f"C(source)[{b}]"], [1, -1])
+        lo, hi = t.conf_int(alpha=0.05)[0]
+        want = {"adj_diff": float(t.effect[0]), "adj_se": float(t.sd[0][0]),
+                "adj_t": float(t.tvalue[0][0]), "adj_p": float(t.pvalue),
+                "adj_df": float(len(set(groups)) - 1), "adj_low": lo, "adj_high": hi}
+        for k, v in want.items():
+            if not close(r[k], v):
+                bad.append((ind, a, b, k, r[k], v))
+    check(not bad, f"{mode} --cluster date: CR1 adjusted differences against statsmodels "
+                   f"cov_type='cluster': {bad[:4]}")
+
 # --- the JSON schema holds the strata members and tables ---------------------------------
 import jsonschema  # noqa: E402
 schema = json.load(open(os.path.join(HERE, "..", "..", "docs", "schema",
