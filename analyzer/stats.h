@@ -7,7 +7,8 @@
 
 /*
  * Statistics on GSL. stats.c is the only file that includes GSL headers, with logit.c
- * (the logistic fit, folds and ROC AUC of `slant calibrate`, logit.h) and inference.c
+ * (the logistic fit, folds and ROC AUC of `slant calibrate`, logit.h), strata.c (tests and
+ * fits within strata, strata.h) and inference.c
  * (cluster-robust standard errors, the permutation of Welch's t, BCa and Wilson
  * intervals and effect sizes of `slant compare`, inference.h).
  *
