@@ -292,6 +292,7 @@ typedef struct {
     char **strata_sentences;         /* one per difference called with or without strata */
     size_t nstrata_sentences;
     size_t strata_table;             /* each such difference with and without strata */
+    size_t strata_means_table;       /* the adjusted means of their indicators per source */
     size_t strata_counts_table;      /* articles per source and stratum */
 } slant_report;
 

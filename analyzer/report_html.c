@@ -316,8 +316,10 @@ static void differences_section(const slant_report *r, slant_buf *out)
         }
         if (r->nstrata_sentences)
             slant_buf_adds(out, "</ul>\n");
-        if (r->tables[r->strata_table].nrows)
+        if (r->tables[r->strata_table].nrows) {
             table(r, out, &r->tables[r->strata_table]);
+            table(r, out, &r->tables[r->strata_means_table]);
+        }
         table(r, out, &r->tables[r->strata_counts_table]);
     }
     slant_buf_addf(out, "<h3 id=\"h-rates\">Rates per %s</h3>\n"

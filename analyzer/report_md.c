@@ -172,6 +172,8 @@ static void differences(const slant_report *r, slant_buf *out)
         if (r->tables[r->strata_table].nrows) {
             table(out, &r->tables[r->strata_table]);
             slant_buf_addc(out, '\n');
+            table(out, &r->tables[r->strata_means_table]);
+            slant_buf_addc(out, '\n');
         }
         table(out, &r->tables[r->strata_counts_table]);
     }

@@ -98,7 +98,7 @@ static char *sentence(const slant_report *r, const slant_cmp_stratified *x)
 void slant_report_build_strata(slant_report *r)
 {
     const slant_comparison *c = r->c;
-    r->strata_table = r->strata_counts_table = SLANT_REPORT_NONE;
+    r->strata_table = r->strata_counts_table = r->strata_means_table = SLANT_REPORT_NONE;
     if (!c->opts.strata)
         return;
     const char *field = c->opts.strata;
@@ -237,10 +237,52 @@ static void counts_table(slant_report *r, size_t *cap)
     }
 }
 
+/* Whether some difference in indicator `ind` has a verdict (is called either way). */
+static int has_verdict(const slant_comparison *c, size_t ind)
+{
+    for (size_t k = 0; c->stratified && k < c->npairs; k++)
+        if (c->stratified[k].indicator == ind && c->stratified[k].verdict != SLANT_STRATA_NONE)
+            return 1;
+    return 0;
+}
+
+/* The adjusted means of the indicators with a verdict, per source, with their intervals. */
+static void means_table(slant_report *r, size_t *cap)
+{
+    const slant_comparison *c = r->c;
+    char caption[256];
+    snprintf(caption, sizeof caption, "Adjusted mean per article with %g%% CI, %s held fixed "
+                                      "(strata in the proportions of all articles)",
+             100 * c->opts.level, c->opts.strata);
+    r->strata_means_table = add(r, cap, "strata-means", caption, r->nsources + 1);
+    slant_report_table *t = &r->tables[r->strata_means_table];
+    t->caption_leads = 1;
+    slant_report_table_head(t, 0, "indicator", 1, SLANT_REPORT_NONE);
+    for (size_t s = 0; s < r->nsources; s++)
+        slant_report_table_head(t, 1 + s, r->sources[s].name, 0, s);
+    for (size_t i = 0; i < c->nindicators; i++) {
+        if (!has_verdict(c, c->indicators[i]))
+            continue;
+        slant_report_cell *row = slant_report_table_row(t);
+        slant_report_cell_text(&row[0], label_of(r, c->indicators[i]));
+        for (size_t s = 0; s < r->nsources && s < c->ngroups; s++) {
+            const slant_cmp_adjusted *x = &c->adjusted[s * c->nindicators + i];
+            fixed(&row[1 + s], x->mean);
+            if (isfinite(x->mean) && isfinite(x->low)) {
+                char ci[80];
+                snprintf(ci, sizeof ci, "[%.2f, %.2f]", x->low, x->high);
+                free(row[1 + s].note);
+                row[1 + s].note = xstrdup(ci);
+            }
+        }
+    }
+}
+
 void slant_report_strata_tables(slant_report *r, size_t *cap)
 {
     if (!r->c->opts.strata)
         return;
     verdict_table(r, cap);
+    means_table(r, cap);
     counts_table(r, cap);
 }

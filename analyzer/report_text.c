@@ -272,8 +272,10 @@ static void strata(const slant_report *r, writer *w)
     para(w, "  ", r->strata_note, 2);
     for (size_t k = 0; k < r->nstrata_sentences; k++)
         para(w, "  - ", r->strata_sentences[k], 4);
-    if (r->tables[r->strata_table].nrows)
+    if (r->tables[r->strata_table].nrows) {
         table_write(w, &r->tables[r->strata_table]);
+        table_write(w, &r->tables[r->strata_means_table]);
+    }
     table_write(w, &r->tables[r->strata_counts_table]);
 }
 

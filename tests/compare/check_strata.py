@@ -246,8 +246,9 @@ for fmt, heading in (("text", "HOLDING TOPIC FIXED"), ("md", "### Holding topic 
                      ("html", 'id="h-strata"')):
     rep = slant("report", "-q", "--strata", "topic", "--indicators", "pejorative_labels",
                 "--format", fmt, two)[0]
-    check(heading in rep and "the difference vanishes once topic is held fixed" in rep,
-          f"report --format {fmt}: the section and its sentence")
+    check(heading in rep and "the difference vanishes once topic is held fixed" in rep and
+          "Adjusted mean per article" in rep and "Articles per source and topic" in rep,
+          f"report --format {fmt}: the section, its sentence and tables")
 
 # --- csv and long carry the same tables --------------------------------------------------
 csv = pd.read_csv(io.StringIO(slant("compare", "--strata", "topic", "--indicators",
