@@ -1693,6 +1693,7 @@ slant_report *slant_report_build(const slant_comparison *c, const slant_report_o
     build_glossary(r);
     build_provenance(r);
     build_method(r);
+    slant_report_build_strata(r);
     build_sentences(r);
     r->evidence = !r->has_keyness ? SLANT_EVIDENCE_NO_TERMS
                                   : (o->snippets ? SLANT_EVIDENCE_NEED_ARTICLES
@@ -1821,5 +1822,6 @@ void slant_report_free(slant_report *r)
     for (size_t k = 0; k < r->ntables; k++)
         slant_report_table_release(&r->tables[k]);
     free(r->tables);
+    slant_report_strata_release(r);
     free(r);
 }
