@@ -598,9 +598,22 @@ static void count_model(slant_comparison *c, size_t i, const uint32_t *slots, wo
                         w->nb_c, c->opts.cluster_ids, n };
     cm->status = slant_nb_status_name(slant_nb_fit(&d, NULL, &cm->m));
     cm->group_p = cm->m.robust ? cm->m.wald_p : cm->m.lr_p;
-    if (c->opts.pairs == SLANT_PAIRS_NONE || c->vs_rest)
-        return; /* a rate ratio against the rest is not a contrast of this model */
+    if (c->opts.pairs == SLANT_PAIRS_NONE)
+        return;
     size_t k = c->ngroups;
+    if (c->vs_rest) { /* not a contrast of this model: the quasi-Poisson ratio (countmodel.h) */
+        slant_nb_ratio *vs = xmalloc(k * sizeof *vs);
+        slant_qp_rate_ratios_vs_rest(&d, c->opts.level, vs);
+        for (slant_cmp_pair *p = &c->pairs[i * k]; p < &c->pairs[(i + 1) * k]; p++) {
+            const slant_nb_ratio *r = &vs[slots[p->a]];
+            p->rr = r->ratio;
+            p->rr_low = r->low;
+            p->rr_high = r->high;
+            p->rr_p = r->p;
+        }
+        free(vs);
+        return;
+    }
     slant_cmp_pair *p = &c->pairs[i * (k * (k - 1) / 2)];
     for (size_t a = 0; a < k; a++)
         for (size_t b = a + 1; b < k; b++, p++) {
@@ -1163,6 +1176,12 @@ static void corrections(slant_comparison *c)
             correct(c, "pairs/nb_rate_ratio",
                     "secondary: rate ratios of the count model (negative binomial), every "
                     "pair and rate indicator",
+                    c->npairs, &c->pairs[0].rr_p, sizeof *c->pairs, &c->pairs[0].rr_q,
+                    sizeof *c->pairs);
+        else if (c->count_models)
+            correct(c, "pairs/qp_rate_ratio",
+                    "secondary: rate ratios of each group against the rest (quasi-Poisson), "
+                    "every group and rate indicator",
                     c->npairs, &c->pairs[0].rr_p, sizeof *c->pairs, &c->pairs[0].rr_q,
                     sizeof *c->pairs);
         if (c->opts.permutations)

@@ -146,8 +146,9 @@ typedef struct {
     slant_cluster_test cluster;     /* cluster-robust mean difference; NAN without clusters */
     double cluster_q;
     /* the count model's rate ratio of a to b with its Wald interval, z test p and q
-     * (family pairs/nb_rate_ratio, secondary); NAN without the model, for an indicator
-     * that is not a count, when the model did not fit, and against the rest */
+     * (family pairs/nb_rate_ratio, secondary); against the rest, the quasi-Poisson ratio
+     * (family pairs/qp_rate_ratio; countmodel.h); NAN without the model, for an indicator
+     * that is not a count, and when the model did not fit */
     double rr, rr_low, rr_high, rr_p, rr_q;
     unsigned flags;                 /* SLANT_PAIR_* */
 } slant_cmp_pair;

@@ -972,8 +972,9 @@ static void text_findings(const slant_comparison *c, const slant_compare_view *v
         if (!isnan(p->rr_high)) {
             char rq[16];
             fmt_p(rq, sizeof rq, p->rr_q);
-            slant_buf_addf(out, "      rate ratio %.2f [%.2f, %.2f] (negative binomial, q %s)\n",
-                           p->rr, p->rr_low, p->rr_high, rq);
+            slant_buf_addf(out, "      rate ratio %.2f [%.2f, %.2f] (%s, q %s)\n", p->rr,
+                           p->rr_low, p->rr_high,
+                           c->vs_rest ? "quasi-Poisson" : "negative binomial", rq);
         }
         text_drivers(c, p, v->top_terms, out);
     }

@@ -396,9 +396,9 @@ static void finding_sentences(slant_report *r, slant_report_finding *f)
         slant_report_fmt_value(rl, sizeof rl, f->rate_ratio.low, 0);
         slant_report_fmt_value(rh, sizeof rh, f->rate_ratio.high, 0);
         slant_report_fmt_q(rq, sizeof rq, f->rr_q);
-        char *more = strf("%s Count model (negative binomial): rate ratio %s (%g%% CI %s to "
-                          "%s), %s %s.",
-                          f->detail, rr, 100 * r->c->opts.level, rl, rh, qn, rq);
+        char *more = strf("%s Count model (%s): rate ratio %s (%g%% CI %s to %s), %s %s.",
+                          f->detail, r->c->vs_rest ? "quasi-Poisson" : "negative binomial", rr,
+                          100 * r->c->opts.level, rl, rh, qn, rq);
         free(f->detail);
         f->detail = more;
     }
