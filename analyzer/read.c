@@ -529,6 +529,8 @@ static slant_status table_header(slant_reader *r, slant_error *err)
 static char *cell_dup(const slant_reader *r, long c)
 {
     const table *t = r->jsonl->tab;
+    if (!t->len[c])
+        return xstrdup(""); /* the line's buffer may be NULL: no offset on it */
     return xmemdup(r->line.data + t->start[c], t->len[c]);
 }
 
