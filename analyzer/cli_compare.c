@@ -63,7 +63,11 @@ static void compare_usage(FILE *f)
         "                          mean of each indicator with its CI, and per group a\n"
         "                          Mann-Kendall test of the period means with Sen's slope\n"
         "      --split DATE        per group, the articles before DATE against those on or\n"
-        "                          after it: the difference, its Welch CI, Mann-Whitney p\n",
+        "                          after it: the difference, its Welch CI, Mann-Whitney p\n"
+        "      --strata FIELD      compare within the strata FIELD names (e.g. topic) too:\n"
+        "                          van Elteren's test, the adjusted difference (OLS with\n"
+        "                          stratum fixed effects), and whether each difference\n"
+        "                          holds, shrinks or vanishes with the stratum held fixed\n",
         f);
     fputs(
         "      --indicators A,B    only these indicators (category ids, quote_share)\n"
@@ -129,6 +133,7 @@ static void compare_usage(FILE *f)
         "  slant compare --event event --format json corpus/synthetic/ > c.json\n"
         "  slant compare --event auto --format json corpus/synthetic/ > c.json\n"
         "  slant score --signature corpus/synthetic/ | slant compare --event auto -\n"
+        "  slant compare --strata event --indicators pejorative_labels corpus/synthetic/\n"
         "  slant compare --indicators pejorative_labels,hedges --pairs vs-rest s.jsonl\n"
         "  slant compare --format csv --keyness all --min-df 1 corpus/synthetic/ > k.csv\n"
         "  slant compare --min-n 1 --lexicon tests/data/lexicon-frame \\\n"
@@ -429,12 +434,13 @@ int slant_cli_compare(int argc, char **argv)
     } else if (a.partial) {
         rc = cli_inputs_check(&a.common, &in, &ds, "compare");
         if (rc == SLANT_EXIT_OK) {
-            slant_json_write_partial(ds, io->by, io->event, &b);
+            slant_json_write_partial(ds, io->by, io->event, io->strata, &b);
             stamp_partial(&a, &in, argv + optind, (size_t)(argc - optind), &b);
             rc = write_result(&a, &b);
         }
     } else if ((rc = cli_events_find(&a.common, &in, ds, &found)) != SLANT_EXIT_OK ||
-               (rc = cli_inputs_check(&a.common, &in, &ds, "compare")) != SLANT_EXIT_OK) {
+               (rc = cli_inputs_check(&a.common, &in, &ds, "compare")) != SLANT_EXIT_OK ||
+               (rc = cli_strata_check(&a.common, ds)) != SLANT_EXIT_OK) {
         /* said why */
     } else {
         slant_error err;
@@ -487,6 +493,14 @@ int slant_cli_compare(int argc, char **argv)
                             "whole clusters, so the evidence is in the %zu clusters, not the "
                             "articles; read the cluster-robust columns (cluster_p)",
                             io->by, a.cluster, a.common.cmp.cluster_ids);
+            if (c->opts.strata && c->strata_missing)
+                cli_message("note: %zu article%s without a '%s' value (--strata) left out of "
+                            "the comparison within strata%s",
+                            c->strata_missing, c->strata_missing == 1 ? "" : "s",
+                            c->opts.strata,
+                            c->nstrata ? "" : ": no article has one (a JSON Lines field "
+                                              "reaches score records only if kept: 'slant "
+                                              "score --keep FIELD')");
             rc = write_result(&a, &b);
             if (rc == SLANT_EXIT_OK)
                 cli_run_summary(&ph, slant_dataset_nrows(ds), c->ngroups,
@@ -568,7 +582,7 @@ int slant_cli_merge(int argc, char **argv)
     if (optind == argc)
         return cli_usage_error("merge", "no partials given");
     slant_dataset *ds = slant_dataset_new();
-    char *by = NULL, *event = NULL;
+    char *by = NULL, *event = NULL, *strata = NULL;
     size_t failed = 0;
     cli_inputs_result seen; /* the lexicons and shards of the partials */
     memset(&seen, 0, sizeof seen);
@@ -577,7 +591,7 @@ int slant_cli_merge(int argc, char **argv)
         size_t len;
         slant_error err;
         char text[1200];
-        char *b = NULL, *e = NULL;
+        char *b = NULL, *e = NULL, *s = NULL;
         slant_status st = slant_read_file(argv[i], MAX_PARTIAL_BYTES, &data, &len, &err);
         if (st == SLANT_OK) {
             slant_partial_identity id;
@@ -589,11 +603,12 @@ int slant_cli_merge(int argc, char **argv)
                 free(data);
                 free(by);
                 free(event);
+                free(strata);
                 cli_inputs_release(&seen);
                 slant_dataset_free(ds);
                 return SLANT_EXIT_USAGE;
             }
-            st = slant_json_read_partial(data, len, argv[i], ds, &b, &e, &err);
+            st = slant_json_read_partial(data, len, argv[i], ds, &b, &e, &s, &err);
             free(data);
         }
         if (st != SLANT_OK) {
@@ -603,28 +618,33 @@ int slant_cli_merge(int argc, char **argv)
         } else if (!by) {
             by = b ? b : xstrdup("source");
             event = e;
-            b = e = NULL;
-        } else if (!b || strcmp(b, by) || (e ? !event || strcmp(e, event) : event != NULL)) {
+            strata = s;
+            b = e = s = NULL;
+        } else if (!b || strcmp(b, by) || (e ? !event || strcmp(e, event) : event != NULL) ||
+                   (s ? !strata || strcmp(s, strata) : strata != NULL)) {
             cli_message("'%s' was grouped differently from the first partial: not merged "
                         "into a mixed comparison",
                         argv[i]);
             free(b);
             free(e);
+            free(s);
             free(by);
             free(event);
+            free(strata);
             cli_inputs_release(&seen);
             slant_dataset_free(ds);
             return SLANT_EXIT_USAGE;
         }
         free(b);
         free(e);
+        free(s);
     }
     int rc = SLANT_EXIT_NOTHING;
     if (by) {
         slant_buf out;
         slant_buf_init(&out, SLANT_OUTPUT_MAX_BYTES);
         slant_dataset_sort(ds); /* the same whatever the order of the partials */
-        slant_json_write_partial(ds, by, event, &out);
+        slant_json_write_partial(ds, by, event, strata, &out);
         slant_partial_identity id; /* the partials' (they agree, or --force) */
         slant_partial_identity_init(&id);
         identity_lexicon(&seen, &id);
@@ -643,6 +663,7 @@ int slant_cli_merge(int argc, char **argv)
     }
     free(by);
     free(event);
+    free(strata);
     cli_inputs_release(&seen);
     slant_dataset_free(ds);
     return rc;

@@ -450,13 +450,15 @@ static int is_metadata(const char *field)
     return 0;
 }
 
-size_t cli_inputs_keep(const cli_inputs_options *o, const char *keep[2])
+size_t cli_inputs_keep(const cli_inputs_options *o, const char *keep[CLI_MAX_KEEP])
 {
     size_t nkeep = 0;
     if (!is_metadata(o->by) && slant_bin_of(o->by) == SLANT_BIN_NONE)
         keep[nkeep++] = o->by;
     if (o->event && !o->event_auto && !is_metadata(o->event))
         keep[nkeep++] = o->event;
+    if (o->strata && !is_metadata(o->strata))
+        keep[nkeep++] = o->strata;
     return nkeep;
 }
 
@@ -518,7 +520,7 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
         slant_lexicon_free(lex);
         return 0;
     }
-    const char *keep[2];
+    const char *keep[CLI_MAX_KEEP];
     size_t nkeep = cli_inputs_keep(o, keep);
     scored_sink sink = {
         .rc = { isatty(STDERR_FILENO) && !o->quiet, { 0, 0 }, { 0, 0 }, 0 },
@@ -583,9 +585,9 @@ static size_t read_partial_file(const char *path, const cli_inputs_options *o,
         free(data);
         return 1;
     }
-    char *by, *event;
+    char *by, *event, *strata;
     size_t before = slant_dataset_nrows(ds);
-    slant_status st = slant_json_read_partial(data, len, path, ds, &by, &event, &err);
+    slant_status st = slant_json_read_partial(data, len, path, ds, &by, &event, &strata, &err);
     free(data);
     size_t bad = 0;
     if (st != SLANT_OK) {
@@ -599,10 +601,17 @@ static size_t read_partial_file(const char *path, const cli_inputs_options *o,
                     path, by ? by : "?", event ? event : "(none)", o->by,
                     o->event ? o->event : "(none)");
         bad = 1;
+    } else if (o->strata && (!strata || strcmp(strata, o->strata))) {
+        cli_message("'%s' was made %s%s%s; this comparison uses --strata '%s' (give it to "
+                    "the 'compare --partial' that makes the partial)",
+                    path, strata ? "with --strata '" : "without --strata", strata ? strata : "",
+                    strata ? "'" : "", o->strata);
+        bad = 1;
     }
     *records += slant_dataset_nrows(ds) - before;
     free(by);
     free(event);
+    free(strata);
     return bad;
 }
 
@@ -611,8 +620,9 @@ void cli_inputs_read(const cli_inputs_options *o, char **paths, size_t n, slant_
 {
     memset(r, 0, sizeof *r);
     int bin = slant_bin_of(o->by);
-    slant_score_fields fields = { bin > 0 ? "date" : o->by, o->event_auto ? NULL : o->event,
-                                  bin > 0 ? bin : 0 };
+    slant_score_fields fields = { .by = bin > 0 ? "date" : o->by,
+                                  .event = o->event_auto ? NULL : o->event,
+                                  .bin = bin > 0 ? bin : 0, .stratum = o->strata };
     r->articles = xcalloc(n ? n : 1, sizeof *r->articles);
     int stdin_taken = 0;
     for (size_t i = 0; i < n; i++) {
@@ -744,6 +754,7 @@ void cli_comparison_defaults(cli_comparison_args *a)
     a->in.text_field = "text";
     a->in.id_field = "id";
     a->alpha = 0.05;
+    a->cmp.alpha = a->alpha;
     a->top = 5;
     a->events.window = SLANT_EVENTS_WINDOW;
     a->events.threshold = NAN;
@@ -796,6 +807,10 @@ int cli_comparison_option(cli_comparison_args *a, int c, const char *arg, const 
         a->events_tuned = 1;
         break;
     }
+    case CLI_OPT_STRATA:
+        a->in.strata = arg;
+        a->cmp.strata = arg;
+        break;
     case CLI_OPT_LEXICON: a->in.lexicon = arg; break;
     case CLI_OPT_LANG: a->in.lang = arg; break;
     case CLI_OPT_WEIGHTS: a->in.weights = arg; break;
@@ -884,6 +899,7 @@ int cli_comparison_option(cli_comparison_args *a, int c, const char *arg, const 
     case CLI_OPT_ALPHA:
         if (cli_parse_real(arg, 1e-12, 1, &a->alpha) != 0)
             return cli_usage_error(command, "invalid alpha '%s' (above 0, at most 1)", arg);
+        a->cmp.alpha = a->alpha;
         break;
     case 'j':
         if (cli_parse_count(arg, 1, CLI_MAX_THREADS, &v) != 0)
@@ -1082,4 +1098,16 @@ int cli_inputs_check(const cli_comparison_args *a, const cli_inputs_result *r,
                         undated, n, " (", bad);
     }
     return check_indicators(a, *ds, command);
+}
+
+int cli_strata_check(const cli_comparison_args *a, const slant_dataset *ds)
+{
+    if (!a->in.strata || slant_dataset_nstrata(ds) || !slant_dataset_nrows(ds))
+        return 0;
+    cli_message("no record has the field '%s' (--strata): nothing to hold fixed%s",
+                a->in.strata,
+                is_metadata(a->in.strata) ? ""
+                                          : " (a JSON Lines field reaches score records only "
+                                            "if it was kept: 'slant score --keep FIELD')");
+    return SLANT_EXIT_NOTHING;
 }

@@ -37,6 +37,7 @@ typedef struct {
     int event_auto;              /* --event auto: events are found (events.h); records
                                   * keep their day and signature, articles scored here
                                   * get one */
+    const char *strata;          /* --strata: the field naming each article's stratum, or NULL */
     const char *lexicon;         /* --lexicon DIR, or NULL for the installed one */
     const char *lang;            /* --lang, for the installed lexicon */
     const char *weights;         /* --weights FILE for scoring articles, or NULL */
@@ -116,11 +117,12 @@ void cli_inputs_read(const cli_inputs_options *o, char **paths, size_t n, slant_
 void cli_inputs_release(cli_inputs_result *r);
 
 /*
- * The fields JSON Lines articles must pass through for grouping (`by` and `event` when
- * they are not metadata the reader fills itself): writes up to 2 names to `keep` and
- * returns how many. Borrowed from `o`.
+ * The fields JSON Lines articles must pass through for grouping (`by`, `event` and
+ * `strata` when they are not metadata the reader fills itself): writes up to
+ * CLI_MAX_KEEP names to `keep` and returns how many. Borrowed from `o`.
  */
-size_t cli_inputs_keep(const cli_inputs_options *o, const char *keep[2]);
+#define CLI_MAX_KEEP 4
+size_t cli_inputs_keep(const cli_inputs_options *o, const char *keep[CLI_MAX_KEEP]);
 
 /* Adds a lexicon (id, version, hash) to r->lexicons if it is new, with where it was met
  * (`where` copied). */
@@ -142,6 +144,7 @@ enum {
     CLI_OPT_EVERY, CLI_OPT_SPLIT,
     CLI_OPT_EVENT_WINDOW, CLI_OPT_EVENT_THRESHOLD, CLI_OPT_EVENT_METHOD,
     CLI_OPT_MIN_DF, CLI_OPT_ACTORS,
+    CLI_OPT_STRATA,
     CLI_OPT_OWN
 };
 
@@ -149,6 +152,7 @@ enum {
 #define CLI_COMPARISON_OPTIONS                                       \
     { "by", required_argument, NULL, CLI_OPT_BY },                   \
     { "event", required_argument, NULL, CLI_OPT_EVENT },             \
+    { "strata", required_argument, NULL, CLI_OPT_STRATA },           \
     { "indicators", required_argument, NULL, CLI_OPT_INDICATORS },   \
     { "pairs", required_argument, NULL, CLI_OPT_PAIRS },             \
     { "max-pairs", required_argument, NULL, CLI_OPT_MAX_PAIRS },     \
@@ -242,6 +246,13 @@ int cli_events_find(const cli_comparison_args *a, const cli_inputs_result *r,
  * `out` (at most `size` bytes), for reports. */
 void cli_events_describe(const cli_comparison_args *a, const slant_events_summary *found,
                          char *out, size_t size);
+
+/*
+ * With --strata FIELD, before comparing (not for a partial, whose shard may lack it):
+ * when no row has a stratum, prints that no record has FIELD (and how a JSON Lines field
+ * reaches score records) and returns SLANT_EXIT_NOTHING; else 0.
+ */
+int cli_strata_check(const cli_comparison_args *a, const slant_dataset *ds);
 
 /* The option getopt_long just returned as the user would name it ("--min-n", "-j"), for
  * messages; `*longindex` is the index getopt_long set (or -1), and is reset to -1. */

@@ -81,6 +81,8 @@ static void report_usage(FILE *f)
         "                          indicator by day, week, month or year (Mann-Kendall,\n"
         "                          Sen's slope), the period means, and charts in HTML\n"
         "      --split DATE        add before/after DATE per source and indicator\n"
+        "      --strata FIELD      a section holding FIELD (e.g. topic) fixed: whether each\n"
+        "                          difference holds, shrinks or vanishes within its strata\n"
         "      --indicators A,B    only these indicators (category ids, quote_share)\n"
         "      --pairs MODE        all (default), vs-rest or none\n"
         "      --max-pairs N       more pairs than N (default 45): vs-rest instead\n"
@@ -109,6 +111,7 @@ static void report_usage(FILE *f)
         "  slant report --format html -o report.html corpus/synthetic/\n"
         "  slant report --event event --format html -o report.html corpus/synthetic/\n"
         "  slant report --event auto corpus/synthetic/     # events found, not labelled\n"
+        "  slant report --strata event --format md corpus/synthetic/ > report.md\n"
         "  slant report --where 'source!=Meridian Wire' --from 2025-04 corpus/synthetic/\n"
         "  slant report --every month --split 2025-04-01 --format md corpus/synthetic/\n"
         "  slant report --min-df 5 corpus/synthetic/\n"
@@ -305,7 +308,7 @@ static void add_evidence(const report_args *a, const cli_inputs_result *in, slan
         free(paths);
         return;
     }
-    const char *keep[2];
+    const char *keep[CLI_MAX_KEEP];
     size_t nkeep = cli_inputs_keep(&a->common.in, keep);
     slant_evidence_options eo = {
         .lex = in->lex,
@@ -458,7 +461,8 @@ int slant_cli_report(int argc, char **argv)
                                 : "no articles could be read from the inputs");
         rc = SLANT_EXIT_NOTHING;
     } else if ((rc = cli_events_find(&a.common, &in, ds, &found)) == SLANT_EXIT_OK &&
-               (rc = cli_inputs_check(&a.common, &in, &ds, "report")) == SLANT_EXIT_OK) {
+               (rc = cli_inputs_check(&a.common, &in, &ds, "report")) == SLANT_EXIT_OK &&
+               (rc = cli_strata_check(&a.common, ds)) == SLANT_EXIT_OK) {
         rc = report(&a, &in, paths, n, ds, &found, &ph);
     }
     if (rc == SLANT_EXIT_OK && in.failed) {

@@ -10,6 +10,7 @@
 #include "indicator.h"
 #include "ranks.h"
 #include "trend.h"
+#include "strata.h"
 #include "xalloc.h"
 
 /* --- picking groups and indicators --------------------------------------------------- */
@@ -597,9 +598,22 @@ static void count_model(slant_comparison *c, size_t i, const uint32_t *slots, wo
                         w->nb_c, c->opts.cluster_ids, n };
     cm->status = slant_nb_status_name(slant_nb_fit(&d, NULL, &cm->m));
     cm->group_p = cm->m.robust ? cm->m.wald_p : cm->m.lr_p;
-    if (c->opts.pairs == SLANT_PAIRS_NONE || c->vs_rest)
-        return; /* a rate ratio against the rest is not a contrast of this model */
+    if (c->opts.pairs == SLANT_PAIRS_NONE)
+        return;
     size_t k = c->ngroups;
+    if (c->vs_rest) { /* not a contrast of this model: the quasi-Poisson ratio (countmodel.h) */
+        slant_nb_ratio *vs = xmalloc(k * sizeof *vs);
+        slant_qp_rate_ratios_vs_rest(&d, c->opts.level, vs);
+        for (slant_cmp_pair *p = &c->pairs[i * k]; p < &c->pairs[(i + 1) * k]; p++) {
+            const slant_nb_ratio *r = &vs[slots[p->a]];
+            p->rr = r->ratio;
+            p->rr_low = r->low;
+            p->rr_high = r->high;
+            p->rr_p = r->p;
+        }
+        free(vs);
+        return;
+    }
     slant_cmp_pair *p = &c->pairs[i * (k * (k - 1) / 2)];
     for (size_t a = 0; a < k; a++)
         for (size_t b = a + 1; b < k; b++, p++) {
@@ -610,6 +624,145 @@ static void count_model(slant_comparison *c, size_t i, const uint32_t *slots, wo
             p->rr_high = r.high;
             p->rr_p = r.p;
         }
+}
+
+/* --- within strata ------------------------------------------------------------------------ */
+
+slant_strata_verdict slant_cmp_strata_verdict(const slant_cmp_pair *p,
+                                              const slant_cmp_stratified *s, double alpha)
+{
+    int crude = slant_cmp_pair_called(p, alpha), within = s->q < alpha;
+    if (crude && within)
+        return fabs(s->adj_diff) < 0.5 * fabs(s->crude_diff) ? SLANT_STRATA_SHRINKS
+                                                             : SLANT_STRATA_HOLDS;
+    if (crude)
+        return isnan(s->p) ? SLANT_STRATA_UNTESTED : SLANT_STRATA_VANISHES;
+    return within ? SLANT_STRATA_APPEARS : SLANT_STRATA_NONE;
+}
+
+const char *slant_strata_verdict_name(slant_strata_verdict v)
+{
+    switch (v) {
+    case SLANT_STRATA_HOLDS: return "holds";
+    case SLANT_STRATA_SHRINKS: return "shrinks";
+    case SLANT_STRATA_VANISHES: return "vanishes";
+    case SLANT_STRATA_APPEARS: return "appears";
+    case SLANT_STRATA_UNTESTED: return "untested";
+    case SLANT_STRATA_NONE: break;
+    }
+    return "none";
+}
+
+/* The compared groups' articles per stratum, and those without one. */
+static void stratum_counts(slant_comparison *c)
+{
+    c->nstrata = slant_dataset_nstrata(c->ds);
+    c->stratum_counts = xcalloc(c->ngroups * c->nstrata + 1, sizeof *c->stratum_counts);
+    uint32_t *slots = group_slots(c);
+    for (size_t r = 0; r < slant_dataset_nrows(c->ds); r++) {
+        const slant_row *row = slant_dataset_row(c->ds, r);
+        uint32_t k = slots[row->group];
+        if (k == UINT32_MAX)
+            continue;
+        if (row->stratum == UINT32_MAX)
+            c->strata_missing++;
+        else
+            c->stratum_counts[k * c->nstrata + row->stratum]++;
+    }
+    free(slots);
+}
+
+/*
+ * Indicator i within strata: the fit of all compared groups (their adjusted means, and
+ * every pair's adjusted difference), or per group the fit of the group against the rest;
+ * van Elteren's test per pair. Over the rows of compared groups with a stratum and a
+ * defined value, in row order.
+ */
+static void within_strata(slant_comparison *c, size_t i, const uint32_t *slots)
+{
+    const slant_dataset *ds = c->ds;
+    size_t ind = c->indicators[i], rows = slant_dataset_nrows(ds), n = 0;
+    double *v = xmalloc((rows ? rows : 1) * sizeof *v);
+    uint32_t *slot = xmalloc((rows ? rows : 1) * sizeof *slot);
+    uint32_t *stratum = xmalloc((rows ? rows : 1) * sizeof *stratum);
+    uint32_t *side32 = xmalloc((rows ? rows : 1) * sizeof *side32);
+    uint32_t *cl = c->opts.cluster ? xmalloc((rows ? rows : 1) * sizeof *cl) : NULL;
+    unsigned char *side = xmalloc(rows ? rows : 1);
+    for (size_t r = 0; r < rows; r++) {
+        const slant_row *row = slant_dataset_row(ds, r);
+        if (slots[row->group] == UINT32_MAX || row->stratum == UINT32_MAX ||
+            isnan(row->values[ind]))
+            continue;
+        v[n] = row->values[ind];
+        slot[n] = slots[row->group];
+        if (cl)
+            cl[n] = c->opts.cluster[r];
+        stratum[n++] = row->stratum;
+    }
+    /* with clusters, CR1 standard errors (as the pairs' cluster-robust t) */
+    slant_ols_fe fit;
+    if (cl)
+        slant_ols_fe_fit_clustered(v, slot, stratum, cl, c->opts.cluster_ids, n, c->ngroups,
+                                   c->nstrata, &fit);
+    else
+        slant_ols_fe_fit(v, slot, stratum, n, c->ngroups, c->nstrata, &fit);
+    for (size_t k = 0; k < c->ngroups; k++) {
+        slant_cmp_adjusted *x = &c->adjusted[k * c->nindicators + i];
+        x->group = c->groups[k];
+        x->indicator = ind;
+        x->mean = fit.adj_mean[k];
+        slant_ols_fe_mean_ci(&fit, k, c->opts.level, &x->low, &x->high);
+        for (size_t j = 0; j < n; j++)
+            x->n += slot[j] == k;
+    }
+    size_t per = c->vs_rest ? c->ngroups : c->ngroups * (c->ngroups - 1) / 2;
+    for (size_t k = 0; k < per && c->npairs; k++) {
+        const slant_cmp_pair *p = &c->pairs[i * per + k];
+        slant_cmp_stratified *s = &c->stratified[i * per + k];
+        uint32_t a = slots[p->a], b = p->b == SLANT_REST ? UINT32_MAX : slots[p->b];
+        for (size_t j = 0; j < n; j++) {
+            side[j] = slot[j] == a ? 0 : (b == UINT32_MAX || slot[j] == b) ? 1 : 2;
+            side32[j] = side[j] < 2 ? side[j] : UINT32_MAX;
+        }
+        slant_van_elteren_test ve;
+        slant_van_elteren(v, side, stratum, n, c->nstrata, &ve);
+        slant_ols_contrast ct;
+        if (b == UINT32_MAX) {
+            slant_ols_fe rest;
+            if (cl)
+                slant_ols_fe_fit_clustered(v, side32, stratum, cl, c->opts.cluster_ids, n, 2,
+                                           c->nstrata, &rest);
+            else
+                slant_ols_fe_fit(v, side32, stratum, n, 2, c->nstrata, &rest);
+            slant_ols_fe_contrast(&rest, 0, 1, c->opts.level, &ct);
+            slant_ols_fe_release(&rest);
+        } else {
+            slant_ols_fe_contrast(&fit, a, b, c->opts.level, &ct);
+        }
+        s->a = p->a;
+        s->b = p->b;
+        s->indicator = ind;
+        s->strata = ve.strata;
+        s->na = ve.na;
+        s->nb = ve.nb;
+        s->z = ve.z;
+        s->p = ve.p;
+        s->crude_diff = p->mean_a - p->mean_b;
+        s->adj_diff = ct.diff;
+        s->adj_se = ct.se;
+        s->adj_t = ct.t;
+        s->adj_df = ct.df;
+        s->adj_p = ct.p;
+        s->adj_low = ct.lo;
+        s->adj_high = ct.hi;
+    }
+    slant_ols_fe_release(&fit);
+    free(v);
+    free(slot);
+    free(stratum);
+    free(side32);
+    free(cl);
+    free(side);
 }
 
 /* --- indicators on threads ----------------------------------------------------------------- */
@@ -637,6 +790,11 @@ static void allocate_slots(slant_comparison *c)
     if (ne && c->opts.pairs != SLANT_PAIRS_NONE && all_pairs <= c->opts.max_pairs) {
         c->paired = xcalloc(all_pairs * ni + 1, sizeof *c->paired);
         c->npaired = all_pairs * ni;
+    }
+    if (c->opts.strata) {
+        c->stratified = xcalloc(c->npairs + 1, sizeof *c->stratified);
+        c->adjusted = xcalloc(c->ngroups * ni + 1, sizeof *c->adjusted);
+        c->nadjusted = c->ngroups * ni;
     }
 }
 
@@ -667,6 +825,8 @@ static void *indicator_worker(void *arg)
         if (c->count_models)
             count_model(c, i, q->slots, &w);
         within_events(c, i, &w);
+        if (c->opts.strata)
+            within_strata(c, i, q->slots);
         pthread_mutex_lock(&q->lock); /* one progress call at a time (progress.h) */
         q->done++;
         slant_progress_report(&c->opts.progress, "statistics", q->done, c->nindicators);
@@ -1009,6 +1169,12 @@ static void corrections(slant_comparison *c)
                     "pair and rate indicator",
                     c->npairs, &c->pairs[0].rr_p, sizeof *c->pairs, &c->pairs[0].rr_q,
                     sizeof *c->pairs);
+        else if (c->count_models)
+            correct(c, "pairs/qp_rate_ratio",
+                    "secondary: rate ratios of each group against the rest (quasi-Poisson), "
+                    "every group and rate indicator",
+                    c->npairs, &c->pairs[0].rr_p, sizeof *c->pairs, &c->pairs[0].rr_q,
+                    sizeof *c->pairs);
         if (c->opts.permutations)
             correct(c, "pairs/permutation",
                     "secondary: permutation tests of Welch's t, every pair and indicator",
@@ -1034,6 +1200,18 @@ static void corrections(slant_comparison *c)
                 "Wilcoxon signed-rank tests within events, every pair and indicator",
                 c->npaired, &c->paired[0].wilcoxon.p, sizeof *c->paired,
                 &c->paired[0].wilcoxon_q, sizeof *c->paired);
+    }
+    if (c->opts.strata && c->npairs) {
+        correct(c, "strata/van_elteren",
+                "van Elteren's stratified rank-sum tests, every pair and indicator (a "
+                "difference is called within strata on this family's q)",
+                c->npairs, &c->stratified[0].p, sizeof *c->stratified, &c->stratified[0].q,
+                sizeof *c->stratified);
+        correct(c, "strata/ols_fe",
+                "t tests of the adjusted differences (OLS with stratum fixed effects), every "
+                "pair and indicator",
+                c->npairs, &c->stratified[0].adj_p, sizeof *c->stratified,
+                &c->stratified[0].adj_q, sizeof *c->stratified);
     }
     if (c->nconcepts)
         correct(c, "contested/chi2", "chi-square tests of groups by variants, one per concept",
@@ -1109,6 +1287,17 @@ slant_comparison *slant_compare(const slant_dataset *ds, const slant_compare_opt
         return NULL;
     }
     c->clusters_nested = c->opts.cluster && clusters_nested(c);
+    if (c->opts.strata) {
+        stratum_counts(c);
+        if (!c->opts.stratum) { /* the count model holds the strata fixed too */
+            size_t rows = slant_dataset_nrows(ds);
+            c->row_strata = xmalloc((rows ? rows : 1) * sizeof *c->row_strata);
+            for (size_t r = 0; r < rows; r++)
+                c->row_strata[r] = slant_dataset_row(ds, r)->stratum;
+            c->opts.stratum = c->row_strata;
+            c->opts.nstrata = c->nstrata;
+        }
+    }
     per_indicator(c);
     entry_totals(c);
     keyness(c);
@@ -1117,6 +1306,9 @@ slant_comparison *slant_compare(const slant_dataset *ds, const slant_compare_opt
     corrections(c);
     if (c->opts.every || c->opts.has_split)
         c->trend = slant_trend_new(c);
+    for (size_t k = 0; c->stratified && k < c->npairs; k++)
+        c->stratified[k].verdict = (int)slant_cmp_strata_verdict(
+            &c->pairs[k], &c->stratified[k], c->opts.alpha > 0 ? c->opts.alpha : 0.05);
     return c;
 }
 
@@ -1147,6 +1339,10 @@ void slant_comparison_free(slant_comparison *c)
         free(c->concepts[k].concept);
     free(c->concepts);
     slant_trend_free(c->trend);
+    free(c->stratified);
+    free(c->adjusted);
+    free(c->stratum_counts);
+    free(c->row_strata);
     free(c);
 }
 

@@ -84,6 +84,11 @@ typedef struct {
                                      * nstrata, UINT32_MAX for none), borrowed: stratum
                                      * fixed effects in the count model */
     size_t nstrata;
+    const char *strata;             /* NULL, or the field of the rows' strata (borrowed;
+                                     * slant_row.stratum; compare --strata): compare
+                                     * within them too */
+    double alpha;                   /* q below which a difference is called, for the
+                                     * verdicts within strata; 0: 0.05 */
 } slant_compare_options;
 
 typedef struct {
@@ -141,8 +146,9 @@ typedef struct {
     slant_cluster_test cluster;     /* cluster-robust mean difference; NAN without clusters */
     double cluster_q;
     /* the count model's rate ratio of a to b with its Wald interval, z test p and q
-     * (family pairs/nb_rate_ratio, secondary); NAN without the model, for an indicator
-     * that is not a count, when the model did not fit, and against the rest */
+     * (family pairs/nb_rate_ratio, secondary); against the rest, the quasi-Poisson ratio
+     * (family pairs/qp_rate_ratio; countmodel.h); NAN without the model, for an indicator
+     * that is not a count, and when the model did not fit */
     double rr, rr_low, rr_high, rr_p, rr_q;
     unsigned flags;                 /* SLANT_PAIR_* */
 } slant_cmp_pair;
@@ -165,6 +171,58 @@ typedef struct {
     slant_mwu_method wilcoxon_method;
     double wilcoxon_q;
 } slant_cmp_paired;
+
+/*
+ * A pair compared within strata (compare --strata), parallel to the pairs: stratified[k]
+ * is pairs[k] with the stratum held fixed. Rows without a stratum are left out (counted
+ * in slant_comparison.strata_missing). The primary test is van Elteren's (strata.h;
+ * family strata/van_elteren); the size is the adjusted difference of the OLS fit with
+ * stratum fixed effects (strata/ols_fe): for every pair, of the fit of all compared
+ * groups; against the rest, of the fit of the group against the rest.
+ */
+typedef struct {
+    size_t a, b, indicator;         /* as the pair's; b may be SLANT_REST */
+    size_t strata;                  /* strata where both sides have values */
+    size_t na, nb;                  /* their values */
+    double z, p, q;                 /* van Elteren's z (> 0: a ranks higher), p and q */
+    double crude_diff;              /* the pair's mean_a - mean_b, strata ignored */
+    double adj_diff, adj_se, adj_t, adj_df, adj_p, adj_q;
+    double adj_low, adj_high;       /* the t interval of adj_diff */
+    int verdict;                    /* slant_strata_verdict at opts.alpha */
+} slant_cmp_stratified;
+
+/* What holding the strata fixed does to a pair, at `alpha`: */
+typedef enum {
+    SLANT_STRATA_NONE,      /* called neither without strata nor within them */
+    SLANT_STRATA_HOLDS,     /* called both ways, |adjusted diff| >= half the crude one */
+    SLANT_STRATA_SHRINKS,   /* called both ways, |adjusted diff| < half the crude one */
+    SLANT_STRATA_VANISHES,  /* called without strata (slant_cmp_pair_called), not within
+                             * them (van Elteren's q >= alpha or undefined) */
+    SLANT_STRATA_APPEARS,   /* called within strata only */
+    SLANT_STRATA_UNTESTED   /* called without strata; within them van Elteren's test is
+                             * undefined (no stratum holds both sides, or all ties) */
+} slant_strata_verdict;
+
+#define SLANT_STRATA_VERDICTS_TEXT                                                          \
+    "holds: called without strata (the primary pair test) and within them (van Elteren), "  \
+    "the adjusted difference at least half the unadjusted one; shrinks: called both ways, "  \
+    "the adjusted difference below half the unadjusted one; vanishes: called without "      \
+    "strata, not within them; appears: called within strata only; untested: called "       \
+    "without strata, and no stratum holds both groups (or all values tie); none: called "  \
+    "neither way"
+
+slant_strata_verdict slant_cmp_strata_verdict(const slant_cmp_pair *p,
+                                              const slant_cmp_stratified *s, double alpha);
+/* "holds", "shrinks", "vanishes", "appears", "untested" or "none"; static text. */
+const char *slant_strata_verdict_name(slant_strata_verdict v);
+
+/* A group's adjusted mean of an indicator (strata.h: its fitted mean with the strata in
+ * the proportions of all fitted articles) and its t interval; NAN when not identified. */
+typedef struct {
+    size_t group, indicator;
+    size_t n;                       /* the group's values in the fit */
+    double mean, low, high;
+} slant_cmp_adjusted;
 
 typedef struct {
     size_t group, reference;        /* reference may be SLANT_REST */
@@ -277,6 +335,17 @@ typedef struct {
     size_t nfamilies;
     int clusters_nested;            /* with clusters: each lies within one compared group */
     struct slant_trend *trend;      /* with opts.every or opts.has_split (trend.h), else NULL */
+    /* With opts.strata: */
+    slant_cmp_stratified *stratified;   /* parallel to pairs (npairs) */
+    slant_cmp_adjusted *adjusted;       /* group-major: [k * nindicators + i] */
+    size_t nadjusted;
+    size_t nstrata;                     /* strata of the dataset */
+    size_t *stratum_counts;             /* articles of compared group k in stratum s:
+                                         * [k * nstrata + s] */
+    size_t strata_missing;              /* articles of the compared groups without a
+                                         * stratum: left out of the stratified statistics */
+    uint32_t *row_strata;               /* each row's stratum, for the count model's
+                                         * stratum fixed effects (opts.stratum; owned) */
 } slant_comparison;
 
 /*

@@ -413,6 +413,58 @@ static void visit_time(const slant_comparison *c, row_sink sink, void *ctx)
     }
 }
 
+/* Within strata (--strata): each pair with the strata held fixed, the groups' adjusted
+ * means, and the articles of each group in each stratum (entry: the stratum). */
+static void visit_strata(const slant_comparison *c, row_sink sink, void *ctx)
+{
+    if (!c->opts.strata)
+        return;
+    for (size_t k = 0; c->stratified && k < c->npairs; k++) {
+        const slant_cmp_stratified *x = &c->stratified[k];
+        result_row r = row_of("strata_pairs");
+        r.group = slant_comparison_group_name(c, x->a);
+        r.reference = slant_comparison_group_name(c, x->b);
+        r.indicator = indicator(c, x->indicator);
+        put(&r, "strata", (double)x->strata);
+        put(&r, "n_a", (double)x->na);
+        put(&r, "n_b", (double)x->nb);
+        put(&r, "ve_z", x->z);
+        put(&r, "ve_p", x->p);
+        put(&r, "ve_q", x->q);
+        put(&r, "crude_diff", x->crude_diff);
+        put(&r, "adj_diff", x->adj_diff);
+        put(&r, "adj_se", x->adj_se);
+        put(&r, "adj_t", x->adj_t);
+        put(&r, "adj_df", x->adj_df);
+        put(&r, "adj_p", x->adj_p);
+        put(&r, "adj_q", x->adj_q);
+        put(&r, "adj_low", x->adj_low);
+        put(&r, "adj_high", x->adj_high);
+        put_text(&r, "verdict", slant_strata_verdict_name((slant_strata_verdict)x->verdict));
+        sink(&r, ctx);
+    }
+    for (size_t k = 0; k < c->nadjusted; k++) {
+        const slant_cmp_adjusted *x = &c->adjusted[k];
+        result_row r = row_of("strata_means");
+        r.group = slant_comparison_group_name(c, x->group);
+        r.indicator = indicator(c, x->indicator);
+        put(&r, "n", (double)x->n);
+        put(&r, "adj_mean", x->mean);
+        put(&r, "adj_low", x->low);
+        put(&r, "adj_high", x->high);
+        sink(&r, ctx);
+    }
+    for (size_t k = 0; k < c->ngroups; k++) {
+        for (size_t s = 0; s < c->nstrata; s++) {
+            result_row r = row_of("strata_counts");
+            r.group = slant_comparison_group_name(c, c->groups[k]);
+            r.entry = slant_dataset_stratum_name(c->ds, s);
+            put(&r, "articles", (double)c->stratum_counts[k * c->nstrata + s]);
+            sink(&r, ctx);
+        }
+    }
+}
+
 static void visit(const slant_comparison *c, row_sink sink, void *ctx)
 {
     visit_summaries(c, sink, ctx);
@@ -424,6 +476,7 @@ static void visit(const slant_comparison *c, row_sink sink, void *ctx)
     visit_drivers(c, sink, ctx);
     visit_contested(c, sink, ctx);
     visit_time(c, sink, ctx);
+    visit_strata(c, sink, ctx);
 }
 
 /* --- tables ---------------------------------------------------------------------------- */
@@ -453,6 +506,13 @@ static const char *const columns[] = {
     "coef_se", "coef_z", "coef_p",
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
+
+/* With --strata only, after the others (so a table without strata keeps its columns). */
+static const char *const strata_columns[] = {
+    "strata", "ve_z", "ve_p", "ve_q", "crude_diff", "adj_diff", "adj_se", "adj_t", "adj_df",
+    "adj_p", "adj_q", "adj_low", "adj_high", "verdict", "adj_mean", "articles",
+};
+#define NSTRATA_COLUMNS (sizeof strata_columns / sizeof strata_columns[0])
 
 static void csv_cell(slant_buf *out, const char *s)
 {
@@ -488,14 +548,18 @@ static void keys(slant_buf *out, const result_row *r)
     }
 }
 
-static void csv_row(const result_row *r, void *ctx)
+typedef struct {
+    slant_buf *out;
+    int strata;             /* the strata columns too */
+} csv_ctx;
+
+static void csv_cells(const result_row *r, const char *const *cols, size_t ncols,
+                      slant_buf *out)
 {
-    slant_buf *out = ctx;
-    keys(out, r);
-    for (size_t col = 0; col < NCOLUMNS; col++) {
+    for (size_t col = 0; col < ncols; col++) {
         slant_buf_addc(out, ',');
         for (size_t s = 0; s < r->n; s++) {
-            if (strcmp(r->stats[s].name, columns[col]) != 0)
+            if (strcmp(r->stats[s].name, cols[col]) != 0)
                 continue;
             if (r->stats[s].text)
                 csv_cell(out, r->stats[s].text);
@@ -503,18 +567,32 @@ static void csv_row(const result_row *r, void *ctx)
                 number_cell(out, r->stats[s].value);
         }
     }
-    slant_buf_addc(out, '\n');
+}
+
+static void csv_row(const result_row *r, void *ctx)
+{
+    csv_ctx *x = ctx;
+    keys(x->out, r);
+    csv_cells(r, columns, NCOLUMNS, x->out);
+    if (x->strata)
+        csv_cells(r, strata_columns, NSTRATA_COLUMNS, x->out);
+    slant_buf_addc(x->out, '\n');
 }
 
 void slant_compare_write_csv(const slant_comparison *c, slant_buf *out)
 {
+    csv_ctx x = { out, c->opts.strata != NULL };
     slant_buf_adds(out, "table,group,reference,indicator,entry");
     for (size_t col = 0; col < NCOLUMNS; col++) {
         slant_buf_addc(out, ',');
         slant_buf_adds(out, columns[col]);
     }
+    for (size_t col = 0; x.strata && col < NSTRATA_COLUMNS; col++) {
+        slant_buf_addc(out, ',');
+        slant_buf_adds(out, strata_columns[col]);
+    }
     slant_buf_addc(out, '\n');
-    visit(c, csv_row, out);
+    visit(c, csv_row, &x);
 }
 
 static void long_row(const result_row *r, void *ctx)
@@ -665,6 +743,16 @@ void slant_compare_write_json(const slant_comparison *c, const slant_compare_vie
     slant_jw_member_cstring(&w, "event", v->event);
     if (v->events_found)
         write_events_found(&w, c, v);
+    if (c->opts.strata) {
+        slant_jw_key(&w, "strata");
+        slant_jw_open(&w, '{');
+        slant_jw_member_cstring(&w, "field", c->opts.strata);
+        slant_jw_member_count(&w, "strata", c->nstrata);
+        slant_jw_member_count(&w, "articles_without", c->strata_missing);
+        slant_jw_member_number(&w, "alpha", c->opts.alpha > 0 ? c->opts.alpha : 0.05);
+        slant_jw_member_cstring(&w, "verdicts", SLANT_STRATA_VERDICTS_TEXT);
+        slant_jw_close(&w, '}');
+    }
     slant_jw_member_number(&w, "level", c->opts.level);
     slant_jw_member_cstring(&w, "correction", correction_name(c->opts.correction));
     slant_jw_member_cstring(&w, "pairs", c->opts.pairs == SLANT_PAIRS_NONE ? "none"
@@ -875,8 +963,9 @@ static void text_findings(const slant_comparison *c, const slant_compare_view *v
         if (!isnan(p->rr_high)) {
             char rq[16];
             fmt_p(rq, sizeof rq, p->rr_q);
-            slant_buf_addf(out, "      rate ratio %.2f [%.2f, %.2f] (negative binomial, q %s)\n",
-                           p->rr, p->rr_low, p->rr_high, rq);
+            slant_buf_addf(out, "      rate ratio %.2f [%.2f, %.2f] (%s, q %s)\n", p->rr,
+                           p->rr_low, p->rr_high,
+                           c->vs_rest ? "quasi-Poisson" : "negative binomial", rq);
         }
         text_drivers(c, p, v->top_terms, out);
     }
@@ -1145,6 +1234,37 @@ static void text_contested(const slant_comparison *c, const slant_compare_view *
     }
 }
 
+/* One sentence per pair called with or without strata (the verdict). */
+static void text_strata(const slant_comparison *c, const slant_compare_view *v, slant_buf *out)
+{
+    if (!c->opts.strata)
+        return;
+    slant_buf_addf(out, "\n%sWithin strata%s (field '%s': %zu strata; %zu article%s without "
+                        "one left out; called when van Elteren's q < %g; adjusted "
+                        "differences from OLS with stratum fixed effects)\n",
+                   bold(v), plain(v), c->opts.strata, c->nstrata, c->strata_missing,
+                   c->strata_missing == 1 ? "" : "s", v->alpha);
+    size_t shown = 0;
+    for (size_t k = 0; c->stratified && k < c->npairs; k++) {
+        const slant_cmp_stratified *x = &c->stratified[k];
+        if (x->verdict == SLANT_STRATA_NONE)
+            continue;
+        char q[16], lo[16], hi[16];
+        fmt_p(q, sizeof q, x->q);
+        fmt_num(lo, sizeof lo, x->adj_low);
+        fmt_num(hi, sizeof hi, x->adj_high);
+        slant_buf_addf(out, "  %s: %s - %s = %.2f without strata, %.2f [%s, %s] within them "
+                            "(%zu strata; van Elteren q %s): the difference %s.\n",
+                       indicator(c, x->indicator), slant_comparison_group_name(c, x->a),
+                       slant_comparison_group_name(c, x->b), x->crude_diff, x->adj_diff, lo,
+                       hi, x->strata, q,
+                       slant_strata_verdict_name((slant_strata_verdict)x->verdict));
+        shown++;
+    }
+    if (!shown)
+        slant_buf_adds(out, "  no difference called with or without strata\n");
+}
+
 void slant_compare_write_text(const slant_comparison *c, const slant_compare_view *v,
                               slant_buf *out)
 {
@@ -1166,6 +1286,7 @@ void slant_compare_write_text(const slant_comparison *c, const slant_compare_vie
     slant_buf_addc(out, '\n');
     text_findings(c, v, out);
     text_events(c, v, out);
+    text_strata(c, v, out);
     text_means(c, v, out);
     text_omnibus(c, v, out);
     text_count_models(c, v, out);

@@ -865,3 +865,53 @@ int slant_nb_rate_ratio(const slant_nb_model *m, size_t a, size_t b, double leve
     out->p = 2.0 * gsl_cdf_ugaussian_Q(fabs(out->z));
     return 0;
 }
+
+/* One side of a two-level Poisson fit: its counts, words and sum of y^2 / words give its
+ * rate and its part of the Pearson chi-square, sum (y - r w)^2 / (r w). */
+typedef struct {
+    double y, w, y2w;
+} qp_side;
+
+static double qp_pearson(const qp_side *s)
+{
+    double r = s->y / s->w;
+    return s->y2w / r - 2.0 * s->y + r * s->w;
+}
+
+void slant_qp_rate_ratios_vs_rest(const slant_nb_data *d, double level, slant_nb_ratio *out)
+{
+    size_t k = d->ngroups;
+    qp_side *g = xcalloc(k ? k : 1, sizeof *g), all = { 0, 0, 0 };
+    for (size_t i = 0; i < d->n; i++) {
+        qp_side *s = &g[d->group[i]];
+        s->y += d->y[i];
+        s->w += d->words[i];
+        s->y2w += d->y[i] * d->y[i] / d->words[i];
+    }
+    for (size_t j = 0; j < k; j++) {
+        all.y += g[j].y;
+        all.w += g[j].w;
+        all.y2w += g[j].y2w;
+    }
+    double z = gsl_cdf_ugaussian_Pinv(0.5 + level / 2.0);
+    for (size_t j = 0; j < k; j++) {
+        slant_nb_ratio *o = &out[j];
+        o->ratio = o->log_ratio = o->se = o->low = o->high = o->z = o->p = NAN;
+        qp_side rest = { all.y - g[j].y, all.w - g[j].w, all.y2w - g[j].y2w };
+        if (d->n < 3 || !(g[j].y > 0) || !(rest.y > 0) || !(g[j].w > 0) || !(rest.w > 0) ||
+            !(level > 0 && level < 1))
+            continue;
+        double phi = (qp_pearson(&g[j]) + qp_pearson(&rest)) / (double)(d->n - 2);
+        o->log_ratio = log(g[j].y / g[j].w) - log(rest.y / rest.w);
+        o->ratio = exp(o->log_ratio);
+        double var = phi * (1.0 / g[j].y + 1.0 / rest.y);
+        if (!(var > 0))
+            continue;
+        o->se = sqrt(var);
+        o->low = exp(o->log_ratio - z * o->se);
+        o->high = exp(o->log_ratio + z * o->se);
+        o->z = o->log_ratio / o->se;
+        o->p = 2.0 * gsl_cdf_ugaussian_Q(fabs(o->z));
+    }
+    free(g);
+}

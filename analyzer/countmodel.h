@@ -133,6 +133,18 @@ int slant_nb_rate_ratio(const slant_nb_model *m, size_t a, size_t b, double leve
                         slant_nb_ratio *out);
 
 /*
+ * Each group's rate ratio against all the other groups of `d` together (compare's pairs
+ * against the rest, which are not contrasts of the model above): the quasi-Poisson
+ * regression of the counts on one indicator of the group, with log(words) as offset.
+ * The ratio is (Y_g / W_g) / (Y_rest / W_rest) (counts Y, words W); its log has the
+ * variance phi (1/Y_g + 1/Y_rest), phi the Pearson chi-square over n - 2; the interval
+ * and the z test are Wald's (statsmodels' GLM Poisson with scale="X2"). Strata and
+ * clusters of `d` are not used. Fills out[0 .. ngroups): all NAN for a group whose ratio
+ * is 0 or infinite (no counts on one side) or when n < 3.
+ */
+void slant_qp_rate_ratios_vs_rest(const slant_nb_data *d, double level, slant_nb_ratio *out);
+
+/*
  * The count behind a rate per 1,000 words: round(rate * words / 1000). Returns -1 when
  * it is not one (words not > 0, a rate not finite or negative, or the product further
  * than 1e-6 from a whole number: the indicator is not a count per 1,000 words).

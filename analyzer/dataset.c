@@ -14,7 +14,7 @@ typedef struct {
 } entry_slot;
 
 struct slant_dataset {
-    slant_intern indicators, groups, events, entries;
+    slant_intern indicators, groups, events, entries, strata;
     slant_intern sig_terms;      /* the stems of the rows' signatures */
     slant_row *rows;
     size_t nrows, rows_cap;
@@ -36,6 +36,7 @@ slant_dataset *slant_dataset_new(void)
     slant_intern_init(&ds->events);
     slant_intern_init(&ds->entries);
     slant_intern_init(&ds->sig_terms);
+    slant_intern_init(&ds->strata);
     return ds;
 }
 
@@ -67,6 +68,7 @@ void slant_dataset_free(slant_dataset *ds)
     slant_intern_release(&ds->events);
     slant_intern_release(&ds->entries);
     slant_intern_release(&ds->sig_terms);
+    slant_intern_release(&ds->strata);
     free(ds);
 }
 
@@ -236,6 +238,23 @@ size_t slant_dataset_event(slant_dataset *ds, const char *name)
     return slant_intern_add(&ds->events, name, strlen(name), NULL);
 }
 
+size_t slant_dataset_stratum(slant_dataset *ds, const char *name)
+{
+    return slant_intern_add(&ds->strata, name, strlen(name), NULL);
+}
+
+void slant_dataset_set_stratum(slant_dataset *ds, size_t r, const char *name)
+{
+    ds->rows[r].stratum = name ? (uint32_t)slant_dataset_stratum(ds, name) : UINT32_MAX;
+}
+
+size_t slant_dataset_nstrata(const slant_dataset *ds) { return slant_intern_count(&ds->strata); }
+
+const char *slant_dataset_stratum_name(const slant_dataset *ds, size_t s)
+{
+    return slant_intern_str(&ds->strata, (uint32_t)s, NULL);
+}
+
 void slant_dataset_add_row(slant_dataset *ds, const char *id, const char *group,
                            const char *event, double tokens, const char *const *names,
                            const double *values, size_t n)
@@ -249,6 +268,7 @@ void slant_dataset_add_row(slant_dataset *ds, const char *id, const char *group,
     slant_row *row = &ds->rows[ds->nrows++];
     row->group = (uint32_t)g;
     row->event = event ? (uint32_t)slant_dataset_event(ds, event) : UINT32_MAX;
+    row->stratum = UINT32_MAX;
     row->id = xstrdup(id ? id : "");
     row->tokens = tokens;
     row->day = INT32_MIN;
@@ -399,6 +419,9 @@ void slant_dataset_merge(slant_dataset *into, const slant_dataset *from)
                                                        : slant_dataset_event_name(from, row->event),
                               row->tokens, names, row->values, nind);
         copy_row_extras(into, into->nrows - 1, from, row);
+        if (row->stratum != UINT32_MAX)
+            slant_dataset_set_stratum(into, slant_dataset_nrows(into) - 1,
+                                      slant_dataset_stratum_name(from, row->stratum));
     }
     into->bad_dates += from->bad_dates;
     free(names);
@@ -486,6 +509,32 @@ static int cmp_groups(const slant_dataset *ds, size_t x, size_t y)
 static int cmp_events(const slant_dataset *ds, size_t x, size_t y)
 {
     return strcmp(slant_dataset_event_name(ds, x), slant_dataset_event_name(ds, y));
+}
+
+static int cmp_strata(const slant_dataset *ds, size_t x, size_t y)
+{
+    return strcmp(slant_dataset_stratum_name(ds, x), slant_dataset_stratum_name(ds, y));
+}
+
+/* Strata in the order of their first sorted row (`rows`), then those without rows by
+ * name, as groups and events: the new index of each old one (caller frees). */
+static size_t *strata_order(const slant_dataset *ds, const size_t *rows)
+{
+    size_t n = slant_dataset_nstrata(ds), k = 0;
+    size_t *by_name = sorted(ds, n, cmp_strata);
+    size_t *new_s = xmalloc((n ? n : 1) * sizeof *new_s);
+    for (size_t s = 0; s < n; s++)
+        new_s[s] = SIZE_MAX;
+    for (size_t r = 0; r < ds->nrows; r++) {
+        uint32_t s = ds->rows[rows[r]].stratum;
+        if (s != UINT32_MAX && new_s[s] == SIZE_MAX)
+            new_s[s] = k++;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (new_s[by_name[i]] == SIZE_MAX)
+            new_s[by_name[i]] = k++;
+    free(by_name);
+    return new_s;
 }
 
 /* The place of indicator `name` (its first `n` bytes), or the end when it is none. */
@@ -612,6 +661,7 @@ void slant_dataset_sort(slant_dataset *ds)
             new_e[by_name_e[k]] = ne++;
     for (size_t k = 0; k < nentries; k++)
         new_entry[entries[k]] = k;
+    size_t *new_s = strata_order(ds, rows);
 
     slant_row *moved = xmalloc((ds->nrows ? ds->nrows : 1) * sizeof *moved);
     for (size_t k = 0; k < ds->nrows; k++) {
@@ -619,6 +669,8 @@ void slant_dataset_sort(slant_dataset *ds)
         moved[k].group = (uint32_t)new_g[moved[k].group];
         if (moved[k].event != UINT32_MAX)
             moved[k].event = (uint32_t)new_e[moved[k].event];
+        if (moved[k].stratum != UINT32_MAX)
+            moved[k].stratum = (uint32_t)new_s[moved[k].stratum];
     }
     free(ds->rows);
     ds->rows = moved;
@@ -654,6 +706,8 @@ void slant_dataset_sort(slant_dataset *ds)
     reorder_names(&ds->groups, new_g);
     reorder_names(&ds->events, new_e);
     reorder_names(&ds->entries, new_entry);
+    reorder_names(&ds->strata, new_s);
+    free(new_s);
     free(rows);
     free(by_name_g);
     free(by_name_e);

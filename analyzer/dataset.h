@@ -20,6 +20,8 @@
 typedef struct {
     uint32_t group;         /* index into the groups */
     uint32_t event;         /* index into the events, or UINT32_MAX without one */
+    uint32_t stratum;       /* index into the strata (compare --strata), or UINT32_MAX
+                             * without one; set by slant_dataset_set_stratum */
     char *id;
     double tokens;
     double *values;         /* one per indicator; NAN where undefined (no words) */
@@ -114,6 +116,22 @@ const slant_entry_key *slant_dataset_entry_info(const slant_dataset *ds, size_t 
 void slant_dataset_add_row(slant_dataset *ds, const char *id, const char *group,
                            const char *event, double tokens, const char *const *names,
                            const double *values, size_t n);
+
+/*
+ * The index of stratum `name` (compare --strata: the value of the strata field, such as
+ * a topic), added if new, like events.
+ */
+size_t slant_dataset_stratum(slant_dataset *ds, const char *name);
+
+/*
+ * Puts row `r` (an index below slant_dataset_nrows) in stratum `name` (copied), or in
+ * none when `name` is NULL. A row added by slant_dataset_add_row has none until this is
+ * called; slant_dataset_merge and slant_dataset_sort keep each row's stratum.
+ */
+void slant_dataset_set_stratum(slant_dataset *ds, size_t r, const char *name);
+
+size_t slant_dataset_nstrata(const slant_dataset *ds);
+const char *slant_dataset_stratum_name(const slant_dataset *ds, size_t s);
 
 /*
  * Sets the day of row `row` (an index below slant_dataset_nrows; usually the row just

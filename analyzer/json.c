@@ -748,6 +748,11 @@ slant_status slant_json_read_score(const char *json, size_t len, const slant_sco
             slant_dataset_note_bad_date(ds, 1);
         free(date);
     }
+    if (f->stratum) {
+        char *stratum = scalar_text(field_of(root, f->stratum));
+        slant_dataset_set_stratum(ds, slant_dataset_nrows(ds) - 1, stratum);
+        free(stratum);
+    }
     read_contested(cJSON_GetObjectItemCaseSensitive(root, "contested"), g, ds);
     read_actors(cJSON_GetObjectItemCaseSensitive(root, "actors"), g, ds);
     /* The entry counts, or else (records of an older slant) the evidence they come from;
@@ -786,7 +791,7 @@ static void exact_array(slant_jw *w, const char *name, const double *v, size_t n
 }
 
 void slant_json_write_partial(const slant_dataset *ds, const char *by, const char *event,
-                              slant_buf *out)
+                              const char *strata, slant_buf *out)
 {
     slant_jw w;
     slant_jw_init(&w, out);
@@ -795,6 +800,8 @@ void slant_json_write_partial(const slant_dataset *ds, const char *by, const cha
     slant_jw_member_cstring(&w, "kind", "slant-partial");
     slant_jw_member_cstring(&w, "by", by);
     slant_jw_member_cstring(&w, "event", event);
+    if (strata)
+        slant_jw_member_cstring(&w, "strata", strata);
     size_t nind = slant_dataset_nindicators(ds), nent = slant_dataset_nentries(ds);
     slant_jw_key(&w, "indicators");
     slant_jw_open(&w, '[');
@@ -835,6 +842,11 @@ void slant_json_write_partial(const slant_dataset *ds, const char *by, const cha
         slant_jw_member_cstring(&w, "event", row->event == UINT32_MAX
                                                  ? NULL
                                                  : slant_dataset_event_name(ds, row->event));
+        if (strata)
+            slant_jw_member_cstring(&w, "stratum",
+                                    row->stratum == UINT32_MAX
+                                        ? NULL
+                                        : slant_dataset_stratum_name(ds, row->stratum));
         slant_jw_key(&w, "tokens");
         slant_jw_number_exact(&w, row->tokens);
         if (row->day != INT32_MIN) {
@@ -883,11 +895,11 @@ static double number_or_nan(const cJSON *x)
 
 slant_status slant_json_read_partial(const char *text, size_t len, const char *path,
                                      slant_dataset *ds, char **by, char **event,
-                                     slant_error *err)
+                                     char **strata, slant_error *err)
 {
     const char *stop;
     cJSON *root = parse(text, len, &stop);
-    *by = *event = NULL;
+    *by = *event = *strata = NULL;
     const cJSON *inds = cJSON_GetObjectItemCaseSensitive(root, "indicators");
     const cJSON *ents = cJSON_GetObjectItemCaseSensitive(root, "entries");
     const cJSON *groups = cJSON_GetObjectItemCaseSensitive(root, "groups");
@@ -901,6 +913,7 @@ slant_status slant_json_read_partial(const char *text, size_t len, const char *p
     }
     *by = scalar_text(cJSON_GetObjectItemCaseSensitive(root, "by"));
     *event = scalar_text(cJSON_GetObjectItemCaseSensitive(root, "event"));
+    *strata = scalar_text(cJSON_GetObjectItemCaseSensitive(root, "strata"));
     size_t nind, nent;
     const char **ind_names = strings_of(inds, &nind);
     const char **ent_names = strings_of(ents, &nent);
@@ -932,6 +945,9 @@ slant_status slant_json_read_partial(const char *text, size_t len, const char *p
         double day = number_or_nan(cJSON_GetObjectItemCaseSensitive(r, "day"));
         if (day >= -(double)INT32_MAX && day <= (double)INT32_MAX && day == floor(day))
             slant_dataset_set_day(ds, slant_dataset_nrows(ds) - 1, (int32_t)day);
+        const cJSON *stratum = cJSON_GetObjectItemCaseSensitive(r, "stratum");
+        if (*strata && cJSON_IsString(stratum))
+            slant_dataset_set_stratum(ds, slant_dataset_nrows(ds) - 1, stratum->valuestring);
     }
     double bad = number_or_nan(cJSON_GetObjectItemCaseSensitive(root, "bad_dates"));
     if (bad > 0 && bad < 1e15)

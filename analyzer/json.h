@@ -80,12 +80,15 @@ typedef struct {
     const char *event;       /* NULL: no events */
     int bin;                 /* a slant_bin (subset.h): `by` is a date, grouped by year,
                               * month or ISO week ("(none)" when it is not ISO 8601) */
+    const char *stratum;     /* compare --strata: the field naming each record's stratum
+                              * (a top-level or kept field); NULL: no strata */
 } slant_score_fields;
 
 /*
  * Reads one `slant score` record into `ds`: a row in the group its `by` field names
  * ("(none)" when the field is missing or null), in the event its `event` field names (none
- * when missing), with one indicator per category (its rate per 1,000 words, recomputed
+ * when missing), in the stratum its `stratum` field names (none when missing or null),
+ * with one indicator per category (its rate per 1,000 words, recomputed
  * from the count), and the share of words in quotations; and, when the record has entry
  * counts ("entries", every record of this slant) or else evidence (an older slant's
  * records with --evidence), the entries of its text matches added to the group's counts
@@ -160,15 +163,17 @@ void slant_jw_number_exact(slant_jw *w, double v);
  * Partial comparisons: a dataset as one JSON object (kind "slant-partial"), written by
  * `slant compare --partial` and combined by `slant merge`. Numbers keep 17 significant
  * digits, so merging partials and comparing gives exactly the comparison of the whole.
- * `by` and `event` name the fields the rows were grouped by (event may be NULL).
+ * `by` and `event` name the fields the rows were grouped by (event may be NULL), `strata`
+ * the field of their strata (compare --strata; NULL: none): each row's stratum is kept.
  */
 void slant_json_write_partial(const slant_dataset *ds, const char *by, const char *event,
-                              slant_buf *out);
+                              const char *strata, slant_buf *out);
 int slant_json_is_partial(const char *text, size_t len);
-/* Adds a partial to `ds`; sets `*by` and `*event` (owned by the caller; event may be NULL). */
+/* Adds a partial to `ds`; sets `*by`, `*event` and `*strata` (owned by the caller; event
+ * and strata may be NULL). */
 slant_status slant_json_read_partial(const char *text, size_t len, const char *path,
                                      slant_dataset *ds, char **by, char **event,
-                                     slant_error *err);
+                                     char **strata, slant_error *err);
 
 /* Appends the JSON Lines record of `r` (one line, with its newline) to `out`. */
 void slant_json_write_record(const slant_result *r, slant_buf *out);

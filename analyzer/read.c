@@ -471,12 +471,20 @@ static slant_status table_header(slant_reader *r, slant_error *err)
     table *t = s->tab;
     long line;
     int got;
+    /* no column known until the header is read: a stream whose header fails reads no row */
+    t->text = t->id = -1;
+    for (size_t m = 0; m < NMETA; m++)
+        t->meta[m] = -1;
+    t->keep = xmalloc((r->o.fields.nkeep + 1) * sizeof *t->keep);
+    for (size_t k = 0; k < r->o.fields.nkeep; k++)
+        t->keep[k] = -1;
     do
         got = table_row(r, &line);
     while (got == 1 && blank(r->line.data, r->line.len));
     s->header_read = 1;
     if (got != 1) {
         s->eof = 1;
+        s->pos = s->len = 0; /* the rest of the stream is not read as rows */
         return got == 0 ? SLANT_END
                         : slant_error_set(err, SLANT_ERR_LIMIT, s->path, line, 0,
                                           "header row longer than the limit of %zu bytes",
@@ -487,12 +495,6 @@ static slant_status table_header(slant_reader *r, slant_error *err)
         r->line.len -= 3;
     }
     split_cells(r);
-    t->text = t->id = -1;
-    for (size_t m = 0; m < NMETA; m++)
-        t->meta[m] = -1;
-    t->keep = xmalloc((r->o.fields.nkeep + 1) * sizeof *t->keep);
-    for (size_t k = 0; k < r->o.fields.nkeep; k++)
-        t->keep[k] = -1;
     for (size_t c = t->ncells; c-- > 0;) { /* the first column of a name counts */
         if (cell_is(r, c, r->o.fields.text_field))
             t->text = (long)c;
@@ -529,6 +531,8 @@ static slant_status table_header(slant_reader *r, slant_error *err)
 static char *cell_dup(const slant_reader *r, long c)
 {
     const table *t = r->jsonl->tab;
+    if (!t->len[c])
+        return xstrdup(""); /* the line's buffer may be NULL: no offset on it */
     return xmemdup(r->line.data + t->start[c], t->len[c]);
 }
 

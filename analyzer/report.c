@@ -394,9 +394,9 @@ static void finding_sentences(slant_report *r, slant_report_finding *f)
         slant_report_fmt_value(rl, sizeof rl, f->rate_ratio.low, 0);
         slant_report_fmt_value(rh, sizeof rh, f->rate_ratio.high, 0);
         slant_report_fmt_q(rq, sizeof rq, f->rr_q);
-        char *more = strf("%s Count model (negative binomial): rate ratio %s (%g%% CI %s to "
-                          "%s), %s %s.",
-                          f->detail, rr, 100 * r->c->opts.level, rl, rh, qn, rq);
+        char *more = strf("%s Count model (%s): rate ratio %s (%g%% CI %s to %s), %s %s.",
+                          f->detail, r->c->vs_rest ? "quasi-Poisson" : "negative binomial", rr,
+                          100 * r->c->opts.level, rl, rh, qn, rq);
         free(f->detail);
         f->detail = more;
     }
@@ -1665,6 +1665,7 @@ slant_report *slant_report_build(const slant_comparison *c, const slant_report_o
     build_glossary(r);
     build_provenance(r);
     build_method(r);
+    slant_report_build_strata(r);
     build_sentences(r);
     r->evidence = !r->has_keyness ? SLANT_EVIDENCE_NO_TERMS
                                   : (o->snippets ? SLANT_EVIDENCE_NEED_ARTICLES
@@ -1793,5 +1794,6 @@ void slant_report_free(slant_report *r)
     for (size_t k = 0; k < r->ntables; k++)
         slant_report_table_release(&r->tables[k]);
     free(r->tables);
+    slant_report_strata_release(r);
     free(r);
 }

@@ -348,6 +348,15 @@ typedef struct {
     size_t *period_tables;
     size_t *period_indicators;       /* the dataset indicator of each period table */
     size_t nperiod_tables;
+    /* Within strata (compare --strata; report_strata.c): NULL, 0 and SLANT_REPORT_NONE
+     * without strata. */
+    char *strata_title;              /* "Holding topic fixed" */
+    char *strata_note;               /* the strata, the articles left out, the verdicts */
+    char **strata_sentences;         /* one per difference called with or without strata */
+    size_t nstrata_sentences;
+    size_t strata_table;             /* each such difference with and without strata */
+    size_t strata_means_table;       /* the adjusted means of their indicators per source */
+    size_t strata_counts_table;      /* articles per source and stratum */
 } slant_report;
 
 #define SLANT_REPORT_MAX_TREND_CHARTS 6
@@ -358,6 +367,15 @@ void slant_report_free(slant_report *r);
 
 /* Builds r->tables from the rest of the report (report_table.c; by slant_report_build). */
 void slant_report_build_tables(slant_report *r);
+
+/* Builds what the report says within strata: title, note, sentences and a method note
+ * (report_strata.c; by slant_report_build, before the tables); without strata sets the
+ * tables' indices to SLANT_REPORT_NONE and nothing else. */
+void slant_report_build_strata(slant_report *r);
+/* Adds the strata tables to r->tables (report_strata.c; by slant_report_build_tables). */
+void slant_report_strata_tables(slant_report *r, size_t *cap);
+/* Frees what slant_report_build_strata made (by slant_report_free). */
+void slant_report_strata_release(slant_report *r);
 
 /* Sets what the report says about evidence (the method notes follow it). */
 void slant_report_set_evidence(slant_report *r, slant_evidence_state state);

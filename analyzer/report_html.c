@@ -373,6 +373,27 @@ static void differences_section(const slant_report *r, slant_buf *out)
         pair_items(r, out, r->pairs_listed, r->npairlines);
         slant_buf_adds(out, "</details>\n");
     }
+    if (r->strata_title) {
+        slant_buf_adds(out, "<h3 id=\"h-strata\">");
+        esc(out, r->strata_title);
+        slant_buf_adds(out, "</h3>\n<p class=\"note\">");
+        esc(out, r->strata_note);
+        slant_buf_adds(out, "</p>\n");
+        if (r->nstrata_sentences)
+            slant_buf_adds(out, "<ul class=\"brief\">\n");
+        for (size_t k = 0; k < r->nstrata_sentences; k++) {
+            slant_buf_adds(out, "<li>");
+            esc(out, r->strata_sentences[k]);
+            slant_buf_adds(out, "</li>\n");
+        }
+        if (r->nstrata_sentences)
+            slant_buf_adds(out, "</ul>\n");
+        if (r->tables[r->strata_table].nrows) {
+            table(r, out, &r->tables[r->strata_table]);
+            table(r, out, &r->tables[r->strata_means_table]);
+        }
+        table(r, out, &r->tables[r->strata_counts_table]);
+    }
     slant_buf_adds(out, "</section>\n");
 }
 

@@ -174,6 +174,27 @@ static void differences(const slant_report *r, slant_buf *out)
         slant_buf_addc(out, '\n');
     }
     more(out, r->more_pairs);
+    if (r->strata_title) {
+        slant_buf_adds(out, "\n### ");
+        esc(out, r->strata_title);
+        slant_buf_adds(out, "\n\n");
+        esc(out, r->strata_note);
+        slant_buf_adds(out, "\n\n");
+        for (size_t k = 0; k < r->nstrata_sentences; k++) {
+            slant_buf_adds(out, "- ");
+            esc(out, r->strata_sentences[k]);
+            slant_buf_addc(out, '\n');
+        }
+        if (r->nstrata_sentences)
+            slant_buf_addc(out, '\n');
+        if (r->tables[r->strata_table].nrows) {
+            table(out, &r->tables[r->strata_table]);
+            slant_buf_addc(out, '\n');
+            table(out, &r->tables[r->strata_means_table]);
+            slant_buf_addc(out, '\n');
+        }
+        table(out, &r->tables[r->strata_counts_table]);
+    }
     slant_buf_addc(out, '\n');
 }
 

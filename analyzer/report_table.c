@@ -600,4 +600,5 @@ void slant_report_build_tables(slant_report *r)
     attribution_table(r, &cap);
     keyness_tables(r, &cap);
     time_tables(r, &cap);
+    slant_report_strata_tables(r, &cap);
 }

@@ -362,6 +362,27 @@ static void context(const slant_report *r, writer *w)
     more(w, r->more_context);
 }
 
+/* Within strata (--strata): the verdicts, then the tables. */
+static void strata(const slant_report *r, writer *w)
+{
+    if (!r->strata_title)
+        return;
+    char h[160];
+    snprintf(h, sizeof h, "%s", r->strata_title);
+    for (char *p = h; *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            *p = (char)(*p - 'a' + 'A');
+    heading(w, h);
+    para(w, "  ", r->strata_note, 2);
+    for (size_t k = 0; k < r->nstrata_sentences; k++)
+        para(w, "  - ", r->strata_sentences[k], 4);
+    if (r->tables[r->strata_table].nrows) {
+        table_write(w, &r->tables[r->strata_table]);
+        table_write(w, &r->tables[r->strata_means_table]);
+    }
+    table_write(w, &r->tables[r->strata_counts_table]);
+}
+
 static void means(const slant_report *r, writer *w)
 {
     char h[160];
@@ -594,6 +615,7 @@ void slant_report_write_text(const slant_report *r, int colour, slant_buf *out)
     para(&w, "", all.data, 0);
     slant_buf_release(&all);
     findings(r, &w);
+    strata(r, &w);
     sources(r, &w);
     means(r, &w);
     labels(r, &w);

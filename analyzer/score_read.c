@@ -50,6 +50,7 @@ struct slant_score_parsed {
     size_t nadds, adds_cap;
     size_t group, event, id;  /* offsets, or SIZE_MAX for none */
     size_t date;              /* offset of the date's text, or SIZE_MAX */
+    size_t stratum;           /* offset, or SIZE_MAX for none */
     double tokens;
     int had;                  /* the record has entry counts or evidence */
 };
@@ -541,13 +542,14 @@ static int fast(slant_score_reader *r, const slant_score_fields *f)
         if (!isnan(count) && !is_count(count))
             return 0;
     }
-    size_t group, event = SIZE_MAX, id;
+    size_t group, event = SIZE_MAX, id, stratum = SIZE_MAX;
     if (f->bin) /* a group binned from a date (--by date:month): json.c's reader bins it */
         return 0;
     size_t date;
     if (!scalar(r, field_of(r, root, f->by), &group) ||
         (f->event && !scalar(r, field_of(r, root, f->event), &event)) ||
-        !scalar(r, member(r, root, "id"), &id) || !scalar(r, field_of(r, root, "date"), &date))
+        !scalar(r, member(r, root, "id"), &id) || !scalar(r, field_of(r, root, "date"), &date) ||
+        (f->stratum && !scalar(r, field_of(r, root, f->stratum), &stratum)))
         return 0;
     size_t n = ncats + slant_indicator_count();
     if (n > r->p->names_cap) {
@@ -635,6 +637,7 @@ static int fast(slant_score_reader *r, const slant_score_fields *f)
     r->p->k = k;
     r->p->group = group;
     r->p->event = event;
+    r->p->stratum = stratum;
     r->p->id = id;
     r->p->date = date;
     r->p->tokens = tokens;
@@ -660,6 +663,8 @@ static void apply(slant_score_parsed *p, slant_dataset *ds, int *had_evidence)
         else
             slant_dataset_note_bad_date(ds, 1);
     }
+    if (p->stratum != SIZE_MAX)
+        slant_dataset_set_stratum(ds, slant_dataset_nrows(ds) - 1, s + p->stratum);
     for (size_t i = 0; i < p->nadds; i++) {
         const pending *x = &p->adds[i];
         slant_entry_key key = { x->kind, s + x->owner, s + x->name };

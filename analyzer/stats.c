@@ -941,3 +941,22 @@ int slant_bootstrap_mean_ci(const double *x, size_t n, size_t resamples,
     gsl_rng_free(r);
     return 0;
 }
+
+/* --- tails for other files ------------------------------------------------------------- */
+
+double slant_normal_two_sided(double z)
+{
+    return isfinite(z) ? 2.0 * gsl_cdf_ugaussian_Q(fabs(z)) : NAN;
+}
+
+double slant_t_two_sided(double t, double df)
+{
+    return isfinite(t) && df > 0 ? t_two_sided(t, df) : NAN;
+}
+
+double slant_t_for_level(double level, double df)
+{
+    if (!(level > 0 && level < 1) || !(df > 0))
+        return NAN;
+    return t_quantile_upper((1.0 - level) / 2.0, df);
+}

@@ -7,7 +7,8 @@
 
 /*
  * Statistics on GSL. stats.c is the only file that includes GSL headers, with logit.c
- * (the logistic fit, folds and ROC AUC of `slant calibrate`, logit.h) and inference.c
+ * (the logistic fit, folds and ROC AUC of `slant calibrate`, logit.h), strata.c (tests and
+ * fits within strata, strata.h) and inference.c
  * (cluster-robust standard errors, the permutation of Welch's t, BCa and Wilson
  * intervals and effect sizes of `slant compare`, inference.h) and countmodel.c (the
  * negative binomial regression of article counts, countmodel.h).
@@ -405,5 +406,18 @@ int slant_permutation_mean_diff(const double *x, size_t nx, const double *y, siz
  */
 int slant_bootstrap_mean_ci(const double *x, size_t n, size_t resamples,
                             unsigned long seed, double level, double *lo, double *hi);
+
+/* ----------------------------------------------------------------------------------- */
+/* Tails, for the tests built elsewhere (strata.c)                                       */
+
+/* The two-sided p of a standard normal z, 2 Q(|z|); NAN when z is not finite. */
+double slant_normal_two_sided(double z);
+
+/* The two-sided p of Student's t with df degrees of freedom (the F route above). */
+double slant_t_two_sided(double t, double df);
+
+/* The (1 + level) / 2 quantile of Student's t with df degrees of freedom, for an interval
+ * of that level; NAN for a bad level or df. */
+double slant_t_for_level(double level, double df);
 
 #endif

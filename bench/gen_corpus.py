@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Generate a deterministic synthetic news corpus as JSON Lines for `make bench`.
 
-    /usr/bin/python3 bench/gen_corpus.py [--mb N] [--seed S] OUT.jsonl
+    /usr/bin/python3 bench/gen_corpus.py [--mb N] [--seed S] [--design D] OUT.jsonl
 
 Every line is one article:
 
@@ -655,6 +655,41 @@ def trend_article(gen, index):
     return a
 
 
+# --design topic-mix: a difference between outlets made by topic mix alone.
+TOPIC_MIX_LABELS = ["thugs", "fanatics", "radicals", "terrorists", "extremists"]
+TOPIC_MIX_RATE = {"conflict": 0.02, "economy": 0.0, "culture": 0.0}  # labels per word
+TOPIC_MIX_SHARE = {"outlet-1": 0.8, "outlet-2": 0.2}  # conflict share; rest split evenly
+
+
+def topic_mix_article(gen, index):
+    """An article of outlet-1 or outlet-2 with a `topic`: conflict articles carry
+    pejorative labels (lexicon category pejorative_labels) at TOPIC_MIX_RATE per word,
+    the other topics none beyond the base text; within a topic the outlets are drawn
+    alike, so the outlets differ only through their mix of topics (outlet-1 writes
+    mostly on conflict). `slant compare` calls a difference in pejorative_labels;
+    `slant compare --strata topic` does not."""
+    a = gen.article(index)
+    r = gen.rng
+    a["source"] = "outlet-1" if index % 2 else "outlet-2"
+    if r.random() < TOPIC_MIX_SHARE[a["source"]]:
+        topic = "conflict"
+    else:
+        topic = "economy" if r.random() < 0.5 else "culture"
+    a["topic"] = topic
+    words = a["text"].split(" ")
+    rate = TOPIC_MIX_RATE[topic]
+    for i in range(len(words)):
+        if r.random() < rate:
+            words[i] = r.choice(TOPIC_MIX_LABELS) + " " + words[i]
+    a["text"] = " ".join(words)
+    return a
+
+
+DESIGNS = {"plain": lambda gen, index: gen.article(index),
+           "topic-mix": topic_mix_article,
+           "trend": trend_article}
+
+
 def main(argv):
     ap = argparse.ArgumentParser(
         description="Write a deterministic synthetic news corpus (JSON Lines).")
@@ -662,8 +697,10 @@ def main(argv):
     ap.add_argument("--mb", type=float, default=110.0,
                     help="stop after this many MB (10^6 bytes); default 110")
     ap.add_argument("--seed", type=int, default=1, help="random seed; default 1")
-    ap.add_argument("--design", choices=["trend"],
-                    help="trend: three sources over the months of 2024, the first "
+    ap.add_argument("--design", choices=sorted(DESIGNS), default="plain",
+                    help="plain (default); topic-mix: two outlets that differ only "
+                         "in their mix of topics (a 'topic' field), for compare --strata; "
+                         "trend: three sources over the months of 2024, the first "
                          "one's loaded language rising, the others flat; dates in "
                          "ISO 8601, RFC 2822 and written forms, some unreadable or "
                          "missing (tests/time)")
@@ -679,8 +716,7 @@ def main(argv):
     try:
         while total < limit:
             index += 1
-            a = trend_article(gen, index) if args.design == "trend" else gen.article(index)
-            line = (dumps(a) + "\n").encode("utf-8")
+            line = (dumps(DESIGNS[args.design](gen, index)) + "\n").encode("utf-8")
             total += len(line)
             batch.append(line)
             if len(batch) >= 256:

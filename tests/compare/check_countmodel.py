@@ -230,6 +230,31 @@ q[order] = np.minimum.accumulate((ps[order] * len(ps) / np.arange(1, len(ps) + 1
 check(all(close(p["rr_q"], min(1.0, v)) for p, v in zip(pp, q)), "rr_q is BH of rr_p")
 check(fams["pairs/nb_rate_ratio"]["tests"] == len(pp), "the family counts the defined tests")
 
+# against the rest: the quasi-Poisson ratio, statsmodels' GLM Poisson with scale="X2"
+docr = json.loads(slant("compare", "-q", "--format", "json", "--pairs", "vs-rest", records))
+famr = {f["name"]: f for f in docr["families"]}
+check("pairs/qp_rate_ratio" in famr and "pairs/nb_rate_ratio" not in famr,
+      "vs-rest: the family pairs/qp_rate_ratio instead of pairs/nb_rate_ratio")
+zq = 1.959963984540054
+for ind in ("loaded", "hedging", "plain"):
+    y = counts[ind]
+    for row in (p for p in docr["tables"]["pairs"] if p["indicator"] == ind):
+        ing = (group == GROUPS.index(row["group"])).astype(float)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            r = sm.GLM(y, np.column_stack([np.ones(n), ing]), family=sm.families.Poisson(),
+                       offset=np.log(words)).fit(scale="X2")
+        b, se = r.params[1], r.bse[1]
+        want = {"rate_ratio": math.exp(b), "rr_low": math.exp(b - zq * se),
+                "rr_high": math.exp(b + zq * se), "rr_p": float(r.pvalues[1])}
+        bad = [k for k, v in want.items() if not close(row[k], v)]
+        check(not bad, f"vs-rest {ind} {row['group']}: {bad} differ from statsmodels "
+              f"({[(row[k], want[k]) for k in bad][:2]})")
+rare_rows = [p for p in docr["tables"]["pairs"] if p["indicator"] == "rare"]
+check(any(p["rate_ratio"] is None for p in rare_rows) and
+      any(p["rate_ratio"] is not None for p in rare_rows),
+      "vs-rest rare: no ratio for the group without counts, a ratio for the others")
+
 # clusters: the CR1 sandwich of statsmodels' cov_type="cluster"
 docc = json.loads(slant("compare", "-q", "--format", "json", "--cluster", "desk", records))
 for ind in ("loaded", "hedging", "plain"):

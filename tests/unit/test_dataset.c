@@ -133,9 +133,40 @@ static void document_frequency(void)
     slant_dataset_free(other);
 }
 
+/* A row's stratum: none until set; kept, by name, through a merge and the canonical
+ * order, whose strata come in the order of their first sorted row. */
+static void strata_survive_merge_and_sort(void)
+{
+    slant_dataset *ds = slant_dataset_new(), *all = slant_dataset_new();
+    const char *names[] = { "labels" };
+    const double v[] = { 1.0 };
+    slant_dataset_add_row(ds, "z", "A", NULL, 10, names, v, 1);
+    slant_dataset_add_row(ds, "b", "B", NULL, 10, names, v, 1);
+    slant_dataset_add_row(ds, "a", "A", NULL, 10, names, v, 1);
+    CHECK(slant_dataset_row(ds, 0)->stratum == UINT32_MAX);
+    slant_dataset_set_stratum(ds, 0, "war");
+    slant_dataset_set_stratum(ds, 2, "economy");
+    CHECK_INT(slant_dataset_nstrata(ds), 2);
+    CHECK_STR(slant_dataset_stratum_name(ds, slant_dataset_row(ds, 0)->stratum), "war");
+    slant_dataset_merge(all, ds);
+    slant_dataset_sort(all);
+    CHECK_INT(slant_dataset_nstrata(all), 2);
+    const slant_row *a = slant_dataset_row(all, 0), *b = slant_dataset_row(all, 1);
+    const slant_row *z = slant_dataset_row(all, 2);
+    CHECK_STR(a->id, "a");
+    CHECK_STR(z->id, "z");
+    CHECK(b->stratum == UINT32_MAX);
+    CHECK(a->stratum == 0 && z->stratum == 1); /* "economy" first: row "a" sorts first */
+    CHECK_STR(slant_dataset_stratum_name(all, a->stratum), "economy");
+    CHECK_STR(slant_dataset_stratum_name(all, z->stratum), "war");
+    slant_dataset_free(ds);
+    slant_dataset_free(all);
+}
+
 void suite_dataset(void)
 {
     RUN(rows_groups_and_values);
     RUN(halves_merge_into_the_whole);
     RUN(document_frequency);
+    RUN(strata_survive_merge_and_sort);
 }

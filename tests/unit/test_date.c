@@ -131,17 +131,20 @@ static void row_days(void)
     CHECK_INT(slant_dataset_row(b, 1)->day, 18474);
     CHECK_INT(slant_dataset_bad_dates(b), 1);
     slant_buf out;
-    slant_buf_init(&out, SIZE_MAX / 2);
-    slant_json_write_partial(b, "source", NULL, &out);
+    slant_buf_init(&out, 1 << 20);
+    slant_json_write_partial(b, "source", NULL, NULL, &out);
     slant_dataset *c = slant_dataset_new();
-    char *by, *event;
+    char *by, *event, *strata;
     slant_error err;
-    CHECK_INT(slant_json_read_partial(out.data, out.len, "p", c, &by, &event, &err), SLANT_OK);
+    CHECK_INT(slant_json_read_partial(out.data, out.len, "p", c, &by, &event, &strata, &err),
+              SLANT_OK);
+    CHECK(strata == NULL);
     CHECK_INT(slant_dataset_row(c, 1)->day, 18474);
     CHECK_INT(slant_dataset_row(c, 0)->day, INT32_MIN);
     CHECK_INT(slant_dataset_bad_dates(c), 1);
     free(by);
     free(event);
+    free(strata);
     slant_buf_release(&out);
     slant_dataset_free(a);
     slant_dataset_free(b);

@@ -225,7 +225,7 @@ static void categories_from_the_manifest(void)
 /* Reads one record into `ds`; returns the status. */
 static slant_status read_one(slant_dataset *ds, const char *json)
 {
-    slant_score_fields f = { "source", NULL, 0 };
+    slant_score_fields f = { .by = "source" };
     int had_evidence = 0;
     slant_error err;
     slant_error_clear(&err);
