@@ -1267,7 +1267,8 @@ static void add_categories(slant_jw *w, const slant_result *r)
                 add_category_stats(&once, rec, s, r->compact);
                 slant_jw_release(&once);
             }
-            slant_buf_add(w->out, absent.data, absent.len);
+            if (absent.len) /* compact records write nothing for an absent category */
+                slant_buf_add(w->out, absent.data, absent.len);
         }
         slant_jw_close(w, '}');
     }
