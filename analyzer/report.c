@@ -3,7 +3,6 @@
 #include "report.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,28 +33,6 @@ static slant_section section_of(const slant_report *r, const char *id)
 }
 
 /* --- strings and numbers ------------------------------------------------------------------ */
-
-static char *strf(const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 1, 2)))
-#endif
-    ;
-
-/* A formatted string; caller frees. */
-static char *strf(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return xstrdup("");
-    char *s = xmalloc((size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
 
 void slant_report_fmt_value(char *out, size_t size, double v, int share)
 {
@@ -261,14 +238,14 @@ static size_t term_of(slant_report *r, size_t *cap, size_t source, size_t entry)
     t->category = xstrdup(key->name ? key->owner : "");
     long k = r->opts.lex ? slant_lexicon_find_category(r->opts.lex, t->category) : -1;
     if (k >= 0 && slant_lexicon_category(r->opts.lex, (size_t)k)->actor) {
-        t->category_label = strf("actor %s", t->category);
+        t->category_label = xstrf("actor %s", t->category);
     } else {
         char label[128];
         t->category_label =
             xstrdup(slant_indicator_label(t->category, naming(r), label, sizeof label));
     }
     t->term = display_term(key);
-    t->anchor = strf("ev-%zu", r->nterms);
+    t->anchor = xstrf("ev-%zu", r->nterms);
     return r->nterms++;
 }
 
@@ -318,7 +295,7 @@ static char *finding_sentence(const slant_report *r, const slant_report_finding 
     subject_of(r, f->lo, 0, b, sizeof b, bpos, sizeof bpos);
     if (kind == SLANT_UNIT_INDEX) {
         const slant_indicator *x = slant_indicator_find(id); /* an index always has a row */
-        return strf("%s %s is %s, %s %s (a difference of %.2f %s).", apos, label, hi, bpos, lo,
+        return xstrf("%s %s is %s, %s %s (a difference of %.2f %s).", apos, label, hi, bpos, lo,
                     f->mean_hi - f->mean_lo, x && x->scale ? x->scale : "");
     }
     slant_report_fmt_ratio(rl, sizeof rl, f->ratio.low);
@@ -333,14 +310,14 @@ static char *finding_sentence(const slant_report *r, const slant_report_finding 
                  100 * r->c->opts.level, rl, rh);
     slant_report_fmt_ratio(ratio, sizeof ratio, f->ratio.value);
     if (share && f->mean_lo == 0)
-        return strf("%s %s is %s; %s is 0%%.", apos, label, hi, bpos);
+        return xstrf("%s %s is %s; %s is 0%%.", apos, label, hi, bpos);
     if (share)
-        return strf("%s %s is %s, %s %s (%s times as high; %s).", apos, label, hi, bpos, lo,
+        return xstrf("%s %s is %s, %s %s (%s times as high; %s).", apos, label, hi, bpos, lo,
                     ratio, interval);
     if (f->mean_lo == 0)
-        return strf("%s %s %s %s per 1,000 words; %s %s none.", a, uses, hi, label, b,
+        return xstrf("%s %s %s %s per 1,000 words; %s %s none.", a, uses, hi, label, b,
                     f->lo == SLANT_REPORT_REST ? "use" : "uses");
-    return strf("%s %s %s times as many %s per 1,000 words as %s (%s vs %s; %s).", a, uses,
+    return xstrf("%s %s %s times as many %s per 1,000 words as %s (%s vs %s; %s).", a, uses,
                 ratio, label, b, hi, lo, interval);
 }
 
@@ -358,18 +335,18 @@ static char *event_sentence(const slant_report *r, const slant_report_finding *f
     const char *more = f->event_diff >= 0 ? "more" : "fewer";
     if (kind == SLANT_UNIT_SHARE) {
         snprintf(d, sizeof d, "%.1f", 100 * fabs(f->event_diff));
-        return strf("Within the %zu events both covered, %s %s was %s percentage points %s "
+        return xstrf("Within the %zu events both covered, %s %s was %s percentage points %s "
                     "on average (paired t %s %s, Wilcoxon %s %s).",
                     f->events->events, apos, label, d, f->event_diff >= 0 ? "higher" : "lower",
                     qn, tq, qn, xq);
     }
     val(d, sizeof d, fabs(f->event_diff), 0);
     if (kind == SLANT_UNIT_INDEX)
-        return strf("Within the %zu events both covered, %s %s was %s %s on average "
+        return xstrf("Within the %zu events both covered, %s %s was %s %s on average "
                     "(paired t %s %s, Wilcoxon %s %s).",
                     f->events->events, apos, label, d, f->event_diff >= 0 ? "higher" : "lower",
                     qn, tq, qn, xq);
-    return strf("Within the %zu events both covered, %s used %s %s %s per 1,000 words on "
+    return xstrf("Within the %zu events both covered, %s used %s %s %s per 1,000 words on "
                 "average (paired t %s %s, Wilcoxon %s %s).",
                 f->events->events, a, d, more, label, qn, tq, qn, xq);
 }
@@ -384,7 +361,7 @@ static void finding_sentences(slant_report *r, slant_report_finding *f)
     slant_report_fmt_q(wq, sizeof wq, f->welch_q);
     slant_report_fmt_q(mq, sizeof mq, f->mwu_q);
     const char *qn = slant_report_q_name(r);
-    f->detail = strf("Hedges' g %s (%g%% CI %s to %s), Cliff's delta %.2f; Welch's t %s %s, "
+    f->detail = xstrf("Hedges' g %s (%g%% CI %s to %s), Cliff's delta %.2f; Welch's t %s %s, "
                      "Mann-Whitney (%s) %s %s.",
                      g, 100 * r->c->opts.level, gl, gh, f->delta, qn, wq, f->mwu_method, qn,
                      mq);
@@ -394,7 +371,7 @@ static void finding_sentences(slant_report *r, slant_report_finding *f)
         slant_report_fmt_value(rl, sizeof rl, f->rate_ratio.low, 0);
         slant_report_fmt_value(rh, sizeof rh, f->rate_ratio.high, 0);
         slant_report_fmt_q(rq, sizeof rq, f->rr_q);
-        char *more = strf("%s Count model (%s): rate ratio %s (%g%% CI %s to %s), %s %s.",
+        char *more = xstrf("%s Count model (%s): rate ratio %s (%g%% CI %s to %s), %s %s.",
                           f->detail, r->c->vs_rest ? "quasi-Poisson" : "negative binomial", rr,
                           100 * r->c->opts.level, rl, rh, qn, rq);
         free(f->detail);
@@ -443,7 +420,7 @@ static void finding_drivers(slant_report *r, size_t *term_cap, slant_report_find
         r->terms[f->drivers[k].term].wanted = 1;
         f->drivers[k].rate_hi = all[k].hi;
         f->drivers[k].rate_lo = all[k].lo;
-        f->drivers[k].rates = strf("%.2f vs %.2f", all[k].hi, all[k].lo);
+        f->drivers[k].rates = xstrf("%.2f vs %.2f", all[k].hi, all[k].lo);
     }
     f->ndrivers = n;
     free(all);
@@ -530,11 +507,11 @@ static char *more_sentence(const slant_report *r, size_t below, size_t past)
     size_t n = below + past;
     const char *more = n == 1 ? "more significant difference" : "more significant differences";
     if (!past)
-        return strf("%zu %s below the effect-size floor (|Cliff's delta| < %g)", n, more,
+        return xstrf("%zu %s below the effect-size floor (|Cliff's delta| < %g)", n, more,
                     r->opts.min_delta);
     if (!below)
-        return strf("%zu %s past the top %zu", n, more, r->opts.top_findings);
-    return strf("%zu %s: %zu below the effect-size floor (|Cliff's delta| < %g), %zu past the "
+        return xstrf("%zu %s past the top %zu", n, more, r->opts.top_findings);
+    return xstrf("%zu %s: %zu below the effect-size floor (|Cliff's delta| < %g), %zu past the "
                 "top %zu",
                 n, more, below, r->opts.min_delta, past, r->opts.top_findings);
 }
@@ -622,20 +599,20 @@ static void findings_notes(slant_report *r)
     for (size_t k = 0; k < slant_indicator_count() && !lead; k++)
         if (slant_indicator_at(k)->flags & SLANT_IND_LEADS)
             lead = slant_indicator_at(k)->label;
-    char *order = r->nleading && lead ? strf("the %s first, then the ", lead) : xstrdup("");
+    char *order = r->nleading && lead ? xstrf("the %s first, then the ", lead) : xstrdup("");
     char *floor = r->opts.min_delta > 0
-                      ? strf(", and |Cliff's delta| >= %g (at least a small effect)",
+                      ? xstrf(", and |Cliff's delta| >= %g (at least a small effect)",
                              r->opts.min_delta)
                       : xstrdup("");
-    char *top = r->opts.all ? xstrdup("") : strf("; the first %zu", r->opts.top_findings);
-    r->findings_note = strf("%s < %g in the primary test, Mann-Whitney U, after correction%s; "
+    char *top = r->opts.all ? xstrdup("") : xstrf("; the first %zu", r->opts.top_findings);
+    r->findings_note = xstrf("%s < %g in the primary test, Mann-Whitney U, after correction%s; "
                             "%slargest effect (Hedges' g) first%s.",
                             slant_report_q_name(r), r->opts.alpha, floor, order, top);
     free(order);
     free(floor);
     free(top);
     r->context_title = xstrdup("Context: subject matter, structure and epistemic stance");
-    r->context_note = strf("Differences in structural and epistemic counts (negators, neutral "
+    r->context_note = xstrf("Differences in structural and epistemic counts (negators, neutral "
                            "report verbs, hedges, assertives and the like) and in what the "
                            "articles are about: they describe how the %s write, not slant, "
                            "and are listed apart from the findings above; largest effect "
@@ -697,18 +674,18 @@ static char *active_sentence(const slant_comparison *c)
 static void build_sentences(slant_report *r)
 {
     if (r->nbelow_floor)
-        r->count_sentence = strf("%zu significant difference%s at %s < %g, %zu of them below "
+        r->count_sentence = xstrf("%zu significant difference%s at %s < %g, %zu of them below "
                                  "the effect-size floor (|Cliff's delta| < %g).",
                                  r->nfindings, r->nfindings == 1 ? "" : "s",
                                  slant_report_q_name(r), r->opts.alpha, r->nbelow_floor,
                                  r->opts.min_delta);
     else
-        r->count_sentence = strf("%zu significant difference%s at %s < %g.", r->nfindings,
+        r->count_sentence = xstrf("%zu significant difference%s at %s < %g.", r->nfindings,
                                  r->nfindings == 1 ? "" : "s", slant_report_q_name(r),
                                  r->opts.alpha);
     if (!r->nheadline)
         r->no_headline =
-            strf("No difference between the %s is significant%s.", r->nouns,
+            xstrf("No difference between the %s is significant%s.", r->nouns,
                  r->nfindings ? " in judgement, contested labels or attribution" : "");
     else if (!r->headline_listed)
         r->no_headline = xstrdup("No significant difference in judgement, contested labels "
@@ -718,7 +695,7 @@ static void build_sentences(slant_report *r)
     else if (!r->context_listed)
         r->no_context = xstrdup("None reaches the effect-size floor.");
     if (!r->nconcepts)
-        r->no_concepts = strf("No contested-label concept was used in these data: the lexicon "
+        r->no_concepts = xstrf("No contested-label concept was used in these data: the lexicon "
                               "defines none (a variants.json), or none of the %s' articles "
                               "used one of its names.",
                               r->nouns);
@@ -756,7 +733,7 @@ static void list_pairs(slant_report *r)
     size_t some = 0, rest = r->npairlines - r->pairs_listed;
     for (size_t i = r->pairs_listed; i < r->npairlines; i++)
         some += r->pairlines[i].differ > 0;
-    r->more_pairs = strf("%zu more pair%s: %zu differ%s in some indicator, %zu in none", rest,
+    r->more_pairs = xstrf("%zu more pair%s: %zu differ%s in some indicator, %zu in none", rest,
                          rest == 1 ? "" : "s", some, some == 1 ? "s" : "", rest - some);
 }
 
@@ -815,14 +792,14 @@ static void build_pairlines(slant_report *r)
                 top = f;
         }
         if ((!l->differ || !top) && below[i]) {
-            l->sentence = strf("%s and %s do not differ beyond a negligible effect in any of "
+            l->sentence = xstrf("%s and %s do not differ beyond a negligible effect in any of "
                                "the %zu indicators tested (%zu significant difference%s below "
                                "the effect-size floor).",
                                a, b, l->tested, below[i], below[i] == 1 ? "" : "s");
             continue;
         }
         if (!l->differ || !top) {
-            l->sentence = strf("%s and %s do not differ significantly in any of the %zu "
+            l->sentence = xstrf("%s and %s do not differ significantly in any of the %zu "
                                "indicators tested.",
                                a, b, l->tested);
             continue;
@@ -839,15 +816,15 @@ static void build_pairlines(slant_report *r)
         slant_indicator_label(indicator_id(r, top->indicator), naming(r), label, sizeof label);
         slant_report_fmt_ratio(ratio, sizeof ratio, top->ratio.value);
         if (kind == SLANT_UNIT_INDEX)
-            l->sentence = strf("%s and %s differ in %s; the largest effect: %s (higher in %s "
+            l->sentence = xstrf("%s and %s differ in %s; the largest effect: %s (higher in %s "
                                "by %.2f).",
                                a, b, tested, label, slant_report_source_name(r, top->hi),
                                top->mean_hi - top->mean_lo);
         else if (isnan(top->ratio.value))
-            l->sentence = strf("%s and %s differ in %s; the largest effect: %s (%s only).", a,
+            l->sentence = xstrf("%s and %s differ in %s; the largest effect: %s (%s only).", a,
                                b, tested, label, slant_report_source_name(r, top->hi));
         else
-            l->sentence = strf("%s and %s differ in %s; the largest effect: %s (%s times as %s "
+            l->sentence = xstrf("%s and %s differ in %s; the largest effect: %s (%s times as %s "
                                "in %s).",
                                a, b, tested, label, ratio,
                                kind == SLANT_UNIT_SHARE ? "high" : "many",
@@ -1194,7 +1171,7 @@ static void build_attribution(slant_report *r, size_t *term_cap)
             const char *category = r->terms[a->verbs[k]].category;
             int is_loaded =
                 slant_indicator_role(category, naming(r)) == SLANT_ROLE_REPORT_LOADED;
-            a->verb_notes[k] = strf("%.0f%s", verbs[k].count, is_loaded ? " (loaded)" : "");
+            a->verb_notes[k] = xstrf("%.0f%s", verbs[k].count, is_loaded ? " (loaded)" : "");
         }
         a->nverbs = n;
         r->has_verbs |= n > 0;
@@ -1383,7 +1360,7 @@ static void build_glossary(slant_report *r)
                 def = slant_lexicon_category(r->opts.lex, (size_t)k)->definition;
         }
         if (def) {
-            char *label = strf("%s (%s)", x->label, x->id);
+            char *label = xstrf("%s (%s)", x->label, x->id);
             add_item(&r->glossary, &r->nglossary, label, def);
             free(label);
         }
@@ -1406,12 +1383,12 @@ static void build_method(slant_report *r)
 {
     const slant_comparison *c = r->c;
     double level = 100 * c->opts.level;
-    add_method(r, strf("Indicators, not verdicts. Each indicator counts the words of one "
+    add_method(r, xstrf("Indicators, not verdicts. Each indicator counts the words of one "
                        "lexicon category. A difference in word choice is evidence about how "
                        "the %s write, not proof of who is right; read the evidence sentences "
                        "before drawing conclusions.",
                        r->nouns));
-    add_method(r, strf("Unit. An article's value for a category is its matches per 1,000 "
+    add_method(r, xstrf("Unit. An article's value for a category is its matches per 1,000 "
                        "words (in the author's voice and in quotations alike); the other "
                        "indicators (shares, the certainty index, scare quotes) are defined in "
                        "the list of indicators. A %s's value is the mean over its articles, "
@@ -1437,14 +1414,14 @@ static void build_method(slant_report *r)
                        "family (pairs/mann_whitney) is below %g; Welch's t never decides it.",
                    slant_report_q_name(r), r->opts.alpha);
     add_method(r, slant_buf_detach(&b, NULL));
-    add_method(r, strf("Ratio. \"A uses R times as many X as B\" is the ratio of the two "
+    add_method(r, xstrf("Ratio. \"A uses R times as many X as B\" is the ratio of the two "
                        "means. Its %g%% interval is a percentile bootstrap: both %s' "
                        "articles are resampled with replacement %zu times (SplitMix64 "
                        "generator, seed %lu) and the ratio of the resampled means is kept; "
                        "when B's resampled mean can be 0 the interval has no upper bound. "
                        "Resamples where both means are 0 are left out.",
                        level, r->nouns, r->opts.resamples, r->opts.seed));
-    add_method(r, strf("Effect size. Hedges' g is the difference of means in pooled standard "
+    add_method(r, xstrf("Effect size. Hedges' g is the difference of means in pooled standard "
                        "deviations, with the small-sample correction and a %g%% interval "
                        "from its large-sample variance; Cliff's delta is the share of "
                        "article pairs in which A is higher minus the share in which B is "
@@ -1473,7 +1450,7 @@ static void build_method(slant_report *r)
                        r->opts.top_findings, r->opts.top_findings);
     add_method(r, slant_buf_detach(&b, NULL));
     if (r->opts.event && r->opts.events_found)
-        add_method(r, strf("Events, %s (--event auto: articles of different %s within the "
+        add_method(r, xstrf("Events, %s (--event auto: articles of different %s within the "
                            "window whose content stems are alike, docs/events.md). For each "
                            "pair of %s, the events both covered are compared with the paired "
                            "t test and the Wilcoxon signed-rank test on the per-event "
@@ -1481,16 +1458,16 @@ static void build_method(slant_report *r)
                            "choice of events.",
                            r->opts.events_found, r->nouns, r->nouns));
     else if (r->opts.event)
-        add_method(r, strf("Events. Articles are paired by their '%s' field: for each pair of "
+        add_method(r, xstrf("Events. Articles are paired by their '%s' field: for each pair of "
                            "%s, the events both covered are compared with the paired t test "
                            "and the Wilcoxon signed-rank test on the per-event differences of "
                            "the means, which measures framing rather than the choice of "
                            "events.",
                            r->opts.event, r->nouns));
-    add_method(r, strf("Across all %s: the Kruskal-Wallis test and Welch's ANOVA per indicator "
+    add_method(r, xstrf("Across all %s: the Kruskal-Wallis test and Welch's ANOVA per indicator "
                        "(the columns of the table of means).",
                        r->nouns));
-    add_method(r, strf("Terms. A difference's drivers are the entries of its category with the "
+    add_method(r, xstrf("Terms. A difference's drivers are the entries of its category with the "
                        "largest difference in rate per 1,000 words between the two %s. Key "
                        "terms are the entries relatively more frequent in one %s than in "
                        "all others together: signed log-likelihood G² (corrected within the "
@@ -1504,14 +1481,14 @@ static void build_method(slant_report *r)
                        r->nouns, r->noun, level,
                        r->c->opts.min_df > 1 ? r->c->opts.min_df : (size_t)1, r->noun));
     if (r->nconcepts)
-        add_method(r, strf("Contested labels. For each concept, a %s's share of each "
+        add_method(r, xstrf("Contested labels. For each concept, a %s's share of each "
                            "variant among its uses of the concept; Pearson's chi-square test "
                            "of %s by variants. A concept is shown when at least %zu articles "
                            "use it (--min-df).",
                            r->noun, r->nouns,
                            r->c->opts.min_df > 1 ? r->c->opts.min_df : (size_t)1));
     if (!r->nactors)
-        add_method(r, strf("Not in these data: actor framing (which categories occur near "
+        add_method(r, xstrf("Not in these data: actor framing (which categories occur near "
                            "each actor, per %s). That table appears when the comparison "
                            "data carries it.",
                            r->noun));
@@ -1522,7 +1499,7 @@ static char *evidence_note(const slant_report *r)
 {
     switch (r->evidence) {
     case SLANT_EVIDENCE_COLLECTED:
-        return strf("Evidence. For each term shown, up to %zu sentences from the %s's "
+        return xstrf("Evidence. For each term shown, up to %zu sentences from the %s's "
                     "articles in input order, at most one per article; the match is "
                     "highlighted. Sentences are taken from the article text (not the "
                     "headline), the same text the counts come from.",
@@ -1568,7 +1545,7 @@ static void build_provenance(slant_report *r)
     for (size_t k = 0; k < r->opts.ninputs; k++)
         add_provenance(r, r->opts.inputs[k].label, r->opts.inputs[k].value);
     int found = r->opts.events_found != NULL;
-    v = strf("by '%s'%s%s%s; %zu compared, %zu left out (fewer than %zu articles)", r->opts.by,
+    v = xstrf("by '%s'%s%s%s; %zu compared, %zu left out (fewer than %zu articles)", r->opts.by,
              !r->opts.event ? "" : found ? ", events found automatically" : ", events by '",
              r->opts.event && !found ? r->opts.event : "", r->opts.event && !found ? "'" : "",
              r->nsources, c->nleft_out, c->opts.min_n);
@@ -1576,13 +1553,13 @@ static void build_provenance(slant_report *r)
     free(v);
     if (found)
         add_provenance(r, "events", r->opts.events_found);
-    v = strf("%s, alpha %g, %g%% intervals, pairs: %s", correction_words(c), r->opts.alpha,
+    v = xstrf("%s, alpha %g, %g%% intervals, pairs: %s", correction_words(c), r->opts.alpha,
              100 * c->opts.level,
              c->opts.pairs == SLANT_PAIRS_NONE ? "none" : (c->vs_rest ? "each against the rest"
                                                                        : "all"));
     add_provenance(r, "tests", v);
     free(v);
-    v = strf("%zu bootstrap resamples of each ratio, seed %lu; %zu terms per %s and "
+    v = xstrf("%zu bootstrap resamples of each ratio, seed %lu; %zu terms per %s and "
              "difference; up to %zu evidence sentences per term",
              r->opts.resamples, r->opts.seed, r->opts.top, r->noun, r->opts.snippets);
     add_provenance(r, "options", v);
@@ -1626,7 +1603,7 @@ slant_report *slant_report_build(const slant_comparison *c, const slant_report_o
     int by_source = !strcmp(o->by, "source");
     r->noun = xstrdup(by_source ? "source" : "group");
     r->nouns = xstrdup(by_source ? "sources" : "groups");
-    r->rest = strf("the other %s", r->nouns);
+    r->rest = xstrf("the other %s", r->nouns);
     r->sources = xcalloc(c->ngroups ? c->ngroups : 1, sizeof *r->sources);
     double words = 0;
     size_t articles = 0;
@@ -1646,8 +1623,8 @@ slant_report *slant_report_build(const slant_comparison *c, const slant_report_o
     char w[32], n[32];
     slant_report_fmt_count(w, sizeof w, words);
     slant_report_fmt_count(n, sizeof n, (double)articles);
-    r->title = strf("How %zu %s compare", r->nsources, r->nouns);
-    r->summary = strf("%s articles (%s words) from %zu %s, grouped by '%s'%s%s%s.", n, w,
+    r->title = xstrf("How %zu %s compare", r->nsources, r->nouns);
+    r->summary = xstrf("%s articles (%s words) from %zu %s, grouped by '%s'%s%s%s.", n, w,
                       r->nsources, r->nouns, o->by,
                       !o->event ? "" : o->events_found ? ", events found automatically"
                                                        : ", events by '",

@@ -3,7 +3,6 @@
  * or appears once the stratum is held fixed, and the tables behind it (report.h). */
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,28 +10,6 @@
 #include "indicator.h"
 #include "report.h"
 #include "xalloc.h"
-
-static char *strf(const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 1, 2)))
-#endif
-    ;
-
-/* A formatted string; caller frees. */
-static char *strf(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return xstrdup("");
-    char *s = xmalloc((size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
 
 /* The indicator as the report names it ("pejorative labels"), or its id. */
 static const char *label_of(const slant_report *r, size_t ind)
@@ -82,11 +59,11 @@ static char *sentence(const slant_report *r, const slant_cmp_stratified *x)
     number(hi, sizeof hi, x->adj_high);
     slant_report_fmt_q(q, sizeof q, x->q);
     if (x->verdict == SLANT_STRATA_UNTESTED)
-        return strf("%s, %s against %s: a difference of %s%s without regard to %s that cannot "
+        return xstrf("%s, %s against %s: a difference of %s%s without regard to %s that cannot "
                     "be tested with %s held fixed: no %s holds both, or all their values tie.",
                     label_of(r, x->indicator), group_name(r, x->a), group_name(r, x->b), crude,
                     rate ? " per 1,000 words" : "", field, field, field);
-    return strf("%s, %s against %s: a difference of %s%s without regard to %s, %s [%s, %s] "
+    return xstrf("%s, %s against %s: a difference of %s%s without regard to %s, %s [%s, %s] "
                 "with %s held fixed (van Elteren %s %s over %zu strata): %s once %s is held "
                 "fixed.",
                 label_of(r, x->indicator), group_name(r, x->a), group_name(r, x->b), crude,
@@ -102,8 +79,8 @@ void slant_report_build_strata(slant_report *r)
     if (!c->opts.strata)
         return;
     const char *field = c->opts.strata;
-    r->strata_title = strf("Holding %s fixed", field);
-    r->strata_note = strf(
+    r->strata_title = xstrf("Holding %s fixed", field);
+    r->strata_note = xstrf(
         "Each difference compared again within each %s (%zu strata; %zu article%s without a "
         "%s left out), pooled over them: called when van Elteren's stratified rank test "
         "has %s < %g; the size is the difference of the adjusted means (OLS with %s fixed "
@@ -118,7 +95,7 @@ void slant_report_build_strata(slant_report *r)
         if (c->stratified[k].verdict != SLANT_STRATA_NONE)
             r->strata_sentences[r->nstrata_sentences++] = sentence(r, &c->stratified[k]);
     r->method = xrealloc(r->method, (r->nmethod + 1) * sizeof *r->method);
-    r->method[r->nmethod++] = strf(
+    r->method[r->nmethod++] = xstrf(
         "Within strata (--strata %s). Van Elteren's test sums each stratum's Wilcoxon rank "
         "sum (mid-ranks, tie-corrected variance) with weight 1/(n+1), n the stratum's "
         "articles in the pair, and refers the sum to the normal distribution; a stratum "
@@ -149,17 +126,6 @@ static void fixed(slant_report_cell *c, double v)
     char s[32];
     snprintf(s, sizeof s, "%.2f", v);
     slant_report_cell_number(c, s, NULL, v);
-}
-
-static void q_cell(slant_report_cell *c, double q)
-{
-    if (isnan(q)) {
-        slant_report_cell_na(c);
-        return;
-    }
-    char s[32];
-    slant_report_fmt_q(s, sizeof s, q);
-    slant_report_cell_number(c, s, NULL, q);
 }
 
 static size_t add(slant_report *r, size_t *cap, const char *id, const char *caption,
@@ -205,7 +171,7 @@ static void verdict_table(slant_report *r, size_t *cap)
             free(row[4].note);
             row[4].note = xstrdup(ci);
         }
-        q_cell(&row[5], x->q);
+        slant_report_cell_q(&row[5], x->q);
         char n[32];
         snprintf(n, sizeof n, "%zu", x->strata);
         slant_report_cell_number(&row[6], n, NULL, (double)x->strata);

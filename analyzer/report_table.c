@@ -128,17 +128,6 @@ static void mean_cell(slant_report_cell *c, const slant_cmp_summary *m, int shar
     slant_report_cell_number(c, t.mean, t.has_ci ? ci : NULL, m->s.mean);
 }
 
-static void q_cell(slant_report_cell *c, double q)
-{
-    if (isnan(q)) {
-        slant_report_cell_na(c);
-        return;
-    }
-    char s[32];
-    slant_report_fmt_q(s, sizeof s, q);
-    slant_report_cell_number(c, s, NULL, q);
-}
-
 /* A number with `decimals` decimals. */
 static void fixed_cell(slant_report_cell *c, int decimals, double v)
 {
@@ -219,8 +208,8 @@ static void means_table(slant_report *r, size_t *cap)
         slant_report_cell_text(&row[0], x->label);
         for (size_t s = 0; s < r->nsources; s++)
             mean_cell(&row[1 + s], x->summaries[s], x->share);
-        q_cell(&row[r->nsources + 1], x->kruskal_q);
-        q_cell(&row[r->nsources + 2], x->welch_q);
+        slant_report_cell_q(&row[r->nsources + 1], x->kruskal_q);
+        slant_report_cell_q(&row[r->nsources + 2], x->welch_q);
     }
 }
 
@@ -436,8 +425,8 @@ static void trend_table(slant_report *r, size_t *cap)
             slant_report_cell_na(&row[3]);
         }
         fixed_cell(&row[4], 2, x->tau);
-        q_cell(&row[5], x->p);
-        q_cell(&row[6], x->q);
+        slant_report_cell_q(&row[5], x->p);
+        slant_report_cell_q(&row[6], x->q);
     }
 }
 
@@ -491,8 +480,8 @@ static void split_table(slant_report *r, size_t *cap)
         } else {
             slant_report_cell_na(&row[4]);
         }
-        q_cell(&row[5], x->mwu.p);
-        q_cell(&row[6], x->mwu_q);
+        slant_report_cell_q(&row[5], x->mwu.p);
+        slant_report_cell_q(&row[6], x->mwu_q);
     }
 }
 
@@ -601,4 +590,15 @@ void slant_report_build_tables(slant_report *r)
     keyness_tables(r, &cap);
     time_tables(r, &cap);
     slant_report_strata_tables(r, &cap);
+}
+
+void slant_report_cell_q(slant_report_cell *c, double q)
+{
+    if (isnan(q)) {
+        slant_report_cell_na(c);
+        return;
+    }
+    char s[32];
+    slant_report_fmt_q(s, sizeof s, q);
+    slant_report_cell_number(c, s, NULL, q);
 }

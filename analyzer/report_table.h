@@ -79,5 +79,8 @@ void slant_report_cell_number(slant_report_cell *c, const char *text, const char
                               double value);
 /* Sets a cell to an undefined value. */
 void slant_report_cell_na(slant_report_cell *c);
+/* Sets a cell to a p- or q-value as the report writes them (slant_report_fmt_q), or
+ * undefined for NAN. */
+void slant_report_cell_q(slant_report_cell *c, double q);
 
 #endif

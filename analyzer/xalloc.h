@@ -21,4 +21,11 @@ void *xgrow(void *ptr, size_t *cap, size_t need, size_t elem);
 char *xmemdup(const char *s, size_t len);
 char *xstrdup(const char *s);
 
+/* A formatted string (printf's `fmt`); caller frees. */
+char *xstrf(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
 #endif
