@@ -19,8 +19,6 @@
 #include "score_read.h"
 #include "xalloc.h"
 
-#define MAX_PARTIAL_BYTES ((size_t)1 << 31)
-
 /* Is `field` one the reader fills from metadata, or must it be kept from JSON Lines? */
 int cli_is_metadata(const char *field)
 {
@@ -154,7 +152,7 @@ static size_t read_partial_file(const char *path, const cli_inputs_options *o,
     size_t len;
     slant_error err;
     char text[1200];
-    if (slant_read_file(path, MAX_PARTIAL_BYTES, &data, &len, &err) != SLANT_OK) {
+    if (slant_read_file(path, CLI_MAX_PARTIAL_BYTES, &data, &len, &err) != SLANT_OK) {
         slant_error_format(&err, text, sizeof text);
         cli_message("%s", text);
         return 1;

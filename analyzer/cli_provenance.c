@@ -28,11 +28,6 @@ static const char *kept(const slant_article *a, const char *name)
     return NULL;
 }
 
-static char *dup_or_null(const char *s)
-{
-    return s ? xstrdup(s) : NULL;
-}
-
 void cli_note_lexicon(cli_inputs_result *r, const char *lexicon, const char *version,
                       const char *hash, const char *where)
 {
@@ -47,10 +42,10 @@ void cli_note_lexicon(cli_inputs_result *r, const char *lexicon, const char *ver
     if (r->nlexicons == CLI_MAX_PROVENANCES)
         return; /* two are enough to refuse */
     cli_provenance *n = &r->lexicons[r->nlexicons++];
-    n->lexicon = dup_or_null(lexicon);
-    n->lexicon_version = dup_or_null(version);
-    n->lexicon_hash = dup_or_null(hash);
-    n->where = dup_or_null(where);
+    n->lexicon = xstrdup_or_null(lexicon);
+    n->lexicon_version = xstrdup_or_null(version);
+    n->lexicon_hash = xstrdup_or_null(hash);
+    n->where = xstrdup_or_null(where);
 }
 
 /*
@@ -104,10 +99,10 @@ void cli_note_provenance(const char *json, size_t len, const char *path,
         goto done;
     }
     cli_provenance *p = &r->provenances[r->nprovenances++];
-    p->tool = dup_or_null(tool);
-    p->lexicon = dup_or_null(lexicon);
-    p->lexicon_version = dup_or_null(version);
-    p->lexicon_hash = dup_or_null(hash);
+    p->tool = xstrdup_or_null(tool);
+    p->lexicon = xstrdup_or_null(lexicon);
+    p->lexicon_version = xstrdup_or_null(version);
+    p->lexicon_hash = xstrdup_or_null(hash);
 done:
     slant_article_release(&prov);
 }

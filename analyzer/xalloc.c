@@ -62,3 +62,8 @@ char *xstrdup(const char *s)
 {
     return xmemdup(s, strlen(s));
 }
+
+char *xstrdup_or_null(const char *s)
+{
+    return s ? xstrdup(s) : NULL;
+}
