@@ -11,33 +11,8 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "suggest.h"
 #include "xalloc.h"
-
-/* Levenshtein distance of two names (bytes), for "did you mean". */
-static size_t distance(const char *a, const char *b)
-{
-    size_t m = strlen(a), n = strlen(b);
-    size_t *row = xmalloc((n + 1) * sizeof *row);
-    for (size_t j = 0; j <= n; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= m; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= n; j++) {
-            size_t up = row[j];
-            size_t best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    size_t d = row[n];
-    free(row);
-    return d;
-}
 
 static int check_indicators(const cli_comparison_args *a, const slant_dataset *ds,
                             const char *command)
@@ -50,7 +25,7 @@ static int check_indicators(const cli_comparison_args *a, const slant_dataset *d
             const char *name = slant_dataset_indicator_name(ds, i);
             if (!strcmp(name, want))
                 break;
-            size_t d = distance(want, name);
+            size_t d = slant_edit_distance(want, name);
             if (d < best) {
                 best = d;
                 at = i;
