@@ -260,7 +260,6 @@ static int write_result(const compare_args *a, const slant_buf *b)
     return cli_output_buf(a->output, b);
 }
 
-
 int slant_cli_compare(int argc, char **argv)
 {
     compare_args a;
