@@ -7,12 +7,13 @@
 #include "buf.h"
 #include "index.h"
 #include "lexicon.h"
+#include "pipeline.h"
 #include "read.h"
 #include "subset.h"
 
 /*
  * The commands of the slant program (cli_score.c, cli_compare.c) and what they share
- * (cli.c). Each command takes the arguments after its name and returns the process exit
+ * (cli.c; progress and run summaries in cli_progress.c, output files in cli_output.c). Each command takes the arguments after its name and returns the process exit
  * status:
  *   0 success, 1 some input could not be processed (the rest was), 2 usage error or a bad
  *   lexicon, 3 nothing could be processed, 4 the output could not be written (a full disk:
@@ -185,6 +186,11 @@ void cli_run_summary(const cli_phases *p, size_t articles, size_t groups, size_t
 
 /* The same for slant score: "slant: 37,554 articles, 210.3 MB in 12.3 s". */
 void cli_score_summary(const cli_phases *p, size_t articles, double bytes);
+
+/* The notes at the end of a slant score run (articles left out by --where, files ignored,
+ * inputs that failed, an empty shard) on stderr, and its exit status. */
+int cli_score_status(const slant_pipeline_stats *s, int quiet, int subset,
+                     const slant_shard *shard);
 
 /* A count with thousands separators ("37,554"). */
 void cli_format_count(char *out, size_t size, size_t v);

@@ -1,5 +1,6 @@
-/* slant compare and slant merge: comparing groups of articles, and combining partial
- * comparisons from sharded runs. */
+/* slant compare: its options and its wiring, from the inputs to the written comparison
+ * (or partial). The clusters of --cluster are read in cli_cluster.c, the identity of a
+ * partial stamped in cli_partial.c; slant merge is in cli_merge.c. */
 
 #include <getopt.h>
 #include <stdio.h>
@@ -8,16 +9,11 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_compare.h"
 #include "cli_inputs.h"
 #include "compare.h"
 #include "compare_out.h"
-#include "file.h"
-#include "hash.h"
 #include "json.h"
-#include "version.h"
-#include "xalloc.h"
-
-#define MAX_PARTIAL_BYTES ((size_t)1 << 31)
 
 static void compare_usage(FILE *f)
 {
@@ -259,140 +255,9 @@ static int parse_compare_args(int argc, char **argv, compare_args *a)
 
 /* --- slant compare ------------------------------------------------------------------------ */
 
-/*
- * The cluster of every row of `ds` for --cluster FIELD. The reader keeps one grouping field
- * per read, so the inputs are read once more, grouped by FIELD. Both reads leave their rows
- * in input order (the same whatever -j is), so they match row by row (their ids must
- * agree); only then are `ds` and the clusters put in the canonical order, together.
- * (Sorting each read on its own ordered rows that share an id by their group in one read
- * and by their cluster in the other, and gave such rows each other's clusters.) `ds` must
- * be in input order (cli_inputs_options.input_order) and is sorted on return. Returns the
- * clusters of the sorted rows (caller frees) and their number in `*ids`, or NULL after a
- * message.
- */
-static uint32_t *read_clusters(const compare_args *a, char **paths, size_t npaths,
-                               slant_dataset *ds, size_t *ids)
-{
-    cli_inputs_options io = a->common.in;
-    io.by = a->cluster;
-    io.event = NULL;
-    io.quiet = 1;
-    io.input_order = 1;
-    slant_dataset *by_cluster = slant_dataset_new();
-    cli_inputs_result in;
-    cli_inputs_read(&io, paths, npaths, by_cluster, &in);
-    size_t rows = slant_dataset_nrows(ds);
-    uint32_t *cluster = NULL;
-    if (slant_dataset_nrows(by_cluster) != rows) {
-        cli_message("--cluster %s: the inputs gave %zu rows the second time, not %zu",
-                    a->cluster, slant_dataset_nrows(by_cluster), rows);
-    } else {
-        cluster = xmalloc((rows ? rows : 1) * sizeof *cluster);
-        for (size_t r = 0; r < rows && cluster; r++) {
-            const slant_row *x = slant_dataset_row(ds, r), *y = slant_dataset_row(by_cluster, r);
-            if ((x->id == NULL) != (y->id == NULL) || (x->id && strcmp(x->id, y->id))) {
-                cli_message("--cluster %s: row %zu is '%s' the second time, not '%s'",
-                            a->cluster, r + 1, y->id ? y->id : "", x->id ? x->id : "");
-                free(cluster);
-                cluster = NULL;
-                break;
-            }
-            cluster[r] = y->group;
-        }
-        *ids = slant_dataset_ngroups(by_cluster);
-    }
-    if (cluster) {
-        size_t *order = slant_dataset_sort_order(ds);
-        uint32_t *sorted = xmalloc((rows ? rows : 1) * sizeof *sorted);
-        for (size_t k = 0; k < rows; k++)
-            sorted[k] = cluster[order[k]];
-        free(order);
-        free(cluster);
-        cluster = sorted;
-    }
-    slant_dataset_sort(ds);
-    cli_inputs_release(&in);
-    slant_dataset_free(by_cluster);
-    return cluster;
-}
-
 static int write_result(const compare_args *a, const slant_buf *b)
 {
     return cli_output_buf(a->output, b);
-}
-
-static char *dup_or_null(const char *s)
-{
-    return s ? xstrdup(s) : NULL;
-}
-
-/* The lexicon the inputs were scored with (when they agree) into `id`. */
-static void identity_lexicon(const cli_inputs_result *in, slant_partial_identity *id)
-{
-    if (in->nlexicons != 1)
-        return;
-    id->lexicon = dup_or_null(in->lexicons[0].lexicon);
-    id->version = dup_or_null(in->lexicons[0].lexicon_version);
-    id->hash = dup_or_null(in->lexicons[0].lexicon_hash);
-}
-
-/* "fnv1a64:..." of the file at `path` (as index.c names a weights file), or NULL. */
-static char *file_hash(const char *path)
-{
-    char *data;
-    size_t len;
-    slant_error err;
-    if (slant_read_file(path, (size_t)1 << 30, &data, &len, &err) != SLANT_OK)
-        return NULL;
-    char text[40];
-    snprintf(text, sizeof text, "fnv1a64:%016llx",
-             (unsigned long long)slant_hash64(data, len));
-    free(data);
-    return xstrdup(text);
-}
-
-/*
- * Adds to a new partial its identity (partial.h): the lexicon its inputs were scored with
- * (when they agree), the slant and the options that made it (those of the partials among
- * the inputs, or this run's), and its shards: those of the partials among the inputs, and
- * a new one for the rest (with --shard K/N, named with K/N and the inputs).
- */
-static void stamp_partial(const compare_args *a, const cli_inputs_result *in, char **paths,
-                          size_t npaths, slant_buf *b)
-{
-    const cli_inputs_options *io = &a->common.in;
-    slant_partial_identity id;
-    slant_partial_identity_init(&id);
-    identity_lexicon(in, &id);
-    const slant_partial_identity *first = in->partial_first_path ? &in->partial_first : NULL;
-    id.tool = xstrdup(first && first->tool ? first->tool : SLANT_VERSION);
-    id.has_options = 1;
-    if (first && first->has_options) {
-        id.subset = dup_or_null(first->subset);
-        id.weights = dup_or_null(first->weights);
-    } else if (!first) {
-        id.subset = dup_or_null(a->common.subset_spelled);
-        id.weights = in->narticles && io->weights ? file_hash(io->weights) : NULL;
-    }
-    for (size_t k = 0; k < in->partial_shards.nshards; k++)
-        slant_partial_add_shard(&id, in->partial_shards.shards[k].id);
-    if (in->partial_shards.nshards && (in->score_files || in->narticles || io->shard.n)) {
-        /* the rest, as a shard of its own (--shard K/N named in it, so that two empty
-         * shards are not one) */
-        char *inputs = io->shard.n ? cli_partial_inputs_id(paths, npaths) : NULL;
-        char *own = slant_partial_shard_id(b->data, b->len, io->shard.k, io->shard.n, inputs);
-        slant_partial_add_shard(&id, own);
-        free(own);
-        free(inputs);
-    } else if (!in->partial_shards.nshards && io->shard.n) {
-        char *inputs = cli_partial_inputs_id(paths, npaths);
-        char *own = slant_partial_shard_id(b->data, b->len, io->shard.k, io->shard.n, inputs);
-        slant_partial_add_shard(&id, own);
-        free(own);
-        free(inputs);
-    }
-    slant_partial_stamp(b, &id); /* no shard: one made of the data */
-    slant_partial_identity_release(&id);
 }
 
 int slant_cli_compare(int argc, char **argv)
@@ -408,15 +273,15 @@ int slant_cli_compare(int argc, char **argv)
     slant_dataset *ds = slant_dataset_new();
     const cli_inputs_options *io = &a.common.in;
     a.common.cmp.threads = (size_t)io->threads; /* -j: scoring and comparing alike */
-    a.common.in.input_order = a.cluster != NULL; /* sorted with the clusters (read_clusters) */
+    a.common.in.input_order = a.cluster != NULL; /* sorted with the clusters (cli_read_clusters) */
     cli_inputs_result in;
     slant_events_summary found;
     memset(&found, 0, sizeof found);
     cli_inputs_read(io, argv + optind, (size_t)(argc - optind), ds, &in);
     uint32_t *cluster = NULL;
     if (a.cluster && in.records && !in.lexicon_error && !in.lexicon_mismatch)
-        cluster = read_clusters(&a, argv + optind, (size_t)(argc - optind), ds,
-                                &a.common.cmp.cluster_ids);
+        cluster = cli_read_clusters(&a.common.in, a.cluster, argv + optind,
+                                    (size_t)(argc - optind), ds, &a.common.cmp.cluster_ids);
     else if (a.cluster)
         slant_dataset_sort(ds);
     size_t records = in.records, failed = in.failed;
@@ -435,7 +300,7 @@ int slant_cli_compare(int argc, char **argv)
         rc = cli_inputs_check(&a.common, &in, &ds, "compare");
         if (rc == SLANT_EXIT_OK) {
             slant_json_write_partial(ds, io->by, io->event, io->strata, &b);
-            stamp_partial(&a, &in, argv + optind, (size_t)(argc - optind), &b);
+            cli_partial_stamp(&a.common, &in, argv + optind, (size_t)(argc - optind), &b);
             rc = write_result(&a, &b);
         }
     } else if ((rc = cli_events_find(&a.common, &in, ds, &found)) != SLANT_EXIT_OK ||
@@ -518,153 +383,5 @@ int slant_cli_compare(int argc, char **argv)
     slant_buf_release(&b);
     slant_dataset_free(ds);
     cli_comparison_release(&a.common);
-    return rc;
-}
-
-/* --- slant merge -------------------------------------------------------------------------- */
-
-static void merge_usage(FILE *f)
-{
-    fputs("usage: slant merge [-o FILE] [--force] PARTIAL...\n"
-          "\n"
-          "Combines partial comparisons (written by 'slant compare --partial', for example\n"
-          "one per shard of a corpus) into one partial. Comparing the merged partial gives\n"
-          "exactly the comparison of the whole corpus: 'slant compare merged.json'.\n"
-          "All partials must be grouped by the same field (and events), scored with the\n"
-          "same lexicon, made by the same slant, with the same --where, --from and --to and\n"
-          "the same --weights; --force merges them anyway when only these differ. Always\n"
-          "refused (their articles would count twice): the same partial twice, a shard\n"
-          "another partial holds too, shard K/N of the same inputs made twice, and shards\n"
-          "of the same inputs split into different N; and partials of other schemas.\n"
-          "\n"
-          "options:\n"
-          "  -o, --output FILE   write the merged partial to FILE (default: standard output)\n"
-          "      --force         merge partials of different lexicons, slant versions,\n"
-          "                      --where/--from/--to or --weights (a note says which)\n"
-          "\n"
-          "exit status: 0 merged; 1 some partials could not be read (the rest were merged);\n"
-          "2 usage error, or partials that cannot be merged (above; both named); 3 nothing\n"
-          "to merge; 4 the output could not be written.\n"
-          "\n"
-          "example:\n"
-          "  slant compare --partial -o a.json corpus/synthetic/northern-voice\n"
-          "  slant compare --partial -o b.json corpus/synthetic/southern-herald\n"
-          "  slant merge -o all.json a.json b.json && slant compare all.json\n",
-          f);
-}
-
-int slant_cli_merge(int argc, char **argv)
-{
-    const char *output = NULL;
-    int force = 0;
-    optind = 1;
-    opterr = 0;
-    static const struct option options[] = {
-        { "output", required_argument, NULL, 'o' },
-        { "force", no_argument, NULL, 'F' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    int c;
-    while ((c = getopt_long(argc, argv, ":o:h", options, NULL)) != -1) {
-        if (c == 'o')
-            output = optarg;
-        else if (c == 'F')
-            force = 1;
-        else if (c == 'h') {
-            merge_usage(stdout);
-            return SLANT_EXIT_OK;
-        } else if (c == ':')
-            return cli_usage_error("merge", "option '%s' needs a value", argv[optind - 1]);
-        else
-            return cli_usage_error("merge", "unknown option '%s'", argv[optind - 1]);
-    }
-    if (optind == argc)
-        return cli_usage_error("merge", "no partials given");
-    slant_dataset *ds = slant_dataset_new();
-    char *by = NULL, *event = NULL, *strata = NULL;
-    size_t failed = 0;
-    cli_inputs_result seen; /* the lexicons and shards of the partials */
-    memset(&seen, 0, sizeof seen);
-    for (int i = optind; i < argc; i++) {
-        char *data;
-        size_t len;
-        slant_error err;
-        char text[1200];
-        char *b = NULL, *e = NULL, *s = NULL;
-        slant_status st = slant_read_file(argv[i], MAX_PARTIAL_BYTES, &data, &len, &err);
-        if (st == SLANT_OK) {
-            slant_partial_identity id;
-            slant_partial_identity_read(data, len, &id);
-            int refused = cli_partial_note(&seen, argv[i], &id, force) ||
-                          cli_lexicons_check(&seen, force, 0);
-            slant_partial_identity_release(&id);
-            if (refused) {
-                free(data);
-                free(by);
-                free(event);
-                free(strata);
-                cli_inputs_release(&seen);
-                slant_dataset_free(ds);
-                return SLANT_EXIT_USAGE;
-            }
-            st = slant_json_read_partial(data, len, argv[i], ds, &b, &e, &s, &err);
-            free(data);
-        }
-        if (st != SLANT_OK) {
-            slant_error_format(&err, text, sizeof text);
-            cli_message("%s", text);
-            failed++;
-        } else if (!by) {
-            by = b ? b : xstrdup("source");
-            event = e;
-            strata = s;
-            b = e = s = NULL;
-        } else if (!b || strcmp(b, by) || (e ? !event || strcmp(e, event) : event != NULL) ||
-                   (s ? !strata || strcmp(s, strata) : strata != NULL)) {
-            cli_message("'%s' was grouped differently from the first partial: not merged "
-                        "into a mixed comparison",
-                        argv[i]);
-            free(b);
-            free(e);
-            free(s);
-            free(by);
-            free(event);
-            free(strata);
-            cli_inputs_release(&seen);
-            slant_dataset_free(ds);
-            return SLANT_EXIT_USAGE;
-        }
-        free(b);
-        free(e);
-        free(s);
-    }
-    int rc = SLANT_EXIT_NOTHING;
-    if (by) {
-        slant_buf out;
-        slant_buf_init(&out, SLANT_OUTPUT_MAX_BYTES);
-        slant_dataset_sort(ds); /* the same whatever the order of the partials */
-        slant_json_write_partial(ds, by, event, strata, &out);
-        slant_partial_identity id; /* the partials' (they agree, or --force) */
-        slant_partial_identity_init(&id);
-        identity_lexicon(&seen, &id);
-        id.tool = dup_or_null(seen.partial_first.tool);
-        id.has_options = seen.partial_first.has_options;
-        id.subset = dup_or_null(seen.partial_first.subset);
-        id.weights = dup_or_null(seen.partial_first.weights);
-        for (size_t k = 0; k < seen.partial_shards.nshards; k++)
-            slant_partial_add_shard(&id, seen.partial_shards.shards[k].id);
-        slant_partial_stamp(&out, &id);
-        slant_partial_identity_release(&id);
-        rc = cli_output_buf(output, &out);
-        if (rc == SLANT_EXIT_OK && failed)
-            rc = SLANT_EXIT_PARTIAL;
-        slant_buf_release(&out);
-    }
-    free(by);
-    free(event);
-    free(strata);
-    cli_inputs_release(&seen);
-    slant_dataset_free(ds);
     return rc;
 }

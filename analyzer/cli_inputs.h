@@ -198,6 +198,9 @@ typedef struct {
 
 /* --- partials (cli_partial.c) ------------------------------------------------------------ */
 
+/* The largest partial read (compare, report and merge). */
+#define CLI_MAX_PARTIAL_BYTES ((size_t)1 << 31)
+
 /*
  * Notes the identity of a partial from input `path` into `r` (partial.h): its lexicon
  * among r->lexicons; the rest is checked against the first partial read, and its shards

@@ -1,4 +1,5 @@
-/* Partials read by compare and merge: whether they can be combined (see cli_inputs.h). */
+/* Partials read by compare and merge: whether they can be combined (see cli_inputs.h);
+ * and the identity stamped on the partials they write (see cli_compare.h). */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,8 +7,11 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "cli_compare.h"
 #include "cli_inputs.h"
+#include "file.h"
 #include "hash.h"
+#include "version.h"
 #include "xalloc.h"
 
 /* Refuses or notes a partial that differs from the first one read; 1 when refused. */
@@ -80,22 +84,17 @@ static int check_shards(const cli_inputs_result *r, const char *path,
     return 0;
 }
 
-static char *dup_or_null(const char *s)
-{
-    return s ? xstrdup(s) : NULL;
-}
-
 int cli_partial_note(cli_inputs_result *r, const char *path, const slant_partial_identity *id,
                      int force)
 {
     cli_note_lexicon(r, id->lexicon, id->version, id->hash, path);
     if (!r->partial_first_path) {
         slant_partial_identity *f = &r->partial_first;
-        f->schema = dup_or_null(id->schema);
-        f->tool = dup_or_null(id->tool);
+        f->schema = xstrdup_or_null(id->schema);
+        f->tool = xstrdup_or_null(id->tool);
         f->has_options = id->has_options;
-        f->subset = dup_or_null(id->subset);
-        f->weights = dup_or_null(id->weights);
+        f->subset = xstrdup_or_null(id->subset);
+        f->weights = xstrdup_or_null(id->weights);
         r->partial_first_path = xstrdup(path);
     } else if (check_first(r, path, id, force)) {
         return 1;
@@ -105,8 +104,8 @@ int cli_partial_note(cli_inputs_result *r, const char *path, const slant_partial
     }
     if (!r->partial_first.has_options && id->has_options) {
         r->partial_first.has_options = 1;
-        r->partial_first.subset = dup_or_null(id->subset);
-        r->partial_first.weights = dup_or_null(id->weights);
+        r->partial_first.subset = xstrdup_or_null(id->subset);
+        r->partial_first.weights = xstrdup_or_null(id->weights);
     }
     if (check_shards(r, path, id))
         return 1;
@@ -146,4 +145,75 @@ char *cli_partial_inputs_id(char *const *paths, size_t n)
     char id[40];
     snprintf(id, sizeof id, "fnv1a64:%016llx", (unsigned long long)h);
     return xstrdup(id);
+}
+
+/* --- the identity of a new partial ------------------------------------------------------- */
+
+/* The lexicon the inputs were scored with (when they agree) into `id`. */
+void cli_partial_identity_lexicon(const cli_inputs_result *in, slant_partial_identity *id)
+{
+    if (in->nlexicons != 1)
+        return;
+    id->lexicon = xstrdup_or_null(in->lexicons[0].lexicon);
+    id->version = xstrdup_or_null(in->lexicons[0].lexicon_version);
+    id->hash = xstrdup_or_null(in->lexicons[0].lexicon_hash);
+}
+
+/* "fnv1a64:..." of the file at `path` (as index.c names a weights file), or NULL. */
+static char *file_hash(const char *path)
+{
+    char *data;
+    size_t len;
+    slant_error err;
+    if (slant_read_file(path, (size_t)1 << 30, &data, &len, &err) != SLANT_OK)
+        return NULL;
+    char text[40];
+    snprintf(text, sizeof text, "fnv1a64:%016llx",
+             (unsigned long long)slant_hash64(data, len));
+    free(data);
+    return xstrdup(text);
+}
+
+/*
+ * Adds to a new partial its identity (partial.h): the lexicon its inputs were scored with
+ * (when they agree), the slant and the options that made it (those of the partials among
+ * the inputs, or this run's), and its shards: those of the partials among the inputs, and
+ * a new one for the rest (with --shard K/N, named with K/N and the inputs).
+ */
+void cli_partial_stamp(const cli_comparison_args *common, const cli_inputs_result *in,
+                       char **paths, size_t npaths, slant_buf *b)
+{
+    const cli_inputs_options *io = &common->in;
+    slant_partial_identity id;
+    slant_partial_identity_init(&id);
+    cli_partial_identity_lexicon(in, &id);
+    const slant_partial_identity *first = in->partial_first_path ? &in->partial_first : NULL;
+    id.tool = xstrdup(first && first->tool ? first->tool : SLANT_VERSION);
+    id.has_options = 1;
+    if (first && first->has_options) {
+        id.subset = xstrdup_or_null(first->subset);
+        id.weights = xstrdup_or_null(first->weights);
+    } else if (!first) {
+        id.subset = xstrdup_or_null(common->subset_spelled);
+        id.weights = in->narticles && io->weights ? file_hash(io->weights) : NULL;
+    }
+    for (size_t k = 0; k < in->partial_shards.nshards; k++)
+        slant_partial_add_shard(&id, in->partial_shards.shards[k].id);
+    if (in->partial_shards.nshards && (in->score_files || in->narticles || io->shard.n)) {
+        /* the rest, as a shard of its own (--shard K/N named in it, so that two empty
+         * shards are not one) */
+        char *inputs = io->shard.n ? cli_partial_inputs_id(paths, npaths) : NULL;
+        char *own = slant_partial_shard_id(b->data, b->len, io->shard.k, io->shard.n, inputs);
+        slant_partial_add_shard(&id, own);
+        free(own);
+        free(inputs);
+    } else if (!in->partial_shards.nshards && io->shard.n) {
+        char *inputs = cli_partial_inputs_id(paths, npaths);
+        char *own = slant_partial_shard_id(b->data, b->len, io->shard.k, io->shard.n, inputs);
+        slant_partial_add_shard(&id, own);
+        free(own);
+        free(inputs);
+    }
+    slant_partial_stamp(b, &id); /* no shard: one made of the data */
+    slant_partial_identity_release(&id);
 }

@@ -1,19 +1,18 @@
-/* slant report: the comparison of slant compare, written for a person to read, as text
- * for a terminal, Markdown, or one self-contained HTML page. */
+/* slant report: its options and its wiring. The comparison of slant compare, written for a
+ * person to read, as text for a terminal, Markdown, or one self-contained HTML page. What
+ * it says of its inputs and the evidence it reads are in cli_report_inputs.c. */
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "cli_inputs.h"
+#include "cli_report.h"
 #include "compare.h"
 #include "report.h"
-#include "report_evidence.h"
-#include "xalloc.h"
 
 static void report_usage(FILE *f)
 {
@@ -220,148 +219,6 @@ static int parse_report_args(int argc, char **argv, report_args *a)
     return -1;
 }
 
-/* --- provenance of the inputs -------------------------------------------------------------- */
-
-typedef struct {
-    slant_report_item items[4];
-    size_t n;
-} input_items;
-
-static void item(input_items *x, const char *label, char *value)
-{
-    x->items[x->n].label = xstrdup(label);
-    x->items[x->n].value = value;
-    x->n++;
-}
-
-static char *lexicon_text(const char *id, const char *version, const char *hash,
-                          const char *stemmer)
-{
-    slant_buf b;
-    slant_buf_init(&b, SLANT_REPORT_MAX_BYTES);
-    slant_buf_addf(&b, "%s %s, %s", id ? id : "(unnamed)", version ? version : "",
-                   hash ? hash : "no hash recorded");
-    if (stemmer)
-        slant_buf_addf(&b, ", stemmer %s", stemmer);
-    char *s = slant_buf_detach(&b, NULL);
-    slant_buf_release(&b);
-    return s;
-}
-
-static void describe_inputs(const cli_inputs_result *in, char **paths, size_t n,
-                            input_items *x)
-{
-    slant_buf b;
-    slant_buf_init(&b, SLANT_REPORT_MAX_BYTES);
-    size_t shown = n < 10 ? n : 10;
-    for (size_t k = 0; k < shown; k++)
-        slant_buf_addf(&b, "%s%s", k ? ", " : "", paths[k]);
-    if (n > shown)
-        slant_buf_addf(&b, " and %zu more", n - shown);
-    slant_buf_addf(&b, " (%zu read as articles, %zu as score records, %zu as partials); "
-                       "%zu records",
-                   in->narticles, in->score_files, in->partial_files, in->records);
-    if (in->failed)
-        slant_buf_addf(&b, ", %zu skipped with errors", in->failed);
-    item(x, "inputs", slant_buf_detach(&b, NULL));
-    slant_buf_release(&b);
-    if (in->lex)
-        item(x, "lexicon (articles)",
-             lexicon_text(slant_lexicon_id(in->lex), slant_lexicon_version(in->lex),
-                          slant_lexicon_hash(in->lex), slant_lexicon_stemmer(in->lex)));
-    if (in->nprovenances || in->records_without_provenance) {
-        slant_buf_init(&b, SLANT_REPORT_MAX_BYTES);
-        for (size_t k = 0; k < in->nprovenances; k++) {
-            const cli_provenance *p = &in->provenances[k];
-            char *l = lexicon_text(p->lexicon, p->lexicon_version, p->lexicon_hash, NULL);
-            slant_buf_addf(&b, "%s%s (scored by %s)", k ? "; " : "", l,
-                           p->tool ? p->tool : "an unknown tool");
-            free(l);
-        }
-        if (in->more_provenances)
-            slant_buf_adds(&b, "; and others");
-        if (in->records_without_provenance)
-            slant_buf_addf(&b, "%s%zu records name no lexicon", in->nprovenances ? "; " : "",
-                           in->records_without_provenance);
-        if (in->nprovenances > 1 || in->more_provenances)
-            slant_buf_adds(&b, ". The records were scored with different lexicons: their "
-                               "counts are not comparable");
-        item(x, "lexicon (score records)", slant_buf_detach(&b, NULL));
-        slant_buf_release(&b);
-    }
-}
-
-/* --- evidence ------------------------------------------------------------------------------- */
-
-/* Evidence sentences from the article inputs (standard input cannot be read twice). */
-static void add_evidence(const report_args *a, const cli_inputs_result *in, slant_report *r,
-                         cli_phases *ph)
-{
-    if (!a->snippets || !r->has_keyness)
-        return; /* the report already says why there is none */
-    const char **paths = xcalloc(in->narticles ? in->narticles : 1, sizeof *paths);
-    size_t n = 0;
-    for (size_t k = 0; k < in->narticles; k++)
-        if (strcmp(in->articles[k], "-") != 0)
-            paths[n++] = in->articles[k];
-    if (!n || !in->lex) {
-        free(paths);
-        return;
-    }
-    const char *keep[CLI_MAX_KEEP];
-    size_t nkeep = cli_inputs_keep(&a->common.in, keep);
-    slant_evidence_options eo = {
-        .lex = in->lex,
-        .input = cli_reader_options(paths, n,
-                                    (slant_jsonl_fields){ a->common.in.text_field,
-                                                          a->common.in.id_field, keep, nkeep },
-                                    a->common.in.subset),
-        .by = a->common.in.by,
-        .max_per_term = a->snippets,
-        .max_bytes = 360,
-        .progress = { cli_phase_progress, ph },
-        .articles_total = slant_dataset_nrows(r->c->ds),
-    };
-    size_t articles;
-    slant_report_collect_evidence(r, &eo, &articles);
-    slant_report_set_evidence(r, SLANT_EVIDENCE_COLLECTED);
-    free(paths);
-}
-
-/* --- the lexicon of score records ------------------------------------------------------------ */
-
-/* The lexicon directory of --lexicon (or the installed one), loaded; NULL when there is
- * none or it does not load (nothing is said). Caller frees. */
-static slant_lexicon *named_lexicon(const report_args *a)
-{
-    char *dir = a->common.in.lexicon ? xstrdup(a->common.in.lexicon)
-                                     : cli_default_lexicon(a->common.in.lang);
-    struct stat sb;
-    slant_lexicon *lex = NULL;
-    slant_error err;
-    if (dir && stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) &&
-        slant_lexicon_load(dir, &lex, &err) != SLANT_OK)
-        lex = NULL;
-    free(dir);
-    return lex;
-}
-
-/*
- * With score records only, whether they were scored with `lex` (the named lexicon): it has
- * the hash all the records name. Then the report reads the groups of the categories from
- * it (which differences are headline findings and which context), as with articles, and
- * the definitions. Any other lexicon only names the categories it has (labels and the
- * report roles: report.h, `names`), and nothing is said when there is none: the records'
- * own names stay.
- */
-static int records_scored_with(const cli_inputs_result *in, const slant_lexicon *lex)
-{
-    return lex && !in->lex && in->score_files && !in->narticles && !in->partial_files &&
-           in->nprovenances == 1 && !in->more_provenances && !in->records_without_provenance &&
-           in->provenances[0].lexicon_hash &&
-           strcmp(slant_lexicon_hash(lex), in->provenances[0].lexicon_hash) == 0;
-}
-
 /* --- slant report ---------------------------------------------------------------------------- */
 
 static int write_result(const report_args *a, const slant_buf *b)
@@ -385,10 +242,10 @@ static int report(const report_args *a, const cli_inputs_result *in, char **path
         return err.message[0] && strstr(err.message, "unknown indicator") ? SLANT_EXIT_USAGE
                                                                          : SLANT_EXIT_NOTHING;
     }
-    input_items items = { .n = 0 };
-    describe_inputs(in, paths, n, &items);
-    slant_lexicon *named = in->lex ? NULL : named_lexicon(a);
-    int scored_with = records_scored_with(in, named);
+    cli_input_items items = { .n = 0 };
+    cli_report_describe_inputs(in, paths, n, &items);
+    slant_lexicon *named = in->lex ? NULL : cli_report_named_lexicon(&a->common.in);
+    int scored_with = cli_report_records_scored_with(in, named);
     char events_found[400];
     if (a->common.in.event_auto)
         cli_events_describe(&a->common, found, events_found, sizeof events_found);
@@ -415,7 +272,7 @@ static int report(const report_args *a, const cli_inputs_result *in, char **path
         free(items.items[k].label);
         free(items.items[k].value);
     }
-    add_evidence(a, in, r, ph);
+    cli_report_add_evidence(&a->common.in, a->snippets, in, r, ph);
     slant_buf b;
     slant_buf_init(&b, SLANT_REPORT_MAX_BYTES);
     if (a->format == FORMAT_HTML)

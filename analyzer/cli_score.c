@@ -307,43 +307,6 @@ static int parse_score_args(int argc, char **argv, score_args *a)
     return -1;
 }
 
-static int score_status(const slant_pipeline_stats *s, int quiet, int subset,
-                        const slant_shard *shard)
-{
-    if (!quiet)
-        cli_subset_note(s->filtered, s->filtered + s->articles + s->failed, "article");
-    if (s->ignored && !quiet) {
-        fprintf(stderr, "slant: note: ignored %zu file%s that %s not %s.txt, .text, .jsonl or "
-                        ".ndjson file%s:",
-                s->ignored, s->ignored == 1 ? "" : "s", s->ignored == 1 ? "is" : "are",
-                s->ignored == 1 ? "a regular " : "regular ", s->ignored == 1 ? "" : "s");
-        for (size_t i = 0; i < 3 && i < s->ignored; i++)
-            fprintf(stderr, " '%s'", s->ignored_names[i]);
-        fputs(s->ignored > 3 ? " ...\n" : "\n", stderr);
-    }
-    if (s->failed) {
-        fprintf(stderr, "slant: %zu input%s skipped with errors; %zu article%s scored\n",
-                s->failed, s->failed == 1 ? "" : "s", s->articles,
-                s->articles == 1 ? "" : "s");
-        return s->articles ? SLANT_EXIT_PARTIAL : SLANT_EXIT_NOTHING;
-    }
-    if (!s->articles && shard->n) { /* a share of a small corpus may be empty */
-        if (!quiet)
-            fprintf(stderr, "slant: note: shard %lu/%lu holds no articles of the inputs\n",
-                    shard->k, shard->n);
-        return SLANT_EXIT_OK;
-    }
-    if (!s->articles && subset && s->filtered) {
-        fputs("slant: no article passed --where, --from and --to\n", stderr);
-        return SLANT_EXIT_NOTHING;
-    }
-    if (!s->articles) {
-        fputs("slant: no articles found in the inputs\n", stderr);
-        return SLANT_EXIT_NOTHING;
-    }
-    return SLANT_EXIT_OK;
-}
-
 int slant_cli_score(int argc, char **argv)
 {
     score_args a;
@@ -406,7 +369,7 @@ int slant_cli_score(int argc, char **argv)
         out.write_errno = stats.write_errno ? stats.write_errno : EIO;
         rc = SLANT_EXIT_WRITE;
     } else {
-        rc = score_status(&stats, a.quiet, a.subset != NULL, &a.shard);
+        rc = cli_score_status(&stats, a.quiet, a.subset != NULL, &a.shard);
         cli_score_summary(&ph, stats.articles, (double)stats.bytes);
     }
     if (cli_output_close(&out, st == SLANT_OK && (stats.articles > 0 || a.shard.n)) != 0)

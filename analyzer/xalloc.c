@@ -78,3 +78,8 @@ char *xstrf(const char *fmt, ...)
     va_end(ap);
     return s;
 }
+
+char *xstrdup_or_null(const char *s)
+{
+    return s ? xstrdup(s) : NULL;
+}

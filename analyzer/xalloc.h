@@ -21,6 +21,9 @@ void *xgrow(void *ptr, size_t *cap, size_t need, size_t elem);
 char *xmemdup(const char *s, size_t len);
 char *xstrdup(const char *s);
 
+/* A copy of `s`, or NULL when `s` is NULL. */
+char *xstrdup_or_null(const char *s);
+
 /* A formatted string (printf's `fmt`); caller frees. */
 char *xstrf(const char *fmt, ...)
 #if defined(__GNUC__)
