@@ -15,6 +15,7 @@
 #include "compress.h"
 #include "file.h"
 #include "pipeline.h"
+#include "report.h"
 
 /* --- progress and errors --------------------------------------------------------------- */
 
@@ -143,15 +144,7 @@ void cli_score_summary(const cli_phases *p, size_t articles, double bytes)
 
 void cli_format_count(char *out, size_t size, size_t v)
 {
-    char digits[32];
-    snprintf(digits, sizeof digits, "%zu", v);
-    size_t len = strlen(digits), o = 0;
-    for (size_t i = 0; i < len && o + 1 < size; i++) {
-        if (i && (len - i) % 3 == 0 && o + 2 < size)
-            out[o++] = ',';
-        out[o++] = digits[i];
-    }
-    out[o] = '\0';
+    slant_report_fmt_count(out, size, (double)v); /* the report's "37,554" */
 }
 
 /* The deepest directory cli_input_bytes walks (a loop of symbolic links ends there). */
