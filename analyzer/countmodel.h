@@ -25,7 +25,7 @@
  * (on the log scale of the rates and of alpha) is below 1e-10 or whose Newton decrement
  * g'J^-1 g is below 1e-14 (1 + |loglik|) (where the gradient is rounding noise; the step
  * is taken, and Newton's quadratic convergence puts the result well within 1e-7 of the
- * maximum on the log scale); at most `max_iter` steps (default 100). The
+ * maximum on the log scale); at most `max_iter` steps (default 100).
  * Where the likelihood's maximum over alpha >= 0 is at alpha = 0 (the score of alpha at
  * the Poisson fit, sum((y - mu)^2 - y) / 2, is not positive, or Newton drives alpha below
  * 1e-8), the data are no more dispersed than Poisson and the fit is the Poisson
