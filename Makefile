@@ -93,7 +93,7 @@ asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan CC=clang \
 	    OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" all build/asan/unit_tests $(FUZZ_TARGETS:%=build/asan/replay/%) \
-	    $(if $(STATS_DRIVER),build/asan/stats_driver)
+	    $(if $(STATS_DRIVER),build/asan/stats_driver) build/asan/time_driver
 	@SLANT_BUILD=build/asan ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh
 
 ubsan: asan
@@ -105,7 +105,7 @@ tsan:
 	    OPT="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" LDFLAGS="-fsanitize=thread" all
 	@sh tests/batch/tsan.sh build/tsan
 
-valgrind: all $(UNIT_BIN) $(FUZZ_REPLAY)
+valgrind: all $(UNIT_BIN) $(FUZZ_REPLAY) $(STATS_DRIVER) $(TIME_DRIVER)
 	@SLANT_VALGRIND=1 sh tests/run.sh
 
 fuzz:
