@@ -101,3 +101,20 @@ char *slant_buf_detach(slant_buf *b, size_t *len)
     slant_buf_init(b, b->max);
     return p;
 }
+
+void slant_buf_add_csv(slant_buf *b, const char *s)
+{
+    if (!s)
+        return;
+    if (!strpbrk(s, ",\"\r\n")) {
+        slant_buf_adds(b, s);
+        return;
+    }
+    slant_buf_addc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"')
+            slant_buf_addc(b, '"');
+        slant_buf_addc(b, *s);
+    }
+    slant_buf_addc(b, '"');
+}

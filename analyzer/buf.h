@@ -78,6 +78,10 @@ static inline slant_status slant_buf_adds(slant_buf *b, const char *s)
     return slant_buf_add(b, s, strlen(s));
 }
 
+/* Appends `s` as one CSV field (RFC 4180): as it is, or in double quotes with inner quotes
+ * doubled when it holds a comma, a quote or a line break; nothing for NULL. */
+void slant_buf_add_csv(slant_buf *b, const char *s);
+
 /*
  * Room for `n` more bytes (and a NUL) to write into directly, followed by
  * slant_buf_commit() of how many were written; NULL if that would pass the maximum.

@@ -101,21 +101,6 @@ static char **read_stopwords(const char *path, size_t *n)
     return words;
 }
 
-static void csv_cell(slant_buf *b, const char *s)
-{
-    if (!strpbrk(s, ",\"\n\r")) {
-        slant_buf_adds(b, s);
-        return;
-    }
-    slant_buf_addc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"')
-            slant_buf_addc(b, '"');
-        slant_buf_addc(b, *s);
-    }
-    slant_buf_addc(b, '"');
-}
-
 int slant_cli_keyness(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -258,9 +243,9 @@ int slant_cli_keyness(int argc, char **argv)
                 if (new_only && x->in_lexicon)
                     continue;
                 if (csv) {
-                    csv_cell(&b, name);
+                    slant_buf_add_csv(&b, name);
                     slant_buf_addc(&b, ',');
-                    csv_cell(&b, x->term);
+                    slant_buf_add_csv(&b, x->term);
                     slant_buf_addf(&b, ",%zu,%.0f,%.0f,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,"
                                        "%zu,%zu,%s\n",
                                    x->words, x->count, x->rest, 1e6 * x->count / words,

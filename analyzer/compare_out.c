@@ -514,23 +514,6 @@ static const char *const strata_columns[] = {
 };
 #define NSTRATA_COLUMNS (sizeof strata_columns / sizeof strata_columns[0])
 
-static void csv_cell(slant_buf *out, const char *s)
-{
-    if (!s)
-        return;
-    if (!strpbrk(s, ",\"\r\n")) {
-        slant_buf_adds(out, s);
-        return;
-    }
-    slant_buf_addc(out, '"');
-    for (const char *p = s; *p; p++) {
-        if (*p == '"')
-            slant_buf_addc(out, '"');
-        slant_buf_addc(out, *p);
-    }
-    slant_buf_addc(out, '"');
-}
-
 static void number_cell(slant_buf *out, double v)
 {
     if (isnan(v) || isinf(v))
@@ -540,11 +523,11 @@ static void number_cell(slant_buf *out, double v)
 
 static void keys(slant_buf *out, const result_row *r)
 {
-    csv_cell(out, r->table);
+    slant_buf_add_csv(out, r->table);
     const char *k[] = { r->group, r->reference, r->indicator, r->entry };
     for (size_t i = 0; i < 4; i++) {
         slant_buf_addc(out, ',');
-        csv_cell(out, k[i]);
+        slant_buf_add_csv(out, k[i]);
     }
 }
 
@@ -562,7 +545,7 @@ static void csv_cells(const result_row *r, const char *const *cols, size_t ncols
             if (strcmp(r->stats[s].name, cols[col]) != 0)
                 continue;
             if (r->stats[s].text)
-                csv_cell(out, r->stats[s].text);
+                slant_buf_add_csv(out, r->stats[s].text);
             else
                 number_cell(out, r->stats[s].value);
         }
