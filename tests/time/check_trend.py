@@ -23,6 +23,8 @@ import numpy as np
 from scipy import stats
 from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tally import Tally  # noqa: E402
 
 BUILD = sys.argv[1]
 SLANT = BUILD + "/slant"
@@ -31,16 +33,8 @@ EPOCH = datetime.date(1970, 1, 1)
 LEVEL = 0.95
 SPLIT = datetime.date(2024, 7, 1)
 INDICATORS = ["loaded_index", "pejorative_labels", "emotive", "puffery", "hedges"]
-passed = failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("trend FAIL:", what)
+TALLY = Tally("trend")
+check = TALLY.check
 
 
 def close(got, want, rel=1e-6, absolute=1e-9):
@@ -297,5 +291,4 @@ for line, (xs, ys) in zip(res.splitlines(), wants):
 check(len(res.splitlines()) == 200 and not bad,
       "driver Mann-Kendall/Sen on tied series: {} of 200 differ, e.g. {}".format(len(bad), bad[:1]))
 
-print("trend: {} passed, {} failed".format(passed, failed))
-sys.exit(1 if failed else 0)
+TALLY.finish("trend: ")

@@ -6,26 +6,21 @@ accepts, Python reads as the same calendar day; what slant refuses on purpose (t
 years, 07/31/2020) is listed. Usage: dates.py BUILD_DIR. Ends "N passed, N failed"."""
 import datetime
 import email.utils
+import os
 import random
 import subprocess
 import sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tally import Tally  # noqa: E402
 
 DRIVER = sys.argv[1] + "/time_driver"
 EPOCH = datetime.date(1970, 1, 1)
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-passed = failed = 0
 shown = 0
-
-
-def check(ok, what):
-    """One counted check (a group of cases counts once: see group())."""
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
+TALLY = Tally("dates")
+check = TALLY.check
 
 
 class group:
@@ -155,5 +150,4 @@ g = group("refused")
 for s, day in zip(refused, ask(refused)):
     g.case(day is None, "slant reads {!r} as {}".format(s, day))
 g.done()
-print("dates: {} passed, {} failed".format(passed, failed))
-sys.exit(1 if failed else 0)
+TALLY.finish("dates: ")

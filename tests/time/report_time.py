@@ -9,19 +9,13 @@ import re
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tally import Tally  # noqa: E402
 
 BUILD = sys.argv[1]
 SLANT = BUILD + "/slant"
-passed = failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("report time FAIL:", what)
+TALLY = Tally("report time")
+check = TALLY.check
 
 
 tmp = tempfile.mkdtemp(prefix="slant-report-time-")
@@ -92,5 +86,4 @@ if svg:
     check(len(re.findall(r'fill-opacity="0.15"', s)) == 3, "three CI bands")
     check(len(re.findall(r'stroke-width="2"', s)) == 3, "three lines")
     check(len(re.findall(r"<circle", s)) == 36, "a point per source and month")
-print("report time: {} passed, {} failed".format(passed, failed))
-sys.exit(1 if failed else 0)
+TALLY.finish("report time: ")
