@@ -50,7 +50,7 @@ replay() {
     for bin in "$BUILD"/replay/fuzz_*; do
         [ -x "$bin" ] || continue
         name=$(basename "$bin")
-        if SLANT_FUZZ_LEXICON=lexicons/en SLANT_FUZZ_ROUND_TRIP_ALL=1 \
+        if SLANT_FUZZ_LEXICON=lexicons/en SLANT_FUZZ_REPLAY=1 \
             $run "$bin" "tests/fuzz/corpus/$name" > /dev/null 2>&1; then
             n=$((n + 1))
         else

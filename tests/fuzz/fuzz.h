@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 /*
  * The libFuzzer entry point that every tests/fuzz/fuzz_*.c defines. libFuzzer calls it
@@ -12,5 +13,18 @@
  * invariant fails, so that both drivers report it as a crash.
  */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/*
+ * Whether this is the replay (SLANT_FUZZ_REPLAY set, as tests/run.sh sets it): a target
+ * that, for speed, gives each fuzzed input only a share of its checks (a round trip for
+ * one input in 512, one of three import modes) gives every saved input all of them.
+ */
+static inline int fuzz_is_replay(void)
+{
+    static int replay = -1;
+    if (replay < 0)
+        replay = getenv("SLANT_FUZZ_REPLAY") != NULL;
+    return replay;
+}
 
 #endif

@@ -75,10 +75,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int bad;
     free(read_all(f, &n, &bad));
     fclose(f);
-    static int every = -1; /* SLANT_FUZZ_ROUND_TRIP_ALL set: every input (the replay) */
-    if (every < 0)
-        every = getenv("SLANT_FUZZ_ROUND_TRIP_ALL") != NULL;
-    if (!every && fnv1a(data, size) % ROUND_TRIP_EVERY != 0)
+    if (!fuzz_is_replay() && fnv1a(data, size) % ROUND_TRIP_EVERY != 0)
         return 0;
 
     slant_compression kinds[] = { SLANT_COMPRESS_GZIP, SLANT_COMPRESS_ZSTD };
