@@ -27,12 +27,14 @@ static double col_coverage(const slant_result *r)
     const slant_record *rec = r->record;
     return rec->tokens ? (double)rec->matched_tokens / (double)rec->tokens : NAN;
 }
+static double col_author_tokens(const slant_result *r) { return (double)r->frame->author_tokens; }
 static double col_hedges(const slant_result *r) { return r->frame->hedges; }
 static double col_assertives(const slant_result *r) { return r->frame->assertives; }
 static double col_factives(const slant_result *r) { return r->frame->factives; }
 static double col_certainty(const slant_result *r) { return r->frame->certainty; }
 static double col_quotations(const slant_result *r) { return (double)r->frame->nquotes; }
 static double col_attributed(const slant_result *r) { return (double)r->frame->attributed; }
+static double col_continued(const slant_result *r) { return (double)r->frame->continued; }
 static double col_speakers(const slant_result *r) { return (double)r->frame->speakers; }
 static double col_neutral_verbs(const slant_result *r) { return (double)r->frame->neutral_verbs; }
 static double col_loaded_verbs(const slant_result *r) { return (double)r->frame->loaded_verbs; }
@@ -55,14 +57,24 @@ static double col_agentless(const slant_result *r)
     { .id = id_, .label = label_, .unit = unit_, .section = section_, .flags = COL,           \
       .column = fn_ }
 
+/* A column that is also the score record's member `record_`. */
+#define MEMBER(id_, label_, unit_, section_, record_, fn_)                                     \
+    { .id = id_, .label = label_, .unit = unit_, .section = section_, .flags = COL,           \
+      .record = record_, .column = fn_ }
+
+/* A member of the score record only (not a column). */
+#define RECORD(id_, label_, unit_, section_, record_, fn_)                                     \
+    { .id = id_, .label = label_, .unit = unit_, .section = section_, .record = record_,     \
+      .column = fn_ }
+
 static const slant_indicator table[] = {
     /* The size of an article (columns; quote_share below is compared). */
-    COLUMN("tokens", "words", SLANT_UNIT_COUNT, SLANT_SECTION_SIZE, col_tokens),
+    MEMBER("tokens", "words", SLANT_UNIT_COUNT, SLANT_SECTION_SIZE, "tokens", col_tokens),
     COLUMN("sentences", "sentences", SLANT_UNIT_COUNT, SLANT_SECTION_SIZE, col_sentences),
     COLUMN("paragraphs", "paragraphs", SLANT_UNIT_COUNT, SLANT_SECTION_SIZE, col_paragraphs),
     COLUMN("quotes", "quotation spans", SLANT_UNIT_COUNT, SLANT_SECTION_SIZE, col_quotes),
-    COLUMN("quote_tokens", "words in quotations", SLANT_UNIT_COUNT, SLANT_SECTION_SIZE,
-           col_quote_tokens),
+    MEMBER("quote_tokens", "words in quotations", SLANT_UNIT_COUNT, SLANT_SECTION_SIZE,
+           "quote_tokens", col_quote_tokens),
     COLUMN("invalid_utf8", "invalid UTF-8 sequences replaced", SLANT_UNIT_COUNT,
            SLANT_SECTION_SIZE, col_invalid_utf8),
     COLUMN("lead_tokens", "words in the lead", SLANT_UNIT_COUNT, SLANT_SECTION_SIZE,
@@ -80,21 +92,21 @@ static const slant_indicator table[] = {
                     "a weights file of 'slant calibrate' gave others; the records' "
                     "provenance says which)",
       .calc = SLANT_CALC_MEMBER, .a = "loaded_index", .needs = "loaded_index",
-      .column = col_index },
+      .record = "loaded_index", .column = col_index },
     { .id = "loaded_index_author", .label = "loaded-language index in the author's voice",
       .unit = SLANT_UNIT_INDEX, .section = SLANT_SECTION_JUDGEMENT, .flags = C | LEADS | COL,
       .scale = "in weighted matches per 1,000 words", .axis = "weighted per 1,000 words",
       .definition = "the loaded-language index of the author's own words: weighted matches "
                     "outside quotations per 1,000 words outside quotations",
       .calc = SLANT_CALC_MEMBER, .a = "loaded_index_author", .needs = "loaded_index_author",
-      .column = col_index_author },
+      .record = "loaded_index_author", .column = col_index_author },
     { .id = "loaded_index_quoted", .label = "loaded-language index in quoted speech",
       .unit = SLANT_UNIT_INDEX, .section = SLANT_SECTION_JUDGEMENT, .flags = C | LEADS | COL,
       .scale = "in weighted matches per 1,000 words", .axis = "weighted per 1,000 words",
       .definition = "the loaded-language index of quoted speech: weighted matches inside "
                     "quotations per 1,000 quoted words",
       .calc = SLANT_CALC_MEMBER, .a = "loaded_index_quoted", .needs = "loaded_index_quoted",
-      .column = col_index_quoted },
+      .record = "loaded_index_quoted", .column = col_index_quoted },
 
     COLUMN("coverage", "share of words matched", SLANT_UNIT_SHARE, SLANT_SECTION_SIZE,
            col_coverage),
@@ -104,37 +116,41 @@ static const slant_indicator table[] = {
       .section = SLANT_SECTION_ATTRIBUTION, .flags = C,
       .definition = "the share of an article's words that stand inside quotation marks",
       .calc = SLANT_CALC_RATIO, .a = "quote_tokens", .b = "tokens" },
-    COLUMN("hedges_author_rate", "hedges in the author's voice", SLANT_UNIT_RATE,
-           SLANT_SECTION_EPISTEMIC, col_hedges),
-    COLUMN("assertives_author_rate", "assertives in the author's voice", SLANT_UNIT_RATE,
-           SLANT_SECTION_EPISTEMIC, col_assertives),
-    COLUMN("factives_author_rate", "factives in the author's voice", SLANT_UNIT_RATE,
-           SLANT_SECTION_EPISTEMIC, col_factives),
+    RECORD("author_tokens", "words in the author's voice", SLANT_UNIT_COUNT,
+           SLANT_SECTION_EPISTEMIC, "epistemic.author_tokens", col_author_tokens),
+    MEMBER("hedges_author_rate", "hedges in the author's voice", SLANT_UNIT_RATE,
+           SLANT_SECTION_EPISTEMIC, "epistemic.hedges", col_hedges),
+    MEMBER("assertives_author_rate", "assertives in the author's voice", SLANT_UNIT_RATE,
+           SLANT_SECTION_EPISTEMIC, "epistemic.assertives", col_assertives),
+    MEMBER("factives_author_rate", "factives in the author's voice", SLANT_UNIT_RATE,
+           SLANT_SECTION_EPISTEMIC, "epistemic.factives", col_factives),
     { .id = "certainty", .label = "certainty index", .unit = SLANT_UNIT_INDEX,
       .section = SLANT_SECTION_EPISTEMIC, .flags = C | COL, .scale = "on a scale from -1 to 1",
       .axis = "-1 to 1",
       .definition = "(assertives - hedges) / (assertives + hedges) in the author's voice: from "
                     "-1 (only hedges) to 1 (only assertives), 0 when neither occurs",
       .calc = SLANT_CALC_MEMBER, .a = "epistemic.certainty", .needs = "epistemic",
-      .column = col_certainty },
-    COLUMN("quotations", "quotations", SLANT_UNIT_COUNT, SLANT_SECTION_ATTRIBUTION,
-           col_quotations),
-    COLUMN("attributed", "quotations with a speaker", SLANT_UNIT_COUNT,
-           SLANT_SECTION_ATTRIBUTION, col_attributed),
-    COLUMN("speakers", "distinct speakers", SLANT_UNIT_COUNT, SLANT_SECTION_ATTRIBUTION,
-           col_speakers),
-    COLUMN("neutral_verbs", "quotations with a neutral report verb", SLANT_UNIT_COUNT,
-           SLANT_SECTION_STRUCTURAL, col_neutral_verbs),
-    COLUMN("loaded_verbs", "quotations with a loaded report verb", SLANT_UNIT_COUNT,
-           SLANT_SECTION_ATTRIBUTION, col_loaded_verbs),
-    COLUMN("anonymous_quotes", "anonymous quotations", SLANT_UNIT_COUNT,
-           SLANT_SECTION_ATTRIBUTION, col_anonymous),
-    COLUMN("scare_quotes", "scare quotes in the article", SLANT_UNIT_COUNT,
-           SLANT_SECTION_ATTRIBUTION, col_scare_quotes),
-    COLUMN("so_called", "\"so-called\" labels", SLANT_UNIT_COUNT, SLANT_SECTION_ATTRIBUTION,
-           col_so_called),
-    COLUMN("agentless_passives", "agentless passives near violence terms", SLANT_UNIT_COUNT,
-           SLANT_SECTION_STRUCTURAL, col_agentless),
+      .record = "epistemic.certainty", .column = col_certainty },
+    MEMBER("quotations", "quotations", SLANT_UNIT_COUNT, SLANT_SECTION_ATTRIBUTION,
+           "attribution.quotations", col_quotations),
+    MEMBER("attributed", "quotations with a speaker", SLANT_UNIT_COUNT,
+           SLANT_SECTION_ATTRIBUTION, "attribution.attributed", col_attributed),
+    RECORD("continued", "quotations continuing an earlier one", SLANT_UNIT_COUNT,
+           SLANT_SECTION_ATTRIBUTION, "attribution.continued", col_continued),
+    MEMBER("speakers", "distinct speakers", SLANT_UNIT_COUNT, SLANT_SECTION_ATTRIBUTION,
+           "attribution.speakers", col_speakers),
+    MEMBER("neutral_verbs", "quotations with a neutral report verb", SLANT_UNIT_COUNT,
+           SLANT_SECTION_STRUCTURAL, "attribution.neutral_verbs", col_neutral_verbs),
+    MEMBER("loaded_verbs", "quotations with a loaded report verb", SLANT_UNIT_COUNT,
+           SLANT_SECTION_ATTRIBUTION, "attribution.loaded_verbs", col_loaded_verbs),
+    MEMBER("anonymous_quotes", "anonymous quotations", SLANT_UNIT_COUNT,
+           SLANT_SECTION_ATTRIBUTION, "attribution.anonymous", col_anonymous),
+    MEMBER("scare_quotes", "scare quotes in the article", SLANT_UNIT_COUNT,
+           SLANT_SECTION_ATTRIBUTION, "attribution.scare_quotes", col_scare_quotes),
+    MEMBER("so_called", "\"so-called\" labels", SLANT_UNIT_COUNT, SLANT_SECTION_ATTRIBUTION,
+           "attribution.so_called", col_so_called),
+    MEMBER("agentless_passives", "agentless passives near violence terms", SLANT_UNIT_COUNT,
+           SLANT_SECTION_STRUCTURAL, "attribution.agentless_passives", col_agentless),
     { .id = "scare_quote_rate", .label = "scare quotes", .unit = SLANT_UNIT_RATE,
       .section = SLANT_SECTION_ATTRIBUTION, .flags = C,
       .definition = "short quotations (one to three words) with no speaker, per 1,000 words",
@@ -162,6 +178,8 @@ static const slant_indicator table[] = {
 #undef COL
 #undef LEADS
 #undef COLUMN
+#undef MEMBER
+#undef RECORD
 
 size_t slant_indicator_count(void)
 {
@@ -177,6 +195,14 @@ const slant_indicator *slant_indicator_find(const char *id)
 {
     for (size_t i = 0; i < slant_indicator_count(); i++)
         if (!strcmp(table[i].id, id))
+            return &table[i];
+    return NULL;
+}
+
+const slant_indicator *slant_indicator_of_member(const char *path)
+{
+    for (size_t i = 0; i < slant_indicator_count(); i++)
+        if (table[i].record && !strcmp(table[i].record, path))
             return &table[i];
     return NULL;
 }

@@ -24,7 +24,10 @@
  * `role` (slant_indicator_role).
  *
  * Adding a derived indicator: one row (id, label, unit, section, flags, definition,
- * formula) and, when it is a table column, a column function in indicator.c.
+ * formula) and, when it is a table column or a member of the score record, a column
+ * function in indicator.c. A framing count of frame.h that records should carry is one
+ * row with `record` set ("attribution.NAME"): the record writer, the table columns
+ * (with SLANT_IND_COLUMN) and compare's formulas over record members all follow it.
  *
  * The table is static and read-only: any number of threads may read it.
  */
@@ -76,7 +79,15 @@ typedef struct {
     slant_calc calc;         /* SLANT_IND_COMPARED: the formula... */
     const char *a, *b;       /* ...over these members ("tokens", "attribution.quotations") */
     const char *needs;       /* read only when the record has this member (NULL: always) */
-    double (*column)(const slant_result *r);   /* SLANT_IND_COLUMN: the value */
+    const char *record;      /* the score record's member that holds the value, as a path
+                                ("tokens", "epistemic.hedges", "attribution.scare_quotes"):
+                                the writer of the objects epistemic and attribution
+                                (json.c) writes every row whose path is in them, in table
+                                order, a count when the unit is SLANT_UNIT_COUNT; NULL: not
+                                a member of its own */
+    double (*column)(const slant_result *r);   /* the value of a scored article: of a
+                                                  column (SLANT_IND_COLUMN) or of the
+                                                  member `record` */
 } slant_indicator;
 
 /* The rows, in order. The order is the order of compare's derived indicators (after the
@@ -86,6 +97,9 @@ const slant_indicator *slant_indicator_at(size_t i);
 
 /* The row of `id`, or NULL (a plain category, or an unknown name). */
 const slant_indicator *slant_indicator_find(const char *id);
+
+/* The row whose `record` is `path` ("attribution.quotations"), or NULL. */
+const slant_indicator *slant_indicator_of_member(const char *path);
 
 /* The unit of indicator `id`: its row's, or a rate (a category). One function, used by
  * compare's writers and the report alike, so they cannot disagree. */

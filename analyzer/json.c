@@ -1311,32 +1311,33 @@ static void list_close(slant_jw *w, int opened)
         slant_jw_close(w, ']');
 }
 
+/* Object `object` of the record: the indicator table's rows whose member is in it
+ * ("attribution.quotations"), in table order. */
+static void add_members(slant_jw *w, const slant_result *r, const char *object)
+{
+    size_t len = strlen(object);
+    slant_jw_key(w, object);
+    slant_jw_open(w, '{');
+    for (size_t i = 0; i < slant_indicator_count(); i++) {
+        const slant_indicator *x = slant_indicator_at(i);
+        if (!x->record || strncmp(x->record, object, len) != 0 || x->record[len] != '.')
+            continue;
+        double v = x->column(r);
+        if (x->unit == SLANT_UNIT_COUNT)
+            slant_jw_member_count(w, x->record + len + 1, (size_t)v);
+        else
+            slant_jw_member_number(w, x->record + len + 1, v);
+    }
+    slant_jw_close(w, '}');
+}
+
 static void add_framing(slant_jw *w, const slant_result *r)
 {
     const slant_frame *f = r->frame;
     const slant_doc *d = r->doc;
     size_t base = r->article->text_offset;
-    slant_jw_key(w, "epistemic");
-    slant_jw_open(w, '{');
-    slant_jw_member_count(w, "author_tokens", f->author_tokens);
-    slant_jw_member_number(w, "hedges", f->hedges);
-    slant_jw_member_number(w, "assertives", f->assertives);
-    slant_jw_member_number(w, "factives", f->factives);
-    slant_jw_member_number(w, "certainty", f->certainty);
-    slant_jw_close(w, '}');
-    slant_jw_key(w, "attribution");
-    slant_jw_open(w, '{');
-    slant_jw_member_count(w, "quotations", f->nquotes);
-    slant_jw_member_count(w, "attributed", f->attributed);
-    slant_jw_member_count(w, "continued", f->continued);
-    slant_jw_member_count(w, "speakers", f->speakers);
-    slant_jw_member_count(w, "neutral_verbs", f->neutral_verbs);
-    slant_jw_member_count(w, "loaded_verbs", f->loaded_verbs);
-    slant_jw_member_count(w, "anonymous", f->anonymous_quotes);
-    slant_jw_member_count(w, "scare_quotes", f->scare_quotes);
-    slant_jw_member_count(w, "so_called", f->nso_called);
-    slant_jw_member_count(w, "agentless_passives", f->agentless_passives);
-    slant_jw_close(w, '}');
+    add_members(w, r, "epistemic");
+    add_members(w, r, "attribution");
     int quotations = list_open(w, r->compact, "quotations", f->nquotes);
     for (size_t i = 0; i < f->nquotes; i++) {
         const slant_quotation *q = &f->quotes[i];

@@ -31,7 +31,7 @@ static void rows_complete(void)
     for (size_t i = 0; i < slant_indicator_count(); i++) {
         const slant_indicator *x = slant_indicator_at(i);
         CHECK(x->id && x->id[0] && x->label && x->label[0]);
-        CHECK(x->flags & (SLANT_IND_COMPARED | SLANT_IND_COLUMN));
+        CHECK((x->flags & (SLANT_IND_COMPARED | SLANT_IND_COLUMN)) || x->record);
         if (x->flags & SLANT_IND_COMPARED) {
             /* compare reads it: a formula over named members, and a definition to print */
             CHECK(x->calc != SLANT_CALC_NONE && x->a != NULL);
@@ -46,10 +46,20 @@ static void rows_complete(void)
         } else {
             CHECK(x->calc == SLANT_CALC_NONE && !(x->flags & SLANT_IND_LEADS));
         }
-        if (x->flags & SLANT_IND_COLUMN)
+        if ((x->flags & SLANT_IND_COLUMN) || x->record)
             CHECK(x->column != NULL);
         else
             CHECK(x->column == NULL);
+        /* a record member is found by its path, and each path has one row */
+        if (x->record)
+            CHECK(slant_indicator_of_member(x->record) == x);
+        /* compare's formulas read members that the record writer writes from the table
+         * (the objects epistemic and attribution), or members of the record's top level */
+        for (int m = 0; m < 2 && (x->flags & SLANT_IND_COMPARED); m++) {
+            const char *path = m ? x->b : x->a;
+            if (path && strchr(path, '.'))
+                CHECK(slant_indicator_of_member(path) != NULL);
+        }
         if (x->unit == SLANT_UNIT_INDEX)
             CHECK(x->scale && x->axis);
     }
