@@ -10,6 +10,7 @@
 #include "error.h"
 #include "index.h"
 #include "jw.h"
+#include "record_json.h"
 #include "manifest.h"
 #include "record.h"
 
@@ -114,15 +115,5 @@ int slant_json_is_partial(const char *text, size_t len);
 slant_status slant_json_read_partial(const char *text, size_t len, const char *path,
                                      slant_dataset *ds, char **by, char **event,
                                      char **strata, slant_error *err);
-
-/* Appends the JSON Lines record of `r` (one line, with its newline) to `out`. */
-void slant_json_write_record(const slant_result *r, slant_buf *out);
-
-/*
- * Appends one JSON Lines record per sentence of the text of `r` (`slant score
- * --sentences`; docs/schema/score.md): its place, bytes, words, index, index-category
- * counts and matches. A text without sentences (no words) appends nothing.
- */
-void slant_json_write_sentences(const slant_result *r, slant_buf *out);
 
 #endif

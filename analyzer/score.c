@@ -5,8 +5,8 @@
 
 #include "hash.h"
 #include "intern.h"
-#include "json.h"
 #include "normalize.h"
+#include "record_json.h"
 #include "stem.h"
 #include "table.h"
 #include "vocab.h"
