@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "article.h"
-#include "json.h"
+#include "jw.h"
 #include "record.h"
 #include "score.h"
 #include "xalloc.h"

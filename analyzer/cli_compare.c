@@ -13,7 +13,7 @@
 #include "cli_inputs.h"
 #include "compare.h"
 #include "compare_out.h"
-#include "json.h"
+#include "partial_json.h"
 
 static void compare_usage(FILE *f)
 {

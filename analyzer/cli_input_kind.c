@@ -14,7 +14,7 @@
 
 #include "cli.h"
 #include "compress.h"
-#include "json.h"
+#include "score_json.h"
 
 /* The first line of a file with something other than white space on it, into `line`. */
 static int first_line(FILE *f, char **line, size_t *cap)

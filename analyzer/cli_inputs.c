@@ -11,11 +11,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "article_json.h"
 #include "cli.h"
 #include "compress.h"
 #include "file.h"
-#include "json.h"
+#include "partial_json.h"
 #include "pipeline.h"
+#include "score_json.h"
 #include "score_read.h"
 #include "xalloc.h"
 

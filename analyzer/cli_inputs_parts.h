@@ -14,7 +14,7 @@
 #include <stdio.h>
 
 #include "cli_inputs.h"
-#include "json.h"
+#include "score_json.h"
 
 /* --- cli_input_kind.c ----------------------------------------------------------------------- */
 

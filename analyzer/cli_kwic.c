@@ -9,7 +9,7 @@
 
 #include "buf.h"
 #include "cli.h"
-#include "json.h"
+#include "jw.h"
 #include "kwic.h"
 #include "normalize.h"
 #include "read.h"

@@ -11,7 +11,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "cli_lexicon.h"
-#include "json.h"
+#include "jw.h"
 #include "lexicon_inspect.h"
 
 enum { OPT_LEXICON = 256, OPT_LANG };

@@ -10,7 +10,7 @@
 #include "cli_compare.h"
 #include "cli_inputs.h"
 #include "file.h"
-#include "json.h"
+#include "partial_json.h"
 #include "xalloc.h"
 
 static void merge_usage(FILE *f)

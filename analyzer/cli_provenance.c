@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article_json.h"
 #include "cli.h"
-#include "json.h"
 #include "jsonline.h"
 #include "xalloc.h"
 

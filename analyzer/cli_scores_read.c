@@ -11,10 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article_json.h"
 #include "cli.h"
 #include "compress.h"
-#include "json.h"
 #include "jsonline.h"
+#include "score_json.h"
 #include "score_read.h"
 #include "xalloc.h"
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "indicator.h"
-#include "json.h"
+#include "jw.h"
 #include "trend.h"
 #include "normalize.h"
 #include "version.h"

@@ -7,26 +7,13 @@
 
 #include "file.h"
 #include "hash.h"
-#include "json.h"
+#include "weights_json.h"
 #include "xalloc.h"
 
 /* A weights file is a few kilobytes; this bounds what is read. */
 #define MAX_WEIGHTS_BYTES ((size_t)16 << 20)
 
 /* --- weights ------------------------------------------------------------------------------ */
-
-void slant_weights_file_release(slant_weights_file *f)
-{
-    free(f->lexicon_id);
-    free(f->lexicon_version);
-    free(f->lexicon_hash);
-    free(f->unit);
-    free(f->feature);
-    for (size_t i = 0; i < f->nitems; i++)
-        free(f->items[i].name);
-    free(f->items);
-    memset(f, 0, sizeof *f);
-}
 
 static void weights_zero(slant_weights *w, const slant_lexicon *lex)
 {

@@ -51,29 +51,6 @@ typedef struct {
     double intercept;     /* the fitted model's intercept (not part of the index); else 0 */
 } slant_weights;
 
-/*
- * A weights file as it was read, before it is checked against a lexicon: what json.c
- * parses and slant_weights_parse() checks. Strings are owned (slant_weights_file_release).
- */
-typedef struct {
-    char *name;           /* a category id */
-    double weight;
-    long line, col;       /* where the name stands in the file (0 when unknown) */
-} slant_weights_item;
-
-typedef struct {
-    char *lexicon_id;         /* "lexicon": {"id", "version", "hash"}; NULL when absent */
-    char *lexicon_version;
-    char *lexicon_hash;
-    char *unit;               /* "sentence" or "article"; NULL when absent */
-    char *feature;            /* "rate_per_1000"; NULL when absent */
-    double intercept;         /* 0 when absent */
-    slant_weights_item *items;
-    size_t nitems;
-} slant_weights_file;
-
-void slant_weights_file_release(slant_weights_file *f);
-
 /* Sets `w` to the default weights of `lex`: 1 for each index category, 0 for the rest.
  * Release with slant_weights_release. */
 void slant_weights_default(slant_weights *w, const slant_lexicon *lex);

@@ -10,8 +10,8 @@
 #include <strings.h>
 
 #include "article.h"
+#include "article_json.h"
 #include "buf.h"
-#include "json.h"
 #include "xalloc.h"
 
 #define MAX_CELL_BYTES ((size_t)64 << 20)

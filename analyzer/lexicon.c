@@ -10,7 +10,7 @@
 #include "file.h"
 #include "hash.h"
 #include "intern.h"
-#include "json.h"
+#include "lexicon_json.h"
 #include "normalize.h"
 #include "stem.h"
 #include "tokenize.h"

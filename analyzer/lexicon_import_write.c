@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "file.h"
-#include "json.h"
+#include "jw.h"
 #include "lexicon_import_impl.h"
 #include "xalloc.h"
 

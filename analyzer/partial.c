@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "hash.h"
-#include "json.h"
 #include "jsonline.h"
+#include "jw.h"
 #include "xalloc.h"
 
 void slant_partial_identity_init(slant_partial_identity *id)

@@ -4,8 +4,8 @@
 #include <stddef.h>
 
 #include "article.h"
+#include "article_json.h"
 #include "error.h"
-#include "json.h"
 #include "shard.h"
 #include "subset.h"
 

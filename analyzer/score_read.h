@@ -5,7 +5,7 @@
 
 #include "dataset.h"
 #include "error.h"
-#include "json.h"
+#include "score_json.h"
 
 /*
  * compare's fast reader of `slant score` records: the same rows and entry counts as

@@ -12,9 +12,9 @@
 #include <string.h>
 
 #include "article.h"
+#include "article_json.h"
 #include "buf.h"
 #include "fuzz.h"
-#include "json.h"
 #include "jsonline.h"
 #include "lexicon.h"
 #include "score.h"

@@ -10,7 +10,7 @@
 
 #include "dataset.h"
 #include "fuzz.h"
-#include "json.h"
+#include "score_json.h"
 #include "score_read.h"
 
 static void fail(const char *what)

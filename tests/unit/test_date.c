@@ -6,8 +6,8 @@
 #include "buf.h"
 #include "dataset.h"
 #include "date.h"
-#include "json.h"
 #include "harness.h"
+#include "partial_json.h"
 
 /* The day of `s`, or -999999 when it is not a date. */
 static long day_of(const char *s)

@@ -6,7 +6,8 @@
 #include "dataset.h"
 #include "harness.h"
 #include "indicator.h"
-#include "json.h"
+#include "lexicon_json.h"
+#include "score_json.h"
 
 /* Every row is named once, and every label says one thing. */
 static void ids_and_labels_unique(void)

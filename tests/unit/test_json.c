@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "json.h"
+#include "jw.h"
 
 /*
  * The writer formats numbers itself (integers) or through printf (fractions), and keeps

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "harness.h"
-#include "json.h"
 #include "lexicon.h"
 #include "score.h"
 #include "xalloc.h"

@@ -9,7 +9,7 @@
 
 #include "dataset.h"
 #include "harness.h"
-#include "json.h"
+#include "score_json.h"
 #include "score_read.h"
 
 /* Whether two datasets hold the same rows, names (in order), values (bit for bit) and
