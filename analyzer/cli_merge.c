@@ -1,5 +1,5 @@
 /* slant merge: its options and its wiring, combining partial comparisons from sharded runs
- * into one partial (checked by cli_partial.c; read and written by json.c). */
+ * into one partial (checked by cli_partial.c; read and written by partial_json.c). */
 
 #include <getopt.h>
 #include <stdio.h>

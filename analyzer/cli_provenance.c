@@ -52,9 +52,9 @@ void cli_note_lexicon(cli_inputs_result *r, const char *lexicon, const char *ver
  * Notes what a score record says it was made with (its "provenance" object): the lexicon
  * always (for the check that all records share one), the whole provenance with
  * o->provenance. The object is found by a scan of the bytes (jsonline.h) and, when it
- * differs from the last record's, read with the JSON Lines article reader of json.c as a
- * field extractor: an article whose text is its "lexicon". (json.c has no reader of
- * provenance; this keeps cJSON in json.c alone. A record without it is counted.)
+ * differs from the last record's, read with the JSON Lines article reader (article_json.h)
+ * as a field extractor: an article whose text is its "lexicon". (There is no reader of
+ * provenance; this keeps cJSON in the JSON reader files. A record without it is counted.)
  */
 void cli_note_provenance(const char *json, size_t len, const char *path,
                          const cli_inputs_options *o, cli_inputs_result *r)

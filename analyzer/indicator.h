@@ -12,7 +12,7 @@
  * its label as the report writes it, its unit, the section of the report it belongs to,
  * the definition the report's list of indicators prints, and how its value is computed
  * from a score record (for compare) or from a scored article (for the columns of
- * score's CSV, TSV and long tables). Compare's reader (json.c), compare's writers
+ * score's CSV, TSV and long tables). Compare's reader (score_json.c), compare's writers
  * (compare_out.c), the report (report*.c) and the table writers (table.c) read the table;
  * nothing else lists these indicators.
  *
@@ -82,9 +82,9 @@ typedef struct {
     const char *record;      /* the score record's member that holds the value, as a path
                                 ("tokens", "epistemic.hedges", "attribution.scare_quotes"):
                                 the writer of the objects epistemic and attribution
-                                (json.c) writes every row whose path is in them, in table
-                                order, a count when the unit is SLANT_UNIT_COUNT; NULL: not
-                                a member of its own */
+                                (record_json.c) writes every row whose path is in
+                                them, in table order, a count when the unit is
+                                SLANT_UNIT_COUNT; NULL: not a member of its own */
     double (*column)(const slant_result *r);   /* the value of a scored article: of a
                                                   column (SLANT_IND_COLUMN) or of the
                                                   member `record` */

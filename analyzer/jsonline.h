@@ -6,7 +6,7 @@
 #include "error.h"
 
 /*
- * Byte-level checks of one JSON Lines record before json.c parses it, for what the JSON
+ * Byte-level checks of one JSON Lines record before cJSON parses it, for what the JSON
  * library would otherwise lose without a word (it decodes into C strings, and prints
  * numbers through a double). No JSON library here: a small scanner of JSON's strings.
  */
@@ -24,7 +24,7 @@ slant_status slant_jsonline_check(char *line, size_t len, const char *path, long
  * The text of top-level member `name` of the JSON object `line` when its value is a
  * number, as the input spells it: sets `*num` (borrowed: points into `line`) and `*n` and
  * returns 1; returns 0 when there is no such member or its value is not a number. The
- * first member of that name counts (as in json.c). `line` should have passed
+ * first member of that name counts (as in cJSON). `line` should have passed
  * slant_jsonline_check.
  */
 int slant_jsonline_number(const char *line, size_t len, const char *name, const char **num,

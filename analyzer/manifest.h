@@ -4,7 +4,7 @@
 #include <stddef.h>
 
 /*
- * A lexicon's manifest (lexicon.json) as plain data: what json.c reads and lexicon.c
+ * A lexicon's manifest (lexicon.json) as plain data: what lexicon_json.c reads and lexicon.c
  * uses. Every string is owned by the manifest and freed by slant_manifest_release();
  * optional ones are NULL when absent. The format is documented in lexicons/FORMAT.md.
  */

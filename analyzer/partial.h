@@ -8,8 +8,8 @@
 /*
  * What a partial (`slant compare --partial`, `slant merge`) says about where its data came
  * from, so that `merge` and `compare` combine only partials that add up to one corpus: its
- * identity. json.c writes and reads the data (schema, by, event, indicators, entries,
- * groups, rows); this file reads and stamps the members that follow the data:
+ * identity. partial_json.c writes and reads the data (schema, by, event, indicators,
+ * entries, groups, rows); this file reads and stamps the members that follow the data:
  *
  *   "lexicon": {"id", "version", "hash"}     what the articles were scored with
  *   "slant":   "0.1.0"                        the version of slant that made the data

@@ -14,7 +14,7 @@
 
 /*
  * The per-article record: what `slant score` reports for one article, computed from the
- * tokens and the matches. The writers (json.c for JSON Lines, table.c for CSV and TSV)
+ * tokens and the matches. The writers (record_json.c for JSON Lines, table.c for CSV and TSV)
  * turn a slant_result into bytes; the field list is documented in docs/schema/score.md.
  */
 

@@ -1,6 +1,6 @@
 /* compare's fast reader of score records (see score_read.h). No JSON library: a scan of
  * the record into a flat array of values, then the members compare reads, in the order and
- * with the meaning json.c's slant_json_read_score gives them. */
+ * with the meaning score_json.c's slant_json_read_score gives them. */
 
 #include "score_read.h"
 
@@ -40,7 +40,7 @@ typedef struct {
 } pending;
 
 struct slant_score_parsed {
-    int ok;                   /* 0: the record goes to json.c */
+    int ok;                   /* 0: the record goes to score_json.c */
     slant_buf strings;        /* decoded strings, each NUL-terminated; offsets into it */
     size_t *names;            /* offsets of the indicator names; SIZE_MAX: ids[i] as it is */
     const char **ids;         /* the names, as pointers when applied */
@@ -415,8 +415,8 @@ static size_t key_at(slant_score_reader *r, uint32_t x)
     return at;
 }
 
-/* A field's text as json.c's scalar_text gives it: 1 with `*at` set for a string, 1 with
- * `*at` SIZE_MAX for none (missing, null, an object), 0 for a number or a boolean (json.c
+/* A field's text as slant_json_scalar_text gives it: 1 with `*at` set for a string, 1 with
+ * `*at` SIZE_MAX for none (missing, null, an object), 0 for a number or a boolean (cJSON
  * prints those the way cJSON does: left to it). */
 static int scalar(slant_score_reader *r, uint32_t x, size_t *at)
 {
@@ -442,7 +442,7 @@ static int is_count(double v)
     return v >= 0 && v <= 9007199254740992.0 && v == floor(v);
 }
 
-/* As json.c's member_at: "tokens", or "attribution.quotations" one object down. */
+/* As score_json.c's member_at: "tokens", or "attribution.quotations" one object down. */
 static double member_at(const slant_score_reader *r, uint32_t root, const char *path)
 {
     const char *dot = strchr(path, '.');
@@ -457,7 +457,7 @@ static double member_at(const slant_score_reader *r, uint32_t root, const char *
     return number_of(r, member(r, root, object), dot + 1);
 }
 
-/* As json.c's read_derived; names as offsets of the indicator table's (static) ids, marked
+/* As score_json.c's read_derived; names as offsets of the indicator table's (static) ids, marked
  * by SIZE_MAX in `keys` and kept in `ids`. */
 static size_t read_derived(slant_score_reader *r, uint32_t root, double tokens, unsigned leads,
                            const char **ids, size_t k)
@@ -512,7 +512,7 @@ static void pend_keyed(slant_score_reader *r, slant_entry_key_kind kind, uint32_
     pend(r, kind, owner, name, count);
 }
 
-/* The whole record read, or 0 to leave it to json.c. Adds to `ds` only at the end. */
+/* The whole record read, or 0 to leave it to score_json.c. Adds to `ds` only at the end. */
 static int fast(slant_score_reader *r, const slant_score_fields *f)
 {
     r->nnodes = 0;
@@ -543,7 +543,7 @@ static int fast(slant_score_reader *r, const slant_score_fields *f)
             return 0;
     }
     size_t group, event = SIZE_MAX, id, stratum = SIZE_MAX;
-    if (f->bin) /* a group binned from a date (--by date:month): json.c's reader bins it */
+    if (f->bin) /* a group binned from a date (--by date:month): score_json.c bins it */
         return 0;
     size_t date;
     if (!scalar(r, field_of(r, root, f->by), &group) ||
@@ -581,7 +581,7 @@ static int fast(slant_score_reader *r, const slant_score_fields *f)
     for (uint32_t a = actors == NONE ? NONE : r->nodes[actors].child; ok && a != NONE;
          a = r->nodes[a].next) {
         if (r->nodes[a].key == NONE) {
-            ok = 0; /* an array of actors: json.c's business */
+            ok = 0; /* an array of actors: score_json.c's business */
             break;
         }
         double mentions = number_of(r, a, "mentions");
@@ -621,7 +621,7 @@ static int fast(slant_score_reader *r, const slant_score_fields *f)
                 const node *x = &r->nodes[field];
                 if (x->escaped || x->n != 4 || memcmp(r->line + x->at, "text", 4) != 0) {
                     if (x->escaped) {
-                        ok = 0; /* "te\u0078t": json.c decodes it */
+                        ok = 0; /* "te\u0078t": score_json.c decodes it */
                         break;
                     }
                     continue;

@@ -9,7 +9,7 @@
 
 /*
  * compare's fast reader of `slant score` records: the same rows and entry counts as
- * slant_json_read_score (json.c), without building a cJSON tree of each record.
+ * slant_json_read_score (score_json.c), without building a cJSON tree of each record.
  *
  * A record is scanned once into a flat array of values that point into the line (no
  * allocation per value, kept from record to record); numbers are converted (strtod, as
@@ -28,7 +28,7 @@ typedef struct slant_score_reader slant_score_reader;
 slant_score_reader *slant_score_reader_new(void);
 void slant_score_reader_free(slant_score_reader *r);   /* NULL: no-op */
 
-/* As slant_json_read_score (json.h): same arguments, same result, same errors. */
+/* As slant_json_read_score (score_json.h): same arguments, same result, same errors. */
 slant_status slant_score_reader_read(slant_score_reader *r, const char *json, size_t len,
                                      const slant_score_fields *f, const char *path, long line,
                                      slant_dataset *ds, int *had_evidence, slant_error *err);
@@ -38,7 +38,7 @@ slant_status slant_score_reader_read(slant_score_reader *r, const char *json, si
  * the dataset in input order on one: slant_score_reader_parse() reads a record into `p`
  * and touches no dataset (distinct readers and parsed records may be used on distinct
  * threads at once; `json` is not kept); slant_score_parsed_apply() then adds it to `ds`
- * with the same record bytes, or, for a record the parse left to json.c (it returned 0),
+ * with the same record bytes, or, for a record the parse left to score_json.c (it returned 0),
  * calls slant_json_read_score with them. A parsed record is reused from record to record:
  * slant_score_parsed_new(), then slant_score_parsed_free() (NULL: no-op).
  */

@@ -1,5 +1,5 @@
 /*
- * Fuzzes the JSON Lines record reader (json.h) and, for every record it accepts, the
+ * Fuzzes the JSON Lines record reader (article_json.h) and, for every record it accepts, the
  * whole scoring path behind it: tokenize, fold, stem, match, record and the JSON Lines
  * writer with evidence and kept fields. The output must be exactly one line.
  *

@@ -1,4 +1,4 @@
-/* The fast score-record reader (score_read.h) against json.c's slant_json_read_score: the
+/* The fast score-record reader (score_read.h) against score_json.c's slant_json_read_score: the
  * same dataset, status, error message and keyness flag for every record, and the records
  * it hands on are the ones it should. */
 
@@ -51,7 +51,7 @@ static int same_dataset(const slant_dataset *a, const slant_dataset *b)
 }
 
 /* Reads `lines` (records separated by newlines) with both readers; checks they agree and
- * that the fast reader handed `want_fallbacks` of them to json.c. */
+ * that the fast reader handed `want_fallbacks` of them to score_json.c. */
 static void both(const char *lines, const char *event, size_t want_fallbacks)
 {
     slant_score_fields f = { .by = "source", .event = event };
