@@ -1,4 +1,5 @@
-/* One JSON Lines record read into an article (article_json.h). */
+/* One JSON Lines record read into an article (article_json.h). One of the files that
+ * include cJSON (json.h lists them). */
 
 #include "article_json.h"
 

@@ -1,4 +1,5 @@
-/* The JSON readers' common ground (json.h): parsing with located errors, members. */
+/* The JSON readers' common ground (json.h): parsing with located errors, members. One
+ * of the files that include cJSON (json.h lists them). */
 
 #include "json.h"
 

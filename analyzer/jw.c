@@ -1,4 +1,5 @@
-/* The streaming JSON writer (jw.h). */
+/* The streaming JSON writer (jw.h). It includes cJSON only to escape strings (json.h
+ * lists the files that include cJSON). */
 
 #include "jw.h"
 

@@ -1,5 +1,5 @@
 /* A lexicon's manifest (lexicon.json) and contested concepts (variants.json) read
- * from JSON (lexicon_json.h). */
+ * from JSON (lexicon_json.h). One of the files that include cJSON (json.h lists them). */
 
 #include "lexicon_json.h"
 

@@ -1,4 +1,5 @@
-/* The data of a partial comparison written and read as JSON (partial_json.h). */
+/* The data of a partial comparison written and read as JSON (partial_json.h). One of
+ * the files that include cJSON (json.h lists them). */
 
 #include "partial_json.h"
 

@@ -1,5 +1,6 @@
 /* `slant score` records read into a dataset, with cJSON (score_json.h): the reader
- * of record; score_read.c is the fast path that hands it anything unusual. */
+ * of record; score_read.c is the fast path that hands it anything unusual. One of the
+ * files that include cJSON (json.h lists them). */
 
 #include "score_json.h"
 

@@ -1,4 +1,5 @@
-/* A weights file (docs/schema/weights.md) as read from JSON (weights_json.h). */
+/* A weights file (docs/schema/weights.md) as read from JSON (weights_json.h). One of the
+ * files that include cJSON (json.h lists them). */
 
 #include "weights_json.h"
 
