@@ -250,4 +250,29 @@ slant_status cli_next_article(slant_reader *reader, slant_article *a, char **ori
 slant_reader_options cli_reader_options(const char *const *paths, size_t npaths,
                                         slant_jsonl_fields fields, const slant_subset *subset);
 
+/*
+ * What cli_each_article() did: the articles scored and given to the callback, the inputs
+ * or records that could not be read (each reported), and the articles `subset` left out.
+ */
+typedef struct {
+    size_t articles, failed, left_out;
+} cli_article_counts;
+
+/* Called with each article, `origin` (its file) and `line` (its line in a JSON Lines or
+ * CSV file, else 0) after `s` scored it; all three are valid only during the call.
+ * Returns 0 to go on, anything else to stop after this article. */
+typedef int (*cli_article_fn)(const slant_article *a, const char *origin, long line,
+                              const slant_scorer *s, void *ctx);
+
+/*
+ * The read-and-score loop of the commands that read articles by themselves (keyness,
+ * kwic, explain): reads `paths` (as cli_reader_options with `fields` and `subset`, all
+ * borrowed), scores each article with `scorer` and calls `each` with it, in input order.
+ * An input or record that cannot be read is reported and passed over (cli_next_article).
+ * Fills `*counts`.
+ */
+void cli_each_article(const char *const *paths, size_t npaths, slant_jsonl_fields fields,
+                      const slant_subset *subset, slant_scorer *scorer, cli_article_fn each,
+                      void *ctx, cli_article_counts *counts);
+
 #endif

@@ -46,6 +46,24 @@ static void explain_usage(FILE *f)
           f);
 }
 
+typedef struct {
+    slant_explain *view;
+    const slant_lexicon *lex;
+    slant_explain_style style;
+    slant_buf *out;
+} explaining;
+
+/* cli_each_article's callback: the article explained into the output buffer. */
+static int explain_article(const slant_article *a, const char *origin, long line,
+                           const slant_scorer *s, void *ctx)
+{
+    (void)line;
+    explaining *ex = ctx;
+    slant_explain_build(ex->view, ex->lex, s, a, origin);
+    slant_explain_write(ex->view, ex->style, ex->out);
+    return 0;
+}
+
 int slant_cli_explain(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -150,26 +168,12 @@ int slant_cli_explain(int argc, char **argv)
         slant_explain_page_open(&out);
     slant_explain view;
     slant_explain_init(&view);
-    slant_reader_options ro =
-        cli_reader_options((const char *const *)(argv + optind), (size_t)(argc - optind),
-                           (slant_jsonl_fields){ text_field, id_field, NULL, 0 }, subset);
-    slant_reader *reader = slant_reader_new(&ro);
-    size_t explained = 0, failed = 0;
-    for (;;) {
-        slant_article a;
-        char *origin;
-        long line;
-        if (cli_next_article(reader, &a, &origin, &line, &failed) == SLANT_END)
-            break;
-        slant_scorer_score(scorer, &a);
-        slant_explain_build(&view, lex, scorer, &a, origin);
-        slant_explain_write(&view, style, &out);
-        explained++;
-        free(origin);
-        slant_article_release(&a);
-    }
-    size_t left_out = slant_reader_filtered(reader);
-    slant_reader_free(reader);
+    explaining ex = { &view, lex, style, &out };
+    cli_article_counts counts;
+    cli_each_article((const char *const *)(argv + optind), (size_t)(argc - optind),
+                     (slant_jsonl_fields){ text_field, id_field, NULL, 0 }, subset, scorer,
+                     explain_article, &ex, &counts);
+    size_t explained = counts.articles, failed = counts.failed, left_out = counts.left_out;
     if (!explained && id)
         cli_message("no article with the id '%s' in the inputs (ids come from --id-field, or "
                     "are FILE:LINE)", id);
