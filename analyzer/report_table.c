@@ -408,6 +408,22 @@ static slant_report_table *test_table(slant_report *r, const char *id, const cha
     return tb;
 }
 
+/* A new row of a trend or split table for dataset indicator `ind` and group `g`, its
+ * indicator and source cells set and the indicator's report row in `*x`; NULL (no row)
+ * when the report does not show that indicator or source. */
+static slant_report_cell *test_row(slant_report *r, slant_report_table *tb, size_t ind,
+                                   size_t g, const slant_report_indicator **x)
+{
+    *x = indicator_row(r, ind);
+    size_t s = source_of(r, g);
+    if (!*x || s == SLANT_REPORT_NONE)
+        return NULL;
+    slant_report_cell *row = slant_report_table_row(tb);
+    slant_report_cell_text(&row[0], (*x)->label);
+    source_cell(&row[1], r, s);
+    return row;
+}
+
 static void trend_table(slant_report *r, size_t *cap)
 {
     const slant_trend *t = r->c->trend;
@@ -420,13 +436,10 @@ static void trend_table(slant_report *r, size_t *cap)
     slant_report_table *tb = test_table(r, "trend", caption, heads, words, &r->trend_table, cap);
     for (size_t k = 0; k < t->ntests; k++) {
         const slant_trend_test *x = &t->tests[k];
-        const slant_report_indicator *ind = indicator_row(r, x->indicator);
-        size_t s = source_of(r, x->group);
-        if (!ind || s == SLANT_REPORT_NONE)
+        const slant_report_indicator *ind;
+        slant_report_cell *row = test_row(r, tb, x->indicator, x->group, &ind);
+        if (!row)
             continue;
-        slant_report_cell *row = slant_report_table_row(tb);
-        slant_report_cell_text(&row[0], ind->label);
-        source_cell(&row[1], r, s);
         fixed_cell(&row[2], 0, (double)x->periods);
         if (isfinite(x->slope)) {
             char v[32], ci[80];
@@ -455,13 +468,10 @@ static void split_table(slant_report *r, size_t *cap)
     slant_report_table *tb = test_table(r, "split", caption, heads, words, &r->split_table, cap);
     for (size_t k = 0; k < t->nsplits; k++) {
         const slant_trend_split *x = &t->splits[k];
-        const slant_report_indicator *ind = indicator_row(r, x->indicator);
-        size_t s = source_of(r, x->group);
-        if (!ind || s == SLANT_REPORT_NONE)
+        const slant_report_indicator *ind;
+        slant_report_cell *row = test_row(r, tb, x->indicator, x->group, &ind);
+        if (!row)
             continue;
-        slant_report_cell *row = slant_report_table_row(tb);
-        slant_report_cell_text(&row[0], ind->label);
-        source_cell(&row[1], r, s);
         const double v[] = { x->mean_before, x->mean_after };
         const size_t n[] = { x->n_before, x->n_after };
         for (size_t j = 0; j < 2; j++) {
