@@ -103,17 +103,18 @@ int cli_subset_option(slant_subset **s, const char *option, const char *arg,
                       const char *command);
 
 /*
- * The options of a command that reads articles by itself (kwic, keyness): --where,
- * --from, --to, --text-field, --id-field, --lexicon, --lang, -q and -h. CLI_READ_OPTIONS
- * goes into the command's getopt_long table (with "q" and "h" in its short options), and
- * cli_read_option() handles every code the command's own switch does not.
+ * The options of a command that reads articles by itself (kwic, keyness, explain):
+ * --where, --from, --to, --text-field, --id-field, --lexicon, --lang, -q and -h.
+ * CLI_READ_OPTIONS goes into the command's getopt_long table (with "q" and "h" in its
+ * short options), or CLI_READ_INPUT_OPTIONS for a command without -q (explain: "h"
+ * only), and cli_read_option() handles every code the command's own switch does not.
  */
 enum {
     CLI_READ_WHERE = 0x1000, CLI_READ_FROM, CLI_READ_TO, CLI_READ_TEXT_FIELD,
     CLI_READ_ID_FIELD, CLI_READ_LEXICON, CLI_READ_LANG
 };
 
-#define CLI_READ_OPTIONS                                            \
+#define CLI_READ_INPUT_OPTIONS                                      \
     { "where", required_argument, NULL, CLI_READ_WHERE },           \
     { "from", required_argument, NULL, CLI_READ_FROM },             \
     { "to", required_argument, NULL, CLI_READ_TO },                 \
@@ -121,8 +122,9 @@ enum {
     { "id-field", required_argument, NULL, CLI_READ_ID_FIELD },     \
     { "lexicon", required_argument, NULL, CLI_READ_LEXICON },       \
     { "lang", required_argument, NULL, CLI_READ_LANG },             \
-    { "quiet", no_argument, NULL, 'q' },                            \
     { "help", no_argument, NULL, 'h' }
+
+#define CLI_READ_OPTIONS CLI_READ_INPUT_OPTIONS, { "quiet", no_argument, NULL, 'q' }
 
 /* What the options of CLI_READ_OPTIONS set; cli_read_args_init gives the defaults. */
 typedef struct {
