@@ -181,7 +181,7 @@ void slant_dataset_add_entry_key_pooled(slant_dataset *ds, const char *group,
                                         double articles);
 
 /* slant_dataset_add_entry_key_pooled of an entry named by its external text (a partial's
- * entry names, as json.c reads them), parsed into its key once when the entry is new
+ * entry names, as its reader finds them), parsed into its key once when the entry is new
  * (slant_entry_key_parse). */
 void slant_dataset_add_entry_pooled(slant_dataset *ds, const char *group, const char *entry,
                                     double count, double articles);
