@@ -16,6 +16,7 @@
 
 #include "file.h"
 #include "lexicon_import.h"
+#include "score.h"
 #include "version.h"
 #include "xalloc.h"
 
@@ -293,6 +294,31 @@ slant_reader_options cli_reader_options(const char *const *paths, size_t npaths,
         .subset = subset,
     };
     return ro;
+}
+
+void cli_each_article(const char *const *paths, size_t npaths, slant_jsonl_fields fields,
+                      const slant_subset *subset, slant_scorer *scorer, cli_article_fn each,
+                      void *ctx, cli_article_counts *counts)
+{
+    slant_reader_options ro = cli_reader_options(paths, npaths, fields, subset);
+    slant_reader *reader = slant_reader_new(&ro);
+    *counts = (cli_article_counts){ 0, 0, 0 };
+    for (;;) {
+        slant_article a;
+        char *origin;
+        long line;
+        if (cli_next_article(reader, &a, &origin, &line, &counts->failed) == SLANT_END)
+            break;
+        slant_scorer_score(scorer, &a);
+        counts->articles++;
+        int stop = each(&a, origin, line, scorer, ctx);
+        free(origin);
+        slant_article_release(&a);
+        if (stop)
+            break;
+    }
+    counts->left_out = slant_reader_filtered(reader);
+    slant_reader_free(reader);
 }
 
 void cli_read_args_init(cli_read_args *r)

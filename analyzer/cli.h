@@ -103,17 +103,18 @@ int cli_subset_option(slant_subset **s, const char *option, const char *arg,
                       const char *command);
 
 /*
- * The options of a command that reads articles by itself (kwic, keyness): --where,
- * --from, --to, --text-field, --id-field, --lexicon, --lang, -q and -h. CLI_READ_OPTIONS
- * goes into the command's getopt_long table (with "q" and "h" in its short options), and
- * cli_read_option() handles every code the command's own switch does not.
+ * The options of a command that reads articles by itself (kwic, keyness, explain):
+ * --where, --from, --to, --text-field, --id-field, --lexicon, --lang, -q and -h.
+ * CLI_READ_OPTIONS goes into the command's getopt_long table (with "q" and "h" in its
+ * short options), or CLI_READ_INPUT_OPTIONS for a command without -q (explain: "h"
+ * only), and cli_read_option() handles every code the command's own switch does not.
  */
 enum {
     CLI_READ_WHERE = 0x1000, CLI_READ_FROM, CLI_READ_TO, CLI_READ_TEXT_FIELD,
     CLI_READ_ID_FIELD, CLI_READ_LEXICON, CLI_READ_LANG
 };
 
-#define CLI_READ_OPTIONS                                            \
+#define CLI_READ_INPUT_OPTIONS                                      \
     { "where", required_argument, NULL, CLI_READ_WHERE },           \
     { "from", required_argument, NULL, CLI_READ_FROM },             \
     { "to", required_argument, NULL, CLI_READ_TO },                 \
@@ -121,8 +122,9 @@ enum {
     { "id-field", required_argument, NULL, CLI_READ_ID_FIELD },     \
     { "lexicon", required_argument, NULL, CLI_READ_LEXICON },       \
     { "lang", required_argument, NULL, CLI_READ_LANG },             \
-    { "quiet", no_argument, NULL, 'q' },                            \
     { "help", no_argument, NULL, 'h' }
+
+#define CLI_READ_OPTIONS CLI_READ_INPUT_OPTIONS, { "quiet", no_argument, NULL, 'q' }
 
 /* What the options of CLI_READ_OPTIONS set; cli_read_args_init gives the defaults. */
 typedef struct {
@@ -249,5 +251,30 @@ slant_status cli_next_article(slant_reader *reader, slant_article *a, char **ori
  */
 slant_reader_options cli_reader_options(const char *const *paths, size_t npaths,
                                         slant_jsonl_fields fields, const slant_subset *subset);
+
+/*
+ * What cli_each_article() did: the articles scored and given to the callback, the inputs
+ * or records that could not be read (each reported), and the articles `subset` left out.
+ */
+typedef struct {
+    size_t articles, failed, left_out;
+} cli_article_counts;
+
+/* Called with each article, `origin` (its file) and `line` (its line in a JSON Lines or
+ * CSV file, else 0) after `s` scored it; all three are valid only during the call.
+ * Returns 0 to go on, anything else to stop after this article. */
+typedef int (*cli_article_fn)(const slant_article *a, const char *origin, long line,
+                              const slant_scorer *s, void *ctx);
+
+/*
+ * The read-and-score loop of the commands that read articles by themselves (keyness,
+ * kwic, explain): reads `paths` (as cli_reader_options with `fields` and `subset`, all
+ * borrowed), scores each article with `scorer` and calls `each` with it, in input order.
+ * An input or record that cannot be read is reported and passed over (cli_next_article).
+ * Fills `*counts`.
+ */
+void cli_each_article(const char *const *paths, size_t npaths, slant_jsonl_fields fields,
+                      const slant_subset *subset, slant_scorer *scorer, cli_article_fn each,
+                      void *ctx, cli_article_counts *counts);
 
 #endif

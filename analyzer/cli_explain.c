@@ -46,95 +46,84 @@ static void explain_usage(FILE *f)
           f);
 }
 
+typedef struct {
+    slant_explain *view;
+    const slant_lexicon *lex;
+    slant_explain_style style;
+    slant_buf *out;
+} explaining;
+
+/* cli_each_article's callback: the article explained into the output buffer. */
+static int explain_article(const slant_article *a, const char *origin, long line,
+                           const slant_scorer *s, void *ctx)
+{
+    (void)line;
+    explaining *ex = ctx;
+    slant_explain_build(ex->view, ex->lex, s, a, origin);
+    slant_explain_write(ex->view, ex->style, ex->out);
+    return 0;
+}
+
 int slant_cli_explain(int argc, char **argv)
 {
     static const struct option options[] = {
         { "format", required_argument, NULL, 'f' },
         { "output", required_argument, NULL, 'o' },
-        { "lexicon", required_argument, NULL, 'L' },
-        { "lang", required_argument, NULL, 'l' },
         { "actors", required_argument, NULL, 'a' },
         { "window", required_argument, NULL, 'w' },
         { "id", required_argument, NULL, 'I' },
-        { "text-field", required_argument, NULL, 'T' },
-        { "id-field", required_argument, NULL, 'D' },
-        { "where", required_argument, NULL, 'W' },
-        { "from", required_argument, NULL, 'F' },
-        { "to", required_argument, NULL, 'U' },
-        { "help", no_argument, NULL, 'h' },
+        CLI_READ_INPUT_OPTIONS,
         { NULL, 0, NULL, 0 },
     };
-    const char *format = "text", *output = NULL, *lexicon = NULL, *lang = "en";
-    const char *text_field = "text", *id_field = "id", *id = NULL;
-    slant_subset *subset = NULL;
-    int li = -1;
+    const char *format = "text", *output = NULL, *id = NULL;
     const char *actors[16];
     size_t nactors = 0;
     long window = SLANT_FRAME_WINDOW;
+    int rc = -1;
+    cli_read_args r;
+    cli_read_args_init(&r);
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":f:o:h", options, &li)) != -1) {
+    while (rc < 0 && (c = getopt_long(argc, argv, ":f:o:h", options, NULL)) != -1) {
         switch (c) {
         case 'I': id = optarg; break;
-        case 'T': text_field = optarg; break;
-        case 'D': id_field = optarg; break;
-        case 'W':
-        case 'F':
-        case 'U':
-            if (cli_subset_option(&subset, options[li].name, optarg, "explain") != 0) {
-                slant_subset_free(subset);
-                return SLANT_EXIT_USAGE;
-            }
-            break;
         case 'f': format = optarg; break;
         case 'o': output = optarg; break;
-        case 'L': lexicon = optarg; break;
-        case 'l': lang = optarg; break;
         case 'a':
-            if (nactors == 16) {
-                slant_subset_free(subset);
-                return cli_usage_error("explain", "at most 16 --actors files");
-            }
-            actors[nactors++] = optarg;
+            if (nactors == 16)
+                rc = cli_usage_error("explain", "at most 16 --actors files");
+            else
+                actors[nactors++] = optarg;
             break;
         case 'w':
-            if (cli_parse_count(optarg, 1, 1000, &window) != 0) {
-                slant_subset_free(subset);
-                return cli_usage_error("explain", "invalid window '%s'", optarg);
-            }
+            if (cli_parse_count(optarg, 1, 1000, &window) != 0)
+                rc = cli_usage_error("explain", "invalid window '%s'", optarg);
             break;
-        case 'h': slant_subset_free(subset); explain_usage(stdout); return SLANT_EXIT_OK;
-        case ':':
-            slant_subset_free(subset);
-            return cli_usage_error("explain", "option '%s' needs a value", argv[optind - 1]);
-        default:
-            slant_subset_free(subset);
-            return cli_usage_error("explain", "unknown option '%s'", argv[optind - 1]);
+        default: rc = cli_read_option(&r, c, optarg, "explain", argv, explain_usage); break;
         }
     }
-    int rc = SLANT_EXIT_OK;
-    if (strcmp(format, "text") && strcmp(format, "html"))
+    if (rc < 0 && strcmp(format, "text") && strcmp(format, "html"))
         rc = cli_usage_error("explain", "unknown format '%s' (text or html)", format);
-    else if (optind == argc)
+    else if (rc < 0 && optind == argc)
         rc = cli_usage_error("explain", "no input given: name an article file");
-    if (rc == SLANT_EXIT_OK && id) {
+    if (rc < 0 && id) {
         /* --id ID is --where id=ID, spelled so that a comma in an id is no list. */
-        if (!subset)
-            subset = slant_subset_new();
+        if (!r.subset)
+            r.subset = slant_subset_new();
         slant_error err;
         slant_error_clear(&err);
-        if (slant_subset_id(subset, id, &err) != SLANT_OK)
+        if (slant_subset_id(r.subset, id, &err) != SLANT_OK)
             rc = cli_usage_error("explain", "%s", err.message);
     }
-    if (rc != SLANT_EXIT_OK) {
-        slant_subset_free(subset);
+    if (rc >= 0) {
+        slant_subset_free(r.subset);
         return rc;
     }
     slant_lexicon *lex = NULL;
-    rc = cli_load_lexicon_actors(lexicon, lang, actors, nactors, &lex);
+    rc = cli_load_lexicon_actors(r.lexicon, r.lang, actors, nactors, &lex);
     if (rc != SLANT_EXIT_OK) {
-        slant_subset_free(subset);
+        slant_subset_free(r.subset);
         return rc;
     }
     slant_scorer *scorer = slant_scorer_new(lex);
@@ -150,26 +139,12 @@ int slant_cli_explain(int argc, char **argv)
         slant_explain_page_open(&out);
     slant_explain view;
     slant_explain_init(&view);
-    slant_reader_options ro =
-        cli_reader_options((const char *const *)(argv + optind), (size_t)(argc - optind),
-                           (slant_jsonl_fields){ text_field, id_field, NULL, 0 }, subset);
-    slant_reader *reader = slant_reader_new(&ro);
-    size_t explained = 0, failed = 0;
-    for (;;) {
-        slant_article a;
-        char *origin;
-        long line;
-        if (cli_next_article(reader, &a, &origin, &line, &failed) == SLANT_END)
-            break;
-        slant_scorer_score(scorer, &a);
-        slant_explain_build(&view, lex, scorer, &a, origin);
-        slant_explain_write(&view, style, &out);
-        explained++;
-        free(origin);
-        slant_article_release(&a);
-    }
-    size_t left_out = slant_reader_filtered(reader);
-    slant_reader_free(reader);
+    explaining ex = { &view, lex, style, &out };
+    cli_article_counts counts;
+    cli_each_article((const char *const *)(argv + optind), (size_t)(argc - optind),
+                     (slant_jsonl_fields){ r.text_field, r.id_field, NULL, 0 }, r.subset, scorer,
+                     explain_article, &ex, &counts);
+    size_t explained = counts.articles, failed = counts.failed, left_out = counts.left_out;
     if (!explained && id)
         cli_message("no article with the id '%s' in the inputs (ids come from --id-field, or "
                     "are FILE:LINE)", id);
@@ -187,6 +162,6 @@ int slant_cli_explain(int argc, char **argv)
     slant_buf_release(&out);
     slant_scorer_free(scorer);
     slant_lexicon_free(lex);
-    slant_subset_free(subset);
+    slant_subset_free(r.subset);
     return rc;
 }

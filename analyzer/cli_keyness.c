@@ -101,6 +101,23 @@ static char **read_stopwords(const char *path, size_t *n)
     return words;
 }
 
+typedef struct {
+    slant_vocab *vocab;
+    const char *by;
+} counting;
+
+/* cli_each_article's callback: counts the article's terms in its group. */
+static int count_article(const slant_article *a, const char *origin, long line,
+                         const slant_scorer *s, void *ctx)
+{
+    (void)origin;
+    (void)line;
+    counting *cx = ctx;
+    char bin[32];
+    slant_vocab_add(cx->vocab, group_of(a, cx->by, bin, sizeof bin), s, a);
+    return 0;
+}
+
 int slant_cli_keyness(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -182,29 +199,13 @@ int slant_cli_keyness(int argc, char **argv)
     for (size_t k = 0; k < sizeof meta / sizeof meta[0]; k++)
         if (!strcmp(by, meta[k]))
             kept = 0;
-    slant_reader_options ro =
-        cli_reader_options((const char *const *)(argv + optind), (size_t)(argc - optind),
-                           (slant_jsonl_fields){ r.text_field, r.id_field, keep, kept ? 1 : 0 },
-                           r.subset);
-    slant_reader *reader = slant_reader_new(&ro);
-    size_t articles = 0, failed = 0;
-    for (;;) {
-        slant_article a;
-        char *origin;
-        long line;
-        if (cli_next_article(reader, &a, &origin, &line, &failed) == SLANT_END)
-            break;
-        slant_scorer_score(scorer, &a);
-        char bin[32];
-        slant_vocab_add(v, group_of(&a, by, bin, sizeof bin), scorer, &a);
-        articles++;
-        free(origin);
-        slant_article_release(&a);
-    }
-    size_t left_out = slant_reader_filtered(reader);
-    slant_reader_free(reader);
+    counting cx = { v, by };
+    cli_article_counts counts;
+    cli_each_article((const char *const *)(argv + optind), (size_t)(argc - optind),
+                     (slant_jsonl_fields){ r.text_field, r.id_field, keep, kept ? 1 : 0 },
+                     r.subset, scorer, count_article, &cx, &counts);
     if (!r.quiet)
-        cli_subset_note(left_out, left_out + articles, "article");
+        cli_subset_note(counts.left_out, counts.left_out + counts.articles, "article");
     size_t ngroups = slant_vocab_ngroups(v);
     slant_buf b;
     slant_buf_init(&b, SLANT_OUTPUT_MAX_BYTES);
@@ -273,7 +274,7 @@ int slant_cli_keyness(int argc, char **argv)
         } else {
             rc = cli_output_all(output, b.data ? b.data : "", b.len);
         }
-        if (rc == SLANT_EXIT_OK && failed)
+        if (rc == SLANT_EXIT_OK && counts.failed)
             rc = SLANT_EXIT_PARTIAL;
     }
     slant_buf_release(&b);

@@ -157,6 +157,35 @@ static void write_hit(writer *w, const slant_article *a, const char *origin, lon
     slant_buf_addc(w->out, '\n');
 }
 
+typedef struct {
+    slant_kwic *kwic;
+    writer *w;
+    cli_output *out;
+    size_t with, total; /* articles with an occurrence; occurrences */
+    int write_failed;
+} searching;
+
+/* cli_each_article's callback: writes the article's occurrences (the buffer goes out every
+ * 64 KiB and after each article with one); stops when a write failed. */
+static int search_article(const slant_article *a, const char *origin, long line,
+                          const slant_scorer *s, void *ctx)
+{
+    searching *sx = ctx;
+    const slant_kwic_hit *hits;
+    size_t n = slant_kwic_find(sx->kwic, s, a, &hits);
+    sx->with += n > 0;
+    sx->total += n;
+    for (size_t i = 0; i < n; i++)
+        write_hit(sx->w, a, origin, line, &hits[i]);
+    slant_buf *buf = sx->w->out;
+    if (buf->len >= 1 << 16 || n) {
+        if (cli_output_write(sx->out, buf->data ? buf->data : "", buf->len) != 0)
+            sx->write_failed = 1;
+        slant_buf_reset(buf);
+    }
+    return sx->write_failed;
+}
+
 int slant_cli_kwic(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -226,38 +255,14 @@ int slant_cli_kwic(int argc, char **argv)
     slant_buf_init(&w.left, SLANT_FIELD_MAX_BYTES);
     slant_buf_init(&w.match, SLANT_FIELD_MAX_BYTES);
     slant_buf_init(&w.right, SLANT_FIELD_MAX_BYTES);
-    slant_reader_options ro =
-        cli_reader_options((const char *const *)(argv + optind + 1), (size_t)(argc - optind - 1),
-                           (slant_jsonl_fields){ r.text_field, r.id_field, NULL, 0 }, r.subset);
-    slant_reader *reader = slant_reader_new(&ro);
-    size_t articles = 0, with = 0, total = 0, failed = 0;
-    int write_failed = 0;
-    for (;;) {
-        slant_article a;
-        char *origin;
-        long line;
-        if (cli_next_article(reader, &a, &origin, &line, &failed) == SLANT_END)
-            break;
-        slant_scorer_score(scorer, &a);
-        const slant_kwic_hit *hits;
-        size_t n = slant_kwic_find(k, scorer, &a, &hits);
-        articles++;
-        with += n > 0;
-        total += n;
-        for (size_t i = 0; i < n; i++)
-            write_hit(&w, &a, origin, line, &hits[i]);
-        if (buf.len >= 1 << 16 || n) {
-            if (cli_output_write(&out, buf.data ? buf.data : "", buf.len) != 0)
-                write_failed = 1;
-            slant_buf_reset(&buf);
-        }
-        free(origin);
-        slant_article_release(&a);
-        if (write_failed)
-            break;
-    }
-    size_t left_out = slant_reader_filtered(reader);
-    slant_reader_free(reader);
+    searching sx = { k, &w, &out, 0, 0, 0 };
+    cli_article_counts counts;
+    cli_each_article((const char *const *)(argv + optind + 1), (size_t)(argc - optind - 1),
+                     (slant_jsonl_fields){ r.text_field, r.id_field, NULL, 0 }, r.subset,
+                     scorer, search_article, &sx, &counts);
+    size_t articles = counts.articles, failed = counts.failed, left_out = counts.left_out;
+    size_t with = sx.with, total = sx.total;
+    int write_failed = sx.write_failed;
     static const char *const modes[] = { "category", "lexicon entry", "words" };
     if (!r.quiet) {
         cli_subset_note(left_out, left_out + articles, "article");

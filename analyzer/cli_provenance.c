@@ -11,14 +11,10 @@
 #include "article_json.h"
 #include "cli.h"
 #include "jsonline.h"
+#include "partial.h"
 #include "xalloc.h"
 
 /* --- provenance of score records --------------------------------------------------------- */
-
-static int same(const char *a, const char *b)
-{
-    return (!a && !b) || (a && b && !strcmp(a, b));
-}
 
 static const char *kept(const slant_article *a, const char *name)
 {
@@ -35,8 +31,9 @@ void cli_note_lexicon(cli_inputs_result *r, const char *lexicon, const char *ver
         return;
     for (size_t k = 0; k < r->nlexicons; k++) {
         const cli_provenance *q = &r->lexicons[k];
-        if (same(q->lexicon, lexicon) && same(q->lexicon_version, version) &&
-            same(q->lexicon_hash, hash))
+        if (slant_partial_same_value(q->lexicon, lexicon) &&
+            slant_partial_same_value(q->lexicon_version, version) &&
+            slant_partial_same_value(q->lexicon_hash, hash))
             return;
     }
     if (r->nlexicons == CLI_MAX_PROVENANCES)
@@ -90,8 +87,10 @@ void cli_note_provenance(const char *json, size_t len, const char *path,
         goto done;
     for (size_t k = 0; k < r->nprovenances; k++) {
         const cli_provenance *q = &r->provenances[k];
-        if (same(q->tool, tool) && same(q->lexicon, lexicon) &&
-            same(q->lexicon_version, version) && same(q->lexicon_hash, hash))
+        if (slant_partial_same_value(q->tool, tool) &&
+            slant_partial_same_value(q->lexicon, lexicon) &&
+            slant_partial_same_value(q->lexicon_version, version) &&
+            slant_partial_same_value(q->lexicon_hash, hash))
             goto done;
     }
     if (r->nprovenances == CLI_MAX_PROVENANCES) {

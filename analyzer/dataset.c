@@ -192,11 +192,6 @@ static size_t entry_of(slant_dataset *ds, const char *text, size_t len,
     return e;
 }
 
-size_t slant_dataset_entry(slant_dataset *ds, const char *name)
-{
-    return entry_of(ds, name, strlen(name), NULL);
-}
-
 #define ENTRY_TEXT_STACK 512 /* most entries' text fits; longer ones are allocated */
 
 size_t slant_dataset_entry_key(slant_dataset *ds, const slant_entry_key *key)
@@ -373,12 +368,6 @@ static void add_entry_at(slant_dataset *ds, const char *group, size_t e, double 
     }
 }
 
-void slant_dataset_add_entry(slant_dataset *ds, const char *group, const char *entry,
-                             double count)
-{
-    add_entry_at(ds, group, slant_dataset_entry(ds, entry), count);
-}
-
 void slant_dataset_add_entry_key(slant_dataset *ds, const char *group,
                                  const slant_entry_key *key, double count)
 {
@@ -396,7 +385,7 @@ static void add_pooled_at(slant_dataset *ds, const char *group, size_t e, double
 void slant_dataset_add_entry_pooled(slant_dataset *ds, const char *group, const char *entry,
                                     double count, double articles)
 {
-    add_pooled_at(ds, group, slant_dataset_entry(ds, entry), count, articles);
+    add_pooled_at(ds, group, entry_of(ds, entry, strlen(entry), NULL), count, articles);
 }
 
 void slant_dataset_add_entry_key_pooled(slant_dataset *ds, const char *group,

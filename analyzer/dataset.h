@@ -50,10 +50,11 @@ typedef struct slant_dataset slant_dataset;
 slant_dataset *slant_dataset_new(void);
 void slant_dataset_free(slant_dataset *ds);
 
-/* The index of an indicator, a group, an event or an entry, added if new. An entry is
- * named by its text (slant_entry_key_format below: "category:entry as written", a
- * contested concept's variants "contested/concept:variant as written"), parsed into its
- * key once when added; readers of entries use the key (slant_dataset_entry_info). */
+/* The index of an indicator, a group or an event, added if new (an entry's:
+ * slant_dataset_entry_key below). An entry's external text (slant_entry_key_format below:
+ * "category:entry as written", a contested concept's variants "contested/concept:variant
+ * as written") is what partials and the output hold; in the program entries are typed
+ * keys (slant_dataset_entry_info). */
 #define SLANT_CONTESTED_PREFIX "contested/"
 /* Actor framing, pooled per group the same way: "actor/ACTOR:CATEGORY" counts the matches
  * of CATEGORY in sentences that mention ACTOR, and "actor/ACTOR:mentions" its mentions. */
@@ -62,7 +63,6 @@ void slant_dataset_free(slant_dataset *ds);
 size_t slant_dataset_indicator(slant_dataset *ds, const char *name);
 size_t slant_dataset_group(slant_dataset *ds, const char *name);
 size_t slant_dataset_event(slant_dataset *ds, const char *name);
-size_t slant_dataset_entry(slant_dataset *ds, const char *name);
 
 /*
  * An entry as a typed key, so that no reader of a dataset parses names back:
@@ -167,25 +167,24 @@ const char *slant_dataset_sig_term_name(const slant_dataset *ds, size_t t, size_
  * with two variants of a concept is one article of it), so they are not terms. */
 #define SLANT_CONCEPT_PREFIX "concept/"
 
-/* Adds `count` occurrences of entry `entry` (by name) in the article added last (the last
- * row; it must be of group `group`): the entry's count in the group grows by `count` and,
- * the first time the entry is added for this article with a count above 0, its article
- * count by 1. A "contested/CONCEPT:VARIANT" entry adds to "concept/CONCEPT" too. */
-void slant_dataset_add_entry(slant_dataset *ds, const char *group, const char *entry,
-                             double count);
-
-/* Adds pooled sums to group `group`: `count` occurrences of `entry` in `articles`
- * articles (a partial's or another dataset's totals; nothing is derived). */
-void slant_dataset_add_entry_pooled(slant_dataset *ds, const char *group, const char *entry,
-                                    double count, double articles);
-
-/* slant_dataset_add_entry and slant_dataset_add_entry_pooled by key: a VARIANT adds to
- * the CONCEPT of its owner too. */
+/* Adds `count` occurrences of the entry of `key` in the article added last (the last row;
+ * it must be of group `group`): the entry's count in the group grows by `count` and, the
+ * first time the entry is added for this article with a count above 0, its article count
+ * by 1. A VARIANT adds to the CONCEPT of its owner too. */
 void slant_dataset_add_entry_key(slant_dataset *ds, const char *group,
                                  const slant_entry_key *key, double count);
+
+/* Adds pooled sums to group `group`: `count` occurrences of the entry of `key` in
+ * `articles` articles (a partial's or another dataset's totals; nothing is derived). */
 void slant_dataset_add_entry_key_pooled(slant_dataset *ds, const char *group,
                                         const slant_entry_key *key, double count,
                                         double articles);
+
+/* slant_dataset_add_entry_key_pooled of an entry named by its external text (a partial's
+ * entry names, as its reader finds them), parsed into its key once when the entry is new
+ * (slant_entry_key_parse). */
+void slant_dataset_add_entry_pooled(slant_dataset *ds, const char *group, const char *entry,
+                                    double count, double articles);
 
 /* Adds everything in `from` to `into` (rows with their days and signatures, groups,
  * events, entries, counts). */

@@ -254,7 +254,7 @@ void slant_partial_stamp(slant_buf *partial, const slant_partial_identity *id)
 
 /* --- comparing ---------------------------------------------------------------------------- */
 
-static int same(const char *a, const char *b)
+int slant_partial_same_value(const char *a, const char *b)
 {
     return (!a && !b) || (a && b && !strcmp(a, b));
 }
@@ -262,14 +262,14 @@ static int same(const char *a, const char *b)
 slant_partial_difference slant_partial_differ(const slant_partial_identity *a,
                                               const slant_partial_identity *b)
 {
-    if (!same(a->schema, b->schema))
+    if (!slant_partial_same_value(a->schema, b->schema))
         return SLANT_PARTIAL_SCHEMA;
     if (a->tool && b->tool && strcmp(a->tool, b->tool))
         return SLANT_PARTIAL_TOOL;
     if (a->has_options && b->has_options) {
-        if (!same(a->subset, b->subset))
+        if (!slant_partial_same_value(a->subset, b->subset))
             return SLANT_PARTIAL_SUBSET;
-        if (!same(a->weights, b->weights))
+        if (!slant_partial_same_value(a->weights, b->weights))
             return SLANT_PARTIAL_WEIGHTS;
     }
     return SLANT_PARTIAL_SAME;

@@ -78,6 +78,10 @@ char *slant_partial_shard_id(const char *data, size_t len, unsigned long k, unsi
  */
 void slant_partial_stamp(slant_buf *partial, const slant_partial_identity *id);
 
+/* Whether two recorded values of an identity (or of a score record's provenance) are the
+ * same: both unrecorded (NULL) or equal strings. */
+int slant_partial_same_value(const char *a, const char *b);
+
 /* How two partials differ, in the order they are checked. */
 typedef enum {
     SLANT_PARTIAL_SAME = 0,

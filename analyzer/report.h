@@ -361,6 +361,17 @@ typedef struct {
 
 #define SLANT_REPORT_MAX_TREND_CHARTS 6
 
+/* The most tables of the over-time section: the trend, the period tables, the split. */
+#define SLANT_REPORT_MAX_TIME_TABLES (SLANT_REPORT_MAX_TREND_CHARTS + 2)
+
+/*
+ * The tables of the over-time section in the order every writer shows them: the trend
+ * tests, the period means of each charted indicator, the split. Fills `tables` (room for
+ * SLANT_REPORT_MAX_TIME_TABLES indices into r->tables) and returns how many; 0: the
+ * report has no such section (report_table.c).
+ */
+size_t slant_report_time_tables(const slant_report *r, size_t *tables);
+
 /* Builds the report of `c`. Never fails (a comparison always has two sources or more). */
 slant_report *slant_report_build(const slant_comparison *c, const slant_report_options *o);
 void slant_report_free(slant_report *r);
@@ -372,6 +383,15 @@ void slant_report_build_tables(slant_report *r);
  * (report_strata.c; by slant_report_build, before the tables); without strata sets the
  * tables' indices to SLANT_REPORT_NONE and nothing else. */
 void slant_report_build_strata(slant_report *r);
+/* Adds an empty table of `ncols` columns to r->tables (`*cap`: its capacity, 0 at first)
+ * and returns its index (report_table.c; for the builders of tables). */
+size_t slant_report_add_table(slant_report *r, const char *id, const char *caption,
+                              size_t ncols, size_t *cap);
+/* The header of a table with a column per source after `first` (`word`: see
+ * slant_report_cell), each source's column marked with its index. */
+void slant_report_source_columns(const slant_report *r, slant_report_table *t,
+                                 const char *first, int word);
+
 /* Adds the strata tables to r->tables (report_strata.c; by slant_report_build_tables). */
 void slant_report_strata_tables(slant_report *r, size_t *cap);
 /* Frees what slant_report_build_strata made (by slant_report_free). */

@@ -516,7 +516,9 @@ static void attribution_section(const slant_report *r, slant_buf *out)
  * trend tests, the split. */
 static void time_section(const slant_report *r, slant_buf *out)
 {
-    if (r->trend_table == SLANT_REPORT_NONE && r->split_table == SLANT_REPORT_NONE)
+    size_t tables[SLANT_REPORT_MAX_TIME_TABLES];
+    size_t n = slant_report_time_tables(r, tables);
+    if (!n)
         return;
     slant_buf_adds(out, "<section id=\"time\" aria-labelledby=\"h-time\">\n"
                         "<h2 id=\"h-time\">Over time</h2>\n");
@@ -529,12 +531,8 @@ static void time_section(const slant_report *r, slant_buf *out)
         slant_svg_trend(r, k, id, out);
         slant_buf_adds(out, "\n</figure>\n");
     }
-    if (r->trend_table != SLANT_REPORT_NONE)
-        table(r, out, &r->tables[r->trend_table]);
-    for (size_t k = 0; k < r->nperiod_tables; k++)
-        table(r, out, &r->tables[r->period_tables[k]]);
-    if (r->split_table != SLANT_REPORT_NONE)
-        table(r, out, &r->tables[r->split_table]);
+    for (size_t k = 0; k < n; k++)
+        table(r, out, &r->tables[tables[k]]);
     slant_buf_adds(out, "</section>\n");
 }
 
@@ -717,6 +715,7 @@ void slant_report_write_html(const slant_report *r, slant_buf *out)
     slant_buf_addc(out, ' ');
     esc(out, r->count_sentence);
     slant_buf_adds(out, "</p>\n</header>\n");
+    size_t time_tables[SLANT_REPORT_MAX_TIME_TABLES];
     slant_buf_addf(out, "<nav aria-labelledby=\"h-contents\">\n<h2 id=\"h-contents\">Contents"
                         "</h2>\n<ol>\n<li><a href=\"#differences\">Where they differ</a></li>\n"
                         "<li><a href=\"#sources\">Which %s were compared</a></li>\n"
@@ -728,7 +727,7 @@ void slant_report_write_html(const slant_report *r, slant_buf *out)
                         "<li><a href=\"#method\">Provenance and method</a></li>\n</ol>\n</nav>\n"
                         "<main>\n",
                    r->nouns, r->context_title,
-                   r->trend_table != SLANT_REPORT_NONE || r->split_table != SLANT_REPORT_NONE
+                   slant_report_time_tables(r, time_tables)
                        ? "<li><a href=\"#time\">Over time</a></li>\n"
                        : "");
     differences_section(r, out);

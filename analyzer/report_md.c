@@ -377,19 +377,13 @@ static void items(slant_buf *out, const slant_report_item *x, size_t n)
 /* Over time (compare --every, --split): the trend tests, the period means, the split. */
 static void over_time(const slant_report *r, slant_buf *out)
 {
-    if (r->trend_table == SLANT_REPORT_NONE && r->split_table == SLANT_REPORT_NONE)
+    size_t tables[SLANT_REPORT_MAX_TIME_TABLES];
+    size_t n = slant_report_time_tables(r, tables);
+    if (!n)
         return;
     slant_buf_adds(out, "## Over time\n\n");
-    if (r->trend_table != SLANT_REPORT_NONE) {
-        table(out, &r->tables[r->trend_table]);
-        slant_buf_addc(out, '\n');
-    }
-    for (size_t k = 0; k < r->nperiod_tables; k++) {
-        table(out, &r->tables[r->period_tables[k]]);
-        slant_buf_addc(out, '\n');
-    }
-    if (r->split_table != SLANT_REPORT_NONE) {
-        table(out, &r->tables[r->split_table]);
+    for (size_t k = 0; k < n; k++) {
+        table(out, &r->tables[tables[k]]);
         slant_buf_addc(out, '\n');
     }
 }

@@ -128,21 +128,13 @@ static void fixed(slant_report_cell *c, double v)
     slant_report_cell_number(c, s, NULL, v);
 }
 
-static size_t add(slant_report *r, size_t *cap, const char *id, const char *caption,
-                  size_t ncols)
-{
-    r->tables = xgrow(r->tables, cap, r->ntables + 1, sizeof *r->tables);
-    slant_report_table_init(&r->tables[r->ntables], id, caption, ncols);
-    return r->ntables++;
-}
-
 static void verdict_table(slant_report *r, size_t *cap)
 {
     const slant_comparison *c = r->c;
     char caption[256], h[64];
     snprintf(caption, sizeof caption, "Differences with and without %s held fixed",
              c->opts.strata);
-    r->strata_table = add(r, cap, "strata", caption, 8);
+    r->strata_table = slant_report_add_table(r, "strata", caption, 8, cap);
     slant_report_table *t = &r->tables[r->strata_table];
     t->caption_leads = 1;
     slant_report_table_head(t, 0, "indicator", 1, SLANT_REPORT_NONE);
@@ -185,12 +177,11 @@ static void counts_table(slant_report *r, size_t *cap)
     const slant_comparison *c = r->c;
     char caption[256];
     snprintf(caption, sizeof caption, "Articles per %s and %s", r->noun, c->opts.strata);
-    r->strata_counts_table = add(r, cap, "strata-counts", caption, r->nsources + 1);
+    r->strata_counts_table =
+        slant_report_add_table(r, "strata-counts", caption, r->nsources + 1, cap);
     slant_report_table *t = &r->tables[r->strata_counts_table];
     t->caption_leads = 1;
-    slant_report_table_head(t, 0, c->opts.strata, 0, SLANT_REPORT_NONE);
-    for (size_t s = 0; s < r->nsources; s++)
-        slant_report_table_head(t, 1 + s, r->sources[s].name, 0, s);
+    slant_report_source_columns(r, t, c->opts.strata, 0);
     for (size_t st = 0; st < c->nstrata; st++) {
         slant_report_cell *row = slant_report_table_row(t);
         slant_report_cell_text(&row[0], slant_dataset_stratum_name(c->ds, st));
@@ -220,12 +211,11 @@ static void means_table(slant_report *r, size_t *cap)
     snprintf(caption, sizeof caption, "Adjusted mean per article with %g%% CI, %s held fixed "
                                       "(strata in the proportions of all articles)",
              100 * c->opts.level, c->opts.strata);
-    r->strata_means_table = add(r, cap, "strata-means", caption, r->nsources + 1);
+    r->strata_means_table =
+        slant_report_add_table(r, "strata-means", caption, r->nsources + 1, cap);
     slant_report_table *t = &r->tables[r->strata_means_table];
     t->caption_leads = 1;
-    slant_report_table_head(t, 0, "indicator", 1, SLANT_REPORT_NONE);
-    for (size_t s = 0; s < r->nsources; s++)
-        slant_report_table_head(t, 1 + s, r->sources[s].name, 0, s);
+    slant_report_source_columns(r, t, "indicator", 1);
     for (size_t i = 0; i < c->nindicators; i++) {
         if (!has_verdict(c, c->indicators[i]))
             continue;

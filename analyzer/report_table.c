@@ -146,9 +146,8 @@ static void source_cell(slant_report_cell *c, const slant_report *r, size_t s)
     c->source = s;
 }
 
-/* Adds a table to the report and returns its index. */
-static size_t add_table(slant_report *r, const char *id, const char *caption, size_t ncols,
-                        size_t *cap)
+size_t slant_report_add_table(slant_report *r, const char *id, const char *caption,
+                              size_t ncols, size_t *cap)
 {
     r->tables = xgrow(r->tables, cap, r->ntables + 1, sizeof *r->tables);
     slant_report_table_init(&r->tables[r->ntables], id, caption, ncols);
@@ -161,7 +160,7 @@ static void sources_table(slant_report *r, size_t *cap)
 {
     char caption[128];
     snprintf(caption, sizeof caption, "Articles and words per %s", r->noun);
-    r->sources_table = add_table(r, "sources", caption, 4, cap);
+    r->sources_table = slant_report_add_table(r, "sources", caption, 4, cap);
     slant_report_table *t = &r->tables[r->sources_table];
     slant_report_table_head(t, 0, r->noun, 1, SLANT_REPORT_NONE);
     slant_report_table_head(t, 1, "articles", 1, SLANT_REPORT_NONE);
@@ -180,10 +179,10 @@ static void sources_table(slant_report *r, size_t *cap)
     }
 }
 
-/* The header of a table with a column per source after `first`. */
-static void source_columns(const slant_report *r, slant_report_table *t, const char *first)
+void slant_report_source_columns(const slant_report *r, slant_report_table *t,
+                                 const char *first, int word)
 {
-    slant_report_table_head(t, 0, first, 1, SLANT_REPORT_NONE);
+    slant_report_table_head(t, 0, first, word, SLANT_REPORT_NONE);
     for (size_t s = 0; s < r->nsources; s++)
         slant_report_table_head(t, 1 + s, r->sources[s].name, 0, s);
 }
@@ -194,9 +193,9 @@ static void means_table(slant_report *r, size_t *cap)
     snprintf(caption, sizeof caption, "Mean per article with %g%% CI (rates per 1,000 words), "
                                       "and tests across all %s",
              100 * r->c->opts.level, r->nouns);
-    r->means_table = add_table(r, "means", caption, r->nsources + 3, cap);
+    r->means_table = slant_report_add_table(r, "means", caption, r->nsources + 3, cap);
     slant_report_table *t = &r->tables[r->means_table];
-    source_columns(r, t, "indicator");
+    slant_report_source_columns(r, t, "indicator", 1);
     char h[64];
     snprintf(h, sizeof h, "Kruskal-Wallis %s", slant_report_q_name(r));
     slant_report_table_head(t, r->nsources + 1, h, 0, SLANT_REPORT_NONE);
@@ -226,7 +225,7 @@ static void concept_tables(slant_report *r, size_t *cap)
         char *caption = xmalloc(n);
         snprintf(caption, n, "Names used for \"%s\": share of the %s's uses (count)", x->name,
                  r->noun);
-        x->table = add_table(r, id, caption, x->nvariants + 1, cap);
+        x->table = slant_report_add_table(r, id, caption, x->nvariants + 1, cap);
         free(caption);
         slant_report_table *t = &r->tables[x->table];
         slant_report_table_head(t, 0, r->noun, 1, SLANT_REPORT_NONE);
@@ -260,7 +259,7 @@ static void actor_tables(slant_report *r, size_t *cap)
         size_t n = strlen(name) + strlen(x->unit) + 3;
         char *caption = xmalloc(n);
         snprintf(caption, n, "%s: %s", name, x->unit);
-        x->table = add_table(r, id, caption, x->nactors + 1, cap);
+        x->table = slant_report_add_table(r, id, caption, x->nactors + 1, cap);
         free(caption);
         slant_report_table *t = &r->tables[x->table];
         t->caption_leads = 1; /* which source, and what the numbers are */
@@ -285,9 +284,10 @@ static void attribution_table(slant_report *r, size_t *cap)
     snprintf(caption, sizeof caption, "Report verbs, sources and quotation per %s (means per "
                                       "article with %g%% CI)",
              r->noun, 100 * r->c->opts.level);
-    r->attribution_table = add_table(r, "attribution", caption, r->nsources + 1, cap);
+    r->attribution_table =
+        slant_report_add_table(r, "attribution", caption, r->nsources + 1, cap);
     slant_report_table *t = &r->tables[r->attribution_table];
-    source_columns(r, t, "measure");
+    slant_report_source_columns(r, t, "measure", 1);
     for (size_t k = 0; k < r->nattribution_rows; k++) {
         const slant_report_indicator *x = &r->indicators[r->attribution_rows[k]];
         slant_report_cell *row = slant_report_table_row(t);
@@ -327,7 +327,7 @@ static void keyness_tables(slant_report *r, size_t *cap)
         size_t n = strlen(r->sources[s].name) + strlen(r->rest) + 32;
         char *caption = xmalloc(n);
         snprintf(caption, n, "Key terms of %s against %s", r->sources[s].name, r->rest);
-        k->table = add_table(r, id, caption, 9, cap);
+        k->table = slant_report_add_table(r, id, caption, 9, cap);
         free(caption);
         slant_report_table *t = &r->tables[k->table];
         slant_report_table_head(t, 0, "term", 1, SLANT_REPORT_NONE);
@@ -388,6 +388,42 @@ static size_t source_of(const slant_report *r, size_t g)
     return SLANT_REPORT_NONE;
 }
 
+/* The head of the trend and the split tables: indicator, source, the three columns
+ * `heads` (`words`: see slant_report_cell), p and q, the caption above. Stores the
+ * table's index in `*index` and returns the table (valid until the next table is added). */
+static slant_report_table *test_table(slant_report *r, const char *id, const char *caption,
+                                      const char *const heads[3], const int words[3],
+                                      size_t *index, size_t *cap)
+{
+    *index = slant_report_add_table(r, id, caption, 7, cap);
+    slant_report_table *tb = &r->tables[*index];
+    tb->caption_leads = 1;
+    slant_report_table_head(tb, 0, "indicator", 1, SLANT_REPORT_NONE);
+    slant_report_table_head(tb, 1, r->noun, 1, SLANT_REPORT_NONE);
+    for (size_t k = 0; k < 3; k++)
+        slant_report_table_head(tb, 2 + k, heads[k], words[k], SLANT_REPORT_NONE);
+    slant_report_table_head(tb, 5, "p", 0, SLANT_REPORT_NONE);
+    slant_report_table_head(tb, 6, slant_report_q_name(r), 0, SLANT_REPORT_NONE);
+    tb->align[1] = SLANT_ALIGN_LEFT;
+    return tb;
+}
+
+/* A new row of a trend or split table for dataset indicator `ind` and group `g`, its
+ * indicator and source cells set and the indicator's report row in `*x`; NULL (no row)
+ * when the report does not show that indicator or source. */
+static slant_report_cell *test_row(slant_report *r, slant_report_table *tb, size_t ind,
+                                   size_t g, const slant_report_indicator **x)
+{
+    *x = indicator_row(r, ind);
+    size_t s = source_of(r, g);
+    if (!*x || s == SLANT_REPORT_NONE)
+        return NULL;
+    slant_report_cell *row = slant_report_table_row(tb);
+    slant_report_cell_text(&row[0], (*x)->label);
+    source_cell(&row[1], r, s);
+    return row;
+}
+
 static void trend_table(slant_report *r, size_t *cap)
 {
     const slant_trend *t = r->c->trend;
@@ -395,26 +431,15 @@ static void trend_table(slant_report *r, size_t *cap)
     snprintf(caption, sizeof caption, "Trend per %s: Sen's slope with its %g%% CI and the "
                                       "Mann-Kendall test of the period means",
              slant_period_name(t->every), 100 * r->c->opts.level);
-    r->trend_table = add_table(r, "trend", caption, 7, cap);
-    slant_report_table *tb = &r->tables[r->trend_table];
-    tb->caption_leads = 1;
-    slant_report_table_head(tb, 0, "indicator", 1, SLANT_REPORT_NONE);
-    slant_report_table_head(tb, 1, r->noun, 1, SLANT_REPORT_NONE);
-    slant_report_table_head(tb, 2, "periods", 1, SLANT_REPORT_NONE);
-    slant_report_table_head(tb, 3, "slope [CI]", 1, SLANT_REPORT_NONE);
-    slant_report_table_head(tb, 4, "Kendall's tau", 0, SLANT_REPORT_NONE);
-    slant_report_table_head(tb, 5, "p", 0, SLANT_REPORT_NONE);
-    slant_report_table_head(tb, 6, slant_report_q_name(r), 0, SLANT_REPORT_NONE);
-    tb->align[1] = SLANT_ALIGN_LEFT;
+    static const char *const heads[3] = { "periods", "slope [CI]", "Kendall's tau" };
+    static const int words[3] = { 1, 1, 0 };
+    slant_report_table *tb = test_table(r, "trend", caption, heads, words, &r->trend_table, cap);
     for (size_t k = 0; k < t->ntests; k++) {
         const slant_trend_test *x = &t->tests[k];
-        const slant_report_indicator *ind = indicator_row(r, x->indicator);
-        size_t s = source_of(r, x->group);
-        if (!ind || s == SLANT_REPORT_NONE)
+        const slant_report_indicator *ind;
+        slant_report_cell *row = test_row(r, tb, x->indicator, x->group, &ind);
+        if (!row)
             continue;
-        slant_report_cell *row = slant_report_table_row(tb);
-        slant_report_cell_text(&row[0], ind->label);
-        source_cell(&row[1], r, s);
         fixed_cell(&row[2], 0, (double)x->periods);
         if (isfinite(x->slope)) {
             char v[32], ci[80];
@@ -438,26 +463,15 @@ static void split_table(slant_report *r, size_t *cap)
     snprintf(caption, sizeof caption, "Before and after %s: means, the difference after - "
                                       "before with its %g%% Welch CI, Mann-Whitney U",
              day, 100 * r->c->opts.level);
-    r->split_table = add_table(r, "split", caption, 7, cap);
-    slant_report_table *tb = &r->tables[r->split_table];
-    tb->caption_leads = 1;
-    slant_report_table_head(tb, 0, "indicator", 1, SLANT_REPORT_NONE);
-    slant_report_table_head(tb, 1, r->noun, 1, SLANT_REPORT_NONE);
-    slant_report_table_head(tb, 2, "before", 1, SLANT_REPORT_NONE);
-    slant_report_table_head(tb, 3, "after", 1, SLANT_REPORT_NONE);
-    slant_report_table_head(tb, 4, "difference [CI]", 1, SLANT_REPORT_NONE);
-    slant_report_table_head(tb, 5, "p", 0, SLANT_REPORT_NONE);
-    slant_report_table_head(tb, 6, slant_report_q_name(r), 0, SLANT_REPORT_NONE);
-    tb->align[1] = SLANT_ALIGN_LEFT;
+    static const char *const heads[3] = { "before", "after", "difference [CI]" };
+    static const int words[3] = { 1, 1, 1 };
+    slant_report_table *tb = test_table(r, "split", caption, heads, words, &r->split_table, cap);
     for (size_t k = 0; k < t->nsplits; k++) {
         const slant_trend_split *x = &t->splits[k];
-        const slant_report_indicator *ind = indicator_row(r, x->indicator);
-        size_t s = source_of(r, x->group);
-        if (!ind || s == SLANT_REPORT_NONE)
+        const slant_report_indicator *ind;
+        slant_report_cell *row = test_row(r, tb, x->indicator, x->group, &ind);
+        if (!row)
             continue;
-        slant_report_cell *row = slant_report_table_row(tb);
-        slant_report_cell_text(&row[0], ind->label);
-        source_cell(&row[1], r, s);
         const double v[] = { x->mean_before, x->mean_after };
         const size_t n[] = { x->n_before, x->n_after };
         for (size_t j = 0; j < 2; j++) {
@@ -523,12 +537,12 @@ static void period_table(slant_report *r, const slant_report_indicator *x, size_
     snprintf(id, sizeof id, "periods-%zu", r->nperiod_tables + 1);
     snprintf(caption, sizeof caption, "%s per %s: mean per article with %g%% CI (articles)",
              x->label, slant_period_name(t->every), 100 * r->c->opts.level);
-    size_t ti = add_table(r, id, caption, r->nsources + 1, cap);
+    size_t ti = slant_report_add_table(r, id, caption, r->nsources + 1, cap);
     r->period_tables[r->nperiod_tables] = ti;
     r->period_indicators[r->nperiod_tables++] = x->indicator;
     slant_report_table *tb = &r->tables[ti];
     tb->caption_leads = 1;
-    source_columns(r, tb, slant_period_name(t->every));
+    slant_report_source_columns(r, tb, slant_period_name(t->every), 1);
     for (size_t j = 0; j < np; j++) {
         slant_report_cell *row = slant_report_table_row(tb);
         char label[SLANT_DATE_TEXT];
@@ -577,6 +591,18 @@ static void time_tables(slant_report *r, size_t *cap)
     }
     if (t->has_split)
         split_table(r, cap);
+}
+
+size_t slant_report_time_tables(const slant_report *r, size_t *tables)
+{
+    size_t n = 0;
+    if (r->trend_table != SLANT_REPORT_NONE)
+        tables[n++] = r->trend_table;
+    for (size_t k = 0; k < r->nperiod_tables; k++)
+        tables[n++] = r->period_tables[k];
+    if (r->split_table != SLANT_REPORT_NONE)
+        tables[n++] = r->split_table;
+    return n;
 }
 
 void slant_report_build_tables(slant_report *r)

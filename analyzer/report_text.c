@@ -457,15 +457,13 @@ static void attribution(const slant_report *r, writer *w)
 /* Over time (compare --every, --split): the trend tests, the period means, the split. */
 static void over_time(const slant_report *r, writer *w)
 {
-    if (r->trend_table == SLANT_REPORT_NONE && r->split_table == SLANT_REPORT_NONE)
+    size_t tables[SLANT_REPORT_MAX_TIME_TABLES];
+    size_t n = slant_report_time_tables(r, tables);
+    if (!n)
         return;
     heading(w, "OVER TIME");
-    if (r->trend_table != SLANT_REPORT_NONE)
-        table_write(w, &r->tables[r->trend_table]);
-    for (size_t k = 0; k < r->nperiod_tables; k++)
-        table_write(w, &r->tables[r->period_tables[k]]);
-    if (r->split_table != SLANT_REPORT_NONE)
-        table_write(w, &r->tables[r->split_table]);
+    for (size_t k = 0; k < n; k++)
+        table_write(w, &r->tables[tables[k]]);
 }
 
 static void terms(const slant_report *r, writer *w)

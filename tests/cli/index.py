@@ -10,6 +10,14 @@
   - --weights: the index is the weighted sum (recomputed here from the counts), the
     provenance names the file and the hash of its bytes, and compare accepts it.
 
+The words an index is divided by are counted here, from the input text, by words() below
+(the rules of analyzer/tokenize.h and docs/schema/score.md, written again in Python), not
+taken from slant's `tokens`: every article's and every sentence's count is checked
+against it, and the expected index uses it. Quoted speech (`quote_tokens`: quotations
+less scare quotes, which depends on the framing rules) is checked against counts derived
+by hand on the small texts of part 2; on the corpora the author's and quoted parts of
+the index use slant's `quote_tokens`.
+
 Usage: index.py BUILD_DIR (from the repository root). Ends with "N passed, N failed".
 """
 import csv
@@ -19,6 +27,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import unicodedata
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from tally import Tally  # noqa: E402
@@ -46,6 +55,66 @@ def close(a, b, rel=1e-9):
     return abs(a - b) <= rel * max(abs(a), abs(b), 1e-12)
 
 
+def is_word_char(c):
+    return unicodedata.category(c)[0] in "LNM"  # letters, digits (numbers), marks
+
+
+def words(text):
+    """The words of `text`: runs of letters, digits and combining marks, joined by an inner
+    apostrophe after a letter (don't, Azerbaijan's), by ',' or '.' between digits (1,000,
+    20.5) and by the dots of an abbreviation of single letters (U.S., e.g.); anything else,
+    a hyphen too, ends a word."""
+    n, i, end = 0, 0, len(text)
+    while i < end:
+        if not is_word_char(text[i]):
+            i += 1
+            continue
+        n += 1
+        run = 1  # characters since the word's start or its last joining mark
+        i += 1
+        while i < end:
+            c, nxt = text[i], text[i + 1] if i + 1 < end else ""
+            if is_word_char(c):
+                run += 1
+            elif c in "'\u2019" and nxt and is_word_char(nxt) and text[i - 1].isalpha():
+                run = 0
+            elif c in ",." and text[i - 1].isdigit() and nxt.isdigit():
+                run = 0
+            elif (c == "." and run == 1 and text[i - 1].isalpha() and nxt.isalpha()
+                  and (i + 2 >= end or text[i + 2] == ".")):
+                run = 0
+            else:
+                break
+            i += 1
+    return n
+
+
+def file_words(path):
+    """The words of a text file's text: after a byte order mark and a header block (lines
+    of `key: value` up to a blank line)."""
+    with open(path, encoding="utf-8-sig") as f:
+        lines = f.read().split("\n")
+    k = 0
+    while k < len(lines) and lines[k].strip() and ":" in lines[k]:
+        k += 1
+    if k and k < len(lines) and not lines[k].strip():
+        lines = lines[k + 1:]
+    return words("\n".join(lines))
+
+
+def check_words(recs, root, what):
+    """Every record's `tokens` is the words of its file (ids are paths under `root`)."""
+    bad = [(r["id"], r["tokens"], file_words(os.path.join(root, r["id"]))) for r in recs
+           if r["tokens"] != file_words(os.path.join(root, r["id"]))]
+    check(recs and not bad, f"{what}: tokens are not the words of the text: {bad[:3]}")
+
+
+def check_sentence_words(sents, what):
+    bad = [(s["id"], s["sentence"], s["tokens"], words(s["text"])) for s in sents
+           if s["tokens"] != words(s["text"])]
+    check(sents and not bad, f"{what}: a sentence's tokens are not its words: {bad[:3]}")
+
+
 def per_1000(x, n):
     return 1000 * x / n if n else None
 
@@ -59,16 +128,17 @@ def weighted(matches, weights, order):
             sum(weights.get(e["category"], 0) for e in ev if e["in_quote"]))
 
 
-def expected_index(r, weights, order):
-    t, q = r["tokens"], r["quote_tokens"]
+def expected_index(r, t, weights, order):
+    """The index of record `r` of `t` words (counted here)."""
+    q = r["quote_tokens"]
     a, au, qu = weighted(r["evidence"], weights, order)
     return per_1000(a, t), per_1000(au, t - q), per_1000(qu, q)
 
 
-def check_index(recs, weights, order, what):
+def check_index(recs, root, weights, order, what):
     bad = []
     for r in recs:
-        want = expected_index(r, weights, order)
+        want = expected_index(r, file_words(os.path.join(root, r["id"])), weights, order)
         got = (r["loaded_index"], r["loaded_index_author"], r["loaded_index_quoted"])
         if not all(close(g, w) for g, w in zip(got, want)):
             bad.append((r["id"], got, want))
@@ -89,7 +159,8 @@ def main():
     recs = jsonl(out)
     groups = index_groups("lexicons/en/lexicon.json")
     check(len(groups) > 0, "the shipped lexicon has loaded or contested categories")
-    check_index(recs, {c: 1 for c in groups}, groups, "corpus/, default weights")
+    check_words(recs, "corpus", "corpus/")
+    check_index(recs, "corpus", {c: 1 for c in groups}, groups, "corpus/, default weights")
     check(any(r["loaded_index"] for r in recs) and any(r["loaded_index_quoted"] for r in recs),
           "corpus/: some article has a non-zero index, and one in quoted speech")
     check(all(r["provenance"]["weights"] == "default" for r in recs),
@@ -110,12 +181,30 @@ def main():
             f.write(json.dumps({"id": "b1", "text": "Ǆemal: «Radical» hate. The civilians—fled!"})
                     + "\n")
             f.write(json.dumps({"id": "b2", "text": ""}) + "\n")
+        # Counted by hand. a.txt: 21 words (Türkiye one; the header, the title and the BOM
+        # none); its two quotations are of three words and one, and the test lexicon has
+        # no report verbs, so neither has a speaker: scare quotes, no quoted speech; index
+        # words (labels, victims): Radicals, civilians, radical, hate, radical, Hate.
+        # b1: Ǆemal, Radical, hate, The, civilians, fled (the dash splits): 6 words;
+        # «Radical» is Ǆemal's speech ("NAME: «...»"): 1 quoted word, 1 index word in it
+        # and 2 outside. b2: no words, so no index.
+        by_hand = {"a.txt": (21, 0, (6000 / 21, 6000 / 21, None)),
+                   "b1": (6, 1, (3000 / 6, 2000 / 5, 1000.0)),
+                   "b2": (0, 0, (None, None, None))}
         for path in (txt, jl):
             rc, out, err = run("score", "-q", "--sentences", "--lexicon", TEST_LEX, path)
             check(rc == 0, f"score --sentences {path} exits {rc}: {err[:200]}")
             sents = jsonl(out)
+            check_sentence_words(sents, os.path.basename(path))
             rc, out, _ = run("score", "-q", "--lexicon", TEST_LEX, path)
             arts = jsonl(out)
+            for a in arts:
+                t, q, index = by_hand[os.path.basename(a["id"])]
+                got = (a["loaded_index"], a["loaded_index_author"], a["loaded_index_quoted"])
+                check(a["tokens"] == t and a["quote_tokens"] == q
+                      and all(close(g, w) for g, w in zip(got, index)),
+                      f"{a['id']}: tokens {a['tokens']}, quote_tokens {a['quote_tokens']}, "
+                      f"index {got}; counted by hand: {t}, {q}, {index}")
             check(len(sents) == sum(a["sentences"] for a in arts) > 0,
                   f"{os.path.basename(path)}: one record per sentence")
             if path == txt:
@@ -153,6 +242,7 @@ def main():
         # 3. JSON Lines and CSV of the sentences agree; TSV has the same rows.
         rc, out, err = run("score", "-q", "--sentences", "corpus/seeds/")
         js = jsonl(out)
+        check_sentence_words(js, "seeds")
         rc2, out2, _ = run("score", "-q", "--sentences", "--format", "csv", "corpus/seeds/")
         rows = list(csv.DictReader(io.StringIO(out2.decode("utf-8"))))
         check(rc == rc2 == 0 and len(rows) == len(js) > 20, "seeds: sentences as JSON and CSV")
@@ -181,6 +271,7 @@ def main():
         outs = [run("score", "-q", "-j", str(j), "--sentences", gen)[1] for j in (1, 2, 3, 8)]
         check(len(outs[0]) > 100000 and all(o == outs[0] for o in outs),
               "--sentences: byte-identical for -j 1, 2, 3 and 8")
+        check_sentence_words(jsonl(outs[0]), "generated articles")
         outs = [run("score", "-q", "-j", str(j), "--sentences", "--format", "csv", gen)[1]
                 for j in (1, 3)]
         check(outs[0] == outs[1], "--sentences --format csv: byte-identical for -j 1 and 3")
@@ -194,7 +285,9 @@ def main():
     check(rc == 0, f"score --weights exits {rc}: {err[:300]}")
     recs = jsonl(out)
     test_order = index_groups(os.path.join(TEST_LEX, "lexicon.json"))
-    check_index(recs, weights, test_order, "corpus/synthetic/ with tests/data/weights-test.json")
+    check_words(recs, "corpus/synthetic", "corpus/synthetic/")
+    check_index(recs, "corpus/synthetic", weights, test_order,
+                "corpus/synthetic/ with tests/data/weights-test.json")
     prov = recs[0]["provenance"]["weights"] if recs else None
     check(prov == {"file": WEIGHTS, "hash": fnv1a64(wbytes)},
           f"provenance of the weights: {prov}, expected the file and {fnv1a64(wbytes)}")
@@ -202,7 +295,8 @@ def main():
                        "--sentences", "corpus/synthetic/")
     sents = jsonl(out)
     bad = [(s["id"], s["sentence"]) for s in sents if not close(
-        s["loaded_index"] * s["tokens"] / 1000, weighted(s["matches"], weights, test_order)[0])]
+        s["loaded_index"] * words(s["text"]) / 1000,
+        weighted(s["matches"], weights, test_order)[0])]
     check(rc == 0 and sents and not bad, f"sentences with weights: {bad[:3]}")
     rc, out, err = run("compare", "-q", "--lexicon", TEST_LEX, "--weights", WEIGHTS,
                        "--format", "json", "corpus/synthetic/")

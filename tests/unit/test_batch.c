@@ -121,10 +121,13 @@ static void add(slant_dataset *ds, int which)
     const char *names[] = { "labels", "hedges" };
     const double v[][2] = { { 1, 2 }, { 3, NAN }, { 0.1, 0.7 }, { 5, 5 } };
     const char *ids[] = { "b/2", "a/1", "c/9", "a/3" }, *groups[] = { "B", "A", "C", "A" };
-    const char *entries[] = { "hedges:may", "labels:radical", "contested/x:y", "actor/z:labels" };
+    const slant_entry_key entries[] = { { SLANT_ENTRY_TERM, "hedges", "may" },
+                                        { SLANT_ENTRY_TERM, "labels", "radical" },
+                                        { SLANT_ENTRY_VARIANT, "x", "y" },
+                                        { SLANT_ENTRY_ACTOR, "z", "labels" } };
     slant_dataset_add_row(ds, ids[which], groups[which], which % 2 ? "e1" : NULL, 100.0 + which,
                           names, v[which], 2);
-    slant_dataset_add_entry(ds, groups[which], entries[which], which + 1);
+    slant_dataset_add_entry_key(ds, groups[which], &entries[which], which + 1);
 }
 
 static void same_dataset(const slant_dataset *x, const slant_dataset *y)
@@ -160,7 +163,8 @@ static void canonical_order(void)
     CHECK_STR(slant_dataset_group_at(whole, 1)->name, "B");
     CHECK_STR(slant_dataset_entry_name(whole, 0), "labels:radical"); /* by indicator order */
     CHECK_STR(slant_dataset_entry_name(whole, 1), "hedges:may");
-    size_t a = slant_dataset_group(whole, "A"), e = slant_dataset_entry(whole, "labels:radical");
+    const slant_entry_key radical = { SLANT_ENTRY_TERM, "labels", "radical" };
+    size_t a = slant_dataset_group(whole, "A"), e = slant_dataset_entry_key(whole, &radical);
     CHECK(slant_dataset_group_at(whole, a)->entry_counts[e] == 2);
     CHECK(slant_dataset_group_at(whole, a)->articles == 2);
     CHECK(isnan(slant_dataset_row(whole, 0)->values[1]));

@@ -7,6 +7,12 @@
 #include "dataset.h"
 #include "harness.h"
 
+static const slant_entry_key radical = { SLANT_ENTRY_TERM, "labels", "radical" };
+static const slant_entry_key brutal = { SLANT_ENTRY_TERM, "labels", "brutal" };
+static const slant_entry_key occupied = { SLANT_ENTRY_VARIANT, "takeover", "occupied" };
+static const slant_entry_key liberated = { SLANT_ENTRY_VARIANT, "takeover", "liberated" };
+static const slant_entry_key takeover = { SLANT_ENTRY_CONCEPT, "takeover", NULL };
+
 /* Half a corpus: group "A" with two articles, group "B" with one, or the other half. */
 static void add_half(slant_dataset *ds, int second)
 {
@@ -16,12 +22,12 @@ static void add_half(slant_dataset *ds, int second)
         slant_dataset_add_row(ds, "a1", "A", "e1", 500, names, a1, 2);
         slant_dataset_add_row(ds, "a2", "A", NULL, 250, names, a2, 2);
         slant_dataset_add_row(ds, "b1", "B", "e1", 1000, names, b1, 2);
-        slant_dataset_add_entry(ds, "A", "labels:radical", 2);
+        slant_dataset_add_entry_key(ds, "A", &radical, 2);
     } else {
         const double b2[] = { 3.0 };
         slant_dataset_add_row(ds, "b2", "B", "e2", 750, names, b2, 1);
-        slant_dataset_add_entry(ds, "A", "labels:radical", 1);
-        slant_dataset_add_entry(ds, "B", "contested/takeover:occupied", 5);
+        slant_dataset_add_entry_key(ds, "A", &radical, 1);
+        slant_dataset_add_entry_key(ds, "B", &occupied, 5);
     }
 }
 
@@ -49,7 +55,7 @@ static void rows_groups_and_values(void)
     CHECK_STR(r->id, "a2");
     CHECK(r->event == UINT32_MAX); /* no event */
     CHECK(isnan(r->values[share]));
-    size_t e = slant_dataset_entry(ds, "labels:radical");
+    size_t e = slant_dataset_entry_key(ds, &radical);
     CHECK_STR(slant_dataset_entry_name(ds, e), "labels:radical");
     CHECK(g->entry_counts[e] == 2);
     slant_dataset_free(ds);
@@ -73,11 +79,11 @@ static void halves_merge_into_the_whole(void)
     const slant_group *g = slant_dataset_group_at(first, b);
     CHECK_INT(g->articles, 2);
     CHECK(g->tokens == 1750);
-    size_t c = slant_dataset_entry(first, "contested/takeover:occupied");
+    size_t c = slant_dataset_entry_key(first, &occupied);
     CHECK(g->entry_counts[c] == 5);
     size_t a = slant_dataset_group(first, "A");
-    CHECK(slant_dataset_group_at(first, a)->entry_counts[slant_dataset_entry(first, "labels:radical")] ==
-          3);
+    CHECK(slant_dataset_group_at(first, a)->entry_counts[slant_dataset_entry_key(first, &radical)]
+          == 3);
     /* the second half's row named only "labels": its quote_share is undefined */
     double v[4];
     CHECK_INT(slant_dataset_values(first, b, slant_dataset_indicator(first, "quote_share"), v, 4),
@@ -88,9 +94,9 @@ static void halves_merge_into_the_whole(void)
     slant_dataset_free(second);
 }
 
-static double articles_of(slant_dataset *ds, const char *group, const char *entry)
+static double articles_of(slant_dataset *ds, const char *group, const slant_entry_key *entry)
 {
-    size_t g = slant_dataset_group(ds, group), e = slant_dataset_entry(ds, entry);
+    size_t g = slant_dataset_group(ds, group), e = slant_dataset_entry_key(ds, entry);
     return slant_dataset_group_at(ds, g)->entry_articles[e];
 }
 
@@ -102,33 +108,32 @@ static void document_frequency(void)
     const char *names[] = { "labels" };
     const double one[] = { 1.0 };
     slant_dataset_add_row(ds, "a1", "A", NULL, 100, names, one, 1);
-    slant_dataset_add_entry(ds, "A", "labels:radical", 1); /* evidence: once per match */
-    slant_dataset_add_entry(ds, "A", "labels:radical", 1);
-    slant_dataset_add_entry(ds, "A", "contested/takeover:occupied", 1);
-    slant_dataset_add_entry(ds, "A", "contested/takeover:liberated", 2);
-    slant_dataset_add_entry(ds, "A", "labels:brutal", 0); /* a zero count is no use */
+    slant_dataset_add_entry_key(ds, "A", &radical, 1); /* evidence: once per match */
+    slant_dataset_add_entry_key(ds, "A", &radical, 1);
+    slant_dataset_add_entry_key(ds, "A", &occupied, 1);
+    slant_dataset_add_entry_key(ds, "A", &liberated, 2);
+    slant_dataset_add_entry_key(ds, "A", &brutal, 0); /* a zero count is no use */
     slant_dataset_add_row(ds, "a2", "A", NULL, 100, names, one, 1);
-    slant_dataset_add_entry(ds, "A", "labels:radical", 3);
+    slant_dataset_add_entry_key(ds, "A", &radical, 3);
     slant_dataset_add_row(ds, "b1", "B", NULL, 100, names, one, 1);
-    slant_dataset_add_entry(ds, "B", "contested/takeover:occupied", 1);
-    CHECK(articles_of(ds, "A", "labels:radical") == 2);
-    CHECK(articles_of(ds, "A", "labels:brutal") == 0);
-    CHECK(articles_of(ds, "A", "contested/takeover:occupied") == 1);
-    CHECK(articles_of(ds, "A", "concept/takeover") == 1);
-    CHECK(articles_of(ds, "B", "concept/takeover") == 1);
+    slant_dataset_add_entry_key(ds, "B", &occupied, 1);
+    CHECK(articles_of(ds, "A", &radical) == 2);
+    CHECK(articles_of(ds, "A", &brutal) == 0);
+    CHECK(articles_of(ds, "A", &occupied) == 1);
+    CHECK(articles_of(ds, "A", &takeover) == 1);
+    CHECK(articles_of(ds, "B", &takeover) == 1);
     size_t a = slant_dataset_group(ds, "A");
-    CHECK(slant_dataset_group_at(ds, a)->entry_counts[slant_dataset_entry(ds, "concept/takeover")] ==
-          3);
+    CHECK(slant_dataset_group_at(ds, a)->entry_counts[slant_dataset_entry_key(ds, &takeover)] == 3);
     slant_dataset *other = slant_dataset_new();
-    slant_dataset_add_entry_pooled(other, "A", "labels:radical", 10, 4);
+    slant_dataset_add_entry_key_pooled(other, "A", &radical, 10, 4);
     slant_dataset_merge(other, ds);
     slant_dataset_sort(other);
-    CHECK(articles_of(other, "A", "labels:radical") == 6);
-    CHECK(articles_of(other, "A", "concept/takeover") == 1); /* carried, not derived again */
+    CHECK(articles_of(other, "A", &radical) == 6);
+    CHECK(articles_of(other, "A", &takeover) == 1); /* carried, not derived again */
     /* after sorting, a new article counts its entries afresh */
     slant_dataset_add_row(other, "c1", "A", NULL, 100, names, one, 1);
-    slant_dataset_add_entry(other, "A", "labels:radical", 1);
-    CHECK(articles_of(other, "A", "labels:radical") == 7);
+    slant_dataset_add_entry_key(other, "A", &radical, 1);
+    CHECK(articles_of(other, "A", &radical) == 7);
     slant_dataset_free(ds);
     slant_dataset_free(other);
 }

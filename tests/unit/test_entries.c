@@ -21,6 +21,8 @@ static const keyed kinds[] = {
     { { SLANT_ENTRY_TERM, "bare", NULL }, "bare" },
 };
 
+static const slant_entry_key takeover = { SLANT_ENTRY_CONCEPT, "takeover", NULL };
+
 static void same_key(const slant_entry_key *got, const slant_entry_key *want)
 {
     CHECK_INT(got->kind, want->kind);
@@ -70,14 +72,17 @@ static void one_index_per_key(void)
         strcpy(owner, "XXXX");
         CHECK_INT(e, k);
         CHECK_INT(slant_dataset_entry_key(ds, &kinds[k].key), e);
-        CHECK_INT(slant_dataset_entry(ds, kinds[k].text), e);
+        slant_dataset_add_entry_pooled(ds, "A", kinds[k].text, 1, 1); /* a partial's name */
+        CHECK_INT(slant_dataset_nentries(ds), k + 1);
         CHECK_STR(slant_dataset_entry_name(ds, e), kinds[k].text);
         same_key(slant_dataset_entry_info(ds, e), &kinds[k].key);
+        CHECK(slant_dataset_group_at(ds, slant_dataset_group(ds, "A"))->entry_counts[e] == 1);
     }
     CHECK_INT(slant_dataset_nentries(ds), n);
-    /* named first by text, the key is read from it */
-    size_t e = slant_dataset_entry(ds, "actor/Al:hedges");
-    same_key(slant_dataset_entry_info(ds, e),
+    /* named first by text (a partial's), the key is read from it */
+    slant_dataset_add_entry_pooled(ds, "A", "actor/Al:hedges", 1, 1);
+    CHECK_INT(slant_dataset_nentries(ds), n + 1);
+    same_key(slant_dataset_entry_info(ds, n),
              &(slant_entry_key){ SLANT_ENTRY_ACTOR, "Al", "hedges" });
     slant_dataset_free(ds);
 }
@@ -126,9 +131,10 @@ static void canonical_order(void)
     }
     size_t a = slant_dataset_group(ds, "A");
     const slant_group *g = slant_dataset_group_at(ds, a);
-    CHECK(g->entry_counts[slant_dataset_entry(ds, "hedges:may")] == 3);
-    CHECK(g->entry_counts[slant_dataset_entry(ds, "concept/takeover")] == 1 + 7);
-    CHECK(g->entry_articles[slant_dataset_entry(ds, "concept/takeover")] == 1);
+    const slant_entry_key may = { SLANT_ENTRY_TERM, "hedges", "may" };
+    CHECK(g->entry_counts[slant_dataset_entry_key(ds, &may)] == 3);
+    CHECK(g->entry_counts[slant_dataset_entry_key(ds, &takeover)] == 1 + 7);
+    CHECK(g->entry_articles[slant_dataset_entry_key(ds, &takeover)] == 1);
     slant_dataset_free(ds);
 }
 
@@ -139,7 +145,7 @@ static void typed_datasets_merge(void)
     const char *names[] = { "labels", "hedges" }; /* the indicators in x's order */
     const double v[] = { 1, 1 };
     slant_dataset_add_row(y, "b1", "B", NULL, 50, names, v, 2);
-    slant_dataset_add_entry(y, "B", "contested/takeover:occupied", 2); /* by text */
+    slant_dataset_add_entry_key(y, "B", &kinds[2].key, 2); /* contested/takeover:occupied */
     const slant_entry_key may = { SLANT_ENTRY_TERM, "hedges", "may" };
     slant_dataset_add_entry_key(y, "B", &may, 4);
     slant_dataset_merge(y, x);
@@ -161,7 +167,7 @@ static void typed_datasets_merge(void)
     const slant_group *a = slant_dataset_group_at(y, slant_dataset_group(y, "A"));
     CHECK(b->entry_counts[occupied] == 2);
     CHECK(a->entry_counts[occupied] == 1);
-    size_t concept = slant_dataset_entry(y, "concept/takeover");
+    size_t concept = slant_dataset_entry_key(y, &takeover);
     CHECK(b->entry_counts[concept] == 2);
     CHECK(a->entry_counts[concept] == 8);
     size_t bmay = slant_dataset_entry_key(x, &may);

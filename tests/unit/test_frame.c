@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "frame_helpers.h"
 #include "harness.h"
 #include "lexicon.h"
 #include "score.h"
@@ -20,21 +21,14 @@ static const slant_frame *frame(const char *s)
 /* Quotation i as "speaker|verb|kind" (empty parts where none). */
 static const char *quotation(size_t i)
 {
-    static char out[256];
+    static char out[320];
     const slant_frame *f = slant_scorer_frame(scorer);
     const slant_doc *d = slant_scorer_doc(scorer);
     if (i >= f->nquotes)
         return "(none)";
     const slant_quotation *q = &f->quotes[i];
-    char speaker[128] = "", verb[64] = "";
-    if (q->speaker_first >= 0) {
-        const slant_token *a = &d->tokens[q->speaker_first];
-        const slant_token *b = &d->tokens[q->speaker_first + (int32_t)q->speaker_words - 1];
-        snprintf(speaker, sizeof speaker, "%.*s", (int)(b->end - a->start), text + a->start);
-    }
-    if (q->verb >= 0)
-        snprintf(verb, sizeof verb, "%.*s", (int)(d->tokens[q->verb].end - d->tokens[q->verb].start),
-                 text + d->tokens[q->verb].start);
+    char speaker[128], verb[128];
+    frame_quote_words(d, q, text, speaker, verb, sizeof speaker);
     snprintf(out, sizeof out, "%s|%s|%s%s%s%s", speaker, verb,
              q->verb_kind == SLANT_VERB_LOADED ? "loaded" : q->verb_kind ? "neutral" : "",
              q->continued ? "|continued" : "", q->anonymous ? "|anonymous" : "",

@@ -28,8 +28,10 @@ static slant_dataset *dataset(size_t ngroups)
             slant_dataset_add_row(ds, id, group, NULL, 400, names, v, 2);
         }
         if (g < 2) {
-            slant_dataset_add_entry(ds, group, "contested/takeover:occupied", g ? 1 : 6);
-            slant_dataset_add_entry(ds, group, "contested/takeover:liberated", g ? 7 : 1);
+            const slant_entry_key occupied = { SLANT_ENTRY_VARIANT, "takeover", "occupied" };
+            const slant_entry_key liberated = { SLANT_ENTRY_VARIANT, "takeover", "liberated" };
+            slant_dataset_add_entry_key(ds, group, &occupied, g ? 1 : 6);
+            slant_dataset_add_entry_key(ds, group, &liberated, g ? 7 : 1);
         }
     }
     return ds;

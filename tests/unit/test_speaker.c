@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "frame_helpers.h"
 #include "harness.h"
 #include "lexicon.h"
 #include "score.h"
@@ -15,7 +16,7 @@ static char text[4096];
  * "scare" appended for a scare quote), or "(none)". */
 static const char *quotation(const char *s, size_t i)
 {
-    static char out[256];
+    static char out[320];
     snprintf(text, sizeof text, "%s", s);
     harness_score(scorer, s);
     const slant_frame *f = slant_scorer_frame(scorer);
@@ -23,16 +24,8 @@ static const char *quotation(const char *s, size_t i)
     if (i >= f->nquotes)
         return "(none)";
     const slant_quotation *q = &f->quotes[i];
-    char speaker[128] = "", verb[64] = "";
-    if (q->speaker_first >= 0) {
-        const slant_token *a = &d->tokens[q->speaker_first];
-        const slant_token *b = &d->tokens[q->speaker_first + (int32_t)q->speaker_words - 1];
-        snprintf(speaker, sizeof speaker, "%.*s", (int)(b->end - a->start), text + a->start);
-    }
-    if (q->verb >= 0)
-        snprintf(verb, sizeof verb, "%.*s",
-                 (int)(d->tokens[q->verb].end - d->tokens[q->verb].start),
-                 text + d->tokens[q->verb].start);
+    char speaker[128], verb[128];
+    frame_quote_words(d, q, text, speaker, verb, sizeof speaker);
     snprintf(out, sizeof out, "%s|%s|%s%s", speaker, verb,
              q->actor == UINT32_MAX ? "" : slant_lexicon_category(lex, q->actor)->id,
              q->scare ? "|scare" : "");
