@@ -71,3 +71,44 @@ void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant
     for (size_t k = 0; hm && k < hm->n; k++)
         r->cats[hm->items[k].category].headline++;
 }
+
+/* --- the matched entries ------------------------------------------------------------------ */
+
+static int by_entry(const void *a, const void *b)
+{
+    const slant_entry_tally *x = a, *y = b;
+    if (x->entry != y->entry)
+        return x->entry < y->entry ? -1 : 1;
+    return (x->first > y->first) - (x->first < y->first);
+}
+
+static int by_first(const void *a, const void *b)
+{
+    const slant_entry_tally *x = a, *y = b;
+    return (x->first > y->first) - (x->first < y->first);
+}
+
+size_t slant_record_entries(const slant_lexicon *lex, const slant_matches *m,
+                            slant_entry_tally **t, size_t *cap)
+{
+    *t = xgrow(*t, cap, m->n ? m->n : 1, sizeof **t);
+    slant_entry_tally *x = *t;
+    size_t n = 0;
+    for (size_t k = 0; k < m->n; k++) {
+        if (slant_lexicon_entry(lex, m->items[k].entry)->stance)
+            continue;
+        x[n].entry = m->items[k].entry;
+        x[n].first = k;
+        x[n++].count = 1;
+    }
+    qsort(x, n, sizeof *x, by_entry);
+    size_t u = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (u && x[u - 1].entry == x[k].entry)
+            x[u - 1].count++;
+        else
+            x[u++] = x[k];
+    }
+    qsort(x, u, sizeof *x, by_first);
+    return u;
+}

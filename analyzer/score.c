@@ -228,13 +228,13 @@ const slant_frame *slant_scorer_frame(const slant_scorer *s)
     return &s->frame;
 }
 
-void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *origin, long line,
-                        const slant_score_options *o, slant_buf *out)
+void slant_scorer_result(slant_scorer *s, const slant_article *a, const char *origin, long line,
+                         const slant_score_options *o, slant_result *result)
 {
     slant_scorer_set_window(s, o->window);
     slant_scorer_set_weights(s, o->weights);
     slant_scorer_score(s, a);
-    slant_result r = {
+    *result = (slant_result){
         .article = a,
         .origin = origin,
         .line = line,
@@ -253,6 +253,13 @@ void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *ori
         .nkeep = o->nkeep,
         .signature = o->signature && !o->sentences ? slant_scorer_signature(s) : NULL,
     };
+}
+
+void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *origin, long line,
+                        const slant_score_options *o, slant_buf *out)
+{
+    slant_result r;
+    slant_scorer_result(s, a, origin, line, o, &r);
     if (o->sentences) {
         if (o->format == SLANT_FORMAT_JSONL)
             slant_json_write_sentences(&r, out);
