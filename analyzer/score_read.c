@@ -977,19 +977,27 @@ int slant_score_parsed_of_result(slant_score_parsed *p, const slant_result *r,
     return 1;
 }
 
+/* Whether `name` is a metadata key of articles (article.h), which field_text takes from
+ * the article. */
+static int is_metadata(const char *name)
+{
+    slant_article none;
+    slant_article_init(&none);
+    const char *v;
+    return slant_article_get(&none, name, &v);
+}
+
 int slant_score_rows_possible(const slant_score_fields *f, const char *record, size_t len)
 {
-    const char *names[] = { f->by, f->event, f->stratum, "id", "date" };
+    const char *names[] = { f->by, f->event, f->stratum };
     const char *v;
     size_t n;
     if (f->bin)
         return 0;
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        const char *ignored;
-        if (names[i] && !slant_article_get(&(slant_article){ 0 }, names[i], &ignored) &&
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (names[i] && !is_metadata(names[i]) &&
             slant_jsonline_member(record, len, names[i], &v, &n))
             return 0;
-    }
     return 1;
 }
 

@@ -115,4 +115,17 @@ with tempfile.TemporaryDirectory() as tmp:
         f.write(run("score", "-q", *LEX, *halves)[1])
     same(halves, both, ["-f", "json", "--by", "file", "--keyness", "all"], "halves, --by file")
 
+    # --- CSV with a kept column --------------------------------------------------------------
+    csv = os.path.join(ROOT, "tests", "data", "workflow", "articles.csv")
+    csv_records = os.path.join(tmp, "csv-records.jsonl")
+    cols = ["--text-field", "body", "--id-field", "doc"]
+    with open(csv_records, "wb") as f:
+        f.write(run("score", "-q", *LEX, *cols, "--keep", "outlet", csv)[1])
+    outs = [run("compare", "-q", *LEX, "-j", j, *cols, "--by", "outlet", "--min-n", "1",
+                "--keyness", "all", "-f", "json", csv) for j in ("1", "2")]
+    recs = run("compare", "-q", *LEX, "--by", "outlet", "--min-n", "1", "--keyness", "all",
+               "-f", "json", csv_records)
+    check(outs[0][:2] == outs[1][:2] == recs[:2] and recs[0] == 0,
+          "csv, --by a kept column: articles and records differ")
+
 TALLY.finish("rows: ")
