@@ -1,5 +1,6 @@
 #include "article.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,7 +29,8 @@ void slant_article_release(slant_article *a)
     memset(a, 0, sizeof *a);
 }
 
-static char **slot_of(slant_article *a, const char *key, size_t n)
+/* The offset of metadata key `key` in slant_article, or SIZE_MAX when it is not one. */
+static size_t key_offset(const char *key, size_t n)
 {
     static const struct {
         const char *name;
@@ -44,8 +46,24 @@ static char **slot_of(slant_article *a, const char *key, size_t n)
     };
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         if (strlen(keys[i].name) == n && memcmp(keys[i].name, key, n) == 0)
-            return (char **)(void *)((char *)a + keys[i].offset);
-    return NULL;
+            return keys[i].offset;
+    return SIZE_MAX;
+}
+
+static char **slot_of(slant_article *a, const char *key, size_t n)
+{
+    size_t at = key_offset(key, n);
+    return at == SIZE_MAX ? NULL : (char **)(void *)((char *)a + at);
+}
+
+int slant_article_get(const slant_article *a, const char *key, const char **value)
+{
+    size_t at = key_offset(key, strlen(key));
+    if (at == SIZE_MAX)
+        return 0;
+    char *const *slot = (char *const *)(const void *)((const char *)a + at);
+    *value = *slot;
+    return 1;
 }
 
 static int is_hspace(char c)

@@ -44,6 +44,10 @@ void slant_article_release(slant_article *a);
 int slant_article_set(slant_article *a, const char *key, size_t key_len, const char *value,
                       size_t len);
 
+/* The value of metadata key `key` (one slant_article_set takes): 1 with `*value` set to
+ * it (borrowed from `a`; NULL when unknown), or 0 when `key` is not a metadata key. */
+int slant_article_get(const slant_article *a, const char *key, const char **value);
+
 /*
  * Reads the metadata lines at the start of `data`: a block of `key: value` lines with
  * known keys, ended by a blank line. Returns the number of bytes the block takes

@@ -17,6 +17,7 @@
 #include "file.h"
 #include "partial_json.h"
 #include "pipeline.h"
+#include "record_json.h"
 #include "score_json.h"
 #include "score_read.h"
 #include "xalloc.h"
@@ -44,12 +45,77 @@ size_t cli_inputs_keep(const cli_inputs_options *o, const char *keep[CLI_MAX_KEE
     return nkeep;
 }
 
-/* What the scoring pipeline's output goes to when compare scores articles: the reader of
- * score records, straight from memory (the run context first: on_error and on_progress
- * take the same pointer). */
+/*
+ * How a scored article travels from the scoring threads to the dataset: a frame of one
+ * kind byte and the payload's length (a size_t as it is in memory), then the payload: the
+ * article's row (slant_score_parsed_encode: no JSON is written or read), or, where only
+ * the record's JSON gives the row (score_read.h), its score record with its newline.
+ * Frames are written and read in this file only, in one process.
+ */
+enum { FRAME_ROW = 'R', FRAME_RECORD = 'J' };
+#define FRAME_HEAD (1 + sizeof(size_t))
+
+/* What the scoring threads share (read only): the fields and whether rows can be built. */
+typedef struct {
+    const slant_score_fields *fields;
+    int rows;
+} frame_writer;
+
+/* The pipeline's writer (pipeline.h): scores `a` and appends its frame to `out`. */
+static void write_frame(slant_scorer *s, const slant_article *a, const char *origin, long line,
+                        const slant_score_options *o, slant_buf *out, const void *ctx)
+{
+    const frame_writer *w = ctx;
+    slant_result r;
+    slant_scorer_result(s, a, origin, line, o, &r);
+    size_t at = out->len;
+    char head[FRAME_HEAD] = { FRAME_RECORD };
+    slant_buf_add(out, head, sizeof head);
+    slant_score_parsed *p = w->rows ? slant_score_parsed_new() : NULL;
+    if (p && slant_score_parsed_of_result(p, &r, w->fields)) {
+        head[0] = FRAME_ROW;
+        slant_score_parsed_encode(p, out);
+    } else {
+        slant_json_write_record(&r, out);
+    }
+    slant_score_parsed_free(p);
+    if (slant_buf_full(out))
+        abort(); /* past the batch's maximum of 2 GiB */
+    size_t n = out->len - at - FRAME_HEAD;
+    memcpy(head + 1, &n, sizeof n);
+    memcpy(out->data + at, head, sizeof head);
+}
+
+/* Whether rows can be built for `fields` (slant_score_rows_possible), by the score record
+ * of an empty article written with the options `so` and the kept fields. */
+static int rows_possible(const slant_lexicon *lex, const slant_score_options *so,
+                         const slant_score_fields *fields)
+{
+    slant_article a;
+    slant_article_init(&a);
+    a.text = xstrdup("");
+    a.fields = xcalloc(so->nkeep ? so->nkeep : 1, sizeof *a.fields);
+    for (size_t k = 0; k < so->nkeep; k++)
+        a.fields[a.nfields++].name = xstrdup(so->keep[k]);
+    slant_scorer *s = slant_scorer_new(lex);
+    slant_result r;
+    slant_scorer_result(s, &a, "-", 1, so, &r);
+    slant_buf record;
+    slant_buf_init(&record, SLANT_OUTPUT_MAX_BYTES);
+    slant_json_write_record(&r, &record);
+    int rows = slant_score_rows_possible(fields, record.data, record.len);
+    slant_buf_release(&record);
+    slant_scorer_free(s);
+    slant_article_release(&a);
+    return rows;
+}
+
+/* What the frames go to: the dataset, with the reader of score records for the records
+ * (the run context first: on_error and on_progress take the same pointer). */
 typedef struct {
     cli_run_context rc;
     slant_score_reader *reader;
+    slant_score_parsed *row;
     const slant_score_fields *fields;
     const cli_inputs_options *o;
     slant_dataset *ds;
@@ -58,34 +124,44 @@ typedef struct {
     size_t failed;
 } scored_sink;
 
-/* A batch of score records, in input order: each line into the dataset. */
+/* A batch of frames, in input order: each article into the dataset. */
 static void add_scored(const char *data, size_t len, void *ctx)
 {
     scored_sink *k = ctx;
     const char *end = data + len;
     while (data < end) {
-        const char *nl = memchr(data, '\n', (size_t)(end - data));
-        size_t n = nl ? (size_t)(nl - data) : (size_t)(end - data);
+        size_t n;
+        memcpy(&n, data + 1, sizeof n);
+        char kind = data[0];
+        const char *payload = data + FRAME_HEAD;
+        data = payload + n;
         k->lineno++;
         slant_error err;
         slant_error_clear(&err);
-        if (n && slant_score_reader_read(k->reader, data, n, k->fields, "(scored articles)",
-                                         k->lineno, k->ds, &k->r->had_evidence, &err)) {
+        if (kind == FRAME_ROW) {
+            slant_score_parsed_decode(k->row, payload, n);
+            slant_score_parsed_apply(k->row, NULL, 0, k->fields, "(scored articles)",
+                                     k->lineno, k->ds, &k->r->had_evidence, &err);
+            k->r->records++;
+            continue;
+        }
+        n--; /* the record's newline */
+        if (slant_score_reader_read(k->reader, payload, n, k->fields, "(scored articles)",
+                                    k->lineno, k->ds, &k->r->had_evidence, &err)) {
             char text[1200];
             slant_error_format(&err, text, sizeof text);
             cli_message("%s", text);
             k->failed++;
-        } else if (n) {
+        } else {
             k->r->records++;
-            cli_read_extras(k->o, k->r, k->ds, data, n, "(scored articles)", k->lineno);
+            cli_read_extras(k->o, k->r, k->ds, payload, n, "(scored articles)", k->lineno);
         }
-        data += n + (nl != NULL);
     }
 }
 
-/* Scores the articles at `paths` and adds their records to `ds` as the pipeline writes
- * them, in input order (no temporary file): articles and score output go through one
- * reader, so they give the same comparison. The records carry their entry counts, so
+/* Scores the articles at `paths` and adds them to `ds` as the pipeline scores them, in
+ * input order (no temporary file): each article's row as reading its score record would
+ * give it (score_read.h), so articles and score output give the same comparison. The records carry their entry counts, so
  * keyness needs no evidence. Returns the number of failures. */
 static size_t score_articles(const cli_inputs_options *o, const char *const *paths, size_t n,
                              const slant_score_fields *fields, slant_dataset *ds,
@@ -104,9 +180,14 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
     }
     const char *keep[CLI_MAX_KEEP];
     size_t nkeep = cli_inputs_keep(o, keep);
+    slant_score_options so = { .format = SLANT_FORMAT_JSONL, .keep = keep, .nkeep = nkeep,
+                               .weights = o->weights ? &weights : NULL,
+                               .signature = o->event_auto };
+    frame_writer writer = { fields, rows_possible(lex, &so, fields) };
     scored_sink sink = {
         .rc = { isatty(STDERR_FILENO) && !o->quiet, { 0, 0 }, { 0, 0 }, 0 },
         .reader = slant_score_reader_new(),
+        .row = slant_score_parsed_new(),
         .fields = fields,
         .o = o,
         .ds = ds,
@@ -119,9 +200,10 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
         .input = cli_reader_options(paths, n,
                                     (slant_jsonl_fields){ o->text_field, o->id_field, keep, nkeep },
                                     o->subset),
-        .score = { .format = SLANT_FORMAT_JSONL, .keep = keep, .nkeep = nkeep,
-                   .weights = o->weights ? &weights : NULL, .signature = o->event_auto },
+        .score = so,
         .threads = (int)o->threads,
+        .write = write_frame,
+        .write_ctx = &writer,
         .on_output = add_scored,
         .on_error = cli_report_error,
         .on_progress = cli_report_progress,
@@ -134,6 +216,7 @@ static size_t score_articles(const cli_inputs_options *o, const char *const *pat
         fputs("\r\033[K", stderr);
     r->filtered += stats.filtered;
     slant_score_reader_free(sink.reader);
+    slant_score_parsed_free(sink.row);
     cli_note_lexicon(r, slant_lexicon_id(lex), slant_lexicon_version(lex), slant_lexicon_hash(lex),
                  n == 1 ? paths[0] : "the articles");
     slant_weights_release(&weights);

@@ -65,11 +65,7 @@ static uint64_t mix(uint64_t h)
     return h ^ (h >> 32);
 }
 
-/* A string's head and hash. */
-typedef struct {
-    uint64_t head;
-    uint64_t hash;
-} key;
+typedef slant_intern_key key;
 
 static key key_of(const char *s, size_t len)
 {
@@ -132,6 +128,20 @@ uint32_t slant_intern_find(const slant_intern *t, const char *s, size_t len)
     return lookup(t, s, len, &k, &slot);
 }
 
+slant_intern_key slant_intern_key_of(const char *s, size_t len)
+{
+    return key_of(s, len);
+}
+
+void slant_intern_prefetch(const slant_intern *t, const slant_intern_key *k)
+{
+#if defined(__GNUC__)
+    __builtin_prefetch(&t->slots[probe_start(t, k->hash)]);
+#else
+    (void)t, (void)k;
+#endif
+}
+
 static void place(slant_intern *t, size_t i, uint32_t id, const key *k, size_t len)
 {
     t->slots[i].check = check_of(k->hash, len);
@@ -172,8 +182,15 @@ static const char *store(slant_intern *t, const char *s, size_t len)
 
 uint32_t slant_intern_add(slant_intern *t, const char *s, size_t len, int *added)
 {
-    size_t slot;
     key k = key_of(s, len);
+    return slant_intern_add_keyed(t, s, len, &k, added);
+}
+
+uint32_t slant_intern_add_keyed(slant_intern *t, const char *s, size_t len,
+                                const slant_intern_key *k0, int *added)
+{
+    size_t slot;
+    key k = *k0;
     uint32_t id = lookup(t, s, len, &k, &slot);
     if (added)
         *added = id == SLANT_INTERN_NONE;

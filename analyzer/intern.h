@@ -53,6 +53,26 @@ void slant_intern_reset(slant_intern *t);
 /* The id of `s`, or SLANT_INTERN_NONE if it was never added. */
 uint32_t slant_intern_find(const slant_intern *t, const char *s, size_t len);
 
+/*
+ * For a caller that knows the strings it will look up next (the words of a text): the key
+ * of a string (its head and hash, the same for every table) made once with
+ * slant_intern_key_of, then slant_intern_prefetch starts loading the slot where its search
+ * begins (a hint: it changes nothing), and slant_intern_add_keyed, a few strings later, is
+ * slant_intern_add without computing the key again. The table's slots are read in no
+ * order and may be larger than the processor's cache: this way the wait for memory
+ * overlaps the work on the strings before.
+ */
+typedef struct {
+    uint64_t head;
+    uint64_t hash;
+} slant_intern_key;
+
+slant_intern_key slant_intern_key_of(const char *s, size_t len);
+void slant_intern_prefetch(const slant_intern *t, const slant_intern_key *k);
+/* As slant_intern_add; `k` must be slant_intern_key_of(s, len). */
+uint32_t slant_intern_add_keyed(slant_intern *t, const char *s, size_t len,
+                                const slant_intern_key *k, int *added);
+
 /* The id of `s`, adding it if needed; `*added` (if not NULL) says whether it was new.
  * Strings longer than UINT32_MAX - 1 bytes are not supported (abort). */
 uint32_t slant_intern_add(slant_intern *t, const char *s, size_t len, int *added);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "normalize.h"
+#include "numtext.h"
 
 /*
  * Records are written straight into the output buffer, in a fixed member order. Keys are
@@ -124,8 +125,7 @@ static void add_double(slant_buf *out, int exact, double v)
     char *at = slant_buf_space(out, ROOM);
     if (!at)
         abort(); /* past the output's maximum of 2 GiB */
-    int n = exact ? snprintf(at, ROOM, "%.17g", v) : snprintf(at, ROOM, "%.10g", v);
-    slant_buf_commit(out, n > 0 && n < ROOM ? (size_t)n : 0);
+    slant_buf_commit(out, slant_number_format(v, exact, at, ROOM));
 }
 
 void slant_jw_number(slant_jw *w, double v)
@@ -134,7 +134,7 @@ void slant_jw_number(slant_jw *w, double v)
         slant_buf_add(w->out, "null", 4);
         return;
     }
-    if (v == floor(v) && v >= 0 && v < 1e15) {
+    if (slant_number_is_whole(v)) {
         slant_buf_addu(w->out, (unsigned long long)v);
         return;
     }

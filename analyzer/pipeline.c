@@ -69,7 +69,12 @@ static void *worker_main(void *arg)
 
         for (size_t i = 0; i < s->n; i++) {
             item *it = &s->items[i];
-            if (it->status == SLANT_OK)
+            if (it->status != SLANT_OK)
+                continue;
+            if (p->o->write)
+                p->o->write(scorer, &it->article, it->origin, it->line, &p->o->score, &s->out,
+                            p->o->write_ctx);
+            else
                 slant_scorer_write(scorer, &it->article, it->origin, it->line, &p->o->score,
                                    &s->out);
         }

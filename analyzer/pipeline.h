@@ -29,6 +29,13 @@ typedef struct {
     /* Instead of writing to `out`: called with each batch's output (whole lines, in input
      * order) from the writer thread; `data` lives until the call returns. */
     void (*on_output)(const char *data, size_t len, void *ctx);
+    /* Instead of slant_scorer_write: scores article `a` with scorer `s` (the worker's own)
+     * and appends its output to `out`. Called on the worker threads, several at once:
+     * `write_ctx` is shared by them all and must only be read. The output still goes to
+     * `out` or `on_output` in input order. NULL: slant_scorer_write with `score`. */
+    void (*write)(slant_scorer *s, const slant_article *a, const char *origin, long line,
+                  const slant_score_options *o, slant_buf *out, const void *write_ctx);
+    const void *write_ctx;
     void (*on_error)(const slant_error *err, void *ctx);
     void (*on_progress)(size_t articles, size_t bytes, void *ctx);
     void *ctx;

@@ -71,3 +71,43 @@ void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant
     for (size_t k = 0; hm && k < hm->n; k++)
         r->cats[hm->items[k].category].headline++;
 }
+
+/* --- the matched entries ------------------------------------------------------------------ */
+
+/* Room for the entry slots of slant_record_entries on the stack; more matches: malloc. */
+#define ENTRY_SLOTS_ON_STACK 1024
+
+size_t slant_record_entries(const slant_lexicon *lex, const slant_matches *m,
+                            slant_entry_tally **t, size_t *cap)
+{
+    *t = xgrow(*t, cap, m->n ? m->n : 1, sizeof **t);
+    slant_entry_tally *x = *t;
+    /* One pass in match order: an entry seen for the first time gets the next tally (so
+     * the tallies are in the order of first matches), a table of entry -> tally (open
+     * addressing, at most half full) finds it again. */
+    size_t nslots = 16;
+    while (nslots < 2 * m->n)
+        nslots *= 2;
+    uint32_t stack[ENTRY_SLOTS_ON_STACK];
+    uint32_t *slot = nslots <= ENTRY_SLOTS_ON_STACK ? stack : xmalloc(nslots * sizeof *slot);
+    memset(slot, 0xff, nslots * sizeof *slot); /* UINT32_MAX: empty */
+    size_t u = 0;
+    for (size_t k = 0; k < m->n; k++) {
+        uint32_t e = m->items[k].entry;
+        if (slant_lexicon_entry(lex, e)->stance)
+            continue;
+        size_t i = (size_t)((e * UINT64_C(0x9e3779b97f4a7c15)) >> 40) & (nslots - 1);
+        while (slot[i] != UINT32_MAX && x[slot[i]].entry != e)
+            i = (i + 1) & (nslots - 1);
+        if (slot[i] == UINT32_MAX) {
+            slot[i] = (uint32_t)u;
+            x[u].entry = e;
+            x[u].first = k;
+            x[u++].count = 0;
+        }
+        x[slot[i]].count++;
+    }
+    if (slot != stack)
+        free(slot);
+    return u;
+}

@@ -65,6 +65,23 @@ void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant
                           const slant_doc *doc, const slant_matches *m, const slant_frame *f,
                           const slant_doc *headline, const slant_matches *hm);
 
+/* A matched entry of a text: the first of its matches (an index into the matches) and
+ * how many there are. */
+typedef struct {
+    uint32_t entry;
+    size_t first, count;
+} slant_entry_tally;
+
+/*
+ * The matched entries of `m` that are not contested variants (entries without a stance),
+ * each once with its count, in the order of each entry's first match: the order in which
+ * the text's evidence names them, which a score record's "entries" keeps (record_json.c) and
+ * compare's rows too (score_read.h). Returns how many; `*t` (of `*cap` slots, grown as
+ * needed; the caller frees it) receives them.
+ */
+size_t slant_record_entries(const slant_lexicon *lex, const slant_matches *m,
+                            slant_entry_tally **t, size_t *cap);
+
 /* Matches per 1,000 words; NaN when the article has no words. */
 double slant_rate_per_1000(size_t count, size_t tokens);
 

@@ -307,27 +307,6 @@ static void add_contested(slant_jw *w, const slant_result *r)
     slant_jw_close(w, ']');
 }
 
-/* A matched entry of the text: the first of its matches (an index into the matches) and
- * how many there are. */
-typedef struct {
-    uint32_t entry;
-    size_t first, count;
-} entry_tally;
-
-static int by_entry(const void *a, const void *b)
-{
-    const entry_tally *x = a, *y = b;
-    if (x->entry != y->entry)
-        return x->entry < y->entry ? -1 : 1;
-    return (x->first > y->first) - (x->first < y->first);
-}
-
-static int by_first(const void *a, const void *b)
-{
-    const entry_tally *x = a, *y = b;
-    return (x->first > y->first) - (x->first < y->first);
-}
-
 /* The text's matched entries with their counts, [["CATEGORY", "ENTRY", n], ...], in the
  * order of each entry's first match: the order in which the text's evidence names them,
  * so that compare's keyness from these counts is its keyness from the evidence, term
@@ -336,24 +315,8 @@ static int by_first(const void *a, const void *b)
 static void add_entries(slant_jw *w, const slant_result *r)
 {
     const slant_matches *ms = r->matches;
-    entry_tally *t = xmalloc((ms->n ? ms->n : 1) * sizeof *t);
-    size_t n = 0;
-    for (size_t k = 0; k < ms->n; k++) {
-        if (slant_lexicon_entry(r->lex, ms->items[k].entry)->stance)
-            continue;
-        t[n].entry = ms->items[k].entry;
-        t[n].first = k;
-        t[n++].count = 1;
-    }
-    qsort(t, n, sizeof *t, by_entry);
-    size_t u = 0;
-    for (size_t k = 0; k < n; k++) {
-        if (u && t[u - 1].entry == t[k].entry)
-            t[u - 1].count++;
-        else
-            t[u++] = t[k];
-    }
-    qsort(t, u, sizeof *t, by_first);
+    slant_entry_tally *t = NULL;
+    size_t cap = 0, u = slant_record_entries(r->lex, ms, &t, &cap);
     slant_jw_key(w, "entries");
     slant_jw_open(w, '[');
     for (size_t k = 0; k < u; k++) {

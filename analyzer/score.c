@@ -129,14 +129,16 @@ static size_t characters(const char *w, size_t len)
     return n;
 }
 
-/* The form of the word `w` (bytes of the text) in the cache, with its patterns: found, or
- * folded, stemmed and looked up in the lexicon the first time. */
-static uint32_t word_form(slant_scorer *s, const char *w, size_t len, int number)
+/* The form of the word `w` (bytes of the text; `key` its slant_intern_key_of) in the
+ * cache, with its patterns: found, or folded, stemmed and looked up in the lexicon the
+ * first time. */
+static uint32_t word_form(slant_scorer *s, const char *w, size_t len, int number,
+                          const slant_intern_key *key)
 {
     if (len > SLANT_MAX_WORD_BYTES)
         return SLANT_NO_FORM; /* no entry is that long; and the cache keeps only words */
     int added;
-    uint32_t id = slant_intern_add(&s->forms, w, len, &added);
+    uint32_t id = slant_intern_add_keyed(&s->forms, w, len, key, &added);
     if (!added)
         return id;
     size_t n = 0, nstarts = 0;
@@ -176,16 +178,31 @@ static uint32_t word_form(slant_scorer *s, const char *w, size_t len, int number
     return id;
 }
 
+/* How many words ahead analyze() asks the form cache to fetch a word's slot: the cache is
+ * larger than the processor's, and its slots are read in no order. */
+#define PREFETCH_WORDS 8
+
 /* Tokenizes `text` into `d`, looks up every word in the form cache and matches. */
 static void analyze(slant_scorer *s, const char *text, size_t len, slant_doc *d,
                     slant_matches *m)
 {
     slant_tokenize(d, text, len);
     s->word_forms = xgrow(s->word_forms, &s->word_cap, d->ntokens, sizeof *s->word_forms);
-    for (size_t k = 0; k < d->ntokens; k++) {
-        const slant_token *t = &d->tokens[k];
-        s->word_forms[k] = word_form(s, text + t->start, t->end - t->start,
-                                     (t->flags & SLANT_TOK_NUMBER) != 0);
+    slant_intern_key keys[PREFETCH_WORDS + 1]; /* of the words j .. k */
+    for (size_t k = 0; k < d->ntokens + PREFETCH_WORDS; k++) {
+        if (k < d->ntokens) { /* the key of word k, its slot fetched while words go on */
+            const slant_token *u = &d->tokens[k];
+            slant_intern_key *key = &keys[k % (PREFETCH_WORDS + 1)];
+            *key = slant_intern_key_of(text + u->start, u->end - u->start);
+            slant_intern_prefetch(&s->forms, key);
+        }
+        if (k < PREFETCH_WORDS)
+            continue;
+        size_t j = k - PREFETCH_WORDS; /* the word looked up now */
+        const slant_token *t = &d->tokens[j];
+        s->word_forms[j] = word_form(s, text + t->start, t->end - t->start,
+                                     (t->flags & SLANT_TOK_NUMBER) != 0,
+                                     &keys[j % (PREFETCH_WORDS + 1)]);
     }
     slant_word_patterns w = { s->pool, s->form_spans, s->word_forms };
     slant_match_doc(s->lex, d, &w, m);
@@ -228,13 +245,13 @@ const slant_frame *slant_scorer_frame(const slant_scorer *s)
     return &s->frame;
 }
 
-void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *origin, long line,
-                        const slant_score_options *o, slant_buf *out)
+void slant_scorer_result(slant_scorer *s, const slant_article *a, const char *origin, long line,
+                         const slant_score_options *o, slant_result *result)
 {
     slant_scorer_set_window(s, o->window);
     slant_scorer_set_weights(s, o->weights);
     slant_scorer_score(s, a);
-    slant_result r = {
+    *result = (slant_result){
         .article = a,
         .origin = origin,
         .line = line,
@@ -253,6 +270,13 @@ void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *ori
         .nkeep = o->nkeep,
         .signature = o->signature && !o->sentences ? slant_scorer_signature(s) : NULL,
     };
+}
+
+void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *origin, long line,
+                        const slant_score_options *o, slant_buf *out)
+{
+    slant_result r;
+    slant_scorer_result(s, a, origin, line, o, &r);
     if (o->sentences) {
         if (o->format == SLANT_FORMAT_JSONL)
             slant_json_write_sentences(&r, out);

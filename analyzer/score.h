@@ -57,6 +57,11 @@ void slant_scorer_free(slant_scorer *s);
  */
 void slant_scorer_score(slant_scorer *s, const slant_article *a);
 
+/* Scores `a` with the options `o` and fills `r` with what a writer needs (record.h): all
+ * borrowed from `a`, `origin`, `o` and the scorer, valid until the next call on `s`. */
+void slant_scorer_result(slant_scorer *s, const slant_article *a, const char *origin, long line,
+                         const slant_score_options *o, slant_result *r);
+
 /* Scores `a` and appends its output to `out`: a JSON line or a table row, or with
  * `o->sentences` one per sentence of its text. */
 void slant_scorer_write(slant_scorer *s, const slant_article *a, const char *origin, long line,

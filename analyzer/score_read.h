@@ -3,8 +3,10 @@
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "dataset.h"
 #include "error.h"
+#include "record.h"
 #include "score_json.h"
 
 /*
@@ -51,6 +53,34 @@ int slant_score_reader_parse(slant_score_reader *r, slant_score_parsed *p, const
 slant_status slant_score_parsed_apply(slant_score_parsed *p, const char *json, size_t len,
                                       const slant_score_fields *f, const char *path, long line,
                                       slant_dataset *ds, int *had_evidence, slant_error *err);
+
+/*
+ * Rows without JSON: compare on articles builds each article's row on the scoring
+ * threads from the scored article itself, the very row (names, values, entry counts,
+ * fields, and with r->signature its signature) that reading the score record
+ * slant_json_write_record writes of it would give: numbers as the record writes them
+ * (numtext.h), members by the indicator table (indicator.h), strings as written
+ * (invalid UTF-8 replaced). Rows that only the record's JSON can give are left to it:
+ *
+ * slant_score_rows_possible() says whether rows can be built at all for the fields `f`:
+ * not for a group binned from a date (--by date:month), nor when a field is a member the
+ * record holds of its own rather than the article's metadata ("file", "tokens"), which
+ * `record` (any score record written with the same options) shows.
+ *
+ * slant_score_parsed_of_result() fills `p` from `r` (slant_scorer_result), borrowing
+ * nothing from it: returns 1, or 0 for an article whose field is a number or a boolean
+ * (score_json.c prints those the way cJSON does: write the record and read that instead).
+ *
+ * A row crosses threads as bytes: slant_score_parsed_encode() appends `p` to `out`, and
+ * slant_score_parsed_decode() reads one back into `p` (in the same process; `data` holds
+ * at least one whole encoded row) and returns the bytes it took. A decoded row is applied
+ * with slant_score_parsed_apply (no record bytes: json NULL, len 0).
+ */
+int slant_score_rows_possible(const slant_score_fields *f, const char *record, size_t len);
+int slant_score_parsed_of_result(slant_score_parsed *p, const slant_result *r,
+                                 const slant_score_fields *f);
+void slant_score_parsed_encode(const slant_score_parsed *p, slant_buf *out);
+size_t slant_score_parsed_decode(slant_score_parsed *p, const char *data, size_t len);
 
 /* How many records of this reader went to slant_json_read_score (for tests). */
 size_t slant_score_reader_fallbacks(const slant_score_reader *r);

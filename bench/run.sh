@@ -10,7 +10,10 @@
 #      and seed (recorded in build/bench/corpus.params)
 #   3. time, on that one corpus: the floor, `slant score -j 1`, `slant score
 #      -j 2` (each BENCH_RUNS times, median wall time) and the Python/NLTK
-#      peer (once: it is slow); every run under GNU time for the peak RSS
+#      peer (once: it is slow); then the whole research job: slant's
+#      `compare ARTICLES` (score and compare in one process), the same job in
+#      two steps (score records to a file, compare them; information), and
+#      the Python peer's job (once); every run under GNU time for the peak RSS
 #   4. check slant's output: one record per article, and -j 1 and -j 2
 #      byte-identical (untimed runs)
 #   5. print the table and the ratios with PASS/MISS against the targets,
@@ -129,9 +132,9 @@ timed() {
 
 # Results of measure(), per tool: floor, j1, j2, peer (read through ${!name}).
 # shellcheck disable=SC2034
-OK_floor=0 OK_j1=0 OK_j2=0 OK_peer=0 OK_job=0 OK_jobpeer=0 \
-WALL_floor=0 WALL_j1=0 WALL_j2=0 WALL_peer=0 WALL_job=0 WALL_jobpeer=0 \
-RSS_floor=0 RSS_j1=0 RSS_j2=0 RSS_peer=0 RSS_job=0 RSS_jobpeer=0
+OK_floor=0 OK_j1=0 OK_j2=0 OK_peer=0 OK_job=0 OK_job2=0 OK_jobpeer=0 \
+WALL_floor=0 WALL_j1=0 WALL_j2=0 WALL_peer=0 WALL_job=0 WALL_job2=0 WALL_jobpeer=0 \
+RSS_floor=0 RSS_j1=0 RSS_j2=0 RSS_peer=0 RSS_job=0 RSS_job2=0 RSS_jobpeer=0
 
 # measure NAME N CMD...: N timed runs; sets WALL_<NAME> (median), RSS_<NAME>
 # (maximum, KB) and OK_<NAME> (1 or 0). Stdout of CMD goes to /dev/null,
@@ -176,12 +179,18 @@ fi
 note "timing the Python peer (1 run; this takes a while)"
 measure peer 1 "$PY" bench/peer_nltk.py --stats --lexicon "$LEX" "$CORPUS"
 
-# The whole research job: score, then compare every pair of the groups of at least
-# JOB_MIN_N articles with keyness and BH (one shell, so one wall time and the larger RSS).
-JOB_CMD="'$SLANT' score -q -j 2 --lexicon '$LEX' '$CORPUS' > '$OUT/job.jsonl' && '$SLANT' compare -q -j 2 --min-n $JOB_MIN_N --max-pairs 400 -f json '$OUT/job.jsonl' > '$OUT/job-compare.json'"
+# The whole research job: score the articles, then compare every pair of the groups of
+# at least JOB_MIN_N articles with keyness and BH. slant does it in one process: compare
+# on articles scores them itself, without writing score records. The same job in two
+# steps (score records to a file, then compare them; one shell, so one wall time and the
+# larger RSS) is timed for information, and its output must be the one-step output.
+JOB_CMD="'$SLANT' compare -q -j 2 --min-n $JOB_MIN_N --max-pairs 400 -f json --lexicon '$LEX' '$CORPUS' > '$OUT/job-compare.json'"
+JOB2_CMD="'$SLANT' score -q -j 2 --lexicon '$LEX' '$CORPUS' > '$OUT/job.jsonl' && '$SLANT' compare -q -j 2 --min-n $JOB_MIN_N --max-pairs 400 -f json '$OUT/job.jsonl' > '$OUT/job2-compare.json'"
 if (( have_slant )); then
-    note "timing the whole job, slant: score -j 2 + compare -j 2 --min-n $JOB_MIN_N ($RUNS run(s))"
+    note "timing the whole job, slant: compare -j 2 --min-n $JOB_MIN_N on the articles ($RUNS run(s))"
     measure job "$RUNS" bash -c "$JOB_CMD"
+    note "timing the whole job in two steps, slant: score -j 2 > records, compare -j 2 records ($RUNS run(s))"
+    measure job2 "$RUNS" bash -c "$JOB2_CMD"
 fi
 note "timing the whole job, the Python peer (1 run; this takes a while)"
 measure jobpeer 1 "$PY" bench/peer_job.py --lexicon "$LEX" --min-n "$JOB_MIN_N" "$CORPUS"
@@ -194,6 +203,14 @@ d = json.load(open(sys.argv[1]))
 t = d["tables"]
 pairs = {(r["group"], r["reference"]) for r in t.get("pairs", [])}
 print("groups %d, pairs %d, keyness rows %d" % (len({g for p in pairs for g in p}), len(pairs), len(t.get("keyness", []))))' "$OUT/job-compare.json" 2>/dev/null || echo n/a)
+fi
+job_same="not run"
+if (( OK_job && OK_job2 )); then
+    if cmp -s "$OUT/job-compare.json" "$OUT/job2-compare.json"; then
+        job_same="its output is the one-step output, byte for byte"
+    else
+        job_same="FAIL: its output differs from the one-step output"
+    fi
 fi
 peer_stats=""
 if (( OK_peer )); then
@@ -234,7 +251,7 @@ fi
 # row NAME LABEL: prints "LABEL|seconds|MB/s|tokens/s|RSS MB" or a skip note.
 row() {
     local name=$1 label=$2 ok_var="OK_$1" wall_var="WALL_$1" rss_var="RSS_$1"
-    if [[ $name == j[12] || $name == job ]] && (( ! have_slant )); then
+    if [[ $name == j[12] || $name == job || $name == job2 ]] && (( ! have_slant )); then
         printf '%s|skipped|-|-|-\n' "$label"
     elif (( ! ${!ok_var:-0} )); then
         printf '%s|FAILED|-|-|-\n' "$label"
@@ -250,6 +267,7 @@ rows=$(
     row j2 "slant score -j 2"
     row peer "python peer (NLTK)"
     row job "job: slant -j 2"
+    row job2 "job, 2 steps: slant -j 2"
     row jobpeer "job: python peer"
 )
 
@@ -283,6 +301,7 @@ r_scale=$(ratio j2 j1)
 r_floor=$(ratio j1 floor)
 r_j1peer=$(ratio j1 peer)
 r_job=$(ratio job jobpeer)
+r_job2=$(ratio job2 jobpeer)
 rss_max=n/a
 if (( OK_j1 && OK_j2 )); then
     rss_max=$(awk -v a="$RSS_j1" -v b="$RSS_j2" 'BEGIN { m = a > b ? a : b; printf "%.1f", m * 1024 / 1e6 }')
@@ -291,6 +310,7 @@ v_peer=$(verdict "$r_peer" ">=" "$TARGET_PEER")
 v_scale=$(verdict "$r_scale" ">=" "$TARGET_SCALE")
 v_rss=$(verdict "$rss_max" "<" "$TARGET_RSS_MB")
 v_job=$(verdict "$r_job" ">=" "$TARGET_JOB")
+[[ $job_same == FAIL* ]] && v_job="MISS (the one-step and two-step outputs differ)"
 misses=0
 for v in "$v_peer" "$v_scale" "$v_rss" "$v_job"; do
     [[ $v == PASS ]] || misses=$((misses + 1))
@@ -309,6 +329,7 @@ ratios=$(
     printf 'slant -j 2 / slant -j 1|%s|at least %s|%s\n' "$r_scale" "$TARGET_SCALE" "$v_scale"
     printf 'slant peak RSS (MB)|%s|below %s|%s\n' "$rss_max" "$TARGET_RSS_MB" "$v_rss"
     printf 'job: slant -j 2 / peer|%s|at least %s|%s\n' "$r_job" "$TARGET_JOB" "$v_job"
+    printf 'job, 2 steps / peer|%s|(information)|\n' "$r_job2"
     printf 'slant -j 1 / floor|%s|(information)|\n' "$r_floor"
     printf 'slant -j 1 / peer|%s|(information)|\n' "$r_j1peer"
 )
@@ -323,6 +344,7 @@ notes=(
 (( have_slant )) || notes+=("slant was skipped: '$SLANT' does not exist (run 'make' first).")
 [[ -n $peer_stats ]] && notes+=("The peer counted its own tokens with its regex: $peer_stats.")
 notes+=("Whole job: groups of at least $JOB_MIN_N articles (BENCH_JOB_MIN_N), every pair, keyness and BH; slant: $job_keyness; the peer: ${jobpeer_stats:-n/a}. Seconds: median of $RUNS run(s) for slant, 1 run for the peer.")
+notes+=("slant's job is \`slant compare ARTICLES\` (score and compare in one process); the job in two steps (\`slant score > records\`, then \`slant compare records\`) is information: $job_same.")
 [[ $cores =~ ^[0-9]+$ ]] && (( cores < 2 )) && notes+=("This machine has $cores core(s): the -j 2 scaling target cannot be met here.")
 
 # Terminal table.

@@ -71,6 +71,7 @@ if [ -z "${SLANT_VALGRIND:-}" ]; then
     part /usr/bin/python3 tests/cli/index.py "$BUILD"
     part /usr/bin/python3 tests/compare/check_compare.py "$BUILD"
     part /usr/bin/python3 tests/compare/check_strata.py "$BUILD"
+    part /usr/bin/python3 tests/compare/check_rows.py "$BUILD"
     part /usr/bin/python3 tests/compare/calibration.py "$BUILD"
     part /usr/bin/python3 tests/events/check_events.py "$BUILD"
     part /usr/bin/python3 tests/compare/keyness_df.py "$BUILD"

@@ -47,6 +47,46 @@ static void invalid_escapes_are_errors_at_their_column(void)
     CHECK_INT(err.col, 11);
 }
 
+/* A NUL, a bad escape, a \u0000 and a quote at every place of a long string (the check
+ * passes over runs of other bytes eight at a time): found at their column, in order. */
+static void found_at_every_place(void)
+{
+    for (size_t at = 9; at < 40; at++) {
+        char line[64];
+        memset(line, 'a', sizeof line);
+        memcpy(line, "{\"text\":\"", 9);
+        memcpy(line + 50, "\"}", 2);
+        size_t len = 52, k;
+        slant_error err;
+        char bad[64];
+        memcpy(bad, line, len);
+        bad[at] = '\0';
+        slant_error_clear(&err);
+        CHECK_INT(slant_jsonline_check(bad, len, "t", 1, &k, &err), SLANT_ERR_INPUT);
+        CHECK_INT(err.col, (long)at + 1);
+        memcpy(bad, line, len);
+        memcpy(bad + at, "\\q", 2);
+        CHECK_INT(slant_jsonline_check(bad, len, "t", 1, &k, &err), SLANT_ERR_INPUT);
+        CHECK_INT(err.col, (long)at + 1);
+        memcpy(bad, line, len);
+        memcpy(bad + at, "\\u0000", 6);
+        CHECK_INT(slant_jsonline_check(bad, len, "t", 1, &k, &err), SLANT_OK);
+        CHECK_INT(k, 1);
+        CHECK(memcmp(bad + at, "\\uFFFD", 6) == 0);
+        /* a quote ends the string: a NUL after it is outside, still an error */
+        memcpy(bad, line, len);
+        bad[at] = '"';
+        bad[at + 1] = '\0';
+        CHECK_INT(slant_jsonline_check(bad, len, "t", 1, &k, &err), SLANT_ERR_INPUT);
+        CHECK_INT(err.col, (long)at + 2);
+        /* after the quote, outside a string, "\q" is not an escape */
+        memcpy(bad, line, len);
+        bad[at] = '"';
+        memcpy(bad + at + 1, "\\q\"", 3);
+        CHECK_INT(slant_jsonline_check(bad, len, "t", 1, &k, &err), SLANT_OK);
+    }
+}
+
 static void members_as_written(void)
 {
     const char *line = " {\"text\":\"x,\\\"id\\\":1\",\"meta\":{\"id\":2,\"s\":\"}\"},"
@@ -71,4 +111,5 @@ void suite_jsonline(void)
     RUN(nul_escape_becomes_replacement);
     RUN(invalid_escapes_are_errors_at_their_column);
     RUN(members_as_written);
+    RUN(found_at_every_place);
 }
