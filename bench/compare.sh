@@ -3,8 +3,10 @@
 # runs it after bench/run.sh.
 #
 # For each size (default 100,000, 300,000 and 1,000,000 records) it makes
-# build/bench/records-N.jsonl with bench/gen_records.py (unless it exists, is newer than
-# the generator and was made with the same parameters), then times, under GNU time,
+# build/bench/records-N-compact.jsonl with bench/gen_records.py --compact, in the shape of
+# `slant score --compact` that the issue's target names (records-N.jsonl, the full shape,
+# with BENCH_COMPARE_COMPACT=0), unless it exists, is newer than the generator and was
+# made with the same parameters, then times, under GNU time,
 #
 #   slant compare -q -j J --min-n 300 --max-pairs 400 -f json RECORDS > /dev/null
 #
@@ -23,6 +25,7 @@
 #                          default 0 (none)
 #   BENCH_SEED             seed of the records; default 1
 #   BENCH_LEXICON          the lexicon whose categories the records carry; lexicons/en
+#   BENCH_COMPARE_COMPACT  1 (default): compact records (score --compact); 0: full records
 #
 # Exit status: 0 when every run finished (whatever the targets say), 1 otherwise.
 
@@ -39,7 +42,13 @@ read -r -a SLANTS <<< "${BENCH_COMPARE_SLANT:-build/slant}"
 TIMEOUT=${BENCH_COMPARE_TIMEOUT:-0}
 SEED=${BENCH_SEED:-1}
 LEX=${BENCH_LEXICON:-lexicons/en}
+COMPACT=${BENCH_COMPARE_COMPACT:-1}
 OUT=build/bench
+case $COMPACT in
+1) SHAPE=-compact GEN_FLAGS=(--compact) SHAPE_NAME=compact ;;
+0) SHAPE= GEN_FLAGS=() SHAPE_NAME=full ;;
+*) printf 'bench compare: BENCH_COMPARE_COMPACT must be 0 or 1\n' >&2; exit 1 ;;
+esac
 
 # Targets (from issue 11), at 1,000,000 records.
 TARGET_SECONDS=30
@@ -60,15 +69,16 @@ mkdir -p "$OUT"
 # --- the records --------------------------------------------------------------------------
 
 records_for() {
-    local n=$1 file=$OUT/records-$1.jsonl params
-    params="records=$n seed=$SEED lexicon=$LEX"
+    local n=$1 file=$OUT/records-$1$SHAPE.jsonl params
+    params="records=$n seed=$SEED lexicon=$LEX shape=$SHAPE_NAME"
     if [[ -f $file && -f $file.params && ! bench/gen_records.py -nt $file ]] &&
        [[ $(<"$file.params") == "$params" ]]; then
         note "records: reusing $file"
     else
         note "records: generating $file ($params) ..."
         rm -f "$file.params"
-        $PY bench/gen_records.py --records "$n" --seed "$SEED" --lexicon "$LEX" "$file.tmp" ||
+        $PY bench/gen_records.py --records "$n" --seed "$SEED" --lexicon "$LEX" \
+            "${GEN_FLAGS[@]}" "$file.tmp" ||
             die "record generation failed"
         mv "$file.tmp" "$file"
         printf '%s\n' "$params" > "$file.params"
@@ -80,12 +90,12 @@ records_for() {
 declare -A WALL RSS STATUS BYTES
 for n in $SIZES; do
     records_for "$n"
-    file=$OUT/records-$n.jsonl
+    file=$OUT/records-$n$SHAPE.jsonl
     BYTES[$n]=$(wc -c < "$file")
     cat "$file" > /dev/null # from the page cache, as every run
     for slant in "${SLANTS[@]}"; do
         key="$slant|$n"
-        note "timing $slant compare on $n records (-j $J)"
+        note "timing $slant compare on $n $SHAPE_NAME records (-j $J)"
         cmd=("$slant" compare -q -j "$J" --min-n 300 --max-pairs 400 -f json "$file")
         (( TIMEOUT > 0 )) && cmd=(timeout "$TIMEOUT" "${cmd[@]}")
         status=0
@@ -128,8 +138,8 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null ||
 {
     printf '## compare alone\n\n'
     # shellcheck disable=SC2016 # the backquotes are Markdown
-    printf 'Command: `bash bench/compare.sh`, timing `SLANT compare -q -j %s --min-n 300 --max-pairs 400 -f json RECORDS` (27 groups, 351 pairs), commit %s, %s, on %s, %s cores, one run each.\n\n' \
-        "$J" "$rev" "$when" "${cpu:-unknown cpu}" "$(nproc)"
+    printf 'Command: `bash bench/compare.sh`, timing `SLANT compare -q -j %s --min-n 300 --max-pairs 400 -f json RECORDS` (27 groups, 351 pairs), %s records, commit %s, %s, on %s, %s cores, one run each.\n\n' \
+        "$J" "$SHAPE_NAME" "$rev" "$when" "${cpu:-unknown cpu}" "$(nproc)"
     printf '| slant | records | MB | seconds | peak RSS (MB) | run |\n|---|---:|---:|---:|---:|---|\n'
     for n in "${sizes[@]}"; do
         for slant in "${SLANTS[@]}"; do
