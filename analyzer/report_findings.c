@@ -30,7 +30,7 @@ static int compared(const slant_comparison *c, size_t g)
 }
 
 /* The defined values of indicator `ind` in group `g`, or, for SLANT_REST, in every compared
- * group but `other`; in row order, as compare.c takes them. Caller frees. */
+ * group but `other`; in row order, as compare_indicators.c takes them. Caller frees. */
 static double *values_of(const slant_comparison *c, size_t g, size_t other, size_t ind,
                          size_t *n)
 {
