@@ -13,7 +13,7 @@
  * the definition the report's list of indicators prints, and how its value is computed
  * from a score record (for compare) or from a scored article (for the columns of
  * score's CSV, TSV and long tables). Compare's reader (score_json.c), compare's writers
- * (compare_out.c), the report (report*.c) and the table writers (table.c) read the table;
+ * (compare_text.c), the report (report*.c) and the table writers (table.c) read the table;
  * nothing else lists these indicators.
  *
  * A category's rate is an indicator too, named after the category, but it has no row:

@@ -11,9 +11,9 @@
 #include "report_table.h"
 
 /*
- * The report: what `slant report` says about a comparison, as data. report.c decides what
- * is said (which differences are findings, how each is put in plain words, which terms
- * drive them, what the method notes are); the writers only lay it out:
+ * The report: what `slant report` says about a comparison, as data. report.c and its parts
+ * (report_parts.h) decide what is said (which differences are findings, how each is put in
+ * plain words, which terms drive them, what the method notes are); the writers only lay it out:
  * report_text.c (a terminal), report_md.c (GitHub-flavoured Markdown) and report_html.c
  * (one self-contained page, with the charts of report_svg.c). So the three formats say
  * the same things with the same numbers: every table is built once as data
