@@ -72,16 +72,40 @@ void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant
         r->cats[hm->items[k].category].headline++;
 }
 
-/* --- the matched entries ------------------------------------------------------------------ */
+/* --- what a score record holds ------------------------------------------------------------ */
 
-/* Room for the entry slots of slant_record_entries on the stack; more matches: malloc. */
+const char *slant_record_lang(const slant_result *r)
+{
+    return r->article->lang ? r->article->lang : slant_lexicon_language(r->lex);
+}
+
+int slant_record_field_is_text(const slant_field *x)
+{
+    return x->is_string || !x->value;
+}
+
+int slant_record_lists_category(const slant_category *cat)
+{
+    return !cat->concept && !cat->actor;
+}
+
+/* A matched entry of a text: the first of its matches (an index into the matches) and
+ * how many there are. */
+typedef struct {
+    uint32_t entry;
+    size_t first, count;
+} entry_tally;
+
+/* Room for the entry slots of slant_record_visit_entries on the stack; more matches: malloc. */
 #define ENTRY_SLOTS_ON_STACK 1024
 
-size_t slant_record_entries(const slant_lexicon *lex, const slant_matches *m,
-                            slant_entry_tally **t, size_t *cap)
+void slant_record_visit_entries(const slant_result *r,
+                                void (*sink)(const slant_record_entry *e, void *ctx),
+                                void *ctx)
 {
-    *t = xgrow(*t, cap, m->n ? m->n : 1, sizeof **t);
-    slant_entry_tally *x = *t;
+    const slant_lexicon *lex = r->lex;
+    const slant_matches *m = r->matches;
+    entry_tally *x = xmalloc((m->n ? m->n : 1) * sizeof *x);
     /* One pass in match order: an entry seen for the first time gets the next tally (so
      * the tallies are in the order of first matches), a table of entry -> tally (open
      * addressing, at most half full) finds it again. */
@@ -109,5 +133,47 @@ size_t slant_record_entries(const slant_lexicon *lex, const slant_matches *m,
     }
     if (slot != stack)
         free(slot);
-    return u;
+    for (size_t k = 0; k < u; k++) {
+        /* the entry's category: its first match's */
+        slant_record_entry item = {
+            slant_lexicon_category(lex, m->items[x[k].first].category)->id,
+            slant_lexicon_entry(lex, x[k].entry)->text, x[k].count
+        };
+        sink(&item, ctx);
+    }
+    free(x);
+}
+
+void slant_record_visit_contested(const slant_result *r,
+                                  void (*sink)(const slant_record_variant *v, void *ctx),
+                                  void *ctx)
+{
+    const slant_matches *m = r->matches;
+    for (size_t i = 0; i < r->record->ncats; i++) {
+        const slant_category *cat = slant_lexicon_category(r->lex, i);
+        if (!cat->concept || !r->record->cats[i].count)
+            continue;
+        for (size_t e = cat->first_entry; e < cat->first_entry + cat->nentries; e++) {
+            size_t n = 0;
+            for (size_t k = 0; k < m->n; k++)
+                n += m->items[k].entry == e;
+            if (!n)
+                continue;
+            slant_record_variant v = { cat->id, slant_lexicon_entry(r->lex, e), n };
+            sink(&v, ctx);
+        }
+    }
+}
+
+void slant_record_visit_actors(const slant_result *r,
+                               void (*sink)(const char *actor, const slant_actor_stats *s,
+                                            void *ctx),
+                               void *ctx)
+{
+    const slant_frame *f = r->frame;
+    for (size_t a = 0; a < f->nactors; a++) {
+        const slant_actor_stats *s = &f->actors[a];
+        if (s->mentions || s->quotes)
+            sink(slant_lexicon_category(r->lex, s->category)->id, s, ctx);
+    }
 }

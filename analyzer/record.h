@@ -65,23 +65,6 @@ void slant_record_compute(slant_record *r, const slant_lexicon *lex, const slant
                           const slant_doc *doc, const slant_matches *m, const slant_frame *f,
                           const slant_doc *headline, const slant_matches *hm);
 
-/* A matched entry of a text: the first of its matches (an index into the matches) and
- * how many there are. */
-typedef struct {
-    uint32_t entry;
-    size_t first, count;
-} slant_entry_tally;
-
-/*
- * The matched entries of `m` that are not contested variants (entries without a stance),
- * each once with its count, in the order of each entry's first match: the order in which
- * the text's evidence names them, which a score record's "entries" keeps (record_json.c) and
- * compare's rows too (score_read.h). Returns how many; `*t` (of `*cap` slots, grown as
- * needed; the caller frees it) receives them.
- */
-size_t slant_record_entries(const slant_lexicon *lex, const slant_matches *m,
-                            slant_entry_tally **t, size_t *cap);
-
 /* Matches per 1,000 words; NaN when the article has no words. */
 double slant_rate_per_1000(size_t count, size_t tokens);
 
@@ -106,5 +89,64 @@ typedef struct {
     size_t nkeep;
     const slant_signature *signature; /* the content signature to write, or NULL */
 } slant_result;
+
+/*
+ * What a score record holds of a scored article, computed once for every writer of it:
+ * record_json.c writes it as JSON, and compare's rows of scored articles (score_read.c)
+ * take the same facts without the JSON. The walks below call `sink` with each item, in
+ * the record's order, instead of printing it; the items are valid during the call only.
+ */
+
+/* The language the record of `r` names ("lang"): the article's, else the lexicon's.
+ * Borrowed from `r`. */
+const char *slant_record_lang(const slant_result *r);
+
+/* Whether a record writes kept field `x` ("fields") as a string (its value; NULL: null);
+ * else its value is JSON that cJSON printed when reading the article, written as it is. */
+int slant_record_field_is_text(const slant_field *x);
+
+/* Whether a record counts category `cat` by its name: under "categories" and in each
+ * actor's "sentence" and "window". Not a contested concept (its variants are under
+ * "contested") nor an actor (under "actors"). */
+int slant_record_lists_category(const slant_category *cat);
+
+/* A matched entry of "entries": its category's id, its text and its matches. */
+typedef struct {
+    const char *category;
+    const char *entry;
+    size_t count;
+} slant_record_entry;
+
+/*
+ * The matched entries of the text of `r` that are not contested variants (entries
+ * without a stance), each once with its count, in the order of each entry's first match:
+ * the order in which the text's evidence names them, which a score record's "entries"
+ * keeps and compare's rows too (score_read.h).
+ */
+void slant_record_visit_entries(const slant_result *r,
+                                void (*sink)(const slant_record_entry *e, void *ctx),
+                                void *ctx);
+
+/* A contested variant of "contested": its concept's id, the variant (its text and
+ * stance) and its matches (1 or more). */
+typedef struct {
+    const char *concept;
+    const slant_entry *variant;
+    size_t count;
+} slant_record_variant;
+
+/* The variants the text of `r` uses of each contested concept, in lexicon order
+ * (concepts, then their variants). */
+void slant_record_visit_contested(const slant_result *r,
+                                  void (*sink)(const slant_record_variant *v, void *ctx),
+                                  void *ctx);
+
+/* The actors of "actors": each actor of the framing of `r` that the text mentions or
+ * quotes, in the frame's order, with its id and its counts (the categories of its tables
+ * are those of slant_record_lists_category). */
+void slant_record_visit_actors(const slant_result *r,
+                               void (*sink)(const char *actor, const slant_actor_stats *s,
+                                            void *ctx),
+                               void *ctx);
 
 #endif

@@ -4,13 +4,11 @@
 
 #include <math.h>
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "indicator.h"
 #include "jw.h"
 #include "version.h"
-#include "xalloc.h"
 
 static void add_fields(slant_jw *w, const slant_article *a)
 {
@@ -20,7 +18,7 @@ static void add_fields(slant_jw *w, const slant_article *a)
     slant_jw_open(w, '{');
     for (size_t k = 0; k < a->nfields; k++) {
         const slant_field *x = &a->fields[k];
-        if (x->is_string || !x->value) {
+        if (slant_record_field_is_text(x)) {
             slant_jw_member_cstring(w, x->name, x->value);
         } else { /* JSON that cJSON itself printed when reading the record */
             slant_jw_key(w, x->name);
@@ -93,8 +91,8 @@ static void add_categories(slant_jw *w, const slant_result *r)
     for (size_t i = 0; i < rec->ncats; i++) {
         const slant_category_stats *s = &rec->cats[i];
         const slant_category *cat = slant_lexicon_category(r->lex, i);
-        if (cat->concept || cat->actor)
-            continue; /* reported per variant under "contested", per actor under "actors" */
+        if (!slant_record_lists_category(cat))
+            continue;
         slant_jw_key(w, cat->id);
         slant_jw_open(w, '{');
         if (s->count || s->headline) { /* (the headline's matches are not in count) */
@@ -227,83 +225,105 @@ static void add_framing(slant_jw *w, const slant_result *r)
     list_close(w, so_called_list);
 }
 
-/* Each actor the text mentions: mentions, quoted speech, violence roles, co-occurrence. */
-static void add_actors(slant_jw *w, const slant_result *r)
+/* What the walks of record.h (write_actor, write_variant) write with: the writer and
+ * the record. */
+typedef struct {
+    slant_jw *w;
+    const slant_result *r;
+    int opened;               /* "contested" is open */
+} walk_sink;
+
+/* One actor of "actors": mentions, quoted speech, violence roles, co-occurrence. */
+static void write_actor(const char *actor, const slant_actor_stats *s, void *ctx)
 {
-    const slant_frame *f = r->frame;
-    size_t ncats = slant_lexicon_ncategories(r->lex);
-    slant_jw_key(w, "actors");
+    const walk_sink *k = ctx;
+    slant_jw *w = k->w;
+    int compact = k->r->compact;
+    const slant_lexicon *lex = k->r->lex;
+    size_t ncats = slant_lexicon_ncategories(lex);
+    slant_jw_key(w, actor);
     slant_jw_open(w, '{');
-    for (size_t a = 0; a < f->nactors; a++) {
-        const slant_actor_stats *s = &f->actors[a];
-        if (!s->mentions && !s->quotes)
-            continue;
-        slant_jw_key(w, slant_lexicon_category(r->lex, s->category)->id);
+    count_member(w, compact, "mentions", s->mentions);
+    count_member(w, compact, "quotes", s->quotes);
+    count_member(w, compact, "quoted_words", s->quoted_words);
+    count_member(w, compact, "agent", s->agent);
+    count_member(w, compact, "patient", s->patient);
+    const uint32_t *tables[] = { s->sentence, s->window };
+    const char *names[] = { "sentence", "window" };
+    for (size_t t = 0; t < 2; t++) {
+        size_t any = 0;
+        for (size_t i = 0; i < ncats && compact && !any; i++)
+            any = tables[t][i];
+        if (compact && !any)
+            continue; /* no category near it: {} left out */
+        slant_jw_key(w, names[t]);
         slant_jw_open(w, '{');
-        count_member(w, r->compact, "mentions", s->mentions);
-        count_member(w, r->compact, "quotes", s->quotes);
-        count_member(w, r->compact, "quoted_words", s->quoted_words);
-        count_member(w, r->compact, "agent", s->agent);
-        count_member(w, r->compact, "patient", s->patient);
-        const uint32_t *tables[] = { s->sentence, s->window };
-        const char *names[] = { "sentence", "window" };
-        for (size_t t = 0; t < 2; t++) {
-            size_t any = 0;
-            for (size_t i = 0; i < ncats && r->compact && !any; i++)
-                any = tables[t][i];
-            if (r->compact && !any)
-                continue; /* no category near it: {} left out */
-            slant_jw_key(w, names[t]);
-            slant_jw_open(w, '{');
-            for (size_t i = 0; i < ncats; i++) {
-                const slant_category *cat = slant_lexicon_category(r->lex, i);
-                if (!cat->actor && !cat->concept)
-                    count_member(w, r->compact, cat->id, tables[t][i]);
-            }
-            slant_jw_close(w, '}');
+        for (size_t i = 0; i < ncats; i++) {
+            const slant_category *cat = slant_lexicon_category(lex, i);
+            if (slant_record_lists_category(cat))
+                count_member(w, compact, cat->id, tables[t][i]);
         }
         slant_jw_close(w, '}');
     }
     slant_jw_close(w, '}');
 }
 
-/* The text's matches of entry `entry`. */
-static size_t matches_of(const slant_matches *m, size_t entry)
+/* Each actor the text mentions or quotes. */
+static void add_actors(slant_jw *w, const slant_result *r)
 {
-    size_t n = 0;
-    for (size_t k = 0; k < m->n; k++)
-        n += m->items[k].entry == entry;
-    return n;
+    walk_sink k = { w, r, 0 };
+    slant_jw_key(w, "actors");
+    slant_jw_open(w, '{');
+    slant_record_visit_actors(r, write_actor, &k);
+    slant_jw_close(w, '}');
 }
 
-/* Each contested concept's variants the text uses, with their counts. */
+/* One variant of "contested", the list opened before the first. */
+static void write_variant(const slant_record_variant *v, void *ctx)
+{
+    walk_sink *k = ctx;
+    slant_jw *w = k->w;
+    if (!k->opened) {
+        slant_jw_key(w, "contested");
+        slant_jw_open(w, '[');
+        k->opened = 1;
+    }
+    slant_jw_element(w);
+    slant_jw_open(w, '{');
+    slant_jw_member_cstring(w, "concept", v->concept);
+    slant_jw_member_cstring(w, "variant", v->variant->text);
+    slant_jw_member_cstring(w, "stance", v->variant->stance);
+    slant_jw_member_count(w, "count", v->count);
+    slant_jw_close(w, '}');
+}
+
+/* Each contested concept's variants the text uses, with their counts; a compact record
+ * leaves an empty list out (it is opened at the first variant). */
 static void add_contested(slant_jw *w, const slant_result *r)
 {
-    size_t any = 0;
-    for (size_t i = 0; i < r->record->ncats && r->compact && !any; i++)
-        any = slant_lexicon_category(r->lex, i)->concept && r->record->cats[i].count;
-    if (r->compact && !any)
-        return; /* no contested label: [] left out */
-    slant_jw_key(w, "contested");
-    slant_jw_open(w, '[');
-    for (size_t i = 0; i < r->record->ncats; i++) {
-        const slant_category *cat = slant_lexicon_category(r->lex, i);
-        if (!cat->concept || !r->record->cats[i].count)
-            continue;
-        for (size_t e = cat->first_entry; e < cat->first_entry + cat->nentries; e++) {
-            size_t n = matches_of(r->matches, e);
-            if (!n)
-                continue;
-            const slant_entry *entry = slant_lexicon_entry(r->lex, e);
-            slant_jw_element(w);
-            slant_jw_open(w, '{');
-            slant_jw_member_cstring(w, "concept", cat->id);
-            slant_jw_member_cstring(w, "variant", entry->text);
-            slant_jw_member_cstring(w, "stance", entry->stance);
-            slant_jw_member_count(w, "count", n);
-            slant_jw_close(w, '}');
-        }
+    walk_sink k = { w, r, 0 };
+    if (!r->compact) {
+        slant_jw_key(w, "contested");
+        slant_jw_open(w, '[');
+        k.opened = 1;
     }
+    slant_record_visit_contested(r, write_variant, &k);
+    if (k.opened)
+        slant_jw_close(w, ']');
+}
+
+/* One entry of "entries": ["CATEGORY", "ENTRY", n]. */
+static void write_entry(const slant_record_entry *e, void *ctx)
+{
+    slant_jw *w = ctx;
+    slant_jw_element(w);
+    slant_jw_open(w, '[');
+    slant_jw_element(w);
+    slant_jw_string(w, e->category, strlen(e->category));
+    slant_jw_element(w);
+    slant_jw_string(w, e->entry, strlen(e->entry));
+    slant_jw_element(w);
+    slant_jw_count(w, e->count);
     slant_jw_close(w, ']');
 }
 
@@ -314,27 +334,10 @@ static void add_contested(slant_jw *w, const slant_result *r)
  * read by compare, where a match with a stance is skipped). */
 static void add_entries(slant_jw *w, const slant_result *r)
 {
-    const slant_matches *ms = r->matches;
-    slant_entry_tally *t = NULL;
-    size_t cap = 0, u = slant_record_entries(r->lex, ms, &t, &cap);
     slant_jw_key(w, "entries");
     slant_jw_open(w, '[');
-    for (size_t k = 0; k < u; k++) {
-        const slant_match *m = &ms->items[t[k].first];
-        slant_jw_element(w);
-        slant_jw_open(w, '[');
-        slant_jw_element(w);
-        const char *cat = slant_lexicon_category(r->lex, m->category)->id;
-        slant_jw_string(w, cat, strlen(cat));
-        const char *text = slant_lexicon_entry(r->lex, t[k].entry)->text;
-        slant_jw_element(w);
-        slant_jw_string(w, text, strlen(text));
-        slant_jw_element(w);
-        slant_jw_count(w, t[k].count);
-        slant_jw_close(w, ']');
-    }
+    slant_record_visit_entries(r, write_entry, w);
     slant_jw_close(w, ']');
-    free(t);
 }
 
 static void add_provenance(slant_jw *w, const slant_lexicon *lex, const slant_weights *weights,
@@ -460,7 +463,7 @@ void slant_json_write_record(const slant_result *r, slant_buf *out)
     text_member(&w, r->compact, "title", a->title);
     text_member(&w, r->compact, "url", a->url);
     text_member(&w, r->compact, "event", a->event);
-    slant_jw_member_cstring(&w, "lang", a->lang ? a->lang : slant_lexicon_language(r->lex));
+    slant_jw_member_cstring(&w, "lang", slant_record_lang(r));
     slant_jw_member_cstring(&w, "file", r->origin);
     if (r->line)
         slant_jw_member_count(&w, "line", (size_t)r->line);

@@ -785,20 +785,14 @@ slant_status slant_score_reader_read(slant_score_reader *r, const char *json, si
 /* --- rows of scored articles ------------------------------------------------------------------- */
 
 /* A string as a score record writes it and a reader reads it back (jw.c's
- * slant_jw_string): printable ASCII as it is, anything else made valid UTF-8 (cJSON's
- * escapes read back as the bytes they stand for); a NULL as none. Its offset, or SIZE_MAX. */
+ * slant_jw_string): made valid UTF-8 (cJSON's escapes read back as the bytes they stand
+ * for); a NULL as none. Its offset, or SIZE_MAX. */
 static size_t add_written(slant_score_parsed *p, const char *s)
 {
     if (!s)
         return SIZE_MAX;
-    size_t at = p->strings.len, len = strlen(s);
-    int plain = 1;
-    for (size_t i = 0; i < len && plain; i++)
-        plain = (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x80;
-    if (plain)
-        slant_buf_add(&p->strings, s, len);
-    else
-        slant_utf8_sanitize(s, len, &p->strings);
+    size_t at = p->strings.len;
+    slant_utf8_sanitize(s, strlen(s), &p->strings);
     slant_buf_addc(&p->strings, '\0');
     return at;
 }
@@ -840,8 +834,8 @@ static int field_text(slant_score_parsed *p, const slant_result *r, const char *
     const slant_article *a = r->article;
     const char *v;
     if (slant_article_get(a, name, &v)) {
-        if (!v && !strcmp(name, "lang")) /* the record's "lang": else the lexicon's */
-            v = slant_lexicon_language(r->lex);
+        if (!strcmp(name, "lang"))
+            v = slant_record_lang(r);
         *at = add_written(p, v);
         return 1;
     }
@@ -850,7 +844,7 @@ static int field_text(slant_score_parsed *p, const slant_result *r, const char *
         const slant_field *x = &a->fields[k];
         if (strcmp(x->name, name) != 0)
             continue;
-        if (x->is_string || !x->value)
+        if (slant_record_field_is_text(x))
             *at = add_written(p, x->value);
         else if (x->value[0] != '{' && x->value[0] != '[' && strcmp(x->value, "null") != 0)
             return 0;
@@ -859,62 +853,44 @@ static int field_text(slant_score_parsed *p, const slant_result *r, const char *
     return 1;
 }
 
-/* The record's contested variants (record_json.c's add_contested): per concept the text uses, in
- * lexicon order, each variant with its matches. */
-static void row_contested(slant_score_parsed *p, const slant_result *r)
+/* A contested variant of the record (slant_record_visit_contested), into the row `ctx`. */
+static void row_variant(const slant_record_variant *v, void *ctx)
 {
-    for (size_t i = 0; i < r->record->ncats; i++) {
-        const slant_category *cat = slant_lexicon_category(r->lex, i);
-        if (!cat->concept || !r->record->cats[i].count)
-            continue;
-        for (size_t e = cat->first_entry; e < cat->first_entry + cat->nentries; e++) {
-            size_t n = 0;
-            for (size_t k = 0; k < r->matches->n; k++)
-                n += r->matches->items[k].entry == e;
-            if (!n)
-                continue;
-            size_t owner = add_written(p, cat->id);
-            size_t name = add_written(p, slant_lexicon_entry(r->lex, e)->text);
-            pend(p, SLANT_ENTRY_VARIANT, owner, name, (double)n);
-        }
+    slant_score_parsed *p = ctx;
+    size_t owner = add_written(p, v->concept), name = add_written(p, v->variant->text);
+    pend(p, SLANT_ENTRY_VARIANT, owner, name, (double)v->count);
+}
+
+/* What row_actor adds to: the row, and the lexicon that names the categories. */
+typedef struct {
+    slant_score_parsed *p;
+    const slant_lexicon *lex;
+} row_sink;
+
+/* An actor of the record (slant_record_visit_actors): its mentions, then its matches per
+ * category in the sentences that mention it (what the readers take of "actors"). Their
+ * names are member names, written as they are. */
+static void row_actor(const char *actor, const slant_actor_stats *x, void *ctx)
+{
+    const row_sink *k = ctx;
+    slant_score_parsed *p = k->p;
+    if (x->mentions)
+        pend(p, SLANT_ENTRY_ACTOR, add_name(p, actor), add_name(p, "mentions"),
+             (double)x->mentions);
+    for (size_t i = 0; i < slant_lexicon_ncategories(k->lex); i++) {
+        const slant_category *cat = slant_lexicon_category(k->lex, i);
+        if (slant_record_lists_category(cat) && x->sentence[i])
+            pend(p, SLANT_ENTRY_ACTOR, add_name(p, actor), add_name(p, cat->id),
+                 (double)x->sentence[i]);
     }
 }
 
-/* The record's actors (record_json.c's add_actors): mentions, then matches per category in the
- * sentences that mention the actor. Their names are member names, written as they are. */
-static void row_actors(slant_score_parsed *p, const slant_result *r)
+/* A matched entry of the record (slant_record_visit_entries), into the row `ctx`. */
+static void row_entry(const slant_record_entry *e, void *ctx)
 {
-    const slant_frame *f = r->frame;
-    size_t ncats = slant_lexicon_ncategories(r->lex);
-    for (size_t a = 0; a < f->nactors; a++) {
-        const slant_actor_stats *x = &f->actors[a];
-        if (!x->mentions && !x->quotes)
-            continue;
-        const char *id = slant_lexicon_category(r->lex, x->category)->id;
-        if (x->mentions)
-            pend(p, SLANT_ENTRY_ACTOR, add_name(p, id), add_name(p, "mentions"),
-                 (double)x->mentions);
-        for (size_t i = 0; i < ncats; i++) {
-            const slant_category *cat = slant_lexicon_category(r->lex, i);
-            if (!cat->actor && !cat->concept && x->sentence[i])
-                pend(p, SLANT_ENTRY_ACTOR, add_name(p, id), add_name(p, cat->id),
-                     (double)x->sentence[i]);
-        }
-    }
-}
-
-/* The record's entry counts (slant_record_entries). */
-static void row_entries(slant_score_parsed *p, const slant_result *r)
-{
-    slant_entry_tally *t = NULL;
-    size_t cap = 0, n = slant_record_entries(r->lex, r->matches, &t, &cap);
-    for (size_t k = 0; k < n; k++) {
-        const slant_match *m = &r->matches->items[t[k].first];
-        size_t owner = add_written(p, slant_lexicon_category(r->lex, m->category)->id);
-        size_t name = add_written(p, slant_lexicon_entry(r->lex, t[k].entry)->text);
-        pend(p, SLANT_ENTRY_TERM, owner, name, (double)t[k].count);
-    }
-    free(t);
+    slant_score_parsed *p = ctx;
+    size_t owner = add_written(p, e->category), name = add_written(p, e->entry);
+    pend(p, SLANT_ENTRY_TERM, owner, name, (double)e->count);
 }
 
 /* The record's signature: its stems as they are (score.c writes them without escapes). */
@@ -954,15 +930,17 @@ int slant_score_parsed_of_result(slant_score_parsed *p, const slant_result *r,
     size_t k = read_derived(p, &m, tokens, SLANT_IND_LEADS, 0);
     for (size_t i = 0; i < rec->ncats; i++) { /* the record's "categories" */
         const slant_category *cat = slant_lexicon_category(r->lex, i);
-        if (cat->concept || cat->actor)
+        if (!slant_record_lists_category(cat))
             continue;
         p->names[k] = add_name(p, cat->id);
-        p->values[k++] = tokens > 0 ? 1000.0 * (double)rec->cats[i].count / tokens : NAN;
+        p->values[k++] = slant_rate_per_1000(rec->cats[i].count, rec->tokens);
     }
     k = read_derived(p, &m, tokens, 0, k);
-    row_contested(p, r);
-    row_actors(p, r);
-    row_entries(p, r);
+    /* the record's contested variants, actors and entry counts, as the readers take them */
+    slant_record_visit_contested(r, row_variant, p);
+    row_sink actors = { p, r->lex };
+    slant_record_visit_actors(r, row_actor, &actors);
+    slant_record_visit_entries(r, row_entry, p);
     if (r->signature)
         row_signature(p, r->signature);
     p->k = k;

@@ -174,6 +174,11 @@ static const article_spec articles[] = {
     { "a3", "bad \xff utf8", "not a date", "e1", "", "t\xc3\xa9ma\n", NULL, "" },
     { NULL, NULL, NULL, NULL, NULL, NULL, "null",
       "Quiet day. Nothing happened at all in the town, the mayor said in a statement." },
+    /* contested variants and actors ("contested", "actors") */
+    { "a5", "Northern Voice", "2025-03-02", "e1", "Artsakh falls", "politics", NULL,
+      "Azerbaijan liberated Shusha, Baku claimed; Armenian radicals called it the fall of "
+      "Artsakh. Azerbaijani troops retook Shushi and Stepanakert. Aliyev praised the brutal "
+      "liberation. Pashinyan said Armenia was attacked by the aggressor." },
 };
 
 static void rows_equal_records(void)
