@@ -92,7 +92,7 @@ typedef struct {
 
 /*
  * What a score record holds of a scored article, computed once for every writer of it:
- * record_json.c writes it as JSON, and compare's rows of scored articles (score_read.c)
+ * record_json.c writes it as JSON, and compare's rows of scored articles (score_row.c)
  * take the same facts without the JSON. The walks below call `sink` with each item, in
  * the record's order, instead of printing it; the items are valid during the call only.
  */

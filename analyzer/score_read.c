@@ -3,8 +3,8 @@
  * with the meaning score_json.c's slant_json_read_score gives them. */
 
 #include "score_read.h"
+#include "score_read_parts.h"
 
-#include <assert.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -12,8 +12,6 @@
 
 #include "buf.h"
 #include "date.h"
-#include "normalize.h"
-#include "numtext.h"
 #include "indicator.h"
 #include "jsonline.h"
 #include "xalloc.h"
@@ -33,39 +31,6 @@ typedef struct {
     uint32_t at, n;
     uint32_t child, next;
 } node;
-
-/* A count to add to the group's entry of kind `kind` whose owner and name start at `owner`
- * and `name` in the strings. */
-typedef struct {
-    slant_entry_key_kind kind;
-    size_t owner, name;
-    double count;
-} pending;
-
-/* A stem of the signature: its offset in the strings, its length and its count. */
-typedef struct {
-    size_t stem, len;
-    uint32_t count;
-} sig_term;
-
-struct slant_score_parsed {
-    int ok;                   /* 0: the record goes to score_json.c */
-    slant_buf strings;        /* decoded strings, each NUL-terminated; offsets into it */
-    size_t *names;            /* offsets of the indicator names in the strings */
-    const char **ids;         /* the names, as pointers when applied */
-    double *values;
-    size_t k, names_cap;
-    pending *adds;
-    size_t nadds, adds_cap;
-    size_t group, event, id;  /* offsets, or SIZE_MAX for none */
-    size_t date;              /* offset of the date's text, or SIZE_MAX */
-    size_t stratum;           /* offset, or SIZE_MAX for none */
-    double tokens;
-    int had;                  /* the record has entry counts or evidence */
-    int has_sig;              /* a row of a scored article with its signature: `sig` */
-    sig_term *sig;
-    size_t nsig, sig_cap;
-};
 
 struct slant_score_reader {
     const char *line;
@@ -470,43 +435,7 @@ static double member_at(const slant_score_reader *r, uint32_t root, const char *
     return number_of(r, member(r, root, object), dot + 1);
 }
 
-/* Where compare's formulas take the members of a record from: a scanned record, or a
- * scored article (the row builder below). */
-typedef struct {
-    double (*at)(const void *src, const char *path);    /* as score_json.c's member_at */
-    int (*has)(const void *src, const char *name);      /* a member of the record's top */
-    const void *src;
-} member_source;
-
-/* A name of the row into the strings: its offset. */
-static size_t add_name(slant_score_parsed *p, const char *name)
-{
-    size_t at = p->strings.len;
-    slant_buf_adds(&p->strings, name);
-    slant_buf_addc(&p->strings, '\0');
-    return at;
-}
-
-/* As score_json.c's read_derived: the compared indicators of the table that the record has, those
- * that lead (`leads` = SLANT_IND_LEADS) or the others (0), in table order, from row `k` on;
- * returns the rows' count after them. */
-static size_t read_derived(slant_score_parsed *p, const member_source *m, double tokens,
-                           unsigned leads, size_t k)
-{
-    for (size_t i = 0; i < slant_indicator_count(); i++) {
-        const slant_indicator *x = slant_indicator_at(i);
-        if (!(x->flags & SLANT_IND_COMPARED) || (x->flags & SLANT_IND_LEADS) != leads)
-            continue;
-        if (x->needs && !m->has(m->src, x->needs))
-            continue;
-        double a = x->a ? m->at(m->src, x->a) : NAN, b = x->b ? m->at(m->src, x->b) : NAN;
-        p->names[k] = add_name(p, x->id);
-        p->values[k++] = slant_indicator_compute(x, a, b, tokens);
-    }
-    return k;
-}
-
-/* The members of a scanned record, for read_derived. */
+/* The members of a scanned record, for slant_score_read_derived. */
 typedef struct {
     const slant_score_reader *r;
     uint32_t root;
@@ -522,28 +451,6 @@ static int scanned_has(const void *src, const char *name)
 {
     const scanned *x = src;
     return member(x->r, x->root, name) != NONE;
-}
-
-/* Room in `p` for `n` names and values. */
-static void make_room(slant_score_parsed *p, size_t n)
-{
-    if (n > p->names_cap) {
-        p->names = xrealloc(p->names, n * sizeof *p->names);
-        p->ids = xrealloc(p->ids, n * sizeof *p->ids);
-        p->values = xrealloc(p->values, n * sizeof *p->values);
-        p->names_cap = n;
-    }
-}
-
-static void pend(slant_score_parsed *p, slant_entry_key_kind kind, size_t owner, size_t name,
-                 double count)
-{
-    p->adds = xgrow(p->adds, &p->adds_cap, p->nadds + 1, sizeof *p->adds);
-    pending *x = &p->adds[p->nadds++];
-    x->kind = kind;
-    x->owner = owner;
-    x->name = name;
-    x->count = count;
 }
 
 static void add_node_text(slant_score_reader *r, uint32_t x, int as_key)
@@ -568,7 +475,7 @@ static void pend_keyed(slant_score_reader *r, slant_entry_key_kind kind, uint32_
     else
         slant_buf_adds(&r->p->strings, b_text);
     end_text(r);
-    pend(r->p, kind, owner, name, count);
+    slant_score_parsed_pend(r->p, kind, owner, name, count);
 }
 
 /* The whole record read, or 0 to leave it to score_json.c. Adds to `ds` only at the end. */
@@ -610,16 +517,16 @@ static int fast(slant_score_reader *r, const slant_score_fields *f)
         !scalar(r, member(r, root, "id"), &id) || !scalar(r, field_of(r, root, "date"), &date) ||
         (f->stratum && !scalar(r, field_of(r, root, f->stratum), &stratum)))
         return 0;
-    make_room(r->p, ncats + slant_indicator_count());
+    slant_score_parsed_room(r->p, ncats + slant_indicator_count());
     scanned src = { r, root };
-    member_source m = { scanned_at, scanned_has, &src };
-    size_t k = read_derived(r->p, &m, tokens, SLANT_IND_LEADS, 0);
+    slant_score_member_source m = { scanned_at, scanned_has, &src };
+    size_t k = slant_score_read_derived(r->p, &m, tokens, SLANT_IND_LEADS, 0);
     for (uint32_t c = r->nodes[cats].child; c != NONE; c = r->nodes[c].next) {
         double count = member(r, c, "count") == NONE ? absent : number_of(r, c, "count");
         r->p->names[k] = key_at(r, c);
         r->p->values[k++] = tokens > 0 && !isnan(count) ? 1000.0 * count / tokens : NAN;
     }
-    k = read_derived(r->p, &m, tokens, 0, k);
+    k = slant_score_read_derived(r->p, &m, tokens, 0, k);
     int ok = 1;
     /* contested variants */
     uint32_t contested = member(r, root, "contested");
@@ -739,7 +646,7 @@ static void apply(slant_score_parsed *p, slant_dataset *ds, int *had_evidence)
     if (p->stratum != SIZE_MAX)
         slant_dataset_set_stratum(ds, slant_dataset_nrows(ds) - 1, s + p->stratum);
     for (size_t i = 0; i < p->nadds; i++) {
-        const pending *x = &p->adds[i];
+        const slant_score_pending *x = &p->adds[i];
         slant_entry_key key = { x->kind, s + x->owner, s + x->name };
         slant_dataset_add_entry_key(ds, g, &key, x->count);
     }
@@ -782,257 +689,49 @@ slant_status slant_score_reader_read(slant_score_reader *r, const char *json, si
     return slant_score_parsed_apply(&r->own, json, len, f, path, line, ds, had_evidence, err);
 }
 
-/* --- rows of scored articles ------------------------------------------------------------------- */
+/* --- what the reader and the row builder share (score_read_parts.h) ---------------------------- */
 
-/* A string as a score record writes it and a reader reads it back (jw.c's
- * slant_jw_string): made valid UTF-8 (cJSON's escapes read back as the bytes they stand
- * for); a NULL as none. Its offset, or SIZE_MAX. */
-static size_t add_written(slant_score_parsed *p, const char *s)
+size_t slant_score_parsed_add_name(slant_score_parsed *p, const char *name)
 {
-    if (!s)
-        return SIZE_MAX;
     size_t at = p->strings.len;
-    slant_utf8_sanitize(s, strlen(s), &p->strings);
+    slant_buf_adds(&p->strings, name);
     slant_buf_addc(&p->strings, '\0');
     return at;
 }
 
-/* The member `path` of the record `src` (a slant_result) would have, as a reader gets it
- * back: from the indicator table's row of that member (its column function), a count
- * exactly, any other number as written (numtext.h); NAN for no such member. */
-static double result_at(const void *src, const char *path)
+size_t slant_score_read_derived(slant_score_parsed *p, const slant_score_member_source *m,
+                                double tokens, unsigned leads, size_t k)
 {
-    const slant_indicator *x = slant_indicator_of_member(path);
-    if (!x)
-        return NAN;
-    double v = x->column(src);
-    return x->unit == SLANT_UNIT_COUNT ? (double)(size_t)v : slant_number_as_written(v);
-}
-
-/* Whether the record has member `name` at its top: some row of the table is that member or
- * one inside it ("attribution" for "attribution.quotations"). */
-static int result_has(const void *src, const char *name)
-{
-    (void)src;
-    size_t n = strlen(name);
     for (size_t i = 0; i < slant_indicator_count(); i++) {
-        const char *m = slant_indicator_at(i)->record;
-        if (m && !strncmp(m, name, n) && (m[n] == '\0' || m[n] == '.'))
-            return 1;
-    }
-    return 0;
-}
-
-/* Field `name` of the scored article as the readers take it from its record (field_of,
- * then scalar): 1 with its offset in the strings (SIZE_MAX: none), or 0 when only the
- * record's JSON can say (a number or a boolean, printed the way cJSON prints it). A field
- * the record holds as a member of its own ("file", "tokens") is not asked for here
- * (slant_score_rows_possible). */
-static int field_text(slant_score_parsed *p, const slant_result *r, const char *name,
-                      size_t *at)
-{
-    const slant_article *a = r->article;
-    const char *v;
-    if (slant_article_get(a, name, &v)) {
-        if (!strcmp(name, "lang"))
-            v = slant_record_lang(r);
-        *at = add_written(p, v);
-        return 1;
-    }
-    *at = SIZE_MAX;
-    for (size_t k = 0; k < a->nfields; k++) {
-        const slant_field *x = &a->fields[k];
-        if (strcmp(x->name, name) != 0)
+        const slant_indicator *x = slant_indicator_at(i);
+        if (!(x->flags & SLANT_IND_COMPARED) || (x->flags & SLANT_IND_LEADS) != leads)
             continue;
-        if (slant_record_field_is_text(x))
-            *at = add_written(p, x->value);
-        else if (x->value[0] != '{' && x->value[0] != '[' && strcmp(x->value, "null") != 0)
-            return 0;
-        return 1;
-    }
-    return 1;
-}
-
-/* A contested variant of the record (slant_record_visit_contested), into the row `ctx`. */
-static void row_variant(const slant_record_variant *v, void *ctx)
-{
-    slant_score_parsed *p = ctx;
-    size_t owner = add_written(p, v->concept), name = add_written(p, v->variant->text);
-    pend(p, SLANT_ENTRY_VARIANT, owner, name, (double)v->count);
-}
-
-/* What row_actor adds to: the row, and the lexicon that names the categories. */
-typedef struct {
-    slant_score_parsed *p;
-    const slant_lexicon *lex;
-} row_sink;
-
-/* An actor of the record (slant_record_visit_actors): its mentions, then its matches per
- * category in the sentences that mention it (what the readers take of "actors"). Their
- * names are member names, written as they are. */
-static void row_actor(const char *actor, const slant_actor_stats *x, void *ctx)
-{
-    const row_sink *k = ctx;
-    slant_score_parsed *p = k->p;
-    if (x->mentions)
-        pend(p, SLANT_ENTRY_ACTOR, add_name(p, actor), add_name(p, "mentions"),
-             (double)x->mentions);
-    for (size_t i = 0; i < slant_lexicon_ncategories(k->lex); i++) {
-        const slant_category *cat = slant_lexicon_category(k->lex, i);
-        if (slant_record_lists_category(cat) && x->sentence[i])
-            pend(p, SLANT_ENTRY_ACTOR, add_name(p, actor), add_name(p, cat->id),
-                 (double)x->sentence[i]);
-    }
-}
-
-/* A matched entry of the record (slant_record_visit_entries), into the row `ctx`. */
-static void row_entry(const slant_record_entry *e, void *ctx)
-{
-    slant_score_parsed *p = ctx;
-    size_t owner = add_written(p, e->category), name = add_written(p, e->entry);
-    pend(p, SLANT_ENTRY_TERM, owner, name, (double)e->count);
-}
-
-/* The record's signature: its stems as they are (score.c writes them without escapes). */
-static void row_signature(slant_score_parsed *p, const slant_signature *g)
-{
-    p->has_sig = 1;
-    p->sig = xgrow(p->sig, &p->sig_cap, g->n ? g->n : 1, sizeof *p->sig);
-    for (size_t i = 0; i < g->n; i++) {
-        p->sig[i].stem = p->strings.len;
-        p->sig[i].len = g->terms[i].len;
-        p->sig[i].count = g->terms[i].count;
-        slant_buf_add(&p->strings, g->terms[i].stem, g->terms[i].len);
-        slant_buf_addc(&p->strings, '\0');
-    }
-    p->nsig = g->n;
-}
-
-int slant_score_parsed_of_result(slant_score_parsed *p, const slant_result *r,
-                                 const slant_score_fields *f)
-{
-    slant_buf_reset(&p->strings);
-    p->nadds = 0;
-    p->nsig = 0;
-    p->has_sig = 0;
-    p->ok = 0;
-    if (f->bin) /* a group binned from a date: score_json.c's reader bins it */
-        return 0;
-    size_t group, event = SIZE_MAX, id, date, stratum = SIZE_MAX;
-    if (!field_text(p, r, f->by, &group) || (f->event && !field_text(p, r, f->event, &event)) ||
-        !field_text(p, r, "id", &id) || !field_text(p, r, "date", &date) ||
-        (f->stratum && !field_text(p, r, f->stratum, &stratum)))
-        return 0;
-    const slant_record *rec = r->record;
-    double tokens = (double)rec->tokens;
-    make_room(p, rec->ncats + slant_indicator_count());
-    member_source m = { result_at, result_has, r };
-    size_t k = read_derived(p, &m, tokens, SLANT_IND_LEADS, 0);
-    for (size_t i = 0; i < rec->ncats; i++) { /* the record's "categories" */
-        const slant_category *cat = slant_lexicon_category(r->lex, i);
-        if (!slant_record_lists_category(cat))
+        if (x->needs && !m->has(m->src, x->needs))
             continue;
-        p->names[k] = add_name(p, cat->id);
-        p->values[k++] = slant_rate_per_1000(rec->cats[i].count, rec->tokens);
+        double a = x->a ? m->at(m->src, x->a) : NAN, b = x->b ? m->at(m->src, x->b) : NAN;
+        p->names[k] = slant_score_parsed_add_name(p, x->id);
+        p->values[k++] = slant_indicator_compute(x, a, b, tokens);
     }
-    k = read_derived(p, &m, tokens, 0, k);
-    /* the record's contested variants, actors and entry counts, as the readers take them */
-    slant_record_visit_contested(r, row_variant, p);
-    row_sink actors = { p, r->lex };
-    slant_record_visit_actors(r, row_actor, &actors);
-    slant_record_visit_entries(r, row_entry, p);
-    if (r->signature)
-        row_signature(p, r->signature);
-    p->k = k;
-    p->group = group;
-    p->event = event;
-    p->stratum = stratum;
-    p->id = id;
-    p->date = date;
-    p->tokens = tokens;
-    p->had = 1;
-    p->ok = 1;
-    return 1;
+    return k;
 }
 
-/* Whether `name` is a metadata key of articles (article.h), which field_text takes from
- * the article. */
-static int is_metadata(const char *name)
+void slant_score_parsed_room(slant_score_parsed *p, size_t n)
 {
-    slant_article none;
-    slant_article_init(&none);
-    const char *v;
-    return slant_article_get(&none, name, &v);
+    if (n > p->names_cap) {
+        p->names = xrealloc(p->names, n * sizeof *p->names);
+        p->ids = xrealloc(p->ids, n * sizeof *p->ids);
+        p->values = xrealloc(p->values, n * sizeof *p->values);
+        p->names_cap = n;
+    }
 }
 
-int slant_score_rows_possible(const slant_score_fields *f, const char *record, size_t len)
+void slant_score_parsed_pend(slant_score_parsed *p, slant_entry_key_kind kind, size_t owner,
+                             size_t name, double count)
 {
-    const char *names[] = { f->by, f->event, f->stratum };
-    const char *v;
-    size_t n;
-    if (f->bin)
-        return 0;
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (names[i] && !is_metadata(names[i]) &&
-            slant_jsonline_member(record, len, names[i], &v, &n))
-            return 0;
-    return 1;
-}
-
-/* --- rows as bytes --------------------------------------------------------------------------- */
-
-/* What comes first in an encoded row; then names, values, adds, sig and strings. */
-typedef struct {
-    size_t k, nadds, nsig, nstrings;
-    size_t group, event, id, date, stratum;
-    double tokens;
-    int had, has_sig;
-} row_head;
-
-void slant_score_parsed_encode(const slant_score_parsed *p, slant_buf *out)
-{
-    row_head h = { p->k, p->nadds, p->nsig, p->strings.len, p->group, p->event, p->id,
-                   p->date, p->stratum, p->tokens, p->had, p->has_sig };
-    slant_buf_add(out, &h, sizeof h);
-    slant_buf_add(out, p->names, p->k * sizeof *p->names);
-    slant_buf_add(out, p->values, p->k * sizeof *p->values);
-    slant_buf_add(out, p->adds, p->nadds * sizeof *p->adds);
-    slant_buf_add(out, p->sig, p->nsig * sizeof *p->sig);
-    slant_buf_add(out, p->strings.data, p->strings.len);
-}
-
-size_t slant_score_parsed_decode(slant_score_parsed *p, const char *data, size_t len)
-{
-    row_head h;
-    assert(len >= sizeof h);
-    memcpy(&h, data, sizeof h);
-    const char *at = data + sizeof h;
-    make_room(p, h.k);
-    memcpy(p->names, at, h.k * sizeof *p->names);
-    at += h.k * sizeof *p->names;
-    memcpy(p->values, at, h.k * sizeof *p->values);
-    at += h.k * sizeof *p->values;
-    p->adds = xgrow(p->adds, &p->adds_cap, h.nadds ? h.nadds : 1, sizeof *p->adds);
-    memcpy(p->adds, at, h.nadds * sizeof *p->adds);
-    at += h.nadds * sizeof *p->adds;
-    p->sig = xgrow(p->sig, &p->sig_cap, h.nsig ? h.nsig : 1, sizeof *p->sig);
-    memcpy(p->sig, at, h.nsig * sizeof *p->sig);
-    at += h.nsig * sizeof *p->sig;
-    slant_buf_reset(&p->strings);
-    slant_buf_add(&p->strings, at, h.nstrings);
-    at += h.nstrings;
-    assert((size_t)(at - data) <= len);
-    p->k = h.k;
-    p->nadds = h.nadds;
-    p->nsig = h.nsig;
-    p->group = h.group;
-    p->event = h.event;
-    p->id = h.id;
-    p->date = h.date;
-    p->stratum = h.stratum;
-    p->tokens = h.tokens;
-    p->had = h.had;
-    p->has_sig = h.has_sig;
-    p->ok = 1;
-    return (size_t)(at - data);
+    p->adds = xgrow(p->adds, &p->adds_cap, p->nadds + 1, sizeof *p->adds);
+    slant_score_pending *x = &p->adds[p->nadds++];
+    x->kind = kind;
+    x->owner = owner;
+    x->name = name;
+    x->count = count;
 }
