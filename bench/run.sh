@@ -10,10 +10,10 @@
 #      and seed (recorded in build/bench/corpus.params)
 #   3. time, on that one corpus: the floor, `slant score -j 1`, `slant score
 #      -j 2` (each BENCH_RUNS times, median wall time) and the Python/NLTK
-#      peer (once: it is slow); then the whole research job: slant's
+#      peer (BENCH_PEER_RUNS times); then the whole research job: slant's
 #      `compare ARTICLES` (score and compare in one process), the same job in
 #      two steps (score records to a file, compare them; information), and
-#      the Python peer's job (once); every run under GNU time for the peak RSS
+#      the Python peer's job (BENCH_PEER_RUNS times); every run under GNU time for the peak RSS
 #   4. check slant's output: one record per article, and -j 1 and -j 2
 #      byte-identical (untimed runs)
 #   5. print the table and the ratios with PASS/MISS against the targets,
@@ -23,6 +23,9 @@
 #   BENCH_MB       corpus size in MB (10^6 bytes); default 110
 #   BENCH_SEED     corpus seed; default 1
 #   BENCH_RUNS     timed runs of each slant configuration and the floor; default 3
+#   BENCH_PEER_RUNS  timed runs of each Python peer (the median is taken, as for slant:
+#                  one run of the peer varied from 20 to 26 s on the 2-core machine);
+#                  default 3
 #   BENCH_LEXICON  lexicon directory; default lexicons/en
 #   BENCH_SLANT    the slant binary; default build/slant
 #   BENCH_STRICT   when 1, exit 1 if a target is missed or not run
@@ -41,6 +44,7 @@ GNU_TIME=/usr/bin/time
 MB=${BENCH_MB:-110}
 SEED=${BENCH_SEED:-1}
 RUNS=${BENCH_RUNS:-3}
+PEER_RUNS=${BENCH_PEER_RUNS:-3}
 LEX=${BENCH_LEXICON:-lexicons/en}
 SLANT=${BENCH_SLANT:-build/slant}
 STRICT=${BENCH_STRICT:-0}
@@ -176,8 +180,8 @@ else
     note "'$SLANT' not found: run 'make' first; the slant rows are skipped"
 fi
 
-note "timing the Python peer (1 run; this takes a while)"
-measure peer 1 "$PY" bench/peer_nltk.py --stats --lexicon "$LEX" "$CORPUS"
+note "timing the Python peer ($PEER_RUNS run(s); this takes a while)"
+measure peer "$PEER_RUNS" "$PY" bench/peer_nltk.py --stats --lexicon "$LEX" "$CORPUS"
 
 # The whole research job: score the articles, then compare every pair of the groups of
 # at least JOB_MIN_N articles with keyness and BH. slant does it in one process: compare
@@ -192,8 +196,8 @@ if (( have_slant )); then
     note "timing the whole job in two steps, slant: score -j 2 > records, compare -j 2 records ($RUNS run(s))"
     measure job2 "$RUNS" bash -c "$JOB2_CMD"
 fi
-note "timing the whole job, the Python peer (1 run; this takes a while)"
-measure jobpeer 1 "$PY" bench/peer_job.py --lexicon "$LEX" --min-n "$JOB_MIN_N" "$CORPUS"
+note "timing the whole job, the Python peer ($PEER_RUNS run(s); this takes a while)"
+measure jobpeer "$PEER_RUNS" "$PY" bench/peer_job.py --lexicon "$LEX" --min-n "$JOB_MIN_N" "$CORPUS"
 jobpeer_stats=""
 (( OK_jobpeer )) && jobpeer_stats=$(grep -o 'groups.*' "$OUT/stderr.txt" | tail -n 1 || true)
 job_keyness=n/a
@@ -336,14 +340,14 @@ ratios=$(
 
 notes=(
     "Corpus: $CORPUS, $bytes bytes ($mbytes MB), $articles articles, seed $SEED, from bench/gen_corpus.py."
-    "MB = 10^6 bytes, for throughput and for memory. Seconds: median of $RUNS run(s) for the floor and slant, 1 run for the peer; peak RSS: the largest of the runs (GNU time %M)."
+    "MB = 10^6 bytes, for throughput and for memory. Seconds: median of $RUNS run(s) for the floor and slant, of $PEER_RUNS for the peer; peak RSS: the largest of the runs (GNU time %M)."
     "tokens/s uses one token count for every tool: the floor's $tokens tokens (runs of ASCII letters, digits and bytes >= 0x80 over the whole JSON Lines file, record keys included)."
     "Throughput ratios are ratios of wall times on the same corpus; the peer is one process, so slant -j 1 / peer is the per-core comparison."
     "slant output check: $check_msg."
 )
 (( have_slant )) || notes+=("slant was skipped: '$SLANT' does not exist (run 'make' first).")
 [[ -n $peer_stats ]] && notes+=("The peer counted its own tokens with its regex: $peer_stats.")
-notes+=("Whole job: groups of at least $JOB_MIN_N articles (BENCH_JOB_MIN_N), every pair, keyness and BH; slant: $job_keyness; the peer: ${jobpeer_stats:-n/a}. Seconds: median of $RUNS run(s) for slant, 1 run for the peer.")
+notes+=("Whole job: groups of at least $JOB_MIN_N articles (BENCH_JOB_MIN_N), every pair, keyness and BH; slant: $job_keyness; the peer: ${jobpeer_stats:-n/a}. Seconds: median of $RUNS run(s) for slant, of $PEER_RUNS for the peer.")
 notes+=("slant's job is \`slant compare ARTICLES\` (score and compare in one process); the job in two steps (\`slant score > records\`, then \`slant compare records\`) is information: $job_same.")
 [[ $cores =~ ^[0-9]+$ ]] && (( cores < 2 )) && notes+=("This machine has $cores core(s): the -j 2 scaling target cannot be met here.")
 
