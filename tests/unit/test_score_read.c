@@ -8,47 +8,10 @@
 #include <string.h>
 
 #include "dataset.h"
+#include "dataset_helpers.h"
 #include "harness.h"
 #include "score_json.h"
 #include "score_read.h"
-
-/* Whether two datasets hold the same rows, names (in order), values (bit for bit) and
- * entry counts. */
-static int same_dataset(const slant_dataset *a, const slant_dataset *b)
-{
-    if (slant_dataset_nrows(a) != slant_dataset_nrows(b) ||
-        slant_dataset_nindicators(a) != slant_dataset_nindicators(b) ||
-        slant_dataset_ngroups(a) != slant_dataset_ngroups(b) ||
-        slant_dataset_nevents(a) != slant_dataset_nevents(b) ||
-        slant_dataset_nentries(a) != slant_dataset_nentries(b))
-        return 0;
-    for (size_t i = 0; i < slant_dataset_nindicators(a); i++)
-        if (strcmp(slant_dataset_indicator_name(a, i), slant_dataset_indicator_name(b, i)))
-            return 0;
-    for (size_t e = 0; e < slant_dataset_nevents(a); e++)
-        if (strcmp(slant_dataset_event_name(a, e), slant_dataset_event_name(b, e)))
-            return 0;
-    for (size_t e = 0; e < slant_dataset_nentries(a); e++)
-        if (strcmp(slant_dataset_entry_name(a, e), slant_dataset_entry_name(b, e)))
-            return 0;
-    for (size_t r = 0; r < slant_dataset_nrows(a); r++) {
-        const slant_row *x = slant_dataset_row(a, r), *y = slant_dataset_row(b, r);
-        if (x->group != y->group || x->event != y->event || strcmp(x->id, y->id) ||
-            memcmp(&x->tokens, &y->tokens, sizeof x->tokens) ||
-            memcmp(x->values, y->values, slant_dataset_nindicators(a) * sizeof(double)))
-            return 0;
-    }
-    for (size_t g = 0; g < slant_dataset_ngroups(a); g++) {
-        const slant_group *x = slant_dataset_group_at(a, g), *y = slant_dataset_group_at(b, g);
-        if (strcmp(x->name, y->name) || x->articles != y->articles ||
-            memcmp(&x->tokens, &y->tokens, sizeof x->tokens) ||
-            (slant_dataset_nentries(a) &&
-             memcmp(x->entry_counts, y->entry_counts,
-                    slant_dataset_nentries(a) * sizeof(double))))
-            return 0;
-    }
-    return 1;
-}
 
 /* Reads `lines` (records separated by newlines) with both readers; checks they agree and
  * that the fast reader handed `want_fallbacks` of them to score_json.c. */
@@ -79,9 +42,9 @@ static void both(const char *lines, const char *event, size_t want_fallbacks)
         p += len + (nl != NULL);
     }
     CHECK_INT(had_now, had_old);
-    if (!same_dataset(old, now))
+    if (!dataset_same(old, now))
         fprintf(stderr, "    datasets differ for: %.120s\n", lines);
-    CHECK(same_dataset(old, now));
+    CHECK(dataset_same(old, now));
     CHECK_INT(slant_score_reader_fallbacks(reader), want_fallbacks);
     slant_score_reader_free(reader);
     slant_dataset_free(old);
