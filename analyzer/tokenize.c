@@ -251,7 +251,8 @@ static int is_abbreviation(const char *s, size_t len)
         low[i] = c;
     }
     for (size_t i = 0; i < sizeof abbreviations / sizeof abbreviations[0]; i++)
-        if (abbreviations[i].len == len && memcmp(abbreviations[i].text, low, len) == 0)
+        if (abbreviations[i].len == len && abbreviations[i].text[0] == low[0] &&
+            memcmp(abbreviations[i].text, low, len) == 0)
             return 1;
     return 0;
 }
