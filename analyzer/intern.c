@@ -30,7 +30,7 @@ void slant_intern_reset(slant_intern *t)
 
 static size_t probe_start(const slant_intern *t, uint64_t h)
 {
-    return (size_t)(h ^ (h >> 29)) & (t->nslots - 1);
+    return slant_intern_slot_of_(t, h);
 }
 
 static uint32_t stored_len(const char *str)
@@ -40,58 +40,11 @@ static uint32_t stored_len(const char *str)
     return len;
 }
 
-static uint64_t load64(const char *p)
-{
-    uint64_t v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-
-static uint64_t load32(const char *p)
-{
-    uint32_t v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-
-/* Multiply-xorshift rounds with the odd constants of SplitMix64's finalizer (Steele, Lea
- * and Flood, OOPSLA 2014). */
-static uint64_t mix(uint64_t h)
-{
-    h ^= h >> 31;
-    h *= UINT64_C(0xbf58476d1ce4e5b9);
-    h ^= h >> 29;
-    h *= UINT64_C(0x94d049bb133111eb);
-    return h ^ (h >> 32);
-}
-
 typedef slant_intern_key key;
 
 static key key_of(const char *s, size_t len)
 {
-    key k;
-    uint64_t tail;
-    if (len <= 3) {
-        k.head = len ? (uint64_t)(unsigned char)s[0] << 16 |
-                           (uint64_t)(unsigned char)s[len >> 1] << 8 |
-                           (unsigned char)s[len - 1]
-                     : 0;
-        tail = 0;
-    } else if (len <= 8) {
-        k.head = load32(s) | load32(s + len - 4) << 32;
-        tail = 0;
-    } else if (len <= 16) {
-        k.head = load64(s);
-        tail = load64(s + len - 8);
-    } else {
-        k.head = load64(s);
-        tail = 0;
-        for (size_t i = 8; i + 8 <= len; i += 8)
-            tail = mix(tail ^ load64(s + i));
-        tail ^= load64(s + len - 8);
-    }
-    k.hash = mix(mix(k.head ^ (uint64_t)len * UINT64_C(0x9e3779b97f4a7c15)) ^ tail);
-    return k;
+    return slant_intern_key_of(s, len);
 }
 
 static uint32_t check_of(uint64_t hash, size_t len)
@@ -99,8 +52,13 @@ static uint32_t check_of(uint64_t hash, size_t len)
     return (uint32_t)(hash >> 40) << 8 | (uint32_t)(len < 255 ? len : 255);
 }
 
-static uint32_t lookup(const slant_intern *t, const char *s, size_t len, const key *k,
-                       size_t *slot_out)
+/* Inlined into its callers: slant_intern_add_keyed runs it for every word of every
+ * article, and a call cost it a sixth of its instructions. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline uint32_t lookup(const slant_intern *t, const char *s, size_t len, const key *k,
+                              size_t *slot_out)
 {
     size_t mask = t->nslots - 1;
     uint32_t check = check_of(k->hash, len);
@@ -126,20 +84,6 @@ uint32_t slant_intern_find(const slant_intern *t, const char *s, size_t len)
     size_t slot;
     key k = key_of(s, len);
     return lookup(t, s, len, &k, &slot);
-}
-
-slant_intern_key slant_intern_key_of(const char *s, size_t len)
-{
-    return key_of(s, len);
-}
-
-void slant_intern_prefetch(const slant_intern *t, const slant_intern_key *k)
-{
-#if defined(__GNUC__)
-    __builtin_prefetch(&t->slots[probe_start(t, k->hash)]);
-#else
-    (void)t, (void)k;
-#endif
 }
 
 static void place(slant_intern *t, size_t i, uint32_t id, const key *k, size_t len)

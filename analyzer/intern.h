@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "arena.h"
 
@@ -67,8 +68,8 @@ typedef struct {
     uint64_t hash;
 } slant_intern_key;
 
-slant_intern_key slant_intern_key_of(const char *s, size_t len);
-void slant_intern_prefetch(const slant_intern *t, const slant_intern_key *k);
+static inline slant_intern_key slant_intern_key_of(const char *s, size_t len);
+static inline void slant_intern_prefetch(const slant_intern *t, const slant_intern_key *k);
 /* As slant_intern_add; `k` must be slant_intern_key_of(s, len). */
 uint32_t slant_intern_add_keyed(slant_intern *t, const char *s, size_t len,
                                 const slant_intern_key *k, int *added);
@@ -83,6 +84,78 @@ const char *slant_intern_str(const slant_intern *t, uint32_t id, size_t *len);
 static inline size_t slant_intern_count(const slant_intern *t)
 {
     return t->count;
+}
+
+/* --- the inline part: the key and the slot a search starts at, made in the caller's loop
+ * (a call per word to intern.c cost more than the key) ------------------------------------ */
+
+static inline uint64_t slant_intern_load64_(const char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+static inline uint64_t slant_intern_load32_(const char *p)
+{
+    uint32_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/* Multiply-xorshift rounds with the odd constants of SplitMix64's finalizer (Steele, Lea
+ * and Flood, OOPSLA 2014). */
+static inline uint64_t slant_intern_mix_(uint64_t h)
+{
+    h ^= h >> 31;
+    h *= UINT64_C(0xbf58476d1ce4e5b9);
+    h ^= h >> 29;
+    h *= UINT64_C(0x94d049bb133111eb);
+    return h ^ (h >> 32);
+}
+
+static inline slant_intern_key slant_intern_key_of(const char *s, size_t len)
+{
+    slant_intern_key k;
+    uint64_t tail;
+    if (len <= 3) {
+        k.head = len ? (uint64_t)(unsigned char)s[0] << 16 |
+                           (uint64_t)(unsigned char)s[len >> 1] << 8 |
+                           (unsigned char)s[len - 1]
+                     : 0;
+        tail = 0;
+    } else if (len <= 8) {
+        k.head = slant_intern_load32_(s) | slant_intern_load32_(s + len - 4) << 32;
+        tail = 0;
+    } else if (len <= 16) {
+        k.head = slant_intern_load64_(s);
+        tail = slant_intern_load64_(s + len - 8);
+    } else {
+        k.head = slant_intern_load64_(s);
+        tail = 0;
+        for (size_t i = 8; i + 8 <= len; i += 8)
+            tail = slant_intern_mix_(tail ^ slant_intern_load64_(s + i));
+        tail ^= slant_intern_load64_(s + len - 8);
+    }
+    k.hash = slant_intern_mix_(slant_intern_mix_(k.head ^ (uint64_t)len *
+                                                             UINT64_C(0x9e3779b97f4a7c15)) ^
+                               tail);
+    return k;
+}
+
+/* The slot where the search for a string of hash `h` begins. */
+static inline size_t slant_intern_slot_of_(const slant_intern *t, uint64_t h)
+{
+    return (size_t)(h ^ (h >> 29)) & (t->nslots - 1);
+}
+
+static inline void slant_intern_prefetch(const slant_intern *t, const slant_intern_key *k)
+{
+#if defined(__GNUC__)
+    __builtin_prefetch(&t->slots[slant_intern_slot_of_(t, k->hash)]);
+#else
+    (void)t, (void)k;
+#endif
 }
 
 #endif

@@ -86,6 +86,40 @@ static const unsigned char ascii_alnum[256] = {
     ['y'] = 1, ['z'] = 1,
 };
 
+/*
+ * The index of the first byte at or after `i` of `s` (`len` bytes) that is not an ASCII
+ * letter or digit (`len` if none). Eight bytes are looked at together (a byte is a letter
+ * when it is below 0x80 and, its 0x20 bit set, lies in 'a'..'z'; a digit when it lies in
+ * '0'..'9'), so a word's end costs one count of trailing zeros rather than a branch per
+ * byte; the bytes after the last full eight go through ascii_alnum one by one.
+ */
+static inline size_t alnum_run(const char *s, size_t len, size_t i)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+    while (i + 8 <= len) {
+        uint64_t v;
+        memcpy(&v, s + i, sizeof v);
+        uint64_t x = v & ~highs;        /* the low seven bits: no carry between bytes */
+        uint64_t l = x | ones * 0x20;   /* letters folded to lower case */
+        uint64_t letter = (l + ones * (0x80 - 'a')) & ~(l + ones * (0x7F - 'z'));
+        uint64_t digit = (x + ones * (0x80 - '0')) & ~(x + ones * (0x7F - '9'));
+        uint64_t other = ~((letter | digit) & ~v) & highs; /* 0x80 in each other byte */
+        if (other)
+            return i + (size_t)__builtin_ctzll(other) / 8;
+        i += 8;
+    }
+#endif
+    while (i < len && ascii_alnum[(unsigned char)s[i]])
+        i++;
+    return i;
+}
+
+size_t slant_tokenize_alnum_run(const char *s, size_t len, size_t i)
+{
+    return alnum_run(s, len, i);
+}
+
 int slant_tokenize_ascii_class(int c)
 {
     return c >= 0 && c < 128 ? ascii_class[c] : -1;
@@ -217,7 +251,8 @@ static int is_abbreviation(const char *s, size_t len)
         low[i] = c;
     }
     for (size_t i = 0; i < sizeof abbreviations / sizeof abbreviations[0]; i++)
-        if (abbreviations[i].len == len && memcmp(abbreviations[i].text, low, len) == 0)
+        if (abbreviations[i].len == len && abbreviations[i].text[0] == low[0] &&
+            memcmp(abbreviations[i].text, low, len) == 0)
             return 1;
     return 0;
 }
@@ -451,8 +486,7 @@ static size_t scan_word(tokenizer *t, size_t i, uint32_t *flags)
     for (;;) {
         /* The common case: a run of ASCII letters and digits. */
         size_t run = j;
-        while (j < t->len && ascii_alnum[(unsigned char)t->s[j]])
-            j++;
+        j = alnum_run(t->s, t->len, j);
         letters += j - run;
         /* A word mostly ends at a space or punctuation that cannot go on with it. */
         if (j < t->len) {

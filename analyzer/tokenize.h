@@ -110,6 +110,9 @@ typedef struct {
 
 /* The tokenizer's own table of ASCII classes; for the unit test that checks it. */
 int slant_tokenize_ascii_class(int c);
+/* The first byte at or after `i` of `s` (`len` bytes) that is not an ASCII letter or digit,
+ * or `len`: the tokenizer's scan of a word's common part; for its unit test. */
+size_t slant_tokenize_alnum_run(const char *s, size_t len, size_t i);
 
 void slant_doc_init(slant_doc *d);
 void slant_doc_release(slant_doc *d);

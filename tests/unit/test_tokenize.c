@@ -208,6 +208,32 @@ static void seed_quotations(void)
     free(data);
 }
 
+/* The word scan, eight bytes at a time, against the byte-by-byte rule: every byte value at
+ * every position of a run of letters and digits, from every start, with every length. */
+static void alnum_run_matches_bytewise(void)
+{
+    enum { N = 24 };
+    char buf[N];
+    long wrong = 0;
+    for (int b = 0; b < 256; b++) {
+        for (size_t at = 0; at < N; at++) {
+            for (size_t k = 0; k < N; k++)
+                buf[k] = "aZ09mz5Aq"[k % 9];
+            buf[at] = (char)b;
+            int alnum = (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') ||
+                        (b >= 'a' && b <= 'z');
+            for (size_t len = 0; len <= N; len++)
+                for (size_t i = 0; i <= len; i++) {
+                    size_t want = i;
+                    while (want < len && (want != at || alnum))
+                        want++;
+                    wrong += slant_tokenize_alnum_run(buf, len, i) != want;
+                }
+        }
+    }
+    CHECK_INT(wrong, 0);
+}
+
 void suite_tokenize(void)
 {
     slant_doc_init(&doc);
@@ -223,5 +249,6 @@ void suite_tokenize(void)
     RUN(apostrophes_are_not_quotes);
     RUN(odd_bytes);
     RUN(seed_quotations);
+    RUN(alnum_run_matches_bytewise);
     slant_doc_release(&doc);
 }
