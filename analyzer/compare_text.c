@@ -32,6 +32,16 @@ static void fmt_p(char *out, size_t size, double p)
         snprintf(out, size, "%.4f", p);
 }
 
+/* "v [low, high]", or "n/a" when the estimate is undefined (`undefined`). */
+static void fmt_interval(char *out, size_t size, int undefined, double v, double low,
+                         double high)
+{
+    if (undefined)
+        snprintf(out, size, "n/a");
+    else
+        snprintf(out, size, "%.3g [%.3g, %.3g]", v, low, high);
+}
+
 static const char *bold(const slant_compare_view *v)
 {
     return v->colour ? "\033[1m" : "";
@@ -181,10 +191,7 @@ static void text_time(const slant_comparison *c, const slant_compare_view *v, sl
             fmt_num(tau, sizeof tau, tt->tau);
             fmt_p(p, sizeof p, tt->p);
             fmt_p(q, sizeof q, tt->q);
-            if (isnan(tt->slope))
-                snprintf(slope, sizeof slope, "n/a");
-            else
-                snprintf(slope, sizeof slope, "%.3g [%.3g, %.3g]", tt->slope, tt->slope_low,
+            fmt_interval(slope, sizeof slope, isnan(tt->slope), tt->slope, tt->slope_low,
                          tt->slope_high);
             slant_buf_addf(out, "  %-22.22s %-24.24s %7zu %7s %26s %9s %9s\n",
                            slant_cmp_out_indicator(c, tt->indicator),
@@ -205,10 +212,7 @@ static void text_time(const slant_comparison *c, const slant_compare_view *v, sl
             char p[16], q[16], diff[64];
             fmt_p(p, sizeof p, sp->mwu.p);
             fmt_p(q, sizeof q, sp->mwu_q);
-            if (isnan(sp->diff_low))
-                snprintf(diff, sizeof diff, "n/a");
-            else
-                snprintf(diff, sizeof diff, "%.3g [%.3g, %.3g]", sp->diff, sp->diff_low,
+            fmt_interval(diff, sizeof diff, isnan(sp->diff_low), sp->diff, sp->diff_low,
                          sp->diff_high);
             slant_buf_addf(out, "  %-22.22s %-24.24s %6zu %6zu %26s %9s %9s\n",
                            slant_cmp_out_indicator(c, sp->indicator),

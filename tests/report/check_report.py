@@ -646,15 +646,12 @@ evtext = run("report", "-q", "--min-n", "1", evil).stdout
 check(b"\xff" not in evtext, "text: invalid bytes become U+FFFD")
 
 # --- colour: a terminal, NO_COLOR, a pipe --------------------------------------------------------------
-def on_terminal(env):
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ.pop("NO_COLOR", None)
-        os.environ.update(env)
-        os.execv(SLANT, [SLANT, "report", "-q", "--snippets", "0", CORPUS])
+def pty_read(pid, fd, timeout):
+    """What the child `pid` wrote to its terminal `fd` until it closed it (or `timeout`
+    seconds passed without a byte); waits for the child."""
     out = b""
     while True:
-        r, _, _ = select.select([fd], [], [], 60)
+        r, _, _ = select.select([fd], [], [], timeout)
         if not r:
             break
         try:
@@ -668,25 +665,21 @@ def on_terminal(env):
     return out
 
 
+def on_terminal(env):
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.pop("NO_COLOR", None)
+        os.environ.update(env)
+        os.execv(SLANT, [SLANT, "report", "-q", "--snippets", "0", CORPUS])
+    return pty_read(pid, fd, 60)
+
+
 def pty_run(args):
     """Runs slant with standard error (and output) on a terminal; returns what it wrote."""
     pid, fd = pty.fork()
     if pid == 0:
         os.execv(SLANT, [SLANT, *args])
-    out = b""
-    while True:
-        r, _, _ = select.select([fd], [], [], 120)
-        if not r:
-            break
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        out += chunk
-    os.waitpid(pid, 0)
-    return out.decode("utf-8", "replace")
+    return pty_read(pid, fd, 120).decode("utf-8", "replace")
 
 
 # progress on a terminal: every long phase with its total, then one summary line
