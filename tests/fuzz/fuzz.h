@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 /*
@@ -25,6 +26,21 @@ static inline int fuzz_is_replay(void)
     if (replay < 0)
         replay = getenv("SLANT_FUZZ_REPLAY") != NULL;
     return replay;
+}
+
+/*
+ * Fills `out` (of `size` bytes) with a mkstemp()/mkdtemp() template for a target's
+ * scratch file or directory: "$TMPDIR/<name>-XXXXXX", or under /tmp when TMPDIR is
+ * unset. The long runs set TMPDIR=/dev/shm: the targets that write and read files per
+ * input (the lexicon, the importers, the spreadsheet reader) then spend no time on a disk.
+ */
+static inline void fuzz_temp_template(char *out, size_t size, const char *name)
+{
+    const char *tmp = getenv("TMPDIR");
+    if (!tmp || !*tmp)
+        tmp = "/tmp";
+    if ((size_t)snprintf(out, size, "%s/%s-XXXXXX", tmp, name) >= size)
+        abort(); /* a TMPDIR longer than the caller's buffer */
 }
 
 #endif

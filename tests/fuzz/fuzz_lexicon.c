@@ -41,8 +41,8 @@ static const char sentence[] =
     "violations\xE2\x80\x9D were never confirmed, and the so-called regime's terrorists "
     "allegedly fled. \xC4\xB0stanbul, U.S. 1,000 anti-terrorist operation.\n";
 
-static char dir[64];
-static char path_manifest[96], path_a[96], path_b[96];
+static char dir[256];
+static char path_manifest[300], path_a[300], path_b[300];
 
 static void fail(const char *what)
 {
@@ -71,7 +71,7 @@ static void setup(void)
 {
     if (dir[0])
         return;
-    strcpy(dir, "/tmp/slant-fuzz-lexicon-XXXXXX");
+    fuzz_temp_template(dir, sizeof dir, "slant-fuzz-lexicon");
     if (!mkdtemp(dir)) {
         perror("fuzz_lexicon: mkdtemp");
         abort();

@@ -66,7 +66,8 @@ static void read_as(const char *path, slant_input_format fmt, size_t size,
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char path[] = "/tmp/fuzz_table_XXXXXX";
+    char path[4096];
+    fuzz_temp_template(path, sizeof path, "fuzz_table");
     int fd = mkstemp(path);
     if (fd < 0)
         abort();

@@ -27,7 +27,7 @@ static const char sentence[] =
     "The attack came at dawn; clashes followed. A ceasefire, or cease-fire, is kind of "
     "certain \xE2\x80\x94 perhaps. D\xC3\xA9tente in 1948? :) Well-known U.S. courts.\n";
 
-static char dir[64];
+static char dir[256];
 
 static void fail(const char *what)
 {
@@ -44,7 +44,7 @@ static void setup(void)
 {
     if (dir[0])
         return;
-    strcpy(dir, "/tmp/slant-" NAME "-XXXXXX");
+    fuzz_temp_template(dir, sizeof dir, "slant-" NAME);
     if (!mkdtemp(dir)) {
         perror(NAME ": mkdtemp");
         abort();

@@ -15,7 +15,10 @@
 # FUZZ_TIMEOUT (default 10) is the seconds one input may take before it counts as a
 # hang; FUZZ_CFLAGS is added to every compile (for example, to make one known UBSan
 # finding recoverable while it is being fixed, see README.md); ASAN_OPTIONS and
-# UBSAN_OPTIONS are passed on; CLANG names the compiler (default clang).
+# UBSAN_OPTIONS are passed on; CLANG names the compiler (default clang). The targets that
+# write scratch files per input (the lexicon, the importers, the spreadsheet reader) put
+# them under TMPDIR; when TMPDIR is unset and /dev/shm is writable, it is /dev/shm (in
+# memory: those targets run about twice as fast as on a disk).
 #
 # Everything goes to build/fuzz/: the binaries, the working corpus of each target
 # (build/fuzz/corpus/<target>, seeded from tests/fuzz/corpus/<target>; new inputs that
@@ -42,6 +45,10 @@ else
     budget="${seconds}s${runs:+ or $runs executions}"
 fi
 timeout=${FUZZ_TIMEOUT:-10}
+if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
+    TMPDIR=/dev/shm
+    export TMPDIR
+fi
 out=build/fuzz
 
 pkgs="gsl libcjson libutf8proc zlib libzstd"
