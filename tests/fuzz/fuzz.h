@@ -29,6 +29,21 @@ static inline int fuzz_is_replay(void)
 }
 
 /*
+ * Whether an input gets every check of a target whose checks are slow: in the replay all
+ * inputs do; when fuzzing, one input in four, chosen by a hash of its bytes (so an input
+ * always gets the same checks, and a crash reproduces with the input alone).
+ */
+static inline int fuzz_thorough(const uint8_t *data, size_t size)
+{
+    if (fuzz_is_replay())
+        return 1;
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < size; i++)
+        h = (h ^ data[i]) * 16777619u;
+    return (h & 3) == 0;
+}
+
+/*
  * Fills `out` (of `size` bytes) with a mkstemp()/mkdtemp() template for a target's
  * scratch file or directory: "$TMPDIR/<name>-XXXXXX", or under /tmp when TMPDIR is
  * unset. The long runs set TMPDIR=/dev/shm: the targets that write and read files per
