@@ -149,16 +149,17 @@ static void hinted_entries_are_their_keys(void)
         slant_dataset_add_row(byhint, "x", "B", NULL, 100, names, one, 1);
         slant_dataset_add_row(bykey, "x", "B", NULL, 100, names, one, 1);
         size_t g = slant_dataset_group(byhint, "B");
-        slant_dataset_add_entry_hinted(byhint, g, &radical, 7, 2);
         slant_dataset_add_entry_hinted(byhint, g, &occupied, 3, 1);
+        slant_dataset_add_entry_hinted(byhint, g, &radical, 7, 2);
         slant_dataset_add_entry_hinted(byhint, g, &brutal, 0, 1); /* 0: no hint */
         slant_dataset_add_entry_hinted(byhint, g, &radical, 7, 1);
-        slant_dataset_add_entry_key(bykey, "B", &radical, 2);
         slant_dataset_add_entry_key(bykey, "B", &occupied, 1);
+        slant_dataset_add_entry_key(bykey, "B", &radical, 2);
         slant_dataset_add_entry_key(bykey, "B", &brutal, 1);
         slant_dataset_add_entry_key(bykey, "B", &radical, 1);
-        /* the second round after sorting: "a" < "x" moves no row, but the entries are
-         * renumbered (labels:brutal sorts first) and the hints must follow them */
+        /* the second round after sorting, which renumbers the entries (the terms first,
+         * labels:brutal first of them; the concept from 1 to 2): hints and concepts
+         * must follow them */
         slant_dataset_sort(byhint);
         slant_dataset_sort(bykey);
     }
@@ -173,8 +174,12 @@ static void hinted_entries_are_their_keys(void)
     }
     CHECK(articles_of(byhint, "B", &radical) == 2);
     CHECK(articles_of(byhint, "B", &takeover) == 2);
-    CHECK(slant_dataset_group_at(byhint, slant_dataset_group(byhint, "B"))
-              ->entry_counts[slant_dataset_entry_key(byhint, &radical)] == 6);
+    /* and the counts themselves (both datasets find a variant's concept the same way) */
+    const slant_group *b = slant_dataset_group_at(byhint, slant_dataset_group(byhint, "B"));
+    CHECK(b->entry_counts[slant_dataset_entry_key(byhint, &radical)] == 6);
+    CHECK(b->entry_counts[slant_dataset_entry_key(byhint, &occupied)] == 2);
+    CHECK(b->entry_counts[slant_dataset_entry_key(byhint, &takeover)] == 2);
+    CHECK(b->entry_counts[slant_dataset_entry_key(byhint, &brutal)] == 2);
     slant_dataset_free(byhint);
     slant_dataset_free(bykey);
 }
