@@ -9,6 +9,7 @@
 
 #include "compare.h"
 #include "compare_parts.h"
+#include "parallel.h"
 #include "xalloc.h"
 
 /* --- terms ------------------------------------------------------------------------------- */
@@ -51,9 +52,12 @@ static void pooled(const slant_comparison *c, size_t g, int rest, size_t entry, 
     *words = rest ? c->words_total - x->tokens : x->tokens;
 }
 
-static void keyness_against(slant_comparison *c, size_t g, size_t ref)
+/* The keyness of every entry of group g against ref (a group or SLANT_REST), written from
+ * `out` on; returns how many rows (entries used by neither side have none). */
+static size_t keyness_against(const slant_comparison *c, size_t g, size_t ref,
+                              slant_cmp_term *out)
 {
-    size_t ne = slant_dataset_nentries(c->ds);
+    size_t ne = slant_dataset_nentries(c->ds), n = 0;
     for (size_t e = 0; e < ne; e++) {
         slant_entry_key_kind kind = slant_dataset_entry_info(c->ds, e)->kind;
         if (kind == SLANT_ENTRY_ACTOR || kind == SLANT_ENTRY_CONCEPT)
@@ -66,7 +70,7 @@ static void keyness_against(slant_comparison *c, size_t g, size_t ref)
             pooled(c, ref, 0, e, &b, &words_b);
         if (a + b == 0)
             continue;
-        slant_cmp_term *t = &c->terms[c->nterms++];
+        slant_cmp_term *t = &out[n++];
         memset(t, 0, sizeof *t);
         t->group = g;
         t->reference = ref;
@@ -87,6 +91,30 @@ static void keyness_against(slant_comparison *c, size_t g, size_t ref)
         slant_keyness_of(t->df_a, t->df_b, t->articles_a, t->articles_b, c->opts.level, &t->art);
         t->art_p = isnan(t->art.fisher_p) ? t->art.g2_p : t->art.fisher_p;
     }
+    return n;
+}
+
+/* The blocks of keyness rows: each group against the rest, then each pair of groups. A
+ * block is computed into its own stretch of `ne` rows, on any thread. */
+typedef struct {
+    slant_comparison *c;
+    size_t ne;
+    size_t *pair_of;   /* per pair block: k * ngroups + l */
+    size_t *rows;      /* per block: its rows */
+} keyness_blocks;
+
+static void keyness_block(size_t b, void *ctx)
+{
+    keyness_blocks *k = ctx;
+    slant_comparison *c = k->c;
+    slant_cmp_term *out = c->terms + b * k->ne;
+    if (b < c->ngroups) {
+        k->rows[b] = keyness_against(c, c->groups[b], SLANT_REST, out);
+    } else {
+        size_t pair = k->pair_of[b - c->ngroups];
+        k->rows[b] = keyness_against(c, c->groups[pair / c->ngroups],
+                                     c->groups[pair % c->ngroups], out);
+    }
 }
 
 void slant_cmp_keyness(slant_comparison *c)
@@ -101,16 +129,26 @@ void slant_cmp_keyness(slant_comparison *c)
         pairwise = 0;
         c->keyness_pairs_capped = 1;
     }
-    size_t refs = c->ngroups + (pairwise ? all_pairs : 0);
-    c->terms = xcalloc(refs * ne, sizeof *c->terms);
-    for (size_t k = 0; k < c->ngroups; k++)
-        keyness_against(c, c->groups[k], SLANT_REST);
-    c->nterms_rest = c->nterms;
-    if (!pairwise)
-        return;
-    for (size_t k = 0; k < c->ngroups; k++)
-        for (size_t l = k + 1; l < c->ngroups; l++)
-            keyness_against(c, c->groups[k], c->groups[l]);
+    size_t blocks = c->ngroups + (pairwise ? all_pairs : 0);
+    c->terms = xcalloc(blocks * ne, sizeof *c->terms);
+    keyness_blocks k = { c, ne, xmalloc((all_pairs + 1) * sizeof *k.pair_of),
+                         xcalloc(blocks + 1, sizeof *k.rows) };
+    size_t np = 0;
+    for (size_t a = 0; pairwise && a < c->ngroups; a++)
+        for (size_t b = a + 1; b < c->ngroups; b++)
+            k.pair_of[np++] = a * c->ngroups + b;
+    slant_parallel_for(blocks, c->opts.threads, keyness_block, &k);
+    /* the blocks' rows, in block order, together */
+    c->nterms = 0;
+    for (size_t b = 0; b < blocks; b++) {
+        if (c->nterms != b * ne)
+            memmove(c->terms + c->nterms, c->terms + b * ne, k.rows[b] * sizeof *c->terms);
+        c->nterms += k.rows[b];
+        if (b + 1 == c->ngroups)
+            c->nterms_rest = c->nterms;
+    }
+    free(k.pair_of);
+    free(k.rows);
 }
 
 /* The entries of a category indicator are its terms. */

@@ -11,6 +11,7 @@
 typedef struct {
     slant_entry_key key;
     char *owner, *name;
+    size_t concept;              /* a VARIANT's concept entry, once looked up; else SIZE_MAX */
 } entry_slot;
 
 struct slant_dataset {
@@ -26,6 +27,9 @@ struct slant_dataset {
     size_t entry_row_cap;
     entry_slot *keys;            /* parallel to `entries` */
     size_t keys_cap;
+    size_t *hinted;              /* per caller's hint (slant_dataset_add_entry_hinted): its
+                                  * entry + 1, or 0 when not seen yet */
+    size_t hinted_cap;
 };
 
 slant_dataset *slant_dataset_new(void)
@@ -62,6 +66,7 @@ void slant_dataset_free(slant_dataset *ds)
         free(ds->keys[e].name);
     }
     free(ds->keys);
+    free(ds->hinted);
     free(ds->group_data);
     slant_intern_release(&ds->indicators);
     slant_intern_release(&ds->groups);
@@ -176,6 +181,7 @@ static size_t entry_of(slant_dataset *ds, const char *text, size_t len,
     widen_groups(ds, e, e + 1);
     ds->keys = xgrow(ds->keys, &ds->keys_cap, e + 1, sizeof *ds->keys);
     entry_slot *k = &ds->keys[e];
+    k->concept = SIZE_MAX;
     if (key) {
         k->owner = xstrdup(key->owner);
         k->name = key->name && key->kind != SLANT_ENTRY_CONCEPT ? xstrdup(key->name) : NULL;
@@ -358,20 +364,41 @@ static void add_in_article(slant_dataset *ds, size_t g, size_t e, double count)
 
 /* Adds `count` of entry `e` to the last article, and to its concept's totals if a
  * variant. */
-static void add_entry_at(slant_dataset *ds, const char *group, size_t e, double count)
+static void add_entry_at(slant_dataset *ds, size_t g, size_t e, double count)
 {
-    size_t g = slant_dataset_group(ds, group);
     add_in_article(ds, g, e, count);
     if (ds->keys[e].key.kind == SLANT_ENTRY_VARIANT) {
-        slant_entry_key concept = { SLANT_ENTRY_CONCEPT, ds->keys[e].owner, NULL };
-        add_in_article(ds, g, slant_dataset_entry_key(ds, &concept), count);
+        if (ds->keys[e].concept == SIZE_MAX) {
+            slant_entry_key concept = { SLANT_ENTRY_CONCEPT, ds->keys[e].owner, NULL };
+            size_t c = slant_dataset_entry_key(ds, &concept); /* may move ds->keys */
+            ds->keys[e].concept = c;
+        }
+        add_in_article(ds, g, ds->keys[e].concept, count);
     }
 }
 
 void slant_dataset_add_entry_key(slant_dataset *ds, const char *group,
                                  const slant_entry_key *key, double count)
 {
-    add_entry_at(ds, group, slant_dataset_entry_key(ds, key), count);
+    size_t g = slant_dataset_group(ds, group);
+    add_entry_at(ds, g, slant_dataset_entry_key(ds, key), count);
+}
+
+void slant_dataset_add_entry_hinted(slant_dataset *ds, size_t g, const slant_entry_key *key,
+                                    size_t hint, double count)
+{
+    if (!hint) {
+        add_entry_at(ds, g, slant_dataset_entry_key(ds, key), count);
+        return;
+    }
+    if (hint >= ds->hinted_cap) {
+        size_t old = ds->hinted_cap;
+        ds->hinted = xgrow(ds->hinted, &ds->hinted_cap, hint + 1, sizeof *ds->hinted);
+        memset(ds->hinted + old, 0, (ds->hinted_cap - old) * sizeof *ds->hinted);
+    }
+    if (!ds->hinted[hint])
+        ds->hinted[hint] = slant_dataset_entry_key(ds, key) + 1;
+    add_entry_at(ds, g, ds->hinted[hint] - 1, count);
 }
 
 static void add_pooled_at(slant_dataset *ds, const char *group, size_t e, double count,
@@ -685,8 +712,14 @@ void slant_dataset_sort(slant_dataset *ds)
     for (size_t e = 0; e < nentries; e++)
         ds->entry_row[e] = SIZE_MAX; /* the rows moved: no article is the last one now */
     entry_slot *keys = xmalloc((nentries ? nentries : 1) * sizeof *keys);
-    for (size_t e = 0; e < nentries; e++)
+    for (size_t e = 0; e < nentries; e++) {
         keys[new_entry[e]] = ds->keys[e];
+        if (ds->keys[e].concept != SIZE_MAX)
+            keys[new_entry[e]].concept = new_entry[ds->keys[e].concept];
+    }
+    for (size_t h = 0; h < ds->hinted_cap; h++)
+        if (ds->hinted[h])
+            ds->hinted[h] = new_entry[ds->hinted[h] - 1] + 1;
     free(ds->keys);
     ds->keys = keys;
     ds->keys_cap = nentries ? nentries : 1;

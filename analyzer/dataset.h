@@ -174,6 +174,13 @@ const char *slant_dataset_sig_term_name(const slant_dataset *ds, size_t t, size_
 void slant_dataset_add_entry_key(slant_dataset *ds, const char *group,
                                  const slant_entry_key *key, double count);
 
+/* The same for group number `g` (slant_dataset_group). `hint`, when not 0, is the caller's
+ * number for `key`: a dataset must be given the same key with the same hint every time
+ * (the articles of one lexicon number their entries so), and then finds the entry by its
+ * hint, without formatting and looking up the key, after the first time. */
+void slant_dataset_add_entry_hinted(slant_dataset *ds, size_t g, const slant_entry_key *key,
+                                    size_t hint, double count);
+
 /* Adds pooled sums to group `group`: `count` occurrences of the entry of `key` in
  * `articles` articles (a partial's or another dataset's totals; nothing is derived). */
 void slant_dataset_add_entry_key_pooled(slant_dataset *ds, const char *group,

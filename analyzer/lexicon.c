@@ -48,6 +48,8 @@ struct slant_lexicon {
     uint32_t *term_first;         /* node -> first index in terms, nnodes + 1 of them */
     uint32_t *terms;              /* entry indices, grouped by node, ascending */
     uint8_t *continues;           /* node -> 1 if it has children */
+    uint8_t *follows;             /* pattern -> 1 if it is the second word of an entry or
+                                   * a later one (an edge from a node below the root) */
 };
 
 /* --- the trie ---------------------------------------------------------------------- */
@@ -146,9 +148,20 @@ static void build_trie(slant_lexicon *lex)
         lex->term_first[n + 1] += lex->term_first[n];
     free(ends);
     lex->continues = xcalloc(lex->nnodes, 1);
-    for (size_t i = 0; i < lex->edge_slots; i++)
-        if (lex->edge_keys[i])
-            lex->continues[(lex->edge_keys[i] - 1) >> 32] = 1;
+    lex->follows = xcalloc(slant_intern_count(&lex->patterns) + 1, 1);
+    for (size_t i = 0; i < lex->edge_slots; i++) {
+        if (!lex->edge_keys[i])
+            continue;
+        uint64_t key = lex->edge_keys[i] - 1;
+        lex->continues[key >> 32] = 1;
+        if (key >> 32 != SLANT_TRIE_ROOT)
+            lex->follows[(uint32_t)key] = 1;
+    }
+}
+
+int slant_lexicon_follows(const slant_lexicon *lex, uint32_t pattern)
+{
+    return lex->follows[pattern];
 }
 
 int slant_lexicon_continues(const slant_lexicon *lex, uint32_t node)
@@ -719,7 +732,9 @@ static void trie_release(slant_lexicon *lex)
     free(lex->term_first);
     free(lex->terms);
     free(lex->continues);
+    free(lex->follows);
     lex->continues = NULL;
+    lex->follows = NULL;
     lex->edge_keys = NULL;
     lex->edge_child = NULL;
     lex->term_first = NULL;

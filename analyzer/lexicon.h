@@ -123,6 +123,10 @@ uint32_t slant_lexicon_step(const slant_lexicon *lex, uint32_t node, uint32_t pa
 /* Whether some entry goes on past `node` (it has children). */
 int slant_lexicon_continues(const slant_lexicon *lex, uint32_t node);
 
+/* Whether `pattern` is the second word of some entry, or a later one: a word none of whose
+ * patterns does cannot go on a match that started before it. */
+int slant_lexicon_follows(const slant_lexicon *lex, uint32_t pattern);
+
 /* The entries (indices, ascending) that end at `node`; sets `*n`. */
 const uint32_t *slant_lexicon_entries_at(const slant_lexicon *lex, uint32_t node, size_t *n);
 

@@ -34,7 +34,9 @@ typedef struct {
 /*
  * Where a word's pattern ids are in a pool, pool[first] .. pool[first + count - 1], and
  * after them the `nstarts` trie nodes the word reaches from the root (the steps every
- * match starting at the word takes first, looked up once per distinct word).
+ * match starting at the word takes first, looked up once per distinct word). The
+ * patterns may be only those that can go on a match (slant_lexicon_follows): the others
+ * step to no node.
  */
 typedef struct {
     uint32_t first;

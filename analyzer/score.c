@@ -159,11 +159,17 @@ static uint32_t word_form(slant_scorer *s, const char *w, size_t len, int number
         }
         n = slant_lexicon_patterns_of(s->lex, f, flen, stem, number ? 0 : slen, pats,
                                       MAX_PATTERNS_PER_FORM);
+        uint32_t starts[MAX_PATTERNS_PER_FORM];
+        size_t follow = 0;
         for (size_t p = 0; p < n; p++) {
             uint32_t node = slant_lexicon_step(s->lex, SLANT_TRIE_ROOT, pats[p]);
             if (node != SLANT_TRIE_NONE)
-                pats[n + nstarts++] = node;
+                starts[nstarts++] = node;
+            if (slant_lexicon_follows(s->lex, pats[p])) /* the matcher steps only on these */
+                pats[follow++] = pats[p];
         }
+        n = follow;
+        memcpy(pats + n, starts, nstarts * sizeof *starts);
     }
     slant_pattern_span span = { (uint32_t)s->npool, (uint32_t)n, (uint32_t)nstarts };
     if (n + nstarts) {

@@ -475,7 +475,7 @@ static void pend_keyed(slant_score_reader *r, slant_entry_key_kind kind, uint32_
     else
         slant_buf_adds(&r->p->strings, b_text);
     end_text(r);
-    slant_score_parsed_pend(r->p, kind, owner, name, count);
+    slant_score_parsed_pend(r->p, kind, owner, name, 0, count);
 }
 
 /* The whole record read, or 0 to leave it to score_json.c. Adds to `ds` only at the end. */
@@ -645,10 +645,11 @@ static void apply(slant_score_parsed *p, slant_dataset *ds, int *had_evidence)
     }
     if (p->stratum != SIZE_MAX)
         slant_dataset_set_stratum(ds, slant_dataset_nrows(ds) - 1, s + p->stratum);
+    size_t gi = p->nadds ? slant_dataset_group(ds, g) : 0;
     for (size_t i = 0; i < p->nadds; i++) {
         const slant_score_pending *x = &p->adds[i];
         slant_entry_key key = { x->kind, s + x->owner, s + x->name };
-        slant_dataset_add_entry_key(ds, g, &key, x->count);
+        slant_dataset_add_entry_hinted(ds, gi, &key, x->hint, x->count);
     }
     if (p->has_sig)
         apply_signature(p, ds);
@@ -726,12 +727,13 @@ void slant_score_parsed_room(slant_score_parsed *p, size_t n)
 }
 
 void slant_score_parsed_pend(slant_score_parsed *p, slant_entry_key_kind kind, size_t owner,
-                             size_t name, double count)
+                             size_t name, size_t hint, double count)
 {
     p->adds = xgrow(p->adds, &p->adds_cap, p->nadds + 1, sizeof *p->adds);
     slant_score_pending *x = &p->adds[p->nadds++];
     x->kind = kind;
     x->owner = owner;
     x->name = name;
+    x->hint = hint;
     x->count = count;
 }

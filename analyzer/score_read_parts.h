@@ -19,6 +19,7 @@
 typedef struct {
     slant_entry_key_kind kind;
     size_t owner, name;
+    size_t hint;            /* slant_dataset_add_entry_hinted's hint, 0 for none */
     double count;
 } slant_score_pending;
 
@@ -68,8 +69,9 @@ size_t slant_score_read_derived(slant_score_parsed *p, const slant_score_member_
 /* Room in `p` for `n` names and values. */
 void slant_score_parsed_room(slant_score_parsed *p, size_t n);
 
-/* Pends a count for the group's entry of kind `kind`, owner and name at those offsets. */
+/* Pends a count for the group's entry of kind `kind`, owner and name at those offsets;
+ * `hint` is 0 or the entry's number (slant_dataset_add_entry_hinted). */
 void slant_score_parsed_pend(slant_score_parsed *p, slant_entry_key_kind kind, size_t owner,
-                             size_t name, double count);
+                             size_t name, size_t hint, double count);
 
 #endif

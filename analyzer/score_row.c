@@ -92,7 +92,7 @@ static void row_variant(const slant_record_variant *v, void *ctx)
 {
     slant_score_parsed *p = ctx;
     size_t owner = add_written(p, v->concept), name = add_written(p, v->variant->text);
-    slant_score_parsed_pend(p, SLANT_ENTRY_VARIANT, owner, name, (double)v->count);
+    slant_score_parsed_pend(p, SLANT_ENTRY_VARIANT, owner, name, 0, (double)v->count);
 }
 
 /* What row_actor adds to: the row, and the lexicon that names the categories. */
@@ -109,13 +109,15 @@ static void row_actor(const char *actor, const slant_actor_stats *x, void *ctx)
     const row_sink *k = ctx;
     slant_score_parsed *p = k->p;
     if (x->mentions)
-        slant_score_parsed_pend(p, SLANT_ENTRY_ACTOR, slant_score_parsed_add_name(p, actor), slant_score_parsed_add_name(p, "mentions"),
-             (double)x->mentions);
+        slant_score_parsed_pend(p, SLANT_ENTRY_ACTOR, slant_score_parsed_add_name(p, actor),
+                                slant_score_parsed_add_name(p, "mentions"), 0,
+                                (double)x->mentions);
     for (size_t i = 0; i < slant_lexicon_ncategories(k->lex); i++) {
         const slant_category *cat = slant_lexicon_category(k->lex, i);
         if (slant_record_lists_category(cat) && x->sentence[i])
-            slant_score_parsed_pend(p, SLANT_ENTRY_ACTOR, slant_score_parsed_add_name(p, actor), slant_score_parsed_add_name(p, cat->id),
-                 (double)x->sentence[i]);
+            slant_score_parsed_pend(p, SLANT_ENTRY_ACTOR, slant_score_parsed_add_name(p, actor),
+                                    slant_score_parsed_add_name(p, cat->id), 0,
+                                    (double)x->sentence[i]);
     }
 }
 
@@ -124,7 +126,9 @@ static void row_entry(const slant_record_entry *e, void *ctx)
 {
     slant_score_parsed *p = ctx;
     size_t owner = add_written(p, e->category), name = add_written(p, e->entry);
-    slant_score_parsed_pend(p, SLANT_ENTRY_TERM, owner, name, (double)e->count);
+    /* the hint: the (entry, category) pair of the one lexicon of a compare on articles */
+    size_t hint = 1 + e->entry_index * e->ncategories + e->category_index;
+    slant_score_parsed_pend(p, SLANT_ENTRY_TERM, owner, name, hint, (double)e->count);
 }
 
 /* The record's signature: its stems as they are (score.c writes them without escapes). */

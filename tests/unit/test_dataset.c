@@ -138,6 +138,52 @@ static void document_frequency(void)
     slant_dataset_free(other);
 }
 
+/* Entries added by hint count as the same entries added by key: before and after the
+ * canonical order renumbers them, and a variant's concept too. */
+static void hinted_entries_are_their_keys(void)
+{
+    slant_dataset *byhint = slant_dataset_new(), *bykey = slant_dataset_new();
+    const char *names[] = { "labels" };
+    const double one[] = { 1.0 };
+    for (int round = 0; round < 2; round++) {
+        slant_dataset_add_row(byhint, "x", "B", NULL, 100, names, one, 1);
+        slant_dataset_add_row(bykey, "x", "B", NULL, 100, names, one, 1);
+        size_t g = slant_dataset_group(byhint, "B");
+        slant_dataset_add_entry_hinted(byhint, g, &occupied, 3, 1);
+        slant_dataset_add_entry_hinted(byhint, g, &radical, 7, 2);
+        slant_dataset_add_entry_hinted(byhint, g, &brutal, 0, 1); /* 0: no hint */
+        slant_dataset_add_entry_hinted(byhint, g, &radical, 7, 1);
+        slant_dataset_add_entry_key(bykey, "B", &occupied, 1);
+        slant_dataset_add_entry_key(bykey, "B", &radical, 2);
+        slant_dataset_add_entry_key(bykey, "B", &brutal, 1);
+        slant_dataset_add_entry_key(bykey, "B", &radical, 1);
+        /* the second round after sorting, which renumbers the entries (the terms first,
+         * labels:brutal first of them; the concept from 1 to 2): hints and concepts
+         * must follow them */
+        slant_dataset_sort(byhint);
+        slant_dataset_sort(bykey);
+    }
+    CHECK_INT(slant_dataset_nentries(byhint), slant_dataset_nentries(bykey));
+    const slant_entry_key *keys[] = { &radical, &brutal, &occupied, &takeover };
+    for (size_t k = 0; k < 4; k++) {
+        size_t g = slant_dataset_group(byhint, "B");
+        size_t eh = slant_dataset_entry_key(byhint, keys[k]), ek = slant_dataset_entry_key(bykey, keys[k]);
+        CHECK(slant_dataset_group_at(byhint, g)->entry_counts[eh] ==
+              slant_dataset_group_at(bykey, g)->entry_counts[ek]);
+        CHECK(articles_of(byhint, "B", keys[k]) == articles_of(bykey, "B", keys[k]));
+    }
+    CHECK(articles_of(byhint, "B", &radical) == 2);
+    CHECK(articles_of(byhint, "B", &takeover) == 2);
+    /* and the counts themselves (both datasets find a variant's concept the same way) */
+    const slant_group *b = slant_dataset_group_at(byhint, slant_dataset_group(byhint, "B"));
+    CHECK(b->entry_counts[slant_dataset_entry_key(byhint, &radical)] == 6);
+    CHECK(b->entry_counts[slant_dataset_entry_key(byhint, &occupied)] == 2);
+    CHECK(b->entry_counts[slant_dataset_entry_key(byhint, &takeover)] == 2);
+    CHECK(b->entry_counts[slant_dataset_entry_key(byhint, &brutal)] == 2);
+    slant_dataset_free(byhint);
+    slant_dataset_free(bykey);
+}
+
 /* A row's stratum: none until set; kept, by name, through a merge and the canonical
  * order, whose strata come in the order of their first sorted row. */
 static void strata_survive_merge_and_sort(void)
@@ -173,5 +219,6 @@ void suite_dataset(void)
     RUN(rows_groups_and_values);
     RUN(halves_merge_into_the_whole);
     RUN(document_frequency);
+    RUN(hinted_entries_are_their_keys);
     RUN(strata_survive_merge_and_sort);
 }
