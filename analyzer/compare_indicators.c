@@ -12,6 +12,7 @@
 #include "compare.h"
 #include "compare_parts.h"
 #include "indicator.h"
+#include "parallel.h"
 #include "ranks.h"
 #include "xalloc.h"
 
@@ -643,20 +644,9 @@ void slant_cmp_per_indicator(slant_comparison *c)
     q.done = 0;
     pthread_mutex_init(&q.lock, NULL);
     slant_progress_report(&c->opts.progress, "statistics", 0, c->nindicators);
-    size_t want = c->opts.threads > 1 ? c->opts.threads : 1;
-    if (want > c->nindicators)
-        want = c->nindicators ? c->nindicators : 1;
-    pthread_t *extra = xmalloc(want * sizeof *extra);
-    size_t started = 0;
-    for (size_t t = 1; t < want; t++) {
-        if (pthread_create(&extra[started], NULL, indicator_worker, &q) != 0)
-            break; /* fewer threads: the same results, later */
-        started++;
-    }
-    indicator_worker(&q);
-    for (size_t t = 0; t < started; t++)
-        pthread_join(extra[t], NULL);
-    free(extra);
+    size_t threads = c->opts.threads;
+    slant_parallel_run(threads < c->nindicators ? threads : c->nindicators, indicator_worker,
+                       &q);
     pthread_mutex_destroy(&q.lock);
     free(slots);
 }

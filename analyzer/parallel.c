@@ -26,23 +26,26 @@ static void *run(void *arg)
     }
 }
 
+void slant_parallel_run(size_t threads, void *(*worker)(void *ctx), void *ctx)
+{
+    size_t want = threads > 1 ? threads : 1;
+    pthread_t *extra = xmalloc(want * sizeof *extra);
+    size_t started = 0;
+    for (size_t t = 1; t < want; t++) {
+        if (pthread_create(&extra[started], NULL, worker, ctx) != 0)
+            break; /* fewer threads: the same results, later */
+        started++;
+    }
+    worker(ctx);
+    for (size_t t = 0; t < started; t++)
+        pthread_join(extra[t], NULL);
+    free(extra);
+}
+
 void slant_parallel_for(size_t n, size_t threads, void (*task)(size_t i, void *ctx),
                         void *ctx)
 {
     queue q = { n, 0, task, ctx, PTHREAD_MUTEX_INITIALIZER };
-    size_t want = threads > 1 ? threads : 1;
-    if (want > n)
-        want = n ? n : 1;
-    pthread_t *extra = xmalloc(want * sizeof *extra);
-    size_t started = 0;
-    for (size_t t = 1; t < want; t++) {
-        if (pthread_create(&extra[started], NULL, run, &q) != 0)
-            break;
-        started++;
-    }
-    run(&q);
-    for (size_t t = 0; t < started; t++)
-        pthread_join(extra[t], NULL);
-    free(extra);
+    slant_parallel_run(threads < n ? threads : n, run, &q);
     pthread_mutex_destroy(&q.lock);
 }

@@ -4,6 +4,14 @@
 #include <stddef.h>
 
 /*
+ * Runs worker(ctx) on up to `threads` threads at once, the calling thread among them, and
+ * returns when every one has returned. The workers share `ctx` and take their work from
+ * it (under a lock of its own). When a thread cannot be started, fewer run (at least the
+ * calling one). threads 0 and 1 both mean the calling thread alone.
+ */
+void slant_parallel_run(size_t threads, void *(*worker)(void *ctx), void *ctx);
+
+/*
  * Runs task(i, ctx) for every i in [0, n) on up to `threads` threads, the calling thread
  * among them, and returns when all are done. Tasks are handed out in order of i, one at a
  * time, so long and short ones balance; they may run in any order and at the same time,
