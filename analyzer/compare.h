@@ -35,9 +35,10 @@
  * Cost: per indicator one pass over the rows, a sort of each group's values and one
  * merge of the sorted groups (every pair's rank statistics at once): linear in the rows
  * up to the sorts, whatever the number of pairs. Memory beyond the dataset: per thread,
- * a few arrays of one value per row. Indicators are spread over opts.threads threads;
- * each result goes to the place the one-thread order gives it, so the comparison is the
- * same for every thread count.
+ * a few arrays of one value per row. Indicators, and then the keyness blocks (each group
+ * against the rest, each pair), are spread over opts.threads threads (parallel.h); each
+ * result goes to the place the one-thread order gives it, so the comparison is the same
+ * for every thread count.
  */
 
 #define SLANT_REST ((size_t)-1)   /* "all other compared groups" in place of a group */
