@@ -716,6 +716,36 @@ static int count_ok(double v)
     return isfinite(v) && v >= 0.0 && v <= (double)UINT_MAX && floor(v) == v;
 }
 
+/* ln C(n, k) as a sum of min(k, n - k) logarithms, each of a ratio near its true value:
+ * its error is a few units in the last place of the sum, where GSL's difference of two
+ * log-factorials of n loses about log10(n ln n) digits (for n = 10^6, eight of them).
+ * Beyond 10^5 terms, GSL's. */
+static double log_choose(unsigned int n, unsigned int k)
+{
+    if (k > n - k)
+        k = n - k;
+    if (k > 100000)
+        return gsl_sf_lnchoose(n, k);
+    double s = 0.0;
+    for (unsigned int i = 0; i < k; i++)
+        s += log((double)(n - i) / (double)(k - i));
+    return s;
+}
+
+/* P(k + 1) / P(k) of the hypergeometric distribution (t drawn, n1 of the first kind and
+ * n2 of the other), and P(k - 1) / P(k). */
+static double up_ratio(unsigned int k, unsigned int n1, unsigned int n2, unsigned int t)
+{
+    return ((double)(n1 - k) * (double)(t - k)) /
+           ((double)(k + 1) * ((double)n2 - (double)t + (double)k + 1.0));
+}
+
+static double down_ratio(unsigned int k, unsigned int n1, unsigned int n2, unsigned int t)
+{
+    return ((double)k * ((double)n2 - (double)t + (double)k)) /
+           ((double)(n1 - k + 1) * (double)(t - k + 1));
+}
+
 int slant_fisher_exact(double a, double b, double c, double d, double *p)
 {
     *p = NAN;
@@ -731,20 +761,42 @@ int slant_fisher_exact(double a, double b, double c, double d, double *p)
 
     /* a ~ hypergeometric: row1 drawn from col1 "first column" and total - col1 others */
     unsigned int t = (unsigned int)row1, n1 = (unsigned int)col1;
-    unsigned int n2 = (unsigned int)(total - col1);
+    unsigned int n2 = (unsigned int)(total - col1), x = (unsigned int)a;
     unsigned int lo = t > n2 ? t - n2 : 0, hi = t < n1 ? t : n1;
-    double observed = gsl_ran_hypergeometric_pdf((unsigned int)a, n1, n2, t);
+    double observed = exp(log_choose(n1, x) + log_choose(n2, t - x) -
+                          log_choose(n1 + n2, t));
     if (!isfinite(observed))
         return -1;
-    double limit = observed * (1.0 + 1e-7), sum = 0.0;
-    for (unsigned int k = lo;; k++) {
-        double pk = gsl_ran_hypergeometric_pdf(k, n1, n2, t);
-        if (!isfinite(pk))
-            return -1;
+    if (observed == 0.0) { /* below the smallest double: so is the sum of such tables */
+        *p = 0.0;
+        return 0;
+    }
+    double limit = observed * (1.0 + 1e-7);
+    /* The tables' probabilities from the most likely one outwards, each from its
+     * neighbour by the ratio of the distribution (the mode's from the observed table's
+     * the same way): no more logarithms, and away from the mode the terms only fall, so
+     * their underflow to 0 ends each side. */
+    unsigned int mode =
+        (unsigned int)(((double)t + 1.0) * ((double)n1 + 1.0) / ((double)n1 + n2 + 2.0));
+    mode = mode < lo ? lo : mode > hi ? hi : mode;
+    double at_mode = observed;
+    for (unsigned int k = x; k < mode; k++)
+        at_mode *= up_ratio(k, n1, n2, t);
+    for (unsigned int k = x; k > mode; k--)
+        at_mode *= down_ratio(k, n1, n2, t);
+    if (!isfinite(at_mode))
+        return -1;
+    double sum = at_mode <= limit ? at_mode : 0.0, pk = at_mode;
+    for (unsigned int k = mode; k < hi && pk > 0.0; k++) {
+        pk *= up_ratio(k, n1, n2, t);
         if (pk <= limit)
             sum += pk;
-        if (k == hi)
-            break;
+    }
+    pk = at_mode;
+    for (unsigned int k = mode; k > lo && pk > 0.0; k--) {
+        pk *= down_ratio(k, n1, n2, t);
+        if (pk <= limit)
+            sum += pk;
     }
     *p = sum > 1.0 ? 1.0 : sum;
     return 0;

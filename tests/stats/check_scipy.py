@@ -778,7 +778,10 @@ def table_cases(s, rng):
     # Fisher's exact test
     for a, b, c, d in [(3, 1, 1, 3), (1, 9, 11, 3), (0, 5, 5, 0), (2, 7, 8, 2), (10, 10, 10, 10),
                        (12, 5, 29, 2), (50, 60, 70, 20), (0, 3, 17, 40), (1, 0, 0, 1),
-                       (100, 2, 1, 120), (7, 12, 0, 9), (40, 3, 2000, 15000)]:
+                       (100, 2, 1, 120), (7, 12, 0, 9), (40, 3, 2000, 15000),
+                       # long ranges of tables, summed from the mode outwards (stats.c)
+                       (500, 400, 600, 700), (5, 2000, 3, 100000), (900, 30, 1000, 5),
+                       (0, 1500, 1500, 0), (250, 250, 250, 250)]:
         p = stats.fisher_exact([[a, b], [c, d]])[1]
         s.add(f"fisher {a} {b} {c} {d}", f"fisher {a} {b} {c} {d}", "ok", [p], [0])
     for _ in range(12):
@@ -793,6 +796,19 @@ def table_cases(s, rng):
     # worked: [[3, 1], [1, 3]]: the tables with 4 in the first row and column have
     # probabilities (1, 16, 36, 16, 1) / 70; the observed 16/70 and everything below it
     s.add("fisher worked example", "fisher 3 1 1 3", "ok", [34 / 70])
+    # Fisher's test on tables with margins like keyness's (words by the million), against
+    # exact rational arithmetic: every table's probability as a Fraction of binomials
+    def fisher_exact_fraction(a, b, c, d):
+        n, row1, col1 = a + b + c + d, a + b, a + c
+        weight = lambda k: math.comb(col1, k) * math.comb(n - col1, row1 - k)
+        observed = Fraction(weight(a)) * (1 + Fraction(1, 10**7))
+        ks = range(max(0, row1 - (n - col1)), min(row1, col1) + 1)
+        return float(Fraction(sum(w for w in map(weight, ks) if w <= observed),
+                              math.comb(n, row1)))
+    for a, b, c, d in [(11, 13, 327865, 1292514), (5, 0, 20000, 1600000),
+                       (2, 2, 1000000, 3000000), (12, 30, 360, 1380), (3, 40, 900000, 400000)]:
+        s.add(f"fisher exact fraction {a} {b} {c} {d}", f"fisher {a} {b} {c} {d}", "ok",
+              [fisher_exact_fraction(a, b, c, d)], [0])
     s.add("fisher zero margin", "fisher 0 0 3 4", "ok", [1.0])
     s.add("fisher negative", "fisher -1 2 3 4", "undefined", [NAN])
     s.add("fisher not an integer", "fisher 1.5 2 3 4", "undefined", [NAN])
