@@ -313,7 +313,10 @@ int slant_g2_contingency(const double *table, size_t rows, size_t cols, slant_te
  * hypergeometric probabilities (fixed margins) of all tables no more probable than the
  * observed one, a table counting as equally probable within a relative 1e-7 (as R's
  * fisher.test) so that rounding does not split exact ties. Equals
- * scipy.stats.fisher_exact([[a, b], [c, d]]) (which uses a relative 1e-14).
+ * scipy.stats.fisher_exact([[a, b], [c, d]]) (which uses a relative 1e-14), and the exact
+ * rational sum to about 1e-12 relative even with margins in the millions (keyness's
+ * words): the observed table's probability is a sum of logarithms of ratios, the others
+ * follow from it by the distribution's recurrence.
  * When a row or column total is 0 only one table is possible and *p = 1, as in SciPy.
  *
  * Returns -1 when a count is negative, not an integer, or above UINT_MAX.
