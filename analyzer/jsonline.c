@@ -2,7 +2,6 @@
 
 #include "jsonline.h"
 
-#include <stdint.h>
 #include <string.h>
 
 static int hex(char c)
@@ -21,43 +20,28 @@ static void shown(const char *p, size_t n, char out[16])
     out[k] = '\0';
 }
 
-/* Whether the 8 bytes at `p` hold a NUL, a quote or a backslash: the only bytes the check
- * acts on, so that eight others are passed over at once (the text of an article is most of
- * a record). */
-static int special_in_8(const char *p)
-{
-    const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
-    uint64_t v, q, b;
-    memcpy(&v, p, sizeof v);
-    q = v ^ (ones * '"');
-    b = v ^ (ones * '\\');
-    return ((((v - ones) & ~v) | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs) != 0;
-}
-
 slant_status slant_jsonline_check(char *line, size_t len, const char *path, long lineno,
                                   size_t *replaced, slant_error *err)
 {
     *replaced = 0;
+    /* Scans by the C library's memchr (many bytes an instruction: the text of an article
+     * is most of a record): the first NUL, then each backslash before it, and the quotes
+     * between two backslashes, which open and close strings (none of them is escaped: the
+     * escapes are taken in order, and each skips the byte it escapes). */
+    const char *nul = memchr(line, '\0', len);
+    size_t end = nul ? (size_t)(nul - line) : len, pos = 0;
     int in_string = 0;
-    for (size_t i = 0; i < len; i++) {
-        while (i + 8 <= len && !special_in_8(line + i))
-            i += 8;
-        if (i >= len)
+    for (;;) {
+        const char *b = memchr(line + pos, '\\', end - pos);
+        const char *stop = b ? b : line + end;
+        for (const char *q = line + pos; (q = memchr(q, '"', (size_t)(stop - q))) != NULL; q++)
+            in_string = !in_string;
+        if (!b)
             break;
-        char c = line[i];
-        if (c == '\0')
-            return slant_error_set(err, SLANT_ERR_INPUT, path, lineno, (long)i + 1,
-                                   "invalid JSON: a NUL byte (binary data?)");
-        if (!in_string) {
-            in_string = c == '"';
-            continue;
-        }
-        if (c == '"') {
-            in_string = 0;
-            continue;
-        }
-        if (c != '\\')
-            continue;
+        size_t i = (size_t)(b - line);
+        pos = i + 1;
+        if (!in_string)
+            continue; /* not an escape: JSON has no backslash there, and cJSON says so */
         char e = i + 1 < len ? line[i + 1] : '\0';
         if (e == 'u') {
             if (i + 6 > len || !hex(line[i + 2]) || !hex(line[i + 3]) || !hex(line[i + 4]) ||
@@ -73,9 +57,9 @@ slant_status slant_jsonline_check(char *line, size_t len, const char *path, long
                 memcpy(line + i + 2, "FFFD", 4);
                 (*replaced)++;
             }
-            i += 5;
+            pos = i + 6;
         } else if (e && strchr("\"\\/bfnrt", e)) {
-            i++;
+            pos = i + 2;
         } else {
             char what[16];
             shown(line + i, len - i, what);
@@ -83,6 +67,9 @@ slant_status slant_jsonline_check(char *line, size_t len, const char *path, long
                                    "invalid JSON: invalid escape '%s' in a string", what);
         }
     }
+    if (nul)
+        return slant_error_set(err, SLANT_ERR_INPUT, path, lineno, (long)end + 1,
+                               "invalid JSON: a NUL byte (binary data?)");
     return SLANT_OK;
 }
 
