@@ -154,15 +154,24 @@ void slant_record_visit_contested(const slant_result *r,
         const slant_category *cat = slant_lexicon_category(r->lex, i);
         if (!cat->concept || !r->record->cats[i].count)
             continue;
-        for (size_t e = cat->first_entry; e < cat->first_entry + cat->nentries; e++) {
-            size_t n = 0;
-            for (size_t k = 0; k < m->n; k++)
-                n += m->items[k].entry == e;
-            if (!n)
+        /* the matches of each variant (the category's entries are a range), in one pass */
+        size_t on_stack[64];
+        size_t *n = cat->nentries <= 64 ? on_stack : xmalloc(cat->nentries * sizeof *n);
+        memset(n, 0, cat->nentries * sizeof *n);
+        for (size_t k = 0; k < m->n; k++) {
+            size_t e = m->items[k].entry;
+            if (e >= cat->first_entry && e - cat->first_entry < cat->nentries)
+                n[e - cat->first_entry]++;
+        }
+        for (size_t j = 0; j < cat->nentries; j++) {
+            if (!n[j])
                 continue;
-            slant_record_variant v = { cat->id, slant_lexicon_entry(r->lex, e), n };
+            slant_record_variant v = { cat->id, slant_lexicon_entry(r->lex, cat->first_entry + j),
+                                       n[j] };
             sink(&v, ctx);
         }
+        if (n != on_stack)
+            free(n);
     }
 }
 
