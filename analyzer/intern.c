@@ -28,11 +28,6 @@ void slant_intern_reset(slant_intern *t)
     slant_arena_reset(&t->strings);
 }
 
-static size_t probe_start(const slant_intern *t, uint64_t h)
-{
-    return slant_intern_slot_of_(t, h);
-}
-
 static uint32_t stored_len(const char *str)
 {
     uint32_t len;
@@ -41,11 +36,6 @@ static uint32_t stored_len(const char *str)
 }
 
 typedef slant_intern_key key;
-
-static key key_of(const char *s, size_t len)
-{
-    return slant_intern_key_of(s, len);
-}
 
 static uint32_t check_of(uint64_t hash, size_t len)
 {
@@ -62,7 +52,7 @@ static inline uint32_t lookup(const slant_intern *t, const char *s, size_t len, 
 {
     size_t mask = t->nslots - 1;
     uint32_t check = check_of(k->hash, len);
-    for (size_t i = probe_start(t, k->hash);; i = (i + 1) & mask) {
+    for (size_t i = slant_intern_slot_of_(t, k->hash);; i = (i + 1) & mask) {
         const slant_intern_slot *slot = &t->slots[i];
         if (!slot->id_plus_1) {
             *slot_out = i;
@@ -82,7 +72,7 @@ static inline uint32_t lookup(const slant_intern *t, const char *s, size_t len, 
 uint32_t slant_intern_find(const slant_intern *t, const char *s, size_t len)
 {
     size_t slot;
-    key k = key_of(s, len);
+    key k = slant_intern_key_of(s, len);
     return lookup(t, s, len, &k, &slot);
 }
 
@@ -104,8 +94,8 @@ static void grow_slots(slant_intern *t)
     for (size_t id = 0; id < t->count; id++) {
         const char *str = t->strs[id];
         size_t len = stored_len(str);
-        key k = key_of(str, len);
-        size_t i = probe_start(t, k.hash);
+        key k = slant_intern_key_of(str, len);
+        size_t i = slant_intern_slot_of_(t, k.hash);
         while (t->slots[i].id_plus_1)
             i = (i + 1) & mask;
         place(t, i, (uint32_t)id, &k, len);
@@ -126,7 +116,7 @@ static const char *store(slant_intern *t, const char *s, size_t len)
 
 uint32_t slant_intern_add(slant_intern *t, const char *s, size_t len, int *added)
 {
-    key k = key_of(s, len);
+    key k = slant_intern_key_of(s, len);
     return slant_intern_add_keyed(t, s, len, &k, added);
 }
 

@@ -135,10 +135,9 @@ void slant_record_visit_entries(const slant_result *r,
         free(slot);
     for (size_t k = 0; k < u; k++) {
         /* the entry's category: its first match's */
-        size_t cat = m->items[x[k].first].category;
         slant_record_entry item = {
-            slant_lexicon_category(lex, cat)->id, slant_lexicon_entry(lex, x[k].entry)->text,
-            x[k].count, cat, x[k].entry, slant_lexicon_ncategories(lex)
+            slant_lexicon_category(lex, m->items[x[k].first].category)->id,
+            slant_lexicon_entry(lex, x[k].entry)->text, x[k].count, x[k].entry
         };
         sink(&item, ctx);
     }

@@ -110,13 +110,13 @@ int slant_record_field_is_text(const slant_field *x);
  * "contested") nor an actor (under "actors"). */
 int slant_record_lists_category(const slant_category *cat);
 
-/* A matched entry of "entries": its category's id, its text and its matches; and their
- * numbers in the lexicon (of its ncategories categories). */
+/* A matched entry of "entries": its category's id, its text and its matches; and its
+ * number in the lexicon. */
 typedef struct {
     const char *category;
     const char *entry;
     size_t count;
-    size_t category_index, entry_index, ncategories;
+    size_t entry_index;
 } slant_record_entry;
 
 /*

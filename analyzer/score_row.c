@@ -126,9 +126,10 @@ static void row_entry(const slant_record_entry *e, void *ctx)
 {
     slant_score_parsed *p = ctx;
     size_t owner = add_written(p, e->category), name = add_written(p, e->entry);
-    /* the hint: the (entry, category) pair of the one lexicon of a compare on articles */
-    size_t hint = 1 + e->entry_index * e->ncategories + e->category_index;
-    slant_score_parsed_pend(p, SLANT_ENTRY_TERM, owner, name, hint, (double)e->count);
+    /* the hint: the entry's number in the one lexicon of a compare on articles (a match's
+     * category is its entry's, so the number names the whole key) */
+    slant_score_parsed_pend(p, SLANT_ENTRY_TERM, owner, name, 1 + e->entry_index,
+                            (double)e->count);
 }
 
 /* The record's signature: its stems as they are (score.c writes them without escapes). */

@@ -29,18 +29,35 @@ static inline int fuzz_is_replay(void)
 }
 
 /*
- * Whether an input gets every check of a target whose checks are slow: in the replay all
- * inputs do; when fuzzing, one input in four, chosen by a hash of its bytes (so an input
- * always gets the same checks, and a crash reproduces with the input alone).
+ * Whether an input gets a check that a target gives only a share of the fuzzed inputs, for
+ * speed: in the replay every input does; when fuzzing, one input in `every`, chosen by a
+ * hash of its bytes (FNV-1a, 64 bits), so an input always gets the same checks and a crash
+ * reproduces with the input alone.
  */
-static inline int fuzz_thorough(const uint8_t *data, size_t size)
+static inline int fuzz_sampled(const uint8_t *data, size_t size, uint64_t every)
 {
     if (fuzz_is_replay())
         return 1;
-    uint32_t h = 2166136261u; /* FNV-1a */
+    uint64_t h = UINT64_C(0xcbf29ce484222325);
     for (size_t i = 0; i < size; i++)
-        h = (h ^ data[i]) * 16777619u;
-    return (h & 3) == 0;
+        h = (h ^ data[i]) * UINT64_C(0x100000001b3);
+    return h % every == 0;
+}
+
+/* The slow checks of the lexicon and importer targets: one fuzzed input in four. */
+static inline int fuzz_thorough(const uint8_t *data, size_t size)
+{
+    return fuzz_sampled(data, size, 4);
+}
+
+/*
+ * Whether an input takes way `k` of a target's `n` ways (of reading, of importing): every
+ * way in the replay; when fuzzing, the way its first byte names, so that an input always
+ * takes the same way.
+ */
+static inline int fuzz_takes_way(const uint8_t *data, size_t size, int n, int k)
+{
+    return fuzz_is_replay() || (size ? data[0] % n : 0) == k;
 }
 
 /*

@@ -55,15 +55,6 @@ static unsigned char *read_all(FILE *f, size_t *len, int *bad)
 
 #define ROUND_TRIP_EVERY 512
 
-/* FNV-1a 64 of the input, for the sample. */
-static uint64_t fnv1a(const uint8_t *data, size_t size)
-{
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < size; i++)
-        h = (h ^ data[i]) * 0x100000001b3ULL;
-    return h;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size == 0)
@@ -75,7 +66,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int bad;
     free(read_all(f, &n, &bad));
     fclose(f);
-    if (!fuzz_is_replay() && fnv1a(data, size) % ROUND_TRIP_EVERY != 0)
+    if (!fuzz_sampled(data, size, ROUND_TRIP_EVERY))
         return 0;
 
     slant_compression kinds[] = { SLANT_COMPRESS_GZIP, SLANT_COMPRESS_ZSTD };

@@ -81,12 +81,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     /* A fuzzed input is read one of the three ways, by its first byte (so it always takes
      * the same way and a crash reproduces); a replayed one all three. */
-    int way = size ? data[0] % 3 : 0, all = fuzz_is_replay();
-    if (all || way == 0)
+    if (fuzz_takes_way(data, size, 3, 0))
         read_as(path, SLANT_INPUT_CSV, size, NULL);
-    if (all || way == 1)
+    if (fuzz_takes_way(data, size, 3, 1))
         read_as(path, SLANT_INPUT_TSV, size, s);
-    if (all || way == 2)
+    if (fuzz_takes_way(data, size, 3, 2))
         read_as(path, SLANT_INPUT_AUTO, size, s);
     slant_subset_free(s);
     unlink(path);

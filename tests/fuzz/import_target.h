@@ -146,12 +146,11 @@ static void run(const uint8_t *data, size_t size, slant_encoding enc, int stem)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     setup();
-    int way = size ? data[0] % 3 : 0, all = fuzz_is_replay();
-    if (all || way == 0)
+    if (fuzz_takes_way(data, size, 3, 0))
         run(data, size, SLANT_ENCODING_UTF8, 0);
-    if (all || way == 1)
+    if (fuzz_takes_way(data, size, 3, 1))
         run(data, size, SLANT_ENCODING_LATIN1, 0);
-    if (all || way == 2)
+    if (fuzz_takes_way(data, size, 3, 2))
         run(data, size, SLANT_ENCODING_UTF8, 1);
     return 0;
 }
