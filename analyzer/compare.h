@@ -29,7 +29,7 @@
  *     test of groups by variants;
  *   - q-values (Benjamini-Hochberg, or Holm's adjusted p) within named families.
  *
- * All numbers come from stats.c (GSL). An undefined statistic (a group of one, zero
+ * All numbers come from stats.c and stats_counts.c (GSL). An undefined statistic (a group of one, zero
  * variance) is NAN; writers print it as null and say so.
  *
  * Cost: per indicator one pass over the rows, a sort of each group's values and one

@@ -15,7 +15,7 @@
  *
  * The generator is SplitMix64 (Steele, Lea & Flood 2014) seeded with `seed`; an index
  * below n is a 64-bit draw v, redrawn while v >= 2^64 - (2^64 mod n), taken mod n. It is
- * written out here (rather than taken from GSL, which stats.c alone includes) so that a
+ * written out here (rather than taken from GSL, which only the statistics files include) so that a
  * test can recompute every interval exactly in a few lines of Python.
  *
  * Inputs are borrowed for the call; nothing is kept. Returns 0, or -1 when the ratio is

@@ -6,7 +6,8 @@
 #include "ranks.h"
 
 /*
- * Statistics on GSL. stats.c is the only file that includes GSL headers, with logit.c
+ * Statistics on GSL. stats.c (tests on samples) and stats_counts.c (tests on counts) are
+ * the only files that include GSL headers, with logit.c
  * (the logistic fit, folds and ROC AUC of `slant calibrate`, logit.h), strata.c (tests and
  * fits within strata, strata.h) and inference.c
  * (cluster-robust standard errors, the permutation of Welch's t, BCa and Wilson
