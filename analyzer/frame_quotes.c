@@ -388,8 +388,14 @@ static int so_called_label(const slant_doc *d, const slant_quote *sq)
 /* Whether word `k` is one of `words` (lower case ASCII), in any case. */
 static int word_in(const slant_doc *d, size_t k, const char *const *words, size_t n)
 {
+    if (k >= d->ntokens)
+        return 0;
+    /* Most words of a list fail on their first letter: test it before the whole word. */
+    char first = d->text[d->tokens[k].start];
+    if (first >= 'A' && first <= 'Z')
+        first = (char)(first + ('a' - 'A'));
     for (size_t i = 0; i < n; i++)
-        if (slant_frame_word_is(d, k, words[i]))
+        if (words[i][0] == first && slant_frame_word_is(d, k, words[i]))
             return 1;
     return 0;
 }

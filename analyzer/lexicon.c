@@ -54,10 +54,14 @@ struct slant_lexicon {
 
 /* --- the trie ---------------------------------------------------------------------- */
 
+/* Fibonacci hashing: the top bits of the product, which every bit of the key reaches (a
+ * middle slice leaves the node out of the slot while the table is small, and the edges of
+ * one pattern from different nodes then pile up in one run). edge_slots is a power of two,
+ * at least 1024. */
 static size_t edge_slot(const slant_lexicon *lex, uint64_t key)
 {
     uint64_t h = key * UINT64_C(0x9E3779B97F4A7C15);
-    return (size_t)(h >> 20) & (lex->edge_slots - 1);
+    return (size_t)(h >> (64 - __builtin_ctzll((unsigned long long)lex->edge_slots)));
 }
 
 uint32_t slant_lexicon_step(const slant_lexicon *lex, uint32_t node, uint32_t pattern)
