@@ -24,7 +24,8 @@
 # (build/fuzz/corpus/<target>, seeded from tests/fuzz/corpus/<target>; new inputs that
 # libFuzzer finds stay there, not in the repository), the log of each run and, for a
 # crash, the input that caused it (build/fuzz/artifacts/<target>/crash-*). Exits 1 if any
-# target crashed, leaked, timed out or failed a check.
+# target crashed, leaked, timed out or failed a check, or was interrupted (SIGINT: said so,
+# not called a crash) before its budget.
 
 set -u
 
@@ -129,6 +130,9 @@ for t in $targets; do
     inputs=$(find "$out/corpus/$t" -type f | wc -l | tr -d ' ')
     if [ "$status" -eq 0 ]; then
         line="$t: ok, ${execs:-?} executions (${rate:-?}/s), $inputs inputs in $out/corpus/$t"
+    elif grep -q '^==[0-9]*== libFuzzer: run interrupted' "$log"; then
+        failed=1 # stopped (SIGINT, exit 72) before its budget: no crash, but not done
+        line="$t: interrupted after ${execs:-?} executions (${rate:-?}/s), no crash; $inputs inputs in $out/corpus/$t"
     else
         failed=1
         artifact=$(find "$out/artifacts/$t" -type f ! -name .started -newer "$stamp" | head -n 1)
