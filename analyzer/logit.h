@@ -7,7 +7,7 @@
  * L2-regularised logistic regression, k-fold cross-validation and the ROC AUC with
  * DeLong's confidence interval: what `slant calibrate` fits. logit.c includes GSL (for
  * the Cholesky solve, the random shuffle of the folds and the normal quantile); with
- * stats.c and compare.c it is one of the files that may (README.md).
+ * stats.c, stats_counts.c and compare.c it is one of the files that may (README.md).
  *
  * Conventions, as in stats.h: inputs are borrowed for the call and never modified;
  * scratch memory comes from xmalloc(); no global state, so calls may run concurrently;

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Checks slant's statistics (analyzer/stats.c) against SciPy and independent formulas.
+"""Checks slant's statistics (analyzer/stats.c and analyzer/stats_counts.c) against SciPy and
+independent formulas.
 
 Usage: /usr/bin/python3 tests/stats/check_scipy.py build/stats_driver
 
@@ -779,7 +780,7 @@ def table_cases(s, rng):
     for a, b, c, d in [(3, 1, 1, 3), (1, 9, 11, 3), (0, 5, 5, 0), (2, 7, 8, 2), (10, 10, 10, 10),
                        (12, 5, 29, 2), (50, 60, 70, 20), (0, 3, 17, 40), (1, 0, 0, 1),
                        (100, 2, 1, 120), (7, 12, 0, 9), (40, 3, 2000, 15000),
-                       # long ranges of tables, summed from the mode outwards (stats.c)
+                       # long ranges of tables, summed from the mode outwards (stats_counts.c)
                        (500, 400, 600, 700), (5, 2000, 3, 100000), (900, 30, 1000, 5),
                        (0, 1500, 1500, 0), (250, 250, 250, 250)]:
         p = stats.fisher_exact([[a, b], [c, d]])[1]
